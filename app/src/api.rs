@@ -1,0 +1,29 @@
+//! Server functions: the public read API behind the pages. Each one is thin — parse, call the
+//! data layer with the pool from context, map the result — and each is also an HTTP endpoint,
+//! so nothing here trusts its arguments.
+
+use crate::error::AppError;
+use crate::filter::SpaceFilter;
+use crate::model::{MunicipalityOption, SpaceDetail, SpaceSummary};
+use leptos::prelude::*;
+
+/// Published spaces matching the filter, sorted by name.
+#[server(prefix = "/api/fn", endpoint = "spaces")]
+pub async fn list_spaces(filter: SpaceFilter) -> Result<Vec<SpaceSummary>, AppError> {
+    let db = crate::server::db()?;
+    Ok(db.published_spaces(&filter).await?)
+}
+
+/// One published space, or `NotFound` (also for spaces that exist but are not public).
+#[server(prefix = "/api/fn", endpoint = "space")]
+pub async fn get_space(slug: String) -> Result<SpaceDetail, AppError> {
+    let db = crate::server::db()?;
+    db.published_space(&slug).await?.ok_or(AppError::NotFound)
+}
+
+/// Municipalities that have at least one published space, for the filter.
+#[server(prefix = "/api/fn", endpoint = "municipalities")]
+pub async fn municipality_options() -> Result<Vec<MunicipalityOption>, AppError> {
+    let db = crate::server::db()?;
+    Ok(db.municipalities_with_spaces().await?)
+}

@@ -1,0 +1,321 @@
+//! Italian first, English second. Every user-facing string lives here, in one struct per
+//! language, so a missing translation is a compile error rather than a blank on the page.
+//!
+//! The language is chosen per request from the `lang` cookie (set by `/lingua/{code}`), so the
+//! server renders the right one and the choice is remembered; Italian when there is no cookie.
+
+use crate::model::{OrganisationKind, PositionPrecision, SpaceKind};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+/// Name of the cookie that remembers the language.
+pub const LANG_COOKIE: &str = "lang";
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "it" => Some(Lang::It),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the switch.
+    pub fn other(self) -> Self {
+        match self {
+            Lang::It => Lang::En,
+            Lang::En => Lang::It,
+        }
+    }
+
+    /// Reads the language from a `Cookie` header value.
+    pub fn from_cookie_header(header: &str) -> Option<Self> {
+        header.split(';').find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == LANG_COOKIE)
+                .then(|| Lang::from_code(value.trim()))
+                .flatten()
+        })
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::It => &IT,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// All the words of the interface, in one language.
+pub struct Texts {
+    pub lang: Lang,
+    pub site_name: &'static str,
+    pub forum_name: &'static str,
+    pub owner: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_map: &'static str,
+    /// The switch's label, written in the *other* language.
+    pub switch_language: &'static str,
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_description: &'static str,
+    pub filters_heading: &'static str,
+    pub filter_kind: &'static str,
+    pub filter_all_kinds: &'static str,
+    pub filter_municipality: &'static str,
+    pub filter_all_municipalities: &'static str,
+    pub filter_search: &'static str,
+    pub filter_search_hint: &'static str,
+    pub filter_apply: &'static str,
+    pub filter_clear: &'static str,
+    pub results: fn(usize) -> String,
+    pub no_results: &'static str,
+    pub list_heading: &'static str,
+    pub legend: &'static str,
+    pub map_label: &'static str,
+    pub map_needs_js: &'static str,
+    pub open_space: &'static str,
+    pub address: &'static str,
+    pub municipality: &'static str,
+    pub kinds: &'static str,
+    pub contacts: &'static str,
+    pub website: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub no_contacts: &'static str,
+    pub organisation: &'static str,
+    pub run_by: &'static str,
+    pub organisation_kind: &'static str,
+    pub position: &'static str,
+    pub data_source: &'static str,
+    pub last_updated: &'static str,
+    pub back_to_map: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub error_title: &'static str,
+    pub error_text: &'static str,
+    pub footer_service: &'static str,
+    pub footer_contact: &'static str,
+    pub footer_data: &'static str,
+}
+
+impl Texts {
+    pub fn kind(&self, kind: SpaceKind) -> &'static str {
+        match (self.lang == Lang::It, kind) {
+            (true, SpaceKind::Coworking) => "Coworking",
+            (true, SpaceKind::Fablab) => "Fab lab e makerspace",
+            (true, SpaceKind::IncubatorAccelerator) => "Incubatore e acceleratore",
+            (false, SpaceKind::Coworking) => "Coworking",
+            (false, SpaceKind::Fablab) => "Fab lab and makerspace",
+            (false, SpaceKind::IncubatorAccelerator) => "Incubator and accelerator",
+        }
+    }
+
+    pub fn organisation_kind(&self, kind: OrganisationKind) -> &'static str {
+        use OrganisationKind::*;
+        match (self.lang == Lang::It, kind) {
+            (true, Company) => "Impresa",
+            (true, Association) => "Associazione",
+            (true, Cooperative) => "Cooperativa",
+            (true, PublicBody) => "Ente pubblico",
+            (true, University) => "Università",
+            (true, Foundation) => "Fondazione",
+            (true, Other) => "Altro",
+            (false, Company) => "Company",
+            (false, Association) => "Association",
+            (false, Cooperative) => "Cooperative",
+            (false, PublicBody) => "Public body",
+            (false, University) => "University",
+            (false, Foundation) => "Foundation",
+            (false, Other) => "Other",
+        }
+    }
+
+    /// A warning about the position, or `None` when it is exact.
+    pub fn precision_note(&self, precision: PositionPrecision) -> Option<&'static str> {
+        let it = self.lang == Lang::It;
+        match precision {
+            PositionPrecision::Exact => None,
+            PositionPrecision::Approximate if it => {
+                Some("Posizione approssimativa: indicata per via, con un margine di qualche centinaio di metri.")
+            }
+            PositionPrecision::Approximate => {
+                Some("Approximate position: placed by street, accurate to a few hundred metres.")
+            }
+            PositionPrecision::Municipality if it => {
+                Some("Posizione approssimativa: l'indirizzo esatto non è noto, lo spazio è indicato al centro del comune.")
+            }
+            PositionPrecision::Municipality => {
+                Some("Approximate position: the exact address is not known, so the space is shown at the centre of its municipality.")
+            }
+        }
+    }
+
+    /// Short form of the same warning, for cards and popups.
+    pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
+        let it = self.lang == Lang::It;
+        match precision {
+            PositionPrecision::Exact => None,
+            _ if it => Some("Posizione approssimativa"),
+            _ => Some("Approximate position"),
+        }
+    }
+}
+
+pub static IT: Texts = Texts {
+    lang: Lang::It,
+    site_name: "Spazi per l'innovazione",
+    forum_name: "Forum metropolitano degli spazi per l'innovazione",
+    owner: "Città metropolitana di Bologna",
+    skip_to_content: "Vai al contenuto principale",
+    nav_map: "Mappa degli spazi",
+    switch_language: "English",
+    home_title: "Mappa degli spazi per l'innovazione",
+    home_intro: "Coworking, fab lab e makerspace, incubatori e acceleratori nei 55 comuni della Città metropolitana di Bologna: la rete del Forum metropolitano degli spazi per l'innovazione.",
+    home_description: "La mappa degli spazi collaborativi per l'innovazione della Città metropolitana di Bologna: coworking, fab lab, incubatori e acceleratori.",
+    filters_heading: "Filtra gli spazi",
+    filter_kind: "Tipo di spazio",
+    filter_all_kinds: "Tutti i tipi",
+    filter_municipality: "Comune",
+    filter_all_municipalities: "Tutti i comuni",
+    filter_search: "Cerca",
+    filter_search_hint: "Nome, indirizzo, organizzazione…",
+    filter_apply: "Applica i filtri",
+    filter_clear: "Azzera i filtri",
+    results: |n| match n {
+        0 => "Nessuno spazio trovato".to_owned(),
+        1 => "1 spazio trovato".to_owned(),
+        n => format!("{n} spazi trovati"),
+    },
+    no_results: "Nessuno spazio corrisponde ai filtri scelti. Prova ad azzerarli.",
+    list_heading: "Elenco degli spazi",
+    legend: "Legenda",
+    map_label: "Mappa interattiva degli spazi",
+    map_needs_js: "La mappa interattiva richiede JavaScript. L'elenco qui sotto contiene tutti gli spazi trovati.",
+    open_space: "Apri la scheda",
+    address: "Indirizzo",
+    municipality: "Comune",
+    kinds: "Tipo di spazio",
+    contacts: "Contatti",
+    website: "Sito web",
+    email: "Email",
+    phone: "Telefono",
+    no_contacts: "Nessun contatto pubblico disponibile.",
+    organisation: "Organizzazione",
+    run_by: "Gestito da",
+    organisation_kind: "Tipo di organizzazione",
+    position: "Posizione",
+    data_source: "Fonte dei dati",
+    last_updated: "Ultimo aggiornamento",
+    back_to_map: "Torna alla mappa",
+    not_found_title: "Pagina non trovata",
+    not_found_text: "La pagina che cerchi non esiste o non è più pubblica.",
+    error_title: "Si è verificato un errore",
+    error_text: "Non è stato possibile completare la richiesta. Riprova tra qualche minuto.",
+    footer_service: "Un servizio di Progetti d'impresa – Città metropolitana di Bologna, con la Fondazione per l'Innovazione Urbana.",
+    footer_contact: "Contatti",
+    footer_data: "Dati della mappa © contributori di OpenStreetMap.",
+};
+
+pub static EN: Texts = Texts {
+    lang: Lang::En,
+    site_name: "Innovation spaces",
+    forum_name: "Metropolitan Forum of Innovation Spaces",
+    owner: "Città metropolitana di Bologna",
+    skip_to_content: "Skip to main content",
+    nav_map: "Map of the spaces",
+    switch_language: "Italiano",
+    home_title: "Map of innovation spaces",
+    home_intro: "Coworking spaces, fab labs and makerspaces, incubators and accelerators across the 55 municipalities of the Città metropolitana di Bologna: the network of the Metropolitan Forum of Innovation Spaces.",
+    home_description: "The map of collaborative innovation spaces of the Città metropolitana di Bologna: coworking spaces, fab labs, incubators and accelerators.",
+    filters_heading: "Filter the spaces",
+    filter_kind: "Kind of space",
+    filter_all_kinds: "All kinds",
+    filter_municipality: "Municipality",
+    filter_all_municipalities: "All municipalities",
+    filter_search: "Search",
+    filter_search_hint: "Name, address, organisation…",
+    filter_apply: "Apply filters",
+    filter_clear: "Clear filters",
+    results: |n| match n {
+        0 => "No spaces found".to_owned(),
+        1 => "1 space found".to_owned(),
+        n => format!("{n} spaces found"),
+    },
+    no_results: "No space matches these filters. Try clearing them.",
+    list_heading: "List of spaces",
+    legend: "Legend",
+    map_label: "Interactive map of the spaces",
+    map_needs_js: "The interactive map needs JavaScript. The list below contains every space found.",
+    open_space: "Open the page",
+    address: "Address",
+    municipality: "Municipality",
+    kinds: "Kind of space",
+    contacts: "Contacts",
+    website: "Website",
+    email: "Email",
+    phone: "Phone",
+    no_contacts: "No public contact details available.",
+    organisation: "Organisation",
+    run_by: "Run by",
+    organisation_kind: "Kind of organisation",
+    position: "Position",
+    data_source: "Data source",
+    last_updated: "Last updated",
+    back_to_map: "Back to the map",
+    not_found_title: "Page not found",
+    not_found_text: "The page you are looking for does not exist or is no longer public.",
+    error_title: "Something went wrong",
+    error_text: "The request could not be completed. Please try again in a few minutes.",
+    footer_service: "A service of Progetti d'impresa – Città metropolitana di Bologna, with the Fondazione per l'Innovazione Urbana.",
+    footer_contact: "Contact",
+    footer_data: "Map data © OpenStreetMap contributors.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_cookie() {
+        assert_eq!(Lang::from_cookie_header("lang=en"), Some(Lang::En));
+        assert_eq!(
+            Lang::from_cookie_header("a=b; lang=it; c=d"),
+            Some(Lang::It)
+        );
+        assert_eq!(Lang::from_cookie_header("lang=xx"), None);
+        assert_eq!(Lang::from_cookie_header("xlang=en"), None);
+        assert_eq!(Lang::from_cookie_header(""), None);
+    }
+
+    #[test]
+    fn each_language_has_its_own_labels() {
+        assert_eq!(
+            Lang::It.texts().kind(SpaceKind::Fablab),
+            "Fab lab e makerspace"
+        );
+        assert_eq!(
+            Lang::En.texts().kind(SpaceKind::Fablab),
+            "Fab lab and makerspace"
+        );
+        assert_eq!((Lang::It.texts().results)(2), "2 spazi trovati");
+        assert_eq!((Lang::En.texts().results)(1), "1 space found");
+        assert!(Lang::En
+            .texts()
+            .precision_note(PositionPrecision::Exact)
+            .is_none());
+    }
+}

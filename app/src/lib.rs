@@ -1,0 +1,113 @@
+//! Spazi: the web platform of the Forum metropolitano degli spazi per l'innovazione.
+//!
+//! This crate holds everything but the two entry points: shared types and validation (compiled
+//! for both the server and the browser), pages and components, server functions, and — behind
+//! the `ssr` feature — the data layer and the HTTP server. The app runs in Leptos *islands*
+//! mode: pages are rendered on the server only; the WASM bundle holds just the `#[island]`
+//! components (the maps).
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod filter;
+pub mod i18n;
+pub mod map;
+pub mod model;
+pub mod pages;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use components::layout::Layout;
+use i18n::Lang;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use pages::{home::HomePage, not_found::NotFound, space::SpacePage};
+
+/// The HTML document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0066cc" />
+                <link
+                    rel="preload"
+                    href="/fonts/titillium-web-latin-400-normal.woff2"
+                    r#as="font"
+                    r#type="font/woff2"
+                    crossorigin=""
+                />
+                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
+                <link rel="stylesheet" href="/vendor/leaflet.markercluster/MarkerCluster.css" />
+                <link rel="stylesheet" href="/pkg/spazi.css" />
+                <link rel="icon" href="/favicon.svg" r#type="image/svg+xml" />
+                // Leaflet must exist before the map islands hydrate; deferred scripts run in
+                // order before the (module) hydration script, which waits for an idle moment.
+                <script defer src="/vendor/leaflet/leaflet.js"></script>
+                <script defer src="/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language of the current request (cookie), Italian by default.
+pub fn current_lang() -> Lang {
+    use_context::<Lang>()
+        .or_else(request_lang)
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "ssr")]
+fn request_lang() -> Option<Lang> {
+    server::request_lang()
+}
+
+/// Islands receive the language as a prop; there is no request to read in the browser.
+#[cfg(not(feature = "ssr"))]
+fn request_lang() -> Option<Lang> {
+    None
+}
+
+/// The words of the interface in the current language.
+pub fn use_texts() -> &'static i18n::Texts {
+    current_lang().texts()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = current_lang();
+    provide_context(lang);
+    let t = lang.texts();
+    let site = t.site_name;
+    view! {
+        <Title formatter=move |page: String| {
+            if page.is_empty() { site.to_owned() } else { format!("{page} – {site}") }
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,63 @@
+//! The map islands: the only interactive parts of the public pages. Rendered on the server as
+//! an empty, labelled container; in the browser they draw a Leaflet map (see `leaflet_js`).
+
+#[cfg(feature = "hydrate")]
+mod leaflet_js;
+
+use crate::i18n::Lang;
+use crate::model::MapMarker;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where the base map comes from (configured on the server, see `server::Config`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MapSettings {
+    /// Tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; empty for none.
+    pub tile_url: String,
+    /// Attribution HTML shown in the corner of the map.
+    pub attribution: String,
+}
+
+/// How a map presents its markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MapMode {
+    /// The directory: clustered markers with popups linking to each space.
+    Directory,
+    /// One space's page: its marker alone, no popup.
+    Single,
+}
+
+/// A Leaflet map of `markers`.
+#[island]
+pub fn SpacesMap(
+    markers: Vec<MapMarker>,
+    settings: MapSettings,
+    lang: Lang,
+    mode: MapMode,
+) -> impl IntoView {
+    let t = lang.texts();
+    let container = NodeRef::<leptos::html::Div>::new();
+    let count = markers.len();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            if let Err(err) = leaflet_js::draw(&el, &markers, &settings, lang, mode) {
+                leptos::logging::error!("map: {err:?}");
+            }
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (&settings, mode);
+    view! {
+        <div
+            node_ref=container
+            class=match mode {
+                MapMode::Directory => "map map--directory",
+                MapMode::Single => "map map--single",
+            }
+            role="region"
+            aria-label=t.map_label
+            data-markers=count
+        ></div>
+    }
+}

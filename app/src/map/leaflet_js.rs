@@ -1,0 +1,179 @@
+//! Drawing with Leaflet (browser only): markers styled by kind, clustering, popups built as DOM
+//! nodes (text set with `textContent`, so names can never inject HTML).
+
+use super::{MapMode, MapSettings};
+use crate::i18n::Lang;
+use crate::model::{MapMarker, METRO_BOUNDS};
+use js_sys::{Array, Object, Reflect};
+use leaflet::{
+    Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions, Point, TileLayer,
+    TileLayerOptions,
+};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `L.divIcon(options)` (leaflet-rs' `DivIcon::new` builds an `L.Icon`).
+    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
+    fn div_icon(options: &Object) -> Icon;
+
+    /// leaflet.markercluster's group.
+    #[wasm_bindgen(extends = leaflet::FeatureGroup, extends = leaflet::LayerGroup, extends = leaflet::Layer, js_namespace = L)]
+    type MarkerClusterGroup;
+
+    #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
+    fn marker_cluster_group(options: &Object) -> MarkerClusterGroup;
+
+    #[wasm_bindgen(method, js_name = addLayers)]
+    fn add_layers(this: &MarkerClusterGroup, layers: &Array);
+}
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
+}
+
+/// Draws the map into `el` and marks it ready (`data-ready`) for scripts and tests.
+pub fn draw(
+    el: &HtmlElement,
+    markers: &[MapMarker],
+    settings: &MapSettings,
+    lang: Lang,
+    mode: MapMode,
+) -> Result<(), JsValue> {
+    if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
+        return Err(JsValue::from_str("Leaflet is not loaded"));
+    }
+    let options = MapOptions::new();
+    // On a phone, one finger scrolls the page; the map pans with a drag once touched.
+    options.set_scroll_wheel_zoom(mode == MapMode::Directory);
+    // Clustering needs the map's own zoom range (without a tile layer there is no other).
+    options.set_max_zoom(19.0);
+    options.set_min_zoom(7.0);
+    let map = Map::new_with_element(el, &options)?;
+
+    if !settings.tile_url.is_empty() {
+        let tile_options = TileLayerOptions::new();
+        tile_options.set_attribution(settings.attribution.clone());
+        tile_options.set_max_zoom(19.0);
+        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(&map);
+    }
+
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let leaflet_markers = Array::new();
+    for m in markers {
+        let marker = make_marker(m);
+        if mode == MapMode::Directory {
+            marker.bind_popup_with_options(&popup(&document, m, lang)?, &JsValue::UNDEFINED);
+        }
+        leaflet_markers.push(&marker);
+    }
+
+    match mode {
+        MapMode::Directory => {
+            let cluster_options = Object::new();
+            set(&cluster_options, "showCoverageOnHover", false);
+            set(&cluster_options, "maxClusterRadius", 40);
+            let group = marker_cluster_group(&cluster_options);
+            group.add_layers(&leaflet_markers);
+            group.add_to(&map);
+        }
+        MapMode::Single => {
+            for marker in leaflet_markers.iter() {
+                marker.unchecked_into::<Marker>().add_to(&map);
+            }
+        }
+    }
+
+    fit(&map, markers, mode);
+    el.set_attribute("data-ready", "true")?;
+    Ok(())
+}
+
+fn make_marker(m: &MapMarker) -> Marker {
+    let primary = m.kinds.first().map(|k| k.code()).unwrap_or("other");
+    let letters: String = m.kinds.iter().map(|k| k.letter()).collect();
+    let icon_options = Object::new();
+    set(
+        &icon_options,
+        "className",
+        format!("space-marker space-marker--{primary}"),
+    );
+    // Static letters only, hidden from screen readers: the marker (a `role="button"`) is named by
+    // its `title`, which Leaflet sets as an attribute — user text never goes through `html`.
+    set(
+        &icon_options,
+        "html",
+        format!("<span aria-hidden=\"true\">{letters}</span>"),
+    );
+    set(&icon_options, "iconSize", Point::new(30.0, 30.0));
+    set(&icon_options, "iconAnchor", Point::new(15.0, 15.0));
+    set(&icon_options, "popupAnchor", Point::new(0.0, -14.0));
+    let options = MarkerOptions::new();
+    options.set_icon(div_icon(&icon_options));
+    options.set_title(m.name.clone());
+    options.set_alt(m.name.clone());
+    options.set_keyboard(true);
+    options.set_rise_on_hover(true);
+    Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
+}
+
+fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsValue, JsValue> {
+    let t = lang.texts();
+    let root = document.create_element("div")?;
+    root.set_class_name("map-popup");
+    let title = document.create_element("p")?;
+    title.set_class_name("map-popup__title");
+    title.set_text_content(Some(&m.name));
+    root.append_child(&title)?;
+    let kinds: Vec<&str> = m.kinds.iter().map(|k| t.kind(*k)).collect();
+    let meta = document.create_element("p")?;
+    meta.set_class_name("map-popup__meta");
+    meta.set_text_content(Some(&format!("{} · {}", kinds.join(", "), m.municipality)));
+    root.append_child(&meta)?;
+    if m.approximate {
+        let note = document.create_element("p")?;
+        note.set_class_name("map-popup__note");
+        note.set_text_content(t.precision_short(crate::model::PositionPrecision::Approximate));
+        root.append_child(&note)?;
+    }
+    let link = document.create_element("a")?;
+    link.set_attribute("href", &format!("/spazi/{}", m.slug))?;
+    link.set_text_content(Some(t.open_space));
+    root.append_child(&link)?;
+    Ok(root.into())
+}
+
+fn fit(map: &Map, markers: &[MapMarker], mode: MapMode) {
+    if mode == MapMode::Single {
+        if let Some(m) = markers.first() {
+            map.set_view(
+                &LatLng::new(m.lat, m.lon),
+                if m.approximate { 13.0 } else { 16.0 },
+            );
+            return;
+        }
+    }
+    let bounds = match markers.split_first() {
+        Some((first, rest)) => {
+            let b = LatLngBounds::new(
+                &LatLng::new(first.lat, first.lon),
+                &LatLng::new(first.lat, first.lon),
+            );
+            for m in rest {
+                b.extend(&LatLng::new(m.lat, m.lon));
+            }
+            b
+        }
+        None => {
+            let ((s, w), (n, e)) = METRO_BOUNDS;
+            LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
+        }
+    };
+    let options = Object::new();
+    set(&options, "padding", Point::new(24.0, 24.0));
+    set(&options, "maxZoom", 14);
+    map.fit_bounds_with_options(&bounds, &options);
+}

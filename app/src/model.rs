@@ -1,0 +1,250 @@
+//! The shared domain types: what the server reads from the database and the pages (and islands)
+//! render. One type per entity; row types stay in `db`.
+
+use serde::{Deserialize, Serialize};
+
+/// The three kinds of the official 2021 mapping. A space has one or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpaceKind {
+    Coworking,
+    /// Fab labs, makerspaces included.
+    Fablab,
+    IncubatorAccelerator,
+}
+
+impl SpaceKind {
+    pub const ALL: [SpaceKind; 3] = [
+        SpaceKind::Coworking,
+        SpaceKind::Fablab,
+        SpaceKind::IncubatorAccelerator,
+    ];
+
+    /// The stable code used in the database, URLs and CSS classes.
+    pub fn code(self) -> &'static str {
+        match self {
+            SpaceKind::Coworking => "coworking",
+            SpaceKind::Fablab => "fablab",
+            SpaceKind::IncubatorAccelerator => "incubator-accelerator",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// One letter drawn on the map marker, so kinds are told apart without relying on colour.
+    pub fn letter(self) -> char {
+        match self {
+            SpaceKind::Coworking => 'C',
+            SpaceKind::Fablab => 'F',
+            SpaceKind::IncubatorAccelerator => 'I',
+        }
+    }
+}
+
+/// Review status. Only `Published` spaces are public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpaceStatus {
+    Pending,
+    Published,
+    Rejected,
+    Archived,
+}
+
+impl SpaceStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            SpaceStatus::Pending => "pending",
+            SpaceStatus::Published => "published",
+            SpaceStatus::Rejected => "rejected",
+            SpaceStatus::Archived => "archived",
+        }
+    }
+}
+
+/// How much to trust a space's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PositionPrecision {
+    /// Placed on the building.
+    Exact,
+    /// Placed by street: accurate to a few hundred metres.
+    Approximate,
+    /// No street position known: placed at the municipality's representative point.
+    Municipality,
+}
+
+impl PositionPrecision {
+    pub const ALL: [PositionPrecision; 3] = [
+        PositionPrecision::Exact,
+        PositionPrecision::Approximate,
+        PositionPrecision::Municipality,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PositionPrecision::Exact => "exact",
+            PositionPrecision::Approximate => "approximate",
+            PositionPrecision::Municipality => "municipality",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// The kind of organisation that runs a space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OrganisationKind {
+    Company,
+    Association,
+    Cooperative,
+    PublicBody,
+    University,
+    Foundation,
+    Other,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 7] = [
+        OrganisationKind::Company,
+        OrganisationKind::Association,
+        OrganisationKind::Cooperative,
+        OrganisationKind::PublicBody,
+        OrganisationKind::University,
+        OrganisationKind::Foundation,
+        OrganisationKind::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrganisationKind::Company => "company",
+            OrganisationKind::Association => "association",
+            OrganisationKind::Cooperative => "cooperative",
+            OrganisationKind::PublicBody => "public-body",
+            OrganisationKind::University => "university",
+            OrganisationKind::Foundation => "foundation",
+            OrganisationKind::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A municipality as offered in filters and forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityOption {
+    pub istat_code: String,
+    pub name: String,
+    /// Published spaces in it.
+    pub spaces: i64,
+}
+
+/// A published space as listed on the map page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpaceSummary {
+    pub slug: String,
+    pub name: String,
+    pub kinds: Vec<SpaceKind>,
+    pub description: Option<String>,
+    pub address: Option<String>,
+    pub municipality_code: String,
+    pub municipality: String,
+    pub organisation: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: PositionPrecision,
+}
+
+/// The organisation behind a space, as shown on the space page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub kind: Option<OrganisationKind>,
+    pub website: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Everything public about one space.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpaceDetail {
+    pub summary: SpaceSummary,
+    pub organisation: Option<Organisation>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub source: Option<String>,
+    /// Unix seconds, UTC.
+    pub updated_at: i64,
+}
+
+/// What the map island needs to draw one marker: kept small, since it travels in the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapMarker {
+    pub slug: String,
+    pub name: String,
+    pub kinds: Vec<SpaceKind>,
+    pub municipality: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub approximate: bool,
+}
+
+impl From<&SpaceSummary> for MapMarker {
+    fn from(s: &SpaceSummary) -> Self {
+        MapMarker {
+            slug: s.slug.clone(),
+            name: s.name.clone(),
+            kinds: s.kinds.clone(),
+            municipality: s.municipality.clone(),
+            lat: s.lat,
+            lon: s.lon,
+            approximate: s.precision != PositionPrecision::Exact,
+        }
+    }
+}
+
+/// The area the map opens on when there is nothing to fit: the Città metropolitana di Bologna
+/// (south-west and north-east corners, WGS84).
+pub const METRO_BOUNDS: ((f64, f64), (f64, f64)) = ((44.05, 10.80), (44.81, 11.85));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for k in SpaceKind::ALL {
+            assert_eq!(SpaceKind::from_code(k.code()), Some(k));
+        }
+        for p in PositionPrecision::ALL {
+            assert_eq!(PositionPrecision::from_code(p.code()), Some(p));
+        }
+        for k in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::from_code(k.code()), Some(k));
+        }
+        assert_eq!(SpaceKind::from_code("bakery"), None);
+    }
+
+    #[test]
+    fn serde_names_are_the_codes() {
+        for k in SpaceKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.code())
+            );
+        }
+        for k in OrganisationKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.code())
+            );
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! `/`: the map of the spaces, with filters (kind, municipality, text) kept in the URL query,
+//! a legend and the list. The server renders everything; the map is an island.
+
+use crate::api::{list_spaces, municipality_options};
+use crate::components::space_card::SpaceCard;
+use crate::filter::SpaceFilter;
+use crate::map::{MapMode, MapSettings, SpacesMap};
+use crate::model::{MapMarker, MunicipalityOption, SpaceKind, SpaceSummary};
+use crate::pages::not_found::ErrorNotice;
+use crate::use_texts;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let t = use_texts();
+    let filter = use_query_map().with_untracked(|q| SpaceFilter::from_params(|k| q.get_str(k)));
+    let data = {
+        let filter = filter.clone();
+        async move {
+            let spaces = list_spaces(filter).await?;
+            let municipalities = municipality_options().await?;
+            Ok::<_, crate::error::AppError>((spaces, municipalities))
+        }
+    };
+    view! {
+        <Title text=t.home_title />
+        <Meta name="description" content=t.home_description />
+        <Meta property="og:title" content=t.home_title />
+        <Meta property="og:description" content=t.home_description />
+        <div class="container page">
+            <h1>{t.home_title}</h1>
+            <p class="lead">{t.home_intro}</p>
+            <Suspense>
+                {Suspend::new(async move {
+                    match data.await {
+                        Ok((spaces, municipalities)) => {
+                            view! { <Directory filter spaces municipalities /> }.into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Directory(
+    filter: SpaceFilter,
+    spaces: Vec<SpaceSummary>,
+    municipalities: Vec<MunicipalityOption>,
+) -> impl IntoView {
+    let t = use_texts();
+    let settings = use_context::<MapSettings>().unwrap_or_default();
+    let markers: Vec<MapMarker> = spaces.iter().map(MapMarker::from).collect();
+    let count = spaces.len();
+    let cards = spaces
+        .into_iter()
+        .map(|space| view! { <SpaceCard space /> })
+        .collect_view();
+    view! {
+        <FilterForm filter municipalities />
+        <p class="results-count" role="status">{(t.results)(count)}</p>
+        <div class="directory">
+            <section class="directory__map">
+                <SpacesMap markers settings lang=t.lang mode=MapMode::Directory />
+                <noscript>
+                    <p class="notice">{t.map_needs_js}</p>
+                </noscript>
+                <Legend />
+            </section>
+            <section class="directory__list" aria-labelledby="list-heading">
+                <h2 id="list-heading" class="visually-hidden">{t.list_heading}</h2>
+                {if count == 0 {
+                    view! { <p class="notice">{t.no_results}</p> }.into_any()
+                } else {
+                    view! { <ul class="space-list">{cards}</ul> }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}
+
+/// A plain GET form: works without JavaScript, and the URL it produces can be shared.
+#[component]
+fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> impl IntoView {
+    let t = use_texts();
+    let kind_options = SpaceKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.code() selected=filter.kind == Some(k)>
+                    {t.kind(k)}
+                </option>
+            }
+        })
+        .collect_view();
+    let municipality_options = municipalities
+        .into_iter()
+        .map(|m| {
+            let selected = filter.municipality.as_deref() == Some(m.istat_code.as_str());
+            view! {
+                <option value=m.istat_code selected=selected>
+                    {format!("{} ({})", m.name, m.spaces)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="filters" method="get" action="/" role="search" aria-label=t.filters_heading>
+            <div class="field">
+                <label for="filter-kind">{t.filter_kind}</label>
+                <select id="filter-kind" name="tipo">
+                    <option value="">{t.filter_all_kinds}</option>
+                    {kind_options}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-municipality">{t.filter_municipality}</label>
+                <select id="filter-municipality" name="comune">
+                    <option value="">{t.filter_all_municipalities}</option>
+                    {municipality_options}
+                </select>
+            </div>
+            <div class="field field--grow">
+                <label for="filter-q">{t.filter_search}</label>
+                <input
+                    id="filter-q"
+                    name="q"
+                    type="search"
+                    maxlength=crate::filter::MAX_QUERY_CHARS
+                    placeholder=t.filter_search_hint
+                    value=filter.q.clone().unwrap_or_default()
+                />
+            </div>
+            <div class="filters__actions">
+                <button type="submit" class="btn btn--primary">{t.filter_apply}</button>
+                {(!filter.is_empty())
+                    .then(|| view! { <a class="btn btn--outline" href="/">{t.filter_clear}</a> })}
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Legend() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="legend">
+            <p class="legend__title">{t.legend}</p>
+            <ul class="legend__items">
+                {SpaceKind::ALL
+                    .into_iter()
+                    .map(|k| {
+                        view! {
+                            <li>
+                                <span
+                                    class=format!("space-marker space-marker--{}", k.code())
+                                    aria-hidden="true"
+                                >
+                                    <span>{k.letter()}</span>
+                                </span>
+                                {t.kind(k)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

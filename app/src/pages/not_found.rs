@@ -1,0 +1,43 @@
+//! The 404 page and the generic error notice (with the right HTTP status).
+
+use crate::error::AppError;
+use crate::use_texts;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
+    let t = use_texts();
+    view! {
+        <Title text=t.not_found_title />
+        <Meta name="robots" content="noindex" />
+        <div class="container page page--narrow">
+            <h1>{t.not_found_title}</h1>
+            <p class="lead">{t.not_found_text}</p>
+            <p>
+                <a class="btn btn--primary" href="/">{t.back_to_map}</a>
+            </p>
+        </div>
+    }
+}
+
+/// Shown in place of a page's content when loading it failed.
+#[component]
+pub fn ErrorNotice(err: AppError) -> impl IntoView {
+    if err == AppError::NotFound {
+        return view! { <NotFound /> }.into_any();
+    }
+    #[cfg(feature = "ssr")]
+    crate::server::set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    let t = use_texts();
+    view! {
+        <Title text=t.error_title />
+        <div class="notice notice--error" role="alert">
+            <h2>{t.error_title}</h2>
+            <p>{t.error_text}</p>
+        </div>
+    }
+    .into_any()
+}

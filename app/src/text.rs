@@ -1,0 +1,121 @@
+//! Pure text helpers shared by the server and the browser: accent folding, search keys, slugs.
+
+/// Folds one character to its unaccented lower-case ASCII spelling where there is an obvious one
+/// (the Latin letters used in Italian and its neighbours); other characters are lower-cased.
+fn fold_char(c: char, out: &mut String) {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
+        'ç' | 'Ç' => "c",
+        'ñ' | 'Ñ' => "n",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// The normalised form used for search: lower case, accents folded, every run of characters
+/// that are neither letters nor digits turned into one space, trimmed.
+/// "Città  Metropolitana!" and "citta metropolitana" give the same key.
+pub fn search_key(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut folded);
+    }
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A URL slug: ASCII lower case letters, digits and single hyphens, at most 80 bytes, never empty.
+/// "BIG – Boost Innovation Garage" → "big-boost-innovation-garage".
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for word in search_key(text).split(' ') {
+        let word: String = word.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if slug.len() + word.len() + 1 > 80 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    if slug.is_empty() {
+        slug.push_str("spazio");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_key_folds_accents_case_and_punctuation() {
+        assert_eq!(search_key("Città  Metropolitana!"), "citta metropolitana");
+        assert_eq!(
+            search_key("  Opificio Golinelli – G-Factor "),
+            "opificio golinelli g factor"
+        );
+        assert_eq!(search_key(""), "");
+        assert_eq!(search_key("ÀÉÌÒÙ çß"), "aeiou css");
+    }
+
+    #[test]
+    fn slugify_gives_stable_ascii_slugs() {
+        assert_eq!(
+            slugify("BIG – Boost Innovation Garage"),
+            "big-boost-innovation-garage"
+        );
+        assert_eq!(
+            slugify("Le Serre dei Giardini Margherita"),
+            "le-serre-dei-giardini-margherita"
+        );
+        assert_eq!(
+            slugify("MUG – Magazzini Generativi"),
+            "mug-magazzini-generativi"
+        );
+        assert_eq!(slugify("Fa-Lab"), "fa-lab");
+        assert_eq!(slugify("Città"), "citta");
+    }
+
+    #[test]
+    fn slugify_never_returns_empty_or_unsafe() {
+        for hostile in [
+            "",
+            "   ",
+            "<script>alert(1)</script>",
+            "../../etc/passwd",
+            "☃☃☃",
+            "%00",
+        ] {
+            let s = slugify(hostile);
+            assert!(!s.is_empty());
+            assert!(s
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+            assert!(!s.starts_with('-') && !s.ends_with('-'));
+        }
+        assert!(slugify(&"parola ".repeat(100)).len() <= 80);
+    }
+}

@@ -1,0 +1,286 @@
+//! The data layer on both backends: migrations, the seed loader, the public queries.
+
+use crate::support::{on_both_backends, TestDb};
+use app::db::{find_or_insert_organisation, insert_space, NewSpace};
+use app::filter::SpaceFilter;
+use app::model::{PositionPrecision, SpaceKind, SpaceStatus};
+
+async fn seed_loads_everything_once(t: &TestDb) {
+    let first = t.db.seed(1_700_000_000).await.unwrap();
+    assert_eq!(first.municipalities, 55);
+    assert_eq!(first.spaces_inserted, 12);
+    assert_eq!(t.db.municipality_count().await.unwrap(), 55);
+
+    // A second start changes nothing.
+    let second = t.db.seed(1_700_000_100).await.unwrap();
+    assert_eq!(second.spaces_inserted, 0);
+    let all =
+        t.db.published_spaces(&SpaceFilter::default())
+            .await
+            .unwrap();
+    assert_eq!(all.len(), 12);
+    assert_eq!(t.db.municipality_count().await.unwrap(), 55);
+}
+on_both_backends!(seed_loads_everything_once);
+
+async fn seed_keeps_sources_and_empty_fields(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let big =
+        t.db.published_space("big-boost-innovation-garage")
+            .await
+            .unwrap()
+            .expect("BIG is seeded");
+    assert_eq!(big.summary.name, "BIG – Boost Innovation Garage");
+    assert_eq!(
+        big.summary.kinds,
+        vec![SpaceKind::Coworking, SpaceKind::IncubatorAccelerator]
+    );
+    assert_eq!(big.summary.address.as_deref(), Some("Via della Ferriera 4"));
+    assert_eq!(big.summary.municipality, "Bologna");
+    assert_eq!(big.summary.precision, PositionPrecision::Municipality);
+    assert!(big.source.unwrap().contains("press release"));
+    assert_eq!(
+        big.organisation.as_ref().map(|o| o.name.as_str()),
+        Some("Fondazione Carisbo with Techgarage")
+    );
+    // Empty in the source: stays empty, never invented.
+    assert_eq!(big.website, None);
+    assert_eq!(big.organisation.unwrap().kind, None);
+
+    let fa_lab = t.db.published_space("fa-lab").await.unwrap().unwrap();
+    assert_eq!(fa_lab.summary.address, None);
+    assert_eq!(fa_lab.organisation, None);
+    assert_eq!(fa_lab.summary.municipality, "Castel Maggiore");
+}
+on_both_backends!(seed_keeps_sources_and_empty_fields);
+
+async fn filters_by_kind_municipality_and_text(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let names = |spaces: Vec<app::model::SpaceSummary>| -> Vec<String> {
+        spaces.into_iter().map(|s| s.name).collect()
+    };
+
+    let fablabs =
+        t.db.published_spaces(&SpaceFilter {
+            kind: Some(SpaceKind::Fablab),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        names(fablabs),
+        vec!["AlmaLabor", "Fa-Lab", "FabLab Reno", "TheFabLab Bologna"]
+    );
+
+    let pieve =
+        t.db.published_spaces(&SpaceFilter {
+            municipality: Some("037048".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(names(pieve), vec!["FabLab Reno", "VZ19"]);
+
+    let both =
+        t.db.published_spaces(&SpaceFilter {
+            kind: Some(SpaceKind::Coworking),
+            municipality: Some("037048".into()),
+            q: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(names(both), vec!["VZ19"]);
+
+    // Text: case and accents ignored, every word must match, organisation names count.
+    let golinelli =
+        t.db.published_spaces(&SpaceFilter {
+            q: Some("FONDAZIONE golinelli".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(names(golinelli), vec!["Opificio Golinelli – G-Factor"]);
+    let by_town =
+        t.db.published_spaces(&SpaceFilter {
+            q: Some("Pieve di Cènto".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_town.len(), 2);
+
+    // Hostile text is just text.
+    for hostile in ["%", "_", "' OR 1=1 --", "<script>", "\\"] {
+        let found =
+            t.db.published_spaces(&SpaceFilter {
+                q: Some(hostile.into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        // Never an error; at most every space (text without letters or digits filters nothing).
+        assert!(found.len() <= 12, "{hostile}: {}", found.len());
+    }
+    let script =
+        t.db.published_spaces(&SpaceFilter {
+            q: Some("<script>alert(1)</script>".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(script.is_empty());
+}
+on_both_backends!(filters_by_kind_municipality_and_text);
+
+async fn only_published_spaces_are_public(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let mut conn = t.db.pool().acquire().await.unwrap();
+    let org = find_or_insert_organisation(&mut conn, "Kilowatt", 1)
+        .await
+        .unwrap();
+    for (name, status) in [
+        ("Spazio in attesa", SpaceStatus::Pending),
+        ("Spazio respinto", SpaceStatus::Rejected),
+        ("Spazio archiviato", SpaceStatus::Archived),
+    ] {
+        insert_space(
+            &mut conn,
+            &NewSpace {
+                name,
+                kinds: &[SpaceKind::Coworking],
+                description: Some("Descrizione"),
+                organisation_id: Some(org),
+                organisation_name: Some("Kilowatt"),
+                address: None,
+                municipality_code: "037006",
+                municipality_name: "Bologna",
+                lat: 44.49,
+                lon: 11.34,
+                precision: PositionPrecision::Exact,
+                website: None,
+                status,
+                source: None,
+                note: None,
+            },
+            1,
+        )
+        .await
+        .unwrap();
+    }
+    drop(conn);
+    let all =
+        t.db.published_spaces(&SpaceFilter::default())
+            .await
+            .unwrap();
+    assert_eq!(all.len(), 12);
+    assert!(all.iter().all(|s| !s.name.starts_with("Spazio ")));
+    assert!(t
+        .db
+        .published_space("spazio-in-attesa")
+        .await
+        .unwrap()
+        .is_none());
+    assert!(t
+        .db
+        .published_space("spazio-archiviato")
+        .await
+        .unwrap()
+        .is_none());
+    // Counts in the municipality filter are of published spaces only.
+    let bologna =
+        t.db.municipalities_with_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.istat_code == "037006")
+            .unwrap();
+    assert_eq!(bologna.spaces, 8);
+}
+on_both_backends!(only_published_spaces_are_public);
+
+async fn slugs_stay_unique(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let mut conn = t.db.pool().acquire().await.unwrap();
+    let mut slugs = Vec::new();
+    for _ in 0..3 {
+        let (_, slug) = insert_space(
+            &mut conn,
+            &NewSpace {
+                name: "DumBO",
+                kinds: &[SpaceKind::Coworking],
+                description: None,
+                organisation_id: None,
+                organisation_name: None,
+                address: None,
+                municipality_code: "037006",
+                municipality_name: "Bologna",
+                lat: 44.5,
+                lon: 11.3,
+                precision: PositionPrecision::Approximate,
+                website: None,
+                status: SpaceStatus::Pending,
+                source: None,
+                note: None,
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        slugs.push(slug);
+    }
+    assert_eq!(slugs, vec!["dumbo-2", "dumbo-3", "dumbo-4"]);
+}
+on_both_backends!(slugs_stay_unique);
+
+async fn municipality_filter_lists_only_places_with_spaces(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let options = t.db.municipalities_with_spaces().await.unwrap();
+    let names: Vec<&str> = options.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Bentivoglio",
+            "Bologna",
+            "Castel Maggiore",
+            "Pieve di Cento"
+        ]
+    );
+    assert_eq!(options.iter().map(|m| m.spaces).sum::<i64>(), 12);
+}
+on_both_backends!(municipality_filter_lists_only_places_with_spaces);
+
+#[tokio::test]
+async fn open_creates_the_sqlite_file_and_its_directory() {
+    let dir = std::env::temp_dir().join(format!("spazi_open_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let url = format!("sqlite://{}/nested/spazi.db?mode=rwc", dir.display());
+    let db = app::db::Db::open(&url).await.unwrap();
+    assert!(dir.join("nested/spazi.db").exists());
+    assert_eq!(
+        db.published_spaces(&SpaceFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        12
+    );
+    db.close().await;
+    // Opening again (a restart) migrates nothing new and seeds nothing twice.
+    let db = app::db::Db::open(&url).await.unwrap();
+    assert_eq!(
+        db.published_spaces(&SpaceFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        12
+    );
+    db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn unsupported_urls_are_refused_clearly() {
+    let err = app::db::Db::connect("mysql://localhost/x")
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("sqlite: or postgres:"), "{err}");
+}

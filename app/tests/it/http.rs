@@ -1,0 +1,179 @@
+//! The whole router in-process (`tower::ServiceExt::oneshot`): pages rendered by the server,
+//! statuses, filters from the URL, the language switch.
+
+use crate::support::TestDb;
+use app::server::{router, AppState, Config};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+async fn app(t: &TestDb) -> axum::Router {
+    t.db.seed(1_700_000_000).await.unwrap();
+    router(AppState {
+        leptos_options: LeptosOptions::builder()
+            .output_name("spazi")
+            .site_root("target/site")
+            .build(),
+        db: t.db.clone(),
+        config: Arc::new(Config {
+            database_url: t.url.clone(),
+            tile_url: String::new(),
+            tile_attribution: String::new(),
+        }),
+    })
+}
+
+struct Page {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn get(app: &axum::Router, uri: &str, cookie: Option<&str>) -> Page {
+    let mut req = Request::get(uri);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    Page {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+/// How many cards the list holds.
+fn cards(body: &str) -> usize {
+    body.matches("class=\"space-card\"").count()
+}
+
+#[tokio::test]
+async fn home_lists_every_published_space_in_the_html() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<html lang=\"it\""));
+    assert!(
+        page.body
+            .contains("Mappa degli spazi per l&#x27;innovazione")
+            || page.body.contains("Mappa degli spazi per l'innovazione")
+    );
+    assert_eq!(cards(&page.body), 12);
+    assert!(page.body.contains("12 spazi trovati"));
+    // The map is an island with its markers as props.
+    assert!(page.body.contains("<leptos-island"));
+    assert!(page.body.contains("data-markers=\"12\""));
+    // Positions marked approximate say so.
+    assert!(page.body.contains("Posizione approssimativa"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn filters_in_the_query_are_rendered_by_the_server() {
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    let fablabs = get(&app, "/?tipo=fablab", None).await;
+    assert_eq!(cards(&fablabs.body), 4);
+    assert!(fablabs.body.contains("data-markers=\"4\""));
+    assert!(fablabs.body.contains("<option value=\"fablab\" selected"));
+
+    let pieve = get(&app, "/?comune=037048&tipo=coworking", None).await;
+    assert_eq!(cards(&pieve.body), 1);
+    assert!(pieve.body.contains("VZ19"));
+
+    let search = get(&app, "/?q=golinelli", None).await;
+    assert_eq!(cards(&search.body), 1);
+    assert!(search.body.contains("value=\"golinelli\""));
+
+    // Unknown values are ignored rather than failing the page.
+    let junk = get(&app, "/?tipo=bakery&comune=%27--", None).await;
+    assert_eq!(junk.status, StatusCode::OK);
+    assert_eq!(cards(&junk.body), 12);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn search_text_is_escaped_when_echoed() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("<script>alert(1)"));
+    assert!(page.body.contains("Nessuno spazio corrisponde"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn space_page_has_details_and_sharing_tags() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/spazi/big-boost-innovation-garage", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>BIG – Boost Innovation Garage</h1>"));
+    assert!(page.body.contains("Via della Ferriera 4, Bologna"));
+    assert!(page.body.contains("Fondazione Carisbo with Techgarage"));
+    assert!(page
+        .body
+        .contains("<title>BIG – Boost Innovation Garage – Spazi per l"));
+    assert!(page.body.contains("property=\"og:title\""));
+    assert!(page.body.contains("name=\"description\""));
+    assert!(page.body.contains("centro del comune"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn unknown_space_and_unknown_path_are_404_pages() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    for uri in [
+        "/spazi/non-esiste",
+        "/spazi/%3Cscript%3E",
+        "/nessuna/pagina",
+    ] {
+        let page = get(&app, uri, None).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(page.body.contains("Pagina non trovata"), "{uri}");
+    }
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn language_cookie_switches_to_english() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/", Some("lang=en")).await;
+    assert!(page.body.contains("<html lang=\"en\""));
+    assert!(page.body.contains("12 spaces found"));
+    assert!(page.body.contains("Italiano"));
+
+    let switch = get(&app, "/lingua/en?next=/spazi/fa-lab", None).await;
+    assert_eq!(switch.status, StatusCode::SEE_OTHER);
+    assert_eq!(switch.headers[header::LOCATION], "/spazi/fa-lab");
+    let cookie = switch.headers[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("lang=en;"));
+    assert!(cookie.contains("SameSite=Lax"));
+
+    // Never an open redirect.
+    for next in ["//evil.example", "https://evil.example", "/\\evil.example"] {
+        let uri = format!("/lingua/it?next={}", next.replace('\\', "%5C"));
+        let res = get(&app, &uri, None).await;
+        assert_eq!(res.headers[header::LOCATION], "/", "{next}");
+    }
+    assert_eq!(
+        get(&app, "/lingua/xx", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    t.finish().await;
+}

@@ -1,0 +1,6 @@
+//! Integration tests of the server side, each against a real database: a fresh SQLite file and
+//! a fresh PostgreSQL database per test (see `support`).
+
+mod db;
+mod http;
+mod support;

@@ -1,0 +1,60 @@
+// End-to-end tests in Debian's Chromium (never a downloaded browser), every spec run twice:
+// with JavaScript on ("js") and off ("no-js"). The server is the debug build from
+// `cargo leptos build`, started on a fresh SQLite database with no tile server (no internet).
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+const port = Number(process.env.SPAZI_E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const profile = process.env.SPAZI_E2E_PROFILE ?? "debug";
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./test-results",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    locale: "it-IT",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "js", use: { javaScriptEnabled: true } },
+    { name: "no-js", use: { javaScriptEnabled: false } },
+  ],
+  webServer: {
+    command: `${root}/target/${profile}/server`,
+    cwd: root,
+    url: `${baseURL}/`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      LEPTOS_OUTPUT_NAME: "spazi",
+      LEPTOS_SITE_ROOT: "target/site",
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      DATABASE_URL: `sqlite://${root}/target/e2e/spazi.db?mode=rwc`,
+      SPAZI_TILE_URL: "",
+      RUST_LOG: "warn",
+    },
+  },
+});

@@ -1,0 +1,47 @@
+// The space page, the 404 page and the language switch.
+import { expect, test } from "@playwright/test";
+
+test("a space's page shows its details and says when the position is approximate", async ({ page }) => {
+  await page.goto("/spazi/big-boost-innovation-garage");
+  await expect(page).toHaveTitle(/^BIG – Boost Innovation Garage – /);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("BIG – Boost Innovation Garage");
+  await expect(page.getByText("Via della Ferriera 4, Bologna")).toBeVisible();
+  await expect(page.getByText("Fondazione Carisbo with Techgarage")).toBeVisible();
+  await expect(page.getByText(/Posizione approssimativa/)).toBeVisible();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /BIG/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    "BIG – Boost Innovation Garage",
+  );
+});
+
+test("the space page's small map shows the space", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the map needs JavaScript");
+  await page.goto("/spazi/almalabor");
+  const map = page.locator(".map--single");
+  await expect(map).toHaveAttribute("data-ready", "true");
+  await expect(map.locator(".leaflet-marker-icon")).toHaveCount(1);
+  await expect(map.locator(".leaflet-marker-icon")).toHaveAttribute("title", "AlmaLabor");
+});
+
+test("an unknown space is a 404 page", async ({ page }) => {
+  const response = await page.goto("/spazi/non-esiste");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pagina non trovata");
+  await page.getByRole("link", { name: "Torna alla mappa" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("the language switch is remembered", async ({ page }) => {
+  await page.goto("/spazi/fa-lab");
+  await page.getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(/\/spazi\/fa-lab$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("link", { name: "Back to the map" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Map of innovation spaces");
+  await page.getByRole("link", { name: "Italiano" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Mappa degli spazi per l'innovazione",
+  );
+});
