@@ -21,6 +21,8 @@ pub mod text;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod opendata;
+#[cfg(feature = "ssr")]
 pub mod server;
 
 use components::layout::Layout;
@@ -29,7 +31,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::{home::HomePage, not_found::NotFound, space::SpacePage};
+use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -106,6 +108,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/dati-aperti") view=OpenDataPage />
                 </Routes>
             </Layout>
         </Router>

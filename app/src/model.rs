@@ -210,6 +210,28 @@ impl From<&SpaceSummary> for MapMarker {
     }
 }
 
+/// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).
+pub const OPEN_DATA_FIELDS: [&str; 18] = [
+    "slug",
+    "name",
+    "kinds",
+    "description",
+    "address",
+    "municipality",
+    "municipality_istat",
+    "lat",
+    "lon",
+    "position_precision",
+    "organisation",
+    "organisation_kind",
+    "website",
+    "email",
+    "phone",
+    "source",
+    "page",
+    "updated",
+];
+
 /// The area the map opens on when there is nothing to fit: the Città metropolitana di Bologna
 /// (south-west and north-east corners, WGS84).
 pub const METRO_BOUNDS: ((f64, f64), (f64, f64)) = ((44.05, 10.80), (44.81, 11.85));

@@ -100,6 +100,7 @@ pub fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/lingua/{code}", get(switch_language))
+        .merge(crate::opendata::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -66,8 +66,37 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// The UTC calendar date (year, month 1–12, day 1–31) of a Unix time in seconds
+/// (Howard Hinnant's days-to-civil algorithm).
+pub fn civil_date(unix: i64) -> (i64, u32, u32) {
+    let z = unix.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// `yyyy-mm-dd` (UTC) from Unix seconds.
+pub fn iso_date(unix: i64) -> String {
+    let (y, m, d) = civil_date(unix);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(iso_date(1_654_527_600), "2022-06-06");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
+        assert_eq!(iso_date(-86_400), "1969-12-31");
+    }
+
     use super::*;
 
     #[test]

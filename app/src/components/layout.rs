@@ -42,6 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="site-nav" aria-label=t.nav_map>
                 <div class="container">
                     <a href="/">{t.nav_map}</a>
+                    <a href="/dati-aperti">{t.nav_open_data}</a>
                 </div>
             </nav>
         </header>
@@ -55,6 +56,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href="mailto:progimpresa@cittametropolitana.bo.it">
                         "progimpresa@cittametropolitana.bo.it"
                     </a>
+                </p>
+                <p>
+                    <a href="/dati-aperti">{t.nav_open_data}</a>
+                    " (CC BY 4.0)"
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>

@@ -1,25 +1,26 @@
-//! Reading the public directory: published spaces, one space, the municipality filter.
+//! Reading the public directory: published spaces (as summaries or with every public detail),
+//! one space, the municipality filter.
 
 use super::{Db, DbError};
 use crate::filter::SpaceFilter;
 use crate::model::{
     MunicipalityOption, Organisation, OrganisationKind, PositionPrecision, SpaceDetail, SpaceKind,
-    SpaceSummary,
 };
 use std::collections::HashMap;
 
-/// Columns shared by the list and the detail query (`s` = spaces, `m` = municipalities,
-/// `o` = organisations).
-const SUMMARY_COLUMNS: &str = "s.id, s.slug, s.name, s.description, s.address, \
-     s.municipality_code, m.name AS municipality_name, o.name AS organisation_name, \
-     s.lat, s.lon, s.position_precision";
-
-const SUMMARY_FROM: &str = "FROM spaces s \
+/// Every public column of a space, its municipality and its organisation.
+const SELECT_PUBLIC: &str = "SELECT s.id, s.slug, s.name, s.description, s.address, \
+         s.municipality_code, m.name AS municipality_name, s.lat, s.lon, s.position_precision, \
+         s.website, s.email, s.phone, s.source, s.updated_at, \
+         o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
+         o.description AS org_description \
+     FROM spaces s \
      JOIN municipalities m ON m.istat_code = s.municipality_code \
-     LEFT JOIN organisations o ON o.id = s.organisation_id";
+     LEFT JOIN organisations o ON o.id = s.organisation_id \
+     WHERE s.status = 'published'";
 
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+struct PublicRow {
     id: i64,
     slug: String,
     name: String,
@@ -27,40 +28,9 @@ struct SummaryRow {
     address: Option<String>,
     municipality_code: String,
     municipality_name: String,
-    organisation_name: Option<String>,
     lat: f64,
     lon: f64,
     position_precision: String,
-}
-
-impl SummaryRow {
-    fn into_summary(self, kinds: Vec<SpaceKind>) -> SpaceSummary {
-        SpaceSummary {
-            slug: self.slug,
-            name: self.name,
-            kinds,
-            description: self.description,
-            address: self.address,
-            municipality_code: self.municipality_code,
-            municipality: self.municipality_name,
-            organisation: self.organisation_name,
-            lat: self.lat,
-            lon: self.lon,
-            // The CHECK constraint keeps the column to known codes.
-            precision: PositionPrecision::from_code(&self.position_precision)
-                .unwrap_or(PositionPrecision::Approximate),
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct KindRow {
-    space_id: i64,
-    kind: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct DetailRow {
     website: Option<String>,
     email: Option<String>,
     phone: Option<String>,
@@ -72,14 +42,70 @@ struct DetailRow {
     org_description: Option<String>,
 }
 
+impl PublicRow {
+    fn into_detail(self, kinds: Vec<SpaceKind>) -> SpaceDetail {
+        let organisation = self.org_name.map(|name| Organisation {
+            name,
+            kind: self
+                .org_kind
+                .as_deref()
+                .and_then(OrganisationKind::from_code),
+            website: self.org_website,
+            description: self.org_description,
+        });
+        SpaceDetail {
+            summary: crate::model::SpaceSummary {
+                slug: self.slug,
+                name: self.name,
+                kinds,
+                description: self.description,
+                address: self.address,
+                municipality_code: self.municipality_code,
+                municipality: self.municipality_name,
+                organisation: organisation.as_ref().map(|o| o.name.clone()),
+                lat: self.lat,
+                lon: self.lon,
+                // The CHECK constraint keeps the column to known codes.
+                precision: PositionPrecision::from_code(&self.position_precision)
+                    .unwrap_or(PositionPrecision::Approximate),
+            },
+            organisation,
+            website: self.website,
+            email: self.email,
+            phone: self.phone,
+            source: self.source,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct KindRow {
+    space_id: i64,
+    kind: String,
+}
+
+fn group_kinds(rows: Vec<KindRow>) -> HashMap<i64, Vec<SpaceKind>> {
+    let mut by_space: HashMap<i64, Vec<SpaceKind>> = HashMap::new();
+    for row in rows {
+        if let Some(kind) = SpaceKind::from_code(&row.kind) {
+            by_space.entry(row.space_id).or_default().push(kind);
+        }
+    }
+    for kinds in by_space.values_mut() {
+        kinds.sort();
+    }
+    by_space
+}
+
 impl Db {
-    /// Published spaces matching `filter`, sorted by name (accents ignored).
-    pub async fn published_spaces(
+    /// Published spaces matching `filter`, with every public detail, sorted by name (accents
+    /// ignored).
+    pub async fn published_details(
         &self,
         filter: &SpaceFilter,
-    ) -> Result<Vec<SpaceSummary>, DbError> {
-        let mut sql =
-            format!("SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM} WHERE s.status = 'published'");
+    ) -> Result<Vec<SpaceDetail>, DbError> {
+        let mut sql = SELECT_PUBLIC.to_owned();
         let mut binds: Vec<String> = Vec::new();
         if let Some(code) = &filter.municipality {
             binds.push(code.clone());
@@ -98,101 +124,60 @@ impl Db {
             binds.push(format!("%{word}%"));
             sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
         }
-        let mut query = sqlx::query_as::<_, SummaryRow>(&sql);
+        let mut query = sqlx::query_as::<_, PublicRow>(&sql);
         for b in binds {
             query = query.bind(b);
         }
         let rows = query.fetch_all(&self.pool).await?;
 
-        let mut kinds = self.published_kinds().await?;
-        let mut spaces: Vec<SpaceSummary> = rows
+        let mut kinds = group_kinds(
+            sqlx::query_as::<_, KindRow>(
+                "SELECT k.space_id, k.kind FROM space_kinds k \
+                 JOIN spaces s ON s.id = k.space_id WHERE s.status = 'published'",
+            )
+            .fetch_all(&self.pool)
+            .await?,
+        );
+        let mut spaces: Vec<SpaceDetail> = rows
             .into_iter()
             .map(|row| {
                 let k = kinds.remove(&row.id).unwrap_or_default();
-                row.into_summary(k)
+                row.into_detail(k)
             })
             .collect();
-        spaces.sort_by_cached_key(|s| crate::text::search_key(&s.name));
+        spaces.sort_by_cached_key(|s| crate::text::search_key(&s.summary.name));
         Ok(spaces)
     }
 
-    /// The kinds of every published space, by space id.
-    async fn published_kinds(&self) -> Result<HashMap<i64, Vec<SpaceKind>>, DbError> {
-        let rows = sqlx::query_as::<_, KindRow>(
-            "SELECT k.space_id, k.kind FROM space_kinds k \
-             JOIN spaces s ON s.id = k.space_id WHERE s.status = 'published'",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut by_space: HashMap<i64, Vec<SpaceKind>> = HashMap::new();
-        for row in rows {
-            if let Some(kind) = SpaceKind::from_code(&row.kind) {
-                by_space.entry(row.space_id).or_default().push(kind);
-            }
-        }
-        for kinds in by_space.values_mut() {
-            kinds.sort();
-        }
-        Ok(by_space)
-    }
-
-    async fn kinds_of(&self, space_id: i64) -> Result<Vec<SpaceKind>, DbError> {
-        let rows = sqlx::query_as::<_, KindRow>(
-            "SELECT space_id, kind FROM space_kinds WHERE space_id = $1",
-        )
-        .bind(space_id)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut kinds: Vec<SpaceKind> = rows
-            .iter()
-            .filter_map(|r| SpaceKind::from_code(&r.kind))
-            .collect();
-        kinds.sort();
-        Ok(kinds)
+    /// Published spaces matching `filter`, as listed on the map page.
+    pub async fn published_spaces(
+        &self,
+        filter: &SpaceFilter,
+    ) -> Result<Vec<crate::model::SpaceSummary>, DbError> {
+        let details = self.published_details(filter).await?;
+        Ok(details.into_iter().map(|d| d.summary).collect())
     }
 
     /// One published space by slug; `None` when unknown or not public.
     pub async fn published_space(&self, slug: &str) -> Result<Option<SpaceDetail>, DbError> {
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} {SUMMARY_FROM} WHERE s.status = 'published' AND s.slug = $1"
-        );
-        let Some(row) = sqlx::query_as::<_, SummaryRow>(&sql)
+        let sql = format!("{SELECT_PUBLIC} AND s.slug = $1");
+        let Some(row) = sqlx::query_as::<_, PublicRow>(&sql)
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?
         else {
             return Ok(None);
         };
-        let id = row.id;
-        let detail = sqlx::query_as::<_, DetailRow>(
-            "SELECT s.website, s.email, s.phone, s.source, s.updated_at, \
-                    o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-                    o.description AS org_description \
-             FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id \
-             WHERE s.id = $1",
-        )
-        .bind(id)
-        .fetch_one(&self.pool)
-        .await?;
-        let kinds = self.kinds_of(id).await?;
-        let organisation = detail.org_name.map(|name| Organisation {
-            name,
-            kind: detail
-                .org_kind
-                .as_deref()
-                .and_then(OrganisationKind::from_code),
-            website: detail.org_website,
-            description: detail.org_description,
-        });
-        Ok(Some(SpaceDetail {
-            summary: row.into_summary(kinds),
-            organisation,
-            website: detail.website,
-            email: detail.email,
-            phone: detail.phone,
-            source: detail.source,
-            updated_at: detail.updated_at,
-        }))
+        let mut kinds = group_kinds(
+            sqlx::query_as::<_, KindRow>(
+                "SELECT space_id, kind FROM space_kinds WHERE space_id = $1",
+            )
+            .bind(row.id)
+            .fetch_all(&self.pool)
+            .await?,
+        );
+        let k = kinds.remove(&row.id).unwrap_or_default();
+        Ok(Some(row.into_detail(k)))
     }
 
     /// Municipalities with at least one published space, by name, with their counts.

@@ -55,6 +55,7 @@ fn Directory(
     let t = use_texts();
     let settings = use_context::<MapSettings>().unwrap_or_default();
     let markers: Vec<MapMarker> = spaces.iter().map(MapMarker::from).collect();
+    let filter_for_links = filter.clone();
     let count = spaces.len();
     let cards = spaces
         .into_iter()
@@ -70,6 +71,7 @@ fn Directory(
                     <p class="notice">{t.map_needs_js}</p>
                 </noscript>
                 <Legend />
+                <DownloadLinks filter=filter_for_links />
             </section>
             <section class="directory__list" aria-labelledby="list-heading">
                 <h2 id="list-heading" class="visually-hidden">{t.list_heading}</h2>
@@ -169,5 +171,35 @@ fn Legend() -> impl IntoView {
                     .collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// The open data of exactly what is shown ("export what I filtered").
+#[component]
+fn DownloadLinks(filter: SpaceFilter) -> impl IntoView {
+    let t = use_texts();
+    let query = filter.to_query();
+    let with = |base: &str, extra: &str| -> String {
+        let q: Vec<&str> = [query.as_str(), extra]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        if q.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base}?{}", q.join("&"))
+        }
+    };
+    view! {
+        <p class="downloads">
+            {t.download_filtered} ": "
+            <a href=with("/api/spazi.csv", "formato=excel")>"CSV (Excel)"</a>
+            " · "
+            <a href=with("/api/spazi.csv", "")>"CSV"</a>
+            " · "
+            <a href=with("/api/spazi.geojson", "")>"GeoJSON"</a>
+            " · "
+            <a href="/dati-aperti">"CC BY 4.0"</a>
+        </p>
     }
 }

@@ -9,7 +9,7 @@ use leptos::config::LeptosOptions;
 use std::sync::Arc;
 use tower::ServiceExt;
 
-async fn app(t: &TestDb) -> axum::Router {
+pub async fn app(t: &TestDb) -> axum::Router {
     t.db.seed(1_700_000_000).await.unwrap();
     router(AppState {
         leptos_options: LeptosOptions::builder()
@@ -25,13 +25,13 @@ async fn app(t: &TestDb) -> axum::Router {
     })
 }
 
-struct Page {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: String,
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
 }
 
-async fn get(app: &axum::Router, uri: &str, cookie: Option<&str>) -> Page {
+pub async fn get(app: &axum::Router, uri: &str, cookie: Option<&str>) -> Page {
     let mut req = Request::get(uri);
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);

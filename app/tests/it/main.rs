@@ -3,4 +3,5 @@
 
 mod db;
 mod http;
+mod opendata;
 mod support;

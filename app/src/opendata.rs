@@ -1,0 +1,255 @@
+//! Open data: the published spaces as GeoJSON and CSV, under CC BY 4.0, with the filters of the
+//! map page as query parameters (`tipo`, `comune`, `q`), so "export what I filtered" works.
+//! Responses carry a strong ETag (a hash of the body: the same on every app server) and are
+//! cacheable for five minutes; a matching `If-None-Match` gets `304 Not Modified`.
+
+use crate::filter::SpaceFilter;
+use crate::model::SpaceDetail;
+use crate::server::AppState;
+use crate::text::iso_date;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+pub const LICENSE_NAME: &str = "CC BY 4.0";
+pub const LICENSE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
+pub const ATTRIBUTION: &str =
+    "Città metropolitana di Bologna – Forum metropolitano degli spazi per l'innovazione";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/spazi.geojson", get(geojson))
+        .route("/api/spazi.csv", get(csv))
+}
+
+type Params = Query<HashMap<String, String>>;
+
+fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
+    SpaceFilter::from_params(|k| params.get(k).map(String::as_str))
+}
+
+async fn load(state: &AppState, filter: &SpaceFilter) -> Result<Vec<SpaceDetail>, Response> {
+    state.db.published_details(filter).await.map_err(|err| {
+        tracing::error!(error = %err, "open data query failed");
+        StatusCode::SERVICE_UNAVAILABLE.into_response()
+    })
+}
+
+async fn geojson(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    let spaces = match load(&state, &filter_of(&params)).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let body = serde_json::to_vec(&geojson_document(&spaces)).unwrap_or_default();
+    respond(&headers, body, "application/geo+json", None)
+}
+
+/// The FeatureCollection: one Point feature per space, `[lon, lat]` as GeoJSON wants.
+pub fn geojson_document(spaces: &[SpaceDetail]) -> Value {
+    let features: Vec<Value> = spaces
+        .iter()
+        .map(|d| {
+            let s = &d.summary;
+            json!({
+                "type": "Feature",
+                "id": s.slug,
+                "geometry": { "type": "Point", "coordinates": [s.lon, s.lat] },
+                "properties": {
+                    "slug": s.slug,
+                    "name": s.name,
+                    "kinds": s.kinds.iter().map(|k| k.code()).collect::<Vec<_>>(),
+                    "description": s.description,
+                    "address": s.address,
+                    "municipality": s.municipality,
+                    "municipality_istat": s.municipality_code,
+                    "position_precision": s.precision.code(),
+                    "organisation": d.organisation.as_ref().map(|o| &o.name),
+                    "organisation_kind": d.organisation.as_ref().and_then(|o| o.kind).map(|k| k.code()),
+                    "website": d.website,
+                    "email": d.email,
+                    "phone": d.phone,
+                    "source": d.source,
+                    "page": format!("/spazi/{}", s.slug),
+                    "updated": iso_date(d.updated_at),
+                }
+            })
+        })
+        .collect();
+    json!({
+        "type": "FeatureCollection",
+        "license": { "name": LICENSE_NAME, "url": LICENSE_URL },
+        "attribution": ATTRIBUTION,
+        "features": features,
+    })
+}
+
+/// `?formato=excel` gives the flavour spreadsheet programs set to Italian open correctly:
+/// `;`-separated, CRLF, UTF-8 with a byte-order mark, and cells that would start a formula
+/// defused with a leading `'`. The default is plain RFC 4180 CSV for programs.
+async fn csv(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
+    let excel = params.get("formato").map(String::as_str) == Some("excel");
+    let spaces = match load(&state, &filter_of(&params)).await {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let body = match csv_document(&spaces, excel) {
+        Ok(b) => b,
+        Err(err) => {
+            tracing::error!(error = %err, "CSV export failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    respond(
+        &headers,
+        body,
+        "text/csv; charset=utf-8",
+        Some(if excel {
+            "spazi-excel.csv"
+        } else {
+            "spazi.csv"
+        }),
+    )
+}
+
+pub fn csv_document(spaces: &[SpaceDetail], excel: bool) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::new();
+    if excel {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(if excel { b';' } else { b',' })
+            .terminator(if excel {
+                csv::Terminator::CRLF
+            } else {
+                csv::Terminator::Any(b'\n')
+            })
+            .from_writer(&mut out);
+        w.write_record(crate::model::OPEN_DATA_FIELDS)?;
+        for d in spaces {
+            let s = &d.summary;
+            let kinds: Vec<&str> = s.kinds.iter().map(|k| k.code()).collect();
+            let cell = |v: Option<&str>| -> String {
+                let v = v.unwrap_or_default();
+                if excel {
+                    defuse_formula(v)
+                } else {
+                    v.to_owned()
+                }
+            };
+            w.write_record([
+                cell(Some(&s.slug)),
+                cell(Some(&s.name)),
+                kinds.join(";"),
+                cell(s.description.as_deref()),
+                cell(s.address.as_deref()),
+                cell(Some(&s.municipality)),
+                s.municipality_code.clone(),
+                s.lat.to_string(),
+                s.lon.to_string(),
+                s.precision.code().to_owned(),
+                cell(d.organisation.as_ref().map(|o| o.name.as_str())),
+                d.organisation
+                    .as_ref()
+                    .and_then(|o| o.kind)
+                    .map(|k| k.code().to_owned())
+                    .unwrap_or_default(),
+                cell(d.website.as_deref()),
+                cell(d.email.as_deref()),
+                cell(d.phone.as_deref()),
+                cell(d.source.as_deref()),
+                format!("/spazi/{}", s.slug),
+                iso_date(d.updated_at),
+            ])?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+/// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
+/// apostrophe (OWASP's advice against CSV injection).
+pub fn defuse_formula(value: &str) -> String {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_owned(),
+    }
+}
+
+/// The shared response: ETag, conditional 304, cache and licence headers, open CORS.
+fn respond(
+    request: &HeaderMap,
+    body: Vec<u8>,
+    content_type: &'static str,
+    filename: Option<&str>,
+) -> Response {
+    let digest = Sha256::digest(&body);
+    let etag = format!(
+        "\"{}\"",
+        digest[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
+    let not_modified = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == etag || t == "*")
+        });
+    let mut response = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut r = body.into_response();
+        r.headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        if let Some(name) = filename {
+            if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+                r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+            }
+        }
+        r
+    };
+    let h = response.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    h.insert(
+        header::LINK,
+        HeaderValue::from_static("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\""),
+    );
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(defuse_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse_formula("+39 051 123"), "'+39 051 123");
+        assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse_formula("Città"), "Città");
+        assert_eq!(defuse_formula(""), "");
+    }
+}
