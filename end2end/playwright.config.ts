@@ -8,6 +8,9 @@ const root = path.resolve(__dirname, "..");
 const port = Number(process.env.SPAZI_E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const profile = process.env.SPAZI_E2E_PROFILE ?? "debug";
+const server = `${root}/target/${profile}/server`;
+/** The staff account the specs sign in with (created through the server's own CLI). */
+export const STAFF = { email: "staff@example.it", password: "una password per i test e2e" };
 
 export default defineConfig({
   testDir: "./tests",
@@ -40,7 +43,8 @@ export default defineConfig({
     { name: "no-js", use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `${root}/target/${profile}/server`,
+    // Create the staff account (fails harmlessly if it exists), then serve.
+    command: `printf '%s\\n' '${STAFF.password}' | ${server} admin create --email ${STAFF.email} --name 'Staff e2e' --role editor; exec ${server}`,
     cwd: root,
     url: `${baseURL}/`,
     timeout: 60_000,

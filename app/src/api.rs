@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::filter::SpaceFilter;
-use crate::model::{MunicipalityOption, SpaceDetail, SpaceSummary};
+use crate::model::{MunicipalityOption, SpaceDetail, SpaceStatus, SpaceSummary, StaffSpaceRow};
 use leptos::prelude::*;
 
 /// Published spaces matching the filter, sorted by name.
@@ -26,4 +26,15 @@ pub async fn get_space(slug: String) -> Result<SpaceDetail, AppError> {
 pub async fn municipality_options() -> Result<Vec<MunicipalityOption>, AppError> {
     let db = crate::server::db()?;
     Ok(db.municipalities_with_spaces().await?)
+}
+
+/// Staff: spaces of any status, optionally by status and text. Editors and admins.
+#[server(prefix = "/admin/api", endpoint = "spaces")]
+pub async fn staff_spaces(
+    status: Option<SpaceStatus>,
+    q: Option<String>,
+) -> Result<Vec<StaffSpaceRow>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.staff_spaces(status, q.as_deref()).await?)
 }

@@ -4,8 +4,10 @@
 
 mod seed;
 mod spaces;
+mod staff;
 
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
+pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

@@ -10,6 +10,12 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// Not signed in (staff area).
+    #[error("sign-in required")]
+    Unauthorized,
+    /// Signed in, but the role does not allow it.
+    #[error("not allowed")]
+    Forbidden,
     /// Something failed on the server (logged there); try again later.
     #[error("the service is temporarily unavailable")]
     Unavailable,

@@ -62,6 +62,8 @@ impl Lang {
 /// All the words of the interface, in one language.
 pub struct Texts {
     pub lang: Lang,
+    /// The staff area.
+    pub admin: &'static AdminTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -190,6 +192,7 @@ impl Texts {
 
 pub static IT: Texts = Texts {
     lang: Lang::It,
+    admin: &ADMIN_IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -258,6 +261,7 @@ pub static IT: Texts = Texts {
 
 pub static EN: Texts = Texts {
     lang: Lang::En,
+    admin: &ADMIN_EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",
@@ -322,6 +326,133 @@ pub static EN: Texts = Texts {
     open_data_cache: "Responses may be cached for five minutes and carry an ETag, so clients download again only when the data changes.",
     download_filtered: "Download this data",
     footer_data: "Map data © OpenStreetMap contributors.",
+};
+
+/// The words of the staff area.
+pub struct AdminTexts {
+    pub area: &'static str,
+    pub sign_in_title: &'static str,
+    pub sign_in_intro: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub sign_in: &'static str,
+    pub signed_out: &'static str,
+    pub wrong_credentials: &'static str,
+    pub locked: fn(i64) -> String,
+    pub unavailable: &'static str,
+    pub sign_out: &'static str,
+    pub signed_in_as: fn(&str, &str) -> String,
+    pub role_admin: &'static str,
+    pub role_editor: &'static str,
+    pub spaces_heading: &'static str,
+    pub status: &'static str,
+    pub all_statuses: &'static str,
+    pub status_pending: &'static str,
+    pub status_published: &'static str,
+    pub status_rejected: &'static str,
+    pub status_archived: &'static str,
+    pub name: &'static str,
+    pub municipality: &'static str,
+    pub updated: &'static str,
+    pub search: &'static str,
+    pub filter: &'static str,
+    pub count: fn(usize) -> String,
+}
+
+impl AdminTexts {
+    pub fn status(&self, status: crate::model::SpaceStatus) -> &'static str {
+        use crate::model::SpaceStatus::*;
+        match status {
+            Pending => self.status_pending,
+            Published => self.status_published,
+            Rejected => self.status_rejected,
+            Archived => self.status_archived,
+        }
+    }
+
+    pub fn role(&self, role: crate::model::Role) -> &'static str {
+        match role {
+            crate::model::Role::Admin => self.role_admin,
+            crate::model::Role::Editor => self.role_editor,
+        }
+    }
+}
+
+pub static ADMIN_IT: AdminTexts = AdminTexts {
+    area: "Area riservata",
+    sign_in_title: "Accesso allo staff",
+    sign_in_intro:
+        "Area riservata al personale di Progetti d'impresa della Città metropolitana di Bologna.",
+    email: "Email",
+    password: "Password",
+    sign_in: "Accedi",
+    signed_out: "Sei uscito dall'area riservata.",
+    wrong_credentials: "Email o password non corretti. Controlla e riprova.",
+    locked: |m| {
+        format!("Troppi tentativi di accesso non riusciti: per sicurezza l'accesso è bloccato. Riprova tra {m} minut{}.", if m == 1 { "o" } else { "i" })
+    },
+    unavailable: "Il servizio non è disponibile in questo momento. Riprova tra qualche minuto.",
+    sign_out: "Esci",
+    signed_in_as: |name, role| format!("Hai effettuato l'accesso come {name} ({role})."),
+    role_admin: "amministratore",
+    role_editor: "redattore",
+    spaces_heading: "Spazi",
+    status: "Stato",
+    all_statuses: "Tutti gli stati",
+    status_pending: "In attesa",
+    status_published: "Pubblicato",
+    status_rejected: "Respinto",
+    status_archived: "Archiviato",
+    name: "Nome",
+    municipality: "Comune",
+    updated: "Aggiornato",
+    search: "Cerca",
+    filter: "Filtra",
+    count: |n| {
+        if n == 1 {
+            "1 spazio".to_owned()
+        } else {
+            format!("{n} spazi")
+        }
+    },
+};
+
+pub static ADMIN_EN: AdminTexts = AdminTexts {
+    area: "Staff area",
+    sign_in_title: "Staff sign-in",
+    sign_in_intro: "For the staff of Progetti d'impresa, Città metropolitana di Bologna.",
+    email: "Email",
+    password: "Password",
+    sign_in: "Sign in",
+    signed_out: "You have signed out.",
+    wrong_credentials: "Wrong email or password. Please check and try again.",
+    locked: |m| {
+        format!("Too many failed sign-in attempts: sign-in is locked for safety. Try again in {m} minute{}.", if m == 1 { "" } else { "s" })
+    },
+    unavailable: "The service is unavailable right now. Please try again in a few minutes.",
+    sign_out: "Sign out",
+    signed_in_as: |name, role| format!("Signed in as {name} ({role})."),
+    role_admin: "administrator",
+    role_editor: "editor",
+    spaces_heading: "Spaces",
+    status: "Status",
+    all_statuses: "All statuses",
+    status_pending: "Pending",
+    status_published: "Published",
+    status_rejected: "Rejected",
+    status_archived: "Archived",
+    name: "Name",
+    municipality: "Municipality",
+    updated: "Updated",
+    search: "Search",
+    filter: "Filter",
+    count: |n| {
+        if n == 1 {
+            "1 space".to_owned()
+        } else {
+            format!("{n} spaces")
+        }
+    },
 };
 
 #[cfg(test)]

@@ -16,8 +16,13 @@ pub mod i18n;
 pub mod map;
 pub mod model;
 pub mod pages;
+pub mod request;
 pub mod text;
 
+#[cfg(feature = "ssr")]
+pub mod admin;
+#[cfg(feature = "ssr")]
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
@@ -31,6 +36,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::admin::{dashboard::DashboardPage, sign_in::SignInPage};
 use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
 /// The HTML document around the app.
@@ -109,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
+                    <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

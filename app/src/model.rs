@@ -54,6 +54,17 @@ pub enum SpaceStatus {
 }
 
 impl SpaceStatus {
+    pub const ALL: [SpaceStatus; 4] = [
+        SpaceStatus::Pending,
+        SpaceStatus::Published,
+        SpaceStatus::Rejected,
+        SpaceStatus::Archived,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             SpaceStatus::Pending => "pending",
@@ -210,6 +221,58 @@ impl From<&SpaceSummary> for MapMarker {
     }
 }
 
+/// A space as listed in the staff area (any status).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffSpaceRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: SpaceStatus,
+    pub municipality: String,
+    pub updated_at: i64,
+}
+
+/// What a staff account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Spaces, submissions and events.
+    Editor,
+    /// Everything, including staff accounts.
+    Admin,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    /// Whether this role may do what `required` allows (admins may do everything).
+    pub fn allows(self, required: Role) -> bool {
+        self >= required
+    }
+}
+
+/// A signed-in staff member, as pages see them. Deliberately without the password hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffUser {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
 /// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).
 pub const OPEN_DATA_FIELDS: [&str; 18] = [
     "slug",
@@ -252,6 +315,17 @@ mod tests {
             assert_eq!(OrganisationKind::from_code(k.code()), Some(k));
         }
         assert_eq!(SpaceKind::from_code("bakery"), None);
+        for r in [Role::Editor, Role::Admin] {
+            assert_eq!(Role::from_code(r.code()), Some(r));
+        }
+    }
+
+    #[test]
+    fn admins_may_do_what_editors_may() {
+        assert!(Role::Admin.allows(Role::Editor));
+        assert!(Role::Admin.allows(Role::Admin));
+        assert!(Role::Editor.allows(Role::Editor));
+        assert!(!Role::Editor.allows(Role::Admin));
     }
 
     #[test]

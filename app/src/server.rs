@@ -28,6 +28,9 @@ pub struct Config {
     pub tile_url: String,
     /// `SPAZI_TILE_ATTRIBUTION`: the attribution shown on the map (HTML, trusted).
     pub tile_attribution: String,
+    /// `SPAZI_PUBLIC_URL`: the address users reach the site at, e.g. `https://spazi.example.it`.
+    /// When it is `https://…`, cookies are marked `Secure`.
+    pub public_url: String,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
@@ -43,7 +46,13 @@ impl Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             tile_url: var("SPAZI_TILE_URL", DEFAULT_TILE_URL),
             tile_attribution: var("SPAZI_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
+            public_url: var("SPAZI_PUBLIC_URL", ""),
         }
+    }
+
+    /// Whether cookies must carry `Secure` (the site is served over HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
     }
 
     pub fn map_settings(&self) -> MapSettings {
@@ -84,6 +93,18 @@ pub fn set_status(status: StatusCode) {
     }
 }
 
+/// Answers the page request with `302 Found` to a local path (whatever the request's `Accept`,
+/// unlike `leptos_axum::redirect`, which is meant for server functions too).
+pub fn redirect(path: &str) {
+    if let (Some(res), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(path),
+    ) {
+        res.insert_header(header::LOCATION, location);
+        res.set_status(StatusCode::FOUND);
+    }
+}
+
 /// The whole application as an axum router.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -101,13 +122,49 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/lingua/{code}", get(switch_language))
         .merge(crate::opendata::routes())
+        .merge(crate::admin::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn(crate::admin::private_headers))
+        .layer(axum::middleware::from_fn(same_origin_only))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// Protection against cross-site request forgery for every state-changing request, server
+/// functions included: it must come from a page of this site, as its `Origin` header (or,
+/// failing that, `Referer`) shows — browsers send `Origin` with every POST. Staff forms also
+/// carry their session's token, and the session cookie is `SameSite=Lax`.
+async fn same_origin_only(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::http::Method;
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let source = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok());
+    if let (Some(host), Some(source)) = (host, source) {
+        if origin_host(source).is_some_and(|h| h.eq_ignore_ascii_case(host)) {
+            return next.run(req).await;
+        }
+    }
+    tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+    (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+}
+
+/// `host[:port]` of an `Origin` or `Referer` value.
+fn origin_host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then_some(host)
 }
 
 /// `GET /lingua/{it|en}?next=/path`: remembers the language in a cookie and goes back.
@@ -172,12 +229,58 @@ pub async fn run() -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Bind { addr, source })?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(StartError::Serve)?;
     db.close().await;
     Ok(())
+}
+
+/// `server admin create`: creates a staff account in the configured database (created,
+/// migrated and seeded if new). Returns the message to print.
+pub async fn create_staff_account(
+    email: &str,
+    name: &str,
+    role: crate::model::Role,
+    password: &str,
+) -> Result<String, String> {
+    let email = crate::auth::normalize_email(email);
+    if !email.contains('@') || email.len() > 254 {
+        return Err(format!("{email:?} is not an e-mail address."));
+    }
+    if password.chars().count() < crate::auth::MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "The password must have at least {} characters.",
+            crate::auth::MIN_PASSWORD_CHARS
+        ));
+    }
+    let config = Config::from_env();
+    let db = Db::open(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let created = crate::auth::create_staff(
+        &db,
+        &email,
+        name,
+        role,
+        password,
+        (None, "command line"),
+        crate::db::now(),
+    )
+    .await
+    .map_err(|e| e.to_string());
+    db.close().await;
+    match created? {
+        Some(id) => Ok(format!(
+            "Created {} account #{id} for {email}.",
+            role.code()
+        )),
+        None => Err(format!("An account for {email} already exists.")),
+    }
 }
 
 async fn shutdown_signal() {
@@ -196,5 +299,21 @@ async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_host;
+
+    #[test]
+    fn origin_hosts() {
+        assert_eq!(origin_host("http://127.0.0.1:3000"), Some("127.0.0.1:3000"));
+        assert_eq!(
+            origin_host("https://spazi.example.it/admin?x=1"),
+            Some("spazi.example.it")
+        );
+        assert_eq!(origin_host("null"), None);
+        assert_eq!(origin_host("https://"), None);
     }
 }

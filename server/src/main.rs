@@ -1,16 +1,108 @@
-//! The Spazi server binary. All the work is in `app::server`; this only sets up logging.
+//! The Spazi server binary: serves the site (no arguments), or runs an administrative command.
+//! All the work is in `app`; this parses the command line and sets up logging.
 
+use app::model::Role;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
+#[derive(Parser)]
+#[command(
+    name = "server",
+    about = "Spazi: the web platform of the Forum metropolitano degli spazi per l'innovazione"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (the default).
+    Serve,
+    /// Manage staff accounts.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminAction {
+    /// Create a staff account in the database of DATABASE_URL. The password is prompted on a
+    /// terminal, or read from the first line of standard input — never from the command line.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Amministratore")]
+        name: String,
+        #[arg(long, value_enum, default_value_t = RoleArg::Admin)]
+        role: RoleArg,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Editor,
+}
+
+fn read_password() -> std::io::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Password (again): ")?;
+        if first != again {
+            return Err(std::io::Error::other("the two passwords differ"));
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
 #[tokio::main]
-async fn main() {
+async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )
         .init();
-    if let Err(err) = app::server::run().await {
-        tracing::error!("{err}");
-        std::process::exit(1);
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => match app::server::run().await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                tracing::error!("{err}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Admin {
+            action: AdminAction::Create { email, name, role },
+        } => {
+            let password = match read_password() {
+                Ok(p) => p,
+                Err(err) => {
+                    eprintln!("Cannot read the password: {err}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let role = match role {
+                RoleArg::Admin => Role::Admin,
+                RoleArg::Editor => Role::Editor,
+            };
+            match app::server::create_staff_account(&email, &name, role, &password).await {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }

@@ -209,3 +209,57 @@ impl Db {
         Ok(n)
     }
 }
+
+#[derive(sqlx::FromRow)]
+struct StaffRow {
+    id: i64,
+    slug: String,
+    name: String,
+    status: String,
+    municipality: String,
+    updated_at: i64,
+}
+
+impl Db {
+    /// Spaces of any status for the staff list, newest change first, optionally by status and
+    /// text (same matching as the public search).
+    pub async fn staff_spaces(
+        &self,
+        status: Option<crate::model::SpaceStatus>,
+        q: Option<&str>,
+    ) -> Result<Vec<crate::model::StaffSpaceRow>, DbError> {
+        let mut sql =
+            "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.updated_at \
+             FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code WHERE 1 = 1"
+                .to_owned();
+        let mut binds: Vec<String> = Vec::new();
+        if let Some(status) = status {
+            binds.push(status.code().to_owned());
+            sql.push_str(&format!(" AND s.status = ${}", binds.len()));
+        }
+        let words = crate::text::search_key(q.unwrap_or_default());
+        for word in words.split(' ').filter(|w| !w.is_empty()).take(10) {
+            binds.push(format!("%{word}%"));
+            sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
+        }
+        sql.push_str(" ORDER BY s.updated_at DESC, s.id DESC");
+        let mut query = sqlx::query_as::<_, StaffRow>(&sql);
+        for b in binds {
+            query = query.bind(b);
+        }
+        Ok(query
+            .fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|r| crate::model::StaffSpaceRow {
+                id: r.id,
+                slug: r.slug,
+                name: r.name,
+                status: crate::model::SpaceStatus::from_code(&r.status)
+                    .unwrap_or(crate::model::SpaceStatus::Pending),
+                municipality: r.municipality,
+                updated_at: r.updated_at,
+            })
+            .collect())
+    }
+}

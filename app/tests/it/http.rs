@@ -21,6 +21,7 @@ pub async fn app(t: &TestDb) -> axum::Router {
             database_url: t.url.clone(),
             tile_url: String::new(),
             tile_attribution: String::new(),
+            public_url: String::new(),
         }),
     })
 }

@@ -4,4 +4,5 @@
 mod db;
 mod http;
 mod opendata;
+mod staff;
 mod support;

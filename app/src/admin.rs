@@ -1,0 +1,230 @@
+//! The staff area's HTTP side (server only): who is signed in, and the form posts of sign-in and
+//! sign-out. Forms post to the page's own URL; on an error the page is rendered again with the
+//! typed values and the message (no JavaScript needed), on success the browser is redirected
+//! (post/redirect/get).
+
+use crate::auth::{self, SignIn, SESSION_COOKIE};
+use crate::db::now;
+use crate::error::AppError;
+use crate::pages::admin::sign_in::{SignInError, SignInState};
+use crate::request::StaffContext;
+use crate::server::AppState;
+use crate::shell;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode, Uri};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+pub const SIGN_IN_PATH: &str = crate::pages::admin::SIGN_IN_ACTION;
+pub const SIGN_OUT_PATH: &str = crate::pages::admin::SIGN_OUT_ACTION;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(SIGN_IN_PATH, post(sign_in))
+        .route(SIGN_OUT_PATH, post(sign_out))
+}
+
+/// The session token from a request's cookies.
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| auth::cookie_value(c, SESSION_COOKIE).map(str::to_owned))
+}
+
+/// The signed-in staff member of the request being rendered.
+pub async fn current_staff() -> Result<Option<StaffContext>, AppError> {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        return Ok(None);
+    };
+    let Some(token) = session_token(&parts.headers) else {
+        return Ok(None);
+    };
+    let db = crate::server::db()?;
+    Ok(auth::session(&db, &token, now())
+        .await?
+        .map(|s| StaffContext {
+            user: s.user,
+            csrf_token: s.csrf_token,
+        }))
+}
+
+/// The signed-in staff member if their role allows `role`: `Unauthorized` when nobody is signed
+/// in, `Forbidden` when the role is not enough. Every staff server function starts with this.
+pub async fn require(role: crate::model::Role) -> Result<StaffContext, AppError> {
+    let refuse = |status: StatusCode, err: AppError| {
+        crate::server::set_status(status);
+        Err(err)
+    };
+    match current_staff().await? {
+        None => refuse(StatusCode::UNAUTHORIZED, AppError::Unauthorized),
+        Some(staff) if staff.user.role.allows(role) => Ok(staff),
+        Some(_) => refuse(StatusCode::FORBIDDEN, AppError::Forbidden),
+    }
+}
+
+/// Only local paths, never an open redirect.
+pub fn safe_next(next: Option<&str>, default: &str) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or(default)
+        .to_owned()
+}
+
+fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
+    connect
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn see_other(location: &str) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
+/// Renders the Leptos page at `uri` (as a GET, with the request's headers) with extra context.
+async fn render_page<C: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    context: C,
+    status: StatusCode,
+) -> Response {
+    let app_state = state.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(app_state.clone());
+            provide_context(app_state.config.map_settings());
+            provide_context(context.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut req = Request::builder().method(Method::GET).uri(uri.clone());
+    for (name, value) in headers {
+        if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+            req = req.header(name, value);
+        }
+    }
+    let Ok(req) = req.body(Body::empty()) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let mut res = handler(req).await;
+    *res.status_mut() = status;
+    res
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let email = form.email.chars().take(254).collect::<String>();
+    let password = form.password.chars().take(1024).collect::<String>();
+    let outcome = if email.trim().is_empty() || password.is_empty() {
+        Ok(SignIn::WrongCredentials)
+    } else {
+        auth::sign_in(&state.db, &email, &password, &address, now()).await
+    };
+    let (error, status) = match outcome {
+        Ok(SignIn::Success { user, token }) => {
+            tracing::info!(user = user.id, "staff signed in");
+            // Rotation: whatever session the browser had is ended.
+            if let Some(old) = session_token(&headers) {
+                let _ = state.db.delete_session(&auth::token_hash(&old)).await;
+            }
+            let mut res = see_other(&safe_next(form.next.as_deref(), "/admin"));
+            if let Ok(v) =
+                HeaderValue::from_str(&auth::session_cookie(&token, state.config.secure_cookies()))
+            {
+                res.headers_mut().insert(header::SET_COOKIE, v);
+            }
+            return res;
+        }
+        Ok(SignIn::WrongCredentials) => (SignInError::WrongCredentials, StatusCode::UNAUTHORIZED),
+        Ok(SignIn::Locked { retry_after }) => (
+            SignInError::Locked {
+                minutes: (retry_after + 59) / 60,
+            },
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "sign-in failed");
+            (SignInError::Unavailable, StatusCode::SERVICE_UNAVAILABLE)
+        }
+    };
+    let context = SignInState {
+        email: email.trim().to_owned(),
+        error: Some(error),
+        next: form.next.clone(),
+    };
+    render_page(&state, &uri, &headers, context, status).await
+}
+
+#[derive(Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<SignOutForm>,
+) -> Response {
+    if let Some(token) = session_token(&headers) {
+        match auth::session(&state.db, &token, now()).await {
+            Ok(Some(session)) if session.csrf_token == form.csrf => {
+                let _ = state.db.delete_session(&session.token_hash).await;
+            }
+            Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
+            Ok(None) => {}
+            Err(err) => {
+                tracing::error!(error = %err, "sign-out failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    let mut res = see_other(&format!("{SIGN_IN_PATH}?uscito=1"));
+    if let Ok(v) = HeaderValue::from_str(&auth::clear_session_cookie(state.config.secure_cookies()))
+    {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// Staff pages are private and personal: never cached, never indexed.
+pub async fn private_headers(req: Request<Body>, next: Next) -> Response {
+    let is_admin = req.uri().path().starts_with("/admin");
+    let mut res = next.run(req).await;
+    if is_admin {
+        let h = res.headers_mut();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        h.insert(
+            "x-robots-tag",
+            HeaderValue::from_static("noindex, nofollow"),
+        );
+    }
+    res
+}

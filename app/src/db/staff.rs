@@ -1,0 +1,297 @@
+//! Staff accounts, sessions, sign-in attempts and the audit trail.
+
+use super::{Db, DbError};
+use crate::model::{Role, StaffUser};
+
+/// An account as stored, with its password hash: stays on the server (not `Serialize`).
+#[derive(sqlx::FromRow)]
+pub struct StaffRecord {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: String,
+    pub disabled: i64,
+}
+
+impl StaffRecord {
+    pub fn user(&self) -> StaffUser {
+        StaffUser {
+            id: self.id,
+            email: self.email.clone(),
+            name: self.name.clone(),
+            // The CHECK constraint keeps roles to known codes; unknown means least privilege.
+            role: Role::from_code(&self.role).unwrap_or(Role::Editor),
+        }
+    }
+}
+
+/// A live session and its account.
+#[derive(sqlx::FromRow)]
+pub struct SessionRecord {
+    pub user_id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub csrf_token: String,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// One change to record in the audit trail.
+pub struct AuditEntry<'a> {
+    pub actor_id: Option<i64>,
+    pub actor_email: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: Option<i64>,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct AuditRecord {
+    pub actor_email: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+    pub at: i64,
+}
+
+impl Db {
+    /// Creates an account; `Ok(None)` when the e-mail is already taken. Audited.
+    pub async fn create_staff(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        password_hash: &str,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<Option<i64>, DbError> {
+        let mut tx = self.pool.begin().await?;
+        let inserted: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO staff_users (email, name, role, password_hash, disabled, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 0, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+        )
+        .bind(email)
+        .bind(name)
+        .bind(role.code())
+        .bind(password_hash)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id,)) = inserted else {
+            return Ok(None);
+        };
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: actor.0,
+                actor_email: actor.1,
+                action: "create",
+                entity: "staff_user",
+                entity_id: Some(id),
+                before: None,
+                after: Some(
+                    serde_json::json!({ "email": email, "name": name, "role": role.code() }),
+                ),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    pub async fn staff_by_email(&self, email: &str) -> Result<Option<StaffRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT id, email, name, role, password_hash, disabled FROM staff_users WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Replaces a password hash (e.g. when the hashing parameters were upgraded).
+    pub async fn set_password_hash(
+        &self,
+        user_id: i64,
+        hash: &str,
+        now: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query("UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(now)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new session. `token_hash` is the SHA-256 of the cookie's token.
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        csrf_token: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $4, $5)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(csrf_token)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The session with this token hash and its account, if the account is enabled.
+    /// Expiry is decided by the caller.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT s.user_id, u.email, u.name, u.role, s.csrf_token, s.last_seen_at, s.expires_at \
+             FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND u.disabled = 0",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), DbError> {
+        sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+            .bind(now)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a sign-in attempt and prunes those older than a day.
+    pub async fn record_sign_in_attempt(
+        &self,
+        email: &str,
+        address: &str,
+        success: bool,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO sign_in_attempts (email, address, success, at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(email)
+        .bind(address)
+        .bind(i64::from(success))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
+            .bind(now - 86_400)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Failed attempts since `since` for this e-mail after its last success, and for this
+    /// address, with the time of the latest failure of each.
+    pub async fn recent_failures(
+        &self,
+        email: &str,
+        address: &str,
+        since: i64,
+    ) -> Result<Failures, DbError> {
+        let (last_success,): (Option<i64>,) =
+            sqlx::query_as("SELECT MAX(at) FROM sign_in_attempts WHERE email = $1 AND success = 1")
+                .bind(email)
+                .fetch_one(&self.pool)
+                .await?;
+        let from = since.max(last_success.unwrap_or(i64::MIN));
+        let (by_email, email_latest): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM sign_in_attempts WHERE email = $1 AND success = 0 AND at > $2",
+        )
+        .bind(email)
+        .bind(from)
+        .fetch_one(&self.pool)
+        .await?;
+        let (by_address, address_latest): (i64, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM sign_in_attempts WHERE address = $1 AND success = 0 AND at > $2",
+        )
+        .bind(address)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Failures {
+            by_email,
+            email_latest,
+            by_address,
+            address_latest,
+        })
+    }
+
+    /// The audit trail of one entity, newest first.
+    pub async fn audit_trail(
+        &self,
+        entity: &str,
+        entity_id: i64,
+    ) -> Result<Vec<AuditRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT actor_email, action, entity, entity_id, before_json, after_json, at \
+             FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY at DESC, id DESC",
+        )
+        .bind(entity)
+        .bind(entity_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
+/// Recent failed sign-ins, see [`Db::recent_failures`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub by_email: i64,
+    pub email_latest: Option<i64>,
+    pub by_address: i64,
+    pub address_latest: Option<i64>,
+}
+
+/// Writes an audit entry inside the caller's transaction, so the change and its record commit
+/// together.
+pub async fn insert_audit(
+    conn: &mut sqlx::AnyConnection,
+    entry: &AuditEntry<'_>,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO audit_log (actor_id, actor_email, action, entity, entity_id, before_json, after_json, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(entry.actor_id)
+    .bind(entry.actor_email)
+    .bind(entry.action)
+    .bind(entry.entity)
+    .bind(entry.entity_id)
+    .bind(entry.before.as_ref().map(|v| v.to_string()))
+    .bind(entry.after.as_ref().map(|v| v.to_string()))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

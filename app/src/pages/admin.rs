@@ -1,0 +1,10 @@
+//! The staff area's pages (`/admin/…`). Every one checks the session on the server; staff
+//! server functions check it again.
+
+pub mod dashboard;
+pub mod sign_in;
+
+/// Where the sign-in form posts (the page's own URL).
+pub const SIGN_IN_ACTION: &str = "/admin/accedi";
+/// Where the sign-out form posts.
+pub const SIGN_OUT_ACTION: &str = "/admin/esci";

@@ -1,0 +1,135 @@
+//! `/admin`: the staff home — who is signed in, sign-out, and every space with its status,
+//! filterable by status and text. Anonymous visitors are sent to the sign-in page.
+
+use crate::api::staff_spaces;
+use crate::error::AppError;
+use crate::model::{SpaceStatus, StaffSpaceRow};
+use crate::pages::admin::SIGN_OUT_ACTION;
+use crate::pages::not_found::ErrorNotice;
+use crate::request::{current_staff, redirect, StaffContext};
+use crate::use_texts;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let t = use_texts();
+    let (status, q) = use_query_map().with_untracked(|p| {
+        (
+            p.get_str("stato").and_then(SpaceStatus::from_code),
+            p.get("q")
+                .map(|q| q.trim().chars().take(100).collect::<String>())
+                .filter(|q| !q.is_empty()),
+        )
+    });
+    view! {
+        <Title text=t.admin.area />
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let staff = match current_staff().await {
+                        Ok(Some(staff)) => staff,
+                        Ok(None) => {
+                            redirect("/admin/accedi?next=/admin");
+                            return ().into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    match staff_spaces(status, q.clone()).await {
+                        Ok(spaces) => view! { <Dashboard staff spaces status q /> }.into_any(),
+                        Err(AppError::Unauthorized) => {
+                            redirect("/admin/accedi?next=/admin");
+                            ().into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Dashboard(
+    staff: StaffContext,
+    spaces: Vec<StaffSpaceRow>,
+    status: Option<SpaceStatus>,
+    q: Option<String>,
+) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let count = spaces.len();
+    let rows = spaces
+        .into_iter()
+        .map(|s| {
+            let (y, m, d) = crate::text::civil_date(s.updated_at);
+            view! {
+                <tr>
+                    <td>
+                        <a href=format!("/spazi/{}", s.slug)>{s.name}</a>
+                    </td>
+                    <td>
+                        <span class=format!("status status--{}", s.status.code())>
+                            {a.status(s.status)}
+                        </span>
+                    </td>
+                    <td>{s.municipality}</td>
+                    <td>{format!("{d:02}/{m:02}/{y}")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let status_options = SpaceStatus::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.code() selected=status == Some(s)>
+                    {a.status(s)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="admin-bar">
+            <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
+            <form method="post" action=SIGN_OUT_ACTION>
+                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                <button type="submit" class="btn btn--outline">{a.sign_out}</button>
+            </form>
+        </div>
+        <h1>{a.area}</h1>
+        <h2>{a.spaces_heading}</h2>
+        <form class="filters" method="get" action="/admin" role="search" aria-label=a.filter>
+            <div class="field">
+                <label for="admin-status">{a.status}</label>
+                <select id="admin-status" name="stato">
+                    <option value="">{a.all_statuses}</option>
+                    {status_options}
+                </select>
+            </div>
+            <div class="field field--grow">
+                <label for="admin-q">{a.search}</label>
+                <input id="admin-q" name="q" type="search" maxlength="100" value=q.unwrap_or_default() />
+            </div>
+            <div class="filters__actions">
+                <button type="submit" class="btn btn--primary">{a.filter}</button>
+            </div>
+        </form>
+        <p class="results-count" role="status">{(a.count)(count)}</p>
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{a.name}</th>
+                        <th scope="col">{a.status}</th>
+                        <th scope="col">{a.municipality}</th>
+                        <th scope="col">{a.updated}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
