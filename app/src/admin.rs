@@ -28,6 +28,166 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route(SIGN_IN_PATH, post(sign_in))
         .route(SIGN_OUT_PATH, post(sign_out))
+        .route("/admin/spazi/{id}", post(save_space))
+        .route("/admin/spazi/{id}/stato", post(change_status))
+}
+
+/// An audit record as the staff pages show it.
+pub fn audit_view(r: crate::db::AuditRecord) -> crate::model::AuditView {
+    let parse = |s: &Option<String>| -> serde_json::Map<String, serde_json::Value> {
+        s.as_deref()
+            .and_then(|s| serde_json::from_str(s).ok())
+            .unwrap_or_default()
+    };
+    let before = parse(&r.before_json);
+    let after = parse(&r.after_json);
+    let show = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => "—".to_owned(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let changes = after
+        .keys()
+        .chain(before.keys().filter(|k| !after.contains_key(*k)))
+        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
+        .collect();
+    crate::model::AuditView {
+        at: r.at,
+        actor: r.actor_email,
+        action: r.action,
+        changes,
+    }
+}
+
+/// The staff session of a form post, if its role allows `role` and the form's CSRF token
+/// matches the session's.
+async fn authorised_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    role: crate::model::Role,
+) -> Result<auth::Session, Response> {
+    let Some(token) = session_token(headers) else {
+        return Err(see_other(SIGN_IN_PATH));
+    };
+    match auth::session(&state.db, &token, now()).await {
+        Ok(Some(s)) if s.csrf_token != csrf => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(Some(s)) if !s.user.role.allows(role) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(Some(s)) => Ok(s),
+        Ok(None) => Err(see_other(SIGN_IN_PATH)),
+        Err(err) => {
+            tracing::error!(error = %err, "session lookup failed");
+            Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SpaceForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: crate::validate::SpaceInput,
+}
+
+/// Provided in context when the space form is rendered again after a failed post.
+pub use crate::pages::admin::space_edit::SpaceFormState;
+
+async fn save_space(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<SpaceForm>,
+) -> Response {
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let mut result = crate::validate::validate_space(&form.input);
+    // The database has the last word on the municipality.
+    if let Ok(valid) = &result {
+        match state.db.municipality_name(&valid.municipality).await {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                result = Err(crate::validate::FieldErrors(vec![(
+                    crate::validate::Field::Municipality,
+                    crate::validate::Problem::UnknownChoice,
+                )]))
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "municipality lookup failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    }
+    match result {
+        Ok(valid) => {
+            match state
+                .db
+                .update_space(id, &valid, (session.user.id, &session.user.email), now())
+                .await
+            {
+                Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+                Ok(false) => StatusCode::NOT_FOUND.into_response(),
+                Err(err) => {
+                    tracing::error!(error = %err, "saving a space failed");
+                    StatusCode::SERVICE_UNAVAILABLE.into_response()
+                }
+            }
+        }
+        Err(errors) => {
+            let context = SpaceFormState {
+                input: form.input,
+                errors,
+            };
+            render_page(
+                &state,
+                &uri,
+                &headers,
+                context,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stato: String,
+}
+
+async fn change_status(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<StatusForm>,
+) -> Response {
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let Some(status) = crate::model::SpaceStatus::from_code(&form.stato) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match state
+        .db
+        .set_space_status(id, status, (session.user.id, &session.user.email), now())
+        .await
+    {
+        Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "changing a status failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
 }
 
 /// The session token from a request's cookies.

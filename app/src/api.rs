@@ -38,3 +38,26 @@ pub async fn staff_spaces(
     let db = crate::server::db()?;
     Ok(db.staff_spaces(status, q.as_deref()).await?)
 }
+
+/// Staff: one space (any status) as form values, with the municipalities and its audit trail.
+#[server(prefix = "/admin/api", endpoint = "space")]
+pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    let space = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
+    let municipalities = db.all_municipalities().await?;
+    let audit = db
+        .audit_trail("space", id)
+        .await?
+        .into_iter()
+        .map(crate::admin::audit_view)
+        .collect();
+    Ok(crate::model::StaffSpacePage {
+        id: space.id,
+        slug: space.slug,
+        status: space.status,
+        input: crate::db::as_input(&space.current),
+        municipalities,
+        audit,
+    })
+}

@@ -5,9 +5,11 @@
 mod seed;
 mod spaces;
 mod staff;
+mod staff_spaces;
 
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
+pub use staff_spaces::{as_input, StaffSpace};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

@@ -89,6 +89,8 @@ pub struct Texts {
     pub legend: &'static str,
     pub map_label: &'static str,
     pub map_needs_js: &'static str,
+    pub pin_label: &'static str,
+    pub pin_hint: &'static str,
     pub open_space: &'static str,
     pub address: &'static str,
     pub municipality: &'static str,
@@ -179,6 +181,188 @@ impl Texts {
         }
     }
 
+    /// The label of a field of the space form.
+    pub fn field(&self, field: crate::validate::Field) -> &'static str {
+        use crate::validate::Field::*;
+        let it = self.lang == Lang::It;
+        match field {
+            Name => {
+                if it {
+                    "Nome dello spazio"
+                } else {
+                    "Name of the space"
+                }
+            }
+            Kinds => {
+                if it {
+                    "Tipo di spazio"
+                } else {
+                    "Kind of space"
+                }
+            }
+            Description => {
+                if it {
+                    "Descrizione breve"
+                } else {
+                    "Short description"
+                }
+            }
+            Address => {
+                if it {
+                    "Indirizzo (via e numero civico)"
+                } else {
+                    "Address (street and number)"
+                }
+            }
+            Municipality => {
+                if it {
+                    "Comune"
+                } else {
+                    "Municipality"
+                }
+            }
+            Lat => {
+                if it {
+                    "Latitudine"
+                } else {
+                    "Latitude"
+                }
+            }
+            Lon => {
+                if it {
+                    "Longitudine"
+                } else {
+                    "Longitude"
+                }
+            }
+            Precision => {
+                if it {
+                    "Precisione della posizione"
+                } else {
+                    "Precision of the position"
+                }
+            }
+            Website => {
+                if it {
+                    "Sito web"
+                } else {
+                    "Website"
+                }
+            }
+            Email => {
+                if it {
+                    "Email pubblica"
+                } else {
+                    "Public email"
+                }
+            }
+            Phone => {
+                if it {
+                    "Telefono pubblico"
+                } else {
+                    "Public phone"
+                }
+            }
+            Organisation => {
+                if it {
+                    "Organizzazione che lo gestisce"
+                } else {
+                    "Organisation running it"
+                }
+            }
+            OrganisationKind => {
+                if it {
+                    "Tipo di organizzazione"
+                } else {
+                    "Kind of organisation"
+                }
+            }
+            OrganisationWebsite => {
+                if it {
+                    "Sito web dell'organizzazione"
+                } else {
+                    "Organisation's website"
+                }
+            }
+            OrganisationDescription => {
+                if it {
+                    "Descrizione dell'organizzazione"
+                } else {
+                    "About the organisation"
+                }
+            }
+        }
+    }
+
+    /// What is wrong with a field, in words.
+    pub fn problem(&self, problem: crate::validate::Problem) -> String {
+        use crate::validate::Problem::*;
+        let it = self.lang == Lang::It;
+        match problem {
+            Required => if it {
+                "Questo campo è obbligatorio."
+            } else {
+                "This field is required."
+            }
+            .to_owned(),
+            TooLong { max } => {
+                if it {
+                    format!("Il testo è troppo lungo: al massimo {max} caratteri.")
+                } else {
+                    format!("The text is too long: at most {max} characters.")
+                }
+            }
+            ControlCharacters => if it {
+                "Il testo contiene caratteri non ammessi."
+            } else {
+                "The text contains characters that are not allowed."
+            }
+            .to_owned(),
+            ChooseAtLeastOne => if it {
+                "Scegli almeno un'opzione."
+            } else {
+                "Choose at least one option."
+            }
+            .to_owned(),
+            UnknownChoice => if it {
+                "Scegli una delle opzioni dell'elenco."
+            } else {
+                "Choose one of the options in the list."
+            }
+            .to_owned(),
+            NotANumber => if it {
+                "Scrivi un numero, per esempio 44,4949."
+            } else {
+                "Write a number, for example 44.4949."
+            }
+            .to_owned(),
+            OutsideArea => if it {
+                "La posizione è fuori dalla Città metropolitana di Bologna."
+            } else {
+                "The position is outside the Città metropolitana di Bologna."
+            }
+            .to_owned(),
+            InvalidUrl => if it {
+                "Scrivi un indirizzo web valido, per esempio https://www.esempio.it."
+            } else {
+                "Write a valid web address, for example https://www.example.org."
+            }
+            .to_owned(),
+            InvalidEmail => if it {
+                "Scrivi un indirizzo email valido, per esempio nome@esempio.it."
+            } else {
+                "Write a valid email address, for example name@example.org."
+            }
+            .to_owned(),
+            InvalidPhone => if it {
+                "Scrivi un numero di telefono valido, per esempio 051 123 4567."
+            } else {
+                "Write a valid phone number, for example +39 051 123 4567."
+            }
+            .to_owned(),
+        }
+    }
+
     /// Short form of the same warning, for cards and popups.
     pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
         let it = self.lang == Lang::It;
@@ -220,6 +404,8 @@ pub static IT: Texts = Texts {
     list_heading: "Elenco degli spazi",
     legend: "Legenda",
     map_label: "Mappa interattiva degli spazi",
+    pin_label: "Mappa per indicare la posizione",
+    pin_hint: "Trascina il segnaposto o tocca la mappa: latitudine e longitudine si aggiornano da sole.",
     map_needs_js: "La mappa interattiva richiede JavaScript. L'elenco qui sotto contiene tutti gli spazi trovati.",
     open_space: "Apri la scheda",
     address: "Indirizzo",
@@ -289,6 +475,8 @@ pub static EN: Texts = Texts {
     list_heading: "List of spaces",
     legend: "Legend",
     map_label: "Interactive map of the spaces",
+    pin_label: "Map to set the position",
+    pin_hint: "Drag the pin or tap the map: latitude and longitude follow.",
     map_needs_js: "The interactive map needs JavaScript. The list below contains every space found.",
     open_space: "Open the page",
     address: "Address",
@@ -357,6 +545,30 @@ pub struct AdminTexts {
     pub search: &'static str,
     pub filter: &'static str,
     pub count: fn(usize) -> String,
+    pub edit: &'static str,
+    pub publish: &'static str,
+    pub unpublish: &'static str,
+    pub archive: &'static str,
+    pub public_page: &'static str,
+    pub saved: &'static str,
+    pub save: &'static str,
+    pub history: &'static str,
+    pub no_history: &'static str,
+    pub when: &'static str,
+    pub who: &'static str,
+    pub what: &'static str,
+    pub changes: &'static str,
+    pub fix_errors: &'static str,
+    pub choose: &'static str,
+    pub not_given: &'static str,
+    pub section_space: &'static str,
+    pub section_position: &'static str,
+    pub section_contacts: &'static str,
+    pub section_organisation: &'static str,
+    pub precision_exact: &'static str,
+    pub precision_approximate: &'static str,
+    pub precision_municipality: &'static str,
+    pub max_chars_fmt: fn(usize) -> String,
 }
 
 impl AdminTexts {
@@ -368,6 +580,19 @@ impl AdminTexts {
             Rejected => self.status_rejected,
             Archived => self.status_archived,
         }
+    }
+
+    pub fn precision(&self, p: crate::model::PositionPrecision) -> &'static str {
+        use crate::model::PositionPrecision::*;
+        match p {
+            Exact => self.precision_exact,
+            Approximate => self.precision_approximate,
+            Municipality => self.precision_municipality,
+        }
+    }
+
+    pub fn max_chars(&self, max: usize) -> String {
+        (self.max_chars_fmt)(max)
     }
 
     pub fn role(&self, role: crate::model::Role) -> &'static str {
@@ -415,6 +640,30 @@ pub static ADMIN_IT: AdminTexts = AdminTexts {
             format!("{n} spazi")
         }
     },
+    edit: "Modifica",
+    publish: "Pubblica",
+    unpublish: "Rimetti in attesa",
+    archive: "Archivia",
+    public_page: "Vedi la pagina pubblica",
+    saved: "Modifiche salvate.",
+    save: "Salva le modifiche",
+    history: "Storico delle modifiche",
+    no_history: "Nessuna modifica registrata.",
+    when: "Quando",
+    who: "Chi",
+    what: "Azione",
+    changes: "Modifiche",
+    fix_errors: "Correggi questi campi",
+    choose: "Scegli…",
+    not_given: "Non indicato",
+    section_space: "Lo spazio",
+    section_position: "Dove si trova",
+    section_contacts: "Contatti pubblici",
+    section_organisation: "Organizzazione",
+    precision_exact: "Esatta (sull'edificio)",
+    precision_approximate: "Approssimativa (per via)",
+    precision_municipality: "Solo il comune",
+    max_chars_fmt: |m| format!("Al massimo {m} caratteri."),
 };
 
 pub static ADMIN_EN: AdminTexts = AdminTexts {
@@ -453,6 +702,30 @@ pub static ADMIN_EN: AdminTexts = AdminTexts {
             format!("{n} spaces")
         }
     },
+    edit: "Edit",
+    publish: "Publish",
+    unpublish: "Back to pending",
+    archive: "Archive",
+    public_page: "See the public page",
+    saved: "Changes saved.",
+    save: "Save changes",
+    history: "History of changes",
+    no_history: "No changes recorded.",
+    when: "When",
+    who: "Who",
+    what: "Action",
+    changes: "Changes",
+    fix_errors: "Please correct these fields",
+    choose: "Choose…",
+    not_given: "Not given",
+    section_space: "The space",
+    section_position: "Where it is",
+    section_contacts: "Public contacts",
+    section_organisation: "Organisation",
+    precision_exact: "Exact (on the building)",
+    precision_approximate: "Approximate (by street)",
+    precision_municipality: "Municipality only",
+    max_chars_fmt: |m| format!("At most {m} characters."),
 };
 
 #[cfg(test)]

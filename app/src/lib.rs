@@ -18,6 +18,7 @@ pub mod model;
 pub mod pages;
 pub mod request;
 pub mod text;
+pub mod validate;
 
 #[cfg(feature = "ssr")]
 pub mod admin;
@@ -36,7 +37,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::admin::{dashboard::DashboardPage, sign_in::SignInPage};
+use pages::admin::{dashboard::DashboardPage, sign_in::SignInPage, space_edit::SpaceEditPage};
 use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
 /// The HTML document around the app.
@@ -117,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

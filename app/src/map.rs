@@ -61,3 +61,26 @@ pub fn SpacesMap(
         ></div>
     }
 }
+
+/// A map with a draggable pin that writes its position into the form's `#lat` and `#lon`
+/// fields (and follows them when they are typed into). The fields stay the way to set the
+/// position without a pointer or without JavaScript.
+#[island]
+pub fn PinPicker(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
+    let t = lang.texts();
+    let container = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            if let Err(err) = leaflet_js::pin_picker(&el, lat, lon, &settings) {
+                leptos::logging::error!("map: {err:?}");
+            }
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (lat, lon, &settings);
+    view! {
+        <div node_ref=container class="map map--picker" role="region" aria-label=t.pin_label></div>
+        <p class="field__hint">{t.pin_hint}</p>
+    }
+}

@@ -232,6 +232,27 @@ pub struct StaffSpaceRow {
     pub updated_at: i64,
 }
 
+/// One entry of a space's audit trail, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub at: i64,
+    pub actor: String,
+    pub action: String,
+    /// (field, before, after), values as compact JSON.
+    pub changes: Vec<(String, String, String)>,
+}
+
+/// Everything the staff edit page of a space shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffSpacePage {
+    pub id: i64,
+    pub slug: String,
+    pub status: SpaceStatus,
+    pub input: crate::validate::SpaceInput,
+    pub municipalities: Vec<MunicipalityOption>,
+    pub audit: Vec<AuditView>,
+}
+
 /// What a staff account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -35,3 +35,60 @@ test("staff sign in, see every space, and sign out", async ({ page }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/accedi/);
 });
+
+test("staff edit a space: errors beside the fields, then the change on the public map", async ({ page }, info) => {
+  // Each project edits its own space: the specs share one database.
+  const original = info.project.name === "js" ? "MUG – Magazzini Generativi" : "Almacube";
+  const renamed = `${original} rinnovato`;
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.getByRole("link", { name: original, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(original);
+
+  // An empty name: the page comes back with the problem beside the field.
+  const name = page.getByRole("textbox", { name: /Nome dello spazio/ });
+  await name.fill("");
+  await page.getByRole("button", { name: "Salva le modifiche" }).click();
+  await expect(page.getByRole("alert")).toContainText("Nome dello spazio: Questo campo è obbligatorio.");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#name-error")).toHaveText("Questo campo è obbligatorio.");
+
+  await name.fill(renamed);
+  await page.getByRole("button", { name: "Salva le modifiche" }).click();
+  await expect(page.getByRole("status")).toHaveText("Modifiche salvate.");
+  await expect(page.getByRole("table")).toContainText(`${original} → ${renamed}`);
+
+  await page.goto(`/?q=${encodeURIComponent(renamed)}`);
+  await expect(page.getByRole("heading", { level: 3, name: renamed })).toBeVisible();
+});
+
+test("the pin on the edit page's map sets latitude and longitude", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the map needs JavaScript; the fields work alone");
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.getByRole("link", { name: "Le Serre dei Giardini Margherita", exact: true }).click();
+  const picker = page.locator(".map--picker");
+  await expect(picker).toHaveAttribute("data-ready", "true");
+  const lat = page.getByRole("textbox", { name: /Latitudine/ });
+  const lon = page.getByRole("textbox", { name: /Longitudine/ });
+  await expect(lat).toHaveValue("44.4812");
+  // Tap the map south-west of the pin (clear of the zoom buttons, top left, and the
+  // attribution, bottom right): the pin moves there and the fields follow.
+  const box = (await picker.boundingBox())!;
+  await picker.click({ position: { x: box.width * 0.25, y: box.height * 0.75 } });
+  await expect(lat).not.toHaveValue("44.4812");
+  const [newLat, newLon] = [Number(await lat.inputValue()), Number(await lon.inputValue())];
+  expect(newLat).toBeLessThan(44.4812);
+  expect(newLon).toBeLessThan(11.353);
+  // Typing a position moves the pin back (checked through Leaflet's marker position on screen).
+  const pin = picker.locator(".space-marker--pin");
+  const before = await pin.boundingBox();
+  await lat.fill("44.4812");
+  await lon.fill("11.3530");
+  await lon.press("Tab");
+  await expect.poll(async () => (await pin.boundingBox())?.x).not.toBe(before?.x);
+});

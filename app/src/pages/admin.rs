@@ -3,6 +3,7 @@
 
 pub mod dashboard;
 pub mod sign_in;
+pub mod space_edit;
 
 /// Where the sign-in form posts (the page's own URL).
 pub const SIGN_IN_ACTION: &str = "/admin/accedi";

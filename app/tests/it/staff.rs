@@ -385,6 +385,32 @@ async fn authorization_matrix() {
             [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
         ),
         (
+            "GET /admin/spazi/1",
+            Box::new(|c| get_req("/admin/spazi/1", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/spazi/1/stato (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/spazi/1/stato",
+                    "csrf=x&stato=published",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/api/space",
+            Box::new(|c| post_form("/admin/api/space", "id=1", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "POST /admin/api/spaces",
             Box::new(|c| post_form("/admin/api/spaces", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
@@ -413,5 +439,178 @@ async fn authorization_matrix() {
         .unwrap();
     let rows: Vec<app::model::StaffSpaceRow> = serde_json::from_str(&body_text(res).await).unwrap();
     assert_eq!(rows.len(), 12);
+    t.finish().await;
+}
+
+async fn space_id(t: &TestDb, slug: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM spaces WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    id
+}
+
+fn csrf_of(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned()
+}
+
+const DUMBO_FORM: &str = "name=DumBO+Bologna&kind_coworking=on&description=&address=Via+Camillo+Casarini+19\
+&municipality=037006&lat=44.5010&lon=11.3226&precision=approximate&website=dumbospace.it&email=&phone=\
+&organisation=&organisation_kind=&organisation_website=&organisation_description=";
+
+#[tokio::test]
+async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    create(&t, "editor@example.it", Role::Editor).await;
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let id = space_id(&t, "dumbo").await;
+    let page_uri = format!("/admin/spazi/{id}");
+
+    let res = app
+        .clone()
+        .oneshot(get_req(&page_uri, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body_text(res).await;
+    assert!(html.contains("value=\"Via Camillo Casarini 19\""));
+    let csrf = csrf_of(&html);
+
+    // Bad input: the form comes back with the problems and what was typed.
+    let bad = DUMBO_FORM
+        .replace("name=DumBO+Bologna", "name=")
+        .replace("lat=44.5010", "lat=45.46")
+        .replace("email=&", "email=non-una-email&");
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf={csrf}&{bad}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("Questo campo è obbligatorio."));
+    assert!(html.contains("fuori dalla Città metropolitana"));
+    assert!(html.contains("value=\"non-una-email\""));
+    assert!(html.contains("value=\"45.46\""));
+    // Nothing was saved.
+    assert_eq!(
+        t.db.published_space("dumbo")
+            .await
+            .unwrap()
+            .unwrap()
+            .summary
+            .name,
+        "DumBO"
+    );
+
+    // A wrong CSRF token is refused; so is a post without a session.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf=forged&{DUMBO_FORM}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf={csrf}&{DUMBO_FORM}"),
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/admin/accedi");
+
+    // A good edit is saved, public at once (same slug), and audited field by field.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf={csrf}&{DUMBO_FORM}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{page_uri}?salvato=1").as_str()
+    );
+    let public = t.db.published_space("dumbo").await.unwrap().unwrap();
+    assert_eq!(public.summary.name, "DumBO Bologna");
+    assert_eq!(public.website.as_deref(), Some("https://dumbospace.it"));
+    let trail = t.db.audit_trail("space", id).await.unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0].actor_email, "editor@example.it");
+    let before: serde_json::Value =
+        serde_json::from_str(trail[0].before_json.as_deref().unwrap()).unwrap();
+    let after: serde_json::Value =
+        serde_json::from_str(trail[0].after_json.as_deref().unwrap()).unwrap();
+    assert_eq!(
+        before,
+        serde_json::json!({ "name": "DumBO", "website": null })
+    );
+    assert_eq!(
+        after,
+        serde_json::json!({ "name": "DumBO Bologna", "website": "https://dumbospace.it" })
+    );
+    let saved_uri = format!("{page_uri}?salvato=1");
+    let res = app
+        .clone()
+        .oneshot(get_req(&saved_uri, Some(&cookie)))
+        .await
+        .unwrap();
+    // Leptos marks text boundaries with <!> comments; the browser shows the text contiguous.
+    let html = body_text(res).await.replace("<!>", "");
+    assert!(html.contains("Modifiche salvate."));
+    assert!(html.contains("DumBO → DumBO Bologna"));
+    // Searching finds the new name.
+    let found =
+        t.db.published_spaces(&app::filter::SpaceFilter {
+            q: Some("dumbo bologna".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+
+    // Archiving takes it off the public map; the trail records it.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("{page_uri}/stato"),
+            &format!("csrf={csrf}&stato=archived"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(t.db.published_space("dumbo").await.unwrap().is_none());
+    let trail = t.db.audit_trail("space", id).await.unwrap();
+    assert_eq!(trail[0].action, "status");
+    assert_eq!(
+        trail[0].after_json.as_deref(),
+        Some(r#"{"status":"archived"}"#)
+    );
     t.finish().await;
 }

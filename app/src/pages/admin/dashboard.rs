@@ -68,7 +68,7 @@ fn Dashboard(
             view! {
                 <tr>
                     <td>
-                        <a href=format!("/spazi/{}", s.slug)>{s.name}</a>
+                        <a href=format!("/admin/spazi/{}", s.id)>{s.name}</a>
                     </td>
                     <td>
                         <span class=format!("status status--{}", s.status.code())>

@@ -1,0 +1,340 @@
+//! Staff editing of spaces: load one space as form values, save a validated form, change the
+//! review status — each change audited (changed fields, before and after) in the same
+//! transaction.
+
+use super::staff::{insert_audit, AuditEntry};
+use super::{Db, DbError};
+use crate::model::{MunicipalityOption, PositionPrecision, SpaceKind, SpaceStatus};
+use crate::validate::{SpaceInput, ValidSpace};
+use serde_json::{Map, Value};
+
+/// One space as the staff edit page needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffSpace {
+    pub id: i64,
+    pub slug: String,
+    pub status: SpaceStatus,
+    pub current: ValidSpace,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    slug: String,
+    status: String,
+    name: String,
+    description: Option<String>,
+    address: Option<String>,
+    municipality_code: String,
+    lat: f64,
+    lon: f64,
+    position_precision: String,
+    website: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    org_name: Option<String>,
+    org_kind: Option<String>,
+    org_website: Option<String>,
+    org_description: Option<String>,
+}
+
+/// A validated space as form values (to fill the edit form).
+pub fn as_input(v: &ValidSpace) -> SpaceInput {
+    let on = |k| v.kinds.contains(&k).then(|| "on".to_owned());
+    SpaceInput {
+        name: v.name.clone(),
+        kind_coworking: on(SpaceKind::Coworking),
+        kind_fablab: on(SpaceKind::Fablab),
+        kind_incubator_accelerator: on(SpaceKind::IncubatorAccelerator),
+        description: v.description.clone().unwrap_or_default(),
+        address: v.address.clone().unwrap_or_default(),
+        municipality: v.municipality.clone(),
+        lat: v.lat.to_string(),
+        lon: v.lon.to_string(),
+        precision: v.precision.code().to_owned(),
+        website: v.website.clone().unwrap_or_default(),
+        email: v.email.clone().unwrap_or_default(),
+        phone: v.phone.clone().unwrap_or_default(),
+        organisation: v.organisation.clone().unwrap_or_default(),
+        organisation_kind: v
+            .organisation_kind
+            .map(|k| k.code().to_owned())
+            .unwrap_or_default(),
+        organisation_website: v.organisation_website.clone().unwrap_or_default(),
+        organisation_description: v.organisation_description.clone().unwrap_or_default(),
+    }
+}
+
+/// The fields that differ between two versions, as (before, after) JSON objects.
+fn diff(before: &ValidSpace, after: &ValidSpace) -> (Value, Value) {
+    let as_map = |v: &ValidSpace| match serde_json::to_value(v) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let (b, a) = (as_map(before), as_map(after));
+    let mut old = Map::new();
+    let mut new = Map::new();
+    for (key, value) in &a {
+        let previous = b.get(key).cloned().unwrap_or(Value::Null);
+        if &previous != value {
+            old.insert(key.clone(), previous);
+            new.insert(key.clone(), value.clone());
+        }
+    }
+    (Value::Object(old), Value::Object(new))
+}
+
+impl Db {
+    /// Every municipality, by name (for the forms' select).
+    pub async fn all_municipalities(&self) -> Result<Vec<MunicipalityOption>, DbError> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT istat_code, name FROM municipalities")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut list: Vec<MunicipalityOption> = rows
+            .into_iter()
+            .map(|(istat_code, name)| MunicipalityOption {
+                istat_code,
+                name,
+                spaces: 0,
+            })
+            .collect();
+        list.sort_by_cached_key(|m| crate::text::search_key(&m.name));
+        Ok(list)
+    }
+
+    /// The municipality's name, if the code is one of the 55.
+    pub async fn municipality_name(&self, code: &str) -> Result<Option<String>, DbError> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(n,)| n))
+    }
+
+    /// A space of any status, for staff.
+    pub async fn staff_space(&self, id: i64) -> Result<Option<StaffSpace>, DbError> {
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, s.municipality_code, \
+                    s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
+                    o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
+                    o.description AS org_description \
+             FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let kinds: Vec<(String,)> =
+            sqlx::query_as("SELECT kind FROM space_kinds WHERE space_id = $1")
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut kinds: Vec<SpaceKind> = kinds
+            .iter()
+            .filter_map(|(k,)| SpaceKind::from_code(k))
+            .collect();
+        kinds.sort();
+        Ok(Some(StaffSpace {
+            id: r.id,
+            slug: r.slug,
+            status: SpaceStatus::from_code(&r.status).unwrap_or(SpaceStatus::Pending),
+            current: ValidSpace {
+                name: r.name,
+                kinds,
+                description: r.description,
+                address: r.address,
+                municipality: r.municipality_code,
+                lat: r.lat,
+                lon: r.lon,
+                precision: PositionPrecision::from_code(&r.position_precision)
+                    .unwrap_or(PositionPrecision::Approximate),
+                website: r.website,
+                email: r.email,
+                phone: r.phone,
+                organisation: r.org_name,
+                organisation_kind: r
+                    .org_kind
+                    .as_deref()
+                    .and_then(crate::model::OrganisationKind::from_code),
+                organisation_website: r.org_website,
+                organisation_description: r.org_description,
+            },
+        }))
+    }
+
+    /// Saves a validated form over space `id`; `Ok(false)` when there is no such space. The
+    /// organisation linked to the space is updated (or created); the audit entry lists the
+    /// fields that changed. The municipality must exist (checked by the caller).
+    pub async fn update_space(
+        &self,
+        id: i64,
+        v: &ValidSpace,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let Some(before) = self.staff_space(id).await? else {
+            return Ok(false);
+        };
+        let (old, new) = diff(&before.current, v);
+        if new.as_object().is_some_and(Map::is_empty) {
+            return Ok(true);
+        }
+        let mut tx = self.pool.begin().await?;
+        // Write first (SQLite takes the write lock now).
+        sqlx::query(
+            "UPDATE spaces SET name = $1, description = $2, address = $3, municipality_code = $4, \
+             lat = $5, lon = $6, position_precision = $7, website = $8, email = $9, phone = $10, \
+             updated_at = $11 WHERE id = $12",
+        )
+        .bind(&v.name)
+        .bind(&v.description)
+        .bind(&v.address)
+        .bind(&v.municipality)
+        .bind(v.lat)
+        .bind(v.lon)
+        .bind(v.precision.code())
+        .bind(&v.website)
+        .bind(&v.email)
+        .bind(&v.phone)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let (org_id,): (Option<i64>,) =
+            sqlx::query_as("SELECT organisation_id FROM spaces WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let org_id = match (&v.organisation, org_id) {
+            (None, _) => None,
+            (Some(name), Some(org)) => {
+                sqlx::query(
+                    "UPDATE organisations SET name = $1, kind = $2, website = $3, description = $4, \
+                     updated_at = $5 WHERE id = $6",
+                )
+                .bind(name)
+                .bind(v.organisation_kind.map(|k| k.code()))
+                .bind(&v.organisation_website)
+                .bind(&v.organisation_description)
+                .bind(now)
+                .bind(org)
+                .execute(&mut *tx)
+                .await?;
+                Some(org)
+            }
+            (Some(name), None) => {
+                let (org,): (i64,) = sqlx::query_as(
+                    "INSERT INTO organisations (name, kind, website, description, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                )
+                .bind(name)
+                .bind(v.organisation_kind.map(|k| k.code()))
+                .bind(&v.organisation_website)
+                .bind(&v.organisation_description)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                Some(org)
+            }
+        };
+        let (municipality,): (String,) =
+            sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
+                .bind(&v.municipality)
+                .fetch_one(&mut *tx)
+                .await?;
+        let search_text = crate::text::search_key(
+            &[
+                Some(v.name.as_str()),
+                v.description.as_deref(),
+                v.address.as_deref(),
+                v.organisation.as_deref(),
+                Some(municipality.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+        );
+        sqlx::query("UPDATE spaces SET organisation_id = $1, search_text = $2 WHERE id = $3")
+            .bind(org_id)
+            .bind(search_text)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM space_kinds WHERE space_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for kind in &v.kinds {
+            sqlx::query("INSERT INTO space_kinds (space_id, kind) VALUES ($1, $2)")
+                .bind(id)
+                .bind(kind.code())
+                .execute(&mut *tx)
+                .await?;
+        }
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "update",
+                entity: "space",
+                entity_id: Some(id),
+                before: Some(old),
+                after: Some(new),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Publishes, unpublishes (back to pending), archives or rejects a space. Audited.
+    /// `Ok(false)` when there is no such space.
+    pub async fn set_space_status(
+        &self,
+        id: i64,
+        status: SpaceStatus,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.pool.begin().await?;
+        // Write first (SQLite takes the write lock now), then read the old status.
+        let touched = sqlx::query("UPDATE spaces SET updated_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if touched.rows_affected() == 0 {
+            return Ok(false);
+        }
+        let (previous,): (String,) = sqlx::query_as("SELECT status FROM spaces WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE spaces SET status = $1 WHERE id = $2")
+            .bind(status.code())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "status",
+                entity: "space",
+                entity_id: Some(id),
+                before: Some(serde_json::json!({ "status": previous })),
+                after: Some(serde_json::json!({ "status": status.code() })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,368 @@
+//! `/admin/spazi/{id}`: a space's staff page — the edit form (posting to this URL), the status
+//! actions, and the audit trail. After a failed post the form comes back with what was typed
+//! and each problem beside its field, listed in a summary that takes the focus.
+
+use crate::api::staff_space_page;
+use crate::error::AppError;
+use crate::i18n::Texts;
+use crate::model::{
+    MunicipalityOption, OrganisationKind, PositionPrecision, SpaceKind, SpaceStatus, StaffSpacePage,
+};
+use crate::pages::not_found::ErrorNotice;
+use crate::request::{current_staff, redirect, StaffContext};
+use crate::use_texts;
+use crate::validate::{Field, FieldErrors, SpaceInput};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Provided in context when the form is rendered again after a failed post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpaceFormState {
+    pub input: SpaceInput,
+    pub errors: FieldErrors,
+}
+
+#[component]
+pub fn SpaceEditPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let saved = use_query_map().with_untracked(|q| q.get_str("salvato").is_some());
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let here = format!("/admin/spazi/{}", id.unwrap_or_default());
+                    let staff = match current_staff().await {
+                        Ok(Some(staff)) => staff,
+                        Ok(None) => {
+                            redirect(&format!("/admin/accedi?next={here}"));
+                            return ().into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_space_page(id).await {
+                        Ok(page) => view! { <Editor staff page saved /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let state = use_context::<SpaceFormState>();
+    let (input, errors) = match state {
+        Some(s) => (s.input, s.errors),
+        None => (page.input.clone(), FieldErrors::default()),
+    };
+    let action = format!("/admin/spazi/{}", page.id);
+    let status_action = format!("/admin/spazi/{}/stato", page.id);
+    let csrf = staff.csrf_token.clone();
+    let status_buttons = [
+        (SpaceStatus::Published, a.publish),
+        (SpaceStatus::Pending, a.unpublish),
+        (SpaceStatus::Archived, a.archive),
+    ]
+    .into_iter()
+    .filter(|(s, _)| *s != page.status)
+    .map(|(s, label)| {
+        view! {
+            <form method="post" action=status_action.clone()>
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <input type="hidden" name="stato" value=s.code() />
+                <button type="submit" class="btn btn--outline">{label}</button>
+            </form>
+        }
+    })
+    .collect_view();
+    view! {
+        <Title text=format!("{} – {}", page.input.name, a.area) />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href="/admin">{a.area}</a>
+        </nav>
+        <h1>{page.input.name.clone()}</h1>
+        <p>
+            {a.status} ": "
+            <span class=format!("status status--{}", page.status.code())>{a.status(page.status)}</span>
+            {(page.status == SpaceStatus::Published).then(|| view! {
+                " · " <a href=format!("/spazi/{}", page.slug)>{a.public_page}</a>
+            })}
+        </p>
+        {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
+        <div class="status-actions">{status_buttons}</div>
+        <ErrorSummary errors=errors.clone() />
+        <form class="form form--wide" method="post" action=action novalidate>
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <SpaceFields input errors municipalities=page.municipalities.clone() />
+            <button type="submit" class="btn btn--primary">{a.save}</button>
+        </form>
+        <h2>{a.history}</h2>
+        <AuditTable entries=page.audit.clone() />
+    }
+}
+
+/// The list of problems at the top of a form, each linking to its field; it takes the focus
+/// when the page loads (`autofocus`), so keyboard and screen-reader users land on it.
+#[component]
+pub fn ErrorSummary(errors: FieldErrors) -> impl IntoView {
+    let t = use_texts();
+    (!errors.is_empty()).then(|| {
+        let items = errors
+            .0
+            .iter()
+            .map(|(f, p)| {
+                view! {
+                    <li>
+                        <a href=format!("#{}", f.name())>{format!("{}: {}", t.field(*f), t.problem(*p))}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="notice notice--error error-summary" role="alert" tabindex="-1" autofocus>
+                <h2>{t.admin.fix_errors}</h2>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+fn error_of(t: &'static Texts, errors: &FieldErrors, field: Field) -> Option<String> {
+    errors.get(field).map(|p| t.problem(p))
+}
+
+/// One text-like field with its label, hint and error.
+#[component]
+fn TextField(
+    field: Field,
+    value: String,
+    errors: FieldErrors,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] max: Option<usize>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let t = use_texts();
+    let name = field.name();
+    let error = error_of(t, &errors, field);
+    let invalid = error.is_some();
+    let error_id = format!("{name}-error");
+    let described = invalid.then(|| error_id.clone());
+    let control = if multiline {
+        view! {
+            <textarea
+                id=name
+                name=name
+                rows="4"
+                maxlength=max
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described
+            >
+                {value}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=name
+                name=name
+                r#type=kind
+                value=value
+                maxlength=max
+                required=required
+                autocomplete=autocomplete
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=name>{t.field(field)} {required.then_some(" *")}</label>
+            {error.map(|e| view! { <p class="field__error" id=error_id>{e}</p> })}
+            {control}
+            {max.map(|m| view! { <p class="field__hint">{t.admin.max_chars(m)}</p> })}
+        </div>
+    }
+}
+
+/// The fields of a space (shared by staff editing; the join form will reuse them).
+#[component]
+pub fn SpaceFields(
+    input: SpaceInput,
+    errors: FieldErrors,
+    municipalities: Vec<MunicipalityOption>,
+) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let kinds_error = error_of(t, &errors, Field::Kinds);
+    let kinds_described = kinds_error.is_some().then_some("kinds-error");
+    let kinds = SpaceKind::ALL
+        .into_iter()
+        .map(|k| {
+            let id = format!("kind_{}", k.code());
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=id.clone() name=id.clone() checked=input.has_kind(k) />
+                    <label for=id>{t.kind(k)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let municipality_error = error_of(t, &errors, Field::Municipality);
+    let municipality_invalid = municipality_error.is_some();
+    let municipality_options = municipalities
+        .into_iter()
+        .map(|m| {
+            let selected = m.istat_code == input.municipality;
+            view! { <option value=m.istat_code selected=selected>{m.name}</option> }
+        })
+        .collect_view();
+    let precision_options = PositionPrecision::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <option value=p.code() selected=input.precision == p.code()>
+                    {a.precision(p)}
+                </option>
+            }
+        })
+        .collect_view();
+    let pin = {
+        let parse = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok();
+        let (lat, lon) = match (parse(&input.lat), parse(&input.lon)) {
+            (Some(lat), Some(lon)) if crate::validate::in_metro_area(lat, lon) => (lat, lon),
+            _ => (44.4949, 11.3426), // Bologna
+        };
+        let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
+        view! { <crate::map::PinPicker lat lon settings lang=t.lang /> }
+    };
+    let org_kind_options = OrganisationKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.code() selected=input.organisation_kind == k.code()>
+                    {t.organisation_kind(k)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset>
+            <legend>{a.section_space}</legend>
+            <TextField field=Field::Name value=input.name.clone() errors=errors.clone() max=crate::validate::NAME_MAX required=true />
+            <fieldset
+                class="field"
+                id="kinds"
+                aria-describedby=kinds_described
+            >
+                <legend>{t.field(Field::Kinds)} " *"</legend>
+                {kinds_error.map(|e| view! { <p class="field__error" id="kinds-error">{e}</p> })}
+                {kinds}
+            </fieldset>
+            <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::validate::DESCRIPTION_MAX multiline=true />
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_position}</legend>
+            <TextField field=Field::Address value=input.address.clone() errors=errors.clone() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
+            <div class="field" class:field--invalid=municipality_invalid>
+                <label for="municipality">{t.field(Field::Municipality)} " *"</label>
+                {municipality_error.map(|e| view! { <p class="field__error" id="municipality-error">{e}</p> })}
+                <select
+                    id="municipality"
+                    name="municipality"
+                    aria-invalid=municipality_invalid.then_some("true")
+                    aria-describedby=municipality_invalid.then_some("municipality-error")
+                >
+                    <option value="">{a.choose}</option>
+                    {municipality_options}
+                </select>
+            </div>
+            {pin}
+            <div class="field-row">
+                <TextField field=Field::Lat value=input.lat.clone() errors=errors.clone() required=true />
+                <TextField field=Field::Lon value=input.lon.clone() errors=errors.clone() required=true />
+            </div>
+            <div class="field">
+                <label for="precision">{t.field(Field::Precision)}</label>
+                <select id="precision" name="precision">{precision_options}</select>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_contacts}</legend>
+            <TextField field=Field::Website value=input.website.clone() errors=errors.clone() kind="url" max=crate::validate::URL_MAX autocomplete="url" />
+            <TextField field=Field::Email value=input.email.clone() errors=errors.clone() kind="email" max=crate::validate::EMAIL_MAX autocomplete="email" />
+            <TextField field=Field::Phone value=input.phone.clone() errors=errors.clone() kind="tel" max=crate::validate::PHONE_MAX autocomplete="tel" />
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_organisation}</legend>
+            <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::validate::ORGANISATION_MAX autocomplete="organization" />
+            <div class="field">
+                <label for="organisation_kind">{t.field(Field::OrganisationKind)}</label>
+                <select id="organisation_kind" name="organisation_kind">
+                    <option value="">{a.not_given}</option>
+                    {org_kind_options}
+                </select>
+            </div>
+            <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::validate::URL_MAX />
+            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::validate::DESCRIPTION_MAX multiline=true />
+        </fieldset>
+    }
+}
+
+#[component]
+fn AuditTable(entries: Vec<crate::model::AuditView>) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    if entries.is_empty() {
+        return view! { <p>{a.no_history}</p> }.into_any();
+    }
+    let rows = entries
+        .into_iter()
+        .map(|e| {
+            let (y, m, d) = crate::text::civil_date(e.at);
+            let secs = e.at.rem_euclid(86_400);
+            let when = format!("{d:02}/{m:02}/{y} {:02}:{:02} UTC", secs / 3600, secs % 3600 / 60);
+            let changes = e
+                .changes
+                .into_iter()
+                .map(|(field, before, after)| view! { <li><code>{field}</code> ": " {before} " → " {after}</li> })
+                .collect_view();
+            view! {
+                <tr>
+                    <td>{when}</td>
+                    <td>{e.actor}</td>
+                    <td>{e.action}</td>
+                    <td><ul class="changes">{changes}</ul></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table audit">
+                <thead>
+                    <tr>
+                        <th scope="col">{a.when}</th>
+                        <th scope="col">{a.who}</th>
+                        <th scope="col">{a.what}</th>
+                        <th scope="col">{a.changes}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

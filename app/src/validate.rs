@@ -1,0 +1,525 @@
+//! Validation of what people type, shared by the browser (instant feedback) and the server
+//! (authoritative: every post is checked again). Pure functions, no I/O: the server adds the
+//! checks that need the database (the municipality exists, the slug is free).
+
+use crate::model::{OrganisationKind, PositionPrecision, SpaceKind, METRO_BOUNDS};
+use serde::{Deserialize, Serialize};
+
+pub const NAME_MAX: usize = 120;
+pub const DESCRIPTION_MAX: usize = 600;
+pub const ADDRESS_MAX: usize = 200;
+pub const URL_MAX: usize = 300;
+pub const EMAIL_MAX: usize = 254;
+pub const PHONE_MAX: usize = 30;
+pub const ORGANISATION_MAX: usize = 160;
+/// How far outside the metropolitan area's box a position may fall (degrees, ~5 km).
+const AREA_MARGIN: f64 = 0.05;
+
+/// The fields of the space form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Name,
+    Kinds,
+    Description,
+    Address,
+    Municipality,
+    Lat,
+    Lon,
+    Precision,
+    Website,
+    Email,
+    Phone,
+    Organisation,
+    OrganisationKind,
+    OrganisationWebsite,
+    OrganisationDescription,
+}
+
+impl Field {
+    /// The form control's `name` and `id` suffix.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Kinds => "kinds",
+            Field::Description => "description",
+            Field::Address => "address",
+            Field::Municipality => "municipality",
+            Field::Lat => "lat",
+            Field::Lon => "lon",
+            Field::Precision => "precision",
+            Field::Website => "website",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Organisation => "organisation",
+            Field::OrganisationKind => "organisation_kind",
+            Field::OrganisationWebsite => "organisation_website",
+            Field::OrganisationDescription => "organisation_description",
+        }
+    }
+}
+
+/// What is wrong with a field; turned into words by `i18n::Texts::problem`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    ControlCharacters,
+    ChooseAtLeastOne,
+    UnknownChoice,
+    NotANumber,
+    OutsideArea,
+    InvalidUrl,
+    InvalidEmail,
+    InvalidPhone,
+}
+
+/// Problems by field, in form order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub Vec<(Field, Problem)>);
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: Field) -> Option<Problem> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| *p)
+    }
+
+    pub fn first(&self) -> Option<Field> {
+        self.0.first().map(|(f, _)| *f)
+    }
+
+    fn add(&mut self, field: Field, problem: Problem) {
+        if self.get(field).is_none() {
+            self.0.push((field, problem));
+        }
+    }
+}
+
+/// The space form as typed (every field a string, as it came from the browser).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpaceInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub kind_coworking: Option<String>,
+    #[serde(default)]
+    pub kind_fablab: Option<String>,
+    #[serde(default, rename = "kind_incubator-accelerator")]
+    pub kind_incubator_accelerator: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub municipality: String,
+    #[serde(default)]
+    pub lat: String,
+    #[serde(default)]
+    pub lon: String,
+    #[serde(default)]
+    pub precision: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub organisation_kind: String,
+    #[serde(default)]
+    pub organisation_website: String,
+    #[serde(default)]
+    pub organisation_description: String,
+}
+
+impl SpaceInput {
+    pub fn has_kind(&self, kind: SpaceKind) -> bool {
+        match kind {
+            SpaceKind::Coworking => self.kind_coworking.is_some(),
+            SpaceKind::Fablab => self.kind_fablab.is_some(),
+            SpaceKind::IncubatorAccelerator => self.kind_incubator_accelerator.is_some(),
+        }
+    }
+}
+
+/// A space that passed validation: trimmed, normalised, typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValidSpace {
+    pub name: String,
+    pub kinds: Vec<SpaceKind>,
+    pub description: Option<String>,
+    pub address: Option<String>,
+    pub municipality: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision: PositionPrecision,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub organisation: Option<String>,
+    pub organisation_kind: Option<OrganisationKind>,
+    pub organisation_website: Option<String>,
+    pub organisation_description: Option<String>,
+}
+
+/// Trims; refuses control characters (newlines allowed where `multiline`); bounds the length.
+/// `Ok(None)` for an empty value.
+fn text(
+    value: &str,
+    max: usize,
+    multiline: bool,
+    field: Field,
+    errors: &mut FieldErrors,
+) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let bad = value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+    if bad {
+        errors.add(field, Problem::ControlCharacters);
+        return None;
+    }
+    if value.chars().count() > max {
+        errors.add(field, Problem::TooLong { max });
+        return None;
+    }
+    Some(value.replace("\r\n", "\n"))
+}
+
+/// A decimal number, accepting the Italian comma.
+fn number(value: &str, field: Field, errors: &mut FieldErrors) -> Option<f64> {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, Problem::Required);
+        return None;
+    }
+    match value.replace(',', ".").parse::<f64>() {
+        Ok(n) if n.is_finite() => Some(n),
+        _ => {
+            errors.add(field, Problem::NotANumber);
+            None
+        }
+    }
+}
+
+/// `https://…` or `http://…` with a host; a bare domain gets `https://`.
+pub fn normalize_url(value: &str) -> Option<String> {
+    let value = value.trim();
+    let with_scheme = if value.contains("://") {
+        value.to_owned()
+    } else {
+        format!("https://{value}")
+    };
+    let lower = with_scheme.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':'));
+    let no_spaces = !with_scheme.chars().any(char::is_whitespace);
+    (host_ok && no_spaces).then_some(with_scheme)
+}
+
+/// A plausible address: one `@`, a dotted domain, no spaces. (Whether it exists is for e-mail
+/// to find out.)
+pub fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+}
+
+/// Digits with the usual separators, 6 to 15 digits (E.164 has at most 15).
+pub fn is_phone(value: &str) -> bool {
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&digits)
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.' | '/'))
+        && value.chars().skip(1).all(|c| c != '+')
+}
+
+/// Whether a position lies in (or just around) the Città metropolitana di Bologna.
+pub fn in_metro_area(lat: f64, lon: f64) -> bool {
+    let ((s, w), (n, e)) = METRO_BOUNDS;
+    (s - AREA_MARGIN..=n + AREA_MARGIN).contains(&lat)
+        && (w - AREA_MARGIN..=e + AREA_MARGIN).contains(&lon)
+}
+
+/// Checks the space form. All problems are reported at once, in form order.
+pub fn validate_space(input: &SpaceInput) -> Result<ValidSpace, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = text(&input.name, NAME_MAX, false, Field::Name, &mut errors);
+    if name.is_none() && errors.get(Field::Name).is_none() {
+        errors.add(Field::Name, Problem::Required);
+    }
+    let kinds: Vec<SpaceKind> = SpaceKind::ALL
+        .into_iter()
+        .filter(|k| input.has_kind(*k))
+        .collect();
+    if kinds.is_empty() {
+        errors.add(Field::Kinds, Problem::ChooseAtLeastOne);
+    }
+    let description = text(
+        &input.description,
+        DESCRIPTION_MAX,
+        true,
+        Field::Description,
+        &mut errors,
+    );
+    let address = text(
+        &input.address,
+        ADDRESS_MAX,
+        false,
+        Field::Address,
+        &mut errors,
+    );
+    let municipality = input.municipality.trim().to_owned();
+    if municipality.is_empty() {
+        errors.add(Field::Municipality, Problem::Required);
+    } else if municipality.len() != 6 || !municipality.bytes().all(|b| b.is_ascii_digit()) {
+        errors.add(Field::Municipality, Problem::UnknownChoice);
+    }
+    let lat = number(&input.lat, Field::Lat, &mut errors);
+    let lon = number(&input.lon, Field::Lon, &mut errors);
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        if !in_metro_area(lat, lon) {
+            errors.add(Field::Lat, Problem::OutsideArea);
+        }
+    }
+    let precision = match input.precision.trim() {
+        "" => PositionPrecision::Exact,
+        code => PositionPrecision::from_code(code).unwrap_or_else(|| {
+            errors.add(Field::Precision, Problem::UnknownChoice);
+            PositionPrecision::Exact
+        }),
+    };
+    let url = |value: &str, field: Field, errors: &mut FieldErrors| {
+        text(value, URL_MAX, false, field, errors).and_then(|v| {
+            let normalized = normalize_url(&v);
+            if normalized.is_none() {
+                errors.add(field, Problem::InvalidUrl);
+            }
+            normalized
+        })
+    };
+    let website = url(&input.website, Field::Website, &mut errors);
+    let email = text(&input.email, EMAIL_MAX, false, Field::Email, &mut errors).and_then(|v| {
+        if is_email(&v) {
+            Some(v)
+        } else {
+            errors.add(Field::Email, Problem::InvalidEmail);
+            None
+        }
+    });
+    let phone = text(&input.phone, PHONE_MAX, false, Field::Phone, &mut errors).and_then(|v| {
+        if is_phone(&v) {
+            Some(v)
+        } else {
+            errors.add(Field::Phone, Problem::InvalidPhone);
+            None
+        }
+    });
+    let organisation = text(
+        &input.organisation,
+        ORGANISATION_MAX,
+        false,
+        Field::Organisation,
+        &mut errors,
+    );
+    let organisation_kind = match input.organisation_kind.trim() {
+        "" => None,
+        code => {
+            let kind = OrganisationKind::from_code(code);
+            if kind.is_none() {
+                errors.add(Field::OrganisationKind, Problem::UnknownChoice);
+            }
+            kind
+        }
+    };
+    let organisation_website = url(
+        &input.organisation_website,
+        Field::OrganisationWebsite,
+        &mut errors,
+    );
+    let organisation_description = text(
+        &input.organisation_description,
+        DESCRIPTION_MAX,
+        true,
+        Field::OrganisationDescription,
+        &mut errors,
+    );
+    if !errors.is_empty() {
+        // Keep form order, whatever order the checks ran in.
+        let order = |f: &Field| *f as usize;
+        errors.0.sort_by_key(|(f, _)| order(f));
+        return Err(errors);
+    }
+    Ok(ValidSpace {
+        name: name.unwrap_or_default(),
+        kinds,
+        description,
+        address,
+        municipality,
+        lat: lat.unwrap_or_default(),
+        lon: lon.unwrap_or_default(),
+        precision,
+        website,
+        email,
+        phone,
+        organisation,
+        organisation_kind,
+        organisation_website,
+        organisation_description,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> SpaceInput {
+        SpaceInput {
+            name: "  Officina Nuova ".into(),
+            kind_fablab: Some("on".into()),
+            description: "Un fab lab\r\ncon stampanti 3D.".into(),
+            municipality: "037006".into(),
+            lat: "44,4949".into(),
+            lon: "11.3426".into(),
+            website: "officina.example.it".into(),
+            email: "info@officina.example.it".into(),
+            phone: "+39 051 123 4567".into(),
+            organisation_kind: "association".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_good_space_is_normalised() {
+        let v = validate_space(&good()).unwrap();
+        assert_eq!(v.name, "Officina Nuova");
+        assert_eq!(v.kinds, vec![SpaceKind::Fablab]);
+        assert_eq!(
+            v.description.as_deref(),
+            Some("Un fab lab\ncon stampanti 3D.")
+        );
+        assert_eq!(v.lat, 44.4949);
+        assert_eq!(v.website.as_deref(), Some("https://officina.example.it"));
+        assert_eq!(v.precision, PositionPrecision::Exact);
+        assert_eq!(v.organisation_kind, Some(OrganisationKind::Association));
+        assert_eq!(v.address, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_form_order() {
+        let errors = validate_space(&SpaceInput::default()).unwrap_err();
+        let fields: Vec<Field> = errors.0.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::Name,
+                Field::Kinds,
+                Field::Municipality,
+                Field::Lat,
+                Field::Lon
+            ]
+        );
+        assert_eq!(errors.get(Field::Name), Some(Problem::Required));
+        assert_eq!(errors.first(), Some(Field::Name));
+    }
+
+    #[test]
+    fn hostile_and_odd_input_is_refused_clearly() {
+        let mut i = good();
+        i.name = "<script>alert(1)</script>".into(); // just text: escaped when shown
+        assert!(validate_space(&i).is_ok());
+        i.name = "Nome\u{0}nascosto".into();
+        assert_eq!(
+            validate_space(&i).unwrap_err().get(Field::Name),
+            Some(Problem::ControlCharacters)
+        );
+        i.name = "x".repeat(NAME_MAX + 1);
+        assert_eq!(
+            validate_space(&i).unwrap_err().get(Field::Name),
+            Some(Problem::TooLong { max: NAME_MAX })
+        );
+        i.name = "é".repeat(NAME_MAX); // counted in characters, not bytes
+        assert!(validate_space(&i).is_ok());
+
+        let mut i = good();
+        i.website = "javascript:alert(1)".into();
+        i.email = "not an email".into();
+        i.phone = "call me".into();
+        i.municipality = "037006' OR 1=1".into();
+        i.lat = "NaN".into();
+        i.precision = "roughly".into();
+        i.organisation_kind = "cult".into();
+        let e = validate_space(&i).unwrap_err();
+        assert_eq!(e.get(Field::Website), Some(Problem::InvalidUrl));
+        assert_eq!(e.get(Field::Email), Some(Problem::InvalidEmail));
+        assert_eq!(e.get(Field::Phone), Some(Problem::InvalidPhone));
+        assert_eq!(e.get(Field::Municipality), Some(Problem::UnknownChoice));
+        assert_eq!(e.get(Field::Lat), Some(Problem::NotANumber));
+        assert_eq!(e.get(Field::Precision), Some(Problem::UnknownChoice));
+        assert_eq!(e.get(Field::OrganisationKind), Some(Problem::UnknownChoice));
+    }
+
+    #[test]
+    fn positions_outside_the_metropolitan_area_are_refused() {
+        for (lat, lon) in [
+            ("45.4642", "9.19"),
+            ("0", "0"),
+            ("44.49", "-11.34"),
+            ("91", "11.3"),
+        ] {
+            let mut i = good();
+            i.lat = lat.into();
+            i.lon = lon.into();
+            assert_eq!(
+                validate_space(&i).unwrap_err().get(Field::Lat),
+                Some(Problem::OutsideArea),
+                "{lat},{lon}"
+            );
+        }
+        assert!(in_metro_area(44.713209, 11.306598)); // Pieve di Cento
+        assert!(in_metro_area(44.1, 11.0));
+    }
+
+    #[test]
+    fn urls_emails_phones() {
+        assert_eq!(normalize_url("http://x.it/a b"), None);
+        assert_eq!(
+            normalize_url("https://www.comune.bologna.it/x?y=1").as_deref(),
+            Some("https://www.comune.bologna.it/x?y=1")
+        );
+        assert_eq!(normalize_url("ftp://x.it"), None);
+        assert_eq!(normalize_url("localhost"), None);
+        assert!(is_email("progimpresa@cittametropolitana.bo.it"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a@@b.it"));
+        assert!(!is_email("<a@b.it>"));
+        assert!(is_phone("051 659 8111"));
+        assert!(is_phone("+39 (051) 659-8111"));
+        assert!(!is_phone("12345"));
+        assert!(!is_phone("39+051659811"));
+    }
+}
