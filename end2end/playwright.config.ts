@@ -38,9 +38,23 @@ export default defineConfig({
       ],
     },
   },
+  // The staff specs change data (rename, add, publish spaces), so they run after the public
+  // specs, which count the seeded spaces exactly.
   projects: [
-    { name: "js", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /staff\.spec/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /staff\.spec/ },
+    {
+      name: "staff-js",
+      use: { javaScriptEnabled: true },
+      testMatch: /staff\.spec/,
+      dependencies: ["js", "no-js"],
+    },
+    {
+      name: "staff-no-js",
+      use: { javaScriptEnabled: false },
+      testMatch: /staff\.spec/,
+      dependencies: ["js", "no-js"],
+    },
   ],
   webServer: {
     // Create the staff account (fails harmlessly if it exists), then serve.

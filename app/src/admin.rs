@@ -23,13 +23,89 @@ use std::net::SocketAddr;
 
 pub const SIGN_IN_PATH: &str = crate::pages::admin::SIGN_IN_ACTION;
 pub const SIGN_OUT_PATH: &str = crate::pages::admin::SIGN_OUT_ACTION;
+pub const NEW_SPACE_PATH: &str = crate::pages::admin::NEW_SPACE_ACTION;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(SIGN_IN_PATH, post(sign_in))
         .route(SIGN_OUT_PATH, post(sign_out))
+        .route(NEW_SPACE_PATH, post(create_space))
         .route("/admin/spazi/{id}", post(save_space))
         .route("/admin/spazi/{id}/stato", post(change_status))
+        .route("/admin/esporta/spazi.csv", axum::routing::get(export_csv))
+        .route(
+            "/admin/esporta/spazi.geojson",
+            axum::routing::get(export_geojson),
+        )
+}
+
+/// The session of a staff GET (exports), or the answer to give instead.
+async fn staff_get(state: &AppState, headers: &HeaderMap) -> Result<auth::Session, Response> {
+    let token = session_token(headers).ok_or_else(|| see_other(SIGN_IN_PATH))?;
+    match auth::session(&state.db, &token, now()).await {
+        Ok(Some(s)) if s.user.role.allows(crate::model::Role::Editor) => Ok(s),
+        Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(None) => Err(see_other(SIGN_IN_PATH)),
+        Err(err) => {
+            tracing::error!(error = %err, "session lookup failed");
+            Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
+        }
+    }
+}
+
+async fn all_spaces(state: &AppState) -> Result<Vec<crate::model::SpaceDetail>, Response> {
+    state
+        .db
+        .all_details(&crate::filter::SpaceFilter::default())
+        .await
+        .map_err(|err| {
+            tracing::error!(error = %err, "staff export failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        })
+}
+
+/// Staff: every space of every status, as CSV for Excel (semicolons, BOM, formulas defused).
+async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(res) = staff_get(&state, &headers).await {
+        return res;
+    }
+    let spaces = match all_spaces(&state).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    match crate::opendata::csv_document(&spaces, true, true) {
+        Ok(body) => crate::opendata::respond(
+            &headers,
+            body,
+            "text/csv; charset=utf-8",
+            Some("spazi-tutti.csv"),
+            false,
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "staff CSV export failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Staff: every space of every status, as GeoJSON.
+async fn export_geojson(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(res) = staff_get(&state, &headers).await {
+        return res;
+    }
+    let spaces = match all_spaces(&state).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let body =
+        serde_json::to_vec(&crate::opendata::geojson_document(&spaces, true)).unwrap_or_default();
+    crate::opendata::respond(
+        &headers,
+        body,
+        "application/geo+json",
+        Some("spazi-tutti.geojson"),
+        false,
+    )
 }
 
 /// An audit record as the staff pages show it.
@@ -105,23 +181,10 @@ async fn save_space(
             Ok(s) => s,
             Err(res) => return res,
         };
-    let mut result = crate::validate::validate_space(&form.input);
-    // The database has the last word on the municipality.
-    if let Ok(valid) = &result {
-        match state.db.municipality_name(&valid.municipality).await {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                result = Err(crate::validate::FieldErrors(vec![(
-                    crate::validate::Field::Municipality,
-                    crate::validate::Problem::UnknownChoice,
-                )]))
-            }
-            Err(err) => {
-                tracing::error!(error = %err, "municipality lookup failed");
-                return StatusCode::SERVICE_UNAVAILABLE.into_response();
-            }
-        }
-    }
+    let result = match validate_with_db(&state, &form.input).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
     match result {
         Ok(valid) => {
             match state
@@ -137,6 +200,79 @@ async fn save_space(
                 }
             }
         }
+        Err(errors) => {
+            let context = SpaceFormState {
+                input: form.input,
+                errors,
+            };
+            render_page(
+                &state,
+                &uri,
+                &headers,
+                context,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// The shared validation, then what only the database knows: the municipality is one of the 55.
+async fn validate_with_db(
+    state: &AppState,
+    input: &crate::validate::SpaceInput,
+) -> Result<Result<crate::validate::ValidSpace, crate::validate::FieldErrors>, Response> {
+    let result = crate::validate::validate_space(input);
+    if let Ok(valid) = &result {
+        match state.db.municipality_name(&valid.municipality).await {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                return Ok(Err(crate::validate::FieldErrors(vec![(
+                    crate::validate::Field::Municipality,
+                    crate::validate::Problem::UnknownChoice,
+                )])))
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "municipality lookup failed");
+                return Err(StatusCode::SERVICE_UNAVAILABLE.into_response());
+            }
+        }
+    }
+    Ok(result)
+}
+
+async fn create_space(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<SpaceForm>,
+) -> Response {
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let result = match validate_with_db(&state, &form.input).await {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    match result {
+        Ok(valid) => match state
+            .db
+            .create_space(
+                &valid,
+                crate::model::SpaceStatus::Pending,
+                (session.user.id, &session.user.email),
+                now(),
+            )
+            .await
+        {
+            Ok(id) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+            Err(err) => {
+                tracing::error!(error = %err, "creating a space failed");
+                StatusCode::SERVICE_UNAVAILABLE.into_response()
+            }
+        },
         Err(errors) => {
             let context = SpaceFormState {
                 input: form.input,

@@ -61,3 +61,11 @@ pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, A
         audit,
     })
 }
+
+/// Staff: the 55 municipalities, for the space form.
+#[server(prefix = "/admin/api", endpoint = "municipalities")]
+pub async fn staff_municipalities() -> Result<Vec<MunicipalityOption>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.all_municipalities().await?)
+}

@@ -116,6 +116,15 @@ impl Db {
         Ok(())
     }
 
+    /// A transaction that will write: on SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so a read followed by a write never fails with SQLITE_BUSY.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -569,6 +569,10 @@ pub struct AdminTexts {
     pub precision_approximate: &'static str,
     pub precision_municipality: &'static str,
     pub max_chars_fmt: fn(usize) -> String,
+    pub new_space: &'static str,
+    pub new_space_intro: &'static str,
+    pub create: &'static str,
+    pub export_all: &'static str,
 }
 
 impl AdminTexts {
@@ -664,6 +668,10 @@ pub static ADMIN_IT: AdminTexts = AdminTexts {
     precision_approximate: "Approssimativa (per via)",
     precision_municipality: "Solo il comune",
     max_chars_fmt: |m| format!("Al massimo {m} caratteri."),
+    new_space: "Nuovo spazio",
+    new_space_intro: "Lo spazio viene creato «in attesa»: pubblicalo dalla sua pagina quando è pronto. I campi con * sono obbligatori.",
+    create: "Crea lo spazio",
+    export_all: "Esporta tutti gli spazi (ogni stato)",
 };
 
 pub static ADMIN_EN: AdminTexts = AdminTexts {
@@ -726,6 +734,10 @@ pub static ADMIN_EN: AdminTexts = AdminTexts {
     precision_approximate: "Approximate (by street)",
     precision_municipality: "Municipality only",
     max_chars_fmt: |m| format!("At most {m} characters."),
+    new_space: "New space",
+    new_space_intro: "The space is created as pending: publish it from its page when it is ready. Fields marked * are required.",
+    create: "Create the space",
+    export_all: "Export every space (all statuses)",
 };
 
 #[cfg(test)]

@@ -37,7 +37,10 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::admin::{dashboard::DashboardPage, sign_in::SignInPage, space_edit::SpaceEditPage};
+use pages::admin::{
+    dashboard::DashboardPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage,
+};
 use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
 /// The HTML document around the app.
@@ -118,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

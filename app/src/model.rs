@@ -186,6 +186,8 @@ pub struct Organisation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpaceDetail {
     pub summary: SpaceSummary,
+    /// Always `Published` for what public pages and exports see.
+    pub status: SpaceStatus,
     pub organisation: Option<Organisation>,
     pub website: Option<String>,
     pub email: Option<String>,

@@ -49,17 +49,18 @@ async fn geojson(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = serde_json::to_vec(&geojson_document(&spaces)).unwrap_or_default();
-    respond(&headers, body, "application/geo+json", None)
+    let body = serde_json::to_vec(&geojson_document(&spaces, false)).unwrap_or_default();
+    respond(&headers, body, "application/geo+json", None, true)
 }
 
-/// The FeatureCollection: one Point feature per space, `[lon, lat]` as GeoJSON wants.
-pub fn geojson_document(spaces: &[SpaceDetail]) -> Value {
+/// The FeatureCollection: one Point feature per space, `[lon, lat]` as GeoJSON wants; with
+/// `with_status` (staff exports) each feature also says its review status.
+pub fn geojson_document(spaces: &[SpaceDetail], with_status: bool) -> Value {
     let features: Vec<Value> = spaces
         .iter()
         .map(|d| {
             let s = &d.summary;
-            json!({
+            let mut feature = json!({
                 "type": "Feature",
                 "id": s.slug,
                 "geometry": { "type": "Point", "coordinates": [s.lon, s.lat] },
@@ -81,7 +82,11 @@ pub fn geojson_document(spaces: &[SpaceDetail]) -> Value {
                     "page": format!("/spazi/{}", s.slug),
                     "updated": iso_date(d.updated_at),
                 }
-            })
+            });
+            if with_status {
+                feature["properties"]["status"] = json!(d.status.code());
+            }
+            feature
         })
         .collect();
     json!({
@@ -101,7 +106,7 @@ async fn csv(State(state): State<AppState>, Query(params): Params, headers: Head
         Ok(s) => s,
         Err(r) => return r,
     };
-    let body = match csv_document(&spaces, excel) {
+    let body = match csv_document(&spaces, excel, false) {
         Ok(b) => b,
         Err(err) => {
             tracing::error!(error = %err, "CSV export failed");
@@ -117,10 +122,16 @@ async fn csv(State(state): State<AppState>, Query(params): Params, headers: Head
         } else {
             "spazi.csv"
         }),
+        true,
     )
 }
 
-pub fn csv_document(spaces: &[SpaceDetail], excel: bool) -> Result<Vec<u8>, csv::Error> {
+/// The CSV of `spaces` (see `csv`); `with_status` (staff exports) adds a first `status` column.
+pub fn csv_document(
+    spaces: &[SpaceDetail],
+    excel: bool,
+    with_status: bool,
+) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
     if excel {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -134,7 +145,12 @@ pub fn csv_document(spaces: &[SpaceDetail], excel: bool) -> Result<Vec<u8>, csv:
                 csv::Terminator::Any(b'\n')
             })
             .from_writer(&mut out);
-        w.write_record(crate::model::OPEN_DATA_FIELDS)?;
+        let status_column = with_status.then_some("status");
+        w.write_record(
+            status_column
+                .into_iter()
+                .chain(crate::model::OPEN_DATA_FIELDS),
+        )?;
         for d in spaces {
             let s = &d.summary;
             let kinds: Vec<&str> = s.kinds.iter().map(|k| k.code()).collect();
@@ -146,30 +162,33 @@ pub fn csv_document(spaces: &[SpaceDetail], excel: bool) -> Result<Vec<u8>, csv:
                     v.to_owned()
                 }
             };
-            w.write_record([
-                cell(Some(&s.slug)),
-                cell(Some(&s.name)),
-                kinds.join(";"),
-                cell(s.description.as_deref()),
-                cell(s.address.as_deref()),
-                cell(Some(&s.municipality)),
-                s.municipality_code.clone(),
-                s.lat.to_string(),
-                s.lon.to_string(),
-                s.precision.code().to_owned(),
-                cell(d.organisation.as_ref().map(|o| o.name.as_str())),
-                d.organisation
-                    .as_ref()
-                    .and_then(|o| o.kind)
-                    .map(|k| k.code().to_owned())
-                    .unwrap_or_default(),
-                cell(d.website.as_deref()),
-                cell(d.email.as_deref()),
-                cell(d.phone.as_deref()),
-                cell(d.source.as_deref()),
-                format!("/spazi/{}", s.slug),
-                iso_date(d.updated_at),
-            ])?;
+            let status = with_status.then(|| d.status.code().to_owned());
+            w.write_record(
+                status.into_iter().chain([
+                    cell(Some(&s.slug)),
+                    cell(Some(&s.name)),
+                    kinds.join(";"),
+                    cell(s.description.as_deref()),
+                    cell(s.address.as_deref()),
+                    cell(Some(&s.municipality)),
+                    s.municipality_code.clone(),
+                    s.lat.to_string(),
+                    s.lon.to_string(),
+                    s.precision.code().to_owned(),
+                    cell(d.organisation.as_ref().map(|o| o.name.as_str())),
+                    d.organisation
+                        .as_ref()
+                        .and_then(|o| o.kind)
+                        .map(|k| k.code().to_owned())
+                        .unwrap_or_default(),
+                    cell(d.website.as_deref()),
+                    cell(d.email.as_deref()),
+                    cell(d.phone.as_deref()),
+                    cell(d.source.as_deref()),
+                    format!("/spazi/{}", s.slug),
+                    iso_date(d.updated_at),
+                ]),
+            )?;
         }
         w.flush()?;
     }
@@ -185,12 +204,14 @@ pub fn defuse_formula(value: &str) -> String {
     }
 }
 
-/// The shared response: ETag, conditional 304, cache and licence headers, open CORS.
-fn respond(
+/// The shared response: ETag and conditional 304; for `public` data also cache, licence and
+/// open CORS headers (staff exports get none of those and download as attachments).
+pub fn respond(
     request: &HeaderMap,
     body: Vec<u8>,
     content_type: &'static str,
     filename: Option<&str>,
+    public: bool,
 ) -> Response {
     let digest = Sha256::digest(&body);
     let etag = format!(
@@ -215,7 +236,8 @@ fn respond(
         r.headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
         if let Some(name) = filename {
-            if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+            let disposition = if public { "inline" } else { "attachment" };
+            if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename=\"{name}\"")) {
                 r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
             }
         }
@@ -224,6 +246,9 @@ fn respond(
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&etag) {
         h.insert(header::ETAG, v);
+    }
+    if !public {
+        return response;
     }
     h.insert(
         header::CACHE_CONTROL,

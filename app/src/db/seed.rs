@@ -61,6 +61,8 @@ pub struct NewSpace<'a> {
     pub lon: f64,
     pub precision: PositionPrecision,
     pub website: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
     pub status: SpaceStatus,
     pub source: Option<&'a str>,
     pub note: Option<&'a str>,
@@ -173,6 +175,8 @@ async fn insert_seed_space(
             lon: r.lon,
             precision,
             website: non_empty(&r.website),
+            email: None,
+            phone: None,
             status: SpaceStatus::Published,
             source: non_empty(&r.source),
             note: non_empty(&r.note),
@@ -243,8 +247,8 @@ pub async fn insert_space(
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO spaces (slug, name, description, organisation_id, address, municipality_code, \
              lat, lon, position_precision, website, status, source, note, search_text, \
-             created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+             created_at, updated_at, email, phone) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) \
          RETURNING id",
     )
     .bind(&slug)
@@ -262,6 +266,8 @@ pub async fn insert_space(
     .bind(s.note)
     .bind(search_text)
     .bind(now)
+    .bind(s.email)
+    .bind(s.phone)
     .fetch_one(&mut *conn)
     .await?;
     for kind in s.kinds {

@@ -8,8 +8,9 @@ use crate::model::{
 };
 use std::collections::HashMap;
 
-/// Every public column of a space, its municipality and its organisation.
-const SELECT_PUBLIC: &str = "SELECT s.id, s.slug, s.name, s.description, s.address, \
+/// Every public column of a space (and its status), its municipality and its organisation;
+/// callers append `AND …` conditions.
+const SELECT_DETAILS: &str = "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, \
          s.municipality_code, m.name AS municipality_name, s.lat, s.lon, s.position_precision, \
          s.website, s.email, s.phone, s.source, s.updated_at, \
          o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
@@ -17,12 +18,15 @@ const SELECT_PUBLIC: &str = "SELECT s.id, s.slug, s.name, s.description, s.addre
      FROM spaces s \
      JOIN municipalities m ON m.istat_code = s.municipality_code \
      LEFT JOIN organisations o ON o.id = s.organisation_id \
-     WHERE s.status = 'published'";
+     WHERE 1 = 1";
+
+const PUBLISHED_ONLY: &str = " AND s.status = 'published'";
 
 #[derive(sqlx::FromRow)]
 struct PublicRow {
     id: i64,
     slug: String,
+    status: String,
     name: String,
     description: Option<String>,
     address: Option<String>,
@@ -69,6 +73,8 @@ impl PublicRow {
                 precision: PositionPrecision::from_code(&self.position_precision)
                     .unwrap_or(PositionPrecision::Approximate),
             },
+            status: crate::model::SpaceStatus::from_code(&self.status)
+                .unwrap_or(crate::model::SpaceStatus::Pending),
             organisation,
             website: self.website,
             email: self.email,
@@ -105,7 +111,23 @@ impl Db {
         &self,
         filter: &SpaceFilter,
     ) -> Result<Vec<SpaceDetail>, DbError> {
-        let mut sql = SELECT_PUBLIC.to_owned();
+        self.details(filter, true).await
+    }
+
+    /// Spaces of every status matching `filter`, for staff exports.
+    pub async fn all_details(&self, filter: &SpaceFilter) -> Result<Vec<SpaceDetail>, DbError> {
+        self.details(filter, false).await
+    }
+
+    async fn details(
+        &self,
+        filter: &SpaceFilter,
+        published_only: bool,
+    ) -> Result<Vec<SpaceDetail>, DbError> {
+        let mut sql = SELECT_DETAILS.to_owned();
+        if published_only {
+            sql.push_str(PUBLISHED_ONLY);
+        }
         let mut binds: Vec<String> = Vec::new();
         if let Some(code) = &filter.municipality {
             binds.push(code.clone());
@@ -130,13 +152,15 @@ impl Db {
         }
         let rows = query.fetch_all(&self.pool).await?;
 
+        let kinds_sql = format!(
+            "SELECT k.space_id, k.kind FROM space_kinds k JOIN spaces s ON s.id = k.space_id \
+             WHERE 1 = 1{}",
+            if published_only { PUBLISHED_ONLY } else { "" }
+        );
         let mut kinds = group_kinds(
-            sqlx::query_as::<_, KindRow>(
-                "SELECT k.space_id, k.kind FROM space_kinds k \
-                 JOIN spaces s ON s.id = k.space_id WHERE s.status = 'published'",
-            )
-            .fetch_all(&self.pool)
-            .await?,
+            sqlx::query_as::<_, KindRow>(&kinds_sql)
+                .fetch_all(&self.pool)
+                .await?,
         );
         let mut spaces: Vec<SpaceDetail> = rows
             .into_iter()
@@ -160,7 +184,7 @@ impl Db {
 
     /// One published space by slug; `None` when unknown or not public.
     pub async fn published_space(&self, slug: &str) -> Result<Option<SpaceDetail>, DbError> {
-        let sql = format!("{SELECT_PUBLIC} AND s.slug = $1");
+        let sql = format!("{SELECT_DETAILS}{PUBLISHED_ONLY} AND s.slug = $1");
         let Some(row) = sqlx::query_as::<_, PublicRow>(&sql)
             .bind(slug)
             .fetch_optional(&self.pool)

@@ -292,6 +292,82 @@ impl Db {
         Ok(true)
     }
 
+    /// Creates a space from a validated staff form, with the given status; returns its id.
+    /// The organisation is found by name (or created) and its details filled in where given.
+    /// The municipality must exist (checked by the caller). Audited.
+    pub async fn create_space(
+        &self,
+        v: &ValidSpace,
+        status: SpaceStatus,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<i64, DbError> {
+        let mut tx = self.begin_write().await?;
+        let (municipality,): (String,) =
+            sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
+                .bind(&v.municipality)
+                .fetch_one(&mut *tx)
+                .await?;
+        let organisation_id = match &v.organisation {
+            Some(name) => {
+                let id = super::find_or_insert_organisation(&mut tx, name, now).await?;
+                sqlx::query(
+                    "UPDATE organisations SET kind = COALESCE($1, kind), website = COALESCE($2, website), \
+                     description = COALESCE($3, description), updated_at = $4 WHERE id = $5",
+                )
+                .bind(v.organisation_kind.map(|k| k.code()))
+                .bind(&v.organisation_website)
+                .bind(&v.organisation_description)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                Some(id)
+            }
+            None => None,
+        };
+        let (id, _slug) = super::insert_space(
+            &mut tx,
+            &super::NewSpace {
+                name: &v.name,
+                kinds: &v.kinds,
+                description: v.description.as_deref(),
+                organisation_id,
+                organisation_name: v.organisation.as_deref(),
+                address: v.address.as_deref(),
+                municipality_code: &v.municipality,
+                municipality_name: &municipality,
+                lat: v.lat,
+                lon: v.lon,
+                precision: v.precision,
+                website: v.website.as_deref(),
+                email: v.email.as_deref(),
+                phone: v.phone.as_deref(),
+                status,
+                source: Some("staff"),
+                note: None,
+            },
+            now,
+        )
+        .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "create",
+                entity: "space",
+                entity_id: Some(id),
+                before: None,
+                after: serde_json::to_value(v).ok(),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     /// Publishes, unpublishes (back to pending), archives or rejects a space. Audited.
     /// `Ok(false)` when there is no such space.
     pub async fn set_space_status(

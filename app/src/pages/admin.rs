@@ -4,8 +4,11 @@
 pub mod dashboard;
 pub mod sign_in;
 pub mod space_edit;
+pub mod space_new;
 
 /// Where the sign-in form posts (the page's own URL).
 pub const SIGN_IN_ACTION: &str = "/admin/accedi";
 /// Where the sign-out form posts.
 pub const SIGN_OUT_ACTION: &str = "/admin/esci";
+/// Where the new-space form posts (the page's own URL).
+pub const NEW_SPACE_ACTION: &str = "/admin/spazi/nuovo";

@@ -406,6 +406,53 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "GET /admin/spazi/nuovo",
+            Box::new(|c| get_req("/admin/spazi/nuovo", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/spazi/nuovo (without the session's token)",
+            Box::new(|c| post_form("/admin/spazi/nuovo", "csrf=x&name=X", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/spazi/1 (without the session's token)",
+            Box::new(|c| post_form("/admin/spazi/1", "csrf=x&name=X", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/esci (without the session's token)",
+            Box::new(|c| post_form("/admin/esci", "csrf=x", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/api/municipalities",
+            Box::new(|c| post_form("/admin/api/municipalities", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/esporta/spazi.csv",
+            Box::new(|c| get_req("/admin/esporta/spazi.csv", c)),
+            [StatusCode::SEE_OTHER, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/esporta/spazi.geojson",
+            Box::new(|c| get_req("/admin/esporta/spazi.geojson", c)),
+            [StatusCode::SEE_OTHER, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "POST /admin/api/space",
             Box::new(|c| post_form("/admin/api/space", "id=1", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
@@ -612,5 +659,166 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
         trail[0].after_json.as_deref(),
         Some(r#"{"status":"archived"}"#)
     );
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn staff_create_a_space_pending_until_published() {
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    create(&t, "editor@example.it", Role::Editor).await;
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let res = app
+        .clone()
+        .oneshot(get_req("/admin/spazi/nuovo", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csrf = csrf_of(&body_text(res).await);
+
+    // Empty: every required field is named in the summary.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/admin/spazi/nuovo",
+            &format!("csrf={csrf}&name=+"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    for field in ["#name", "#kinds", "#municipality", "#lat", "#lon"] {
+        assert!(html.contains(&format!("href=\"{field}\"")), "{field}");
+    }
+    // A municipality code that is not one of the 55 is refused by the server.
+    let form = "name=Officina+Imolese&kind_fablab=on&municipality=099999&lat=44.353&lon=11.714&precision=exact";
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/admin/spazi/nuovo",
+            &format!("csrf={csrf}&{form}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let form = form.replace("099999", "037032")
+        + "&organisation=Associazione+Maker+Imola&organisation_kind=association";
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/admin/spazi/nuovo",
+            &format!("csrf={csrf}&{form}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let id: i64 = location
+        .trim_start_matches("/admin/spazi/")
+        .trim_end_matches("?salvato=1")
+        .parse()
+        .unwrap();
+    // Pending: not public yet.
+    assert!(t
+        .db
+        .published_space("officina-imolese")
+        .await
+        .unwrap()
+        .is_none());
+    let trail = t.db.audit_trail("space", id).await.unwrap();
+    assert_eq!(trail[0].action, "create");
+    assert!(trail[0]
+        .after_json
+        .as_deref()
+        .unwrap()
+        .contains("Officina Imolese"));
+
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("/admin/spazi/{id}/stato"),
+            &format!("csrf={csrf}&stato=published"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let public =
+        t.db.published_space("officina-imolese")
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(public.summary.municipality, "Imola");
+    assert_eq!(
+        public.organisation.unwrap().kind,
+        Some(app::model::OrganisationKind::Association)
+    );
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn staff_exports_hold_every_status_and_need_a_session() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    create(&t, "editor@example.it", Role::Editor).await;
+    sqlx::query("UPDATE spaces SET status = 'pending', name = '=HYPERLINK(\"http://x\")' WHERE slug = 'dumbo'")
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    for uri in ["/admin/esporta/spazi.csv", "/admin/esporta/spazi.geojson"] {
+        let res = app.clone().oneshot(get_req(uri, None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{uri}");
+    }
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let res = app
+        .clone()
+        .oneshot(get_req("/admin/esporta/spazi.csv", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
+    assert!(res.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert!(res
+        .headers()
+        .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+        .is_none());
+    let body = body_text(res).await;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "status");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 12);
+    let dumbo = rows.iter().find(|r| &r[1] == "dumbo").unwrap();
+    assert_eq!(&dumbo[0], "pending");
+    // A formula typed as a name reaches the spreadsheet as text.
+    assert_eq!(&dumbo[2], "'=HYPERLINK(\"http://x\")");
+
+    let res = app
+        .clone()
+        .oneshot(get_req("/admin/esporta/spazi.geojson", Some(&cookie)))
+        .await
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    let features = doc["features"].as_array().unwrap();
+    assert_eq!(features.len(), 12);
+    assert!(features
+        .iter()
+        .any(|f| f["properties"]["status"] == "pending"));
+    // The public export still hides it.
+    let public = crate::http::get(&app, "/api/spazi.geojson", None).await;
+    let doc: serde_json::Value = serde_json::from_str(&public.body).unwrap();
+    assert_eq!(doc["features"].as_array().unwrap().len(), 11);
     t.finish().await;
 }

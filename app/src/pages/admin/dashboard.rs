@@ -101,6 +101,15 @@ fn Dashboard(
         </div>
         <h1>{a.area}</h1>
         <h2>{a.spaces_heading}</h2>
+        <p class="admin-actions">
+            <a class="btn btn--primary" href=crate::pages::admin::NEW_SPACE_ACTION>{a.new_space}</a>
+            <span>
+                {a.export_all} ": "
+                <a href="/admin/esporta/spazi.csv">"CSV (Excel)"</a>
+                " · "
+                <a href="/admin/esporta/spazi.geojson">"GeoJSON"</a>
+            </span>
+        </p>
         <form class="filters" method="get" action="/admin" role="search" aria-label=a.filter>
             <div class="field">
                 <label for="admin-status">{a.status}</label>

@@ -1,0 +1,54 @@
+//! `/admin/spazi/nuovo`: staff add a space. The form posts to this URL; the new space is
+//! pending until published from its own staff page.
+
+use crate::api::staff_municipalities;
+use crate::pages::admin::space_edit::{ErrorSummary, SpaceFields, SpaceFormState};
+use crate::pages::admin::NEW_SPACE_ACTION;
+use crate::pages::not_found::ErrorNotice;
+use crate::request::{current_staff, redirect};
+use crate::use_texts;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn SpaceNewPage() -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    view! {
+        <Title text=a.new_space />
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let staff = match current_staff().await {
+                        Ok(Some(staff)) => staff,
+                        Ok(None) => {
+                            redirect(&format!("/admin/accedi?next={NEW_SPACE_ACTION}"));
+                            return ().into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let municipalities = match staff_municipalities().await {
+                        Ok(m) => m,
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let state = use_context::<SpaceFormState>().unwrap_or_default();
+                    view! {
+                        <nav class="breadcrumb" aria-label="breadcrumb">
+                            <a href="/admin">{a.area}</a>
+                        </nav>
+                        <h1>{a.new_space}</h1>
+                        <p>{a.new_space_intro}</p>
+                        <ErrorSummary errors=state.errors.clone() />
+                        <form class="form form--wide" method="post" action=NEW_SPACE_ACTION novalidate>
+                            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                            <SpaceFields input=state.input errors=state.errors municipalities />
+                            <button type="submit" class="btn btn--primary">{a.create}</button>
+                        </form>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </div>
+    }
+}
