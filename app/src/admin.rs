@@ -39,11 +39,16 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// The session of a staff GET (exports), or the answer to give instead.
-async fn staff_get(state: &AppState, headers: &HeaderMap) -> Result<auth::Session, Response> {
+/// The session of a staff request if its role allows `role`, or the answer to give instead:
+/// to the sign-in page when there is none, 403 when the role is not enough.
+async fn staff_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    role: crate::model::Role,
+) -> Result<auth::Session, Response> {
     let token = session_token(headers).ok_or_else(|| see_other(SIGN_IN_PATH))?;
     match auth::session(&state.db, &token, now()).await {
-        Ok(Some(s)) if s.user.role.allows(crate::model::Role::Editor) => Ok(s),
+        Ok(Some(s)) if s.user.role.allows(role) => Ok(s),
         Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
         Ok(None) => Err(see_other(SIGN_IN_PATH)),
         Err(err) => {
@@ -66,7 +71,7 @@ async fn all_spaces(state: &AppState) -> Result<Vec<crate::model::SpaceDetail>, 
 
 /// Staff: every space of every status, as CSV for Excel (semicolons, BOM, formulas defused).
 async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(res) = staff_get(&state, &headers).await {
+    if let Err(res) = staff_session(&state, &headers, crate::model::Role::Editor).await {
         return res;
     }
     let spaces = match all_spaces(&state).await {
@@ -90,7 +95,7 @@ async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Respon
 
 /// Staff: every space of every status, as GeoJSON.
 async fn export_geojson(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(res) = staff_get(&state, &headers).await {
+    if let Err(res) = staff_session(&state, &headers, crate::model::Role::Editor).await {
         return res;
     }
     let spaces = match all_spaces(&state).await {
@@ -143,19 +148,11 @@ async fn authorised_post(
     csrf: &str,
     role: crate::model::Role,
 ) -> Result<auth::Session, Response> {
-    let Some(token) = session_token(headers) else {
-        return Err(see_other(SIGN_IN_PATH));
-    };
-    match auth::session(&state.db, &token, now()).await {
-        Ok(Some(s)) if s.csrf_token != csrf => Err(StatusCode::FORBIDDEN.into_response()),
-        Ok(Some(s)) if !s.user.role.allows(role) => Err(StatusCode::FORBIDDEN.into_response()),
-        Ok(Some(s)) => Ok(s),
-        Ok(None) => Err(see_other(SIGN_IN_PATH)),
-        Err(err) => {
-            tracing::error!(error = %err, "session lookup failed");
-            Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
-        }
+    let session = staff_session(state, headers, role).await?;
+    if session.csrf_token != csrf {
+        return Err(StatusCode::FORBIDDEN.into_response());
     }
+    Ok(session)
 }
 
 #[derive(Deserialize)]

@@ -210,6 +210,30 @@ pub async fn find_or_insert_organisation(
     Ok(id)
 }
 
+/// The stored search text of a space (see `spaces.search_text` in the migrations): every
+/// searchable field, normalised by `text::search_key`. Inserting and editing both use this.
+pub fn space_search_text(
+    name: &str,
+    description: Option<&str>,
+    address: Option<&str>,
+    organisation: Option<&str>,
+    municipality: &str,
+) -> String {
+    search_key(
+        &[
+            Some(name),
+            description,
+            address,
+            organisation,
+            Some(municipality),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
+    )
+}
+
 /// Inserts a space and its kinds; returns its id and slug. The slug is the name's, with a
 /// numeric suffix when another space already has it.
 pub async fn insert_space(
@@ -231,18 +255,12 @@ pub async fn insert_space(
         n += 1;
         slug = format!("{base}-{n}");
     }
-    let search_text = search_key(
-        &[
-            Some(s.name),
-            s.description,
-            s.address,
-            s.organisation_name,
-            Some(s.municipality_name),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" "),
+    let search_text = space_search_text(
+        s.name,
+        s.description,
+        s.address,
+        s.organisation_name,
+        s.municipality_name,
     );
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO spaces (slug, name, description, organisation_id, address, municipality_code, \

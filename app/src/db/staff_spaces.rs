@@ -244,18 +244,12 @@ impl Db {
                 .bind(&v.municipality)
                 .fetch_one(&mut *tx)
                 .await?;
-        let search_text = crate::text::search_key(
-            &[
-                Some(v.name.as_str()),
-                v.description.as_deref(),
-                v.address.as_deref(),
-                v.organisation.as_deref(),
-                Some(municipality.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" "),
+        let search_text = super::seed::space_search_text(
+            &v.name,
+            v.description.as_deref(),
+            v.address.as_deref(),
+            v.organisation.as_deref(),
+            &municipality,
         );
         sqlx::query("UPDATE spaces SET organisation_id = $1, search_text = $2 WHERE id = $3")
             .bind(org_id)

@@ -33,6 +33,30 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
+/// A Leaflet map in `el` with the configured base map (none when the tile URL is empty).
+fn new_map(
+    el: &HtmlElement,
+    settings: &MapSettings,
+    scroll_wheel_zoom: bool,
+) -> Result<Map, JsValue> {
+    if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
+        return Err(JsValue::from_str("Leaflet is not loaded"));
+    }
+    let options = MapOptions::new();
+    options.set_scroll_wheel_zoom(scroll_wheel_zoom);
+    // Clustering needs the map's own zoom range (without a tile layer there is no other).
+    options.set_max_zoom(19.0);
+    options.set_min_zoom(7.0);
+    let map = Map::new_with_element(el, &options)?;
+    if !settings.tile_url.is_empty() {
+        let tile_options = TileLayerOptions::new();
+        tile_options.set_attribution(settings.attribution.clone());
+        tile_options.set_max_zoom(19.0);
+        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(&map);
+    }
+    Ok(map)
+}
+
 /// Draws the map into `el` and marks it ready (`data-ready`) for scripts and tests.
 pub fn draw(
     el: &HtmlElement,
@@ -41,23 +65,8 @@ pub fn draw(
     lang: Lang,
     mode: MapMode,
 ) -> Result<(), JsValue> {
-    if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
-        return Err(JsValue::from_str("Leaflet is not loaded"));
-    }
-    let options = MapOptions::new();
     // On a phone, one finger scrolls the page; the map pans with a drag once touched.
-    options.set_scroll_wheel_zoom(mode == MapMode::Directory);
-    // Clustering needs the map's own zoom range (without a tile layer there is no other).
-    options.set_max_zoom(19.0);
-    options.set_min_zoom(7.0);
-    let map = Map::new_with_element(el, &options)?;
-
-    if !settings.tile_url.is_empty() {
-        let tile_options = TileLayerOptions::new();
-        tile_options.set_attribution(settings.attribution.clone());
-        tile_options.set_max_zoom(19.0);
-        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(&map);
-    }
+    let map = new_map(el, settings, mode == MapMode::Directory)?;
 
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -99,19 +108,7 @@ pub fn pin_picker(
     lon: f64,
     settings: &MapSettings,
 ) -> Result<(), JsValue> {
-    if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
-        return Err(JsValue::from_str("Leaflet is not loaded"));
-    }
-    let options = MapOptions::new();
-    options.set_max_zoom(19.0);
-    options.set_min_zoom(7.0);
-    let map = Map::new_with_element(el, &options)?;
-    if !settings.tile_url.is_empty() {
-        let tile_options = TileLayerOptions::new();
-        tile_options.set_attribution(settings.attribution.clone());
-        tile_options.set_max_zoom(19.0);
-        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(&map);
-    }
+    let map = new_map(el, settings, true)?;
     let icon_options = Object::new();
     set(&icon_options, "className", "space-marker space-marker--pin");
     set(&icon_options, "html", "<span aria-hidden=\"true\">+</span>");
