@@ -24,6 +24,7 @@ use std::net::SocketAddr;
 pub const SIGN_IN_PATH: &str = crate::pages::admin::SIGN_IN_ACTION;
 pub const SIGN_OUT_PATH: &str = crate::pages::admin::SIGN_OUT_ACTION;
 pub const NEW_SPACE_PATH: &str = crate::pages::admin::NEW_SPACE_ACTION;
+pub const STAFF_PATH: &str = crate::pages::admin::STAFF_ACTION;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -32,6 +33,11 @@ pub fn routes() -> Router<AppState> {
         .route(NEW_SPACE_PATH, post(create_space))
         .route("/admin/spazi/{id}", post(save_space))
         .route("/admin/spazi/{id}/stato", post(change_status))
+        .route(STAFF_PATH, post(invite))
+        .route("/admin/staff/{id}/stato", post(set_account_disabled))
+        .route("/admin/staff/{id}/ruolo", post(set_account_role))
+        .route("/admin/staff/{id}/link", post(new_link))
+        .route("/admin/invito/{token}", post(accept_invitation))
         .route("/admin/esporta/spazi.csv", axum::routing::get(export_csv))
         .route(
             "/admin/esporta/spazi.geojson",
@@ -136,6 +142,7 @@ pub fn audit_view(r: crate::db::AuditRecord) -> crate::model::AuditView {
         at: r.at,
         actor: r.actor_email,
         action: r.action,
+        entity_id: r.entity_id,
         changes,
     }
 }
@@ -323,6 +330,258 @@ async fn change_status(
     }
 }
 
+pub use crate::pages::admin::invitation::PasswordFormState;
+pub use crate::pages::admin::staff::{InviteFormState, NewLink};
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: crate::validate::InviteInput,
+}
+
+/// The absolute address of an invitation link, to copy into a message.
+fn invitation_link(state: &AppState, headers: &HeaderMap, token: &str) -> String {
+    let base = if state.config.public_url.is_empty() {
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        format!("http://{host}")
+    } else {
+        state.config.public_url.trim_end_matches('/').to_owned()
+    };
+    format!("{base}/admin/invito/{token}")
+}
+
+/// Admins invite a colleague: the account is created without a password, and the page shows
+/// the link (valid for a week) with which they choose one.
+async fn invite(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<InviteForm>,
+) -> Response {
+    use crate::validate::{Field, FieldErrors, Problem};
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Admin).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let errors = match crate::validate::validate_invite(&form.input) {
+        Ok(valid) => {
+            match auth::invite(
+                &state.db,
+                &valid,
+                (Some(session.user.id), &session.user.email),
+                now(),
+            )
+            .await
+            {
+                Ok(Some((_, token))) => {
+                    let context = NewLink {
+                        name: valid.name,
+                        link: invitation_link(&state, &headers, &token),
+                    };
+                    return render_page(&state, &uri, &headers, context, StatusCode::CREATED).await;
+                }
+                Ok(None) => FieldErrors(vec![(Field::StaffEmail, Problem::Taken)]),
+                Err(err) => return unavailable("inviting", &err),
+            }
+        }
+        Err(errors) => errors,
+    };
+    let context = InviteFormState {
+        input: form.input,
+        errors,
+    };
+    render_page(
+        &state,
+        &uri,
+        &headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+fn unavailable(what: &str, err: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %err, "{what} failed");
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}
+
+/// An admin's action on another account (never on their own: an admin cannot lock themselves
+/// out or leave the service without an admin by mistake).
+async fn account_action(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    id: i64,
+) -> Result<auth::Session, Response> {
+    let session = authorised_post(state, headers, csrf, crate::model::Role::Admin).await?;
+    if session.user.id == id {
+        return Err(StatusCode::CONFLICT.into_response());
+    }
+    Ok(session)
+}
+
+#[derive(Deserialize)]
+pub struct AccountStatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    attivo: String,
+}
+
+async fn set_account_disabled(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<AccountStatusForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let disabled = match form.attivo.as_str() {
+        "0" => true,
+        "1" => false,
+        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    };
+    match state
+        .db
+        .set_staff_disabled(
+            id,
+            disabled,
+            (Some(session.user.id), &session.user.email),
+            now(),
+        )
+        .await
+    {
+        Ok(true) => see_other(&format!("{STAFF_PATH}?salvato=1")),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("disabling an account", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AccountRoleForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    ruolo: String,
+}
+
+async fn set_account_role(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<AccountRoleForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(role) = crate::model::Role::from_code(&form.ruolo) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match state
+        .db
+        .set_staff_role(
+            id,
+            role,
+            (Some(session.user.id), &session.user.email),
+            now(),
+        )
+        .await
+    {
+        Ok(true) => see_other(&format!("{STAFF_PATH}?salvato=1")),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("changing a role", &err),
+    }
+}
+
+/// A fresh access link for a colleague who lost theirs or forgot the password.
+async fn new_link(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<SignOutForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let name = match state.db.staff_by_id(id).await {
+        Ok(Some(record)) => record.name,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("looking up an account", &err),
+    };
+    match auth::access_link(
+        &state.db,
+        id,
+        (Some(session.user.id), &session.user.email),
+        now(),
+    )
+    .await
+    {
+        Ok(Some(token)) => {
+            let context = NewLink {
+                name,
+                link: invitation_link(&state, &headers, &token),
+            };
+            let uri = Uri::from_static(crate::pages::admin::STAFF_ACTION);
+            render_page(&state, &uri, &headers, context, StatusCode::CREATED).await
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("creating an access link", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+/// The invitation link's form: choose a password, then sign in with it.
+async fn accept_invitation(
+    State(state): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let errors =
+        match crate::validate::validate_new_password(&form.password, &form.password_confirm) {
+            Ok(()) => match auth::accept_invitation(&state.db, &token, &form.password, now()).await
+            {
+                Ok(Some(user)) => {
+                    tracing::info!(user = user.id, "staff password set");
+                    return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+                }
+                // A dead link: the page explains it.
+                Ok(None) => {
+                    return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
+                }
+                Err(err) => return unavailable("setting a password", &err),
+            },
+            Err(errors) => errors,
+        };
+    // Passwords are never sent back to the browser.
+    render_page(
+        &state,
+        &uri,
+        &headers,
+        PasswordFormState { errors },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
 /// The session token from a request's cookies.
 fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
@@ -443,6 +702,7 @@ async fn sign_in(
     let (error, status) = match outcome {
         Ok(SignIn::Success { user, token }) => {
             tracing::info!(user = user.id, "staff signed in");
+            audit_session(&state, &user, "sign_in").await;
             // Rotation: whatever session the browser had is ended.
             if let Some(old) = session_token(&headers) {
                 let _ = state.db.delete_session(&auth::token_hash(&old)).await;
@@ -475,6 +735,23 @@ async fn sign_in(
     render_page(&state, &uri, &headers, context, status).await
 }
 
+/// Signing in and out go into the audit trail of the account (failed attempts are kept, for a
+/// day, in the sign-in attempts that drive the lockout).
+async fn audit_session(state: &AppState, user: &crate::model::StaffUser, action: &str) {
+    let entry = crate::db::AuditEntry {
+        actor_id: Some(user.id),
+        actor_email: &user.email,
+        action,
+        entity: "staff_user",
+        entity_id: Some(user.id),
+        before: None,
+        after: None,
+    };
+    if let Err(err) = state.db.audit(&entry, now()).await {
+        tracing::error!(error = %err, "audit of a sign-in failed");
+    }
+}
+
 #[derive(Deserialize)]
 pub struct SignOutForm {
     #[serde(default)]
@@ -490,6 +767,7 @@ async fn sign_out(
         match auth::session(&state.db, &token, now()).await {
             Ok(Some(session)) if session.csrf_token == form.csrf => {
                 let _ = state.db.delete_session(&session.token_hash).await;
+                audit_session(&state, &session.user, "sign_out").await;
             }
             Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
             Ok(None) => {}

@@ -28,15 +28,19 @@ pub async fn municipality_options() -> Result<Vec<MunicipalityOption>, AppError>
     Ok(db.municipalities_with_spaces().await?)
 }
 
-/// Staff: spaces of any status, optionally by status and text. Editors and admins.
+/// Staff: spaces of any status, optionally by status, text, and approximate position (the
+/// ones to correct). Editors and admins.
 #[server(prefix = "/admin/api", endpoint = "spaces")]
 pub async fn staff_spaces(
     status: Option<SpaceStatus>,
     q: Option<String>,
+    approximate: Option<bool>,
 ) -> Result<Vec<StaffSpaceRow>, AppError> {
     crate::admin::require(crate::model::Role::Editor).await?;
     let db = crate::server::db()?;
-    Ok(db.staff_spaces(status, q.as_deref()).await?)
+    Ok(db
+        .staff_spaces(status, q.as_deref(), approximate.unwrap_or(false))
+        .await?)
 }
 
 /// Staff: one space (any status) as form values, with the municipalities and its audit trail.
@@ -68,4 +72,34 @@ pub async fn staff_municipalities() -> Result<Vec<MunicipalityOption>, AppError>
     crate::admin::require(crate::model::Role::Editor).await?;
     let db = crate::server::db()?;
     Ok(db.all_municipalities().await?)
+}
+
+/// Admins: every staff account, with the recent changes to accounts.
+#[server(prefix = "/admin/api", endpoint = "staff")]
+pub async fn staff_accounts() -> Result<crate::model::StaffAccountsPage, AppError> {
+    crate::admin::require(crate::model::Role::Admin).await?;
+    let db = crate::server::db()?;
+    let accounts = db.list_staff().await?;
+    let audit = db
+        .recent_audit("staff_user", 50)
+        .await?
+        .into_iter()
+        .map(crate::admin::audit_view)
+        .collect();
+    Ok(crate::model::StaffAccountsPage { accounts, audit })
+}
+
+/// Anyone holding an invitation link: the name and e-mail of the account it opens, or
+/// `NotFound` when the link is unknown, used or expired.
+#[server(prefix = "/admin/api", endpoint = "invitation")]
+pub async fn invitation(token: String) -> Result<(String, String), AppError> {
+    let db = crate::server::db()?;
+    let hash = crate::auth::token_hash(token.trim());
+    match db.invitation_account(&hash, crate::db::now()).await? {
+        Some(record) => Ok((record.name, record.email)),
+        None => {
+            crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
+            Err(AppError::NotFound)
+        }
+    }
 }

@@ -23,8 +23,6 @@ pub const MAX_EMAIL_FAILURES: i64 = 5;
 pub const MAX_ADDRESS_FAILURES: i64 = 20;
 /// `last_seen_at` is written at most this often, to spare the database a write per request.
 const TOUCH_EVERY: i64 = 60;
-/// Passwords shorter than this are refused when accounts are created.
-pub const MIN_PASSWORD_CHARS: usize = 12;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
@@ -252,6 +250,72 @@ pub async fn create_staff(
             now,
         )
         .await?)
+}
+
+/// How long an invitation or access link works.
+pub const INVITATION_TTL: i64 = 7 * 24 * 3600;
+
+/// Invites a colleague: creates the account (no password yet) and returns its id and the link
+/// token to give them; `Ok(None)` when the e-mail is taken.
+pub async fn invite(
+    db: &Db,
+    invite: &crate::validate::ValidInvite,
+    actor: (Option<i64>, &str),
+    now: i64,
+) -> Result<Option<(i64, String)>, DbError> {
+    let token = new_token();
+    let id = db
+        .invite_staff(
+            invite,
+            &token_hash(&token),
+            now + INVITATION_TTL,
+            actor,
+            now,
+        )
+        .await?;
+    Ok(id.map(|id| (id, token)))
+}
+
+/// A fresh access link for an existing account; `Ok(None)` when there is no such account.
+pub async fn access_link(
+    db: &Db,
+    user_id: i64,
+    actor: (Option<i64>, &str),
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    let token = new_token();
+    let found = db
+        .new_access_link(
+            user_id,
+            &token_hash(&token),
+            now + INVITATION_TTL,
+            actor,
+            now,
+        )
+        .await?;
+    Ok(found.then_some(token))
+}
+
+/// Sets the password of the invitation's account (the caller validated it); `Ok(None)` when
+/// the link is unknown, used or expired.
+pub async fn accept_invitation(
+    db: &Db,
+    token: &str,
+    password: &str,
+    now: i64,
+) -> Result<Option<StaffUser>, AuthError> {
+    if db
+        .invitation_account(&token_hash(token), now)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    let password = password.to_owned();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AuthError::Hash(e.to_string()))??;
+    Ok(db.accept_invitation(&token_hash(token), &hash, now).await?)
 }
 
 #[cfg(test)]

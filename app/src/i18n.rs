@@ -291,6 +291,35 @@ impl Texts {
                     "About the organisation"
                 }
             }
+            StaffName => {
+                if it {
+                    "Nome e cognome"
+                } else {
+                    "Full name"
+                }
+            }
+            StaffEmail => "Email",
+            Role => {
+                if it {
+                    "Ruolo"
+                } else {
+                    "Role"
+                }
+            }
+            Password => {
+                if it {
+                    "Nuova password"
+                } else {
+                    "New password"
+                }
+            }
+            PasswordConfirm => {
+                if it {
+                    "Ripeti la nuova password"
+                } else {
+                    "Repeat the new password"
+                }
+            }
         }
     }
 
@@ -358,6 +387,25 @@ impl Texts {
                 "Scrivi un numero di telefono valido, per esempio 051 123 4567."
             } else {
                 "Write a valid phone number, for example +39 051 123 4567."
+            }
+            .to_owned(),
+            TooShort { min } => {
+                if it {
+                    format!("Troppo corta: almeno {min} caratteri. Una frase è più facile da ricordare.")
+                } else {
+                    format!("Too short: at least {min} characters. A phrase is easier to remember.")
+                }
+            }
+            Mismatch => if it {
+                "Le due password non coincidono."
+            } else {
+                "The two passwords do not match."
+            }
+            .to_owned(),
+            Taken => if it {
+                "Esiste già un account con questo indirizzo."
+            } else {
+                "An account with this address already exists."
             }
             .to_owned(),
         }
@@ -573,6 +621,44 @@ pub struct AdminTexts {
     pub new_space_intro: &'static str,
     pub create: &'static str,
     pub export_all: &'static str,
+    pub staff_link: &'static str,
+    pub forbidden_title: &'static str,
+    pub forbidden: &'static str,
+    pub staff_title: &'static str,
+    pub link_for: fn(&str) -> String,
+    pub link_explain: &'static str,
+    pub link_label: &'static str,
+    pub role_heading: &'static str,
+    pub account_state: &'static str,
+    pub actions: &'static str,
+    pub invite_heading: &'static str,
+    pub invite_intro: &'static str,
+    pub invite: &'static str,
+    pub recent_changes: &'static str,
+    pub account: &'static str,
+    pub account_disabled: &'static str,
+    pub account_invited: &'static str,
+    pub account_active: &'static str,
+    pub you: &'static str,
+    pub make_admin: &'static str,
+    pub make_editor: &'static str,
+    pub role_admin_explain: &'static str,
+    pub role_editor_explain: &'static str,
+    pub enable: &'static str,
+    pub disable: &'static str,
+    pub new_link: &'static str,
+    pub invitation_title: &'static str,
+    pub welcome: fn(&str) -> String,
+    pub invitation_intro: &'static str,
+    pub set_password: &'static str,
+    pub password_hint_fmt: fn(usize) -> String,
+    pub invitation_dead_title: &'static str,
+    pub invitation_dead: &'static str,
+    pub password_set: &'static str,
+    /// Audit action codes in words.
+    pub action_labels: &'static [(&'static str, &'static str)],
+    pub approximate_filter: &'static str,
+    pub approximate_count: fn(usize) -> String,
 }
 
 impl AdminTexts {
@@ -597,6 +683,33 @@ impl AdminTexts {
 
     pub fn max_chars(&self, max: usize) -> String {
         (self.max_chars_fmt)(max)
+    }
+
+    pub fn make_role(&self, role: crate::model::Role) -> &'static str {
+        match role {
+            crate::model::Role::Admin => self.make_admin,
+            crate::model::Role::Editor => self.make_editor,
+        }
+    }
+
+    pub fn role_explain(&self, role: crate::model::Role) -> &'static str {
+        match role {
+            crate::model::Role::Admin => self.role_admin_explain,
+            crate::model::Role::Editor => self.role_editor_explain,
+        }
+    }
+
+    pub fn password_hint(&self, min: usize) -> String {
+        (self.password_hint_fmt)(min)
+    }
+
+    /// An audit action in words (the code itself when it has none).
+    pub fn action(&self, code: &str) -> String {
+        self.action_labels
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, label)| (*label).to_owned())
+            .unwrap_or_else(|| code.to_owned())
     }
 
     pub fn role(&self, role: crate::model::Role) -> &'static str {
@@ -672,6 +785,56 @@ pub static ADMIN_IT: AdminTexts = AdminTexts {
     new_space_intro: "Lo spazio viene creato «in attesa»: pubblicalo dalla sua pagina quando è pronto. I campi con * sono obbligatori.",
     create: "Crea lo spazio",
     export_all: "Esporta tutti gli spazi (ogni stato)",
+    staff_link: "Account dello staff",
+    forbidden_title: "Accesso non consentito",
+    forbidden: "Il tuo ruolo non permette di vedere questa pagina. Se ti serve, chiedi a un amministratore dello staff.",
+    staff_title: "Account dello staff",
+    link_for: |name| format!("Link di accesso per {name}"),
+    link_explain: "Copia il link e invialo alla persona (per esempio via email): con il link sceglie la sua password. Vale 7 giorni e si può usare una volta sola. Non verrà mostrato di nuovo.",
+    link_label: "Link di accesso",
+    role_heading: "Ruolo",
+    account_state: "Stato",
+    actions: "Azioni",
+    invite_heading: "Invita una collega o un collega",
+    invite_intro: "L'account viene creato senza password: la persona la sceglie con il link che riceverai qui.",
+    invite: "Invita",
+    recent_changes: "Modifiche recenti agli account",
+    account: "Account",
+    account_disabled: "disattivato",
+    account_invited: "invitato (link non ancora usato)",
+    account_active: "attivo",
+    you: "(tu)",
+    make_admin: "Rendi amministratore",
+    make_editor: "Rendi redattore",
+    role_admin_explain: "gestisce anche gli account dello staff",
+    role_editor_explain: "gestisce spazi, adesioni ed eventi",
+    enable: "Riattiva",
+    disable: "Disattiva",
+    new_link: "Nuovo link di accesso",
+    invitation_title: "Scegli la tua password",
+    welcome: |name| format!("Benvenuta o benvenuto, {name}"),
+    invitation_intro: "Scegli la password per accedere all'area riservata di Spazi per l'innovazione.",
+    set_password: "Salva la password",
+    password_hint_fmt: |min| format!("Almeno {min} caratteri. Una frase di più parole è sicura e facile da ricordare."),
+    invitation_dead_title: "Link non più valido",
+    invitation_dead: "Questo link è già stato usato oppure è scaduto. Chiedi un nuovo link a un amministratore dello staff (progimpresa@cittametropolitana.bo.it).",
+    password_set: "Password salvata. Ora puoi accedere.",
+    action_labels: &[
+        ("create", "creazione"),
+        ("update", "modifica"),
+        ("status", "cambio di stato"),
+        ("import", "importazione"),
+        ("invite", "invito"),
+        ("access_link", "nuovo link di accesso"),
+        ("set_password", "password scelta"),
+        ("disable", "disattivazione"),
+        ("enable", "riattivazione"),
+        ("role", "cambio di ruolo"),
+        ("sign_in", "accesso"),
+        ("sign_out", "uscita"),
+    ],
+    approximate_filter: "Solo posizioni approssimative (da correggere)",
+    approximate_count: |n| if n == 1 { "1 spazio ha una posizione approssimativa da correggere".to_owned() } else { format!("{n} spazi hanno una posizione approssimativa da correggere") },
 };
 
 pub static ADMIN_EN: AdminTexts = AdminTexts {
@@ -738,6 +901,56 @@ pub static ADMIN_EN: AdminTexts = AdminTexts {
     new_space_intro: "The space is created as pending: publish it from its page when it is ready. Fields marked * are required.",
     create: "Create the space",
     export_all: "Export every space (all statuses)",
+    staff_link: "Staff accounts",
+    forbidden_title: "Not allowed",
+    forbidden: "Your role does not allow you to see this page. If you need it, ask a staff administrator.",
+    staff_title: "Staff accounts",
+    link_for: |name| format!("Access link for {name}"),
+    link_explain: "Copy the link and send it to them (by email, for example): with it they choose their password. It is valid for 7 days and works once. It will not be shown again.",
+    link_label: "Access link",
+    role_heading: "Role",
+    account_state: "State",
+    actions: "Actions",
+    invite_heading: "Invite a colleague",
+    invite_intro: "The account is created without a password: they choose one with the link you will get here.",
+    invite: "Invite",
+    recent_changes: "Recent changes to accounts",
+    account: "Account",
+    account_disabled: "disabled",
+    account_invited: "invited (link not used yet)",
+    account_active: "active",
+    you: "(you)",
+    make_admin: "Make administrator",
+    make_editor: "Make editor",
+    role_admin_explain: "also manages staff accounts",
+    role_editor_explain: "manages spaces, submissions and events",
+    enable: "Enable",
+    disable: "Disable",
+    new_link: "New access link",
+    invitation_title: "Choose your password",
+    welcome: |name| format!("Welcome, {name}"),
+    invitation_intro: "Choose the password for the staff area of Spazi per l'innovazione.",
+    set_password: "Save the password",
+    password_hint_fmt: |min| format!("At least {min} characters. A phrase of several words is safe and easy to remember."),
+    invitation_dead_title: "This link no longer works",
+    invitation_dead: "This link has already been used or has expired. Ask a staff administrator for a new one (progimpresa@cittametropolitana.bo.it).",
+    password_set: "Password saved. You can sign in now.",
+    action_labels: &[
+        ("create", "created"),
+        ("update", "edited"),
+        ("status", "status changed"),
+        ("import", "imported"),
+        ("invite", "invited"),
+        ("access_link", "new access link"),
+        ("set_password", "password chosen"),
+        ("disable", "disabled"),
+        ("enable", "enabled"),
+        ("role", "role changed"),
+        ("sign_in", "signed in"),
+        ("sign_out", "signed out"),
+    ],
+    approximate_filter: "Approximate positions only (to correct)",
+    approximate_count: |n| if n == 1 { "1 space has an approximate position to correct".to_owned() } else { format!("{n} spaces have an approximate position to correct") },
 };
 
 #[cfg(test)]

@@ -38,8 +38,8 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
-    dashboard::DashboardPage, sign_in::SignInPage, space_edit::SpaceEditPage,
-    space_new::SpaceNewPage,
+    dashboard::DashboardPage, invitation::InvitationPage, sign_in::SignInPage,
+    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
 };
 use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
@@ -123,6 +123,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -231,6 +231,7 @@ pub struct StaffSpaceRow {
     pub name: String,
     pub status: SpaceStatus,
     pub municipality: String,
+    pub precision: PositionPrecision,
     pub updated_at: i64,
 }
 
@@ -240,6 +241,8 @@ pub struct AuditView {
     pub at: i64,
     pub actor: String,
     pub action: String,
+    /// The record it is about (a staff account on the accounts page).
+    pub entity_id: Option<i64>,
     /// (field, before, after), values as compact JSON.
     pub changes: Vec<(String, String, String)>,
 }
@@ -294,6 +297,27 @@ pub struct StaffUser {
     pub email: String,
     pub name: String,
     pub role: Role,
+}
+
+/// A staff account as the admins' page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffAccount {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub disabled: bool,
+    /// Invited and the link not used yet: no password.
+    pub invited: bool,
+    pub created_at: i64,
+}
+
+/// Everything the staff-accounts page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffAccountsPage {
+    pub accounts: Vec<StaffAccount>,
+    /// Recent changes to accounts, newest first.
+    pub audit: Vec<AuditView>,
 }
 
 /// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).

@@ -248,16 +248,24 @@ pub async fn create_staff_account(
     role: crate::model::Role,
     password: &str,
 ) -> Result<String, String> {
-    let email = crate::auth::normalize_email(email);
-    if !email.contains('@') || email.len() > 254 {
-        return Err(format!("{email:?} is not an e-mail address."));
-    }
-    if password.chars().count() < crate::auth::MIN_PASSWORD_CHARS {
-        return Err(format!(
-            "The password must have at least {} characters.",
-            crate::auth::MIN_PASSWORD_CHARS
-        ));
-    }
+    // The same rules as the invitation and password forms of the staff area.
+    let describe = |errors: crate::validate::FieldErrors| {
+        let t = crate::i18n::Lang::En.texts();
+        errors
+            .0
+            .iter()
+            .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let invite = crate::validate::validate_invite(&crate::validate::InviteInput {
+        staff_name: name.to_owned(),
+        staff_email: email.to_owned(),
+        role: role.code().to_owned(),
+    })
+    .map_err(describe)?;
+    crate::validate::validate_new_password(password, password).map_err(describe)?;
+    let (email, name) = (invite.email, invite.name);
     let config = Config::from_env();
     let db = Db::open(&config.database_url)
         .await
@@ -265,7 +273,7 @@ pub async fn create_staff_account(
     let created = crate::auth::create_staff(
         &db,
         &email,
-        name,
+        &name,
         role,
         password,
         (None, "command line"),

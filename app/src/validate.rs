@@ -33,6 +33,12 @@ pub enum Field {
     OrganisationKind,
     OrganisationWebsite,
     OrganisationDescription,
+    // The staff forms (inviting a colleague, choosing a password).
+    StaffName,
+    StaffEmail,
+    Role,
+    Password,
+    PasswordConfirm,
 }
 
 impl Field {
@@ -54,6 +60,11 @@ impl Field {
             Field::OrganisationKind => "organisation_kind",
             Field::OrganisationWebsite => "organisation_website",
             Field::OrganisationDescription => "organisation_description",
+            Field::StaffName => "staff_name",
+            Field::StaffEmail => "staff_email",
+            Field::Role => "role",
+            Field::Password => "password",
+            Field::PasswordConfirm => "password_confirm",
         }
     }
 }
@@ -62,7 +73,9 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacters,
     ChooseAtLeastOne,
     UnknownChoice,
@@ -71,6 +84,12 @@ pub enum Problem {
     InvalidUrl,
     InvalidEmail,
     InvalidPhone,
+    TooShort {
+        min: usize,
+    },
+    Mismatch,
+    /// Already used by another record (an e-mail address of a staff account).
+    Taken,
 }
 
 /// Problems by field, in form order.
@@ -263,6 +282,91 @@ pub fn in_metro_area(lat: f64, lon: f64) -> bool {
     let ((s, w), (n, e)) = METRO_BOUNDS;
     (s - AREA_MARGIN..=n + AREA_MARGIN).contains(&lat)
         && (w - AREA_MARGIN..=e + AREA_MARGIN).contains(&lon)
+}
+
+pub const PASSWORD_MIN: usize = 12;
+pub const PASSWORD_MAX: usize = 1024;
+
+/// An admin's invitation of a colleague, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InviteInput {
+    #[serde(default)]
+    pub staff_name: String,
+    #[serde(default)]
+    pub staff_email: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// A valid invitation: the e-mail lower-cased, the role known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ValidInvite {
+    pub name: String,
+    pub email: String,
+    pub role: crate::model::Role,
+}
+
+/// Checks the invitation form.
+pub fn validate_invite(input: &InviteInput) -> Result<ValidInvite, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = text(
+        &input.staff_name,
+        NAME_MAX,
+        false,
+        Field::StaffName,
+        &mut errors,
+    );
+    if name.is_none() && errors.get(Field::StaffName).is_none() {
+        errors.add(Field::StaffName, Problem::Required);
+    }
+    let email = text(
+        &input.staff_email,
+        EMAIL_MAX,
+        false,
+        Field::StaffEmail,
+        &mut errors,
+    )
+    .map(|e| e.to_lowercase());
+    match &email {
+        None if errors.get(Field::StaffEmail).is_none() => {
+            errors.add(Field::StaffEmail, Problem::Required)
+        }
+        Some(e) if !is_email(e) => errors.add(Field::StaffEmail, Problem::InvalidEmail),
+        _ => {}
+    }
+    let role = crate::model::Role::from_code(input.role.trim());
+    if role.is_none() {
+        errors.add(Field::Role, Problem::UnknownChoice);
+    }
+    match (name, email, role) {
+        (Some(name), Some(email), Some(role)) if errors.is_empty() => {
+            Ok(ValidInvite { name, email, role })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// A new password and its confirmation: long enough (a passphrase beats symbols), not absurdly
+/// long, typed the same twice. Nothing else is imposed (NIST SP 800-63B).
+pub fn validate_new_password(password: &str, confirm: &str) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let chars = password.chars().count();
+    if password.is_empty() {
+        errors.add(Field::Password, Problem::Required);
+    } else if chars < PASSWORD_MIN {
+        errors.add(Field::Password, Problem::TooShort { min: PASSWORD_MIN });
+    } else if chars > PASSWORD_MAX {
+        errors.add(Field::Password, Problem::TooLong { max: PASSWORD_MAX });
+    } else if password.chars().any(char::is_control) {
+        errors.add(Field::Password, Problem::ControlCharacters);
+    } else if password != confirm {
+        errors.add(Field::PasswordConfirm, Problem::Mismatch);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
 }
 
 /// Checks the space form. All problems are reported at once, in form order.
@@ -521,5 +625,60 @@ mod tests {
         assert!(is_phone("+39 (051) 659-8111"));
         assert!(!is_phone("12345"));
         assert!(!is_phone("39+051659811"));
+    }
+
+    #[test]
+    fn invitations_need_a_name_an_email_and_a_known_role() {
+        let ok = validate_invite(&InviteInput {
+            staff_name: "  Anna Rossi ".into(),
+            staff_email: "Anna.Rossi@CittaMetropolitana.bo.it".into(),
+            role: "editor".into(),
+        })
+        .unwrap();
+        assert_eq!(ok.name, "Anna Rossi");
+        assert_eq!(ok.email, "anna.rossi@cittametropolitana.bo.it");
+        assert_eq!(ok.role, crate::model::Role::Editor);
+        let errors = validate_invite(&InviteInput {
+            staff_name: "<script>\u{0}".into(),
+            staff_email: "not an email".into(),
+            role: "superuser".into(),
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![
+                (Field::StaffName, Problem::ControlCharacters),
+                (Field::StaffEmail, Problem::InvalidEmail),
+                (Field::Role, Problem::UnknownChoice),
+            ]
+        );
+        let errors = validate_invite(&InviteInput::default()).unwrap_err();
+        assert_eq!(errors.get(Field::StaffName), Some(Problem::Required));
+        assert_eq!(errors.get(Field::StaffEmail), Some(Problem::Required));
+    }
+
+    #[test]
+    fn new_passwords_are_long_enough_and_confirmed() {
+        assert!(validate_new_password("una frase lunga", "una frase lunga").is_ok());
+        let short = validate_new_password("corta", "corta").unwrap_err();
+        assert_eq!(
+            short.get(Field::Password),
+            Some(Problem::TooShort { min: 12 })
+        );
+        let typo = validate_new_password("una frase lunga", "una frase lungha").unwrap_err();
+        assert_eq!(typo.get(Field::PasswordConfirm), Some(Problem::Mismatch));
+        let huge = "x".repeat(PASSWORD_MAX + 1);
+        assert_eq!(
+            validate_new_password(&huge, &huge)
+                .unwrap_err()
+                .get(Field::Password),
+            Some(Problem::TooLong { max: PASSWORD_MAX })
+        );
+        assert_eq!(
+            validate_new_password("", "")
+                .unwrap_err()
+                .get(Field::Password),
+            Some(Problem::Required)
+        );
     }
 }

@@ -241,6 +241,7 @@ struct StaffRow {
     name: String,
     status: String,
     municipality: String,
+    position_precision: String,
     updated_at: i64,
 }
 
@@ -251,15 +252,19 @@ impl Db {
         &self,
         status: Option<crate::model::SpaceStatus>,
         q: Option<&str>,
+        approximate_only: bool,
     ) -> Result<Vec<crate::model::StaffSpaceRow>, DbError> {
         let mut sql =
-            "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.updated_at \
+            "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.position_precision, s.updated_at \
              FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code WHERE 1 = 1"
                 .to_owned();
         let mut binds: Vec<String> = Vec::new();
         if let Some(status) = status {
             binds.push(status.code().to_owned());
             sql.push_str(&format!(" AND s.status = ${}", binds.len()));
+        }
+        if approximate_only {
+            sql.push_str(" AND s.position_precision <> 'exact'");
         }
         let words = crate::text::search_key(q.unwrap_or_default());
         for word in words.split(' ').filter(|w| !w.is_empty()).take(10) {
@@ -282,6 +287,8 @@ impl Db {
                 status: crate::model::SpaceStatus::from_code(&r.status)
                     .unwrap_or(crate::model::SpaceStatus::Pending),
                 municipality: r.municipality,
+                precision: crate::model::PositionPrecision::from_code(&r.position_precision)
+                    .unwrap_or(crate::model::PositionPrecision::Exact),
                 updated_at: r.updated_at,
             })
             .collect())

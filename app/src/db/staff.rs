@@ -1,7 +1,8 @@
 //! Staff accounts, sessions, sign-in attempts and the audit trail.
 
 use super::{Db, DbError};
-use crate::model::{Role, StaffUser};
+use crate::model::{Role, StaffAccount, StaffUser};
+use crate::validate::ValidInvite;
 
 /// An account as stored, with its password hash: stays on the server (not `Serialize`).
 #[derive(sqlx::FromRow)]
@@ -261,6 +262,347 @@ impl Db {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// The password hash of an account that has none yet (invited, link not used): not a PHC
+/// string, so no password ever verifies against it.
+pub const NO_PASSWORD: &str = "!";
+
+impl Db {
+    /// Every staff account, admins first, then by name; `invited` when the account has no
+    /// password yet.
+    pub async fn list_staff(&self) -> Result<Vec<StaffAccount>, DbError> {
+        let rows: Vec<(i64, String, String, String, i64, i64, String)> = sqlx::query_as(
+            "SELECT id, email, name, role, disabled, created_at, password_hash FROM staff_users \
+             ORDER BY CASE role WHEN 'admin' THEN 0 ELSE 1 END, name, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, email, name, role, disabled, created_at, hash)| StaffAccount {
+                    id,
+                    email,
+                    name,
+                    role: Role::from_code(&role).unwrap_or(Role::Editor),
+                    disabled: disabled != 0,
+                    invited: hash == NO_PASSWORD,
+                    created_at,
+                },
+            )
+            .collect())
+    }
+
+    pub async fn staff_by_id(&self, id: i64) -> Result<Option<StaffRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT id, email, name, role, password_hash, disabled FROM staff_users WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Creates an account without a password and the invitation that lets its owner choose
+    /// one; `Ok(None)` when the e-mail is taken. Audited.
+    pub async fn invite_staff(
+        &self,
+        invite: &ValidInvite,
+        token_hash: &str,
+        expires_at: i64,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<Option<i64>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let inserted: Option<(i64,)> = sqlx::query_as(
+            "INSERT INTO staff_users (email, name, role, password_hash, disabled, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, 0, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id",
+        )
+        .bind(&invite.email)
+        .bind(&invite.name)
+        .bind(invite.role.code())
+        .bind(NO_PASSWORD)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id,)) = inserted else {
+            return Ok(None);
+        };
+        insert_invitation(&mut tx, id, token_hash, expires_at, now).await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: actor.0,
+                actor_email: actor.1,
+                action: "invite",
+                entity: "staff_user",
+                entity_id: Some(id),
+                before: None,
+                after: Some(serde_json::json!({
+                    "email": invite.email, "name": invite.name, "role": invite.role.code()
+                })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// Replaces an account's access links with a new one (for a colleague who lost the first
+    /// link or forgot the password; the current password keeps working until the link is
+    /// used). `false` when there is no such account. Audited.
+    pub async fn new_access_link(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        expires_at: i64,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let exists: Option<(i64,)> = sqlx::query_as("SELECT id FROM staff_users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if exists.is_none() {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM staff_invitations WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        insert_invitation(&mut tx, user_id, token_hash, expires_at, now).await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: actor.0,
+                actor_email: actor.1,
+                action: "access_link",
+                entity: "staff_user",
+                entity_id: Some(user_id),
+                before: None,
+                after: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The account a live invitation is for (`None` when the link is unknown, used, expired,
+    /// or the account is disabled).
+    pub async fn invitation_account(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<StaffRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled \
+             FROM staff_invitations i JOIN staff_users u ON u.id = i.user_id \
+             WHERE i.token_hash = $1 AND i.expires_at > $2 AND u.disabled = 0",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Uses an invitation: sets the password, ends the account's other links and sessions.
+    /// A link works once: the first of two simultaneous uses wins, the other gets `None`.
+    pub async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: i64,
+    ) -> Result<Option<StaffUser>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let used: Option<(i64,)> = sqlx::query_as(
+            "DELETE FROM staff_invitations WHERE token_hash = $1 AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((user_id,)) = used else {
+            return Ok(None);
+        };
+        let record: Option<StaffRecord> = sqlx::query_as(
+            "SELECT id, email, name, role, password_hash, disabled FROM staff_users \
+             WHERE id = $1 AND disabled = 0",
+        )
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(record) = record else {
+            return Ok(None);
+        };
+        sqlx::query("UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(password_hash)
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        for sql in [
+            "DELETE FROM staff_invitations WHERE user_id = $1",
+            "DELETE FROM staff_sessions WHERE user_id = $1",
+        ] {
+            sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+        }
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(user_id),
+                actor_email: &record.email,
+                action: "set_password",
+                entity: "staff_user",
+                entity_id: Some(user_id),
+                before: None,
+                after: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(record.user()))
+    }
+
+    /// Disables (ending its sessions and links at once) or re-enables an account. `false` when
+    /// there is no such account. Audited.
+    pub async fn set_staff_disabled(
+        &self,
+        user_id: i64,
+        disabled: bool,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<(i64,)> =
+            sqlx::query_as("SELECT disabled FROM staff_users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((before,)) = before else {
+            return Ok(false);
+        };
+        if (before != 0) != disabled {
+            sqlx::query("UPDATE staff_users SET disabled = $1, updated_at = $2 WHERE id = $3")
+                .bind(i64::from(disabled))
+                .bind(now)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            if disabled {
+                for sql in [
+                    "DELETE FROM staff_sessions WHERE user_id = $1",
+                    "DELETE FROM staff_invitations WHERE user_id = $1",
+                ] {
+                    sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+                }
+            }
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: actor.0,
+                    actor_email: actor.1,
+                    action: if disabled { "disable" } else { "enable" },
+                    entity: "staff_user",
+                    entity_id: Some(user_id),
+                    before: Some(serde_json::json!({ "disabled": before != 0 })),
+                    after: Some(serde_json::json!({ "disabled": disabled })),
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Changes an account's role. `false` when there is no such account. Audited.
+    pub async fn set_staff_role(
+        &self,
+        user_id: i64,
+        role: Role,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let before: Option<(String,)> =
+            sqlx::query_as("SELECT role FROM staff_users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((before,)) = before else {
+            return Ok(false);
+        };
+        if before != role.code() {
+            sqlx::query("UPDATE staff_users SET role = $1, updated_at = $2 WHERE id = $3")
+                .bind(role.code())
+                .bind(now)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: actor.0,
+                    actor_email: actor.1,
+                    action: "role",
+                    entity: "staff_user",
+                    entity_id: Some(user_id),
+                    before: Some(serde_json::json!({ "role": before })),
+                    after: Some(serde_json::json!({ "role": role.code() })),
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Records an action that changes no other row (signing in or out).
+    pub async fn audit(&self, entry: &AuditEntry<'_>, now: i64) -> Result<(), DbError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_audit(&mut conn, entry, now).await
+    }
+
+    /// The latest audit entries about one kind of entity, newest first.
+    pub async fn recent_audit(
+        &self,
+        entity: &str,
+        limit: i64,
+    ) -> Result<Vec<AuditRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT actor_email, action, entity, entity_id, before_json, after_json, at \
+             FROM audit_log WHERE entity = $1 ORDER BY at DESC, id DESC LIMIT $2",
+        )
+        .bind(entity)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
+
+async fn insert_invitation(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+    token_hash: &str,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO staff_invitations (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Recent failed sign-ins, see [`Db::recent_failures`].

@@ -29,6 +29,18 @@ pub fn ErrorNotice(err: AppError) -> impl IntoView {
     if err == AppError::NotFound {
         return view! { <NotFound /> }.into_any();
     }
+    if err == AppError::Forbidden {
+        crate::request::set_status(403);
+        let a = use_texts().admin;
+        return view! {
+            <Title text=a.forbidden_title />
+            <div class="notice notice--error" role="alert">
+                <h2>{a.forbidden_title}</h2>
+                <p>{a.forbidden}</p>
+            </div>
+        }
+        .into_any();
+    }
     #[cfg(feature = "ssr")]
     crate::server::set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
     let t = use_texts();

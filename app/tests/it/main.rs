@@ -5,4 +5,5 @@ mod db;
 mod http;
 mod opendata;
 mod staff;
+mod staff_accounts;
 mod support;

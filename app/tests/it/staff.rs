@@ -9,10 +9,10 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
 
-const PASSWORD: &str = "una password lunga e sicura";
-const NOW: i64 = 1_700_000_000;
+pub(crate) const PASSWORD: &str = "una password lunga e sicura";
+pub(crate) const NOW: i64 = 1_700_000_000;
 
-async fn create(t: &TestDb, email: &str, role: Role) -> i64 {
+pub(crate) async fn create(t: &TestDb, email: &str, role: Role) -> i64 {
     auth::create_staff(&t.db, email, "Staff", role, PASSWORD, (None, "test"), NOW)
         .await
         .unwrap()
@@ -188,9 +188,14 @@ async fn many_failures_from_one_address_lock_that_address() {
 
 // ---- over HTTP ----
 
-const ORIGIN: &str = "http://spazi.test";
+pub(crate) const ORIGIN: &str = "http://spazi.test";
 
-fn post_form(uri: &str, body: &str, cookie: Option<&str>, origin: Option<&str>) -> Request<Body> {
+pub(crate) fn post_form(
+    uri: &str,
+    body: &str,
+    cookie: Option<&str>,
+    origin: Option<&str>,
+) -> Request<Body> {
     let mut req = Request::post(uri)
         .header(header::HOST, "spazi.test")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
@@ -203,7 +208,7 @@ fn post_form(uri: &str, body: &str, cookie: Option<&str>, origin: Option<&str>) 
     req.body(Body::from(body.to_owned())).unwrap()
 }
 
-fn get_req(uri: &str, cookie: Option<&str>) -> Request<Body> {
+pub(crate) fn get_req(uri: &str, cookie: Option<&str>) -> Request<Body> {
     let mut req = Request::get(uri).header(header::HOST, "spazi.test");
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
@@ -211,7 +216,7 @@ fn get_req(uri: &str, cookie: Option<&str>) -> Request<Body> {
     req.body(Body::empty()).unwrap()
 }
 
-async fn body_text(res: axum::response::Response) -> String {
+pub(crate) async fn body_text(res: axum::response::Response) -> String {
     String::from_utf8(
         axum::body::to_bytes(res.into_body(), 10 << 20)
             .await
@@ -222,7 +227,7 @@ async fn body_text(res: axum::response::Response) -> String {
 }
 
 /// Signs in over HTTP and returns the `Cookie` header value to send.
-async fn http_sign_in(app: &axum::Router, email: &str) -> String {
+pub(crate) async fn http_sign_in(app: &axum::Router, email: &str) -> String {
     let body = format!(
         "email={email}&password={}&next=%2Fadmin",
         PASSWORD.replace(' ', "+")
@@ -462,6 +467,97 @@ async fn authorization_matrix() {
             Box::new(|c| post_form("/admin/api/spaces", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
         ),
+        // Staff accounts: admins only.
+        (
+            "GET /admin/staff",
+            Box::new(|c| get_req("/admin/staff", c)),
+            [StatusCode::FOUND, StatusCode::FORBIDDEN, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/staff",
+            Box::new(|c| post_form("/admin/api/staff", "", c, Some(ORIGIN))),
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::OK,
+            ],
+        ),
+        (
+            "POST /admin/staff (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/staff",
+                    "csrf=x&staff_name=X&staff_email=x%40example.it&role=admin",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/staff/1/stato (without the session's token)",
+            Box::new(|c| post_form("/admin/staff/1/stato", "csrf=x&attivo=0", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/staff/1/ruolo (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/staff/1/ruolo",
+                    "csrf=x&ruolo=admin",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/staff/1/link (without the session's token)",
+            Box::new(|c| post_form("/admin/staff/1/link", "csrf=x", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        // Invitation links need no session, only a live token.
+        (
+            "GET /admin/invito/{unknown token}",
+            Box::new(|c| get_req("/admin/invito/nonesiste", c)),
+            [
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            "POST /admin/invito/{unknown token}",
+            Box::new(|c| {
+                post_form(
+                    "/admin/invito/nonesiste",
+                    "password=una+password+lunga&password_confirm=una+password+lunga",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
     ];
     for (name, make, expected) in &cases {
         for (who, cookie, want) in [
@@ -498,7 +594,7 @@ async fn space_id(t: &TestDb, slug: &str) -> i64 {
     id
 }
 
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     html.split("name=\"csrf\" value=\"")
         .nth(1)
         .and_then(|rest| rest.split('"').next())

@@ -3,7 +3,7 @@
 
 use crate::api::staff_spaces;
 use crate::error::AppError;
-use crate::model::{SpaceStatus, StaffSpaceRow};
+use crate::model::{PositionPrecision, Role, SpaceStatus, StaffSpaceRow};
 use crate::pages::admin::SIGN_OUT_ACTION;
 use crate::pages::not_found::ErrorNotice;
 use crate::request::{current_staff, redirect, StaffContext};
@@ -15,12 +15,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let t = use_texts();
-    let (status, q) = use_query_map().with_untracked(|p| {
+    let (status, q, approximate) = use_query_map().with_untracked(|p| {
         (
             p.get_str("stato").and_then(SpaceStatus::from_code),
             p.get("q")
                 .map(|q| q.trim().chars().take(100).collect::<String>())
                 .filter(|q| !q.is_empty()),
+            p.get_str("posizione") == Some("approssimativa"),
         )
     });
     view! {
@@ -37,8 +38,10 @@ pub fn DashboardPage() -> impl IntoView {
                         }
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
                     };
-                    match staff_spaces(status, q.clone()).await {
-                        Ok(spaces) => view! { <Dashboard staff spaces status q /> }.into_any(),
+                    match staff_spaces(status, q.clone(), Some(approximate)).await {
+                        Ok(spaces) => {
+                            view! { <Dashboard staff spaces status q approximate /> }.into_any()
+                        }
                         Err(AppError::Unauthorized) => {
                             redirect("/admin/accedi?next=/admin");
                             ().into_any()
@@ -57,10 +60,17 @@ fn Dashboard(
     spaces: Vec<StaffSpaceRow>,
     status: Option<SpaceStatus>,
     q: Option<String>,
+    approximate: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let count = spaces.len();
+    let unfiltered = status.is_none() && q.is_none() && !approximate;
+    // Spaces still on the map whose position was placed by street or municipality.
+    let to_correct = spaces
+        .iter()
+        .filter(|s| s.precision != PositionPrecision::Exact && s.status != SpaceStatus::Archived)
+        .count();
     let rows = spaces
         .into_iter()
         .map(|s| {
@@ -75,7 +85,11 @@ fn Dashboard(
                             {a.status(s.status)}
                         </span>
                     </td>
-                    <td>{s.municipality}</td>
+                    <td>
+                        {s.municipality}
+                        {(s.precision != PositionPrecision::Exact)
+                            .then(|| view! { <span class="tag">{a.precision(s.precision)}</span> })}
+                    </td>
                     <td>{format!("{d:02}/{m:02}/{y}")}</td>
                 </tr>
             }
@@ -100,7 +114,26 @@ fn Dashboard(
             </form>
         </div>
         <h1>{a.area}</h1>
+        {staff
+            .user
+            .role
+            .allows(Role::Admin)
+            .then(|| {
+                view! {
+                    <p>
+                        <a href=crate::pages::admin::STAFF_ACTION>{a.staff_link}</a>
+                    </p>
+                }
+            })}
         <h2>{a.spaces_heading}</h2>
+        {(unfiltered && to_correct > 0)
+            .then(|| {
+                view! {
+                    <p class="notice notice--warning">
+                        <a href="/admin?posizione=approssimativa">{(a.approximate_count)(to_correct)}</a>
+                    </p>
+                }
+            })}
         <p class="admin-actions">
             <a class="btn btn--primary" href=crate::pages::admin::NEW_SPACE_ACTION>{a.new_space}</a>
             <span>
@@ -121,6 +154,16 @@ fn Dashboard(
             <div class="field field--grow">
                 <label for="admin-q">{a.search}</label>
                 <input id="admin-q" name="q" type="search" maxlength="100" value=q.unwrap_or_default() />
+            </div>
+            <div class="check">
+                <input
+                    id="admin-approximate"
+                    type="checkbox"
+                    name="posizione"
+                    value="approssimativa"
+                    checked=approximate
+                />
+                <label for="admin-approximate">{a.approximate_filter}</label>
             </div>
             <div class="filters__actions">
                 <button type="submit" class="btn btn--primary">{a.filter}</button>

@@ -29,6 +29,7 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let state = use_context::<SignInState>().unwrap_or_default();
     let signed_out = query.with_untracked(|q| q.get_str("uscito").is_some());
+    let password_set = query.with_untracked(|q| q.get_str("password").is_some());
     let next = state
         .next
         .clone()
@@ -48,6 +49,8 @@ pub fn SignInPage() -> impl IntoView {
             <p>{a.sign_in_intro}</p>
             {(signed_out && !has_error)
                 .then(|| view! { <p class="notice" role="status">{a.signed_out}</p> })}
+            {(password_set && !has_error)
+                .then(|| view! { <p class="notice notice--success" role="status">{a.password_set}</p> })}
             {message
                 .map(|m| {
                     view! {

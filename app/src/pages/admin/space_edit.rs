@@ -141,7 +141,7 @@ fn error_of(t: &'static Texts, errors: &FieldErrors, field: Field) -> Option<Str
 
 /// One text-like field with its label, hint and error.
 #[component]
-fn TextField(
+pub fn TextField(
     field: Field,
     value: String,
     errors: FieldErrors,
@@ -150,6 +150,7 @@ fn TextField(
     #[prop(optional)] multiline: bool,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let name = field.name();
@@ -192,7 +193,10 @@ fn TextField(
             <label for=name>{t.field(field)} {required.then_some(" *")}</label>
             {error.map(|e| view! { <p class="field__error" id=error_id>{e}</p> })}
             {control}
-            {max.map(|m| view! { <p class="field__hint">{t.admin.max_chars(m)}</p> })}
+            {hint
+                .or_else(|| max.map(|m| t.admin.max_chars(m)))
+                .filter(|h| !h.is_empty())
+                .map(|h| view! { <p class="field__hint">{h}</p> })}
         </div>
     }
 }
@@ -321,10 +325,15 @@ pub fn SpaceFields(
     }
 }
 
+/// An audit trail; with `subjects` (id, name) a column names the record of each entry.
 #[component]
-fn AuditTable(entries: Vec<crate::model::AuditView>) -> impl IntoView {
+pub fn AuditTable(
+    entries: Vec<crate::model::AuditView>,
+    #[prop(optional)] subjects: Vec<(i64, String)>,
+) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
+    let with_subject = !subjects.is_empty();
     if entries.is_empty() {
         return view! { <p>{a.no_history}</p> }.into_any();
     }
@@ -339,11 +348,20 @@ fn AuditTable(entries: Vec<crate::model::AuditView>) -> impl IntoView {
                 .into_iter()
                 .map(|(field, before, after)| view! { <li><code>{field}</code> ": " {before} " → " {after}</li> })
                 .collect_view();
+            let subject = with_subject.then(|| {
+                let name = e
+                    .entity_id
+                    .and_then(|id| subjects.iter().find(|(s, _)| *s == id))
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default();
+                view! { <td>{name}</td> }
+            });
             view! {
                 <tr>
                     <td>{when}</td>
                     <td>{e.actor}</td>
-                    <td>{e.action}</td>
+                    {subject}
+                    <td>{a.action(&e.action)}</td>
                     <td><ul class="changes">{changes}</ul></td>
                 </tr>
             }
@@ -356,6 +374,7 @@ fn AuditTable(entries: Vec<crate::model::AuditView>) -> impl IntoView {
                     <tr>
                         <th scope="col">{a.when}</th>
                         <th scope="col">{a.who}</th>
+                        {with_subject.then(|| view! { <th scope="col">{a.account}</th> })}
                         <th scope="col">{a.what}</th>
                         <th scope="col">{a.changes}</th>
                     </tr>
