@@ -11,6 +11,8 @@ const profile = process.env.SPAZI_E2E_PROFILE ?? "debug";
 const server = `${root}/target/${profile}/server`;
 /** The staff account the specs sign in with (created through the server's own CLI). */
 export const STAFF = { email: "staff@example.it", password: "una password per i test e2e" };
+/** An administrator (manages staff accounts), created the same way. */
+export const ADMIN = { email: "admin@example.it", password: "la password dell'amministratore" };
 
 export default defineConfig({
   testDir: "./tests",
@@ -57,8 +59,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Create the staff account (fails harmlessly if it exists), then serve.
-    command: `printf '%s\\n' '${STAFF.password}' | ${server} admin create --email ${STAFF.email} --name 'Staff e2e' --role editor; exec ${server}`,
+    // Create the staff accounts (fails harmlessly if they exist), then serve.
+    command:
+      `printf '%s\\n' '${STAFF.password}' | ${server} admin create --email ${STAFF.email} --name 'Staff e2e' --role editor; ` +
+      `printf '%s\\n' "${ADMIN.password}" | ${server} admin create --email ${ADMIN.email} --name 'Admin e2e' --role admin; ` +
+      `exec ${server}`,
     cwd: root,
     url: `${baseURL}/`,
     timeout: 60_000,

@@ -25,6 +25,7 @@ pub const SIGN_IN_PATH: &str = crate::pages::admin::SIGN_IN_ACTION;
 pub const SIGN_OUT_PATH: &str = crate::pages::admin::SIGN_OUT_ACTION;
 pub const NEW_SPACE_PATH: &str = crate::pages::admin::NEW_SPACE_ACTION;
 pub const STAFF_PATH: &str = crate::pages::admin::STAFF_ACTION;
+pub const IMPORT_PATH: &str = crate::pages::admin::IMPORT_ACTION;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -38,6 +39,13 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/staff/{id}/ruolo", post(set_account_role))
         .route("/admin/staff/{id}/link", post(new_link))
         .route("/admin/invito/{token}", post(accept_invitation))
+        .route(
+            IMPORT_PATH,
+            post(upload_import).layer(axum::extract::DefaultBodyLimit::max(
+                crate::import::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/admin/importa/{id}", post(confirm_import))
         .route("/admin/esporta/spazi.csv", axum::routing::get(export_csv))
         .route(
             "/admin/esporta/spazi.geojson",
@@ -507,7 +515,7 @@ async fn new_link(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<SignOutForm>,
+    Form(form): Form<CsrfForm>,
 ) -> Response {
     let session = match account_action(&state, &headers, &form.csrf, id).await {
         Ok(s) => s,
@@ -580,6 +588,178 @@ async fn accept_invitation(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+pub use crate::pages::admin::import::ImportUploadState;
+
+/// Staff upload a CSV or GeoJSON file of spaces (multipart form): it is checked, stored, and
+/// its preview shown at `/admin/importa/{id}`; nothing changes until they confirm.
+async fn upload_import(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    use crate::model::ImportFileError;
+    let too_large = ImportFileError::TooLarge {
+        max_mb: crate::import::MAX_FILE_BYTES / (1024 * 1024),
+    };
+    // Who is asking comes first: anonymous callers go to the sign-in page whatever they sent.
+    let session = match staff_session(&state, &headers, crate::model::Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Ok(mut multipart) = multipart else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                let filename = field.file_name().map(str::to_owned);
+                match field.bytes().await {
+                    Ok(bytes) => match name.as_str() {
+                        "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                        "stato" => status = String::from_utf8_lossy(&bytes).into_owned(),
+                        "file" => file = Some((filename.unwrap_or_default(), bytes)),
+                        _ => {}
+                    },
+                    Err(err) if err.status() != StatusCode::PAYLOAD_TOO_LARGE => {
+                        return StatusCode::BAD_REQUEST.into_response()
+                    }
+                    // Over the body limit.
+                    Err(_) => {
+                        return upload_error(
+                            &state,
+                            &uri,
+                            &headers,
+                            too_large,
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                        )
+                        .await;
+                    }
+                }
+            }
+            Ok(None) => break,
+            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return upload_error(
+                    &state,
+                    &uri,
+                    &headers,
+                    too_large,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                )
+                .await
+            }
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        }
+    }
+    if session.csrf_token != csrf {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let new_status = match status.as_str() {
+        "published" => crate::model::SpaceStatus::Published,
+        _ => crate::model::SpaceStatus::Pending,
+    };
+    let (filename, bytes) = match file {
+        Some((name, bytes)) if !(name.is_empty() && bytes.is_empty()) => (name, bytes),
+        _ => {
+            return upload_error(
+                &state,
+                &uri,
+                &headers,
+                ImportFileError::NoFile,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    if bytes.len() > crate::import::MAX_FILE_BYTES {
+        return upload_error(
+            &state,
+            &uri,
+            &headers,
+            too_large,
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+        .await;
+    }
+    let text = crate::import::decode(&bytes);
+    if let Err(err) = crate::import::parse(&text) {
+        return upload_error(
+            &state,
+            &uri,
+            &headers,
+            err,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    // Only the last path segment of the name the browser sent, bounded.
+    let filename: String = filename
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(120)
+        .collect();
+    match state
+        .db
+        .create_import(&filename, &text, new_status, session.user.id, now())
+        .await
+    {
+        Ok(id) => see_other(&format!("{IMPORT_PATH}/{id}")),
+        Err(err) => unavailable("storing an import", &err),
+    }
+}
+
+async fn upload_error(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    error: crate::model::ImportFileError,
+    status: StatusCode,
+) -> Response {
+    render_page(
+        state,
+        uri,
+        headers,
+        ImportUploadState { error: Some(error) },
+        status,
+    )
+    .await
+}
+
+/// Staff confirm an import: it is applied in the background (the page shows its progress) so
+/// that a large file outlives the request and any proxy's timeout.
+async fn confirm_import(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let claimed = match crate::import::claim(&state.db, id).await {
+        Ok(Some(c)) => c,
+        // Finished, or being applied by another request: the page shows where it stands.
+        Ok(None) => return see_other(&format!("{IMPORT_PATH}/{id}")),
+        Err(err) => return unavailable("claiming an import", &err),
+    };
+    let db = state.db.clone();
+    let user = session.user;
+    tokio::spawn(async move {
+        match crate::import::apply(&db, &claimed, (user.id, &user.email)).await {
+            Ok(()) => tracing::info!(import = id, "import applied"),
+            Err(err) => tracing::error!(import = id, error = %err, "import failed"),
+        }
+    });
+    see_other(&format!("{IMPORT_PATH}/{id}"))
 }
 
 /// The session token from a request's cookies.
@@ -753,7 +933,7 @@ async fn audit_session(state: &AppState, user: &crate::model::StaffUser, action:
 }
 
 #[derive(Deserialize)]
-pub struct SignOutForm {
+pub struct CsrfForm {
     #[serde(default)]
     csrf: String,
 }
@@ -761,7 +941,7 @@ pub struct SignOutForm {
 async fn sign_out(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<SignOutForm>,
+    Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Some(token) = session_token(&headers) {
         match auth::session(&state.db, &token, now()).await {

@@ -103,3 +103,20 @@ pub async fn invitation(token: String) -> Result<(String, String), AppError> {
         }
     }
 }
+
+/// Staff: the latest imports.
+#[server(prefix = "/admin/api", endpoint = "imports")]
+pub async fn staff_imports() -> Result<Vec<crate::model::ImportListItem>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.recent_imports(20).await?)
+}
+
+/// Staff: one import — its preview while it waits for confirmation, its progress, its report.
+#[server(prefix = "/admin/api", endpoint = "import")]
+pub async fn staff_import(id: i64) -> Result<crate::model::ImportPage, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    let record = db.import_record(id).await?.ok_or(AppError::NotFound)?;
+    Ok(crate::import::page(&db, &record, crate::db::now()).await?)
+}

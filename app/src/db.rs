@@ -2,11 +2,13 @@
 //! PostgreSQL (the scale-out path) through sqlx's `Any` driver and portable SQL: `$n`
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
+mod imports;
 mod seed;
 mod spaces;
 mod staff;
 mod staff_spaces;
 
+pub use imports::ImportRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};

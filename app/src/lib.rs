@@ -27,6 +27,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
 pub mod opendata;
 #[cfg(feature = "ssr")]
 pub mod server;
@@ -38,8 +40,9 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
-    dashboard::DashboardPage, invitation::InvitationPage, sign_in::SignInPage,
-    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
+    dashboard::DashboardPage, import::ImportDetailPage, import::ImportUploadPage,
+    invitation::InvitationPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage, staff::StaffPage,
 };
 use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
 
@@ -124,6 +127,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

@@ -310,6 +310,7 @@ pub struct StaffAccount {
     /// Invited and the link not used yet: no password.
     pub invited: bool,
     pub created_at: i64,
+    pub last_sign_in: Option<i64>,
 }
 
 /// Everything the staff-accounts page shows.
@@ -318,6 +319,100 @@ pub struct StaffAccountsPage {
     pub accounts: Vec<StaffAccount>,
     /// Recent changes to accounts, newest first.
     pub audit: Vec<AuditView>,
+}
+
+/// Why an uploaded file cannot be imported at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportFileError {
+    NoFile,
+    Empty,
+    TooLarge {
+        max_mb: usize,
+    },
+    NotRecognised,
+    /// A column every row needs (its name as our exports spell it).
+    MissingColumn(&'static str),
+    TooManyRows {
+        max: usize,
+    },
+}
+
+/// What importing a row does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportAction {
+    Create,
+    Update,
+    Unchanged,
+    Error,
+}
+
+/// One row of an import preview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportRowView {
+    /// Line of the CSV file (or feature number of a GeoJSON file).
+    pub line: usize,
+    pub name: String,
+    pub municipality: String,
+    pub action: ImportAction,
+    /// The fields an update changes.
+    pub changes: Vec<String>,
+    pub errors: Vec<(crate::validate::Field, crate::validate::Problem)>,
+}
+
+/// Where an import stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportState {
+    /// Uploaded; the preview waits for confirmation.
+    Preview,
+    /// Being applied; `stalled` when its worker stopped (the server restarted) and it can be
+    /// resumed.
+    Running {
+        done: i64,
+        total: i64,
+        stalled: bool,
+    },
+    Finished {
+        report: ImportReport,
+    },
+}
+
+/// Counts of an applied import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub created: i64,
+    pub updated: i64,
+    pub unchanged: i64,
+    pub errors: i64,
+}
+
+/// Everything an import's page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportPage {
+    pub id: i64,
+    pub filename: String,
+    pub created_at: i64,
+    pub new_status: SpaceStatus,
+    pub state: ImportState,
+    pub ignored_columns: Vec<String>,
+    /// Counts of the preview (what confirming would do now).
+    pub preview: ImportReport,
+    /// The rows to show: errors, creations and updates (unchanged rows are only counted),
+    /// at most `IMPORT_ROWS_SHOWN`.
+    pub rows: Vec<ImportRowView>,
+    /// Rows not shown because of the limit.
+    pub rows_hidden: usize,
+}
+
+pub const IMPORT_ROWS_SHOWN: usize = 500;
+
+/// An import in the list of recent ones.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportListItem {
+    pub id: i64,
+    pub filename: String,
+    pub created_at: i64,
+    pub by: String,
+    pub finished: bool,
 }
 
 /// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).

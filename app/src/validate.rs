@@ -90,6 +90,10 @@ pub enum Problem {
     Mismatch,
     /// Already used by another record (an e-mail address of a staff account).
     Taken,
+    /// An import row about the same space as an earlier row of the file.
+    DuplicateRow {
+        line: usize,
+    },
 }
 
 /// Problems by field, in form order.

@@ -272,25 +272,37 @@ impl Db {
     /// Every staff account, admins first, then by name; `invited` when the account has no
     /// password yet.
     pub async fn list_staff(&self) -> Result<Vec<StaffAccount>, DbError> {
-        let rows: Vec<(i64, String, String, String, i64, i64, String)> = sqlx::query_as(
-            "SELECT id, email, name, role, disabled, created_at, password_hash FROM staff_users \
-             ORDER BY CASE role WHEN 'admin' THEN 0 ELSE 1 END, name, id",
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            email: String,
+            name: String,
+            role: String,
+            disabled: i64,
+            created_at: i64,
+            password_hash: String,
+            last_sign_in: Option<i64>,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, u.password_hash, \
+                    (SELECT MAX(a.at) FROM audit_log a WHERE a.entity = 'staff_user' \
+                     AND a.entity_id = u.id AND a.action = 'sign_in') AS last_sign_in \
+             FROM staff_users u ORDER BY CASE u.role WHEN 'admin' THEN 0 ELSE 1 END, u.name, u.id",
         )
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
             .into_iter()
-            .map(
-                |(id, email, name, role, disabled, created_at, hash)| StaffAccount {
-                    id,
-                    email,
-                    name,
-                    role: Role::from_code(&role).unwrap_or(Role::Editor),
-                    disabled: disabled != 0,
-                    invited: hash == NO_PASSWORD,
-                    created_at,
-                },
-            )
+            .map(|r| StaffAccount {
+                id: r.id,
+                role: Role::from_code(&r.role).unwrap_or(Role::Editor),
+                disabled: r.disabled != 0,
+                invited: r.password_hash == NO_PASSWORD,
+                email: r.email,
+                name: r.name,
+                created_at: r.created_at,
+                last_sign_in: r.last_sign_in,
+            })
             .collect())
     }
 

@@ -38,6 +38,50 @@ struct Row {
     org_description: Option<String>,
 }
 
+const STAFF_SPACE_SELECT: &str =
+    "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, \
+     s.municipality_code, s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
+     o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
+     o.description AS org_description \
+     FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id";
+
+impl Row {
+    fn into_space(self, kinds: impl IntoIterator<Item = String>) -> StaffSpace {
+        let r = self;
+        let mut kinds: Vec<SpaceKind> = kinds
+            .into_iter()
+            .filter_map(|k| SpaceKind::from_code(&k))
+            .collect();
+        kinds.sort();
+        StaffSpace {
+            id: r.id,
+            slug: r.slug,
+            status: SpaceStatus::from_code(&r.status).unwrap_or(SpaceStatus::Pending),
+            current: ValidSpace {
+                name: r.name,
+                kinds,
+                description: r.description,
+                address: r.address,
+                municipality: r.municipality_code,
+                lat: r.lat,
+                lon: r.lon,
+                precision: PositionPrecision::from_code(&r.position_precision)
+                    .unwrap_or(PositionPrecision::Approximate),
+                website: r.website,
+                email: r.email,
+                phone: r.phone,
+                organisation: r.org_name,
+                organisation_kind: r
+                    .org_kind
+                    .as_deref()
+                    .and_then(crate::model::OrganisationKind::from_code),
+                organisation_website: r.org_website,
+                organisation_description: r.org_description,
+            },
+        }
+    }
+}
+
 /// A validated space as form values (to fill the edit form).
 pub fn as_input(v: &ValidSpace) -> SpaceInput {
     let on = |k| v.kinds.contains(&k).then(|| "on".to_owned());
@@ -115,53 +159,38 @@ impl Db {
 
     /// A space of any status, for staff.
     pub async fn staff_space(&self, id: i64) -> Result<Option<StaffSpace>, DbError> {
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, s.municipality_code, \
-                    s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
-                    o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-                    o.description AS org_description \
-             FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id WHERE s.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<Row> = sqlx::query_as(&format!("{STAFF_SPACE_SELECT} WHERE s.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(r) = row else { return Ok(None) };
         let kinds: Vec<(String,)> =
             sqlx::query_as("SELECT kind FROM space_kinds WHERE space_id = $1")
                 .bind(id)
                 .fetch_all(&self.pool)
                 .await?;
-        let mut kinds: Vec<SpaceKind> = kinds
-            .iter()
-            .filter_map(|(k,)| SpaceKind::from_code(k))
-            .collect();
-        kinds.sort();
-        Ok(Some(StaffSpace {
-            id: r.id,
-            slug: r.slug,
-            status: SpaceStatus::from_code(&r.status).unwrap_or(SpaceStatus::Pending),
-            current: ValidSpace {
-                name: r.name,
-                kinds,
-                description: r.description,
-                address: r.address,
-                municipality: r.municipality_code,
-                lat: r.lat,
-                lon: r.lon,
-                precision: PositionPrecision::from_code(&r.position_precision)
-                    .unwrap_or(PositionPrecision::Approximate),
-                website: r.website,
-                email: r.email,
-                phone: r.phone,
-                organisation: r.org_name,
-                organisation_kind: r
-                    .org_kind
-                    .as_deref()
-                    .and_then(crate::model::OrganisationKind::from_code),
-                organisation_website: r.org_website,
-                organisation_description: r.org_description,
-            },
-        }))
+        Ok(Some(r.into_space(kinds.into_iter().map(|(k,)| k))))
+    }
+
+    /// Every space of any status, for staff (the importer matches rows against them).
+    pub async fn all_staff_spaces(&self) -> Result<Vec<StaffSpace>, DbError> {
+        let rows: Vec<Row> = sqlx::query_as(&format!("{STAFF_SPACE_SELECT} ORDER BY s.id"))
+            .fetch_all(&self.pool)
+            .await?;
+        let kinds: Vec<(i64, String)> = sqlx::query_as("SELECT space_id, kind FROM space_kinds")
+            .fetch_all(&self.pool)
+            .await?;
+        let mut by_space: std::collections::HashMap<i64, Vec<String>> = Default::default();
+        for (id, kind) in kinds {
+            by_space.entry(id).or_default().push(kind);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let kinds = by_space.remove(&r.id).unwrap_or_default();
+                r.into_space(kinds)
+            })
+            .collect())
     }
 
     /// Saves a validated form over space `id`; `Ok(false)` when there is no such space. The
@@ -172,6 +201,18 @@ impl Db {
         id: i64,
         v: &ValidSpace,
         actor: (i64, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        self.update_space_as(id, v, actor, "update", now).await
+    }
+
+    /// [`Db::update_space`], recorded in the audit trail as `action` (an import, say).
+    pub async fn update_space_as(
+        &self,
+        id: i64,
+        v: &ValidSpace,
+        actor: (i64, &str),
+        action: &str,
         now: i64,
     ) -> Result<bool, DbError> {
         let Some(before) = self.staff_space(id).await? else {
@@ -273,7 +314,7 @@ impl Db {
             &AuditEntry {
                 actor_id: Some(actor.0),
                 actor_email: actor.1,
-                action: "update",
+                action,
                 entity: "space",
                 entity_id: Some(id),
                 before: Some(old),
@@ -294,6 +335,18 @@ impl Db {
         v: &ValidSpace,
         status: SpaceStatus,
         actor: (i64, &str),
+        now: i64,
+    ) -> Result<i64, DbError> {
+        self.create_space_as(v, status, actor, "create", now).await
+    }
+
+    /// [`Db::create_space`], recorded in the audit trail as `action` (an import, say).
+    pub async fn create_space_as(
+        &self,
+        v: &ValidSpace,
+        status: SpaceStatus,
+        actor: (i64, &str),
+        action: &str,
         now: i64,
     ) -> Result<i64, DbError> {
         let mut tx = self.begin_write().await?;
@@ -349,7 +402,7 @@ impl Db {
             &AuditEntry {
                 actor_id: Some(actor.0),
                 actor_email: actor.1,
-                action: "create",
+                action,
                 entity: "space",
                 entity_id: Some(id),
                 before: None,

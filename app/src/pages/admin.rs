@@ -1,7 +1,12 @@
 //! The staff area's pages (`/admin/…`). Every one checks the session on the server; staff
 //! server functions check it again.
 
+use crate::request::StaffContext;
+use crate::use_texts;
+use leptos::prelude::*;
+
 pub mod dashboard;
+pub mod import;
 pub mod invitation;
 pub mod sign_in;
 pub mod space_edit;
@@ -16,3 +21,29 @@ pub const SIGN_OUT_ACTION: &str = "/admin/esci";
 pub const NEW_SPACE_ACTION: &str = "/admin/spazi/nuovo";
 /// Where the invitation form posts (the page's own URL); admins only.
 pub const STAFF_ACTION: &str = "/admin/staff";
+/// Where the import form posts (the page's own URL).
+pub const IMPORT_ACTION: &str = "/admin/importa";
+
+/// The bar at the top of every staff page: who is signed in, the sections, sign-out.
+#[component]
+pub fn AdminBar(staff: StaffContext) -> impl IntoView {
+    let a = use_texts().admin;
+    view! {
+        <div class="admin-bar">
+            <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
+            <nav class="admin-bar__nav" aria-label=a.area>
+                <a href="/admin">{a.spaces_heading}</a>
+                <a href=IMPORT_ACTION>{a.import_short}</a>
+                {staff
+                    .user
+                    .role
+                    .allows(crate::model::Role::Admin)
+                    .then(|| view! { <a href=STAFF_ACTION>{a.staff_link}</a> })}
+            </nav>
+            <form method="post" action=SIGN_OUT_ACTION>
+                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                <button type="submit" class="btn btn--outline">{a.sign_out}</button>
+            </form>
+        </div>
+    }
+}

@@ -3,6 +3,7 @@
 
 mod db;
 mod http;
+mod import;
 mod opendata;
 mod staff;
 mod staff_accounts;

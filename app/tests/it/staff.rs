@@ -532,6 +532,44 @@ async fn authorization_matrix() {
                 StatusCode::FORBIDDEN,
             ],
         ),
+        // Imports: editors and admins.
+        (
+            "GET /admin/importa",
+            Box::new(|c| get_req("/admin/importa", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/importa (not multipart)",
+            Box::new(|c| post_form("/admin/importa", "csrf=x", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::BAD_REQUEST,
+                StatusCode::BAD_REQUEST,
+            ],
+        ),
+        (
+            "POST /admin/importa/1 (without the session's token)",
+            Box::new(|c| post_form("/admin/importa/1", "csrf=x", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "GET /admin/importa/999",
+            Box::new(|c| get_req("/admin/importa/999", c)),
+            [
+                StatusCode::FOUND,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            "POST /admin/api/imports",
+            Box::new(|c| post_form("/admin/api/imports", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
         // Invitation links need no session, only a live token.
         (
             "GET /admin/invito/{unknown token}",

@@ -3,8 +3,7 @@
 
 use crate::api::staff_spaces;
 use crate::error::AppError;
-use crate::model::{PositionPrecision, Role, SpaceStatus, StaffSpaceRow};
-use crate::pages::admin::SIGN_OUT_ACTION;
+use crate::model::{PositionPrecision, SpaceStatus, StaffSpaceRow};
 use crate::pages::not_found::ErrorNotice;
 use crate::request::{current_staff, redirect, StaffContext};
 use crate::use_texts;
@@ -106,25 +105,8 @@ fn Dashboard(
         })
         .collect_view();
     view! {
-        <div class="admin-bar">
-            <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
-            <form method="post" action=SIGN_OUT_ACTION>
-                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
-                <button type="submit" class="btn btn--outline">{a.sign_out}</button>
-            </form>
-        </div>
+        <crate::pages::admin::AdminBar staff=staff.clone() />
         <h1>{a.area}</h1>
-        {staff
-            .user
-            .role
-            .allows(Role::Admin)
-            .then(|| {
-                view! {
-                    <p>
-                        <a href=crate::pages::admin::STAFF_ACTION>{a.staff_link}</a>
-                    </p>
-                }
-            })}
         <h2>{a.spaces_heading}</h2>
         {(unfiltered && to_correct > 0)
             .then(|| {
@@ -136,6 +118,7 @@ fn Dashboard(
             })}
         <p class="admin-actions">
             <a class="btn btn--primary" href=crate::pages::admin::NEW_SPACE_ACTION>{a.new_space}</a>
+            <a class="btn btn--outline" href=crate::pages::admin::IMPORT_ACTION>{a.import_link}</a>
             <span>
                 {a.export_all} ": "
                 <a href="/admin/esporta/spazi.csv">"CSV (Excel)"</a>

@@ -27,8 +27,9 @@ pub fn InvitationPage() -> impl IntoView {
     view! {
         <Title text=a.invitation_title />
         <Meta name="robots" content="noindex" />
-        // The token is in the address: do not leak it to other sites.
-        <Meta name="referrer" content="no-referrer" />
+        // The token is in the address: never send it to other sites. ("no-referrer" would also
+        // make the browser send `Origin: null` with the form, which the CSRF guard refuses.)
+        <Meta name="referrer" content="same-origin" />
         <div class="container page page--narrow">
             <Suspense>
                 {Suspend::new(async move {

@@ -85,6 +85,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool) -> impl IntoVi
     .collect_view();
     view! {
         <Title text=format!("{} – {}", page.input.name, a.area) />
+        <crate::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
             <a href="/admin">{a.area}</a>
         </nav>
@@ -325,6 +326,17 @@ pub fn SpaceFields(
     }
 }
 
+/// A moment as staff pages show it (UTC, to the minute).
+pub fn when(at: i64) -> String {
+    let (y, m, d) = crate::text::civil_date(at);
+    let secs = at.rem_euclid(86_400);
+    format!(
+        "{d:02}/{m:02}/{y} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
 /// An audit trail; with `subjects` (id, name) a column names the record of each entry.
 #[component]
 pub fn AuditTable(
@@ -340,9 +352,7 @@ pub fn AuditTable(
     let rows = entries
         .into_iter()
         .map(|e| {
-            let (y, m, d) = crate::text::civil_date(e.at);
-            let secs = e.at.rem_euclid(86_400);
-            let when = format!("{d:02}/{m:02}/{y} {:02}:{:02} UTC", secs / 3600, secs % 3600 / 60);
+            let when = when(e.at);
             let changes = e
                 .changes
                 .into_iter()

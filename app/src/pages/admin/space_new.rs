@@ -34,6 +34,7 @@ pub fn SpaceNewPage() -> impl IntoView {
                     };
                     let state = use_context::<SpaceFormState>().unwrap_or_default();
                     view! {
+                        <crate::pages::admin::AdminBar staff=staff.clone() />
                         <nav class="breadcrumb" aria-label="breadcrumb">
                             <a href="/admin">{a.area}</a>
                         </nav>

@@ -86,6 +86,7 @@ fn Accounts(staff: StaffContext, page: StaffAccountsPage, saved: bool) -> impl I
     let role_error = state.errors.get(Field::Role).map(|p| t.problem(p));
     let role_invalid = role_error.is_some();
     view! {
+        <crate::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
             <a href="/admin">{a.area}</a>
         </nav>
@@ -117,6 +118,7 @@ fn Accounts(staff: StaffContext, page: StaffAccountsPage, saved: bool) -> impl I
                         <th scope="col">{a.email}</th>
                         <th scope="col">{a.role_heading}</th>
                         <th scope="col">{a.account_state}</th>
+                        <th scope="col">{a.last_sign_in}</th>
                         <th scope="col">{a.actions}</th>
                     </tr>
                 </thead>
@@ -234,6 +236,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                     if acc.disabled { "archived" } else if acc.invited { "pending" } else { "published" },
                 )>{state}</span>
             </td>
+            <td>{acc.last_sign_in.map(crate::pages::admin::space_edit::when).unwrap_or_else(|| "—".to_owned())}</td>
             <td>{actions}</td>
         </tr>
     }

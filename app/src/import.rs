@@ -1,0 +1,805 @@
+//! Importing spaces from a file (server only). Two pure steps, so the preview and the
+//! confirmation compute exactly the same thing: [`parse`] reads a CSV (comma or semicolon,
+//! UTF-8 or Excel's Windows-1252, our own exports included) or a GeoJSON FeatureCollection into
+//! rows of named values; [`plan`] matches each row to an existing space (by `slug`, else by name
+//! and municipality), runs the same validation as the staff form over the existing values with
+//! the file's columns laid on top, and says what applying it would do: create, update (which
+//! fields), leave unchanged, or nothing because of errors. Importing the same file twice changes
+//! nothing the second time.
+
+use crate::db::StaffSpace;
+use crate::model::{ImportAction, ImportFileError, ImportRowView, MunicipalityOption, SpaceKind};
+use crate::text::search_key;
+use crate::validate::{validate_space, Field, FieldErrors, Problem, ValidSpace};
+use std::collections::HashMap;
+
+/// Largest file accepted (bytes).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// Most rows in one file.
+pub const MAX_ROWS: usize = 10_000;
+
+/// A column the importer understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Col {
+    Slug,
+    Name,
+    Kinds,
+    Description,
+    Address,
+    Municipality,
+    MunicipalityCode,
+    Lat,
+    Lon,
+    Precision,
+    Website,
+    Email,
+    Phone,
+    Organisation,
+    OrganisationKind,
+    OrganisationWebsite,
+    OrganisationDescription,
+}
+
+/// The column a header names (our export's names, the seed's, and common Italian ones).
+pub fn column(header: &str) -> Option<Col> {
+    let key = search_key(header).replace(' ', "_");
+    Some(match key.as_str() {
+        "slug" => Col::Slug,
+        "name" | "nome" | "nome_spazio" => Col::Name,
+        "kinds" | "kind" | "tipi" | "tipo" | "type" | "tipologia" => Col::Kinds,
+        "description" | "descrizione" => Col::Description,
+        "address" | "indirizzo" => Col::Address,
+        "municipality" | "comune" => Col::Municipality,
+        "municipality_istat" | "municipality_code" | "istat" | "codice_istat" => {
+            Col::MunicipalityCode
+        }
+        "lat" | "latitude" | "latitudine" => Col::Lat,
+        "lon" | "lng" | "long" | "longitude" | "longitudine" => Col::Lon,
+        "position_precision" | "precision" | "precisione" | "precisione_posizione" => {
+            Col::Precision
+        }
+        "website" | "sito" | "sito_web" | "url" | "web" => Col::Website,
+        "email" | "e_mail" | "mail" => Col::Email,
+        "phone" | "telefono" | "tel" => Col::Phone,
+        "organisation" | "organization" | "organizzazione" | "ente_gestore" | "gestore" => {
+            Col::Organisation
+        }
+        "organisation_kind" | "organization_kind" | "tipo_organizzazione" => Col::OrganisationKind,
+        "organisation_website" | "organization_website" | "sito_organizzazione" => {
+            Col::OrganisationWebsite
+        }
+        "organisation_description" | "organization_description" | "descrizione_organizzazione" => {
+            Col::OrganisationDescription
+        }
+        _ => return None,
+    })
+}
+
+/// One row of the file: its line (CSV) or feature number (GeoJSON), and its known values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportRow {
+    pub line: usize,
+    pub values: HashMap<Col, String>,
+}
+
+/// A parsed file: its rows and the columns it has that the importer does not use.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedFile {
+    pub rows: Vec<ImportRow>,
+    pub ignored_columns: Vec<String>,
+}
+
+/// The file as text: UTF-8 (with or without BOM), or else Windows-1252 (what Excel writes for
+/// "CSV" on Italian Windows), so accents survive either way.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Undoes the apostrophe our Excel exports put before cells that a spreadsheet would take for
+/// a formula (`'+39 051…` → `+39 051…`).
+fn cell(value: &str) -> String {
+    let v = value.trim();
+    match v.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => v.to_owned(),
+    }
+}
+
+/// Reads a CSV or GeoJSON file.
+pub fn parse(text: &str) -> Result<ParsedFile, ImportFileError> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.is_empty() {
+        return Err(ImportFileError::Empty);
+    }
+    let parsed = if trimmed.starts_with('{') {
+        parse_geojson(trimmed)?
+    } else {
+        parse_csv(trimmed)?
+    };
+    if parsed.rows.is_empty() {
+        return Err(ImportFileError::Empty);
+    }
+    if parsed.rows.len() > MAX_ROWS {
+        return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
+    }
+    Ok(parsed)
+}
+
+fn parse_csv(text: &str) -> Result<ParsedFile, ImportFileError> {
+    let header_line = text.lines().next().unwrap_or_default();
+    let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|_| ImportFileError::NotRecognised)?
+        .clone();
+    let columns: Vec<Option<Col>> = headers.iter().map(column).collect();
+    let ignored_columns = headers
+        .iter()
+        .zip(&columns)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.trim().to_owned())
+        .collect();
+    let has = |c: Col| columns.contains(&Some(c));
+    if !has(Col::Name) {
+        return Err(ImportFileError::MissingColumn("name"));
+    }
+    if !has(Col::Municipality) && !has(Col::MunicipalityCode) {
+        return Err(ImportFileError::MissingColumn("municipality"));
+    }
+    if !has(Col::Lat) || !has(Col::Lon) {
+        return Err(ImportFileError::MissingColumn("lat, lon"));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| ImportFileError::NotRecognised)?;
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        if rows.len() == MAX_ROWS {
+            return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
+        }
+        // The spreadsheet row: the header is row 1. (`line()` miscounts CRLF files.)
+        let line = record.position().map_or(0, |p| p.record() as usize + 1);
+        let values = columns
+            .iter()
+            .zip(record.iter())
+            .filter_map(|(c, v)| c.map(|c| (c, cell(v))))
+            .collect();
+        rows.push(ImportRow { line, values });
+    }
+    Ok(ParsedFile {
+        rows,
+        ignored_columns,
+    })
+}
+
+fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
+    use serde_json::Value;
+    let doc: Value = serde_json::from_str(text).map_err(|_| ImportFileError::NotRecognised)?;
+    let features = match (&doc["type"], &doc["features"]) {
+        (Value::String(t), Value::Array(f)) if t == "FeatureCollection" => f,
+        _ => return Err(ImportFileError::NotRecognised),
+    };
+    if features.len() > MAX_ROWS {
+        return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
+    }
+    let mut ignored: Vec<String> = Vec::new();
+    let rows = features
+        .iter()
+        .enumerate()
+        .map(|(i, feature)| {
+            let mut values = HashMap::new();
+            if let Value::Object(props) = &feature["properties"] {
+                for (key, value) in props {
+                    let Some(col) = column(key) else {
+                        if !ignored.contains(key) {
+                            ignored.push(key.clone());
+                        }
+                        continue;
+                    };
+                    let text = match value {
+                        Value::Null => String::new(),
+                        Value::String(s) => cell(s),
+                        Value::Array(items) => items
+                            .iter()
+                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                            .collect::<Vec<_>>()
+                            .join(";"),
+                        other => other.to_string(),
+                    };
+                    values.insert(col, text);
+                }
+            }
+            let geometry = &feature["geometry"];
+            if geometry["type"] == "Point" {
+                if let (Some(lon), Some(lat)) = (
+                    geometry["coordinates"][0].as_f64(),
+                    geometry["coordinates"][1].as_f64(),
+                ) {
+                    values.insert(Col::Lat, lat.to_string());
+                    values.insert(Col::Lon, lon.to_string());
+                }
+            }
+            ImportRow {
+                line: i + 1,
+                values,
+            }
+        })
+        .collect();
+    Ok(ParsedFile {
+        rows,
+        ignored_columns: ignored,
+    })
+}
+
+/// The kinds a cell lists, by code or by usual name; `None` when one is not recognised.
+fn kinds(value: &str) -> Option<Vec<SpaceKind>> {
+    let mut out = Vec::new();
+    for part in value.split([';', ',', '|', '/', '+']) {
+        let key = search_key(part);
+        let kind = match key.as_str() {
+            "" => continue,
+            "coworking" | "co working" | "spazio di coworking" => SpaceKind::Coworking,
+            "fablab" | "fab lab" | "makerspace" | "maker space" | "fablab makerspace" => {
+                SpaceKind::Fablab
+            }
+            "incubator accelerator"
+            | "incubator"
+            | "accelerator"
+            | "incubatore"
+            | "acceleratore"
+            | "incubatore acceleratore"
+            | "incubatori acceleratori" => SpaceKind::IncubatorAccelerator,
+            _ => return None,
+        };
+        if !out.contains(&kind) {
+            out.push(kind);
+        }
+    }
+    Some(out)
+}
+
+/// Position precision by code or Italian name.
+fn precision_code(value: &str) -> String {
+    match search_key(value).as_str() {
+        "esatta" | "precisa" => "exact".to_owned(),
+        "approssimativa" | "approssimata" => "approximate".to_owned(),
+        "comune" => "municipality".to_owned(),
+        _ => value.trim().to_owned(),
+    }
+}
+
+/// What applying one row would do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Create(ValidSpace),
+    Update {
+        id: i64,
+        valid: ValidSpace,
+        changed: Vec<String>,
+    },
+    Unchanged {
+        id: i64,
+    },
+    Invalid(FieldErrors),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub line: usize,
+    pub name: String,
+    pub municipality: String,
+    pub outcome: Outcome,
+}
+
+impl Planned {
+    /// The row as the preview shows it.
+    pub fn view(&self) -> ImportRowView {
+        let (action, changes, errors) = match &self.outcome {
+            Outcome::Create(_) => (ImportAction::Create, Vec::new(), Vec::new()),
+            Outcome::Update { changed, .. } => (ImportAction::Update, changed.clone(), Vec::new()),
+            Outcome::Unchanged { .. } => (ImportAction::Unchanged, Vec::new(), Vec::new()),
+            Outcome::Invalid(e) => (ImportAction::Error, Vec::new(), e.0.clone()),
+        };
+        ImportRowView {
+            line: self.line,
+            name: self.name.clone(),
+            municipality: self.municipality.clone(),
+            action,
+            changes,
+            errors,
+        }
+    }
+}
+
+/// The fields whose values differ (by their serialised form, as the audit trail shows them).
+pub fn changed_fields(before: &ValidSpace, after: &ValidSpace) -> Vec<String> {
+    use serde_json::Value;
+    let (Ok(Value::Object(b)), Ok(Value::Object(a))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    let mut changed: Vec<String> = a
+        .iter()
+        .filter(|(k, v)| b.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    changed.sort();
+    changed
+}
+
+/// Decides what each row would do against the spaces that exist now.
+pub fn plan(
+    rows: &[ImportRow],
+    existing: &[StaffSpace],
+    municipalities: &[MunicipalityOption],
+) -> Vec<Planned> {
+    let by_slug: HashMap<&str, &StaffSpace> =
+        existing.iter().map(|s| (s.slug.as_str(), s)).collect();
+    let by_name: HashMap<(String, &str), &StaffSpace> = existing
+        .iter()
+        .map(|s| {
+            (
+                (search_key(&s.current.name), s.current.municipality.as_str()),
+                s,
+            )
+        })
+        .collect();
+    let by_municipality_name: HashMap<String, &MunicipalityOption> = municipalities
+        .iter()
+        .map(|m| (search_key(&m.name), m))
+        .collect();
+    // Which row already claimed a space (existing id, or name and municipality of a new one).
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+
+    rows.iter()
+        .map(|row| {
+            let get = |c: Col| row.values.get(&c).map(String::as_str);
+            let mut extra = FieldErrors::default();
+            // The municipality: by ISTAT code, else by name.
+            let code = match (get(Col::MunicipalityCode), get(Col::Municipality)) {
+                (Some(code), _) if !code.trim().is_empty() => {
+                    // Excel drops the leading zero of "037006".
+                    let digits = code.trim();
+                    let code = if digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                        format!("0{digits}")
+                    } else {
+                        digits.to_owned()
+                    };
+                    Some(code)
+                }
+                (_, Some(name)) if !name.trim().is_empty() => by_municipality_name
+                    .get(&search_key(name))
+                    .map(|m| m.istat_code.clone())
+                    .or_else(|| {
+                        extra.0.push((Field::Municipality, Problem::UnknownChoice));
+                        None
+                    }),
+                _ => None,
+            };
+            let municipality = code
+                .as_deref()
+                .and_then(|c| municipalities.iter().find(|m| m.istat_code == c));
+            if code.is_some() && municipality.is_none() && extra.is_empty() {
+                extra.0.push((Field::Municipality, Problem::UnknownChoice));
+            }
+            let name = get(Col::Name).unwrap_or_default().trim().to_owned();
+            let target = get(Col::Slug)
+                .and_then(|s| by_slug.get(s.trim()))
+                .or_else(|| {
+                    code.as_deref()
+                        .and_then(|c| by_name.get(&(search_key(&name), c)))
+                })
+                .copied();
+
+            // Start from what is stored (or nothing), then lay the file's values on top.
+            let mut input = target
+                .map(|s| crate::db::as_input(&s.current))
+                .unwrap_or_default();
+            for (col, value) in &row.values {
+                let value = value.clone();
+                match col {
+                    Col::Slug | Col::MunicipalityCode | Col::Municipality => {}
+                    Col::Name => input.name = value,
+                    Col::Kinds => match kinds(&value) {
+                        Some(list) => {
+                            let on = |k| list.contains(&k).then(|| "on".to_owned());
+                            input.kind_coworking = on(SpaceKind::Coworking);
+                            input.kind_fablab = on(SpaceKind::Fablab);
+                            input.kind_incubator_accelerator = on(SpaceKind::IncubatorAccelerator);
+                        }
+                        None => extra.0.push((Field::Kinds, Problem::UnknownChoice)),
+                    },
+                    Col::Description => input.description = value,
+                    Col::Address => input.address = value,
+                    Col::Lat => input.lat = value,
+                    Col::Lon => input.lon = value,
+                    Col::Precision => input.precision = precision_code(&value),
+                    Col::Website => input.website = value,
+                    Col::Email => input.email = value,
+                    Col::Phone => input.phone = value,
+                    Col::Organisation => input.organisation = value,
+                    Col::OrganisationKind => input.organisation_kind = value,
+                    Col::OrganisationWebsite => input.organisation_website = value,
+                    Col::OrganisationDescription => input.organisation_description = value,
+                }
+            }
+            input.municipality = code.clone().unwrap_or_default();
+            let result = validate_space(&input);
+            let outcome = match result {
+                Ok(_) | Err(_) if !extra.is_empty() => {
+                    let mut errors = extra;
+                    if let Err(more) = &result {
+                        for (f, p) in &more.0 {
+                            if errors.get(*f).is_none() {
+                                errors.0.push((*f, *p));
+                            }
+                        }
+                    }
+                    Outcome::Invalid(errors)
+                }
+                Err(errors) => Outcome::Invalid(errors),
+                Ok(valid) => {
+                    let key = match target {
+                        Some(s) => format!("id:{}", s.id),
+                        None => format!("new:{}:{}", search_key(&valid.name), valid.municipality),
+                    };
+                    if let Some(first) = claimed.get(&key) {
+                        Outcome::Invalid(FieldErrors(vec![(
+                            Field::Name,
+                            Problem::DuplicateRow { line: *first },
+                        )]))
+                    } else {
+                        claimed.insert(key, row.line);
+                        match target {
+                            None => Outcome::Create(valid),
+                            Some(s) => {
+                                let changed = changed_fields(&s.current, &valid);
+                                if changed.is_empty() {
+                                    Outcome::Unchanged { id: s.id }
+                                } else {
+                                    Outcome::Update {
+                                        id: s.id,
+                                        valid,
+                                        changed,
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+            Planned {
+                line: row.line,
+                name,
+                municipality: municipality.map(|m| m.name.clone()).unwrap_or_default(),
+                outcome,
+            }
+        })
+        .collect()
+}
+
+/// How long an applying import may go without a heartbeat before another request may resume
+/// it (its server was restarted, say).
+pub const STALL_AFTER: i64 = 30;
+/// Progress is written every this many rows.
+const PROGRESS_EVERY: usize = 20;
+
+/// The plan of a stored import against the spaces as they are now.
+pub async fn plan_stored(
+    db: &crate::db::Db,
+    record: &crate::db::ImportRecord,
+) -> Result<(ParsedFile, Vec<Planned>), crate::db::DbError> {
+    // A stored file parsed when it was uploaded; should that ever fail now, it has no rows.
+    let parsed = parse(&record.content).unwrap_or_default();
+    let existing = db.all_staff_spaces().await?;
+    let municipalities = db.all_municipalities().await?;
+    let planned = plan(&parsed.rows, &existing, &municipalities);
+    Ok((parsed, planned))
+}
+
+/// Counts of a plan.
+pub fn count(planned: &[Planned]) -> crate::model::ImportReport {
+    let mut r = crate::model::ImportReport::default();
+    for p in planned {
+        match p.outcome {
+            Outcome::Create(_) => r.created += 1,
+            Outcome::Update { .. } => r.updated += 1,
+            Outcome::Unchanged { .. } => r.unchanged += 1,
+            Outcome::Invalid(_) => r.errors += 1,
+        }
+    }
+    r
+}
+
+/// The page of an import: its state, and while it waits for confirmation, the preview.
+pub async fn page(
+    db: &crate::db::Db,
+    record: &crate::db::ImportRecord,
+    now: i64,
+) -> Result<crate::model::ImportPage, crate::db::DbError> {
+    use crate::model::{ImportAction, ImportState, IMPORT_ROWS_SHOWN};
+    let state = match (record.finished_at, record.started_at) {
+        (Some(_), _) => ImportState::Finished {
+            report: record.report(),
+        },
+        (None, Some(_)) => ImportState::Running {
+            done: record.rows_done,
+            total: record.rows_total,
+            stalled: record.beat_at.unwrap_or(0) < now - STALL_AFTER,
+        },
+        (None, None) => ImportState::Preview,
+    };
+    let (parsed, planned) = if state == ImportState::Preview {
+        plan_stored(db, record).await?
+    } else {
+        (parse(&record.content).unwrap_or_default(), Vec::new())
+    };
+    let shown: Vec<_> = planned
+        .iter()
+        .map(Planned::view)
+        .filter(|r| r.action != ImportAction::Unchanged)
+        .collect();
+    let rows_hidden = shown.len().saturating_sub(IMPORT_ROWS_SHOWN);
+    Ok(crate::model::ImportPage {
+        id: record.id,
+        filename: record.filename.clone(),
+        created_at: record.created_at,
+        new_status: record.new_status(),
+        state,
+        ignored_columns: parsed.ignored_columns,
+        preview: count(&planned),
+        rows: shown.into_iter().take(IMPORT_ROWS_SHOWN).collect(),
+        rows_hidden,
+    })
+}
+
+/// An import claimed for applying, with its plan.
+pub struct Claimed {
+    pub id: i64,
+    pub status: crate::model::SpaceStatus,
+    pub planned: Vec<Planned>,
+}
+
+/// Claims a stored import for applying (when confirmed, or to resume a stalled one): `None`
+/// when there is no such import, it is finished, or another worker is applying it.
+pub async fn claim(db: &crate::db::Db, id: i64) -> Result<Option<Claimed>, crate::db::DbError> {
+    let Some(record) = db.import_record(id).await? else {
+        return Ok(None);
+    };
+    let (_, planned) = plan_stored(db, &record).await?;
+    let now = crate::db::now();
+    if !db
+        .claim_import(id, planned.len() as i64, now, now - STALL_AFTER)
+        .await?
+    {
+        return Ok(None);
+    }
+    Ok(Some(Claimed {
+        id,
+        status: record.new_status(),
+        planned,
+    }))
+}
+
+/// Applies a claimed import (in the background after the confirmation): each row in its own
+/// transaction with its audit entry, the progress written as it goes. If it is cut short (the
+/// server stops), claiming it again resumes it: the rows already applied are then unchanged.
+pub async fn apply(
+    db: &crate::db::Db,
+    claimed: &Claimed,
+    actor: (i64, &str),
+) -> Result<(), crate::db::DbError> {
+    let now = crate::db::now;
+    for (i, p) in claimed.planned.iter().enumerate() {
+        match &p.outcome {
+            Outcome::Create(valid) => {
+                db.create_space_as(valid, claimed.status, actor, "import", now())
+                    .await?;
+            }
+            Outcome::Update { id, valid, .. } => {
+                db.update_space_as(*id, valid, actor, "import", now())
+                    .await?;
+            }
+            Outcome::Unchanged { .. } | Outcome::Invalid(_) => {}
+        }
+        if (i + 1) % PROGRESS_EVERY == 0 {
+            db.import_progress(claimed.id, (i + 1) as i64, now())
+                .await?;
+        }
+    }
+    db.finish_import(claimed.id, &count(&claimed.planned), now())
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PositionPrecision, SpaceStatus};
+
+    fn municipalities() -> Vec<MunicipalityOption> {
+        [
+            ("037006", "Bologna"),
+            ("037032", "Imola"),
+            ("037011", "Casalecchio di Reno"),
+        ]
+        .into_iter()
+        .map(|(c, n)| MunicipalityOption {
+            istat_code: c.into(),
+            name: n.into(),
+            spaces: 0,
+        })
+        .collect()
+    }
+
+    fn existing() -> Vec<StaffSpace> {
+        vec![StaffSpace {
+            id: 7,
+            slug: "dumbo".into(),
+            status: SpaceStatus::Published,
+            current: ValidSpace {
+                name: "DumBO".into(),
+                kinds: vec![SpaceKind::Coworking],
+                description: Some("Spazio di rigenerazione urbana".into()),
+                address: Some("Via Camillo Casarini 19".into()),
+                municipality: "037006".into(),
+                lat: 44.501,
+                lon: 11.3226,
+                precision: PositionPrecision::Approximate,
+                website: Some("https://dumbospace.it".into()),
+                email: None,
+                phone: Some("+39 051 000000".into()),
+                organisation: Some("Associazione DumBO".into()),
+                organisation_kind: None,
+                organisation_website: None,
+                organisation_description: None,
+            },
+        }]
+    }
+
+    fn plan_text(text: &str) -> Vec<Planned> {
+        plan(&parse(text).unwrap().rows, &existing(), &municipalities())
+    }
+
+    #[test]
+    fn our_excel_export_round_trips_unchanged() {
+        // Semicolons, BOM, CRLF, a defused phone, columns the importer ignores.
+        let text = "\u{feff}status;slug;name;kinds;description;address;municipality;municipality_istat;lat;lon;position_precision;organisation;organisation_kind;website;email;phone;source;page;updated\r\n\
+published;dumbo;DumBO;coworking;Spazio di rigenerazione urbana;Via Camillo Casarini 19;Bologna;037006;44.501;11.3226;approximate;Associazione DumBO;;https://dumbospace.it;;'+39 051 000000;staff;/spazi/dumbo;2026-11-01\r\n";
+        let parsed = parse(text).unwrap();
+        assert_eq!(
+            parsed.ignored_columns,
+            ["status", "source", "page", "updated"]
+        );
+        let planned = plan(&parsed.rows, &existing(), &municipalities());
+        assert_eq!(planned.len(), 1);
+        assert_eq!(planned[0].outcome, Outcome::Unchanged { id: 7 });
+        assert_eq!(planned[0].line, 2);
+    }
+
+    #[test]
+    fn rows_create_update_or_explain_their_errors() {
+        let text = "name,kinds,comune,address,lat,lon,precisione\n\
+Dumbo,coworking;fablab,bologna,,44.501,11.3226,approssimativa\n\
+Nuovo spazio,Incubatore,Imola,Via Emilia 1,\"44,35\",11.71,esatta\n\
+Nuovo Spazio,coworking,Imola,,44.35,11.71,\n\
+Lontano,coworking,Milano,,45.46,9.19,\n\
+Fuori,palestra,Bologna,,45.46,9.19,\n\
+<script>alert(1)</script>,coworking,Bologna,,44.5,11.3,\n";
+        let p = plan_text(text);
+        // Matched by name and municipality (case and accents aside). The file is authoritative
+        // for the columns it has (an empty address empties it); the columns it lacks
+        // (description, website…) keep their stored values.
+        match &p[0].outcome {
+            Outcome::Update { id, valid, changed } => {
+                assert_eq!(*id, 7);
+                assert_eq!(changed, &["address", "kinds", "name"]);
+                assert_eq!(valid.website.as_deref(), Some("https://dumbospace.it"));
+                assert_eq!(valid.address, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        match &p[1].outcome {
+            Outcome::Create(v) => {
+                assert_eq!(v.kinds, [SpaceKind::IncubatorAccelerator]);
+                assert_eq!(v.municipality, "037032");
+                assert_eq!(v.lat, 44.35);
+                assert_eq!(v.precision, PositionPrecision::Exact);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(p[1].municipality, "Imola");
+        // The same new space twice in one file.
+        assert_eq!(
+            p[2].outcome,
+            Outcome::Invalid(FieldErrors(vec![(
+                Field::Name,
+                Problem::DuplicateRow { line: 3 }
+            )]))
+        );
+        // An unknown municipality; an unknown kind and a position outside the area.
+        assert_eq!(
+            p[3].outcome,
+            Outcome::Invalid(FieldErrors(vec![
+                (Field::Municipality, Problem::UnknownChoice),
+                (Field::Lat, Problem::OutsideArea)
+            ]))
+        );
+        let Outcome::Invalid(errors) = &p[4].outcome else {
+            panic!()
+        };
+        assert_eq!(errors.get(Field::Kinds), Some(Problem::UnknownChoice));
+        assert_eq!(errors.get(Field::Lat), Some(Problem::OutsideArea));
+        // Markup is just text: validated like any name (escaped when shown).
+        assert!(matches!(p[5].outcome, Outcome::Create(_)));
+    }
+
+    #[test]
+    fn geojson_features_and_windows_1252() {
+        let doc = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[11.71,44.35]},
+             "properties":{"name":"Officina","kinds":["fablab"],"municipality_istat":"37032","colore":"blu"}},
+            {"type":"Feature","geometry":null,"properties":{"name":"Senza posizione","kinds":"coworking","municipality":"Imola"}}
+        ]}"#;
+        let parsed = parse(doc).unwrap();
+        assert_eq!(parsed.ignored_columns, ["colore"]);
+        let p = plan(&parsed.rows, &existing(), &municipalities());
+        assert!(
+            matches!(&p[0].outcome, Outcome::Create(v) if v.municipality == "037032" && v.lon == 11.71)
+        );
+        let Outcome::Invalid(errors) = &p[1].outcome else {
+            panic!()
+        };
+        assert_eq!(errors.get(Field::Lat), Some(Problem::Required));
+
+        // "Città" saved by Excel as Windows-1252.
+        let bytes = b"name;kinds;comune;lat;lon\r\nSpazio Citt\xe0;coworking;Casalecchio di Reno;44.47;11.27\r\n";
+        let text = decode(bytes);
+        assert!(text.contains("Spazio Città"));
+        let p = plan(&parse(&text).unwrap().rows, &existing(), &municipalities());
+        assert!(matches!(&p[0].outcome, Outcome::Create(v) if v.name == "Spazio Città"));
+    }
+
+    #[test]
+    fn files_that_are_not_imports_say_why() {
+        assert_eq!(parse(""), Err(ImportFileError::Empty));
+        assert_eq!(parse("name,comune,lat,lon\n"), Err(ImportFileError::Empty));
+        assert_eq!(
+            parse("nome,comune\nX,Bologna\n"),
+            Err(ImportFileError::MissingColumn("lat, lon"))
+        );
+        assert_eq!(
+            parse("titolo,lat,lon\nX,1,2\n"),
+            Err(ImportFileError::MissingColumn("name"))
+        );
+        assert_eq!(
+            parse("{\"type\":\"Feature\"}"),
+            Err(ImportFileError::NotRecognised)
+        );
+        assert_eq!(parse("{not json"), Err(ImportFileError::NotRecognised));
+        let many = format!(
+            "name,comune,lat,lon\n{}",
+            "X,Bologna,44.5,11.3\n".repeat(MAX_ROWS + 1)
+        );
+        assert_eq!(
+            parse(&many),
+            Err(ImportFileError::TooManyRows { max: MAX_ROWS })
+        );
+    }
+}

@@ -1,0 +1,336 @@
+//! `/admin/importa`: staff upload a CSV or GeoJSON file of spaces (the 2021 mapping's
+//! spreadsheet, or an export edited in Excel). `/admin/importa/{id}`: the dry-run preview —
+//! rows to create, to update (which fields), errors per row — then, once confirmed, the
+//! progress (refreshed by the page itself, no JavaScript needed) and the report.
+
+use crate::api::{staff_import, staff_imports};
+use crate::error::AppError;
+use crate::model::{
+    ImportAction, ImportFileError, ImportListItem, ImportPage, ImportRowView, ImportState,
+};
+use crate::pages::admin::space_edit::when;
+use crate::pages::admin::IMPORT_ACTION;
+use crate::pages::not_found::ErrorNotice;
+use crate::request::{current_staff, redirect, StaffContext};
+use crate::use_texts;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// Provided in context when the upload comes back refused.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportUploadState {
+    pub error: Option<ImportFileError>,
+}
+
+#[component]
+pub fn ImportUploadPage() -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <Title text=t.admin.import_title />
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let staff = match current_staff().await {
+                        Ok(Some(staff)) => staff,
+                        Ok(None) => {
+                            redirect(&format!("/admin/accedi?next={IMPORT_ACTION}"));
+                            return ().into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    match staff_imports().await {
+                        Ok(imports) => view! { <Upload staff imports /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let error = use_context::<ImportUploadState>()
+        .and_then(|s| s.error)
+        .map(|e| a.import_file_error(e));
+    let invalid = error.is_some();
+    let recent = (!imports.is_empty()).then(|| {
+        let rows = imports
+            .into_iter()
+            .map(|i| {
+                view! {
+                    <tr>
+                        <td>
+                            <a href=format!("{IMPORT_ACTION}/{}", i.id)>{i.filename}</a>
+                        </td>
+                        <td>{when(i.created_at)}</td>
+                        <td>{i.by}</td>
+                        <td>{if i.finished { a.import_done } else { a.import_not_applied }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{a.import_recent}</h2>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{a.import_file}</th>
+                            <th scope="col">{a.when}</th>
+                            <th scope="col">{a.who}</th>
+                            <th scope="col">{a.status}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <crate::pages::admin::AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href="/admin">{a.area}</a>
+        </nav>
+        <h1>{a.import_title}</h1>
+        <p>{a.import_intro}</p>
+        <details class="help">
+            <summary>{a.import_columns_title}</summary>
+            <p>{a.import_columns}</p>
+        </details>
+        <form
+            class="form"
+            method="post"
+            action=IMPORT_ACTION
+            enctype="multipart/form-data"
+            novalidate
+        >
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <div class="field" class:field--invalid=invalid>
+                <label for="file">{a.import_file}</label>
+                {error
+                    .map(|e| {
+                        view! {
+                            <p class="field__error" id="file-error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })}
+                <input
+                    id="file"
+                    name="file"
+                    type="file"
+                    accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+                    required
+                    aria-invalid=invalid.then_some("true")
+                    aria-describedby=invalid.then_some("file-error")
+                    autofocus=invalid
+                />
+                <p class="field__hint">{a.import_file_hint}</p>
+            </div>
+            <div class="field">
+                <label for="stato">{a.import_new_status}</label>
+                <select id="stato" name="stato">
+                    <option value="pending" selected>
+                        {a.status_pending}
+                    </option>
+                    <option value="published">{a.status_published}</option>
+                </select>
+            </div>
+            <button type="submit" class="btn btn--primary">
+                {a.import_preview_button}
+            </button>
+        </form>
+        {recent}
+    }
+}
+
+#[component]
+pub fn ImportDetailPage() -> impl IntoView {
+    let t = use_texts();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    view! {
+        <Title text=t.admin.import_title />
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let here = format!("{IMPORT_ACTION}/{}", id.unwrap_or_default());
+                    let staff = match current_staff().await {
+                        Ok(Some(staff)) => staff,
+                        Ok(None) => {
+                            redirect(&format!("/admin/accedi?next={here}"));
+                            return ().into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_import(id).await {
+                        Ok(page) => view! { <Detail staff page /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let action = format!("{IMPORT_ACTION}/{}", page.id);
+    let p = page.preview;
+    let body = match page.state {
+        ImportState::Preview => {
+            let to_apply = p.created + p.updated;
+            let rows = page
+                .rows
+                .into_iter()
+                .map(|r| view! { <PreviewRow r /> })
+                .collect_view();
+            view! {
+                <h2>{a.import_preview}</h2>
+                <ul class="import-counts" role="status">
+                    <li>{(a.import_to_create)(p.created)}</li>
+                    <li>{(a.import_to_update)(p.updated)}</li>
+                    <li>{(a.import_unchanged)(p.unchanged)}</li>
+                    <li class:import-counts__errors={p.errors > 0}>{(a.import_with_errors)(p.errors)}</li>
+                </ul>
+                {(!page.ignored_columns.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="field__hint">
+                                {a.import_ignored} ": " {page.ignored_columns.join(", ")}
+                            </p>
+                        }
+                    })}
+                {(p.errors > 0).then(|| view! { <p>{a.import_errors_skipped}</p> })}
+                {if to_apply > 0 {
+                    view! {
+                        <form method="post" action=action.clone()>
+                            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                            <p>{(a.import_new_status_note)(a.status(page.new_status))}</p>
+                            <button type="submit" class="btn btn--primary">
+                                {(a.import_confirm)(to_apply)}
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                } else {
+                    view! { <p class="notice">{a.import_nothing}</p> }.into_any()
+                }}
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{a.import_line}</th>
+                                <th scope="col">{a.name}</th>
+                                <th scope="col">{a.municipality}</th>
+                                <th scope="col">{a.import_outcome}</th>
+                                <th scope="col">{a.import_details}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {(page.rows_hidden > 0).then(|| view! { <p>{(a.import_more_rows)(page.rows_hidden)}</p> })}
+            }
+                .into_any()
+        }
+        ImportState::Running {
+            done,
+            total,
+            stalled,
+        } => {
+            view! {
+                // The page reloads itself while the import runs (works without JavaScript).
+                {(!stalled).then(|| view! { <Meta http_equiv="refresh" content="2" /> })}
+                <h2>{a.import_running}</h2>
+                <label for="import-progress">{(a.import_progress)(done, total)}</label>
+                <progress id="import-progress" max=total value=done>
+                    {(a.import_progress)(done, total)}
+                </progress>
+                {stalled
+                    .then(|| {
+                        view! {
+                            <form method="post" action=action.clone()>
+                                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                                <p>{a.import_stalled}</p>
+                                <button type="submit" class="btn btn--primary">
+                                    {a.import_resume}
+                                </button>
+                            </form>
+                        }
+                    })}
+            }
+            .into_any()
+        }
+        ImportState::Finished { report } => view! {
+            <div class="notice notice--success" role="status">
+                <h2>{a.import_done_title}</h2>
+                <ul>
+                    <li>{(a.import_created)(report.created)}</li>
+                    <li>{(a.import_updated)(report.updated)}</li>
+                    <li>{(a.import_unchanged)(report.unchanged)}</li>
+                    <li>{(a.import_with_errors)(report.errors)}</li>
+                </ul>
+            </div>
+            <p>
+                <a href="/admin">{a.import_back}</a>
+                " · "
+                <a href=IMPORT_ACTION>{a.import_another}</a>
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <crate::pages::admin::AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href="/admin">{a.area}</a>
+            " › "
+            <a href=IMPORT_ACTION>{a.import_title}</a>
+        </nav>
+        <h1>{page.filename.clone()}</h1>
+        <p>{(a.import_uploaded)(&when(page.created_at))}</p>
+        {body}
+    }
+}
+
+#[component]
+fn PreviewRow(r: ImportRowView) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let (label, class) = match r.action {
+        ImportAction::Create => (a.import_action_create, "published"),
+        ImportAction::Update => (a.import_action_update, "pending"),
+        ImportAction::Unchanged => (a.import_action_unchanged, "archived"),
+        ImportAction::Error => (a.import_action_error, "rejected"),
+    };
+    let details = if r.errors.is_empty() {
+        r.changes.join(", ")
+    } else {
+        r.errors
+            .iter()
+            .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    view! {
+        <tr>
+            <td>{r.line}</td>
+            <td>{r.name}</td>
+            <td>{r.municipality}</td>
+            <td>
+                <span class=format!("status status--{class}")>{label}</span>
+            </td>
+            <td>{details}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,80 @@
+// Staff accounts: an administrator invites a colleague, who chooses a password through the
+// link and signs in; the administrator disables the account. Editors cannot get there.
+import { expect, type Page, test } from "@playwright/test";
+import { ADMIN, STAFF } from "../playwright.config";
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}
+
+test("an admin invites a colleague, who chooses a password and signs in", async ({ page }, info) => {
+  // Each project invites its own colleague: the specs share one database.
+  const email = `collega-${info.project.name}@example.it`;
+  const name = `Collega ${info.project.name}`;
+  const password = "una frase lunga per la collega";
+
+  await signIn(page, ADMIN);
+  await page.getByRole("link", { name: "Account dello staff" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account dello staff");
+  await expect(page.getByRole("row", { name: new RegExp(STAFF.email) }).first()).toContainText("redattore");
+
+  // Nothing typed: each problem beside its field, listed in the summary.
+  await page.getByRole("button", { name: "Invita", exact: true }).click();
+  await expect(page.getByRole("alert")).toContainText("Nome e cognome: Questo campo è obbligatorio.");
+  await expect(page.getByRole("textbox", { name: /Email/ })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("textbox", { name: /Nome e cognome/ }).fill(name);
+  await page.getByRole("textbox", { name: /Email/ }).fill(email);
+  await page.getByRole("combobox", { name: "Ruolo" }).selectOption("editor");
+  await page.getByRole("button", { name: "Invita", exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Link di accesso per ${name}` })).toBeVisible();
+  const link = await page.getByLabel("Link di accesso").inputValue();
+  expect(link).toMatch(/\/admin\/invito\/[0-9a-f]{64}$/);
+  await expect(page.getByRole("row", { name: new RegExp(email) }).first()).toContainText("invitato");
+  await page.getByRole("button", { name: "Esci" }).click();
+
+  // The colleague opens the link: a short password first, then a good one.
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Benvenuta o benvenuto, ${name}`);
+  await page.getByLabel(/^Nuova password/).fill("corta");
+  await page.getByLabel(/^Ripeti la nuova password/).fill("corta");
+  await page.getByRole("button", { name: "Salva la password" }).click();
+  await expect(page.getByRole("alert")).toContainText("almeno 12 caratteri");
+  await expect(page.getByLabel(/^Nuova password/)).toHaveValue("");
+  await page.getByLabel(/^Nuova password/).fill(password);
+  await page.getByLabel(/^Ripeti la nuova password/).fill(password);
+  await page.getByRole("button", { name: "Salva la password" }).click();
+  await expect(page).toHaveURL(/\/admin\/accedi\?password=1$/);
+  await expect(page.getByRole("status")).toHaveText("Password salvata. Ora puoi accedere.");
+
+  // The link worked once.
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Link non più valido");
+
+  await signIn(page, { email, password });
+  await expect(page.getByText(`Hai effettuato l'accesso come ${name} (redattore).`)).toBeVisible();
+  // An editor has no staff-accounts link, and the page itself refuses them.
+  await expect(page.getByRole("link", { name: "Account dello staff" })).toHaveCount(0);
+  const refused = await page.goto("/admin/staff");
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole("alert")).toContainText("Il tuo ruolo non permette");
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Esci" }).click();
+
+  // The admin disables the account: it can no longer sign in.
+  await signIn(page, ADMIN);
+  await page.goto("/admin/staff");
+  const row = page.getByRole("row", { name: new RegExp(email) }).first();
+  await row.getByRole("button", { name: `Disattiva – ${name}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(email) }).first()).toContainText("disattivato");
+  await expect(page.getByRole("table").last()).toContainText("disattivazione");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByRole("alert")).toContainText("Email o password non corretti");
+});
