@@ -11,6 +11,8 @@ const profile = process.env.SPAZI_E2E_PROFILE ?? "debug";
 const server = `${root}/target/${profile}/server`;
 /** The staff account the specs sign in with (created through the server's own CLI). */
 export const STAFF = { email: "staff@example.it", password: "una password per i test e2e" };
+/** Where the server writes e-mail (as .eml files) during the tests. */
+export const MAIL_DIR = `${root}/target/e2e/mail`;
 /** An administrator (manages staff accounts), created the same way. */
 export const ADMIN = { email: "admin@example.it", password: "la password dell'amministratore" };
 
@@ -77,6 +79,8 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       DATABASE_URL: `sqlite://${root}/target/e2e/spazi.db?mode=rwc`,
       SPAZI_TILE_URL: "",
+      // E-mail is written as files here (no SMTP server): the specs read them.
+      SPAZI_MAIL_DIR: `${root}/target/e2e/mail`,
       RUST_LOG: "warn",
     },
   },

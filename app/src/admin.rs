@@ -379,18 +379,24 @@ async fn invite(
         };
     let errors = match crate::validate::validate_invite(&form.input) {
         Ok(valid) => {
+            let token = auth::new_token();
+            let link = invitation_link(&state, &headers, &token);
+            let mail = invitation_email(&valid.email, &valid.name, &session.user.name, &link);
             match auth::invite(
                 &state.db,
                 &valid,
+                &token,
+                Some(&mail),
                 (Some(session.user.id), &session.user.email),
                 now(),
             )
             .await
             {
-                Ok(Some((_, token))) => {
+                Ok(Some(_)) => {
+                    state.outbox.wake();
                     let context = NewLink {
                         name: valid.name,
-                        link: invitation_link(&state, &headers, &token),
+                        link,
                     };
                     return render_page(&state, &uri, &headers, context, StatusCode::CREATED).await;
                 }
@@ -521,29 +527,56 @@ async fn new_link(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let name = match state.db.staff_by_id(id).await {
-        Ok(Some(record)) => record.name,
+    let (name, email) = match state.db.staff_by_id(id).await {
+        Ok(Some(record)) => (record.name, record.email),
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("looking up an account", &err),
     };
+    let token = auth::new_token();
+    let link = invitation_link(&state, &headers, &token);
+    let mail = invitation_email(&email, &name, &session.user.name, &link);
     match auth::access_link(
         &state.db,
         id,
+        &token,
+        Some(&mail),
         (Some(session.user.id), &session.user.email),
         now(),
     )
     .await
     {
-        Ok(Some(token)) => {
-            let context = NewLink {
-                name,
-                link: invitation_link(&state, &headers, &token),
-            };
+        Ok(true) => {
+            state.outbox.wake();
+            let context = NewLink { name, link };
             let uri = Uri::from_static(crate::pages::admin::STAFF_ACTION);
             render_page(&state, &uri, &headers, context, StatusCode::CREATED).await
         }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("creating an access link", &err),
+    }
+}
+
+/// The e-mail with an invitation or access link (Italian, then English).
+fn invitation_email(to: &str, name: &str, admin: &str, link: &str) -> crate::mail::Email {
+    crate::mail::Email {
+        to: to.to_owned(),
+        subject: "Accesso all'area riservata di Spazi per l'innovazione".to_owned(),
+        text: format!(
+            "Buongiorno {name},\n\n\
+             {admin} ti ha dato accesso all'area riservata di Spazi per l'innovazione \
+             (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).\n\n\
+             Per scegliere la tua password apri questo link entro 7 giorni (funziona una sola volta):\n\
+             {link}\n\n\
+             Se non ti aspettavi questo messaggio, puoi ignorarlo.\n\n\
+             ---\n\n\
+             Hello {name},\n\n\
+             {admin} gave you access to the staff area of Spazi per l'innovazione. To choose your \
+             password, open this link within 7 days (it works once):\n\
+             {link}\n\n\
+             Progetti d'impresa – Città metropolitana di Bologna\n\
+             progimpresa@cittametropolitana.bo.it\n"
+        ),
+        ..Default::default()
     }
 }
 

@@ -255,45 +255,47 @@ pub async fn create_staff(
 /// How long an invitation or access link works.
 pub const INVITATION_TTL: i64 = 7 * 24 * 3600;
 
-/// Invites a colleague: creates the account (no password yet) and returns its id and the link
-/// token to give them; `Ok(None)` when the e-mail is taken.
+/// Invites a colleague with the link token `token` (from [`new_token`]): creates the account
+/// (no password yet) and queues `mail` (the invitation e-mail) in the same transaction.
+/// Returns the account id; `Ok(None)` when the e-mail is taken.
 pub async fn invite(
     db: &Db,
     invite: &crate::validate::ValidInvite,
+    token: &str,
+    mail: Option<&crate::mail::Email>,
     actor: (Option<i64>, &str),
     now: i64,
-) -> Result<Option<(i64, String)>, DbError> {
-    let token = new_token();
-    let id = db
-        .invite_staff(
-            invite,
-            &token_hash(&token),
-            now + INVITATION_TTL,
-            actor,
-            now,
-        )
-        .await?;
-    Ok(id.map(|id| (id, token)))
+) -> Result<Option<i64>, DbError> {
+    db.invite_staff(
+        invite,
+        &token_hash(token),
+        now + INVITATION_TTL,
+        mail,
+        actor,
+        now,
+    )
+    .await
 }
 
-/// A fresh access link for an existing account; `Ok(None)` when there is no such account.
+/// A fresh access link `token` for an existing account, with its e-mail queued alongside;
+/// `Ok(false)` when there is no such account.
 pub async fn access_link(
     db: &Db,
     user_id: i64,
+    token: &str,
+    mail: Option<&crate::mail::Email>,
     actor: (Option<i64>, &str),
     now: i64,
-) -> Result<Option<String>, DbError> {
-    let token = new_token();
-    let found = db
-        .new_access_link(
-            user_id,
-            &token_hash(&token),
-            now + INVITATION_TTL,
-            actor,
-            now,
-        )
-        .await?;
-    Ok(found.then_some(token))
+) -> Result<bool, DbError> {
+    db.new_access_link(
+        user_id,
+        &token_hash(token),
+        now + INVITATION_TTL,
+        mail,
+        actor,
+        now,
+    )
+    .await
 }
 
 /// Sets the password of the invitation's account (the caller validated it); `Ok(None)` when

@@ -3,12 +3,14 @@
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
 mod imports;
+mod outbox;
 mod seed;
 mod spaces;
 mod staff;
 mod staff_spaces;
 
 pub use imports::ImportRecord;
+pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};

@@ -20,7 +20,7 @@ use tower_http::compression::CompressionLayer;
 
 /// Settings read from the environment at start (Leptos' own, such as `LEPTOS_SITE_ADDR`, are
 /// read by Leptos).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// `DATABASE_URL`: `sqlite://…` (default: `sqlite://data/spazi.db`) or `postgres://…`.
     pub database_url: String,
@@ -31,7 +31,26 @@ pub struct Config {
     /// `SPAZI_PUBLIC_URL`: the address users reach the site at, e.g. `https://spazi.example.it`.
     /// When it is `https://…`, cookies are marked `Secure`.
     pub public_url: String,
+    /// `SPAZI_SMTP_URL`: where e-mail is sent, e.g. `smtp://user:pass@mail.example.it:587?tls=required`;
+    /// empty (the default) writes each message as a file into `mail_dir` instead.
+    pub smtp_url: Secret,
+    /// `SPAZI_MAIL_DIR` (default `data/mail`): the folder of the development mail files.
+    pub mail_dir: String,
+    /// `SPAZI_MAIL_FROM`: the sender of every e-mail.
+    pub mail_from: String,
 }
+
+/// A setting that must never be printed (it may hold a password).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
+pub const DEFAULT_MAIL_FROM: &str = "Spazi per l'innovazione <noreply@spazi.localhost>";
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
 pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -47,6 +66,9 @@ impl Config {
             tile_url: var("SPAZI_TILE_URL", DEFAULT_TILE_URL),
             tile_attribution: var("SPAZI_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
             public_url: var("SPAZI_PUBLIC_URL", ""),
+            smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
+            mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
+            mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
         }
     }
 
@@ -69,6 +91,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
+    /// Wakes this server's outbox worker when an e-mail was queued.
+    pub outbox: crate::outbox::OutboxSignal,
 }
 
 /// The database from the request's context (server functions and pages).
@@ -208,6 +232,8 @@ pub enum StartError {
     },
     #[error("server: {0}")]
     Serve(std::io::Error),
+    #[error("e-mail settings: {0}")]
+    Mail(#[from] crate::mail::MailError),
 }
 
 /// Starts Spazi: configuration, database (created, migrated, seeded), then serves until
@@ -219,10 +245,24 @@ pub async fn run() -> Result<(), StartError> {
     let config = Config::from_env();
     let db = Db::open(&config.database_url).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
+    let mailer =
+        crate::mail::Mailer::from_config(&config.smtp_url.0, &config.mail_dir, &config.mail_from)?;
+    let outbox = crate::outbox::OutboxSignal::default();
+    // The outbox worker stops with the server (after the round it is in).
+    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    let worker = tokio::spawn(crate::outbox::run(
+        db.clone(),
+        mailer,
+        outbox.clone(),
+        async move {
+            let _ = worker_stopped.await;
+        },
+    ));
     let state = AppState {
         leptos_options,
         db: db.clone(),
         config: Arc::new(config),
+        outbox,
     };
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)
@@ -236,6 +276,8 @@ pub async fn run() -> Result<(), StartError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(StartError::Serve)?;
+    let _ = stop_worker.send(());
+    let _ = worker.await;
     db.close().await;
     Ok(())
 }

@@ -1,6 +1,7 @@
 // Staff accounts: an administrator invites a colleague, who chooses a password through the
 // link and signs in; the administrator disables the account. Editors cannot get there.
 import { expect, type Page, test } from "@playwright/test";
+import { waitForMail } from "../fixtures/mail";
 import { ADMIN, STAFF } from "../playwright.config";
 
 async function signIn(page: Page, who: { email: string; password: string }) {
@@ -34,6 +35,10 @@ test("an admin invites a colleague, who chooses a password and signs in", async 
   await expect(page.getByRole("heading", { name: `Link di accesso per ${name}` })).toBeVisible();
   const link = await page.getByLabel("Link di accesso").inputValue();
   expect(link).toMatch(/\/admin\/invito\/[0-9a-f]{64}$/);
+  // The same link reaches them by e-mail (through the outbox; here written as a file).
+  const mail = await waitForMail(email, /\/admin\/invito\/[0-9a-f]{64}/);
+  expect(mail).toContain(new URL(link).pathname);
+  expect(mail).toContain("Città metropolitana di Bologna");
   await expect(page.getByRole("row", { name: new RegExp(email) }).first()).toContainText("invitato");
   await page.getByRole("button", { name: "Esci" }).click();
 

@@ -322,6 +322,7 @@ impl Db {
         invite: &ValidInvite,
         token_hash: &str,
         expires_at: i64,
+        mail: Option<&crate::mail::Email>,
         actor: (Option<i64>, &str),
         now: i64,
     ) -> Result<Option<i64>, DbError> {
@@ -341,6 +342,9 @@ impl Db {
             return Ok(None);
         };
         insert_invitation(&mut tx, id, token_hash, expires_at, now).await?;
+        if let Some(mail) = mail {
+            super::enqueue(&mut tx, mail, now).await?;
+        }
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -369,6 +373,7 @@ impl Db {
         user_id: i64,
         token_hash: &str,
         expires_at: i64,
+        mail: Option<&crate::mail::Email>,
         actor: (Option<i64>, &str),
         now: i64,
     ) -> Result<bool, DbError> {
@@ -385,6 +390,9 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         insert_invitation(&mut tx, user_id, token_hash, expires_at, now).await?;
+        if let Some(mail) = mail {
+            super::enqueue(&mut tx, mail, now).await?;
+        }
         insert_audit(
             &mut tx,
             &AuditEntry {

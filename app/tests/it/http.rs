@@ -22,7 +22,9 @@ pub async fn app(t: &TestDb) -> axum::Router {
             tile_url: String::new(),
             tile_attribution: String::new(),
             public_url: String::new(),
+            ..Config::default()
         }),
+        outbox: Default::default(),
     })
 }
 

@@ -5,6 +5,7 @@ mod db;
 mod http;
 mod import;
 mod opendata;
+mod outbox;
 mod staff;
 mod staff_accounts;
 mod support;

@@ -22,17 +22,30 @@ fn anna() -> ValidInvite {
 
 async fn invitations_work_once(t: &TestDb) {
     let admin = create(t, "admin@example.it", Role::Admin).await;
-    let (id, token) = auth::invite(&t.db, &anna(), (Some(admin), "admin@example.it"), NOW)
-        .await
-        .unwrap()
-        .unwrap();
+    let token = auth::new_token();
+    let id = auth::invite(
+        &t.db,
+        &anna(),
+        &token,
+        None,
+        (Some(admin), "admin@example.it"),
+        NOW,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     // Taken e-mail: refused, nothing created.
-    assert!(
-        auth::invite(&t.db, &anna(), (Some(admin), "admin@example.it"), NOW)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(auth::invite(
+        &t.db,
+        &anna(),
+        &auth::new_token(),
+        None,
+        (Some(admin), "admin@example.it"),
+        NOW
+    )
+    .await
+    .unwrap()
+    .is_none());
     // No password yet: signing in fails whatever is typed.
     let no_pw = auth::sign_in(&t.db, "anna.rossi@example.it", "!", "10.0.0.1", NOW)
         .await
@@ -79,10 +92,17 @@ async fn invitations_work_once(t: &TestDb) {
         .is_some());
 
     // Expired links do nothing.
-    let link = auth::access_link(&t.db, id, (Some(admin), "admin@example.it"), NOW + 40)
-        .await
-        .unwrap()
-        .unwrap();
+    let link = auth::new_token();
+    assert!(auth::access_link(
+        &t.db,
+        id,
+        &link,
+        None,
+        (Some(admin), "admin@example.it"),
+        NOW + 40
+    )
+    .await
+    .unwrap());
     let late = NOW + 40 + auth::INVITATION_TTL;
     assert!(t
         .db
@@ -161,7 +181,8 @@ on_both_backends!(invitations_work_once);
 
 /// Two uses of one link at the same moment: exactly one sets the password.
 async fn simultaneous_uses_of_a_link(t: &TestDb) {
-    let (_, token) = auth::invite(&t.db, &anna(), (None, "test"), NOW)
+    let token = auth::new_token();
+    auth::invite(&t.db, &anna(), &token, None, (None, "test"), NOW)
         .await
         .unwrap()
         .unwrap();
@@ -276,6 +297,17 @@ async fn admins_invite_and_manage_colleagues_over_http() {
         .expect("the link is on the page")
         .to_owned();
     let path = format!("/admin/invito/{link}");
+    // The same link was queued for e-mail, in the same transaction as the account.
+    let queued =
+        t.db.claim_emails("test", app::db::now(), 60, 10)
+            .await
+            .unwrap();
+    assert_eq!(queued.len(), 1);
+    assert_eq!(queued[0].email.to, "anna@example.it");
+    assert!(queued[0]
+        .email
+        .text
+        .contains(&format!("http://spazi.test{path}")));
 
     // The link's page, then a weak password, then mismatched ones, then a good one.
     let res = app.clone().oneshot(get_req(&path, None)).await.unwrap();

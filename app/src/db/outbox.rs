@@ -1,0 +1,168 @@
+//! The e-mail outbox's rows: written inside the caller's transaction, claimed by workers with a
+//! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two app servers never take the same row;
+//! SQLite has one writer at a time), then marked sent or rescheduled.
+
+use super::{Backend, Db, DbError};
+use crate::mail::{Email, TextAttachment};
+
+/// A claimed row, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub attempts: i64,
+    pub email: Email,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    to_address: String,
+    subject: String,
+    body_text: String,
+    body_html: Option<String>,
+    attachments_json: String,
+    attempts: i64,
+}
+
+/// Counts of the outbox, for staff and for tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub waiting: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+/// Queues an e-mail in the caller's transaction: it is sent only if that transaction commits.
+pub async fn enqueue(
+    conn: &mut sqlx::AnyConnection,
+    email: &Email,
+    now: i64,
+) -> Result<i64, DbError> {
+    let attachments = serde_json::to_string(&email.attachments).unwrap_or_else(|_| "[]".into());
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO email_outbox (to_address, subject, body_text, body_html, attachments_json, \
+         created_at, available_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+    )
+    .bind(&email.to)
+    .bind(&email.subject)
+    .bind(&email.text)
+    .bind(&email.html)
+    .bind(attachments)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+impl Db {
+    /// Queues one e-mail on its own (when there is nothing else to write with it).
+    pub async fn enqueue_email(&self, email: &Email, now: i64) -> Result<i64, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        enqueue(&mut conn, email, now).await
+    }
+
+    /// Claims up to `limit` due messages for `worker` until `now + lease`. Each claim counts as
+    /// an attempt.
+    pub async fn claim_emails(
+        &self,
+        worker: &str,
+        now: i64,
+        lease: i64,
+        limit: i64,
+    ) -> Result<Vec<OutboxMessage>, DbError> {
+        let lock = match self.backend {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
+        let sql = format!(
+            "UPDATE email_outbox SET claimed_by = $1, claimed_until = $2, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL \
+             AND available_at <= $3 AND (claimed_until IS NULL OR claimed_until < $3) \
+             ORDER BY id LIMIT $4{lock}) \
+             RETURNING id, to_address, subject, body_text, body_html, attachments_json, attempts"
+        );
+        let mut tx = self.begin_write().await?;
+        let rows: Vec<Row> = sqlx::query_as(&sql)
+            .bind(worker)
+            .bind(now + lease)
+            .bind(now)
+            .bind(limit)
+            .fetch_all(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        let mut messages: Vec<OutboxMessage> = rows
+            .into_iter()
+            .map(|r| OutboxMessage {
+                id: r.id,
+                attempts: r.attempts,
+                email: Email {
+                    to: r.to_address,
+                    subject: r.subject,
+                    text: r.body_text,
+                    html: r.body_html,
+                    attachments: serde_json::from_str::<Vec<TextAttachment>>(&r.attachments_json)
+                        .unwrap_or_default(),
+                },
+            })
+            .collect();
+        messages.sort_by_key(|m| m.id);
+        Ok(messages)
+    }
+
+    /// Marks a claimed message sent (only by the worker that holds it).
+    pub async fn email_sent(&self, id: i64, worker: &str, now: i64) -> Result<(), DbError> {
+        sqlx::query(
+            "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
+             WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt: retried from `retry_at`, or given up when `retry_at` is `None`.
+    pub async fn email_failed(
+        &self,
+        id: i64,
+        worker: &str,
+        error: &str,
+        retry_at: Option<i64>,
+        now: i64,
+    ) -> Result<(), DbError> {
+        let error: String = error.chars().take(500).collect();
+        sqlx::query(
+            "UPDATE email_outbox SET last_error = $1, claimed_until = NULL, \
+             available_at = COALESCE($2, available_at), \
+             failed_at = CASE WHEN $2 IS NULL THEN $3 ELSE NULL END \
+             WHERE id = $4 AND claimed_by = $5 AND sent_at IS NULL",
+        )
+        .bind(error)
+        .bind(retry_at)
+        .bind(now)
+        .bind(id)
+        .bind(worker)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts, DbError> {
+        let (waiting, sent, failed): (i64, i64, i64) = sqlx::query_as(
+            "SELECT \
+               COALESCE(SUM(CASE WHEN sent_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0), \
+               COALESCE(SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END), 0), \
+               COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
+             FROM email_outbox",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(OutboxCounts {
+            waiting,
+            sent,
+            failed,
+        })
+    }
+}
