@@ -420,7 +420,7 @@ async fn invite(
     .await
 }
 
-fn unavailable(what: &str, err: &dyn std::fmt::Display) -> Response {
+pub(crate) fn unavailable(what: &str, err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "{what} failed");
     StatusCode::SERVICE_UNAVAILABLE.into_response()
 }
@@ -842,13 +842,13 @@ pub fn safe_next(next: Option<&str>, default: &str) -> String {
         .to_owned()
 }
 
-fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
+pub(crate) fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
     connect
         .map(|ConnectInfo(addr)| addr.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-fn see_other(location: &str) -> Response {
+pub(crate) fn see_other(location: &str) -> Response {
     let mut res = StatusCode::SEE_OTHER.into_response();
     if let Ok(v) = HeaderValue::from_str(location) {
         res.headers_mut().insert(header::LOCATION, v);
@@ -857,7 +857,7 @@ fn see_other(location: &str) -> Response {
 }
 
 /// Renders the Leptos page at `uri` (as a GET, with the request's headers) with extra context.
-async fn render_page<C: Clone + Send + Sync + 'static>(
+pub(crate) async fn render_page<C: Clone + Send + Sync + 'static>(
     state: &AppState,
     uri: &Uri,
     headers: &HeaderMap,

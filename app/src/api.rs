@@ -120,3 +120,27 @@ pub async fn staff_import(id: i64) -> Result<crate::model::ImportPage, AppError>
     let record = db.import_record(id).await?.ok_or(AppError::NotFound)?;
     Ok(crate::import::page(&db, &record, crate::db::now()).await?)
 }
+
+/// What the join form needs: the 55 municipalities, and the signed "shown at" token for its
+/// minimum-fill-time check.
+#[server(prefix = "/api/fn", endpoint = "join-form")]
+pub async fn join_form() -> Result<(Vec<MunicipalityOption>, String), AppError> {
+    let db = crate::server::db()?;
+    let secret = db.form_secret().await?;
+    Ok((
+        db.all_municipalities().await?,
+        crate::join::form_token(&secret, crate::db::now()),
+    ))
+}
+
+/// The confirmation page of a join request: the space's name and municipality (nothing
+/// personal), by its reference code.
+#[server(prefix = "/api/fn", endpoint = "join-sent")]
+pub async fn join_sent(reference: String) -> Result<(String, String), AppError> {
+    let db = crate::server::db()?;
+    let reference: String = reference.chars().take(20).collect();
+    match db.submission_summary(&reference).await? {
+        Some(s) => Ok((s.space_name, s.municipality)),
+        None => Err(AppError::NotFound),
+    }
+}

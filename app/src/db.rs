@@ -8,12 +8,14 @@ mod seed;
 mod spaces;
 mod staff;
 mod staff_spaces;
+mod submissions;
 
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};
+pub use submissions::SubmissionSummary;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;

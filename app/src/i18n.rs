@@ -4,6 +4,8 @@
 //! The language is chosen per request from the `lang` cookie (set by `/lingua/{code}`), so the
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
 
+pub mod join;
+
 use crate::model::{OrganisationKind, PositionPrecision, SpaceKind};
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +66,8 @@ pub struct Texts {
     pub lang: Lang,
     /// The staff area.
     pub admin: &'static AdminTexts,
+    /// The join form and the privacy notice.
+    pub join: &'static join::JoinTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -320,6 +324,84 @@ impl Texts {
                     "Repeat the new password"
                 }
             }
+            OpeningHours => {
+                if it {
+                    "Orari di apertura"
+                } else {
+                    "Opening hours"
+                }
+            }
+            Services => {
+                if it {
+                    "Servizi offerti"
+                } else {
+                    "Services offered"
+                }
+            }
+            OrganisationTaxCode => {
+                if it {
+                    "Partita IVA o codice fiscale"
+                } else {
+                    "VAT number or tax code"
+                }
+            }
+            ContactName => {
+                if it {
+                    "Nome e cognome"
+                } else {
+                    "Full name"
+                }
+            }
+            ContactRole => {
+                if it {
+                    "Ruolo nell'organizzazione"
+                } else {
+                    "Role in the organisation"
+                }
+            }
+            ContactEmail => "Email",
+            ContactPhone => {
+                if it {
+                    "Telefono"
+                } else {
+                    "Phone"
+                }
+            }
+            Needs => {
+                if it {
+                    "Di cosa ha bisogno lo spazio dall'amministrazione"
+                } else {
+                    "What the space needs from the administration"
+                }
+            }
+            NeedsOther => {
+                if it {
+                    "Altri bisogni o dettagli"
+                } else {
+                    "Other needs or details"
+                }
+            }
+            Vision => {
+                if it {
+                    "La vostra visione per la rete degli spazi"
+                } else {
+                    "Your vision for the network of spaces"
+                }
+            }
+            ConsentPrivacy => {
+                if it {
+                    "Informativa sulla privacy"
+                } else {
+                    "Privacy notice"
+                }
+            }
+            Form => {
+                if it {
+                    "Modulo"
+                } else {
+                    "Form"
+                }
+            }
         }
     }
 
@@ -409,6 +491,36 @@ impl Texts {
                     format!("The same space is already on line {line} of the file.")
                 }
             }
+            InvalidTaxCode => if it {
+                "Non è una partita IVA (11 cifre) o un codice fiscale (16 caratteri) valido: controlla le cifre."
+            } else {
+                "This is not a valid Italian VAT number (11 digits) or tax code (16 characters): check the digits."
+            }
+            .to_owned(),
+            MustAccept => if it {
+                "Per inviare la richiesta occorre dichiarare di aver letto l'informativa sulla privacy."
+            } else {
+                "To send the request you need to confirm you have read the privacy notice."
+            }
+            .to_owned(),
+            TooFast => if it {
+                "Il modulo è stato inviato troppo in fretta. Controlla i dati e invialo di nuovo."
+            } else {
+                "The form was sent too quickly. Check the details and send it again."
+            }
+            .to_owned(),
+            TooMany => if it {
+                "Troppe richieste inviate da questa connessione. Riprova tra un'ora, oppure scrivi a progimpresa@cittametropolitana.bo.it."
+            } else {
+                "Too many requests sent from this connection. Try again in an hour, or write to progimpresa@cittametropolitana.bo.it."
+            }
+            .to_owned(),
+            Refused => if it {
+                "Non è stato possibile inviare il modulo. Riprova, oppure scrivi a progimpresa@cittametropolitana.bo.it."
+            } else {
+                "The form could not be sent. Try again, or write to progimpresa@cittametropolitana.bo.it."
+            }
+            .to_owned(),
             Taken => if it {
                 "Esiste già un account con questo indirizzo."
             } else {
@@ -432,6 +544,7 @@ impl Texts {
 pub static IT: Texts = Texts {
     lang: Lang::It,
     admin: &ADMIN_IT,
+    join: &join::JOIN_IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -503,6 +616,7 @@ pub static IT: Texts = Texts {
 pub static EN: Texts = Texts {
     lang: Lang::En,
     admin: &ADMIN_EN,
+    join: &join::JOIN_EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",

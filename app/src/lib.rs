@@ -29,6 +29,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
+pub mod join;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod opendata;
@@ -48,7 +50,10 @@ use pages::admin::{
     invitation::InvitationPage, sign_in::SignInPage, space_edit::SpaceEditPage,
     space_new::SpaceNewPage, staff::StaffPage,
 };
-use pages::{home::HomePage, not_found::NotFound, open_data::OpenDataPage, space::SpacePage};
+use pages::{
+    home::HomePage, join::JoinPage, join::JoinSentPage, not_found::NotFound,
+    open_data::OpenDataPage, privacy::PrivacyPage, space::SpacePage,
+};
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -126,6 +131,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/aderisci") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/aderisci/inviata/:reference") view=JoinSentPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />

@@ -107,6 +107,50 @@ impl PositionPrecision {
     }
 }
 
+/// What a space may need from the administration (the Forum survey's checklist).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Need {
+    Visibility,
+    Networking,
+    Funding,
+    Training,
+    Premises,
+    Bureaucracy,
+    Events,
+    Businesses,
+}
+
+impl Need {
+    pub const ALL: [Need; 8] = [
+        Need::Visibility,
+        Need::Networking,
+        Need::Funding,
+        Need::Training,
+        Need::Premises,
+        Need::Bureaucracy,
+        Need::Events,
+        Need::Businesses,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Need::Visibility => "visibility",
+            Need::Networking => "networking",
+            Need::Funding => "funding",
+            Need::Training => "training",
+            Need::Premises => "premises",
+            Need::Bureaucracy => "bureaucracy",
+            Need::Events => "events",
+            Need::Businesses => "businesses",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.code() == code)
+    }
+}
+
 /// The kind of organisation that runs a space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

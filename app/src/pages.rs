@@ -2,6 +2,8 @@
 
 pub mod admin;
 pub mod home;
+pub mod join;
 pub mod not_found;
 pub mod open_data;
+pub mod privacy;
 pub mod space;

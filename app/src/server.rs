@@ -38,6 +38,8 @@ pub struct Config {
     pub mail_dir: String,
     /// `SPAZI_MAIL_FROM`: the sender of every e-mail.
     pub mail_from: String,
+    /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
+    pub staff_email: String,
 }
 
 /// A setting that must never be printed (it may hold a password).
@@ -69,6 +71,7 @@ impl Config {
             smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
             mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
             mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
+            staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
         }
     }
 
@@ -106,7 +109,12 @@ pub fn db() -> Result<Db, AppError> {
 /// The language the request asked for through its cookie.
 pub fn request_lang() -> Option<Lang> {
     let parts = use_context::<axum::http::request::Parts>()?;
-    let cookie = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+    request_lang_from(&parts.headers)
+}
+
+/// The language chosen in a request's cookie, if any.
+pub fn request_lang_from(headers: &axum::http::HeaderMap) -> Option<Lang> {
+    let cookie = headers.get(header::COOKIE)?.to_str().ok()?;
     Lang::from_cookie_header(cookie)
 }
 
@@ -147,6 +155,7 @@ pub fn router(state: AppState) -> Router {
         .route("/lingua/{code}", get(switch_language))
         .merge(crate::opendata::routes())
         .merge(crate::admin::routes())
+        .merge(crate::join::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

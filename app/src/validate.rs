@@ -39,6 +39,20 @@ pub enum Field {
     Role,
     Password,
     PasswordConfirm,
+    // The join form, beyond the space form's fields.
+    OpeningHours,
+    Services,
+    OrganisationTaxCode,
+    ContactName,
+    ContactRole,
+    ContactEmail,
+    ContactPhone,
+    Needs,
+    NeedsOther,
+    Vision,
+    ConsentPrivacy,
+    /// The form as a whole (a problem no one field explains).
+    Form,
 }
 
 impl Field {
@@ -65,6 +79,18 @@ impl Field {
             Field::Role => "role",
             Field::Password => "password",
             Field::PasswordConfirm => "password_confirm",
+            Field::OpeningHours => "opening_hours",
+            Field::Services => "services",
+            Field::OrganisationTaxCode => "organisation_tax_code",
+            Field::ContactName => "contact_name",
+            Field::ContactRole => "contact_role",
+            Field::ContactEmail => "contact_email",
+            Field::ContactPhone => "contact_phone",
+            Field::Needs => "needs",
+            Field::NeedsOther => "needs_other",
+            Field::Vision => "vision",
+            Field::ConsentPrivacy => "consent_privacy",
+            Field::Form => "form",
         }
     }
 }
@@ -94,6 +120,16 @@ pub enum Problem {
     DuplicateRow {
         line: usize,
     },
+    /// Not a valid partita IVA or codice fiscale.
+    InvalidTaxCode,
+    /// A box that must be ticked (the privacy notice).
+    MustAccept,
+    /// Sent faster than a person fills the form in (a robot, or a form reloaded from cache).
+    TooFast,
+    /// Refused without details (an anti-spam check).
+    Refused,
+    /// Too many submissions from one client address.
+    TooMany,
 }
 
 /// Problems by field, in form order.
@@ -287,6 +323,8 @@ pub fn in_metro_area(lat: f64, lon: f64) -> bool {
     (s - AREA_MARGIN..=n + AREA_MARGIN).contains(&lat)
         && (w - AREA_MARGIN..=e + AREA_MARGIN).contains(&lon)
 }
+
+pub mod join;
 
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 1024;

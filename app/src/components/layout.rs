@@ -42,6 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="site-nav" aria-label=t.nav_map>
                 <div class="container">
                     <a href="/">{t.nav_map}</a>
+                    <a href="/aderisci">{t.join.nav}</a>
                     <a href="/dati-aperti">{t.nav_open_data}</a>
                 </div>
             </nav>
@@ -60,6 +61,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p>
                     <a href="/dati-aperti">{t.nav_open_data}</a>
                     " (CC BY 4.0)"
+                    " · "
+                    <a href="/privacy">{t.join.privacy_title}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>

@@ -22,6 +22,7 @@ pub async fn app(t: &TestDb) -> axum::Router {
             tile_url: String::new(),
             tile_attribution: String::new(),
             public_url: String::new(),
+            staff_email: "progimpresa@cittametropolitana.bo.it".into(),
             ..Config::default()
         }),
         outbox: Default::default(),

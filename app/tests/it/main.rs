@@ -4,6 +4,7 @@
 mod db;
 mod http;
 mod import;
+mod join;
 mod opendata;
 mod outbox;
 mod staff;

@@ -1,0 +1,329 @@
+//! The join form's HTTP side (server only): `POST /aderisci`. Anti-abuse first (a honeypot
+//! field, a signed timestamp that must be a few seconds old, then after validation a per-address
+//! limit), then the shared validation, then one transaction that stores the pending space and
+//! queues the e-mails to the contact person and to staff. Errors re-render the form with what
+//! was typed; success redirects to the confirmation page with the reference code.
+
+use crate::admin::{client_address, render_page, see_other};
+use crate::db::now;
+use crate::mail::Email;
+use crate::server::AppState;
+use crate::validate::join::{validate_join, JoinInput, ValidJoin};
+use crate::validate::{Field, FieldErrors, Problem};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use std::net::SocketAddr;
+
+pub use crate::pages::join::JoinFormState;
+pub const JOIN_PATH: &str = crate::pages::join::JOIN_ACTION;
+/// A person needs more than this to fill the form in (seconds).
+pub const MIN_FILL_SECONDS: i64 = 4;
+/// A form older than this must be reloaded (seconds).
+pub const MAX_FORM_AGE: i64 = 24 * 3600;
+/// Submissions allowed per client address per hour.
+pub const MAX_PER_HOUR: i64 = 5;
+/// The largest join form accepted (bytes); the longest valid one is well under.
+pub const MAX_BODY: usize = 64 * 1024;
+/// The honeypot: a field people never see (hidden with CSS and from assistive technology).
+pub const HONEYPOT: &str = "fax";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            JOIN_PATH,
+            post(submit).layer(DefaultBodyLimit::max(MAX_BODY)),
+        )
+        // The English twin: the same page in English.
+        .route(
+            "/join",
+            get(|| async { see_other("/lingua/en?next=/aderisci") }),
+        )
+}
+
+fn sign(secret: &str, at: i64) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
+        .expect("HMAC takes keys of any length");
+    mac.update(format!("join-form:{at}").as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A signed "this form was shown at" token for the form's hidden field.
+pub fn form_token(secret: &str, now: i64) -> String {
+    format!("{now}.{}", sign(secret, now))
+}
+
+/// Whether a token is genuine, at least `MIN_FILL_SECONDS` and at most `MAX_FORM_AGE` old.
+pub fn token_ok(secret: &str, token: &str, now: i64) -> bool {
+    let Some((at, mac)) = token.split_once('.') else {
+        return false;
+    };
+    let Ok(at) = at.parse::<i64>() else {
+        return false;
+    };
+    let age = now - at;
+    // Constant-time comparison of the signature.
+    let expected = sign(secret, at);
+    let same = expected.len() == mac.len()
+        && expected
+            .bytes()
+            .zip(mac.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0;
+    same && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
+}
+
+/// A reference code people can read out on the phone: no 0/O, 1/I/L.
+pub fn new_reference() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut bytes = [0u8; 8];
+    OsRng.fill_bytes(&mut bytes);
+    let chars: String = bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect();
+    format!("ADR-{}-{}", &chars[..4], &chars[4..])
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    use serde_json::{Map, Value};
+    let fields: Map<String, Value> = pairs
+        .iter()
+        .filter(|(k, _)| !k.starts_with("need_"))
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let field = |name: &str| fields.get(name).and_then(Value::as_str).unwrap_or_default();
+    let mut input: JoinInput =
+        serde_json::from_value(Value::Object(fields.clone())).unwrap_or_default();
+    input.set_needs_from(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let refuse = |problem: Problem| FieldErrors(vec![(Field::Form, problem)]);
+
+    if !field(HONEYPOT).is_empty() {
+        tracing::info!("join form: honeypot filled, refused");
+        return again(
+            &state,
+            &uri,
+            &headers,
+            input,
+            refuse(Problem::Refused),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let secret = match state.db.form_secret().await {
+        Ok(s) => s,
+        Err(err) => return crate::admin::unavailable("reading the form secret", &err),
+    };
+    if !token_ok(&secret, field("started"), now()) {
+        return again(
+            &state,
+            &uri,
+            &headers,
+            input,
+            refuse(Problem::TooFast),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    // From here on the form's timestamp was genuine: it is kept when the form comes back.
+    let started = Some(field("started").to_owned());
+    let valid = match validate_join(&input) {
+        Ok(v) => v,
+        Err(errors) => return again_keeping(&state, &uri, &headers, input, errors, started).await,
+    };
+    match state.db.municipality_name(&valid.space.municipality).await {
+        Ok(Some(_)) => {}
+        Ok(None) => {
+            let errors = FieldErrors(vec![(Field::Municipality, Problem::UnknownChoice)]);
+            return again_keeping(&state, &uri, &headers, input, errors, started).await;
+        }
+        Err(err) => return crate::admin::unavailable("looking up a municipality", &err),
+    }
+    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    match state
+        .db
+        .rate_limit("join", &address, 3600, MAX_PER_HOUR, now())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            return again(
+                &state,
+                &uri,
+                &headers,
+                input,
+                refuse(Problem::TooMany),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        Err(err) => return crate::admin::unavailable("rate limiting", &err),
+    }
+    let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
+    let reference = new_reference();
+    let mut emails = vec![confirmation_email(&valid, &reference, lang)];
+    if !state.config.staff_email.is_empty() {
+        emails.push(staff_email(
+            &valid,
+            &reference,
+            &state.config.staff_email,
+            &state.config.public_url,
+        ));
+    }
+    match state
+        .db
+        .create_submission(&valid, &reference, lang.code(), &emails, now())
+        .await
+    {
+        Ok(_) => {
+            state.outbox.wake();
+            see_other(&format!("{JOIN_PATH}/inviata/{reference}"))
+        }
+        Err(err) => crate::admin::unavailable("storing a submission", &err),
+    }
+}
+
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: JoinInput,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Response {
+    let context = JoinFormState {
+        input,
+        errors,
+        started: None,
+    };
+    render_page(state, uri, headers, context, status).await
+}
+
+/// The form back for corrections, keeping its genuine timestamp.
+async fn again_keeping(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: JoinInput,
+    errors: FieldErrors,
+    started: Option<String>,
+) -> Response {
+    let context = JoinFormState {
+        input,
+        errors,
+        started,
+    };
+    render_page(
+        state,
+        uri,
+        headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// The contact person's confirmation, with a summary of what was sent.
+fn confirmation_email(v: &ValidJoin, reference: &str, lang: crate::i18n::Lang) -> Email {
+    let j = lang.texts().join;
+    let s = &v.space;
+    let mut summary = vec![
+        format!("{}: {}", j.summary_space, s.name),
+        format!(
+            "{}: {}",
+            j.summary_address,
+            s.address.as_deref().unwrap_or("—")
+        ),
+        format!(
+            "{}: {}",
+            j.summary_organisation,
+            s.organisation.as_deref().unwrap_or("—")
+        ),
+        format!("{}: {}", j.summary_contact, v.contact_name),
+    ];
+    if let Some(w) = &s.website {
+        summary.push(format!("Web: {w}"));
+    }
+    Email {
+        to: v.contact_email.clone(),
+        subject: (j.mail_subject)(reference),
+        text: format!(
+            "{}\n\n{}\n\n{}\n\n{}\n",
+            (j.mail_greeting)(&v.contact_name),
+            (j.mail_body)(&s.name, reference),
+            summary.join("\n"),
+            j.mail_footer
+        ),
+        ..Default::default()
+    }
+}
+
+/// Staff are told a submission waits for review.
+fn staff_email(v: &ValidJoin, reference: &str, to: &str, public_url: &str) -> Email {
+    let s = &v.space;
+    Email {
+        to: to.to_owned(),
+        subject: format!("Nuova adesione al Forum: {} ({reference})", s.name),
+        text: format!(
+            "Una nuova richiesta di adesione aspetta la revisione.\n\n\
+             Spazio: {}\nOrganizzazione: {}\nReferente: {} <{}>\nRiferimento: {reference}\n\n\
+             Revisione: {}/admin\n",
+            s.name,
+            s.organisation.as_deref().unwrap_or("—"),
+            v.contact_name,
+            v.contact_email,
+            public_url.trim_end_matches('/'),
+        ),
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_tokens_need_their_signature_and_some_seconds() {
+        let t = form_token("secret", 1000);
+        assert!(
+            !token_ok("secret", &t, 1000 + MIN_FILL_SECONDS - 1),
+            "too fast"
+        );
+        assert!(token_ok("secret", &t, 1000 + MIN_FILL_SECONDS));
+        assert!(!token_ok("secret", &t, 1000 + MAX_FORM_AGE + 1), "too old");
+        assert!(
+            !token_ok("other secret", &t, 1010),
+            "another installation's"
+        );
+        assert!(
+            !token_ok("secret", &t.replace("1000.", "900."), 1010),
+            "forged time"
+        );
+        assert!(!token_ok("secret", "", 1010));
+        assert!(!token_ok("secret", "abc.def", 1010));
+    }
+
+    #[test]
+    fn references_are_readable() {
+        let r = new_reference();
+        assert_eq!(r.len(), 13);
+        assert!(r.starts_with("ADR-"));
+        assert!(!r.contains(['0', 'O', '1', 'I', 'L']));
+        assert_ne!(r, new_reference());
+    }
+}

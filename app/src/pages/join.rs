@@ -1,0 +1,294 @@
+//! `/aderisci` (English twin `/join`): a space joins the Forum, phone first — one page in
+//! sections, posting to its own URL (see `crate::join`); with errors the page comes back with
+//! everything typed and each problem beside its field, listed in a summary that takes the
+//! focus. `/aderisci/inviata/{reference}`: the confirmation with the reference code.
+
+use crate::api::{join_form, join_sent};
+use crate::error::AppError;
+use crate::model::{MunicipalityOption, Need, OrganisationKind, SpaceKind};
+use crate::pages::admin::space_edit::{ErrorSummary, TextField};
+use crate::pages::not_found::ErrorNotice;
+use crate::use_texts;
+use crate::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
+use crate::validate::{Field, FieldErrors};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// Where the form posts (the page's own URL).
+pub const JOIN_ACTION: &str = "/aderisci";
+
+/// Provided in context when the form is rendered again after a refused post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JoinFormState {
+    pub input: JoinInput,
+    pub errors: FieldErrors,
+    /// The form's original "shown at" token, when it was genuine: a form sent back for
+    /// corrections keeps it, so fixing a typo is not slowed by the minimum fill time.
+    pub started: Option<String>,
+}
+
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let j = use_texts().join;
+    view! {
+        <Title text=j.title />
+        <div class="container page page--form">
+            <h1>{j.title}</h1>
+            <p class="lead">{j.intro}</p>
+            <p>{j.time_needed} " " {j.required_note}</p>
+            <Suspense>
+                {Suspend::new(async move {
+                    match join_form().await {
+                        Ok((municipalities, token)) => {
+                            view! { <JoinForm municipalities token /> }.into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+fn error_text(errors: &FieldErrors, field: Field) -> Option<String> {
+    errors.get(field).map(|p| use_texts().problem(p))
+}
+
+#[component]
+fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl IntoView {
+    let t = use_texts();
+    let j = t.join;
+    let state = use_context::<JoinFormState>().unwrap_or_default();
+    let (input, errors) = (state.input, state.errors);
+    let token = state.started.unwrap_or(token);
+    let s = input.space.clone();
+    let form_error = error_text(&errors, Field::Form);
+
+    let kinds_error = error_text(&errors, Field::Kinds);
+    let kinds_described = kinds_error.is_some().then_some("kinds-error");
+    let kinds = SpaceKind::ALL
+        .into_iter()
+        .map(|k| {
+            let id = format!("kind_{}", k.code());
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=id.clone() name=id.clone() checked=s.has_kind(k) />
+                    <label for=id>{t.kind(k)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let municipality_error = error_text(&errors, Field::Municipality);
+    let municipality_invalid = municipality_error.is_some();
+    let municipality_options = municipalities
+        .into_iter()
+        .map(|m| {
+            let selected = m.istat_code == s.municipality;
+            view! { <option value=m.istat_code selected=selected>{m.name}</option> }
+        })
+        .collect_view();
+    let org_kind_error = error_text(&errors, Field::OrganisationKind);
+    let org_kind_invalid = org_kind_error.is_some();
+    let org_kind_options = OrganisationKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.code() selected=s.organisation_kind == k.code()>
+                    {t.organisation_kind(k)}
+                </option>
+            }
+        })
+        .collect_view();
+    let needs = Need::ALL
+        .into_iter()
+        .map(|n| {
+            let id = format!("need_{}", n.code());
+            view! {
+                <div class="check">
+                    <input type="checkbox" id=id.clone() name=id.clone() checked=input.has_need(n) />
+                    <label for=id>{j.need(n)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let pin = {
+        let parse = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok();
+        let (lat, lon) = match (parse(&s.lat), parse(&s.lon)) {
+            (Some(lat), Some(lon)) if crate::validate::in_metro_area(lat, lon) => (lat, lon),
+            _ => (44.4949, 11.3426),
+        };
+        let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
+        view! { <crate::map::PinPicker lat lon settings lang=t.lang /> }
+    };
+    let privacy_error = error_text(&errors, Field::ConsentPrivacy);
+    let privacy_invalid = privacy_error.is_some();
+    let e = || errors.clone();
+    view! {
+        {form_error
+            .map(|m| {
+                view! {
+                    <div class="notice notice--error" role="alert" id="form" tabindex="-1" autofocus>
+                        <p>{m}</p>
+                    </div>
+                }
+            })}
+        <ErrorSummary errors=errors.clone() />
+        <form class="form form--join" method="post" action=JOIN_ACTION novalidate>
+            <input type="hidden" name="started" value=token />
+            // A field people never see; robots that fill every field give themselves away.
+            <div class="visually-hidden" aria-hidden="true">
+                <label for="fax">{j.honeypot}</label>
+                <input id="fax" name="fax" type="text" tabindex="-1" autocomplete="off" />
+            </div>
+            <fieldset>
+                <legend>{j.section_space}</legend>
+                <TextField field=Field::Name value=s.name.clone() errors=e() max=crate::validate::NAME_MAX required=true />
+                <fieldset class="field" id="kinds" aria-describedby=kinds_described>
+                    <legend>{t.field(Field::Kinds)} " *"</legend>
+                    {kinds_error.map(|m| view! { <p class="field__error" id="kinds-error">{m}</p> })}
+                    {kinds}
+                </fieldset>
+                <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
+                <TextField field=Field::Services value=input.services.clone() errors=e() max=SERVICES_MAX multiline=true />
+                <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_position}</legend>
+                <TextField field=Field::Address value=s.address.clone() errors=e() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
+                <div class="field" class:field--invalid=municipality_invalid>
+                    <label for="municipality">{t.field(Field::Municipality)} " *"</label>
+                    {municipality_error.map(|m| view! { <p class="field__error" id="municipality-error">{m}</p> })}
+                    <select
+                        id="municipality"
+                        name="municipality"
+                        required
+                        aria-invalid=municipality_invalid.then_some("true")
+                        aria-describedby=municipality_invalid.then_some("municipality-error")
+                    >
+                        <option value="">{j.choose}</option>
+                        {municipality_options}
+                    </select>
+                </div>
+                <p class="field__hint">{j.position_hint}</p>
+                {pin}
+                <div class="field-row">
+                    <TextField field=Field::Lat value=s.lat.clone() errors=e() kind="text" />
+                    <TextField field=Field::Lon value=s.lon.clone() errors=e() kind="text" />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_contacts}</legend>
+                <p class="field__hint">{j.section_contacts_hint}</p>
+                <TextField field=Field::Website value=s.website.clone() errors=e() kind="url" max=crate::validate::URL_MAX autocomplete="url" />
+                <TextField field=Field::Email value=s.email.clone() errors=e() kind="email" max=crate::validate::EMAIL_MAX />
+                <TextField field=Field::Phone value=s.phone.clone() errors=e() kind="tel" max=crate::validate::PHONE_MAX />
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_organisation}</legend>
+                <TextField field=Field::Organisation value=s.organisation.clone() errors=e() max=crate::validate::ORGANISATION_MAX required=true autocomplete="organization" />
+                <div class="field" class:field--invalid=org_kind_invalid>
+                    <label for="organisation_kind">{t.field(Field::OrganisationKind)} " *"</label>
+                    {org_kind_error.map(|m| view! { <p class="field__error" id="organisation_kind-error">{m}</p> })}
+                    <select
+                        id="organisation_kind"
+                        name="organisation_kind"
+                        required
+                        aria-invalid=org_kind_invalid.then_some("true")
+                        aria-describedby=org_kind_invalid.then_some("organisation_kind-error")
+                    >
+                        <option value="">{j.choose}</option>
+                        {org_kind_options}
+                    </select>
+                </div>
+                <TextField field=Field::OrganisationTaxCode value=input.organisation_tax_code.clone() errors=e() max=20 />
+                <TextField field=Field::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::validate::URL_MAX />
+                <TextField field=Field::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_person}</legend>
+                <p class="field__hint">{j.section_person_hint}</p>
+                <TextField field=Field::ContactName value=input.contact_name.clone() errors=e() max=crate::validate::NAME_MAX required=true autocomplete="name" />
+                <TextField field=Field::ContactRole value=input.contact_role.clone() errors=e() max=ROLE_MAX autocomplete="organization-title" />
+                <TextField field=Field::ContactEmail value=input.contact_email.clone() errors=e() kind="email" max=crate::validate::EMAIL_MAX required=true autocomplete="email" />
+                <TextField field=Field::ContactPhone value=input.contact_phone.clone() errors=e() kind="tel" max=crate::validate::PHONE_MAX autocomplete="tel" />
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_survey}</legend>
+                <p class="field__hint">{j.section_survey_hint}</p>
+                <fieldset class="field" id="needs">
+                    <legend>{t.field(Field::Needs)}</legend>
+                    {error_text(&errors, Field::Needs).map(|m| view! { <p class="field__error">{m}</p> })}
+                    {needs}
+                </fieldset>
+                <TextField field=Field::NeedsOther value=input.needs_other.clone() errors=e() max=SURVEY_MAX multiline=true />
+                <TextField field=Field::Vision value=input.vision.clone() errors=e() max=SURVEY_MAX multiline=true />
+            </fieldset>
+            <fieldset>
+                <legend>{j.section_privacy}</legend>
+                <p>
+                    <a href="/privacy" target="_blank" rel="noopener">{j.privacy_link}</a>
+                </p>
+                <div class="field" class:field--invalid=privacy_invalid>
+                    {privacy_error.map(|m| view! { <p class="field__error" id="consent_privacy-error">{m}</p> })}
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id="consent_privacy"
+                            name="consent_privacy"
+                            checked=input.consent_privacy.is_some()
+                            required
+                            aria-invalid=privacy_invalid.then_some("true")
+                            aria-describedby=privacy_invalid.then_some("consent_privacy-error")
+                        />
+                        <label for="consent_privacy">{j.consent_privacy} " *"</label>
+                    </div>
+                </div>
+                <div class="check">
+                    <input
+                        type="checkbox"
+                        id="consent_contact"
+                        name="consent_contact"
+                        checked=input.consent_contact.is_some()
+                    />
+                    <label for="consent_contact">{j.consent_contact}</label>
+                </div>
+            </fieldset>
+            <button type="submit" class="btn btn--primary btn--block">{j.submit}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn JoinSentPage() -> impl IntoView {
+    let j = use_texts().join;
+    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+    view! {
+        <Title text=j.sent_title />
+        <div class="container page page--narrow">
+            <Suspense>
+                {Suspend::new(async move {
+                    match join_sent(reference.clone()).await {
+                        Ok((space, municipality)) => {
+                            view! {
+                                <div class="notice notice--success" role="status">
+                                    <h1>{j.sent_title}</h1>
+                                    <p>{(j.sent_body)(&space, &municipality)}</p>
+                                    <p class="reference">
+                                        {j.sent_reference} ": " <strong>{reference.clone()}</strong>
+                                    </p>
+                                </div>
+                                <p>{j.sent_next}</p>
+                                <p>
+                                    <a class="btn btn--primary" href="/">{j.sent_back}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err=if err == AppError::NotFound { err } else { AppError::Unavailable } /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

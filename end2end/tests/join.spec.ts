@@ -1,0 +1,66 @@
+// Joining the Forum from a phone (360×740, touch), with JavaScript on and off: errors beside the
+// fields with everything kept, then the reference code and the confirmation e-mail.
+import { expect, test } from "@playwright/test";
+import { waitForMail } from "../fixtures/mail";
+
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+test("a space joins the Forum from a phone and gets its reference code", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  const tag = info.project.name;
+  const name = `Officina e2e ${tag}`;
+  const contact = `maria.${tag}@example.it`;
+
+  await page.goto("/aderisci");
+  const shown = Date.now();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aderisci al Forum");
+  // No horizontal scrolling on a phone.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+
+  // Only a name and a malformed e-mail: every problem beside its field, the values kept.
+  await page.getByRole("textbox", { name: /Nome dello spazio/ }).fill(name);
+  await page.getByRole("textbox", { name: /^Email \*/ }).fill("maria@");
+  // A person takes a few seconds; the form refuses faster senders.
+  await page.waitForTimeout(Math.max(0, 4_500 - (Date.now() - shown)));
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toContainText("Tipo di spazio: Scegli almeno un'opzione.");
+  await expect(summary).toContainText("Comune: Questo campo è obbligatorio.");
+  await expect(summary).toContainText("Email: Scrivi un indirizzo email valido");
+  await expect(summary).toContainText("Informativa sulla privacy: Per inviare la richiesta");
+  await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue(name);
+  await expect(page.locator("#contact_email-error")).toBeVisible();
+  // The summary links to the field.
+  await summary.getByRole("link", { name: /Tipo di spazio/ }).click();
+  await expect(page).toHaveURL(/#kinds$/);
+
+  await page.getByLabel("Fab lab e makerspace").check();
+  await page.getByLabel("Descrizione breve").fill("Un laboratorio aperto a tutti, con stampanti 3D.");
+  await page.getByLabel("Indirizzo (via e numero civico)").fill("Via Emilia 10");
+  await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
+  if (js) {
+    // Tap the map to place the pin: the coordinates follow.
+    await expect(page.locator(".map--picker.leaflet-container")).toBeVisible();
+    await page.locator(".map--picker").tap({ position: { x: 120, y: 90 } });
+    await expect(page.getByLabel("Latitudine")).not.toHaveValue("");
+  }
+  await page.getByRole("textbox", { name: /Organizzazione che lo gestisce/ }).fill("Associazione Officina");
+  await page.getByRole("combobox", { name: /Tipo di organizzazione/ }).selectOption("association");
+  await page.getByRole("textbox", { name: /^Nome e cognome/ }).fill("Maria Bianchi");
+  await page.getByRole("textbox", { name: /^Email \*/ }).fill(contact);
+  await page.getByLabel("Informazioni su bandi e finanziamenti").check();
+  await page.getByLabel("La vostra visione per la rete degli spazi").fill("Condividere attrezzature e competenze.");
+  await page.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+
+  await expect(page).toHaveURL(/\/aderisci\/inviata\/ADR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Richiesta inviata");
+  const reference = (await page.locator(".reference strong").textContent())!.trim();
+  expect(page.url()).toContain(reference);
+  await expect(page.getByText(name)).toBeVisible();
+
+  const mail = await waitForMail(contact, new RegExp(reference));
+  expect(mail).toContain(name);
+  expect(mail).toContain("Buongiorno Maria Bianchi");
+});
