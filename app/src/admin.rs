@@ -55,7 +55,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The session of a staff request if its role allows `role`, or the answer to give instead:
 /// to the sign-in page when there is none, 403 when the role is not enough.
-async fn staff_session(
+pub(crate) async fn staff_session(
     state: &AppState,
     headers: &HeaderMap,
     role: crate::model::Role,
@@ -157,7 +157,7 @@ pub fn audit_view(r: crate::db::AuditRecord) -> crate::model::AuditView {
 
 /// The staff session of a form post, if its role allows `role` and the form's CSRF token
 /// matches the session's.
-async fn authorised_post(
+pub(crate) async fn authorised_post(
     state: &AppState,
     headers: &HeaderMap,
     csrf: &str,

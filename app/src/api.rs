@@ -144,3 +144,29 @@ pub async fn join_sent(reference: String) -> Result<(String, String), AppError> 
         None => Err(AppError::NotFound),
     }
 }
+
+/// Staff: the join requests, waiting ones first.
+#[server(prefix = "/admin/api", endpoint = "submissions")]
+pub async fn staff_submissions() -> Result<Vec<crate::model::SubmissionRow>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.submissions().await?)
+}
+
+/// Staff: one join request with the survey answers, the contact and the possible duplicates.
+#[server(prefix = "/admin/api", endpoint = "submission")]
+pub async fn staff_submission(id: i64) -> Result<crate::model::SubmissionPage, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    crate::review::page(&db, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Staff: the survey's answers, aggregated.
+#[server(prefix = "/admin/api", endpoint = "survey")]
+pub async fn staff_survey() -> Result<crate::model::SurveySummary, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(crate::review::survey(&db).await?)
+}

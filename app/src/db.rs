@@ -4,6 +4,7 @@
 
 mod imports;
 mod outbox;
+mod review;
 mod seed;
 mod spaces;
 mod staff;
@@ -12,6 +13,7 @@ mod submissions;
 
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
+pub use review::SubmissionRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};

@@ -5,6 +5,7 @@
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
 
 pub mod join;
+pub mod review;
 
 use crate::model::{OrganisationKind, PositionPrecision, SpaceKind};
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,8 @@ pub struct Texts {
     pub admin: &'static AdminTexts,
     /// The join form and the privacy notice.
     pub join: &'static join::JoinTexts,
+    /// Staff review of join requests and the survey.
+    pub review: &'static review::ReviewTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -402,6 +405,13 @@ impl Texts {
                     "Form"
                 }
             }
+            Reason => {
+                if it {
+                    "Motivo (inviato a chi ha fatto la richiesta)"
+                } else {
+                    "Reason (sent to the person who made the request)"
+                }
+            }
         }
     }
 
@@ -545,6 +555,7 @@ pub static IT: Texts = Texts {
     lang: Lang::It,
     admin: &ADMIN_IT,
     join: &join::JOIN_IT,
+    review: &review::REVIEW_IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -617,6 +628,7 @@ pub static EN: Texts = Texts {
     lang: Lang::En,
     admin: &ADMIN_EN,
     join: &join::JOIN_EN,
+    review: &review::REVIEW_EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",

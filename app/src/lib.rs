@@ -37,6 +37,8 @@ pub mod opendata;
 #[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
+pub mod review;
+#[cfg(feature = "ssr")]
 pub mod server;
 
 use components::layout::Layout;
@@ -47,8 +49,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
     dashboard::DashboardPage, import::ImportDetailPage, import::ImportUploadPage,
-    invitation::InvitationPage, sign_in::SignInPage, space_edit::SpaceEditPage,
-    space_new::SpaceNewPage, staff::StaffPage,
+    invitation::InvitationPage, review::SubmissionDetailPage, review::SubmissionsPage,
+    review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage, space_new::SpaceNewPage,
+    staff::StaffPage,
 };
 use pages::{
     home::HomePage, join::JoinPage, join::JoinSentPage, not_found::NotFound,
@@ -139,6 +142,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />

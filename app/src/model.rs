@@ -151,6 +151,95 @@ impl Need {
     }
 }
 
+/// Staff's decision on a join request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// The space is published with its organisation.
+    Approved,
+    /// The submitter is asked to send corrections; the space stays pending.
+    ChangesRequested,
+    /// Not part of the network; the space is kept as rejected (not public).
+    Rejected,
+}
+
+impl Decision {
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Approved => "approved",
+            Decision::ChangesRequested => "changes-requested",
+            Decision::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Decision::Approved,
+            Decision::ChangesRequested,
+            Decision::Rejected,
+        ]
+        .into_iter()
+        .find(|d| d.code() == code)
+    }
+}
+
+/// A join request in the staff queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionRow {
+    pub id: i64,
+    pub reference: String,
+    pub space_id: i64,
+    pub space_name: String,
+    pub municipality: String,
+    pub submitted_at: i64,
+    pub decision: Option<Decision>,
+}
+
+/// An existing space that looks like the one a request presents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Duplicate {
+    pub id: i64,
+    pub name: String,
+    pub status: SpaceStatus,
+    /// Metres between the two, when both have a street-level position.
+    pub distance_m: Option<i64>,
+}
+
+/// Everything the staff page of one join request shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionPage {
+    pub row: SubmissionRow,
+    pub space_status: SpaceStatus,
+    pub space: crate::validate::SpaceInput,
+    pub opening_hours: Option<String>,
+    pub services: Option<String>,
+    pub organisation_tax_code: Option<String>,
+    pub marker: MapMarker,
+    pub contact_name: String,
+    pub contact_role: Option<String>,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub needs: Vec<Need>,
+    pub needs_other: Option<String>,
+    pub vision: Option<String>,
+    pub consent_contact: bool,
+    pub lang: String,
+    pub decision_reason: Option<String>,
+    pub decided_at: Option<i64>,
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// The survey answers of every request not rejected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveySummary {
+    pub responses: usize,
+    /// Each need with how many chose it, most chosen first.
+    pub needs: Vec<(Need, usize)>,
+    /// (space, free text) pairs.
+    pub needs_other: Vec<(String, String)>,
+    pub visions: Vec<(String, String)>,
+}
+
 /// The kind of organisation that runs a space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -156,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::opendata::routes())
         .merge(crate::admin::routes())
         .merge(crate::join::routes())
+        .merge(crate::review::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -53,6 +53,8 @@ pub enum Field {
     ConsentPrivacy,
     /// The form as a whole (a problem no one field explains).
     Form,
+    /// Staff's reason for a decision.
+    Reason,
 }
 
 impl Field {
@@ -91,6 +93,7 @@ impl Field {
             Field::Vision => "vision",
             Field::ConsentPrivacy => "consent_privacy",
             Field::Form => "form",
+            Field::Reason => "motivo",
         }
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 pub mod dashboard;
 pub mod import;
 pub mod invitation;
+pub mod review;
 pub mod sign_in;
 pub mod space_edit;
 pub mod space_new;
@@ -33,6 +34,7 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
             <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
             <nav class="admin-bar__nav" aria-label=a.area>
                 <a href="/admin">{a.spaces_heading}</a>
+                <a href="/admin/adesioni">{use_texts().review.nav}</a>
                 <a href=IMPORT_ACTION>{a.import_short}</a>
                 {staff
                     .user

@@ -8,7 +8,7 @@ use crate::support::TestDb;
 use axum::http::{header, StatusCode};
 use tower::ServiceExt;
 
-fn good_form(token: &str, name: &str) -> String {
+pub(crate) fn good_form(token: &str, name: &str) -> String {
     format!(
         "started={token}&fax=&name={name}&kind_fablab=on&description=Un+laboratorio+aperto.\
          &services=Stampa+3D&opening_hours=Lun-Ven+9-18&address=Via+Emilia+10&municipality=037032\

@@ -7,6 +7,7 @@ mod import;
 mod join;
 mod opendata;
 mod outbox;
+mod review;
 mod staff;
 mod staff_accounts;
 mod support;

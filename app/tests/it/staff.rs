@@ -570,6 +570,48 @@ async fn authorization_matrix() {
             Box::new(|c| post_form("/admin/api/imports", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
         ),
+        // Join requests and the survey: editors and admins.
+        (
+            "GET /admin/adesioni",
+            Box::new(|c| get_req("/admin/adesioni", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/questionario",
+            Box::new(|c| get_req("/admin/questionario", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/adesioni/1 (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/adesioni/1",
+                    "csrf=x&decisione=approved",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "GET /admin/esporta/questionario.csv",
+            Box::new(|c| get_req("/admin/esporta/questionario.csv", c)),
+            [StatusCode::SEE_OTHER, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/submissions",
+            Box::new(|c| post_form("/admin/api/submissions", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/survey",
+            Box::new(|c| post_form("/admin/api/survey", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
         // Invitation links need no session, only a live token.
         (
             "GET /admin/invito/{unknown token}",
