@@ -101,16 +101,15 @@ async fn submit(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    use serde_json::{Map, Value};
-    let fields: Map<String, Value> = pairs
-        .iter()
-        .filter(|(k, _)| !k.starts_with("need_"))
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    let field = |name: &str| fields.get(name).and_then(Value::as_str).unwrap_or_default();
-    let mut input: JoinInput =
-        serde_json::from_value(Value::Object(fields.clone())).unwrap_or_default();
-    input.set_needs_from(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    let input = JoinInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let refuse = |problem: Problem| FieldErrors(vec![(Field::Form, problem)]);
 
     if !field(HONEYPOT).is_empty() {

@@ -13,6 +13,7 @@ pub mod components;
 pub mod error;
 pub mod filter;
 pub mod i18n;
+pub mod join_assist;
 pub mod map;
 pub mod model;
 pub mod pages;

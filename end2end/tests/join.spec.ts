@@ -14,6 +14,7 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   await page.goto("/aderisci");
   const shown = Date.now();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Aderisci al Forum");
+  if (js) await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
   // No horizontal scrolling on a phone.
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
@@ -21,19 +22,40 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   // Only a name and a malformed e-mail: every problem beside its field, the values kept.
   await page.getByRole("textbox", { name: /Nome dello spazio/ }).fill(name);
   await page.getByRole("textbox", { name: /^Email \*/ }).fill("maria@");
+  if (js) {
+    // Checked on leaving the field, before anything is sent.
+    await page.getByRole("textbox", { name: /Ruolo/ }).focus();
+    await expect(page.locator("#contact_email-error")).toHaveText(/Scrivi un indirizzo email valido/);
+    await expect(page.getByRole("textbox", { name: /^Email \*/ })).toHaveAttribute("aria-invalid", "true");
+    // A reload on the phone loses nothing: the draft is kept on the device.
+    await page.reload();
+    await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
+    await expect(page.getByRole("status").filter({ hasText: "Abbiamo ripreso i dati" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue(name);
+    await expect(page.getByRole("textbox", { name: /^Email \*/ })).toHaveValue("maria@");
+  }
   // A person takes a few seconds; the form refuses faster senders.
   await page.waitForTimeout(Math.max(0, 4_500 - (Date.now() - shown)));
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
-  const summary = page.locator(".error-summary");
-  await expect(summary).toContainText("Tipo di spazio: Scegli almeno un'opzione.");
-  await expect(summary).toContainText("Comune: Questo campo è obbligatorio.");
-  await expect(summary).toContainText("Email: Scrivi un indirizzo email valido");
-  await expect(summary).toContainText("Informativa sulla privacy: Per inviare la richiesta");
+  if (js) {
+    // Stopped in the browser: errors beside the fields, focus on the first problem.
+    await expect(page).toHaveURL(/\/aderisci$/);
+    await expect(page.locator("#kinds-error")).toHaveText("Scegli almeno un'opzione.");
+    await expect(page.locator("#municipality-error")).toHaveText("Questo campo è obbligatorio.");
+    await expect(page.locator("#consent_privacy-error")).toContainText("Per inviare la richiesta");
+    await expect(page.getByLabel("Coworking")).toBeFocused();
+  } else {
+    const summary = page.locator(".error-summary");
+    await expect(summary).toContainText("Tipo di spazio: Scegli almeno un'opzione.");
+    await expect(summary).toContainText("Comune: Questo campo è obbligatorio.");
+    await expect(summary).toContainText("Email: Scrivi un indirizzo email valido");
+    await expect(summary).toContainText("Informativa sulla privacy: Per inviare la richiesta");
+    // The summary links to the field.
+    await summary.getByRole("link", { name: /Tipo di spazio/ }).click();
+    await expect(page).toHaveURL(/#kinds$/);
+  }
   await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue(name);
   await expect(page.locator("#contact_email-error")).toBeVisible();
-  // The summary links to the field.
-  await summary.getByRole("link", { name: /Tipo di spazio/ }).click();
-  await expect(page).toHaveURL(/#kinds$/);
 
   await page.getByLabel("Fab lab e makerspace").check();
   await page.getByLabel("Descrizione breve").fill("Un laboratorio aperto a tutti, con stampanti 3D.");
@@ -60,6 +82,11 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   expect(page.url()).toContain(reference);
   await expect(page.getByText(name)).toBeVisible();
 
+  if (js) {
+    // Sent: the draft is forgotten.
+    await page.goto("/aderisci");
+    await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue("");
+  }
   const mail = await waitForMail(contact, new RegExp(reference));
   expect(mail).toContain(name);
   expect(mail).toContain("Buongiorno Maria Bianchi");

@@ -134,7 +134,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                 }
             })}
         <ErrorSummary errors=errors.clone() />
-        <form class="form form--join" method="post" action=JOIN_ACTION novalidate>
+        <form class="form form--join" id="join-form" method="post" action=JOIN_ACTION novalidate>
             <input type="hidden" name="started" value=token />
             // A field people never see; robots that fill every field give themselves away.
             <div class="visually-hidden" aria-hidden="true">
@@ -171,6 +171,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                     </select>
                 </div>
                 <p class="field__hint">{j.position_hint}</p>
+                <crate::join_assist::JoinAssist lang=t.lang mode=crate::join_assist::AssistMode::Form />
                 {pin}
                 <div class="field-row">
                     <TextField field=Field::Lat value=s.lat.clone() errors=e() kind="text" />
@@ -279,6 +280,10 @@ pub fn JoinSentPage() -> impl IntoView {
                                     </p>
                                 </div>
                                 <p>{j.sent_next}</p>
+                                <crate::join_assist::JoinAssist
+                                    lang=use_texts().lang
+                                    mode=crate::join_assist::AssistMode::Sent
+                                />
                                 <p>
                                     <a class="btn btn--primary" href="/">{j.sent_back}</a>
                                 </p>

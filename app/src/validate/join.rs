@@ -45,14 +45,52 @@ pub struct JoinInput {
 }
 
 impl JoinInput {
-    /// Collects the ticked needs from `need_<code>` form pairs.
-    pub fn set_needs_from<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) {
-        self.needs = pairs
-            .into_iter()
-            .filter_map(|(k, _)| k.strip_prefix("need_"))
-            .filter(|code| Need::from_code(code).is_some())
-            .map(str::to_owned)
-            .collect();
+    /// The form from its posted name/value pairs (the server's body, the browser's fields):
+    /// unknown names are ignored, a name given twice keeps its last value.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> JoinInput {
+        let mut input = JoinInput::default();
+        let on = || Some("on".to_owned());
+        for (name, value) in pairs {
+            let v = value.to_owned();
+            let s = &mut input.space;
+            match name {
+                "name" => s.name = v,
+                "kind_coworking" => s.kind_coworking = on(),
+                "kind_fablab" => s.kind_fablab = on(),
+                "kind_incubator-accelerator" => s.kind_incubator_accelerator = on(),
+                "description" => s.description = v,
+                "address" => s.address = v,
+                "municipality" => s.municipality = v,
+                "lat" => s.lat = v,
+                "lon" => s.lon = v,
+                "website" => s.website = v,
+                "email" => s.email = v,
+                "phone" => s.phone = v,
+                "organisation" => s.organisation = v,
+                "organisation_kind" => s.organisation_kind = v,
+                "organisation_website" => s.organisation_website = v,
+                "organisation_description" => s.organisation_description = v,
+                "opening_hours" => input.opening_hours = v,
+                "services" => input.services = v,
+                "organisation_tax_code" => input.organisation_tax_code = v,
+                "contact_name" => input.contact_name = v,
+                "contact_role" => input.contact_role = v,
+                "contact_email" => input.contact_email = v,
+                "contact_phone" => input.contact_phone = v,
+                "needs_other" => input.needs_other = v,
+                "vision" => input.vision = v,
+                "consent_privacy" => input.consent_privacy = on(),
+                "consent_contact" => input.consent_contact = on(),
+                other => {
+                    if let Some(code) = other.strip_prefix("need_") {
+                        if !input.needs.iter().any(|n| n == code) {
+                            input.needs.push(code.to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        input
     }
 
     pub fn has_need(&self, need: Need) -> bool {
@@ -389,6 +427,28 @@ mod tests {
         );
         odd.contact_name = "Zoë Ćosić-Müller".into();
         assert!(validate_join(&odd).is_ok());
+    }
+
+    #[test]
+    fn the_form_is_read_from_its_pairs() {
+        let input = JoinInput::from_pairs([
+            ("name", "Officina"),
+            ("kind_fablab", "on"),
+            ("need_funding", "on"),
+            ("need_funding", "on"),
+            ("need_made-up", "on"),
+            ("consent_privacy", "on"),
+            ("started", "123.abc"),
+            ("name", "Officina Comune"),
+        ]);
+        assert_eq!(input.space.name, "Officina Comune");
+        assert!(input.space.has_kind(SpaceKind::Fablab));
+        assert_eq!(input.needs, ["funding", "made-up"]);
+        assert_eq!(
+            validate_join(&input).unwrap_err().get(Field::Needs),
+            Some(Problem::UnknownChoice),
+            "unknown codes are refused, not dropped"
+        );
     }
 
     #[test]

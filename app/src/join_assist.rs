@@ -1,0 +1,434 @@
+//! The join form's helper in the browser (an island; the form works without it): the shared
+//! validation run as people leave each field and again before sending — errors appear beside
+//! the fields and the focus moves to the first one —, a draft kept on the device until the form
+//! is sent (a reload or a lost connection on the phone loses nothing), and "use my location".
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where the helper is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssistMode {
+    /// Inside the join form.
+    Form,
+    /// On the confirmation page: the request was sent, so the draft is forgotten.
+    Sent,
+}
+
+/// The `localStorage` key of the draft.
+pub const DRAFT_KEY: &str = "spazi:aderisci:bozza";
+
+#[island]
+pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    let j = lang.texts().join;
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let result = match mode {
+            AssistMode::Form => dom::attach(lang),
+            AssistMode::Sent => dom::forget_draft(),
+        };
+        if let Err(err) = result {
+            leptos::logging::error!("join form: {err:?}");
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = lang;
+    (mode == AssistMode::Form).then(|| {
+        view! {
+            <div class="join-assist">
+                // Without JavaScript there is no location to ask for: the button stays hidden.
+                <button type="button" id="use-location" class="btn btn--outline" hidden>
+                    {j.use_location}
+                </button>
+                <p class="field__hint" id="assist-status" role="status"></p>
+            </div>
+        }
+    })
+}
+
+#[cfg(feature = "hydrate")]
+mod dom {
+    use super::DRAFT_KEY;
+    use crate::i18n::Lang;
+    use crate::validate::join::{validate_join, JoinInput};
+    use crate::validate::{Field, FieldErrors};
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{Document, Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+
+    /// Names that are not the user's data.
+    const SKIP: [&str; 2] = ["started", "fax"];
+
+    /// Every field of the form an error can be shown beside, in form order.
+    const FIELDS: [Field; 25] = [
+        Field::Name,
+        Field::Kinds,
+        Field::Description,
+        Field::Services,
+        Field::OpeningHours,
+        Field::Address,
+        Field::Municipality,
+        Field::Lat,
+        Field::Lon,
+        Field::Website,
+        Field::Email,
+        Field::Phone,
+        Field::Organisation,
+        Field::OrganisationKind,
+        Field::OrganisationTaxCode,
+        Field::OrganisationWebsite,
+        Field::OrganisationDescription,
+        Field::ContactName,
+        Field::ContactRole,
+        Field::ContactEmail,
+        Field::ContactPhone,
+        Field::Needs,
+        Field::NeedsOther,
+        Field::Vision,
+        Field::ConsentPrivacy,
+    ];
+
+    fn document() -> Result<Document, JsValue> {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| JsValue::from_str("no document"))
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn forget_draft() -> Result<(), JsValue> {
+        if let Some(s) = storage() {
+            s.remove_item(DRAFT_KEY)?;
+        }
+        Ok(())
+    }
+
+    /// The form's controls with a name.
+    fn controls(form: &HtmlFormElement) -> Vec<Element> {
+        let elements = form.elements();
+        (0..elements.length())
+            .filter_map(|i| elements.item(i))
+            .filter(|e| e.get_attribute("name").is_some())
+            .collect()
+    }
+
+    fn value_of(e: &Element) -> Option<String> {
+        if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+            return match i.type_().as_str() {
+                "checkbox" => i.checked().then(|| "on".to_owned()),
+                "hidden" | "submit" | "button" => None,
+                _ => Some(i.value()),
+            };
+        }
+        if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            return Some(t.value());
+        }
+        e.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value())
+    }
+
+    /// The user's (name, value) pairs, as the form would post them.
+    fn pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
+        controls(form)
+            .iter()
+            .filter_map(|e| {
+                let name = e.get_attribute("name")?;
+                if SKIP.contains(&name.as_str()) {
+                    return None;
+                }
+                value_of(e).map(|v| (name, v))
+            })
+            .collect()
+    }
+
+    fn input_of(form: &HtmlFormElement) -> JoinInput {
+        let pairs = pairs(form);
+        JoinInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
+    fn save_draft(form: &HtmlFormElement) {
+        let Some(s) = storage() else { return };
+        let list = js_sys::Array::new();
+        for (k, v) in pairs(form) {
+            list.push(&js_sys::Array::of2(
+                &JsValue::from_str(&k),
+                &JsValue::from_str(&v),
+            ));
+        }
+        if let Ok(json) = js_sys::JSON::stringify(&list) {
+            let _ = s.set_item(DRAFT_KEY, &String::from(json));
+        }
+    }
+
+    /// Puts a saved draft back into an untouched form; `true` if there was one.
+    fn restore_draft(form: &HtmlFormElement) -> bool {
+        let Some(json) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
+            return false;
+        };
+        let Ok(list) = js_sys::JSON::parse(&json) else {
+            return false;
+        };
+        let list: js_sys::Array = list.unchecked_into();
+        let saved: Vec<(String, String)> = list
+            .iter()
+            .filter_map(|pair| {
+                let pair: js_sys::Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect();
+        if saved.is_empty() {
+            return false;
+        }
+        for e in controls(form) {
+            let Some(name) = e.get_attribute("name") else {
+                continue;
+            };
+            if SKIP.contains(&name.as_str()) {
+                continue;
+            }
+            let value = saved
+                .iter()
+                .rev()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.clone());
+            if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+                match i.type_().as_str() {
+                    "checkbox" => i.set_checked(value.is_some()),
+                    "hidden" | "submit" | "button" => {}
+                    _ => i.set_value(&value.unwrap_or_default()),
+                }
+            } else if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                t.set_value(&value.unwrap_or_default());
+            } else if let Some(s) = e.dyn_ref::<web_sys::HtmlSelectElement>() {
+                s.set_value(&value.unwrap_or_default());
+            }
+        }
+        true
+    }
+
+    /// Which field a control belongs to (the kinds' and needs' checkboxes share one).
+    fn field_name(control: &str) -> &str {
+        if control.starts_with("kind_") {
+            "kinds"
+        } else if control.starts_with("need_") {
+            "needs"
+        } else {
+            control
+        }
+    }
+
+    /// Shows (or clears) the message beside a field, as the server renders it.
+    fn show(doc: &Document, field: Field, message: Option<String>) -> Result<(), JsValue> {
+        let name = field.name();
+        let Some(target) = doc.get_element_by_id(name) else {
+            return Ok(());
+        };
+        let container = if target.class_list().contains("field") {
+            target.clone()
+        } else {
+            match target.closest(".field")? {
+                Some(c) => c,
+                None => return Ok(()),
+            }
+        };
+        let error_id = format!("{name}-error");
+        let existing = doc.get_element_by_id(&error_id);
+        match message {
+            Some(text) => {
+                let p = match existing {
+                    Some(p) => p,
+                    None => {
+                        let p = doc.create_element("p")?;
+                        p.set_class_name("field__error");
+                        p.set_id(&error_id);
+                        // After the label (or legend), where the server puts it.
+                        let first = container.first_element_child();
+                        let after = first.and_then(|f| f.next_sibling());
+                        container.insert_before(&p, after.as_ref())?;
+                        p
+                    }
+                };
+                p.set_text_content(Some(&text));
+                container.class_list().add_1("field--invalid")?;
+                target.set_attribute("aria-invalid", "true")?;
+                target.set_attribute("aria-describedby", &error_id)?;
+            }
+            None => {
+                if let Some(p) = existing {
+                    p.remove();
+                }
+                container.class_list().remove_1("field--invalid")?;
+                target.remove_attribute("aria-invalid")?;
+                target.remove_attribute("aria-describedby")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn errors_of(form: &HtmlFormElement) -> FieldErrors {
+        validate_join(&input_of(form)).err().unwrap_or_default()
+    }
+
+    fn set_status(doc: &Document, text: &str) {
+        if let Some(s) = doc.get_element_by_id("assist-status") {
+            s.set_text_content(Some(text));
+        }
+    }
+
+    pub fn attach(lang: Lang) -> Result<(), JsValue> {
+        let t = lang.texts();
+        let doc = document()?;
+        let form: HtmlFormElement = doc
+            .get_element_by_id("join-form")
+            .ok_or_else(|| JsValue::from_str("no #join-form"))?
+            .dyn_into()?;
+        // A form the server sent back with errors shows what was posted: that wins.
+        let server_errors = doc.query_selector(".error-summary")?.is_some()
+            || doc.get_element_by_id("form").is_some();
+        if server_errors {
+            save_draft(&form);
+        } else if restore_draft(&form) {
+            set_status(&doc, t.join.draft_restored);
+            // The pin follows restored coordinates.
+            for id in ["lat", "lon"] {
+                if let Some(f) = doc.get_element_by_id(id) {
+                    f.dispatch_event(&web_sys::Event::new("change")?)?;
+                }
+            }
+        }
+
+        let touched: Rc<RefCell<HashSet<String>>> = Rc::default();
+        let refresh = {
+            let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
+            move || {
+                let errors = errors_of(&form);
+                for field in FIELDS {
+                    if touched.borrow().contains(field.name()) {
+                        let _ = show(&doc, field, errors.get(field).map(|p| t.problem(p)));
+                    }
+                }
+            }
+        };
+
+        // Typing: keep the draft; a field already shown wrong is re-checked as it is fixed.
+        let on_input = {
+            let (form, refresh) = (form.clone(), refresh.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+                save_draft(&form);
+                refresh();
+            })
+        };
+        form.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
+        form.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
+        on_input.forget();
+
+        // Leaving a field: check it.
+        let on_leave = {
+            let (touched, refresh) = (touched.clone(), refresh.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                let name = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|e| e.get_attribute("name"));
+                if let Some(name) = name {
+                    if !SKIP.contains(&name.as_str()) {
+                        touched.borrow_mut().insert(field_name(&name).to_owned());
+                        refresh();
+                    }
+                }
+            })
+        };
+        form.add_event_listener_with_callback("focusout", on_leave.as_ref().unchecked_ref())?;
+        on_leave.forget();
+
+        // Sending: everything is checked; with problems the form stays, focus on the first.
+        let on_submit = {
+            let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+                let errors = errors_of(&form);
+                if errors.is_empty() {
+                    save_draft(&form);
+                    return;
+                }
+                ev.prevent_default();
+                touched
+                    .borrow_mut()
+                    .extend(FIELDS.iter().map(|f| f.name().to_owned()));
+                refresh();
+                if let Some(first) = errors.first() {
+                    let target = doc.get_element_by_id(first.name());
+                    // A group of boxes: focus its first box.
+                    let focus = match &target {
+                        Some(t) if t.tag_name() == "FIELDSET" => {
+                            t.query_selector("input").ok().flatten()
+                        }
+                        _ => target,
+                    };
+                    if let Some(e) = focus.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                        let _ = e.focus();
+                    }
+                }
+            })
+        };
+        form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
+        on_submit.forget();
+
+        // "Use my location".
+        if let Some(button) = doc.get_element_by_id("use-location") {
+            let geolocation = web_sys::window().and_then(|w| w.navigator().geolocation().ok());
+            if let Some(geolocation) = geolocation {
+                button.remove_attribute("hidden")?;
+                let on_click = {
+                    let doc = doc.clone();
+                    Closure::<dyn FnMut()>::new(move || {
+                        set_status(&doc, t.join.locating);
+                        let found = {
+                            let doc = doc.clone();
+                            Closure::once_into_js(move |pos: web_sys::Position| {
+                                let c = pos.coords();
+                                for (id, v) in [("lat", c.latitude()), ("lon", c.longitude())] {
+                                    if let Some(f) = doc
+                                        .get_element_by_id(id)
+                                        .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
+                                    {
+                                        f.set_value(&format!("{v:.6}"));
+                                        if let Ok(ev) =
+                                            web_sys::Event::new_with_event_init_dict("change", &{
+                                                let init = web_sys::EventInit::new();
+                                                init.set_bubbles(true);
+                                                init
+                                            })
+                                        {
+                                            let _ = f.dispatch_event(&ev);
+                                        }
+                                    }
+                                }
+                                set_status(&doc, t.join.located);
+                            })
+                        };
+                        let failed = {
+                            let doc = doc.clone();
+                            Closure::once_into_js(move |_: JsValue| {
+                                set_status(&doc, t.join.not_located)
+                            })
+                        };
+                        let _ = geolocation.get_current_position_with_error_callback(
+                            found.unchecked_ref(),
+                            Some(failed.unchecked_ref()),
+                        );
+                    })
+                };
+                button
+                    .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+                on_click.forget();
+            }
+        }
+        form.set_attribute("data-assist", "ready")?;
+        Ok(())
+    }
+}
