@@ -38,6 +38,8 @@ pub enum Col {
     OrganisationKind,
     OrganisationWebsite,
     OrganisationDescription,
+    OpeningHours,
+    Services,
 }
 
 /// The column a header names (our export's names, the seed's, and common Italian ones).
@@ -438,6 +440,8 @@ pub fn plan(
                     Col::OrganisationKind => input.organisation_kind = value,
                     Col::OrganisationWebsite => input.organisation_website = value,
                     Col::OrganisationDescription => input.organisation_description = value,
+                    Col::OpeningHours => input.opening_hours = value,
+                    Col::Services => input.services = value,
                 }
             }
             input.municipality = code.clone().unwrap_or_default();
@@ -669,6 +673,8 @@ mod tests {
                 organisation_kind: None,
                 organisation_website: None,
                 organisation_description: None,
+                opening_hours: None,
+                services: None,
             },
         }]
     }

@@ -211,8 +211,6 @@ pub struct SubmissionPage {
     pub row: SubmissionRow,
     pub space_status: SpaceStatus,
     pub space: crate::validate::SpaceInput,
-    pub opening_hours: Option<String>,
-    pub services: Option<String>,
     pub organisation_tax_code: Option<String>,
     pub marker: MapMarker,
     pub contact_name: String,
@@ -328,6 +326,8 @@ pub struct SpaceDetail {
     pub source: Option<String>,
     /// Unix seconds, UTC.
     pub updated_at: i64,
+    pub opening_hours: Option<String>,
+    pub services: Option<String>,
 }
 
 /// What the map island needs to draw one marker: kept small, since it travels in the page.

@@ -118,8 +118,6 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
     Ok(Some(SubmissionPage {
         space_status: space.status,
         space: crate::db::as_input(&space.current),
-        opening_hours: record.opening_hours.clone(),
-        services: record.services.clone(),
         organisation_tax_code: record.tax_code.clone(),
         marker,
         needs: record.needs(),
@@ -398,6 +396,8 @@ mod tests {
                 organisation_kind: None,
                 organisation_website: None,
                 organisation_description: None,
+                opening_hours: None,
+                services: None,
             },
         }
     }

@@ -12,6 +12,8 @@ pub const URL_MAX: usize = 300;
 pub const EMAIL_MAX: usize = 254;
 pub const PHONE_MAX: usize = 30;
 pub const ORGANISATION_MAX: usize = 160;
+pub const HOURS_MAX: usize = 300;
+pub const SERVICES_MAX: usize = 600;
 /// How far outside the metropolitan area's box a position may fall (degrees, ~5 km).
 const AREA_MARGIN: f64 = 0.05;
 
@@ -21,6 +23,8 @@ pub enum Field {
     Name,
     Kinds,
     Description,
+    Services,
+    OpeningHours,
     Address,
     Municipality,
     Lat,
@@ -40,8 +44,6 @@ pub enum Field {
     Password,
     PasswordConfirm,
     // The join form, beyond the space form's fields.
-    OpeningHours,
-    Services,
     OrganisationTaxCode,
     ContactName,
     ContactRole,
@@ -196,6 +198,10 @@ pub struct SpaceInput {
     pub organisation_website: String,
     #[serde(default)]
     pub organisation_description: String,
+    #[serde(default)]
+    pub opening_hours: String,
+    #[serde(default)]
+    pub services: String,
 }
 
 impl SpaceInput {
@@ -226,6 +232,8 @@ pub struct ValidSpace {
     pub organisation_kind: Option<OrganisationKind>,
     pub organisation_website: Option<String>,
     pub organisation_description: Option<String>,
+    pub opening_hours: Option<String>,
+    pub services: Option<String>,
 }
 
 /// Trims; refuses control characters (newlines allowed where `multiline`); bounds the length.
@@ -517,6 +525,20 @@ pub fn validate_space(input: &SpaceInput) -> Result<ValidSpace, FieldErrors> {
         Field::OrganisationDescription,
         &mut errors,
     );
+    let opening_hours = text(
+        &input.opening_hours,
+        HOURS_MAX,
+        true,
+        Field::OpeningHours,
+        &mut errors,
+    );
+    let services = text(
+        &input.services,
+        SERVICES_MAX,
+        true,
+        Field::Services,
+        &mut errors,
+    );
     if !errors.is_empty() {
         // Keep form order, whatever order the checks ran in.
         let order = |f: &Field| *f as usize;
@@ -539,6 +561,8 @@ pub fn validate_space(input: &SpaceInput) -> Result<ValidSpace, FieldErrors> {
         organisation_kind,
         organisation_website,
         organisation_description,
+        opening_hours,
+        services,
     })
 }
 

@@ -51,8 +51,6 @@ pub struct SubmissionRecord {
     pub lang: String,
     pub decision_reason: Option<String>,
     pub decided_at: Option<i64>,
-    pub opening_hours: Option<String>,
-    pub services: Option<String>,
     pub tax_code: Option<String>,
 }
 
@@ -91,7 +89,7 @@ impl Db {
         let record: SubmissionRecord = sqlx::query_as(
             "SELECT sub.contact_name, sub.contact_role, sub.contact_email, sub.contact_phone, \
              sub.needs_json, sub.needs_other, sub.vision, sub.consent_contact, sub.lang, \
-             sub.decision_reason, sub.decided_at, s.opening_hours, s.services, o.tax_code \
+             sub.decision_reason, sub.decided_at, o.tax_code \
              FROM submissions sub JOIN spaces s ON s.id = sub.space_id \
              LEFT JOIN organisations o ON o.id = s.organisation_id WHERE sub.id = $1",
         )

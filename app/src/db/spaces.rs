@@ -14,7 +14,7 @@ const SELECT_DETAILS: &str = "SELECT s.id, s.slug, s.status, s.name, s.descripti
          s.municipality_code, m.name AS municipality_name, s.lat, s.lon, s.position_precision, \
          s.website, s.email, s.phone, s.source, s.updated_at, \
          o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-         o.description AS org_description \
+         o.description AS org_description, s.opening_hours, s.services \
      FROM spaces s \
      JOIN municipalities m ON m.istat_code = s.municipality_code \
      LEFT JOIN organisations o ON o.id = s.organisation_id \
@@ -44,6 +44,8 @@ struct PublicRow {
     org_kind: Option<String>,
     org_website: Option<String>,
     org_description: Option<String>,
+    opening_hours: Option<String>,
+    services: Option<String>,
 }
 
 impl PublicRow {
@@ -81,6 +83,8 @@ impl PublicRow {
             phone: self.phone,
             source: self.source,
             updated_at: self.updated_at,
+            opening_hours: self.opening_hours,
+            services: self.services,
         }
     }
 }

@@ -36,13 +36,15 @@ struct Row {
     org_kind: Option<String>,
     org_website: Option<String>,
     org_description: Option<String>,
+    opening_hours: Option<String>,
+    services: Option<String>,
 }
 
 const STAFF_SPACE_SELECT: &str =
     "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, \
      s.municipality_code, s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
      o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-     o.description AS org_description \
+     o.description AS org_description, s.opening_hours, s.services \
      FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id";
 
 impl Row {
@@ -77,6 +79,8 @@ impl Row {
                     .and_then(crate::model::OrganisationKind::from_code),
                 organisation_website: r.org_website,
                 organisation_description: r.org_description,
+                opening_hours: r.opening_hours,
+                services: r.services,
             },
         }
     }
@@ -106,6 +110,8 @@ pub fn as_input(v: &ValidSpace) -> SpaceInput {
             .unwrap_or_default(),
         organisation_website: v.organisation_website.clone().unwrap_or_default(),
         organisation_description: v.organisation_description.clone().unwrap_or_default(),
+        opening_hours: v.opening_hours.clone().unwrap_or_default(),
+        services: v.services.clone().unwrap_or_default(),
     }
 }
 
@@ -227,7 +233,7 @@ impl Db {
         sqlx::query(
             "UPDATE spaces SET name = $1, description = $2, address = $3, municipality_code = $4, \
              lat = $5, lon = $6, position_precision = $7, website = $8, email = $9, phone = $10, \
-             updated_at = $11 WHERE id = $12",
+             updated_at = $11, opening_hours = $13, services = $14 WHERE id = $12",
         )
         .bind(&v.name)
         .bind(&v.description)
@@ -241,6 +247,8 @@ impl Db {
         .bind(&v.phone)
         .bind(now)
         .bind(id)
+        .bind(&v.opening_hours)
+        .bind(&v.services)
         .execute(&mut *tx)
         .await?;
         let (org_id,): (Option<i64>,) =
@@ -397,6 +405,12 @@ impl Db {
             now,
         )
         .await?;
+        sqlx::query("UPDATE spaces SET opening_hours = $1, services = $2 WHERE id = $3")
+            .bind(&v.opening_hours)
+            .bind(&v.services)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         insert_audit(
             &mut tx,
             &AuditEntry {

@@ -78,8 +78,8 @@ impl Db {
         )
         .await?;
         sqlx::query("UPDATE spaces SET opening_hours = $1, services = $2 WHERE id = $3")
-            .bind(&v.opening_hours)
-            .bind(&v.services)
+            .bind(&s.opening_hours)
+            .bind(&s.services)
             .bind(space_id)
             .execute(&mut *tx)
             .await?;

@@ -150,8 +150,8 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                     {kinds}
                 </fieldset>
                 <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
-                <TextField field=Field::Services value=input.services.clone() errors=e() max=SERVICES_MAX multiline=true />
-                <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
+                <TextField field=Field::Services value=s.services.clone() errors=e() max=SERVICES_MAX multiline=true />
+                <TextField field=Field::OpeningHours value=s.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
             </fieldset>
             <fieldset>
                 <legend>{j.section_position}</legend>

@@ -66,6 +66,14 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                         <dl class="facts">
                             <dt>{t.address}</dt>
                             <dd>{place}</dd>
+                            {space.services.clone().map(|v| view! {
+                                <dt>{t.field(crate::validate::Field::Services)}</dt>
+                                <dd class="prewrap">{v}</dd>
+                            })}
+                            {space.opening_hours.clone().map(|v| view! {
+                                <dt>{t.field(crate::validate::Field::OpeningHours)}</dt>
+                                <dd class="prewrap">{v}</dd>
+                            })}
                         </dl>
                         {t
                             .precision_note(s.precision)

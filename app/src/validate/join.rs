@@ -7,8 +7,7 @@ use super::{is_email, is_phone, text, validate_space, Field, FieldErrors, Proble
 use crate::model::{Need, PositionPrecision};
 use serde::{Deserialize, Serialize};
 
-pub const HOURS_MAX: usize = 300;
-pub const SERVICES_MAX: usize = 600;
+pub use super::{HOURS_MAX, SERVICES_MAX};
 pub const SURVEY_MAX: usize = 2000;
 pub const ROLE_MAX: usize = 120;
 
@@ -17,10 +16,6 @@ pub const ROLE_MAX: usize = 120;
 pub struct JoinInput {
     #[serde(flatten)]
     pub space: SpaceInput,
-    #[serde(default)]
-    pub opening_hours: String,
-    #[serde(default)]
-    pub services: String,
     #[serde(default)]
     pub organisation_tax_code: String,
     #[serde(default)]
@@ -70,8 +65,8 @@ impl JoinInput {
                 "organisation_kind" => s.organisation_kind = v,
                 "organisation_website" => s.organisation_website = v,
                 "organisation_description" => s.organisation_description = v,
-                "opening_hours" => input.opening_hours = v,
-                "services" => input.services = v,
+                "opening_hours" => s.opening_hours = v,
+                "services" => s.services = v,
                 "organisation_tax_code" => input.organisation_tax_code = v,
                 "contact_name" => input.contact_name = v,
                 "contact_role" => input.contact_role = v,
@@ -102,8 +97,6 @@ impl JoinInput {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ValidJoin {
     pub space: super::ValidSpace,
-    pub opening_hours: Option<String>,
-    pub services: Option<String>,
     pub organisation_tax_code: Option<String>,
     pub contact_name: String,
     pub contact_role: Option<String>,
@@ -146,20 +139,6 @@ pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors> {
     if input.space.organisation_kind.trim().is_empty() {
         errors.add(Field::OrganisationKind, Problem::Required);
     }
-    let opening_hours = text(
-        &input.opening_hours,
-        HOURS_MAX,
-        true,
-        Field::OpeningHours,
-        &mut errors,
-    );
-    let services = text(
-        &input.services,
-        SERVICES_MAX,
-        true,
-        Field::Services,
-        &mut errors,
-    );
     let organisation_tax_code = text(
         &input.organisation_tax_code,
         20,
@@ -249,8 +228,6 @@ pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors> {
         (Some(space), Some(contact_name), Some(contact_email)) if errors.is_empty() => {
             Ok(ValidJoin {
                 space,
-                opening_hours,
-                services,
                 organisation_tax_code,
                 contact_name,
                 contact_role,

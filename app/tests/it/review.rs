@@ -112,6 +112,15 @@ async fn staff_review_a_request_and_the_survey() {
         .await
         .unwrap();
     assert_eq!(public.status(), StatusCode::OK);
+    let html = body_text(public).await;
+    assert!(
+        html.contains("Stampa 3D") && html.contains("Lun-Ven 9-18"),
+        "services and hours are public"
+    );
+    assert!(
+        !html.contains("maria@example.it"),
+        "the contact person is not"
+    );
     let mails =
         t.db.claim_emails("test", app::db::now(), 3600, 10)
             .await

@@ -233,8 +233,8 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                 <dl class="details">
                     {item(t.field(Field::Kinds), Some(kinds))}
                     {item(t.field(Field::Description), some(&s.description))}
-                    {item(t.field(Field::Services), page.services.clone())}
-                    {item(t.field(Field::OpeningHours), page.opening_hours.clone())}
+                    {item(t.field(Field::Services), some(&s.services))}
+                    {item(t.field(Field::OpeningHours), some(&s.opening_hours))}
                     {item(t.field(Field::Address), some(&s.address))}
                     {item(t.field(Field::Municipality), Some(page.row.municipality.clone()))}
                     {item(t.field(Field::Precision), crate::model::PositionPrecision::from_code(&s.precision).map(|p| a.precision(p).to_owned()))}

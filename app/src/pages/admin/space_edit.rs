@@ -277,6 +277,8 @@ pub fn SpaceFields(
                 {kinds}
             </fieldset>
             <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::validate::DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::Services value=input.services.clone() errors=errors.clone() max=crate::validate::SERVICES_MAX multiline=true />
+            <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=errors.clone() max=crate::validate::HOURS_MAX multiline=true />
         </fieldset>
         <fieldset>
             <legend>{a.section_position}</legend>
