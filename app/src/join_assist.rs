@@ -280,6 +280,24 @@ mod dom {
         }
     }
 
+    /// Replaces a long text's "at most N characters" hint with how many are left.
+    fn count_down(area: &web_sys::HtmlTextAreaElement, lang: Lang) {
+        let max = area.max_length();
+        if max <= 0 {
+            return;
+        }
+        let used = area.value().chars().count() as i32;
+        let hint = area
+            .closest(".field")
+            .ok()
+            .flatten()
+            .and_then(|f| f.query_selector(".field__hint").ok().flatten());
+        if let Some(hint) = hint {
+            let left = (max - used).max(0) as usize;
+            hint.set_text_content(Some(&(lang.texts().join.chars_left)(left, max as usize)));
+        }
+    }
+
     pub fn attach(lang: Lang) -> Result<(), JsValue> {
         let t = lang.texts();
         let doc = document()?;
@@ -315,14 +333,28 @@ mod dom {
             }
         };
 
-        // Typing: keep the draft; a field already shown wrong is re-checked as it is fixed.
+        // Typing: keep the draft; a field already shown wrong is re-checked as it is fixed;
+        // long texts count down the characters left.
         let on_input = {
             let (form, refresh) = (form.clone(), refresh.clone());
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 save_draft(&form);
                 refresh();
+                if let Some(area) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    count_down(&area, lang);
+                }
             })
         };
+        if let Ok(areas) = form.query_selector_all("textarea[maxlength]") {
+            for i in 0..areas.length() {
+                if let Some(area) = areas.get(i).and_then(|n| n.dyn_into().ok()) {
+                    count_down(&area, lang);
+                }
+            }
+        }
         form.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
         form.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
         on_input.forget();

@@ -58,7 +58,11 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   await expect(page.locator("#contact_email-error")).toBeVisible();
 
   await page.getByLabel("Fab lab e makerspace").check();
-  await page.getByLabel("Descrizione breve").fill("Un laboratorio aperto a tutti, con stampanti 3D.");
+  const description = "Un laboratorio aperto a tutti, con stampanti 3D.";
+  await page.getByLabel("Descrizione breve").fill(description);
+  // The limit is visible; with JavaScript it counts down.
+  const hint = page.locator(".field", { has: page.getByLabel("Descrizione breve") }).locator(".field__hint");
+  await expect(hint).toHaveText(js ? `${600 - description.length} caratteri disponibili su 600` : /600 caratteri/);
   await page.getByLabel("Indirizzo (via e numero civico)").fill("Via Emilia 10");
   await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
   if (js) {

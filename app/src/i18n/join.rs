@@ -41,6 +41,7 @@ pub struct JoinTexts {
     pub located: &'static str,
     pub not_located: &'static str,
     pub draft_restored: &'static str,
+    pub chars_left: fn(usize, usize) -> String,
     pub privacy_title: &'static str,
     /// The privacy notice: (heading, paragraph) pairs.
     pub privacy: &'static [(&'static str, &'static str)],
@@ -112,6 +113,7 @@ pub static JOIN_IT: JoinTexts = JoinTexts {
     located: "Posizione trovata: se serve, sposta il segnaposto sul punto esatto.",
     not_located: "Posizione non disponibile: tocca la mappa per indicare il punto.",
     draft_restored: "Abbiamo ripreso i dati che avevi inserito su questo dispositivo.",
+    chars_left: |left, max| format!("{left} caratteri disponibili su {max}"),
     privacy_title: "Informativa sulla privacy",
     privacy: &[
         ("Titolare del trattamento", "Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. Il servizio Progetti d'impresa gestisce questo sito con la Fondazione per l'Innovazione Urbana. Contatto: progimpresa@cittametropolitana.bo.it."),
@@ -164,6 +166,7 @@ pub static JOIN_EN: JoinTexts = JoinTexts {
     located: "Location found: if needed, drag the pin to the exact spot.",
     not_located: "Location not available: tap the map to mark the spot.",
     draft_restored: "We have brought back what you had typed on this device.",
+    chars_left: |left, max| format!("{left} of {max} characters left"),
     privacy_title: "Privacy notice",
     privacy: &[
         ("Data controller", "Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. The Progetti d'impresa service runs this site with the Fondazione per l'Innovazione Urbana. Contact: progimpresa@cittametropolitana.bo.it."),
