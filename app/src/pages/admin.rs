@@ -25,6 +25,19 @@ pub const STAFF_ACTION: &str = "/admin/staff";
 /// Where the import form posts (the page's own URL).
 pub const IMPORT_ACTION: &str = "/admin/importa";
 
+/// The gate of every staff page: the signed-in staff member, or what to show instead — nothing,
+/// with a redirect to the sign-in page that comes back to `here`, or the error.
+pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
+    match crate::request::current_staff().await {
+        Ok(Some(staff)) => Ok(staff),
+        Ok(None) => {
+            crate::request::redirect(&format!("/admin/accedi?next={here}"));
+            Err(().into_any())
+        }
+        Err(err) => Err(view! { <crate::pages::not_found::ErrorNotice err /> }.into_any()),
+    }
+}
+
 /// The bar at the top of every staff page: who is signed in, the sections, sign-out.
 #[component]
 pub fn AdminBar(staff: StaffContext) -> impl IntoView {

@@ -5,8 +5,10 @@
 
 use crate::api::{join_form, join_sent};
 use crate::error::AppError;
-use crate::model::{MunicipalityOption, Need, OrganisationKind, SpaceKind};
-use crate::pages::admin::space_edit::{ErrorSummary, TextField};
+use crate::model::{MunicipalityOption, Need};
+use crate::pages::admin::space_edit::{
+    ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, TextField,
+};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use crate::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
@@ -65,41 +67,6 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
     let s = input.space.clone();
     let form_error = error_text(&errors, Field::Form);
 
-    let kinds_error = error_text(&errors, Field::Kinds);
-    let kinds_described = kinds_error.is_some().then_some("kinds-error");
-    let kinds = SpaceKind::ALL
-        .into_iter()
-        .map(|k| {
-            let id = format!("kind_{}", k.code());
-            view! {
-                <div class="check">
-                    <input type="checkbox" id=id.clone() name=id.clone() checked=s.has_kind(k) />
-                    <label for=id>{t.kind(k)}</label>
-                </div>
-            }
-        })
-        .collect_view();
-    let municipality_error = error_text(&errors, Field::Municipality);
-    let municipality_invalid = municipality_error.is_some();
-    let municipality_options = municipalities
-        .into_iter()
-        .map(|m| {
-            let selected = m.istat_code == s.municipality;
-            view! { <option value=m.istat_code selected=selected>{m.name}</option> }
-        })
-        .collect_view();
-    let org_kind_error = error_text(&errors, Field::OrganisationKind);
-    let org_kind_invalid = org_kind_error.is_some();
-    let org_kind_options = OrganisationKind::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <option value=k.code() selected=s.organisation_kind == k.code()>
-                    {t.organisation_kind(k)}
-                </option>
-            }
-        })
-        .collect_view();
     let needs = Need::ALL
         .into_iter()
         .map(|n| {
@@ -144,11 +111,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_space}</legend>
                 <TextField field=Field::Name value=s.name.clone() errors=e() max=crate::validate::NAME_MAX required=true />
-                <fieldset class="field" id="kinds" aria-describedby=kinds_described>
-                    <legend>{t.field(Field::Kinds)} " *"</legend>
-                    {kinds_error.map(|m| view! { <p class="field__error" id="kinds-error">{m}</p> })}
-                    {kinds}
-                </fieldset>
+                <KindChecks input=s.clone() errors=e() />
                 <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
                 <TextField field=Field::Services value=s.services.clone() errors=e() max=SERVICES_MAX multiline=true />
                 <TextField field=Field::OpeningHours value=s.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
@@ -156,20 +119,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_position}</legend>
                 <TextField field=Field::Address value=s.address.clone() errors=e() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
-                <div class="field" class:field--invalid=municipality_invalid>
-                    <label for="municipality">{t.field(Field::Municipality)} " *"</label>
-                    {municipality_error.map(|m| view! { <p class="field__error" id="municipality-error">{m}</p> })}
-                    <select
-                        id="municipality"
-                        name="municipality"
-                        required
-                        aria-invalid=municipality_invalid.then_some("true")
-                        aria-describedby=municipality_invalid.then_some("municipality-error")
-                    >
-                        <option value="">{j.choose}</option>
-                        {municipality_options}
-                    </select>
-                </div>
+                <MunicipalitySelect selected=s.municipality.clone() municipalities errors=e() placeholder=j.choose />
                 <p class="field__hint">{j.position_hint}</p>
                 <crate::join_assist::JoinAssist lang=t.lang mode=crate::join_assist::AssistMode::Form />
                 {pin}
@@ -188,20 +138,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_organisation}</legend>
                 <TextField field=Field::Organisation value=s.organisation.clone() errors=e() max=crate::validate::ORGANISATION_MAX required=true autocomplete="organization" />
-                <div class="field" class:field--invalid=org_kind_invalid>
-                    <label for="organisation_kind">{t.field(Field::OrganisationKind)} " *"</label>
-                    {org_kind_error.map(|m| view! { <p class="field__error" id="organisation_kind-error">{m}</p> })}
-                    <select
-                        id="organisation_kind"
-                        name="organisation_kind"
-                        required
-                        aria-invalid=org_kind_invalid.then_some("true")
-                        aria-describedby=org_kind_invalid.then_some("organisation_kind-error")
-                    >
-                        <option value="">{j.choose}</option>
-                        {org_kind_options}
-                    </select>
-                </div>
+                <OrganisationKindSelect selected=s.organisation_kind.clone() errors=e() required=true placeholder=j.choose />
                 <TextField field=Field::OrganisationTaxCode value=input.organisation_tax_code.clone() errors=e() max=20 />
                 <TextField field=Field::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::validate::URL_MAX />
                 <TextField field=Field::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />

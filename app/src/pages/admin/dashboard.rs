@@ -5,7 +5,7 @@ use crate::api::staff_spaces;
 use crate::error::AppError;
 use crate::model::{PositionPrecision, SpaceStatus, StaffSpaceRow};
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect, StaffContext};
+use crate::request::{redirect, StaffContext};
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -29,13 +29,9 @@ pub fn DashboardPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect("/admin/accedi?next=/admin");
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate("/admin").await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     match staff_spaces(status, q.clone(), Some(approximate)).await {
                         Ok(spaces) => {

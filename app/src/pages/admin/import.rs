@@ -11,7 +11,7 @@ use crate::model::{
 use crate::pages::admin::space_edit::when;
 use crate::pages::admin::IMPORT_ACTION;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect, StaffContext};
+use crate::request::StaffContext;
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -32,13 +32,9 @@ pub fn ImportUploadPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect(&format!("/admin/accedi?next={IMPORT_ACTION}"));
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate(IMPORT_ACTION).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     match staff_imports().await {
                         Ok(imports) => view! { <Upload staff imports /> }.into_any(),
@@ -160,13 +156,9 @@ pub fn ImportDetailPage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     let here = format!("{IMPORT_ACTION}/{}", id.unwrap_or_default());
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect(&format!("/admin/accedi?next={here}"));
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     let Some(id) = id else {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();

@@ -8,7 +8,7 @@ use crate::model::{Decision, SubmissionPage, SubmissionRow, SurveySummary};
 use crate::pages::admin::space_edit::{when, ErrorSummary};
 use crate::pages::admin::AdminBar;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect, StaffContext};
+use crate::request::StaffContext;
 use crate::use_texts;
 use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
@@ -23,18 +23,6 @@ pub struct DecisionFormState {
     pub errors: FieldErrors,
 }
 
-/// The staff gate of every page here: the signed-in staff member, or the redirect to sign in.
-async fn staff_or_sign_in(here: &str) -> Option<Result<StaffContext, crate::error::AppError>> {
-    match current_staff().await {
-        Ok(Some(staff)) => Some(Ok(staff)),
-        Ok(None) => {
-            redirect(&format!("/admin/accedi?next={here}"));
-            None
-        }
-        Err(err) => Some(Err(err)),
-    }
-}
-
 #[component]
 pub fn SubmissionsPage() -> impl IntoView {
     let r = use_texts().review;
@@ -44,10 +32,9 @@ pub fn SubmissionsPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match staff_or_sign_in("/admin/adesioni").await {
-                        None => return ().into_any(),
-                        Some(Err(err)) => return view! { <ErrorNotice err /> }.into_any(),
-                        Some(Ok(s)) => s,
+                    let staff = match crate::pages::admin::staff_gate("/admin/adesioni").await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     match staff_submissions().await {
                         Ok(rows) => view! { <Queue staff rows /> }.into_any(),
@@ -128,10 +115,9 @@ pub fn SubmissionDetailPage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     let here = format!("/admin/adesioni/{}", id.unwrap_or_default());
-                    let staff = match staff_or_sign_in(&here).await {
-                        None => return ().into_any(),
-                        Some(Err(err)) => return view! { <ErrorNotice err /> }.into_any(),
-                        Some(Ok(s)) => s,
+                    let staff = match crate::pages::admin::staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     let Some(id) = id else {
                         return view! { <ErrorNotice err=crate::error::AppError::NotFound /> }
@@ -315,10 +301,9 @@ pub fn SurveyPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match staff_or_sign_in("/admin/questionario").await {
-                        None => return ().into_any(),
-                        Some(Err(err)) => return view! { <ErrorNotice err /> }.into_any(),
-                        Some(Ok(s)) => s,
+                    let staff = match crate::pages::admin::staff_gate("/admin/questionario").await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     match staff_survey().await {
                         Ok(summary) => view! { <Survey staff summary /> }.into_any(),

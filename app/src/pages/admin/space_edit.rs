@@ -9,7 +9,7 @@ use crate::model::{
     MunicipalityOption, OrganisationKind, PositionPrecision, SpaceKind, SpaceStatus, StaffSpacePage,
 };
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect, StaffContext};
+use crate::request::StaffContext;
 use crate::use_texts;
 use crate::validate::{Field, FieldErrors, SpaceInput};
 use leptos::prelude::*;
@@ -33,13 +33,9 @@ pub fn SpaceEditPage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     let here = format!("/admin/spazi/{}", id.unwrap_or_default());
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect(&format!("/admin/accedi?next={here}"));
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     let Some(id) = id else {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
@@ -202,17 +198,12 @@ pub fn TextField(
     }
 }
 
-/// The fields of a space (shared by staff editing; the join form will reuse them).
+/// The kinds of a space, as a group of boxes with its error.
 #[component]
-pub fn SpaceFields(
-    input: SpaceInput,
-    errors: FieldErrors,
-    municipalities: Vec<MunicipalityOption>,
-) -> impl IntoView {
+pub fn KindChecks(input: SpaceInput, errors: FieldErrors) -> impl IntoView {
     let t = use_texts();
-    let a = t.admin;
-    let kinds_error = error_of(t, &errors, Field::Kinds);
-    let kinds_described = kinds_error.is_some().then_some("kinds-error");
+    let error = error_of(t, &errors, Field::Kinds);
+    let described = error.is_some().then_some("kinds-error");
     let kinds = SpaceKind::ALL
         .into_iter()
         .map(|k| {
@@ -225,15 +216,101 @@ pub fn SpaceFields(
             }
         })
         .collect_view();
-    let municipality_error = error_of(t, &errors, Field::Municipality);
-    let municipality_invalid = municipality_error.is_some();
-    let municipality_options = municipalities
+    view! {
+        <fieldset class="field" id="kinds" aria-describedby=described>
+            <legend>{t.field(Field::Kinds)} " *"</legend>
+            {error.map(|e| view! { <p class="field__error" id="kinds-error">{e}</p> })}
+            {kinds}
+        </fieldset>
+    }
+}
+
+/// The municipality, one of the 55, with its error.
+#[component]
+pub fn MunicipalitySelect(
+    selected: String,
+    municipalities: Vec<MunicipalityOption>,
+    errors: FieldErrors,
+    placeholder: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let error = error_of(t, &errors, Field::Municipality);
+    let invalid = error.is_some();
+    let options = municipalities
         .into_iter()
         .map(|m| {
-            let selected = m.istat_code == input.municipality;
-            view! { <option value=m.istat_code selected=selected>{m.name}</option> }
+            let is = m.istat_code == selected;
+            view! { <option value=m.istat_code selected=is>{m.name}</option> }
         })
         .collect_view();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for="municipality">{t.field(Field::Municipality)} " *"</label>
+            {error.map(|e| view! { <p class="field__error" id="municipality-error">{e}</p> })}
+            <select
+                id="municipality"
+                name="municipality"
+                required
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some("municipality-error")
+            >
+                <option value="">{placeholder}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The kind of organisation, with its error.
+#[component]
+pub fn OrganisationKindSelect(
+    selected: String,
+    errors: FieldErrors,
+    required: bool,
+    placeholder: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let error = error_of(t, &errors, Field::OrganisationKind);
+    let invalid = error.is_some();
+    let options = OrganisationKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <option value=k.code() selected=selected == k.code()>
+                    {t.organisation_kind(k)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for="organisation_kind">
+                {t.field(Field::OrganisationKind)} {required.then_some(" *")}
+            </label>
+            {error.map(|e| view! { <p class="field__error" id="organisation_kind-error">{e}</p> })}
+            <select
+                id="organisation_kind"
+                name="organisation_kind"
+                required=required
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some("organisation_kind-error")
+            >
+                <option value="">{placeholder}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The fields of a space (shared by staff editing and the join form's building blocks).
+#[component]
+pub fn SpaceFields(
+    input: SpaceInput,
+    errors: FieldErrors,
+    municipalities: Vec<MunicipalityOption>,
+) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
     let precision_options = PositionPrecision::ALL
         .into_iter()
         .map(|p| {
@@ -253,29 +330,11 @@ pub fn SpaceFields(
         let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
         view! { <crate::map::PinPicker lat lon settings lang=t.lang /> }
     };
-    let org_kind_options = OrganisationKind::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <option value=k.code() selected=input.organisation_kind == k.code()>
-                    {t.organisation_kind(k)}
-                </option>
-            }
-        })
-        .collect_view();
     view! {
         <fieldset>
             <legend>{a.section_space}</legend>
             <TextField field=Field::Name value=input.name.clone() errors=errors.clone() max=crate::validate::NAME_MAX required=true />
-            <fieldset
-                class="field"
-                id="kinds"
-                aria-describedby=kinds_described
-            >
-                <legend>{t.field(Field::Kinds)} " *"</legend>
-                {kinds_error.map(|e| view! { <p class="field__error" id="kinds-error">{e}</p> })}
-                {kinds}
-            </fieldset>
+            <KindChecks input=input.clone() errors=errors.clone() />
             <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::validate::DESCRIPTION_MAX multiline=true />
             <TextField field=Field::Services value=input.services.clone() errors=errors.clone() max=crate::validate::SERVICES_MAX multiline=true />
             <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=errors.clone() max=crate::validate::HOURS_MAX multiline=true />
@@ -283,19 +342,7 @@ pub fn SpaceFields(
         <fieldset>
             <legend>{a.section_position}</legend>
             <TextField field=Field::Address value=input.address.clone() errors=errors.clone() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
-            <div class="field" class:field--invalid=municipality_invalid>
-                <label for="municipality">{t.field(Field::Municipality)} " *"</label>
-                {municipality_error.map(|e| view! { <p class="field__error" id="municipality-error">{e}</p> })}
-                <select
-                    id="municipality"
-                    name="municipality"
-                    aria-invalid=municipality_invalid.then_some("true")
-                    aria-describedby=municipality_invalid.then_some("municipality-error")
-                >
-                    <option value="">{a.choose}</option>
-                    {municipality_options}
-                </select>
-            </div>
+            <MunicipalitySelect selected=input.municipality.clone() municipalities errors=errors.clone() placeholder=a.choose />
             {pin}
             <div class="field-row">
                 <TextField field=Field::Lat value=input.lat.clone() errors=errors.clone() required=true />
@@ -315,13 +362,7 @@ pub fn SpaceFields(
         <fieldset>
             <legend>{a.section_organisation}</legend>
             <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::validate::ORGANISATION_MAX autocomplete="organization" />
-            <div class="field">
-                <label for="organisation_kind">{t.field(Field::OrganisationKind)}</label>
-                <select id="organisation_kind" name="organisation_kind">
-                    <option value="">{a.not_given}</option>
-                    {org_kind_options}
-                </select>
-            </div>
+            <OrganisationKindSelect selected=input.organisation_kind.clone() errors=errors.clone() required=false placeholder=a.not_given />
             <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::validate::URL_MAX />
             <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::validate::DESCRIPTION_MAX multiline=true />
         </fieldset>

@@ -5,7 +5,6 @@ use crate::api::staff_municipalities;
 use crate::pages::admin::space_edit::{ErrorSummary, SpaceFields, SpaceFormState};
 use crate::pages::admin::NEW_SPACE_ACTION;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect};
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,13 +19,9 @@ pub fn SpaceNewPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect(&format!("/admin/accedi?next={NEW_SPACE_ACTION}"));
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate(NEW_SPACE_ACTION).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     let municipalities = match staff_municipalities().await {
                         Ok(m) => m,

@@ -8,7 +8,7 @@ use crate::model::{Role, StaffAccount, StaffAccountsPage};
 use crate::pages::admin::space_edit::{AuditTable, ErrorSummary, TextField};
 use crate::pages::admin::STAFF_ACTION;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{current_staff, redirect, StaffContext};
+use crate::request::{redirect, StaffContext};
 use crate::use_texts;
 use crate::validate::{Field, FieldErrors, InviteInput};
 use leptos::prelude::*;
@@ -40,13 +40,9 @@ pub fn StaffPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match current_staff().await {
-                        Ok(Some(staff)) => staff,
-                        Ok(None) => {
-                            redirect(&format!("/admin/accedi?next={STAFF_ACTION}"));
-                            return ().into_any();
-                        }
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    let staff = match crate::pages::admin::staff_gate(STAFF_ACTION).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
                     };
                     match staff_accounts().await {
                         Ok(page) => view! { <Accounts staff page saved /> }.into_any(),
