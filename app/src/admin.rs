@@ -351,7 +351,13 @@ pub struct InviteForm {
 
 /// The absolute address of an invitation link, to copy into a message.
 fn invitation_link(state: &AppState, headers: &HeaderMap, token: &str) -> String {
-    let base = if state.config.public_url.is_empty() {
+    format!("{}/admin/invito/{token}", base_url(state, headers))
+}
+
+/// The site's address for links in pages and e-mails: `SPAZI_PUBLIC_URL`, or else the host the
+/// request came to.
+pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    if state.config.public_url.is_empty() {
         let host = headers
             .get(header::HOST)
             .and_then(|h| h.to_str().ok())
@@ -359,8 +365,7 @@ fn invitation_link(state: &AppState, headers: &HeaderMap, token: &str) -> String
         format!("http://{host}")
     } else {
         state.config.public_url.trim_end_matches('/').to_owned()
-    };
-    format!("{base}/admin/invito/{token}")
+    }
 }
 
 /// Admins invite a colleague: the account is created without a password, and the page shows

@@ -1,7 +1,7 @@
 //! Staff review of join requests (server only): the decision posts, the duplicate check, the
 //! e-mails to submitters, the survey's aggregation and its CSV export.
 
-use crate::admin::{authorised_post, render_page, see_other, staff_session, unavailable};
+use crate::admin::{authorised_post, base_url, render_page, see_other, staff_session, unavailable};
 use crate::db::{now, Db, DbError, StaffSpace, SubmissionRecord};
 use crate::mail::Email;
 use crate::model::{
@@ -250,18 +250,6 @@ async fn decide(
         }
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("recording a decision", &err),
-    }
-}
-
-fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    if state.config.public_url.is_empty() {
-        let host = headers
-            .get(axum::http::header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    } else {
-        state.config.public_url.trim_end_matches('/').to_owned()
     }
 }
 
