@@ -13,6 +13,8 @@ const server = `${root}/target/${profile}/server`;
 export const STAFF = { email: "staff@example.it", password: "una password per i test e2e" };
 /** Where the server writes e-mail (as .eml files) during the tests. */
 export const MAIL_DIR = `${root}/target/e2e/mail`;
+/** "Now" for the server under test (see `SPAZI_NOW`): the week of the Forum's launch. */
+export const LAUNCH_WEEK = "2022-06-01T10:00:00+02:00";
 /** An administrator (manages staff accounts), created the same way. */
 export const ADMIN = { email: "admin@example.it", password: "la password dell'amministratore" };
 
@@ -44,9 +46,17 @@ export default defineConfig({
   },
   // The staff specs change data (rename, add, publish spaces), so they run after the public
   // specs, which count the seeded spaces exactly.
+  // The events spec counts seats of the one seeded event exactly, so its two runs take turns.
   projects: [
-    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /staff\.spec/ },
-    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /staff\.spec/ },
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /(staff|events)\.spec/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /(staff|events)\.spec/ },
+    { name: "events-js", use: { javaScriptEnabled: true }, testMatch: /events\.spec/ },
+    {
+      name: "events-no-js",
+      use: { javaScriptEnabled: false },
+      testMatch: /events\.spec/,
+      dependencies: ["events-js"],
+    },
     {
       name: "staff-js",
       use: { javaScriptEnabled: true },
@@ -81,6 +91,8 @@ export default defineConfig({
       SPAZI_TILE_URL: "",
       // E-mail is written as files here (no SMTP server): the specs read them.
       SPAZI_MAIL_DIR: `${root}/target/e2e/mail`,
+      // The app's clock starts on 1 June 2022, so the launch of 6 June 2022 takes RSVPs.
+      SPAZI_NOW: LAUNCH_WEEK,
       RUST_LOG: "warn",
     },
   },

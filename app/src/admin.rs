@@ -4,7 +4,6 @@
 //! (post/redirect/get).
 
 use crate::auth::{self, SignIn, SESSION_COOKIE};
-use crate::db::now;
 use crate::error::AppError;
 use crate::pages::admin::sign_in::{SignInError, SignInState};
 use crate::request::StaffContext;
@@ -61,7 +60,7 @@ pub(crate) async fn staff_session(
     role: crate::model::Role,
 ) -> Result<auth::Session, Response> {
     let token = session_token(headers).ok_or_else(|| see_other(SIGN_IN_PATH))?;
-    match auth::session(&state.db, &token, now()).await {
+    match auth::session(&state.db, &token, state.clock.now()).await {
         Ok(Some(s)) if s.user.role.allows(role) => Ok(s),
         Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
         Ok(None) => Err(see_other(SIGN_IN_PATH)),
@@ -201,7 +200,12 @@ async fn save_space(
         Ok(valid) => {
             match state
                 .db
-                .update_space(id, &valid, (session.user.id, &session.user.email), now())
+                .update_space(
+                    id,
+                    &valid,
+                    (session.user.id, &session.user.email),
+                    state.clock.now(),
+                )
                 .await
             {
                 Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
@@ -275,7 +279,7 @@ async fn create_space(
                 &valid,
                 crate::model::SpaceStatus::Pending,
                 (session.user.id, &session.user.email),
-                now(),
+                state.clock.now(),
             )
             .await
         {
@@ -326,7 +330,12 @@ async fn change_status(
     };
     match state
         .db
-        .set_space_status(id, status, (session.user.id, &session.user.email), now())
+        .set_space_status(
+            id,
+            status,
+            (session.user.id, &session.user.email),
+            state.clock.now(),
+        )
         .await
     {
         Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
@@ -393,7 +402,7 @@ async fn invite(
                 &token,
                 Some(&mail),
                 (Some(session.user.id), &session.user.email),
-                now(),
+                state.clock.now(),
             )
             .await
             {
@@ -474,7 +483,7 @@ async fn set_account_disabled(
             id,
             disabled,
             (Some(session.user.id), &session.user.email),
-            now(),
+            state.clock.now(),
         )
         .await
     {
@@ -511,7 +520,7 @@ async fn set_account_role(
             id,
             role,
             (Some(session.user.id), &session.user.email),
-            now(),
+            state.clock.now(),
         )
         .await
     {
@@ -546,7 +555,7 @@ async fn new_link(
         &token,
         Some(&mail),
         (Some(session.user.id), &session.user.email),
-        now(),
+        state.clock.now(),
     )
     .await
     {
@@ -603,18 +612,21 @@ async fn accept_invitation(
 ) -> Response {
     let errors =
         match crate::validate::validate_new_password(&form.password, &form.password_confirm) {
-            Ok(()) => match auth::accept_invitation(&state.db, &token, &form.password, now()).await
-            {
-                Ok(Some(user)) => {
-                    tracing::info!(user = user.id, "staff password set");
-                    return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+            Ok(()) => {
+                match auth::accept_invitation(&state.db, &token, &form.password, state.clock.now())
+                    .await
+                {
+                    Ok(Some(user)) => {
+                        tracing::info!(user = user.id, "staff password set");
+                        return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+                    }
+                    // A dead link: the page explains it.
+                    Ok(None) => {
+                        return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
+                    }
+                    Err(err) => return unavailable("setting a password", &err),
                 }
-                // A dead link: the page explains it.
-                Ok(None) => {
-                    return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
-                }
-                Err(err) => return unavailable("setting a password", &err),
-            },
+            }
             Err(errors) => errors,
         };
     // Passwords are never sent back to the browser.
@@ -745,7 +757,13 @@ async fn upload_import(
         .collect();
     match state
         .db
-        .create_import(&filename, &text, new_status, session.user.id, now())
+        .create_import(
+            &filename,
+            &text,
+            new_status,
+            session.user.id,
+            state.clock.now(),
+        )
         .await
     {
         Ok(id) => see_other(&format!("{IMPORT_PATH}/{id}")),
@@ -783,7 +801,7 @@ async fn confirm_import(
             Ok(s) => s,
             Err(res) => return res,
         };
-    let claimed = match crate::import::claim(&state.db, id).await {
+    let claimed = match crate::import::claim(&state.db, id, state.clock.now()).await {
         Ok(Some(c)) => c,
         // Finished, or being applied by another request: the page shows where it stands.
         Ok(None) => return see_other(&format!("{IMPORT_PATH}/{id}")),
@@ -791,8 +809,9 @@ async fn confirm_import(
     };
     let db = state.db.clone();
     let user = session.user;
+    let clock = state.clock;
     tokio::spawn(async move {
-        match crate::import::apply(&db, &claimed, (user.id, &user.email)).await {
+        match crate::import::apply(&db, &claimed, (user.id, &user.email), clock).await {
             Ok(()) => tracing::info!(import = id, "import applied"),
             Err(err) => tracing::error!(import = id, error = %err, "import failed"),
         }
@@ -818,7 +837,7 @@ pub async fn current_staff() -> Result<Option<StaffContext>, AppError> {
         return Ok(None);
     };
     let db = crate::server::db()?;
-    Ok(auth::session(&db, &token, now())
+    Ok(auth::session(&db, &token, crate::server::now())
         .await?
         .map(|s| StaffContext {
             user: s.user,
@@ -915,7 +934,7 @@ async fn sign_in(
     let outcome = if email.trim().is_empty() || password.is_empty() {
         Ok(SignIn::WrongCredentials)
     } else {
-        auth::sign_in(&state.db, &email, &password, &address, now()).await
+        auth::sign_in(&state.db, &email, &password, &address, state.clock.now()).await
     };
     let (error, status) = match outcome {
         Ok(SignIn::Success { user, token }) => {
@@ -965,7 +984,7 @@ async fn audit_session(state: &AppState, user: &crate::model::StaffUser, action:
         before: None,
         after: None,
     };
-    if let Err(err) = state.db.audit(&entry, now()).await {
+    if let Err(err) = state.db.audit(&entry, state.clock.now()).await {
         tracing::error!(error = %err, "audit of a sign-in failed");
     }
 }
@@ -982,7 +1001,7 @@ async fn sign_out(
     Form(form): Form<CsrfForm>,
 ) -> Response {
     if let Some(token) = session_token(&headers) {
-        match auth::session(&state.db, &token, now()).await {
+        match auth::session(&state.db, &token, state.clock.now()).await {
             Ok(Some(session)) if session.csrf_token == form.csrf => {
                 let _ = state.db.delete_session(&session.token_hash).await;
                 audit_session(&state, &session.user, "sign_out").await;

@@ -95,7 +95,7 @@ pub async fn staff_accounts() -> Result<crate::model::StaffAccountsPage, AppErro
 pub async fn invitation(token: String) -> Result<(String, String), AppError> {
     let db = crate::server::db()?;
     let hash = crate::auth::token_hash(token.trim());
-    match db.invitation_account(&hash, crate::db::now()).await? {
+    match db.invitation_account(&hash, crate::server::now()).await? {
         Some(record) => Ok((record.name, record.email)),
         None => {
             crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
@@ -118,7 +118,7 @@ pub async fn staff_import(id: i64) -> Result<crate::model::ImportPage, AppError>
     crate::admin::require(crate::model::Role::Editor).await?;
     let db = crate::server::db()?;
     let record = db.import_record(id).await?.ok_or(AppError::NotFound)?;
-    Ok(crate::import::page(&db, &record, crate::db::now()).await?)
+    Ok(crate::import::page(&db, &record, crate::server::now()).await?)
 }
 
 /// What the join form needs: the 55 municipalities, and the signed "shown at" token for its
@@ -129,7 +129,7 @@ pub async fn join_form() -> Result<(Vec<MunicipalityOption>, String), AppError> 
     let secret = db.form_secret().await?;
     Ok((
         db.all_municipalities().await?,
-        crate::join::form_token(&secret, crate::db::now()),
+        crate::join::form_token(&secret, crate::server::now()),
     ))
 }
 
@@ -169,4 +169,102 @@ pub async fn staff_survey() -> Result<crate::model::SurveySummary, AppError> {
     crate::admin::require(crate::model::Role::Editor).await?;
     let db = crate::server::db()?;
     Ok(crate::review::survey(&db).await?)
+}
+
+/// The events page: published and cancelled events, upcoming and past.
+#[server(prefix = "/api/fn", endpoint = "events")]
+pub async fn events_page() -> Result<crate::model::event::EventsPage, AppError> {
+    let db = crate::server::db()?;
+    Ok(db
+        .public_events(crate::current_lang(), crate::server::now())
+        .await?)
+}
+
+/// One event's page: the event, "now", the names of the mapped spaces (suggestions for the
+/// form) and the form's signed "shown at" token.
+#[server(prefix = "/api/fn", endpoint = "event")]
+pub async fn event_page(slug: String) -> Result<crate::model::event::EventPage, AppError> {
+    let db = crate::server::db()?;
+    let now = crate::server::now();
+    let Some(event) = db.public_event(&slug, crate::current_lang()).await? else {
+        crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
+        return Err(AppError::NotFound);
+    };
+    let secret = db.form_secret().await?;
+    Ok(crate::model::event::EventPage {
+        event,
+        now,
+        spaces: db.published_space_names().await?,
+        token: crate::join::form_token(&secret, now),
+        base_url: crate::server::base_url(),
+    })
+}
+
+/// One registration by its personal link's token.
+#[server(prefix = "/api/fn", endpoint = "rsvp")]
+pub async fn rsvp_page(token: String) -> Result<crate::model::event::RsvpView, AppError> {
+    let db = crate::server::db()?;
+    match db
+        .rsvp_by_token(token.trim(), crate::current_lang(), crate::server::now())
+        .await?
+    {
+        Some(rsvp) => Ok(rsvp),
+        None => {
+            crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
+            Err(AppError::NotFound)
+        }
+    }
+}
+
+/// Staff: every event with its counts.
+#[server(prefix = "/admin/api", endpoint = "events")]
+pub async fn staff_events() -> Result<Vec<crate::model::event::StaffEventRow>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.staff_events().await?)
+}
+
+/// Staff: the spaces an event can be hosted at (id, name).
+#[server(prefix = "/admin/api", endpoint = "event-venues")]
+pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    Ok(db.space_choices().await?)
+}
+
+/// Staff: one event as form values, with its counts, venues and audit trail.
+#[server(prefix = "/admin/api", endpoint = "event")]
+pub async fn staff_event(id: i64) -> Result<crate::model::event::StaffEventPage, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    let (event, input) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let audit = db
+        .audit_trail("event", id)
+        .await?
+        .into_iter()
+        .map(crate::admin::audit_view)
+        .collect();
+    Ok(crate::model::event::StaffEventPage {
+        event,
+        input,
+        spaces: db.space_choices().await?,
+        audit,
+    })
+}
+
+/// Staff: an event's registrations, optionally only those matching `q`.
+#[server(prefix = "/admin/api", endpoint = "event-rsvps")]
+pub async fn staff_event_rsvps(
+    id: i64,
+    q: Option<String>,
+) -> Result<crate::model::event::StaffRsvpsPage, AppError> {
+    crate::admin::require(crate::model::Role::Editor).await?;
+    let db = crate::server::db()?;
+    let (event, _) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let q = q.unwrap_or_default().chars().take(100).collect::<String>();
+    Ok(crate::model::event::StaffRsvpsPage {
+        rsvps: db.event_rsvps(id, &q).await?,
+        event,
+        q,
+    })
 }

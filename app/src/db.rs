@@ -2,15 +2,18 @@
 //! PostgreSQL (the scale-out path) through sqlx's `Any` driver and portable SQL: `$n`
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
+mod events;
 mod imports;
 mod outbox;
 mod review;
 mod seed;
 mod spaces;
 mod staff;
+mod staff_events;
 mod staff_spaces;
 mod submissions;
 
+pub use events::{CancelOutcome, Compose, NewEvent, Notice, NoticeKind, RsvpOutcome};
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use review::SubmissionRecord;
@@ -23,7 +26,6 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -107,11 +109,12 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
-    /// Connects, applies the migrations of the backend, and loads the seed data.
-    pub async fn open(url: &str) -> Result<Db, DbError> {
+    /// Connects, applies the migrations of the backend, and loads the seed data (stamped
+    /// `now`, from the application's clock).
+    pub async fn open(url: &str, now: i64) -> Result<Db, DbError> {
         let db = Db::connect(url).await?;
         db.migrate().await?;
-        db.seed(now()).await?;
+        db.seed(now).await?;
         Ok(db)
     }
 
@@ -144,14 +147,6 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
-
-/// Seconds since the Unix epoch, UTC.
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }
 
 /// Creates the directory of a `sqlite:` URL's file, so the first start needs no setup.

@@ -63,25 +63,10 @@ impl SpaceFilter {
             parts.push(format!("comune={m}"));
         }
         if let Some(q) = &self.q {
-            parts.push(format!("q={}", encode_query_value(q)));
+            parts.push(format!("q={}", crate::text::query_encode(q)));
         }
         parts.join("&")
     }
-}
-
-/// Percent-encodes a query value (application/x-www-form-urlencoded, spaces as `+`).
-fn encode_query_value(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

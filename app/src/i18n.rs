@@ -4,6 +4,7 @@
 //! The language is chosen per request from the `lang` cookie (set by `/lingua/{code}`), so the
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
 
+pub mod events;
 pub mod join;
 pub mod review;
 
@@ -71,6 +72,8 @@ pub struct Texts {
     pub join: &'static join::JoinTexts,
     /// Staff review of join requests and the survey.
     pub review: &'static review::ReviewTexts,
+    /// Events, RSVPs and their e-mails.
+    pub events: &'static events::EventTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -412,6 +415,175 @@ impl Texts {
                     "Reason (sent to the person who made the request)"
                 }
             }
+            FirstName => {
+                if it {
+                    "Nome"
+                } else {
+                    "First name"
+                }
+            }
+            LastName => {
+                if it {
+                    "Cognome"
+                } else {
+                    "Last name"
+                }
+            }
+            AttendeeEmail => "Email",
+            Affiliation => {
+                if it {
+                    "Organizzazione o spazio"
+                } else {
+                    "Organisation or space"
+                }
+            }
+            AttendeeRole => {
+                if it {
+                    "Ruolo"
+                } else {
+                    "Role"
+                }
+            }
+            Accessibility => {
+                if it {
+                    "Esigenze di accessibilità"
+                } else {
+                    "Accessibility needs"
+                }
+            }
+            EventSlug => {
+                if it {
+                    "Indirizzo della pagina (slug)"
+                } else {
+                    "Page address (slug)"
+                }
+            }
+            TitleIt => {
+                if it {
+                    "Titolo (italiano)"
+                } else {
+                    "Title (Italian)"
+                }
+            }
+            TitleEn => {
+                if it {
+                    "Titolo (inglese)"
+                } else {
+                    "Title (English)"
+                }
+            }
+            SummaryIt => {
+                if it {
+                    "In breve (italiano)"
+                } else {
+                    "Summary (Italian)"
+                }
+            }
+            SummaryEn => {
+                if it {
+                    "In breve (inglese)"
+                } else {
+                    "Summary (English)"
+                }
+            }
+            DescriptionIt => {
+                if it {
+                    "Descrizione (italiano)"
+                } else {
+                    "Description (Italian)"
+                }
+            }
+            DescriptionEn => {
+                if it {
+                    "Descrizione (inglese)"
+                } else {
+                    "Description (English)"
+                }
+            }
+            ProgrammeIt => {
+                if it {
+                    "Programma (italiano, una voce per riga)"
+                } else {
+                    "Programme (Italian, one item per line)"
+                }
+            }
+            ProgrammeEn => {
+                if it {
+                    "Programma (inglese, una voce per riga)"
+                } else {
+                    "Programme (English, one item per line)"
+                }
+            }
+            StartsAt => {
+                if it {
+                    "Inizio (ora di Bologna)"
+                } else {
+                    "Starts (Bologna time)"
+                }
+            }
+            EndsAt => {
+                if it {
+                    "Fine (ora di Bologna)"
+                } else {
+                    "Ends (Bologna time)"
+                }
+            }
+            VenueName => {
+                if it {
+                    "Luogo"
+                } else {
+                    "Venue"
+                }
+            }
+            VenueAddress => {
+                if it {
+                    "Indirizzo del luogo"
+                } else {
+                    "Venue address"
+                }
+            }
+            VenueSpace => {
+                if it {
+                    "Spazio della mappa che ospita l'evento"
+                } else {
+                    "Mapped space hosting the event"
+                }
+            }
+            Organiser => {
+                if it {
+                    "Organizzato da"
+                } else {
+                    "Organised by"
+                }
+            }
+            EventEmail => {
+                if it {
+                    "Email per informazioni"
+                } else {
+                    "Contact e-mail"
+                }
+            }
+            Capacity => {
+                if it {
+                    "Posti disponibili"
+                } else {
+                    "Seats"
+                }
+            }
+            RsvpOpensAt => {
+                if it {
+                    "Apertura delle iscrizioni"
+                } else {
+                    "Registration opens"
+                }
+            }
+            RsvpClosesAt => {
+                if it {
+                    "Chiusura delle iscrizioni"
+                } else {
+                    "Registration closes"
+                }
+            }
         }
     }
 
@@ -525,6 +697,46 @@ impl Texts {
                 "Too many requests sent from this connection. Try again in an hour, or write to progimpresa@cittametropolitana.bo.it."
             }
             .to_owned(),
+            InvalidDate => if it {
+                "Scrivi data e ora, per esempio 2022-06-06 17:00."
+            } else {
+                "Write a date and time, for example 2022-06-06 17:00."
+            }
+            .to_owned(),
+            EndBeforeStart => if it {
+                "Controlla le date: la fine deve venire dopo l'inizio."
+            } else {
+                "Check the dates: the end must come after the start."
+            }
+            .to_owned(),
+            AfterTheEnd => if it {
+                "Le iscrizioni devono chiudersi prima della fine dell'evento."
+            } else {
+                "Registration must close before the event ends."
+            }
+            .to_owned(),
+            InvalidSlug => if it {
+                "Usa solo lettere minuscole, cifre e trattini (da 3 a 80 caratteri)."
+            } else {
+                "Use only lower-case letters, digits and hyphens (3 to 80 characters)."
+            }
+            .to_owned(),
+            OutOfRange { min, max } => if it {
+                format!("Scrivi un numero intero tra {min} e {max}.")
+            } else {
+                format!("Write a whole number between {min} and {max}.")
+            },
+            BelowTaken { taken } => if it {
+                format!("Ci sono già {taken} iscrizioni confermate: i posti non possono essere meno.")
+            } else {
+                format!("{taken} registrations are already confirmed: the seats cannot be fewer.")
+            },
+            RegistrationClosed => if it {
+                "Le iscrizioni a questo evento non sono aperte in questo momento."
+            } else {
+                "Registration for this event is not open at the moment."
+            }
+            .to_owned(),
             Refused => if it {
                 "Non è stato possibile inviare il modulo. Riprova, oppure scrivi a progimpresa@cittametropolitana.bo.it."
             } else {
@@ -556,6 +768,7 @@ pub static IT: Texts = Texts {
     admin: &ADMIN_IT,
     join: &join::JOIN_IT,
     review: &review::REVIEW_IT,
+    events: &events::EVENTS_IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -629,6 +842,7 @@ pub static EN: Texts = Texts {
     admin: &ADMIN_EN,
     join: &join::JOIN_EN,
     review: &review::REVIEW_EN,
+    events: &events::EVENTS_EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",

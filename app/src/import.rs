@@ -583,12 +583,15 @@ pub struct Claimed {
 
 /// Claims a stored import for applying (when confirmed, or to resume a stalled one): `None`
 /// when there is no such import, it is finished, or another worker is applying it.
-pub async fn claim(db: &crate::db::Db, id: i64) -> Result<Option<Claimed>, crate::db::DbError> {
+pub async fn claim(
+    db: &crate::db::Db,
+    id: i64,
+    now: i64,
+) -> Result<Option<Claimed>, crate::db::DbError> {
     let Some(record) = db.import_record(id).await? else {
         return Ok(None);
     };
     let (_, planned) = plan_stored(db, &record).await?;
-    let now = crate::db::now();
     if !db
         .claim_import(id, planned.len() as i64, now, now - STALL_AFTER)
         .await?
@@ -609,8 +612,9 @@ pub async fn apply(
     db: &crate::db::Db,
     claimed: &Claimed,
     actor: (i64, &str),
+    clock: crate::clock::Clock,
 ) -> Result<(), crate::db::DbError> {
-    let now = crate::db::now;
+    let now = || clock.now();
     for (i, p) in claimed.planned.iter().enumerate() {
         match &p.outcome {
             Outcome::Create(valid) => {

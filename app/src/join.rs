@@ -5,7 +5,6 @@
 //! was typed; success redirects to the confirmation page with the reference code.
 
 use crate::admin::{client_address, render_page, see_other};
-use crate::db::now;
 use crate::mail::Email;
 use crate::server::AppState;
 use crate::validate::join::{validate_join, JoinInput, ValidJoin};
@@ -128,7 +127,7 @@ async fn submit(
         Ok(s) => s,
         Err(err) => return crate::admin::unavailable("reading the form secret", &err),
     };
-    if !token_ok(&secret, field("started"), now()) {
+    if !token_ok(&secret, field("started"), state.clock.now()) {
         return again(
             &state,
             &uri,
@@ -156,7 +155,7 @@ async fn submit(
     let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
     match state
         .db
-        .rate_limit("join", &address, 3600, MAX_PER_HOUR, now())
+        .rate_limit("join", &address, 3600, MAX_PER_HOUR, state.clock.now())
         .await
     {
         Ok(true) => {}
@@ -181,12 +180,12 @@ async fn submit(
             &valid,
             &reference,
             &state.config.staff_email,
-            &state.config.public_url,
+            &crate::admin::base_url(&state, &headers),
         ));
     }
     match state
         .db
-        .create_submission(&valid, &reference, lang.code(), &emails, now())
+        .create_submission(&valid, &reference, lang.code(), &emails, state.clock.now())
         .await
     {
         Ok(_) => {
@@ -273,7 +272,7 @@ fn confirmation_email(v: &ValidJoin, reference: &str, lang: crate::i18n::Lang) -
 }
 
 /// Staff are told a submission waits for review.
-fn staff_email(v: &ValidJoin, reference: &str, to: &str, public_url: &str) -> Email {
+fn staff_email(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Email {
     let s = &v.space;
     Email {
         to: to.to_owned(),
@@ -286,7 +285,7 @@ fn staff_email(v: &ValidJoin, reference: &str, to: &str, public_url: &str) -> Em
             s.organisation.as_deref().unwrap_or("—"),
             v.contact_name,
             v.contact_email,
-            public_url.trim_end_matches('/'),
+            base_url.trim_end_matches('/'),
         ),
         ..Default::default()
     }

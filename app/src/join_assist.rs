@@ -1,7 +1,8 @@
-//! The join form's helper in the browser (an island; the form works without it): the shared
-//! validation run as people leave each field and again before sending — errors appear beside
-//! the fields and the focus moves to the first one —, a draft kept on the device until the form
-//! is sent (a reload or a lost connection on the phone loses nothing), and "use my location".
+//! The public forms' helper in the browser (an island; the forms work without it), for the join
+//! form and the RSVP form: the shared validation run as people leave each field and again
+//! before sending — errors appear beside the fields and the focus moves to the first one —, a
+//! draft kept on the device until the form is sent (a reload or a lost connection on the phone
+//! loses nothing), and, on the join form, "use my location".
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -10,26 +11,61 @@ use serde::{Deserialize, Serialize};
 /// Where the helper is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AssistMode {
-    /// Inside the join form.
+    /// Inside the form.
     Form,
-    /// On the confirmation page: the request was sent, so the draft is forgotten.
+    /// On the confirmation page: the form was sent, so the draft is forgotten.
     Sent,
 }
 
-/// The `localStorage` key of the draft.
-pub const DRAFT_KEY: &str = "spazi:aderisci:bozza";
+/// Which form it helps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AssistForm {
+    /// `/aderisci` (`#join-form`).
+    Join,
+    /// An event's RSVP form (`#rsvp-form`).
+    Rsvp,
+}
 
+impl AssistForm {
+    pub fn form_id(self) -> &'static str {
+        match self {
+            AssistForm::Join => "join-form",
+            AssistForm::Rsvp => "rsvp-form",
+        }
+    }
+
+    /// The `localStorage` key of the draft.
+    pub fn draft_key(self) -> &'static str {
+        match self {
+            AssistForm::Join => "spazi:aderisci:bozza",
+            AssistForm::Rsvp => "spazi:iscrizione:bozza",
+        }
+    }
+}
+
+/// The join form's helper.
 #[island]
 pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    view! { <FormAssistInner lang mode form=AssistForm::Join /> }
+}
+
+/// The RSVP form's helper.
+#[island]
+pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    view! { <FormAssistInner lang mode form=AssistForm::Rsvp /> }
+}
+
+#[component]
+fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm) -> impl IntoView {
     let j = lang.texts().join;
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let result = match mode {
-            AssistMode::Form => dom::attach(lang),
-            AssistMode::Sent => dom::forget_draft(),
+            AssistMode::Form => dom::attach(lang, form),
+            AssistMode::Sent => dom::forget_draft(form),
         };
         if let Err(err) = result {
-            leptos::logging::error!("join form: {err:?}");
+            leptos::logging::error!("form helper: {err:?}");
         }
     });
     #[cfg(not(feature = "hydrate"))]
@@ -38,9 +74,11 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
         view! {
             <div class="join-assist">
                 // Without JavaScript there is no location to ask for: the button stays hidden.
-                <button type="button" id="use-location" class="btn btn--outline" hidden>
-                    {j.use_location}
-                </button>
+                {(form == AssistForm::Join).then(|| view! {
+                    <button type="button" id="use-location" class="btn btn--outline" hidden>
+                        {j.use_location}
+                    </button>
+                })}
                 <p class="field__hint" id="assist-status" role="status"></p>
             </div>
         }
@@ -49,9 +87,10 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod dom {
-    use super::DRAFT_KEY;
+    use super::AssistForm;
     use crate::i18n::Lang;
     use crate::validate::join::{validate_join, JoinInput};
+    use crate::validate::rsvp::{validate_rsvp, RsvpInput};
     use crate::validate::{Field, FieldErrors};
     use std::cell::RefCell;
     use std::collections::HashSet;
@@ -63,8 +102,19 @@ mod dom {
     /// Names that are not the user's data.
     const SKIP: [&str; 2] = ["started", "fax"];
 
-    /// Every field of the form an error can be shown beside, in form order.
-    const FIELDS: [Field; 25] = [
+    /// Every field of the RSVP form an error can be shown beside, in form order.
+    const RSVP_FIELDS: [Field; 7] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::AttendeeEmail,
+        Field::Affiliation,
+        Field::AttendeeRole,
+        Field::Accessibility,
+        Field::ConsentPrivacy,
+    ];
+
+    /// Every field of the join form an error can be shown beside, in form order.
+    const JOIN_FIELDS: [Field; 25] = [
         Field::Name,
         Field::Kinds,
         Field::Description,
@@ -102,9 +152,16 @@ mod dom {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
-    pub fn forget_draft() -> Result<(), JsValue> {
+    fn fields(kind: AssistForm) -> &'static [Field] {
+        match kind {
+            AssistForm::Join => &JOIN_FIELDS,
+            AssistForm::Rsvp => &RSVP_FIELDS,
+        }
+    }
+
+    pub fn forget_draft(kind: AssistForm) -> Result<(), JsValue> {
         if let Some(s) = storage() {
-            s.remove_item(DRAFT_KEY)?;
+            s.remove_item(kind.draft_key())?;
         }
         Ok(())
     }
@@ -146,12 +203,7 @@ mod dom {
             .collect()
     }
 
-    fn input_of(form: &HtmlFormElement) -> JoinInput {
-        let pairs = pairs(form);
-        JoinInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    }
-
-    fn save_draft(form: &HtmlFormElement) {
+    fn save_draft(form: &HtmlFormElement, kind: AssistForm) {
         let Some(s) = storage() else { return };
         let list = js_sys::Array::new();
         for (k, v) in pairs(form) {
@@ -161,13 +213,13 @@ mod dom {
             ));
         }
         if let Ok(json) = js_sys::JSON::stringify(&list) {
-            let _ = s.set_item(DRAFT_KEY, &String::from(json));
+            let _ = s.set_item(kind.draft_key(), &String::from(json));
         }
     }
 
     /// Puts a saved draft back into an untouched form; `true` if there was one.
-    fn restore_draft(form: &HtmlFormElement) -> bool {
-        let Some(json) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) else {
+    fn restore_draft(form: &HtmlFormElement, kind: AssistForm) -> bool {
+        let Some(json) = storage().and_then(|s| s.get_item(kind.draft_key()).ok().flatten()) else {
             return false;
         };
         let Ok(list) = js_sys::JSON::parse(&json) else {
@@ -270,8 +322,15 @@ mod dom {
         Ok(())
     }
 
-    fn errors_of(form: &HtmlFormElement) -> FieldErrors {
-        validate_join(&input_of(form)).err().unwrap_or_default()
+    /// The shared validation of the form's current values.
+    fn errors_of(form: &HtmlFormElement, kind: AssistForm) -> FieldErrors {
+        let pairs = pairs(form);
+        let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        match kind {
+            AssistForm::Join => validate_join(&JoinInput::from_pairs(pairs)).err(),
+            AssistForm::Rsvp => validate_rsvp(&RsvpInput::from_pairs(pairs)).err(),
+        }
+        .unwrap_or_default()
     }
 
     fn set_status(doc: &Document, text: &str) {
@@ -298,19 +357,20 @@ mod dom {
         }
     }
 
-    pub fn attach(lang: Lang) -> Result<(), JsValue> {
+    pub fn attach(lang: Lang, kind: AssistForm) -> Result<(), JsValue> {
         let t = lang.texts();
         let doc = document()?;
         let form: HtmlFormElement = doc
-            .get_element_by_id("join-form")
-            .ok_or_else(|| JsValue::from_str("no #join-form"))?
+            .get_element_by_id(kind.form_id())
+            .ok_or_else(|| JsValue::from_str("no form to help"))?
             .dyn_into()?;
+        let all_fields = fields(kind);
         // A form the server sent back with errors shows what was posted: that wins.
         let server_errors = doc.query_selector(".error-summary")?.is_some()
             || doc.get_element_by_id("form").is_some();
         if server_errors {
-            save_draft(&form);
-        } else if restore_draft(&form) {
+            save_draft(&form, kind);
+        } else if restore_draft(&form, kind) {
             set_status(&doc, t.join.draft_restored);
             // The pin follows restored coordinates.
             for id in ["lat", "lon"] {
@@ -324,8 +384,8 @@ mod dom {
         let refresh = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
             move || {
-                let errors = errors_of(&form);
-                for field in FIELDS {
+                let errors = errors_of(&form, kind);
+                for &field in all_fields {
                     if touched.borrow().contains(field.name()) {
                         let _ = show(&doc, field, errors.get(field).map(|p| t.problem(p)));
                     }
@@ -338,7 +398,7 @@ mod dom {
         let on_input = {
             let (form, refresh) = (form.clone(), refresh.clone());
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                save_draft(&form);
+                save_draft(&form, kind);
                 refresh();
                 if let Some(area) = ev
                     .target()
@@ -382,15 +442,15 @@ mod dom {
         let on_submit = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                let errors = errors_of(&form);
+                let errors = errors_of(&form, kind);
                 if errors.is_empty() {
-                    save_draft(&form);
+                    save_draft(&form, kind);
                     return;
                 }
                 ev.prevent_default();
                 touched
                     .borrow_mut()
-                    .extend(FIELDS.iter().map(|f| f.name().to_owned()));
+                    .extend(all_fields.iter().map(|f| f.name().to_owned()));
                 refresh();
                 if let Some(first) = errors.first() {
                     let target = doc.get_element_by_id(first.name());

@@ -9,7 +9,9 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod calendar;
 pub mod components;
+pub mod datetime;
 pub mod error;
 pub mod filter;
 pub mod i18n;
@@ -26,7 +28,11 @@ pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod events;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
@@ -41,6 +47,8 @@ pub mod outbox;
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod staff_events;
 
 use components::layout::Layout;
 use i18n::Lang;
@@ -49,14 +57,16 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use pages::admin::{
-    dashboard::DashboardPage, import::ImportDetailPage, import::ImportUploadPage,
-    invitation::InvitationPage, review::SubmissionDetailPage, review::SubmissionsPage,
-    review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage, space_new::SpaceNewPage,
-    staff::StaffPage,
+    dashboard::DashboardPage, events::CheckInPage, events::EventEditPage, events::EventNewPage,
+    events::EventRsvpsPage, events::StaffEventsPage, import::ImportDetailPage,
+    import::ImportUploadPage, invitation::InvitationPage, review::SubmissionDetailPage,
+    review::SubmissionsPage, review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage, staff::StaffPage,
 };
 use pages::{
-    home::HomePage, join::JoinPage, join::JoinSentPage, not_found::NotFound,
-    open_data::OpenDataPage, privacy::PrivacyPage, space::SpacePage,
+    events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
+    join::JoinSentPage, not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage,
+    space::SpacePage,
 };
 
 /// The HTML document around the app.
@@ -138,11 +148,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/aderisci") view=JoinPage ssr=SsrMode::Async />
                     <Route path=path!("/aderisci/inviata/:reference") view=JoinSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/eventi") view=EventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/eventi/:slug") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/prenotazione/:token") view=RsvpPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi") view=StaffEventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/nuovo") view=EventNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id") view=EventEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/iscrizioni") view=EventRsvpsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/ingresso") view=CheckInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod event;
+
 /// The three kinds of the official 2021 mapping. A space has one or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

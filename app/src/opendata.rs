@@ -195,6 +195,27 @@ pub fn csv_document(
     Ok(out)
 }
 
+/// A CSV document for Excel in Italy: UTF-8 with a BOM (so accents open right), semicolons,
+/// CRLF. Cells are written as given: defuse user text with [`defuse_formula`] first.
+pub fn excel_csv<R: IntoIterator<Item = String>>(
+    header: &[&str],
+    records: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(header)?;
+        for record in records {
+            w.write_record(record)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
 /// A cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
 /// apostrophe (OWASP's advice against CSV injection).
 pub fn defuse_formula(value: &str) -> String {

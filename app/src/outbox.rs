@@ -66,6 +66,7 @@ pub async fn run(
     db: Db,
     mailer: Mailer,
     signal: OutboxSignal,
+    clock: crate::clock::Clock,
     shutdown: impl std::future::Future<Output = ()>,
 ) {
     let worker = format!(
@@ -75,7 +76,7 @@ pub async fn run(
     );
     tokio::pin!(shutdown);
     loop {
-        let more = match run_once(&db, &mailer, &worker, crate::db::now()).await {
+        let more = match run_once(&db, &mailer, &worker, clock.now()).await {
             Ok(n) => n as i64 == BATCH,
             Err(err) => {
                 tracing::error!(error = %err, "outbox round failed");

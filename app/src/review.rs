@@ -2,7 +2,7 @@
 //! e-mails to submitters, the survey's aggregation and its CSV export.
 
 use crate::admin::{authorised_post, base_url, render_page, see_other, staff_session, unavailable};
-use crate::db::{now, Db, DbError, StaffSpace, SubmissionRecord};
+use crate::db::{Db, DbError, StaffSpace, SubmissionRecord};
 use crate::mail::Email;
 use crate::model::{
     Decision, Duplicate, PositionPrecision, Role, SpaceStatus, SubmissionPage, SubmissionRow,
@@ -240,7 +240,7 @@ async fn decide(
             reason,
             &email,
             (session.user.id, &session.user.email),
-            now(),
+            state.clock.now(),
         )
         .await
     {
@@ -313,42 +313,30 @@ async fn survey_csv(State(state): State<AppState>, headers: HeaderMap) -> Respon
         Ok(a) => a,
         Err(err) => return unavailable("exporting the survey", &err),
     };
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let mut header = vec!["reference", "space", "municipality", "submitted"];
-        header.extend(crate::model::Need::ALL.iter().map(|n| n.code()));
-        header.extend(["needs_other", "vision"]);
-        if w.write_record(&header).is_err() {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-        for (row, r) in &answers {
-            let needs = r.needs();
-            let defuse = crate::opendata::defuse_formula;
-            let mut record = vec![
-                row.reference.clone(),
-                defuse(&row.space_name),
-                row.municipality.clone(),
-                crate::text::iso_date(row.submitted_at),
-            ];
-            record.extend(
-                crate::model::Need::ALL
-                    .iter()
-                    .map(|n| if needs.contains(n) { "1" } else { "0" }.to_owned()),
-            );
-            record.push(defuse(r.needs_other.as_deref().unwrap_or_default()));
-            record.push(defuse(r.vision.as_deref().unwrap_or_default()));
-            if w.write_record(&record).is_err() {
-                return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-            }
-        }
-        if w.flush().is_err() {
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    }
+    let mut header = vec!["reference", "space", "municipality", "submitted"];
+    header.extend(crate::model::Need::ALL.iter().map(|n| n.code()));
+    header.extend(["needs_other", "vision"]);
+    let defuse = crate::opendata::defuse_formula;
+    let records = answers.iter().map(|(row, r)| {
+        let needs = r.needs();
+        let mut record = vec![
+            row.reference.clone(),
+            defuse(&row.space_name),
+            row.municipality.clone(),
+            crate::text::iso_date(row.submitted_at),
+        ];
+        record.extend(
+            crate::model::Need::ALL
+                .iter()
+                .map(|n| if needs.contains(n) { "1" } else { "0" }.to_owned()),
+        );
+        record.push(defuse(r.needs_other.as_deref().unwrap_or_default()));
+        record.push(defuse(r.vision.as_deref().unwrap_or_default()));
+        record
+    });
+    let Ok(out) = crate::opendata::excel_csv(&header, records) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
     crate::opendata::respond(
         &headers,
         out,

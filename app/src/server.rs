@@ -40,6 +40,9 @@ pub struct Config {
     pub mail_from: String,
     /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
     pub staff_email: String,
+    /// `SPAZI_NOW`: run as if it were this instant (RFC 3339, e.g. `2022-06-01T10:00:00+02:00`;
+    /// the clock then runs on from there) — for demonstrations; empty for the real time.
+    pub now: String,
 }
 
 /// A setting that must never be printed (it may hold a password).
@@ -72,6 +75,7 @@ impl Config {
             mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
             mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
             staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
+            now: var("SPAZI_NOW", ""),
         }
     }
 
@@ -96,6 +100,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Wakes this server's outbox worker when an e-mail was queued.
     pub outbox: crate::outbox::OutboxSignal,
+    /// The one source of "now".
+    pub clock: crate::clock::Clock,
 }
 
 /// The database from the request's context (server functions and pages).
@@ -104,6 +110,28 @@ pub fn db() -> Result<Db, AppError> {
         tracing::error!("AppState missing from the Leptos context");
         AppError::Unavailable
     })
+}
+
+/// "Now" by the application's clock, for server functions and pages (the real time outside a
+/// request, which only happens in unit tests).
+pub fn now() -> i64 {
+    use_context::<AppState>()
+        .map(|s| s.clock)
+        .unwrap_or_default()
+        .now()
+}
+
+/// The site's address for absolute links, in a page or server function (see
+/// `admin::base_url`).
+pub fn base_url() -> String {
+    match (
+        use_context::<AppState>(),
+        use_context::<axum::http::request::Parts>(),
+    ) {
+        (Some(state), Some(parts)) => crate::admin::base_url(&state, &parts.headers),
+        (Some(state), None) => crate::admin::base_url(&state, &axum::http::HeaderMap::new()),
+        _ => String::new(),
+    }
 }
 
 /// The language the request asked for through its cookie.
@@ -157,6 +185,8 @@ pub fn router(state: AppState) -> Router {
         .merge(crate::admin::routes())
         .merge(crate::join::routes())
         .merge(crate::review::routes())
+        .merge(crate::events::routes())
+        .merge(crate::staff_events::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
@@ -244,6 +274,8 @@ pub enum StartError {
     Serve(std::io::Error),
     #[error("e-mail settings: {0}")]
     Mail(#[from] crate::mail::MailError),
+    #[error("{0}")]
+    Config(String),
 }
 
 /// Starts Spazi: configuration, database (created, migrated, seeded), then serves until
@@ -253,26 +285,49 @@ pub async fn run() -> Result<(), StartError> {
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
     let config = Config::from_env();
-    let db = Db::open(&config.database_url).await?;
+    let clock = crate::clock::Clock::from_setting(&config.now).map_err(StartError::Config)?;
+    if clock.is_shifted() {
+        tracing::warn!(
+            now = %crate::datetime::utc_iso(clock.now()),
+            "SPAZI_NOW is set: the application runs at a chosen time, not the real one"
+        );
+    }
+    let db = Db::open(&config.database_url, clock.now()).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
     let mailer =
         crate::mail::Mailer::from_config(&config.smtp_url.0, &config.mail_dir, &config.mail_from)?;
     let outbox = crate::outbox::OutboxSignal::default();
-    // The outbox worker stops with the server (after the round it is in).
-    let (stop_worker, worker_stopped) = tokio::sync::oneshot::channel::<()>();
+    // The workers stop with the server (after the round they are in).
+    let (stop_workers, workers_stop) = tokio::sync::watch::channel(());
+    let stopped = |mut rx: tokio::sync::watch::Receiver<()>| async move {
+        let _ = rx.changed().await;
+    };
     let worker = tokio::spawn(crate::outbox::run(
         db.clone(),
         mailer,
         outbox.clone(),
-        async move {
-            let _ = worker_stopped.await;
-        },
+        clock,
+        stopped(workers_stop.clone()),
+    ));
+    // Links in reminders: the public address, or the one this server listens on.
+    let base = if config.public_url.is_empty() {
+        format!("http://{addr}")
+    } else {
+        config.public_url.trim_end_matches('/').to_owned()
+    };
+    let reminders = tokio::spawn(crate::events::run_reminders(
+        db.clone(),
+        clock,
+        base,
+        outbox.clone(),
+        stopped(workers_stop),
     ));
     let state = AppState {
         leptos_options,
         db: db.clone(),
         config: Arc::new(config),
         outbox,
+        clock,
     };
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(addr)
@@ -286,8 +341,9 @@ pub async fn run() -> Result<(), StartError> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .map_err(StartError::Serve)?;
-    let _ = stop_worker.send(());
+    let _ = stop_workers.send(());
     let _ = worker.await;
+    let _ = reminders.await;
     db.close().await;
     Ok(())
 }
@@ -319,7 +375,8 @@ pub async fn create_staff_account(
     crate::validate::validate_new_password(password, password).map_err(describe)?;
     let (email, name) = (invite.email, invite.name);
     let config = Config::from_env();
-    let db = Db::open(&config.database_url)
+    let clock = crate::clock::Clock::from_setting(&config.now)?;
+    let db = Db::open(&config.database_url, clock.now())
         .await
         .map_err(|e| format!("database: {e}"))?;
     let created = crate::auth::create_staff(
@@ -329,7 +386,7 @@ pub async fn create_staff_account(
         role,
         password,
         (None, "command line"),
-        crate::db::now(),
+        clock.now(),
     )
     .await
     .map_err(|e| e.to_string());

@@ -66,6 +66,21 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// Percent-encodes a query value (application/x-www-form-urlencoded, spaces as `+`).
+pub fn query_encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// The UTC calendar date (year, month 1–12, day 1–31) of a Unix time in seconds
 /// (Howard Hinnant's days-to-civil algorithm).
 pub fn civil_date(unix: i64) -> (i64, u32, u32) {

@@ -57,6 +57,33 @@ pub enum Field {
     Form,
     /// Staff's reason for a decision.
     Reason,
+    // The RSVP form.
+    FirstName,
+    LastName,
+    AttendeeEmail,
+    Affiliation,
+    AttendeeRole,
+    Accessibility,
+    // The staff form of an event.
+    EventSlug,
+    TitleIt,
+    TitleEn,
+    SummaryIt,
+    SummaryEn,
+    DescriptionIt,
+    DescriptionEn,
+    ProgrammeIt,
+    ProgrammeEn,
+    StartsAt,
+    EndsAt,
+    VenueName,
+    VenueAddress,
+    VenueSpace,
+    Organiser,
+    EventEmail,
+    Capacity,
+    RsvpOpensAt,
+    RsvpClosesAt,
 }
 
 impl Field {
@@ -96,6 +123,31 @@ impl Field {
             Field::ConsentPrivacy => "consent_privacy",
             Field::Form => "form",
             Field::Reason => "motivo",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::AttendeeEmail => "attendee_email",
+            Field::Affiliation => "affiliation",
+            Field::AttendeeRole => "attendee_role",
+            Field::Accessibility => "accessibility",
+            Field::EventSlug => "slug",
+            Field::TitleIt => "title_it",
+            Field::TitleEn => "title_en",
+            Field::SummaryIt => "summary_it",
+            Field::SummaryEn => "summary_en",
+            Field::DescriptionIt => "description_it",
+            Field::DescriptionEn => "description_en",
+            Field::ProgrammeIt => "programme_it",
+            Field::ProgrammeEn => "programme_en",
+            Field::StartsAt => "starts_at",
+            Field::EndsAt => "ends_at",
+            Field::VenueName => "venue_name",
+            Field::VenueAddress => "venue_address",
+            Field::VenueSpace => "venue_space",
+            Field::Organiser => "organiser",
+            Field::EventEmail => "contact_email",
+            Field::Capacity => "capacity",
+            Field::RsvpOpensAt => "rsvp_opens_at",
+            Field::RsvpClosesAt => "rsvp_closes_at",
         }
     }
 }
@@ -135,6 +187,24 @@ pub enum Problem {
     Refused,
     /// Too many submissions from one client address.
     TooMany,
+    /// The event takes no registrations now (not yet open, closed, over or cancelled).
+    RegistrationClosed,
+    /// Not a date and time.
+    InvalidDate,
+    /// An end (or closing) that does not come after its start (or opening).
+    EndBeforeStart,
+    /// Registrations closing after the event has ended.
+    AfterTheEnd,
+    /// Not lower-case letters, digits and single hyphens.
+    InvalidSlug,
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// A capacity below the seats already taken.
+    BelowTaken {
+        taken: i64,
+    },
 }
 
 /// Problems by field, in form order.
@@ -335,7 +405,9 @@ pub fn in_metro_area(lat: f64, lon: f64) -> bool {
         && (w - AREA_MARGIN..=e + AREA_MARGIN).contains(&lon)
 }
 
+pub mod event;
 pub mod join;
+pub mod rsvp;
 
 pub const PASSWORD_MIN: usize = 12;
 pub const PASSWORD_MAX: usize = 1024;

@@ -42,6 +42,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="site-nav" aria-label=t.nav_map>
                 <div class="container">
                     <a href="/">{t.nav_map}</a>
+                    <a href="/eventi">{t.events.nav}</a>
                     <a href="/aderisci">{t.join.nav}</a>
                     <a href="/dati-aperti">{t.nav_open_data}</a>
                 </div>

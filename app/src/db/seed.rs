@@ -13,6 +13,8 @@ const MUNICIPALITIES_CSV: &str = include_str!("../../../seed/municipalities.csv"
 const SPACES_CSV: &str = include_str!("../../../seed/spaces-2022.csv");
 /// The `app_meta` key recording that the spaces seed was applied.
 const SPACES_SEED_KEY: &str = "seed:spaces-2022";
+/// The `app_meta` key recording that the launch event was stored.
+const EVENTS_SEED_KEY: &str = "seed:events-2022";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SeedReport {
@@ -128,6 +130,28 @@ impl Db {
             }
             sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2)")
                 .bind(SPACES_SEED_KEY)
+                .bind(now.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        let events_applied: Option<(String,)> =
+            sqlx::query_as("SELECT value FROM app_meta WHERE key = $1")
+                .bind(EVENTS_SEED_KEY)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if events_applied.is_none() {
+            let venue: Option<(i64,)> = sqlx::query_as("SELECT id FROM spaces WHERE name = $1")
+                .bind(super::events::LAUNCH_VENUE)
+                .fetch_optional(&mut *tx)
+                .await?;
+            super::events::insert_event(
+                &mut tx,
+                &super::events::launch_event(venue.map(|(id,)| id)),
+                now,
+            )
+            .await?;
+            sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2)")
+                .bind(EVENTS_SEED_KEY)
                 .bind(now.to_string())
                 .execute(&mut *tx)
                 .await?;

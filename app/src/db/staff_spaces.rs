@@ -116,8 +116,8 @@ pub fn as_input(v: &ValidSpace) -> SpaceInput {
 }
 
 /// The fields that differ between two versions, as (before, after) JSON objects.
-fn diff(before: &ValidSpace, after: &ValidSpace) -> (Value, Value) {
-    let as_map = |v: &ValidSpace| match serde_json::to_value(v) {
+pub(super) fn diff<T: serde::Serialize>(before: &T, after: &T) -> (Value, Value) {
+    let as_map = |v: &T| match serde_json::to_value(v) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
     };

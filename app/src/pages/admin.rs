@@ -6,6 +6,7 @@ use crate::use_texts;
 use leptos::prelude::*;
 
 pub mod dashboard;
+pub mod events;
 pub mod import;
 pub mod invitation;
 pub mod review;
@@ -48,6 +49,7 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
             <nav class="admin-bar__nav" aria-label=a.area>
                 <a href="/admin">{a.spaces_heading}</a>
                 <a href="/admin/adesioni">{use_texts().review.nav}</a>
+                <a href=events::EVENTS_PATH>{use_texts().events.nav}</a>
                 <a href=IMPORT_ACTION>{a.import_short}</a>
                 {staff
                     .user

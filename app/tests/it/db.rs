@@ -258,7 +258,7 @@ async fn open_creates_the_sqlite_file_and_its_directory() {
     let dir = std::env::temp_dir().join(format!("spazi_open_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let url = format!("sqlite://{}/nested/spazi.db?mode=rwc", dir.display());
-    let db = app::db::Db::open(&url).await.unwrap();
+    let db = app::db::Db::open(&url, 1_700_000_000).await.unwrap();
     assert!(dir.join("nested/spazi.db").exists());
     assert_eq!(
         db.published_spaces(&SpaceFilter::default())
@@ -269,7 +269,7 @@ async fn open_creates_the_sqlite_file_and_its_directory() {
     );
     db.close().await;
     // Opening again (a restart) migrates nothing new and seeds nothing twice.
-    let db = app::db::Db::open(&url).await.unwrap();
+    let db = app::db::Db::open(&url, 1_700_000_000).await.unwrap();
     assert_eq!(
         db.published_spaces(&SpaceFilter::default())
             .await

@@ -10,6 +10,11 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 pub async fn app(t: &TestDb) -> axum::Router {
+    app_at(t, app::clock::Clock::system()).await
+}
+
+/// The app with its clock set (see `app::clock`).
+pub async fn app_at(t: &TestDb, clock: app::clock::Clock) -> axum::Router {
     t.db.seed(1_700_000_000).await.unwrap();
     router(AppState {
         leptos_options: LeptosOptions::builder()
@@ -26,6 +31,7 @@ pub async fn app(t: &TestDb) -> axum::Router {
             ..Config::default()
         }),
         outbox: Default::default(),
+        clock,
     })
 }
 

@@ -76,12 +76,20 @@ async fn a_new_file_applies_once(t: &TestDb) {
         )
         .await
         .unwrap();
-    let claimed = import::claim(&t.db, id).await.unwrap().expect("claimed");
-    // Nobody else may apply it meanwhile.
-    assert!(import::claim(&t.db, id).await.unwrap().is_none());
-    import::apply(&t.db, &claimed, (editor, "editor@example.it"))
+    let claimed = import::claim(&t.db, id, NOW)
         .await
-        .unwrap();
+        .unwrap()
+        .expect("claimed");
+    // Nobody else may apply it meanwhile.
+    assert!(import::claim(&t.db, id, NOW).await.unwrap().is_none());
+    import::apply(
+        &t.db,
+        &claimed,
+        (editor, "editor@example.it"),
+        app::clock::Clock::fixed(NOW),
+    )
+    .await
+    .unwrap();
     let record = t.db.import_record(id).await.unwrap().unwrap();
     assert!(record.finished_at.is_some());
     assert_eq!(
@@ -94,7 +102,7 @@ async fn a_new_file_applies_once(t: &TestDb) {
     );
     assert_eq!(record.rows_done, 3);
     // Finished imports are never applied again.
-    assert!(import::claim(&t.db, id).await.unwrap().is_none());
+    assert!(import::claim(&t.db, id, NOW).await.unwrap().is_none());
 
     // The new spaces are published (as chosen) and their creation is audited as an import.
     let spaces = t.db.all_staff_spaces().await.unwrap();

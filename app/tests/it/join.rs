@@ -25,7 +25,7 @@ async fn join_form_guards_errors_and_success() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
     let secret = t.db.form_secret().await.unwrap();
-    let old = app::join::form_token(&secret, app::db::now() - 60);
+    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
 
     // The page: the form with its signed timestamp and the honeypot.
     let res = app
@@ -71,7 +71,11 @@ async fn join_form_guards_errors_and_success() {
     let res = app
         .clone()
         .oneshot(post(good_form(
-            &format!("{}.{}", app::db::now() - 60, "0".repeat(64)),
+            &format!(
+                "{}.{}",
+                app::clock::Clock::system().now() - 60,
+                "0".repeat(64)
+            ),
             "X",
         )))
         .await
@@ -158,7 +162,7 @@ async fn join_form_guards_errors_and_success() {
         "not public before review"
     );
     let mails =
-        t.db.claim_emails("test", app::db::now(), 60, 10)
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 60, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 2);

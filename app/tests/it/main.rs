@@ -2,6 +2,7 @@
 //! a fresh PostgreSQL database per test (see `support`).
 
 mod db;
+mod events;
 mod http;
 mod import;
 mod join;

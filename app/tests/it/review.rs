@@ -17,7 +17,7 @@ async fn staff_review_a_request_and_the_survey() {
     create(&t, "editor@example.it", Role::Editor).await;
     let editor = http_sign_in(&app, "editor%40example.it").await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, app::db::now() - 60);
+    let token = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
     // A request for a space in Bologna whose name resembles a seeded one.
     let body = good_form(&token, "Serre+dei+Giardini+bis")
         .replace("municipality=037032", "municipality=037006");
@@ -29,7 +29,7 @@ async fn staff_review_a_request_and_the_survey() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // Drop the confirmation e-mails: only the decisions' are checked below.
     let _ =
-        t.db.claim_emails("test", app::db::now(), 3600, 10)
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
 
@@ -94,7 +94,7 @@ async fn staff_review_a_request_and_the_survey() {
         SpaceStatus::Pending
     );
     let mails =
-        t.db.claim_emails("test", app::db::now(), 3600, 10)
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 1);
@@ -122,7 +122,7 @@ async fn staff_review_a_request_and_the_survey() {
         "the contact person is not"
     );
     let mails =
-        t.db.claim_emails("test", app::db::now(), 3600, 10)
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 1);

@@ -612,6 +612,107 @@ async fn authorization_matrix() {
             Box::new(|c| post_form("/admin/api/survey", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
         ),
+        // Events (the seeded launch is event 1).
+        (
+            "GET /admin/eventi",
+            Box::new(|c| get_req("/admin/eventi", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/eventi/nuovo",
+            Box::new(|c| get_req("/admin/eventi/nuovo", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/eventi/1",
+            Box::new(|c| get_req("/admin/eventi/1", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/eventi/1/iscrizioni",
+            Box::new(|c| get_req("/admin/eventi/1/iscrizioni", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/eventi/1/ingresso",
+            Box::new(|c| get_req("/admin/eventi/1/ingresso", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "GET /admin/eventi/1/iscrizioni.csv",
+            Box::new(|c| get_req("/admin/eventi/1/iscrizioni.csv", c)),
+            [StatusCode::SEE_OTHER, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/eventi/nuovo (without the session's token)",
+            Box::new(|c| post_form("/admin/eventi/nuovo", "csrf=x&title_it=X", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/eventi/1 (without the session's token)",
+            Box::new(|c| post_form("/admin/eventi/1", "csrf=x&title_it=X", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/eventi/1/stato (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/eventi/1/stato",
+                    "csrf=x&stato=cancelled",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/eventi/1/ingresso (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/eventi/1/ingresso",
+                    "csrf=x&rsvp=1&presente=1",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/api/events",
+            Box::new(|c| post_form("/admin/api/events", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/event",
+            Box::new(|c| post_form("/admin/api/event", "id=1", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/event-venues",
+            Box::new(|c| post_form("/admin/api/event-venues", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/event-rsvps",
+            Box::new(|c| post_form("/admin/api/event-rsvps", "id=1", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
         // Invitation links need no session, only a live token.
         (
             "GET /admin/invito/{unknown token}",

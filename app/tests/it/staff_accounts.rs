@@ -299,7 +299,7 @@ async fn admins_invite_and_manage_colleagues_over_http() {
     let path = format!("/admin/invito/{link}");
     // The same link was queued for e-mail, in the same transaction as the account.
     let queued =
-        t.db.claim_emails("test", app::db::now(), 60, 10)
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 60, 10)
             .await
             .unwrap();
     assert_eq!(queued.len(), 1);

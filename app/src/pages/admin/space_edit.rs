@@ -148,6 +148,9 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<String>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let t = use_texts();
     let name = field.name();
@@ -179,6 +182,7 @@ pub fn TextField(
                 maxlength=max
                 required=required
                 autocomplete=autocomplete
+                list=list
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             />

@@ -1,0 +1,263 @@
+//! Staff work on events over HTTP (server only): create and save (the shared validation, then
+//! what only the database knows), publish and cancel, check-in at the door, and the CSV of the
+//! registrations. Every post needs an editor's session and its CSRF token.
+
+use crate::admin::{authorised_post, base_url, render_page, see_other, staff_session, unavailable};
+use crate::model::event::EventStatus;
+use crate::model::Role;
+use crate::pages::admin::events::{EventFormState, EVENTS_PATH, NEW_EVENT_ACTION};
+use crate::server::AppState;
+use crate::validate::event::{validate_event, EventInput};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(NEW_EVENT_ACTION, post(create))
+        .route("/admin/eventi/{id}", post(save))
+        .route("/admin/eventi/{id}/stato", post(change_status))
+        .route("/admin/eventi/{id}/ingresso", post(check_in))
+        .route("/admin/eventi/{id}/iscrizioni.csv", get(export))
+}
+
+#[derive(Deserialize)]
+pub struct EventForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: EventInput,
+}
+
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: EventInput,
+    errors: crate::validate::FieldErrors,
+) -> Response {
+    let context = EventFormState { input, errors };
+    render_page(
+        state,
+        uri,
+        headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+async fn create(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<EventForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let valid = match validate_event(&form.input) {
+        Ok(v) => v,
+        Err(errors) => return again(&state, &uri, &headers, form.input, errors).await,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .create_event(&valid, actor, state.clock.now())
+        .await
+    {
+        Ok(Ok(id)) => see_other(&format!("{EVENTS_PATH}/{id}?creato=1")),
+        Ok(Err(errors)) => again(&state, &uri, &headers, form.input, errors).await,
+        Err(err) => unavailable("creating an event", &err),
+    }
+}
+
+async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<EventForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let valid = match validate_event(&form.input) {
+        Ok(v) => v,
+        Err(errors) => return again(&state, &uri, &headers, form.input, errors).await,
+    };
+    let now = state.clock.now();
+    let compose = crate::events::composer(base_url(&state, &headers), now);
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .update_event(id, &valid, actor, now, &compose)
+        .await
+    {
+        Ok(Some(Ok(promoted))) => {
+            if promoted > 0 {
+                state.outbox.wake();
+            }
+            see_other(&format!("{EVENTS_PATH}/{id}?salvato=1&promossi={promoted}"))
+        }
+        Ok(Some(Err(errors))) => again(&state, &uri, &headers, form.input, errors).await,
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("saving an event", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stato: String,
+}
+
+async fn change_status(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<StatusForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(status) = EventStatus::from_code(&form.stato) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let now = state.clock.now();
+    let compose = crate::events::composer(base_url(&state, &headers), now);
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .set_event_status(id, status, actor, now, &compose)
+        .await
+    {
+        Ok(true) => {
+            state.outbox.wake();
+            see_other(&format!("{EVENTS_PATH}/{id}?salvato=1"))
+        }
+        // Not a change that applies (already so, or no such event): the page tells its state.
+        Ok(false) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Err(err) => unavailable("changing an event's status", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CheckInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    rsvp: i64,
+    #[serde(default)]
+    presente: String,
+    #[serde(default)]
+    q: String,
+    /// The page to go back to (the list or the door screen of this event).
+    #[serde(default)]
+    torna: String,
+}
+
+async fn check_in(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CheckInForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    let present = form.presente == "1";
+    match state
+        .db
+        .check_in(id, form.rsvp, present, actor, state.clock.now())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("checking someone in", &err),
+    }
+    // Back to where the button was, keeping the search; only this event's two pages.
+    let list = format!("{EVENTS_PATH}/{id}/iscrizioni");
+    let back = if form.torna == list {
+        list
+    } else {
+        format!("{EVENTS_PATH}/{id}/ingresso")
+    };
+    let query = if form.q.trim().is_empty() {
+        String::new()
+    } else {
+        format!("?q={}", crate::text::query_encode(form.q.trim()))
+    };
+    see_other(&format!("{back}{query}"))
+}
+
+/// The registrations as CSV for Excel (semicolons, BOM, formulas defused).
+async fn export(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(res) = staff_session(&state, &headers, Role::Editor).await {
+        return res;
+    }
+    let rows = match state.db.event_rsvps(id, "").await {
+        Ok(r) => r,
+        Err(err) => return unavailable("exporting registrations", &err),
+    };
+    let slug = match state.db.staff_event(id).await {
+        Ok(Some((event, _))) => event.slug,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("exporting registrations", &err),
+    };
+    let defuse = crate::opendata::defuse_formula;
+    let opt = |o: &Option<String>| defuse(o.as_deref().unwrap_or_default());
+    let records = rows.iter().map(|r| {
+        vec![
+            r.status.code().to_owned(),
+            defuse(&r.first_name),
+            defuse(&r.last_name),
+            defuse(&r.email),
+            opt(&r.affiliation),
+            opt(&r.role),
+            opt(&r.accessibility),
+            crate::datetime::utc_iso(r.created_at),
+            r.checked_in_at
+                .map(crate::datetime::utc_iso)
+                .unwrap_or_default(),
+        ]
+    });
+    let header = [
+        "status",
+        "first_name",
+        "last_name",
+        "email",
+        "affiliation",
+        "role",
+        "accessibility",
+        "registered_at",
+        "checked_in_at",
+    ];
+    match crate::opendata::excel_csv(&header, records) {
+        Ok(body) => crate::opendata::respond(
+            &headers,
+            body,
+            "text/csv; charset=utf-8",
+            Some(&format!("iscrizioni-{slug}.csv")),
+            false,
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "registrations CSV failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

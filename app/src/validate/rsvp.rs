@@ -1,0 +1,247 @@
+//! The RSVP form of an event: who is coming (first and last name, e-mail), from which
+//! organisation or space, in what role, any accessibility needs, and the consent to the privacy
+//! notice. Pure, shared by the browser and the server.
+
+use super::{is_email, text, Field, FieldErrors, Problem};
+use serde::{Deserialize, Serialize};
+
+pub const PERSON_NAME_MAX: usize = 80;
+pub const AFFILIATION_MAX: usize = super::ORGANISATION_MAX;
+pub const ROLE_MAX: usize = 120;
+pub const ACCESSIBILITY_MAX: usize = 500;
+
+/// The RSVP form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RsvpInput {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// The organisation or space (one of the mapped spaces, or any name).
+    pub affiliation: String,
+    pub role: String,
+    pub accessibility: String,
+    pub consent_privacy: Option<String>,
+}
+
+impl RsvpInput {
+    /// The form from its posted name/value pairs: unknown names are ignored, a name given
+    /// twice keeps its last value.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> RsvpInput {
+        let mut input = RsvpInput::default();
+        for (name, value) in pairs {
+            let v = value.to_owned();
+            match name {
+                "first_name" => input.first_name = v,
+                "last_name" => input.last_name = v,
+                "attendee_email" => input.email = v,
+                "affiliation" => input.affiliation = v,
+                "attendee_role" => input.role = v,
+                "accessibility" => input.accessibility = v,
+                "consent_privacy" => input.consent_privacy = Some("on".to_owned()),
+                _ => {}
+            }
+        }
+        input
+    }
+}
+
+/// An RSVP that passed validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidRsvp {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// The e-mail as compared for "one RSVP per e-mail per event": trimmed and lower-cased.
+    pub email_key: String,
+    pub affiliation: Option<String>,
+    pub role: Option<String>,
+    pub accessibility: Option<String>,
+}
+
+/// The key that makes two spellings of one address the same registration.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Checks the RSVP form. All problems at once, in form order.
+pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let required = |value: &str, max: usize, field: Field, errors: &mut FieldErrors| {
+        let v = text(value, max, false, field, errors);
+        if v.is_none() && errors.get(field).is_none() {
+            errors.add(field, Problem::Required);
+        }
+        v
+    };
+    let first_name = required(
+        &input.first_name,
+        PERSON_NAME_MAX,
+        Field::FirstName,
+        &mut errors,
+    );
+    let last_name = required(
+        &input.last_name,
+        PERSON_NAME_MAX,
+        Field::LastName,
+        &mut errors,
+    );
+    let email = required(
+        &input.email,
+        super::EMAIL_MAX,
+        Field::AttendeeEmail,
+        &mut errors,
+    );
+    if email.as_deref().is_some_and(|e| !is_email(e)) {
+        errors.add(Field::AttendeeEmail, Problem::InvalidEmail);
+    }
+    let affiliation = text(
+        &input.affiliation,
+        AFFILIATION_MAX,
+        false,
+        Field::Affiliation,
+        &mut errors,
+    );
+    let role = text(
+        &input.role,
+        ROLE_MAX,
+        false,
+        Field::AttendeeRole,
+        &mut errors,
+    );
+    let accessibility = text(
+        &input.accessibility,
+        ACCESSIBILITY_MAX,
+        true,
+        Field::Accessibility,
+        &mut errors,
+    );
+    if input.consent_privacy.is_none() {
+        errors.add(Field::ConsentPrivacy, Problem::MustAccept);
+    }
+    match (first_name, last_name, email) {
+        (Some(first_name), Some(last_name), Some(email)) if errors.is_empty() => Ok(ValidRsvp {
+            email_key: email_key(&email),
+            first_name,
+            last_name,
+            email,
+            affiliation,
+            role,
+            accessibility,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> RsvpInput {
+        RsvpInput {
+            first_name: " Anna ".into(),
+            last_name: "Rossi".into(),
+            email: "Anna.Rossi@Example.it".into(),
+            affiliation: "Opificio Golinelli".into(),
+            role: "Coordinatrice".into(),
+            accessibility: "Accesso in sedia a rotelle\r\nInterprete LIS".into(),
+            consent_privacy: Some("on".into()),
+        }
+    }
+
+    #[test]
+    fn a_good_rsvp_is_trimmed_and_keyed() {
+        let v = validate_rsvp(&good()).unwrap();
+        assert_eq!(v.first_name, "Anna");
+        assert_eq!(v.email, "Anna.Rossi@Example.it");
+        assert_eq!(v.email_key, "anna.rossi@example.it");
+        assert_eq!(
+            v.accessibility.as_deref(),
+            Some("Accesso in sedia a rotelle\nInterprete LIS")
+        );
+        let minimal = RsvpInput {
+            affiliation: String::new(),
+            role: " ".into(),
+            accessibility: String::new(),
+            ..good()
+        };
+        let v = validate_rsvp(&minimal).unwrap();
+        assert_eq!((v.affiliation, v.role, v.accessibility), (None, None, None));
+    }
+
+    #[test]
+    fn every_problem_is_reported_beside_its_field_in_form_order() {
+        let errors = validate_rsvp(&RsvpInput::default()).unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![
+                (Field::FirstName, Problem::Required),
+                (Field::LastName, Problem::Required),
+                (Field::AttendeeEmail, Problem::Required),
+                (Field::ConsentPrivacy, Problem::MustAccept),
+            ]
+        );
+        let errors = validate_rsvp(&RsvpInput {
+            email: "anna@".into(),
+            ..good()
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![(Field::AttendeeEmail, Problem::InvalidEmail)]
+        );
+    }
+
+    #[test]
+    fn hostile_input_is_refused_not_trusted() {
+        let errors = validate_rsvp(&RsvpInput {
+            first_name: "x".repeat(10_000),
+            last_name: "Rossi\u{0}".into(),
+            email: "<script>@x.it".into(),
+            role: "a\nb".into(),
+            accessibility: "ü".repeat(ACCESSIBILITY_MAX + 1),
+            ..good()
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![
+                (
+                    Field::FirstName,
+                    Problem::TooLong {
+                        max: PERSON_NAME_MAX
+                    }
+                ),
+                (Field::LastName, Problem::ControlCharacters),
+                (Field::AttendeeEmail, Problem::InvalidEmail),
+                (Field::AttendeeRole, Problem::ControlCharacters),
+                (
+                    Field::Accessibility,
+                    Problem::TooLong {
+                        max: ACCESSIBILITY_MAX
+                    }
+                ),
+            ]
+        );
+        // Markup is text: it is stored as typed and escaped wherever it is shown.
+        let v = validate_rsvp(&RsvpInput {
+            affiliation: "<b>Lab</b>".into(),
+            ..good()
+        })
+        .unwrap();
+        assert_eq!(v.affiliation.as_deref(), Some("<b>Lab</b>"));
+    }
+
+    #[test]
+    fn posted_pairs_fill_the_form() {
+        let input = RsvpInput::from_pairs([
+            ("first_name", "Anna"),
+            ("attendee_email", "a@b.it"),
+            ("consent_privacy", "on"),
+            ("fax", "robot"),
+            ("first_name", "Anna Maria"),
+        ]);
+        assert_eq!(input.first_name, "Anna Maria");
+        assert_eq!(input.email, "a@b.it");
+        assert!(input.consent_privacy.is_some());
+    }
+}

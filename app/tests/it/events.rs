@@ -1,0 +1,981 @@
+//! Events and RSVPs against real databases: no overbooking under hundreds of simultaneous
+//! registrations (SQLite and PostgreSQL), the waiting line and its promotions, one registration
+//! per address, personal tokens, the registration window on a fixed clock, the calendar file,
+//! and the whole flow over HTTP.
+
+use crate::http::app_at;
+use crate::staff::{body_text, get_req, post_form, ORIGIN};
+use crate::support::{on_both_backends, TestDb};
+use app::clock::Clock;
+use app::db::{CancelOutcome, Db, NewEvent, Notice, RsvpOutcome};
+use app::i18n::Lang;
+use app::mail::Email;
+use app::model::event::{EventStatus, RsvpStatus, Window};
+use app::validate::rsvp::{validate_rsvp, RsvpInput, ValidRsvp};
+use axum::http::{header, StatusCode};
+use tower::ServiceExt;
+
+/// 1 March 2030, 10:00 UTC: "now" in these tests.
+const NOW: i64 = 1_898_503_200;
+const DAY: i64 = 86_400;
+
+fn event(slug: &str, capacity: i64) -> NewEvent {
+    NewEvent {
+        slug: slug.into(),
+        status: Some(EventStatus::Published),
+        title_it: format!("Incontro {slug}"),
+        starts_at: NOW + 10 * DAY,
+        ends_at: NOW + 10 * DAY + 7200,
+        venue_name: "Sala".into(),
+        venue_address: "Via Zamboni 13, Bologna".into(),
+        organiser: "Città metropolitana di Bologna".into(),
+        contact_email: "progimpresa@cittametropolitana.bo.it".into(),
+        capacity,
+        ..Default::default()
+    }
+}
+
+fn person(n: &str) -> ValidRsvp {
+    validate_rsvp(&RsvpInput {
+        first_name: format!("Persona {n}"),
+        last_name: "Rossi".into(),
+        email: format!("persona.{n}@example.it"),
+        consent_privacy: Some("on".into()),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// A test stand-in for `events::composer`: one line that says what the e-mail is about.
+fn compose(n: &Notice) -> Email {
+    Email {
+        to: n.email.clone(),
+        subject: format!("{:?} {:?}", n.kind, n.status),
+        text: format!("/prenotazione/{}", n.token),
+        ..Default::default()
+    }
+}
+
+async fn register(db: &Db, slug: &str, who: &ValidRsvp, now: i64) -> RsvpOutcome {
+    db.register(slug, who, Lang::It, now, &compose)
+        .await
+        .unwrap()
+}
+
+fn token_of(outcome: &RsvpOutcome) -> String {
+    match outcome {
+        RsvpOutcome::Registered { token, .. } => token.clone(),
+        other => panic!("expected a registration, got {other:?}"),
+    }
+}
+
+/// The subjects of the queued e-mails to `to`, oldest first.
+async fn mails_to(db: &Db, to: &str) -> Vec<(String, String)> {
+    sqlx::query_as("SELECT subject, body_text FROM email_outbox WHERE to_address = $1 ORDER BY id")
+        .bind(to)
+        .fetch_all(db.pool())
+        .await
+        .unwrap()
+}
+
+async fn no_overbooking_under_a_burst(t: &TestDb) {
+    const SEATS: i64 = 7;
+    const PEOPLE: usize = 240;
+    const DUPLICATES: usize = 30;
+    let id =
+        t.db.insert_event(&event("affollato", SEATS), NOW)
+            .await
+            .unwrap();
+    // Everyone at once: 240 different people, and one person sending the form 30 times.
+    let mut tasks = Vec::new();
+    for i in 0..PEOPLE + DUPLICATES {
+        let db = t.db.clone();
+        tasks.push(tokio::spawn(async move {
+            let who = if i < PEOPLE {
+                person(&i.to_string())
+            } else {
+                person("doppia")
+            };
+            db.register("affollato", &who, Lang::It, NOW, &compose)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut outcomes = Vec::new();
+    for task in tasks {
+        outcomes.push(task.await.unwrap());
+    }
+    let registered = outcomes
+        .iter()
+        .filter(|o| matches!(o, RsvpOutcome::Registered { .. }))
+        .count();
+    let again = outcomes
+        .iter()
+        .filter(|o| **o == RsvpOutcome::AlreadyRegistered)
+        .count();
+    assert_eq!(registered, PEOPLE + 1, "one registration per address");
+    assert_eq!(again, DUPLICATES - 1);
+    let confirmed = outcomes
+        .iter()
+        .filter(|o| {
+            matches!(
+                o,
+                RsvpOutcome::Registered {
+                    status: RsvpStatus::Confirmed,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(confirmed as i64, SEATS, "exactly the seats, never more");
+    let counts = t.db.rsvp_counts(id).await.unwrap();
+    assert_eq!(counts.confirmed, SEATS);
+    assert_eq!(counts.waiting, (PEOPLE + 1) as i64 - SEATS);
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (SEATS, SEATS));
+    // The line is in order: positions 1..=n, each once.
+    let mut positions: Vec<i64> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            RsvpOutcome::Registered {
+                queue_position: Some(p),
+                ..
+            } => Some(*p),
+            _ => None,
+        })
+        .collect();
+    positions.sort();
+    let expected: Vec<i64> = (1..=counts.waiting).collect();
+    assert_eq!(positions, expected);
+    // One row for the person who sent the form 30 times, and an e-mail for each sending.
+    let (rows,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM rsvps WHERE email_key = 'persona.doppia@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(rows, 1);
+    assert_eq!(
+        mails_to(&t.db, "persona.doppia@example.it").await.len(),
+        DUPLICATES
+    );
+    let outbox = t.db.outbox_counts().await.unwrap();
+    assert_eq!(outbox.waiting, (PEOPLE + DUPLICATES) as i64);
+}
+on_both_backends!(no_overbooking_under_a_burst);
+
+async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
+    let id = t.db.insert_event(&event("piccolo", 2), NOW).await.unwrap();
+    let [a, b, c, d] = ["a", "b", "c", "d"].map(person);
+    let ta = token_of(&register(&t.db, "piccolo", &a, NOW).await);
+    let tb = token_of(&register(&t.db, "piccolo", &b, NOW).await);
+    let c_out = register(&t.db, "piccolo", &c, NOW + 1).await;
+    let d_out = register(&t.db, "piccolo", &d, NOW + 2).await;
+    assert!(matches!(
+        c_out,
+        RsvpOutcome::Registered {
+            status: RsvpStatus::Waiting,
+            queue_position: Some(1),
+            ..
+        }
+    ));
+    assert!(matches!(
+        d_out,
+        RsvpOutcome::Registered {
+            status: RsvpStatus::Waiting,
+            queue_position: Some(2),
+            ..
+        }
+    ));
+    let (tc, td) = (token_of(&c_out), token_of(&d_out));
+
+    // A cancels: C, first in line, gets the seat and an e-mail with their own link.
+    assert_eq!(
+        t.db.cancel_rsvp(&ta, NOW + 3, &compose).await.unwrap(),
+        CancelOutcome::Cancelled { promoted: 1 }
+    );
+    let view = |token: String| {
+        let db = t.db.clone();
+        async move {
+            db.rsvp_by_token(&token, Lang::It, NOW + 4)
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    assert_eq!(view(tc.clone()).await.status, RsvpStatus::Confirmed);
+    let d_view = view(td.clone()).await;
+    assert_eq!(
+        (d_view.status, d_view.queue_position),
+        (RsvpStatus::Waiting, Some(1))
+    );
+    let c_mails = mails_to(&t.db, &c.email).await;
+    assert_eq!(c_mails.len(), 2);
+    assert_eq!(c_mails[1].0, "Promoted Confirmed");
+    assert!(c_mails[1].1.contains(&tc));
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (2, 2));
+
+    // The same link again, a wrong one, a truncated one: nothing changes.
+    assert_eq!(
+        t.db.cancel_rsvp(&ta, NOW + 5, &compose).await.unwrap(),
+        CancelOutcome::AlreadyCancelled
+    );
+    let wrong = "f".repeat(64);
+    assert_eq!(
+        t.db.cancel_rsvp(&wrong, NOW + 5, &compose).await.unwrap(),
+        CancelOutcome::NotFound
+    );
+    assert_eq!(
+        t.db.cancel_rsvp(&tb[..20], NOW + 5, &compose)
+            .await
+            .unwrap(),
+        CancelOutcome::NotFound
+    );
+    assert!(t
+        .db
+        .rsvp_by_token(&wrong, Lang::It, NOW)
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (2, 2));
+
+    // Someone waiting cancels: no seat changes hands.
+    assert_eq!(
+        t.db.cancel_rsvp(&td, NOW + 6, &compose).await.unwrap(),
+        CancelOutcome::Cancelled { promoted: 0 }
+    );
+    let counts = t.db.rsvp_counts(id).await.unwrap();
+    assert_eq!(
+        (counts.confirmed, counts.waiting, counts.cancelled),
+        (2, 0, 2)
+    );
+
+    // A registers again: a new registration at the end of the line, with a new link; the old
+    // link is dead.
+    let again = register(&t.db, "piccolo", &a, NOW + 7).await;
+    assert!(matches!(
+        again,
+        RsvpOutcome::Registered {
+            status: RsvpStatus::Waiting,
+            queue_position: Some(1),
+            ..
+        }
+    ));
+    assert_ne!(token_of(&again), ta);
+    assert!(t
+        .db
+        .rsvp_by_token(&ta, Lang::It, NOW)
+        .await
+        .unwrap()
+        .is_none());
+    // B sends the form again: no new registration, the confirmation again.
+    assert_eq!(
+        register(&t.db, "piccolo", &b, NOW + 8).await,
+        RsvpOutcome::AlreadyRegistered
+    );
+    assert_eq!(
+        mails_to(&t.db, &b.email).await.last().unwrap().0,
+        "Resent Confirmed"
+    );
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 2);
+}
+on_both_backends!(cancelling_promotes_the_first_in_line);
+
+/// Cancellations and new registrations at the same time: seats stay exact and go to the line
+/// in order.
+async fn cancellations_racing_registrations_stay_exact(t: &TestDb) {
+    let id = t.db.insert_event(&event("corsa", 3), NOW).await.unwrap();
+    let mut tokens = Vec::new();
+    for i in 0..10 {
+        tokens.push(token_of(
+            &register(&t.db, "corsa", &person(&format!("r{i}")), NOW + i).await,
+        ));
+    }
+    let mut tasks = Vec::new();
+    for token in tokens.iter().take(3) {
+        let (db, token) = (t.db.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            db.cancel_rsvp(&token, NOW + 100, &compose).await.unwrap();
+        }));
+    }
+    for i in 0..20 {
+        let db = t.db.clone();
+        tasks.push(tokio::spawn(async move {
+            db.register(
+                "corsa",
+                &person(&format!("n{i}")),
+                Lang::It,
+                NOW + 100,
+                &compose,
+            )
+            .await
+            .unwrap();
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let counts = t.db.rsvp_counts(id).await.unwrap();
+    assert_eq!((counts.confirmed, counts.cancelled), (3, 3));
+    assert_eq!(counts.waiting, 4 + 20);
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (3, 3));
+    // The three promoted are the first three in line (r3, r4, r5), not newcomers.
+    for (i, token) in tokens.iter().enumerate().skip(3) {
+        let status =
+            t.db.rsvp_by_token(token, Lang::It, NOW)
+                .await
+                .unwrap()
+                .unwrap()
+                .status;
+        let expected = if i < 6 {
+            RsvpStatus::Confirmed
+        } else {
+            RsvpStatus::Waiting
+        };
+        assert_eq!(status, expected, "r{i}");
+    }
+}
+on_both_backends!(cancellations_racing_registrations_stay_exact);
+
+async fn the_registration_window_follows_the_clock(t: &TestDb) {
+    let opens = NOW + DAY;
+    let starts = NOW + 10 * DAY;
+    t.db.insert_event(
+        &NewEvent {
+            rsvp_opens_at: Some(opens),
+            ..event("finestra", 10)
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    let who = person("f");
+    assert_eq!(
+        register(&t.db, "finestra", &who, opens - 1).await,
+        RsvpOutcome::NotOpen(Window::NotYetOpen(opens))
+    );
+    let token = token_of(&register(&t.db, "finestra", &who, opens).await);
+    // Closing at the start by default.
+    assert_eq!(
+        register(&t.db, "finestra", &person("g"), starts).await,
+        RsvpOutcome::NotOpen(Window::Closed)
+    );
+    assert_eq!(
+        register(&t.db, "finestra", &person("g"), starts + 7200).await,
+        RsvpOutcome::NotOpen(Window::Past)
+    );
+    // Cancelling: until the start, not after.
+    assert_eq!(
+        t.db.cancel_rsvp(&token, starts, &compose).await.unwrap(),
+        CancelOutcome::TooLate
+    );
+    let view =
+        t.db.rsvp_by_token(&token, Lang::It, starts - 1)
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(view.can_cancel);
+    let view =
+        t.db.rsvp_by_token(&token, Lang::It, starts)
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(!view.can_cancel);
+
+    // A chosen closing time; drafts and cancelled events take nobody.
+    t.db.insert_event(
+        &NewEvent {
+            rsvp_closes_at: Some(starts - DAY),
+            ..event("chiude-prima", 10)
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        register(&t.db, "chiude-prima", &who, starts - DAY).await,
+        RsvpOutcome::NotOpen(Window::Closed)
+    );
+    t.db.insert_event(
+        &NewEvent {
+            status: Some(EventStatus::Draft),
+            ..event("bozza", 10)
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        register(&t.db, "bozza", &who, NOW).await,
+        RsvpOutcome::NoSuchEvent
+    );
+    assert_eq!(
+        register(&t.db, "nessuno", &who, NOW).await,
+        RsvpOutcome::NoSuchEvent
+    );
+    t.db.insert_event(
+        &NewEvent {
+            status: Some(EventStatus::Cancelled),
+            ..event("annullato", 10)
+        },
+        NOW,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        register(&t.db, "annullato", &who, NOW).await,
+        RsvpOutcome::NotOpen(Window::Cancelled)
+    );
+    // Drafts are not public; cancelled events are, saying so.
+    assert!(t
+        .db
+        .public_event("bozza", Lang::It)
+        .await
+        .unwrap()
+        .is_none());
+    let page = t.db.public_events(Lang::It, NOW).await.unwrap();
+    let slugs: Vec<&str> = page.upcoming.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["finestra", "chiude-prima", "annullato"]);
+}
+on_both_backends!(the_registration_window_follows_the_clock);
+
+/// The seeded launch: in the past by the real clock, taking registrations on 1 June 2022.
+async fn the_launch_is_seeded_in_rome_time(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    t.db.seed(NOW).await.unwrap();
+    let launch =
+        t.db.public_event("lancio-forum-2022", Lang::It)
+            .await
+            .unwrap()
+            .expect("the launch event");
+    assert_eq!(
+        app::pages::events::when_line(&launch, Lang::It),
+        "lunedì 6 giugno 2022, 17:00–19:00 (ora di Bologna, CEST)"
+    );
+    assert_eq!(
+        launch.venue_space.as_ref().map(|(_, n)| n.as_str()),
+        Some("BIG – Boost Innovation Garage")
+    );
+    assert!(launch.lat.is_some(), "placed at its venue space");
+    let past = t.db.public_events(Lang::En, NOW).await.unwrap();
+    assert_eq!(past.past.len(), 1);
+    assert_eq!(
+        past.past[0].title,
+        "Launch of the Metropolitan Forum of Innovation Spaces"
+    );
+    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    assert!(matches!(
+        register(&t.db, "lancio-forum-2022", &person("l"), june_first).await,
+        RsvpOutcome::Registered {
+            status: RsvpStatus::Confirmed,
+            ..
+        }
+    ));
+}
+on_both_backends!(the_launch_is_seeded_in_rome_time);
+
+fn rsvp_form(token: &str, email: &str) -> String {
+    format!(
+        "started={token}&fax=&first_name=Anna&last_name=Rossi&attendee_email={email}\
+         &affiliation=Opificio+Golinelli&attendee_role=Coordinatrice&accessibility=&consent_privacy=on"
+    )
+}
+
+#[tokio::test]
+async fn rsvp_over_http_from_form_to_cancellation() {
+    let t = TestDb::sqlite().await;
+    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = app_at(&t, Clock::fixed(june_first)).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, june_first - 60);
+
+    // The page: Rome time, seats, calendar links, the form.
+    let res = app
+        .clone()
+        .oneshot(get_req("/eventi/lancio-forum-2022", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let page = body_text(res).await;
+    assert!(page.contains("lunedì 6 giugno 2022, 17:00–19:00"));
+    assert!(page.contains("80 posti disponibili su 80"));
+    assert!(page.contains("/eventi/lancio-forum-2022/calendario.ics"));
+    assert!(page.contains("dates=20220606T150000Z/20220606T170000Z"));
+    assert!(page.contains("id=\"rsvp-form\""));
+    assert!(page.contains("<option value=\"Opificio Golinelli"));
+
+    // Errors beside the fields, values kept.
+    let post = |body: String| post_form("/eventi/lancio-forum-2022", &body, None, Some(ORIGIN));
+    let res = app
+        .clone()
+        .oneshot(post(format!(
+            "started={token}&first_name=%3Cscript%3Ex&attendee_email=anna%40"
+        )))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("id=\"last_name-error\""));
+    assert!(html.contains("id=\"attendee_email-error\""));
+    assert!(html.contains("value=\"&lt;script&gt;x\""));
+    assert!(!html.contains("<script>x"));
+
+    // A good registration: to the personal page, e-mail queued with the calendar file.
+    let res = app
+        .clone()
+        .oneshot(post(rsvp_form(&token, "anna%40example.it")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/prenotazione/") && location.ends_with("?nuova=1"));
+    let personal = location.split('?').next().unwrap().to_owned();
+    let res = app.clone().oneshot(get_req(&location, None)).await.unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("Iscrizione confermata"));
+    assert!(html.contains("Opificio Golinelli"));
+    assert!(html.contains("name=\"referrer\" content=\"same-origin\""));
+    let (subject, body, attachments): (String, String, String) = sqlx::query_as(
+        "SELECT subject, body_text, attachments_json FROM email_outbox WHERE to_address = 'anna@example.it'",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap();
+    assert!(subject.starts_with("Iscrizione confermata: "));
+    assert!(body.contains(&format!("http://spazi.test{personal}")));
+    assert!(body.contains("lunedì 6 giugno 2022, 17:00–19:00"));
+    assert!(attachments.contains("DTSTART:20220606T150000Z"));
+
+    // The same address again (any case): no second registration.
+    let res = app
+        .clone()
+        .oneshot(post(rsvp_form(&token, "ANNA%40example.it")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .contains("inviata=1"));
+    let id = t.db.event_id("lancio-forum-2022").await.unwrap().unwrap();
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 1);
+    let res = app
+        .clone()
+        .oneshot(get_req("/eventi/lancio-forum-2022?inviata=1", None))
+        .await
+        .unwrap();
+    assert!(body_text(res).await.contains("già iscritto"));
+
+    // Cancel from the personal page: the seat is free again.
+    let res = app
+        .clone()
+        .oneshot(post_form(&personal, "", None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app
+        .clone()
+        .oneshot(get_req(&format!("{personal}?annullata=1"), None))
+        .await
+        .unwrap();
+    assert!(body_text(res).await.contains("Hai annullato l"));
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 0);
+    // From another site: refused.
+    let res = app
+        .clone()
+        .oneshot(post_form(&personal, "", None, Some("https://evil.example")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Unknown links: not found.
+    let res = app
+        .clone()
+        .oneshot(get_req(&format!("/prenotazione/{}", "0".repeat(64)), None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("/prenotazione/{}", "0".repeat(64)),
+            "",
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn past_events_show_no_form_and_refuse_registrations() {
+    let t = TestDb::postgres().await;
+    let app = app_at(&t, Clock::fixed(NOW)).await;
+    let res = app.clone().oneshot(get_req("/eventi", None)).await.unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("Eventi passati") && html.contains("/eventi/lancio-forum-2022"));
+    assert!(html.contains("Nessun evento in programma"));
+    let res = app
+        .clone()
+        .oneshot(get_req("/eventi/lancio-forum-2022", None))
+        .await
+        .unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("Questo evento si è svolto lunedì 6 giugno 2022"));
+    assert!(!html.contains("id=\"rsvp-form\""));
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, NOW - 60);
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/eventi/lancio-forum-2022",
+            &rsvp_form(&token, "late%40example.it"),
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    // Unknown events: not found.
+    let res = app
+        .clone()
+        .oneshot(get_req("/eventi/nessuno", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_calendar_file_parses_with_rome_times() {
+    let t = TestDb::sqlite().await;
+    let app = app_at(&t, Clock::fixed(NOW)).await;
+    let res = app
+        .clone()
+        .oneshot(get_req("/eventi/lancio-forum-2022/calendario.ics", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE],
+        "text/calendar; charset=utf-8"
+    );
+    assert!(res.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .unwrap()
+        .contains("lancio-forum-2022.ics"));
+    let text = body_text(res).await;
+    let calendar: icalendar::Calendar = text.parse().expect("a valid iCalendar file");
+    use icalendar::{CalendarComponent, Component, EventLike};
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .expect("one VEVENT");
+    assert_eq!(
+        event.get_summary(),
+        Some("Nasce il Forum metropolitano degli spazi per l'innovazione")
+    );
+    let rome = |d: icalendar::DatePerhapsTime| match d {
+        icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(utc)) => {
+            app::datetime::to_local_input(utc.timestamp())
+        }
+        other => panic!("expected a UTC time, got {other:?}"),
+    };
+    assert_eq!(rome(event.get_start().unwrap()), "2022-06-06T17:00");
+    assert_eq!(rome(event.get_end().unwrap()), "2022-06-06T19:00");
+    assert!(event
+        .get_location()
+        .unwrap()
+        .contains("Via della Ferriera 4"));
+    t.finish().await;
+}
+
+async fn reminders_go_once_the_day_before(t: &TestDb) {
+    let id =
+        t.db.insert_event(&event("promemoria", 1), NOW)
+            .await
+            .unwrap();
+    let starts = NOW + 10 * DAY;
+    register(&t.db, "promemoria", &person("p1"), NOW).await;
+    register(&t.db, "promemoria", &person("p2"), NOW).await; // waiting: no reminder
+                                                             // Registered hours before the start: no reminder needed.
+    let late =
+        t.db.insert_event(&event("all-ultimo", 5), NOW)
+            .await
+            .unwrap();
+    register(&t.db, "all-ultimo", &person("p3"), starts - 3600).await;
+    assert_eq!(
+        t.db.queue_reminders(starts - DAY - 60, &compose)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        t.db.queue_reminders(starts - DAY + 60, &compose)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        t.db.queue_reminders(starts - DAY + 120, &compose)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        mails_to(&t.db, "persona.p1@example.it")
+            .await
+            .last()
+            .unwrap()
+            .0,
+        "Reminder Confirmed"
+    );
+    assert_eq!(mails_to(&t.db, "persona.p2@example.it").await.len(), 1);
+    assert_eq!(mails_to(&t.db, "persona.p3@example.it").await.len(), 1);
+    assert!(id != late);
+}
+on_both_backends!(reminders_go_once_the_day_before);
+
+const EVENT_FORM: &str = "title_it=Secondo+incontro+del+Forum&title_en=&slug=&summary_it=Il+Forum+si+ritrova.\
+&summary_en=&description_it=&description_en=&programme_it=17%3A00+Accoglienza&programme_en=\
+&starts_at=2030-03-20T17%3A00&ends_at=2030-03-20T19%3A00&venue_space=&venue_name=Palazzo+Malvezzi\
+&venue_address=Via+Zamboni+13%2C+Bologna&organiser=Citt%C3%A0+metropolitana&contact_email=progimpresa%40cittametropolitana.bo.it\
+&rsvp_opens_at=&rsvp_closes_at=";
+
+#[tokio::test]
+async fn staff_run_an_event_from_draft_to_the_door() {
+    use crate::staff::{create, csrf_of, http_sign_in};
+    let t = TestDb::postgres().await;
+    let app = app_at(&t, Clock::fixed(NOW)).await;
+    create(&t, "editor@example.it", app::model::Role::Editor).await;
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let res = app
+        .clone()
+        .oneshot(get_req("/admin/eventi/nuovo", Some(&cookie)))
+        .await
+        .unwrap();
+    let csrf = csrf_of(&body_text(res).await);
+    let post = |uri: &str, body: String| post_form(uri, &body, Some(&cookie), Some(ORIGIN));
+
+    // Errors beside the fields, values kept.
+    let res = app
+        .clone()
+        .oneshot(post(
+            "/admin/eventi/nuovo",
+            format!(
+                "csrf={csrf}&{}&capacity=molti",
+                EVENT_FORM.replace("2030-03-20T19", "2030-03-20T16")
+            ),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("id=\"ends_at-error\"") && html.contains("id=\"capacity-error\""));
+    assert!(html.contains("value=\"Palazzo Malvezzi\""));
+
+    // Created as a draft: not public yet.
+    let res = app
+        .clone()
+        .oneshot(post(
+            "/admin/eventi/nuovo",
+            format!("csrf={csrf}&{EVENT_FORM}&capacity=2"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let id: i64 = location
+        .trim_start_matches("/admin/eventi/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let public = "/eventi/secondo-incontro-del-forum";
+    assert_eq!(
+        app.clone()
+            .oneshot(get_req(public, None))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // The same slug again: refused beside its field.
+    let res = app
+        .clone()
+        .oneshot(post(
+            "/admin/eventi/nuovo",
+            format!("csrf={csrf}&{EVENT_FORM}&capacity=2"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(res).await.contains("id=\"slug-error\""));
+
+    // Published: public, in Rome time.
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}/stato"),
+            format!("csrf={csrf}&stato=published"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = app.clone().oneshot(get_req(public, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(body_text(res)
+        .await
+        .contains("mercoledì 20 marzo 2030, 17:00–19:00"));
+
+    // Three people for two seats; one is a formula in disguise.
+    let slug = "secondo-incontro-del-forum";
+    let formula = validate_rsvp(&RsvpInput {
+        first_name: "=HYPERLINK(\"x\")".into(),
+        last_name: "Verdi".into(),
+        email: "verdi@example.it".into(),
+        consent_privacy: Some("on".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    register(&t.db, slug, &formula, NOW).await;
+    register(&t.db, slug, &person("s2"), NOW).await;
+    register(&t.db, slug, &person("s3"), NOW).await;
+
+    // The capacity cannot drop below the seats taken; raised, the line moves up.
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}"),
+            format!("csrf={csrf}&{EVENT_FORM}&capacity=1"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(res)
+        .await
+        .contains("Ci sono già 2 iscrizioni confermate"));
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}"),
+            format!("csrf={csrf}&{EVENT_FORM}&capacity=3"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with("promossi=1"));
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 3);
+    assert_eq!(
+        mails_to(&t.db, "persona.s3@example.it")
+            .await
+            .last()
+            .unwrap()
+            .0
+            .as_str(),
+        "Si è liberato un posto: sei iscritto/a a Secondo incontro del Forum"
+    );
+
+    // The list, searched; check-in at the door.
+    let res = app
+        .clone()
+        .oneshot(get_req(
+            &format!("/admin/eventi/{id}/iscrizioni?q=VERDI"),
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("verdi@example.it") && !html.contains("persona.s2@example.it"));
+    let rsvps = t.db.event_rsvps(id, "verdi").await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}/ingresso"),
+            format!(
+                "csrf={csrf}&rsvp={}&presente=1&q=verdi&torna=x",
+                rsvps[0].id
+            ),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("/admin/eventi/{id}/ingresso?q=verdi")
+    );
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().checked_in, 1);
+    let res = app
+        .clone()
+        .oneshot(get_req(
+            &format!("/admin/eventi/{id}/ingresso"),
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    assert!(body_text(res).await.contains("Presente dalle"));
+
+    // The CSV opens in Excel: BOM, semicolons, the formula defused.
+    let res = app
+        .clone()
+        .oneshot(get_req(
+            &format!("/admin/eventi/{id}/iscrizioni.csv"),
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    let text = body_text(res).await;
+    let text = text.strip_prefix('\u{feff}').expect("a BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), 3);
+    let verdi = records.iter().find(|r| &r[2] == "Verdi").unwrap();
+    assert_eq!(&verdi[1], "'=HYPERLINK(\"x\")");
+    assert!(!verdi[8].is_empty(), "checked in");
+
+    // Cancelled: everyone is told, the page says so, nobody can register.
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}/stato"),
+            format!("csrf={csrf}&stato=cancelled"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    for to in [
+        "verdi@example.it",
+        "persona.s2@example.it",
+        "persona.s3@example.it",
+    ] {
+        assert_eq!(
+            mails_to(&t.db, to).await.last().unwrap().0,
+            "Evento annullato: Secondo incontro del Forum",
+            "{to}"
+        );
+    }
+    let res = app.clone().oneshot(get_req(public, None)).await.unwrap();
+    assert!(body_text(res)
+        .await
+        .contains("Questo evento è stato annullato."));
+    assert_eq!(
+        register(&t.db, slug, &person("s4"), NOW).await,
+        RsvpOutcome::NotOpen(Window::Cancelled)
+    );
+    // Every step is in the audit trail.
+    let audit = t.db.audit_trail("event", id).await.unwrap();
+    let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
+    for action in ["create", "status", "update"] {
+        assert!(actions.contains(&action), "{action} in {actions:?}");
+    }
+    t.finish().await;
+}

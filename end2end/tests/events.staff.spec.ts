@@ -1,0 +1,80 @@
+// Staff run an event: create it (errors beside the fields first), publish it, see it on the
+// public events page; someone registers from a phone; staff find them in the list and check
+// them in at the door on a phone-sized screen; the CSV export has them.
+import { expect, test } from "@playwright/test";
+import { STAFF } from "../playwright.config";
+
+test("staff create and publish an event, then check people in at the door", async ({ page, browser }, info) => {
+  const tag = info.project.name;
+  const title = `Forum di ottobre ${tag}`;
+
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.locator(".admin-bar").getByRole("link", { name: "Eventi" }).click();
+  await expect(page).toHaveURL(/\/admin\/eventi$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Eventi del Forum");
+  await page.getByRole("link", { name: "Nuovo evento" }).click();
+
+  // The end before the start: refused beside the field, nothing typed lost.
+  await page.getByLabel("Titolo (italiano)").fill(title);
+  await page.getByLabel("Inizio (ora di Bologna)").fill("2022-10-20T17:00");
+  await page.getByLabel("Fine (ora di Bologna)").fill("2022-10-20T16:00");
+  await page.getByRole("textbox", { name: "Luogo *", exact: true }).fill("Palazzo Malvezzi");
+  await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
+  await page.getByLabel("Posti disponibili").fill("2");
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.locator("#ends_at-error")).toHaveText("Controlla le date: la fine deve venire dopo l'inizio.");
+  await expect(page.getByLabel("Titolo (italiano)")).toHaveValue(title);
+
+  await page.getByLabel("Fine (ora di Bologna)").fill("2022-10-20T19:00");
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
+  await page.getByRole("button", { name: "Pubblica" }).click();
+  await expect(page.getByText("pubblicato", { exact: true })).toBeVisible();
+  const publicLink = page.getByRole("link", { name: "Pagina pubblica" });
+  const publicPath = (await publicLink.getAttribute("href"))!;
+  const adminPath = new URL(page.url()).pathname;
+
+  // Someone registers from a phone.
+  const phone = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    javaScriptEnabled: info.project.use.javaScriptEnabled,
+  });
+  const visitor = await phone.newPage();
+  await visitor.goto("/eventi");
+  await visitor.getByRole("link", { name: title }).click();
+  await expect(visitor).toHaveURL(new RegExp(`${publicPath}$`));
+  await expect(visitor.locator("time").first()).toHaveText("giovedì 20 ottobre 2022, 17:00–19:00 (ora di Bologna, CEST)");
+  await visitor.waitForTimeout(4_500);
+  await visitor.getByRole("textbox", { name: /^Nome \*/ }).fill("Giulia");
+  await visitor.getByRole("textbox", { name: /^Cognome/ }).fill(`Neri ${tag}`);
+  await visitor.getByRole("textbox", { name: /^Email \*/ }).fill(`giulia.${tag}@example.it`);
+  await visitor.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+  await visitor.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(visitor.locator("#rsvp-status")).toHaveText("Iscrizione confermata: ti aspettiamo!");
+  await phone.close();
+
+  // The list: counts, search.
+  await page.goto(`${adminPath}/iscrizioni`);
+  await expect(page.locator("#rsvp-counts")).toHaveText("1 confermati su 2 posti · 0 in lista d'attesa · 0 annullate · 0 presenti");
+  await page.getByLabel("Cerca per nome, email o organizzazione").fill("giulia");
+  await page.getByRole("button", { name: "Cerca" }).click();
+  await expect(page.getByRole("cell", { name: `giulia.${tag}@example.it` })).toBeVisible();
+  const csv = await page.request.get(`${adminPath}/iscrizioni.csv`);
+  expect(await csv.text()).toContain(`giulia.${tag}@example.it`);
+
+  // The door, on a phone-sized screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${adminPath}/ingresso`);
+  await page.getByLabel("Cerca per nome, email o organizzazione").fill("Neri");
+  await page.getByRole("button", { name: "Cerca" }).click();
+  await page.getByRole("button", { name: `Segna presente: Giulia Neri ${tag}` }).click();
+  await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeVisible();
+  await expect(page.locator("#rsvp-counts")).toContainText("1 presenti");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+});
