@@ -866,10 +866,42 @@ pub fn safe_next(next: Option<&str>, default: &str) -> String {
         .to_owned()
 }
 
-pub(crate) fn client_address(connect: Option<&ConnectInfo<SocketAddr>>) -> String {
-    connect
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+/// The client's address, for rate limits and sign-in lockouts: the peer's, or — when the peer
+/// is one of the trusted proxies (`SPAZI_TRUSTED_PROXIES`) — the first address from the right
+/// of `X-Forwarded-For` that is not a trusted proxy. A client cannot choose its address by
+/// sending the header itself: only what trusted proxies appended counts.
+pub(crate) fn client_address(
+    state: &AppState,
+    connect: Option<&ConnectInfo<SocketAddr>>,
+    headers: &HeaderMap,
+) -> String {
+    match connect {
+        Some(ConnectInfo(addr)) => {
+            forwarded_client(addr.ip(), &state.config.trusted_proxies, headers).to_string()
+        }
+        None => "unknown".to_owned(),
+    }
+}
+
+fn forwarded_client(
+    peer: std::net::IpAddr,
+    trusted: &[std::net::IpAddr],
+    headers: &HeaderMap,
+) -> std::net::IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    hops.into_iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(peer)
 }
 
 pub(crate) fn see_other(location: &str) -> Response {
@@ -895,6 +927,7 @@ pub(crate) async fn render_page<C: Clone + Send + Sync + 'static>(
             provide_context(app_state.clone());
             provide_context(app_state.config.map_settings());
             provide_context(context.clone());
+            crate::security::provide_request_nonce();
         },
         move || shell(options.clone()),
     );
@@ -928,7 +961,11 @@ async fn sign_in(
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> Response {
-    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let address = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
     let email = form.email.chars().take(254).collect::<String>();
     let password = form.password.chars().take(1024).collect::<String>();
     let outcome = if email.trim().is_empty() || password.is_empty() {
@@ -1035,4 +1072,36 @@ pub async fn private_headers(req: Request<Body>, next: Next) -> Response {
         );
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+    use axum::http::HeaderMap;
+
+    #[test]
+    fn only_trusted_proxies_may_name_the_client() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        let proxy = ip("10.0.0.2");
+        let mut headers = HeaderMap::new();
+        headers.append("x-forwarded-for", "6.6.6.6, 203.0.113.7".parse().unwrap());
+        // Not from a trusted proxy: the header is the client's own words, ignored.
+        assert_eq!(
+            forwarded_client(ip("198.51.100.1"), &[proxy], &headers),
+            ip("198.51.100.1")
+        );
+        // From the proxy: the address it appended (the rightmost), not the spoofed one.
+        assert_eq!(
+            forwarded_client(proxy, &[proxy], &headers),
+            ip("203.0.113.7")
+        );
+        // Through two trusted proxies.
+        headers.append("x-forwarded-for", "10.0.0.3".parse().unwrap());
+        assert_eq!(
+            forwarded_client(proxy, &[proxy, ip("10.0.0.3")], &headers),
+            ip("203.0.113.7")
+        );
+        // No usable header: the proxy itself.
+        assert_eq!(forwarded_client(proxy, &[proxy], &HeaderMap::new()), proxy);
+    }
 }

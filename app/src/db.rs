@@ -13,7 +13,7 @@ mod staff_events;
 mod staff_spaces;
 mod submissions;
 
-pub use events::{CancelOutcome, Compose, NewEvent, Notice, NoticeKind, RsvpOutcome};
+pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use review::SubmissionRecord;

@@ -118,7 +118,11 @@ async fn register(
             .await;
         }
     };
-    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let address = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
     match state
         .db
         .rate_limit("rsvp", &address, 3600, MAX_PER_HOUR, now)

@@ -152,7 +152,11 @@ async fn submit(
         }
         Err(err) => return crate::admin::unavailable("looking up a municipality", &err),
     }
-    let address = client_address(extensions.get::<ConnectInfo<SocketAddr>>());
+    let address = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
     match state
         .db
         .rate_limit("join", &address, 3600, MAX_PER_HOUR, state.clock.now())

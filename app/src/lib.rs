@@ -46,6 +46,8 @@ pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod review;
 #[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod staff_events;

@@ -40,6 +40,9 @@ pub struct Config {
     pub mail_from: String,
     /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
     pub staff_email: String,
+    /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
+    /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// `SPAZI_NOW`: run as if it were this instant (RFC 3339, e.g. `2022-06-01T10:00:00+02:00`;
     /// the clock then runs on from there) — for demonstrations; empty for the real time.
     pub now: String,
@@ -63,20 +66,48 @@ pub const DEFAULT_TILE_ATTRIBUTION: &str =
     "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
 
 impl Config {
-    pub fn from_env() -> Config {
+    /// The settings from the environment, checked: every problem is reported at once, in words
+    /// for the operator, and the server refuses to start on any of them.
+    pub fn from_env() -> Result<Config, String> {
         let var =
             |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-        Config {
+        let mut problems = Vec::new();
+        let public_url = var("SPAZI_PUBLIC_URL", "").trim().to_owned();
+        let is_web = public_url.starts_with("https://") || public_url.starts_with("http://");
+        if !public_url.is_empty() && !is_web {
+            problems.push(format!(
+                "SPAZI_PUBLIC_URL must start with https:// or http:// (got {public_url:?})"
+            ));
+        }
+        let now = var("SPAZI_NOW", "");
+        if let Err(err) = crate::clock::Clock::from_setting(&now) {
+            problems.push(err);
+        }
+        let mut trusted_proxies = Vec::new();
+        for a in var("SPAZI_TRUSTED_PROXIES", "").split(',').map(str::trim) {
+            match a.parse() {
+                Ok(ip) => trusted_proxies.push(ip),
+                Err(_) if a.is_empty() => {}
+                Err(_) => problems.push(format!(
+                    "SPAZI_TRUSTED_PROXIES must list IP addresses, separated by commas (got {a:?})"
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
+        Ok(Config {
             database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
             tile_url: var("SPAZI_TILE_URL", DEFAULT_TILE_URL),
             tile_attribution: var("SPAZI_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
-            public_url: var("SPAZI_PUBLIC_URL", ""),
+            public_url,
             smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
             mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
             mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
             staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
-            now: var("SPAZI_NOW", ""),
-        }
+            now,
+            trusted_proxies,
+        })
     }
 
     /// Whether cookies must carry `Secure` (the site is served over HTTPS).
@@ -173,6 +204,7 @@ pub fn router(state: AppState) -> Router {
         move || {
             provide_context(state.clone());
             provide_context(state.config.map_settings());
+            crate::security::provide_request_nonce();
         }
     };
     let app_shell = {
@@ -181,6 +213,7 @@ pub fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/lingua/{code}", get(switch_language))
+        .merge(crate::security::routes())
         .merge(crate::opendata::routes())
         .merge(crate::admin::routes())
         .merge(crate::join::routes())
@@ -194,7 +227,12 @@ pub fn router(state: AppState) -> Router {
         >(context, shell))
         .layer(axum::middleware::from_fn(crate::admin::private_headers))
         .layer(axum::middleware::from_fn(same_origin_only))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::headers,
+        ))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(crate::security::request_id))
         .with_state(state)
 }
 
@@ -284,7 +322,7 @@ pub async fn run() -> Result<(), StartError> {
     let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
-    let config = Config::from_env();
+    let config = Config::from_env().map_err(StartError::Config)?;
     let clock = crate::clock::Clock::from_setting(&config.now).map_err(StartError::Config)?;
     if clock.is_shifted() {
         tracing::warn!(
@@ -374,7 +412,7 @@ pub async fn create_staff_account(
     .map_err(describe)?;
     crate::validate::validate_new_password(password, password).map_err(describe)?;
     let (email, name) = (invite.email, invite.name);
-    let config = Config::from_env();
+    let config = Config::from_env()?;
     let clock = crate::clock::Clock::from_setting(&config.now)?;
     let db = Db::open(&config.database_url, clock.now())
         .await

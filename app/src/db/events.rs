@@ -12,6 +12,7 @@ use crate::mail::Email;
 use crate::model::event::{
     EventStatus, EventView, EventsPage, RsvpCounts, RsvpStatus, RsvpView, Window,
 };
+use crate::validate::event::ValidEvent;
 use crate::validate::rsvp::ValidRsvp;
 use sqlx::AnyConnection;
 
@@ -106,33 +107,6 @@ impl EventRow {
             rsvp_closes_at: self.rsvp_closes_at,
         }
     }
-}
-
-/// An event to store (the seed's launch, staff's new events).
-#[derive(Debug, Clone, Default)]
-pub struct NewEvent {
-    pub slug: String,
-    pub status: Option<EventStatus>,
-    pub title_it: String,
-    pub title_en: Option<String>,
-    pub summary_it: Option<String>,
-    pub summary_en: Option<String>,
-    pub description_it: Option<String>,
-    pub description_en: Option<String>,
-    pub programme_it: Option<String>,
-    pub programme_en: Option<String>,
-    pub starts_at: i64,
-    pub ends_at: i64,
-    pub venue_name: String,
-    pub venue_address: String,
-    pub space_id: Option<i64>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub organiser: String,
-    pub contact_email: String,
-    pub capacity: i64,
-    pub rsvp_opens_at: Option<i64>,
-    pub rsvp_closes_at: Option<i64>,
 }
 
 /// Why an e-mail about a registration is sent.
@@ -396,9 +370,14 @@ pub(super) async fn promote_waiting(
 
 impl Db {
     /// Stores an event; returns its id.
-    pub async fn insert_event(&self, e: &NewEvent, now: i64) -> Result<i64, DbError> {
+    pub async fn insert_event(
+        &self,
+        e: &ValidEvent,
+        status: EventStatus,
+        now: i64,
+    ) -> Result<i64, DbError> {
         let mut conn = self.pool.acquire().await?;
-        insert_event(&mut conn, e, now).await
+        insert_event(&mut conn, e, status, now).await
     }
 
     /// The public events page: published and cancelled events, upcoming and past.
@@ -712,19 +691,20 @@ impl Db {
 
 pub(super) async fn insert_event(
     conn: &mut AnyConnection,
-    e: &NewEvent,
+    e: &ValidEvent,
+    status: EventStatus,
     now: i64,
 ) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO events (slug, status, title_it, title_en, summary_it, summary_en, \
          description_it, description_en, programme_it, programme_en, starts_at, ends_at, \
-         venue_name, venue_address, space_id, lat, lon, organiser, contact_email, capacity, \
+         venue_name, venue_address, space_id, organiser, contact_email, capacity, \
          rsvp_opens_at, rsvp_closes_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
-         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23) \
+         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
          RETURNING id",
     )
     .bind(&e.slug)
-    .bind(e.status.unwrap_or(EventStatus::Draft).code())
+    .bind(status.code())
     .bind(&e.title_it)
     .bind(&e.title_en)
     .bind(&e.summary_it)
@@ -737,9 +717,7 @@ pub(super) async fn insert_event(
     .bind(e.ends_at)
     .bind(&e.venue_name)
     .bind(&e.venue_address)
-    .bind(e.space_id)
-    .bind(e.lat)
-    .bind(e.lon)
+    .bind(e.venue_space)
     .bind(&e.organiser)
     .bind(&e.contact_email)
     .bind(e.capacity)
@@ -756,12 +734,11 @@ pub(super) const LAUNCH_VENUE: &str = "BIG – Boost Innovation Garage";
 
 /// The Forum's launch, the first event of the seed data: Monday 6 June 2022, 17:00–19:00 in
 /// Bologna. Its capacity is a starting figure staff can change.
-pub(super) fn launch_event(space_id: Option<i64>) -> NewEvent {
+pub(super) fn launch_event(space_id: Option<i64>) -> ValidEvent {
     let at = |local: &str| crate::datetime::parse_local(local).unwrap_or_default();
     let text = |s: &str| Some(s.to_owned());
-    NewEvent {
+    ValidEvent {
         slug: "lancio-forum-2022".into(),
-        status: Some(EventStatus::Published),
         title_it: "Nasce il Forum metropolitano degli spazi per l'innovazione".into(),
         title_en: text("Launch of the Metropolitan Forum of Innovation Spaces"),
         summary_it: text(
@@ -817,9 +794,7 @@ pub(super) fn launch_event(space_id: Option<i64>) -> NewEvent {
         ends_at: at("2022-06-06T19:00"),
         venue_name: LAUNCH_VENUE.into(),
         venue_address: "Via della Ferriera 4, Bologna".into(),
-        space_id,
-        lat: None,
-        lon: None,
+        venue_space: space_id,
         organiser: "Città metropolitana di Bologna – Progetti d'impresa, con la Fondazione per \
                     l'Innovazione Urbana"
             .into(),

@@ -147,6 +147,7 @@ impl Db {
             super::events::insert_event(
                 &mut tx,
                 &super::events::launch_event(venue.map(|(id,)| id)),
+                crate::model::event::EventStatus::Published,
                 now,
             )
             .await?;

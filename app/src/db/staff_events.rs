@@ -186,7 +186,7 @@ impl Db {
         if let Some(errors) = check_venue(&mut tx, v).await? {
             return Ok(Err(errors));
         }
-        let id = super::events::insert_event(&mut tx, &new_event(v), now).await?;
+        let id = super::events::insert_event(&mut tx, v, EventStatus::Draft, now).await?;
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -493,32 +493,5 @@ impl Db {
             .fetch_optional(&mut *conn)
             .await?;
         Ok(row.map(|r| r.view(lang)))
-    }
-}
-
-fn new_event(v: &ValidEvent) -> super::NewEvent {
-    super::NewEvent {
-        slug: v.slug.clone(),
-        status: Some(EventStatus::Draft),
-        title_it: v.title_it.clone(),
-        title_en: v.title_en.clone(),
-        summary_it: v.summary_it.clone(),
-        summary_en: v.summary_en.clone(),
-        description_it: v.description_it.clone(),
-        description_en: v.description_en.clone(),
-        programme_it: v.programme_it.clone(),
-        programme_en: v.programme_en.clone(),
-        starts_at: v.starts_at,
-        ends_at: v.ends_at,
-        venue_name: v.venue_name.clone(),
-        venue_address: v.venue_address.clone(),
-        space_id: v.venue_space,
-        lat: None,
-        lon: None,
-        organiser: v.organiser.clone(),
-        contact_email: v.contact_email.clone(),
-        capacity: v.capacity,
-        rsvp_opens_at: v.rsvp_opens_at,
-        rsvp_closes_at: v.rsvp_closes_at,
     }
 }

@@ -41,8 +41,8 @@ pub struct EventInput {
     pub rsvp_closes_at: String,
 }
 
-/// An event form that passed validation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// An event form that passed validation (also how events are stored).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ValidEvent {
     pub slug: String,
     pub title_it: String,

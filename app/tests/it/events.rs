@@ -7,10 +7,11 @@ use crate::http::app_at;
 use crate::staff::{body_text, get_req, post_form, ORIGIN};
 use crate::support::{on_both_backends, TestDb};
 use app::clock::Clock;
-use app::db::{CancelOutcome, Db, NewEvent, Notice, RsvpOutcome};
+use app::db::{CancelOutcome, Db, Notice, RsvpOutcome};
 use app::i18n::Lang;
 use app::mail::Email;
 use app::model::event::{EventStatus, RsvpStatus, Window};
+use app::validate::event::ValidEvent;
 use app::validate::rsvp::{validate_rsvp, RsvpInput, ValidRsvp};
 use axum::http::{header, StatusCode};
 use tower::ServiceExt;
@@ -19,10 +20,9 @@ use tower::ServiceExt;
 const NOW: i64 = 1_898_503_200;
 const DAY: i64 = 86_400;
 
-fn event(slug: &str, capacity: i64) -> NewEvent {
-    NewEvent {
+fn event(slug: &str, capacity: i64) -> ValidEvent {
+    ValidEvent {
         slug: slug.into(),
-        status: Some(EventStatus::Published),
         title_it: format!("Incontro {slug}"),
         starts_at: NOW + 10 * DAY,
         ends_at: NOW + 10 * DAY + 7200,
@@ -83,7 +83,7 @@ async fn no_overbooking_under_a_burst(t: &TestDb) {
     const PEOPLE: usize = 240;
     const DUPLICATES: usize = 30;
     let id =
-        t.db.insert_event(&event("affollato", SEATS), NOW)
+        t.db.insert_event(&event("affollato", SEATS), EventStatus::Published, NOW)
             .await
             .unwrap();
     // Everyone at once: 240 different people, and one person sending the form 30 times.
@@ -163,7 +163,10 @@ async fn no_overbooking_under_a_burst(t: &TestDb) {
 on_both_backends!(no_overbooking_under_a_burst);
 
 async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
-    let id = t.db.insert_event(&event("piccolo", 2), NOW).await.unwrap();
+    let id =
+        t.db.insert_event(&event("piccolo", 2), EventStatus::Published, NOW)
+            .await
+            .unwrap();
     let [a, b, c, d] = ["a", "b", "c", "d"].map(person);
     let ta = token_of(&register(&t.db, "piccolo", &a, NOW).await);
     let tb = token_of(&register(&t.db, "piccolo", &b, NOW).await);
@@ -282,7 +285,10 @@ on_both_backends!(cancelling_promotes_the_first_in_line);
 /// Cancellations and new registrations at the same time: seats stay exact and go to the line
 /// in order.
 async fn cancellations_racing_registrations_stay_exact(t: &TestDb) {
-    let id = t.db.insert_event(&event("corsa", 3), NOW).await.unwrap();
+    let id =
+        t.db.insert_event(&event("corsa", 3), EventStatus::Published, NOW)
+            .await
+            .unwrap();
     let mut tokens = Vec::new();
     for i in 0..10 {
         tokens.push(token_of(
@@ -339,10 +345,11 @@ async fn the_registration_window_follows_the_clock(t: &TestDb) {
     let opens = NOW + DAY;
     let starts = NOW + 10 * DAY;
     t.db.insert_event(
-        &NewEvent {
+        &ValidEvent {
             rsvp_opens_at: Some(opens),
             ..event("finestra", 10)
         },
+        EventStatus::Published,
         NOW,
     )
     .await
@@ -382,10 +389,11 @@ async fn the_registration_window_follows_the_clock(t: &TestDb) {
 
     // A chosen closing time; drafts and cancelled events take nobody.
     t.db.insert_event(
-        &NewEvent {
+        &ValidEvent {
             rsvp_closes_at: Some(starts - DAY),
             ..event("chiude-prima", 10)
         },
+        EventStatus::Published,
         NOW,
     )
     .await
@@ -394,15 +402,9 @@ async fn the_registration_window_follows_the_clock(t: &TestDb) {
         register(&t.db, "chiude-prima", &who, starts - DAY).await,
         RsvpOutcome::NotOpen(Window::Closed)
     );
-    t.db.insert_event(
-        &NewEvent {
-            status: Some(EventStatus::Draft),
-            ..event("bozza", 10)
-        },
-        NOW,
-    )
-    .await
-    .unwrap();
+    t.db.insert_event(&event("bozza", 10), EventStatus::Draft, NOW)
+        .await
+        .unwrap();
     assert_eq!(
         register(&t.db, "bozza", &who, NOW).await,
         RsvpOutcome::NoSuchEvent
@@ -411,15 +413,9 @@ async fn the_registration_window_follows_the_clock(t: &TestDb) {
         register(&t.db, "nessuno", &who, NOW).await,
         RsvpOutcome::NoSuchEvent
     );
-    t.db.insert_event(
-        &NewEvent {
-            status: Some(EventStatus::Cancelled),
-            ..event("annullato", 10)
-        },
-        NOW,
-    )
-    .await
-    .unwrap();
+    t.db.insert_event(&event("annullato", 10), EventStatus::Cancelled, NOW)
+        .await
+        .unwrap();
     assert_eq!(
         register(&t.db, "annullato", &who, NOW).await,
         RsvpOutcome::NotOpen(Window::Cancelled)
@@ -695,7 +691,7 @@ async fn the_calendar_file_parses_with_rome_times() {
 
 async fn reminders_go_once_the_day_before(t: &TestDb) {
     let id =
-        t.db.insert_event(&event("promemoria", 1), NOW)
+        t.db.insert_event(&event("promemoria", 1), EventStatus::Published, NOW)
             .await
             .unwrap();
     let starts = NOW + 10 * DAY;
@@ -703,7 +699,7 @@ async fn reminders_go_once_the_day_before(t: &TestDb) {
     register(&t.db, "promemoria", &person("p2"), NOW).await; // waiting: no reminder
                                                              // Registered hours before the start: no reminder needed.
     let late =
-        t.db.insert_event(&event("all-ultimo", 5), NOW)
+        t.db.insert_event(&event("all-ultimo", 5), EventStatus::Published, NOW)
             .await
             .unwrap();
     register(&t.db, "all-ultimo", &person("p3"), starts - 3600).await;

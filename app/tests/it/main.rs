@@ -9,6 +9,7 @@ mod join;
 mod opendata;
 mod outbox;
 mod review;
+mod security;
 mod staff;
 mod staff_accounts;
 mod support;

@@ -324,13 +324,12 @@ fn Survey(staff: StaffContext, summary: SurveySummary) -> impl IntoView {
         .needs
         .iter()
         .map(|(n, c)| {
-            let pct = c * 100 / max;
             view! {
                 <tr>
                     <th scope="row">{t.join.need(*n)}</th>
                     <td>{*c}</td>
                     <td class="bar-cell" aria-hidden="true">
-                        <span class="bar" style=format!("width: {pct}%")></span>
+                        <meter class="bar" min="0" max=max value=*c></meter>
                     </td>
                 </tr>
             }

@@ -1,0 +1,238 @@
+//! HTTP hardening and the operations endpoints (server only).
+//!
+//! - Every response carries the security headers: `X-Content-Type-Options`, `Referrer-Policy`,
+//!   `X-Frame-Options`, `Permissions-Policy`, `Cross-Origin-Opener-Policy`, and HSTS when the
+//!   site is served over HTTPS.
+//! - Pages carry a strict Content-Security-Policy whose only inline script is Leptos' hydration
+//!   script, allowed by a per-response nonce ([`page_policy`]): the middleware makes the nonce,
+//!   hands it to the renderer (which puts it on the script) and writes the policy with it; every
+//!   other response gets a policy that allows nothing ([`NOTHING`]).
+//! - Every request gets an id (`x-request-id`, kept when a trusted proxy sent one), logged on
+//!   its span and returned to the client.
+//! - `/healthz` says the process answers; `/readyz` that the database does too (503 if not).
+
+use crate::server::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use std::time::Duration;
+
+/// The policy of responses that are not pages: nothing may run or load.
+pub const NOTHING: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The request id header.
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The Content-Security-Policy of a page rendered with `nonce`: scripts from this site and the
+/// nonce'd hydration script (WebAssembly compiled by the browser), styles and fonts from this
+/// site, images from this site and the map tiles' server, no plugins, no framing, forms post
+/// only here.
+pub fn page_policy(nonce: &str, tile_url: &str, https: bool) -> String {
+    let tiles = tile_origin(tile_url)
+        .map(|o| format!(" {o}"))
+        .unwrap_or_default();
+    let mut policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:{tiles}; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if https {
+        policy.push_str("; upgrade-insecure-requests");
+    }
+    policy
+}
+
+/// `https://tile.openstreetmap.org` of `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; the
+/// `{s}` subdomain placeholder becomes a wildcard.
+fn tile_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split('/').next().filter(|h| !h.is_empty())?;
+    let host = host.replace("{s}", "*");
+    if !host
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'))
+    {
+        return None;
+    }
+    Some(format!("{scheme}://{host}"))
+}
+
+/// The internal request header that carries this request's nonce to the page renderer (set
+/// by [`headers`], overwriting anything a client sent; copied when a handler renders a page).
+pub const NONCE_HEADER: HeaderName = HeaderName::from_static("x-spazi-nonce");
+
+/// Provides this request's nonce to Leptos, which puts it on the hydration script (called in
+/// the rendering context of every page, after `leptos_axum` provided its own).
+pub fn provide_request_nonce() {
+    use leptos::prelude::{provide_context, use_context};
+    let nonce = use_context::<axum::http::request::Parts>().and_then(|p| {
+        p.headers
+            .get(&NONCE_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
+    if let Some(nonce) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
+}
+
+/// The headers every response gets (see the module documentation). A fresh nonce for every
+/// request goes to the renderer; an HTML response gets the page policy with it.
+pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let nonce = crate::auth::new_token()[..32].to_owned();
+    if let Ok(value) = HeaderValue::from_str(&nonce) {
+        req.headers_mut().insert(NONCE_HEADER, value);
+    }
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if html && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let policy = page_policy(
+            &nonce,
+            &state.config.tile_url,
+            state.config.secure_cookies(),
+        );
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            h.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    let set = |h: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
+        h.entry(name).or_insert(HeaderValue::from_static(value));
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(
+        h,
+        header::REFERRER_POLICY,
+        "strict-origin-when-cross-origin",
+    );
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(
+        h,
+        HeaderName::from_static("permissions-policy"),
+        "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+    );
+    set(
+        h,
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(h, header::CONTENT_SECURITY_POLICY, NOTHING);
+    if state.config.secure_cookies() {
+        set(
+            h,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    res
+}
+
+/// Gives the request an id (unless it came with one), logs the request on a span that
+/// carries it, and returns it to the client.
+pub async fn request_id(mut req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get(&REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .map(str::to_owned)
+        .unwrap_or_else(|| crate::auth::new_token()[..16].to_owned());
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        req.headers_mut().insert(REQUEST_ID, value);
+    }
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %req.method(),
+        path = %req.uri().path(),
+    );
+    let started = std::time::Instant::now();
+    let mut res = {
+        use tracing::Instrument;
+        next.run(req).instrument(span.clone()).await
+    };
+    let status = res.status().as_u16();
+    let ms = started.elapsed().as_millis() as u64;
+    span.in_scope(|| {
+        if status >= 500 {
+            tracing::warn!(status, ms, "answered");
+        } else {
+            tracing::debug!(status, ms, "answered");
+        }
+    });
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert(REQUEST_ID, value);
+    }
+    res
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
+}
+
+/// The database answers within two seconds.
+async fn ready(State(state): State<AppState>) -> Response {
+    let ping = sqlx::query("SELECT 1").execute(state.db.pool());
+    match tokio::time::timeout(Duration::from_secs(2), ping).await {
+        Ok(Ok(_)) => "ready".into_response(),
+        Ok(Err(err)) => {
+            tracing::warn!(error = %err, "not ready: database");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+        Err(_) => {
+            tracing::warn!("not ready: database did not answer in time");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tile_origins_come_from_the_template() {
+        assert_eq!(
+            tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png").as_deref(),
+            Some("https://tile.openstreetmap.org")
+        );
+        assert_eq!(
+            tile_origin("https://{s}.tile.example.it:8080/{z}/{x}/{y}.png").as_deref(),
+            Some("https://*.tile.example.it:8080")
+        );
+        assert_eq!(tile_origin(""), None);
+        assert_eq!(tile_origin("javascript:alert(1)"), None);
+        assert_eq!(tile_origin("https://evil.example; script-src *"), None);
+    }
+
+    #[test]
+    fn page_policies_allow_only_the_nonce_as_inline_script() {
+        let p = page_policy(
+            "abc",
+            "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            true,
+        );
+        assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+        assert!(p.contains("frame-ancestors 'none'"));
+        assert!(p.ends_with("upgrade-insecure-requests"));
+        assert!(!page_policy("abc", "", false).contains("upgrade"));
+    }
+}

@@ -1,0 +1,171 @@
+//! The hardening every response gets: security headers, a strict Content-Security-Policy whose
+//! nonce is the one on the page's only inline script, request ids, and the health endpoints.
+
+use crate::http::{app, get};
+use crate::support::TestDb;
+use app::server::{router, AppState, Config};
+use axum::http::{header, Request, StatusCode};
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+#[tokio::test]
+async fn pages_carry_the_security_headers_and_a_nonce_policy() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let h = &page.headers;
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(h["permissions-policy"]
+        .to_str()
+        .unwrap()
+        .contains("camera=()"));
+    assert!(
+        h.get("strict-transport-security").is_none(),
+        "not over HTTP"
+    );
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(!csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"));
+    // The policy's nonce is the one on the page's inline scripts — and every inline script
+    // has it.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(nonce.len() >= 16);
+    let scripts: Vec<&str> = page.body.split("<script").skip(1).collect();
+    assert!(!scripts.is_empty());
+    for s in scripts {
+        let tag = s.split('>').next().unwrap();
+        assert!(
+            tag.contains("src=") || tag.contains(&format!("nonce=\"{nonce}\"")),
+            "inline script without the nonce: <script{tag}>"
+        );
+    }
+    // A fresh nonce for every response.
+    let again = get(&app, "/", None).await;
+    assert_ne!(
+        again.headers["content-security-policy"],
+        page.headers["content-security-policy"]
+    );
+    // Other responses allow nothing at all.
+    let csv = get(&app, "/api/spazi.csv", None).await;
+    assert_eq!(
+        csv.headers["content-security-policy"],
+        app::security::NOTHING
+    );
+    assert_eq!(csv.headers["x-content-type-options"], "nosniff");
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn requests_get_an_id_and_health_is_reported() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/healthz", None).await;
+    assert_eq!((page.status, page.body.as_str()), (StatusCode::OK, "ok"));
+    let id = page.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert_eq!(id.len(), 16);
+    assert_ne!(
+        get(&app, "/healthz", None).await.headers["x-request-id"],
+        id.as_str()
+    );
+    // A proxy's id is kept; a hostile one is replaced.
+    let send = |value: &'static str| {
+        Request::get("/readyz")
+            .header("x-request-id", value)
+            .body(axum::body::Body::empty())
+            .unwrap()
+    };
+    let res = app.clone().oneshot(send("lb-4f2a-9")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["x-request-id"], "lb-4f2a-9");
+    let res = app.clone().oneshot(send("a b<script>")).await.unwrap();
+    assert_ne!(res.headers()["x-request-id"], "a b<script>");
+    // Without its database the server is alive but not ready.
+    t.db.close().await;
+    assert_eq!(get(&app, "/healthz", None).await.status, StatusCode::OK);
+    assert_eq!(
+        get(&app, "/readyz", None).await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_stay_there() {
+    let t = TestDb::sqlite().await;
+    t.db.seed(1_700_000_000).await.unwrap();
+    let app = router(AppState {
+        leptos_options: LeptosOptions::builder()
+            .output_name("spazi")
+            .site_root("target/site")
+            .build(),
+        db: t.db.clone(),
+        config: Arc::new(Config {
+            database_url: t.url.clone(),
+            public_url: "https://spazi.example.it".into(),
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            ..Config::default()
+        }),
+        outbox: Default::default(),
+        clock: Default::default(),
+    });
+    let page = get(&app, "/", None).await;
+    assert_eq!(
+        page.headers["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+    assert!(csp.contains("upgrade-insecure-requests"));
+    let res = app
+        .clone()
+        .oneshot(
+            Request::get("/healthz")
+                .header(header::HOST, "spazi.example.it")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(res.headers().contains_key("strict-transport-security"));
+    t.finish().await;
+}
+
+/// Many pages at once: each gets its own policy, with the nonce that is on its own script.
+#[tokio::test]
+async fn concurrent_pages_each_get_their_own_nonce() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let mut tasks = Vec::new();
+    for i in 0..48 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let uri = if i % 2 == 0 {
+                "/?tipo=fablab"
+            } else {
+                "/eventi"
+            };
+            get(&app, uri, None).await
+        }));
+    }
+    let mut nonces = std::collections::HashSet::new();
+    for task in tasks {
+        let page = task.await.unwrap();
+        let csp = page.headers["content-security-policy"].to_str().unwrap();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .unwrap_or_else(|| panic!("a page policy, got {csp}"));
+        assert!(page.body.contains(&format!("nonce=\"{nonce}\"")));
+        nonces.insert(nonce.to_owned());
+    }
+    assert_eq!(nonces.len(), 48);
+    t.finish().await;
+}
