@@ -45,6 +45,8 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("seed data is invalid: {0}")]
     Seed(String),
+    #[error("{0}")]
+    Backup(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +136,30 @@ impl Db {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Writes a consistent copy of a SQLite database to `to` (a new file), without stopping
+    /// writers for longer than the copy takes. PostgreSQL is backed up with its own tools.
+    pub async fn backup_sqlite(&self, to: &std::path::Path) -> Result<(), DbError> {
+        if self.backend != Backend::Sqlite {
+            return Err(DbError::Backup(
+                "backup copies SQLite databases; back up PostgreSQL with pg_dump".into(),
+            ));
+        }
+        if to.exists() {
+            return Err(DbError::Backup(format!(
+                "{} exists already: choose a new file",
+                to.display()
+            )));
+        }
+        let path = to
+            .to_str()
+            .ok_or_else(|| DbError::Backup("the backup path must be valid UTF-8".into()))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     pub fn backend(&self) -> Backend {

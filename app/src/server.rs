@@ -196,6 +196,11 @@ pub fn redirect(path: &str) {
     }
 }
 
+/// The largest request body accepted where a route does not set its own limit (bytes).
+pub const MAX_BODY: usize = 64 * 1024;
+/// The longest a request may take (the slowest is a 5 MB import upload on a poor connection).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The whole application as an axum router.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -230,6 +235,13 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::security::headers,
+        ))
+        // Bodies: small unless a route says otherwise (the join form, the import upload);
+        // a request that takes longer than a minute is cut off.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
         ))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(crate::security::request_id))
@@ -436,6 +448,19 @@ pub async fn create_staff_account(
         )),
         None => Err(format!("An account for {email} already exists.")),
     }
+}
+
+/// `server backup --to FILE`: a consistent copy of the SQLite database, taken while the server
+/// may be running (`VACUUM INTO`). Returns the message to print.
+pub async fn backup(to: &std::path::Path) -> Result<String, String> {
+    let config = Config::from_env()?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let result = db.backup_sqlite(to).await.map_err(|e| e.to_string());
+    db.close().await;
+    result?;
+    Ok(format!("Backup written to {}.", to.display()))
 }
 
 async fn shutdown_signal() {

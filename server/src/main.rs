@@ -21,6 +21,13 @@ struct Cli {
 enum Command {
     /// Serve the site (the default).
     Serve,
+    /// Copy the SQLite database to a new file while the server runs (a consistent snapshot).
+    /// For PostgreSQL use pg_dump (see the README).
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
     /// Manage staff accounts.
     Admin {
         #[command(subcommand)]
@@ -76,6 +83,16 @@ async fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 tracing::error!("{err}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Backup { to } => match app::server::backup(&to).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
                 ExitCode::FAILURE
             }
         },

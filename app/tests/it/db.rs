@@ -288,3 +288,38 @@ async fn unsupported_urls_are_refused_clearly() {
         .unwrap_err();
     assert!(err.to_string().contains("sqlite: or postgres:"), "{err}");
 }
+
+/// The online backup: a consistent copy while the database is in use, refused over an
+/// existing file and on PostgreSQL (pg_dump's job).
+#[tokio::test]
+async fn sqlite_backups_are_complete_copies() {
+    let t = TestDb::sqlite().await;
+    t.db.seed(1_700_000_000).await.unwrap();
+    let dir = std::env::temp_dir().join(format!("spazi_backup_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("copia's.db");
+    let _ = std::fs::remove_file(&file);
+    t.db.backup_sqlite(&file).await.unwrap();
+    assert!(t.db.backup_sqlite(&file).await.is_err(), "never overwrites");
+    let copy = app::db::Db::connect(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap();
+    let count = |db: &app::db::Db| {
+        let db = db.clone();
+        async move {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM spaces")
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+            n
+        }
+    };
+    assert_eq!(count(&copy).await, count(&t.db).await);
+    assert!(count(&copy).await > 0);
+    copy.close().await;
+    std::fs::remove_dir_all(&dir).unwrap();
+    let pg = TestDb::postgres().await;
+    assert!(pg.db.backup_sqlite(&dir.join("x.db")).await.is_err());
+    pg.finish().await;
+    t.finish().await;
+}

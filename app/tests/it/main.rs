@@ -9,6 +9,7 @@ mod join;
 mod opendata;
 mod outbox;
 mod review;
+mod scale;
 mod security;
 mod staff;
 mod staff_accounts;

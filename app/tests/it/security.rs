@@ -169,3 +169,30 @@ async fn concurrent_pages_each_get_their_own_nonce() {
     assert_eq!(nonces.len(), 48);
     t.finish().await;
 }
+
+/// Bodies larger than a form needs are refused before any handler reads them.
+#[tokio::test]
+async fn huge_bodies_are_refused() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    for uri in [
+        "/admin/accedi",
+        "/eventi/lancio-forum-2022",
+        "/aderisci",
+        "/admin/eventi/nuovo",
+    ] {
+        let body = format!("email=a&password={}", "x".repeat(200 * 1024));
+        let res = app
+            .clone()
+            .oneshot(crate::staff::post_form(
+                uri,
+                &body,
+                None,
+                Some(crate::staff::ORIGIN),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+    }
+    t.finish().await;
+}
