@@ -5,6 +5,7 @@
 mod events;
 mod imports;
 mod outbox;
+mod retention;
 mod review;
 mod seed;
 mod spaces;
@@ -16,6 +17,7 @@ mod submissions;
 pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
+pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};

@@ -343,38 +343,6 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
     }
 }
 
-/// How often the reminders are looked for.
-pub const REMINDER_EVERY: std::time::Duration = std::time::Duration::from_secs(300);
-
-/// The reminder worker: every few minutes, queues the day-before reminders that are due (each
-/// once, whatever the number of app servers — see `Db::queue_reminders`). Stops when
-/// `shutdown` completes.
-pub async fn run_reminders(
-    db: crate::db::Db,
-    clock: crate::clock::Clock,
-    base: String,
-    outbox: crate::outbox::OutboxSignal,
-    shutdown: impl std::future::Future<Output = ()>,
-) {
-    tokio::pin!(shutdown);
-    let mut tick = tokio::time::interval(REMINDER_EVERY);
-    loop {
-        tokio::select! {
-            _ = &mut shutdown => break,
-            _ = tick.tick() => {}
-        }
-        let now = clock.now();
-        match db.queue_reminders(now, &composer(base.clone(), now)).await {
-            Ok(0) => {}
-            Ok(n) => {
-                tracing::info!(reminders = n, "event reminders queued");
-                outbox.wake();
-            }
-            Err(err) => tracing::error!(error = %err, "queueing event reminders failed"),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

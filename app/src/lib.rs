@@ -40,6 +40,8 @@ pub mod join;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod maintenance;
+#[cfg(feature = "ssr")]
 pub mod opendata;
 #[cfg(feature = "ssr")]
 pub mod outbox;

@@ -40,6 +40,9 @@ pub struct Config {
     pub mail_from: String,
     /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
     pub staff_email: String,
+    /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
+    /// (registrations after their event, rejected requests, sent e-mails).
+    pub retention_days: i64,
     /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
     /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -93,6 +96,16 @@ impl Config {
                 )),
             }
         }
+        let retention = var("SPAZI_RETENTION_DAYS", "365");
+        let retention_days = match retention.trim().parse::<i64>() {
+            Ok(d) if (1..=3650).contains(&d) => d,
+            _ => {
+                problems.push(format!(
+                    "SPAZI_RETENTION_DAYS must be a number of days from 1 to 3650 (got {retention:?})"
+                ));
+                365
+            }
+        };
         if !problems.is_empty() {
             return Err(problems.join("; "));
         }
@@ -107,6 +120,7 @@ impl Config {
             staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
             now,
             trusted_proxies,
+            retention_days,
         })
     }
 
@@ -365,10 +379,11 @@ pub async fn run() -> Result<(), StartError> {
     } else {
         config.public_url.trim_end_matches('/').to_owned()
     };
-    let reminders = tokio::spawn(crate::events::run_reminders(
+    let maintenance = tokio::spawn(crate::maintenance::run(
         db.clone(),
         clock,
         base,
+        config.retention_days,
         outbox.clone(),
         stopped(workers_stop),
     ));
@@ -393,7 +408,7 @@ pub async fn run() -> Result<(), StartError> {
     .map_err(StartError::Serve)?;
     let _ = stop_workers.send(());
     let _ = worker.await;
-    let _ = reminders.await;
+    let _ = maintenance.await;
     db.close().await;
     Ok(())
 }
@@ -461,6 +476,39 @@ pub async fn backup(to: &std::path::Path) -> Result<String, String> {
     db.close().await;
     result?;
     Ok(format!("Backup written to {}.", to.display()))
+}
+
+/// `server person export --email …`: everything stored about the address, as JSON.
+pub async fn export_person(email: &str) -> Result<String, String> {
+    let config = Config::from_env()?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let data = db.personal_data(email).await.map_err(|e| e.to_string());
+    db.close().await;
+    serde_json::to_string_pretty(&data?).map_err(|e| e.to_string())
+}
+
+/// `server person erase --email …`: erases what is stored about the address (see
+/// `Db::erase_person`); people promoted from a waiting list are e-mailed as usual.
+pub async fn erase_person(email: &str) -> Result<String, String> {
+    let config = Config::from_env()?;
+    let clock = crate::clock::Clock::from_setting(&config.now)?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let base = if config.public_url.is_empty() {
+        "http://localhost:3000".to_owned()
+    } else {
+        config.public_url.trim_end_matches('/').to_owned()
+    };
+    let now = clock.now();
+    let changed = db
+        .erase_person(email, now, &crate::events::composer(base, now))
+        .await
+        .map_err(|e| e.to_string());
+    db.close().await;
+    Ok(format!("{} records erased for {email}.", changed?))
 }
 
 async fn shutdown_signal() {

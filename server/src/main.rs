@@ -28,6 +28,11 @@ enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// One person's data (GDPR requests), by e-mail address.
+    Person {
+        #[command(subcommand)]
+        action: PersonAction,
+    },
     /// Manage staff accounts.
     Admin {
         #[command(subcommand)]
@@ -46,6 +51,22 @@ enum AdminAction {
         name: String,
         #[arg(long, value_enum, default_value_t = RoleArg::Admin)]
         role: RoleArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum PersonAction {
+    /// Print, as JSON, everything stored about the address (access and portability).
+    Export {
+        #[arg(long)]
+        email: String,
+    },
+    /// Erase everything stored about the address: registrations for events to come are
+    /// cancelled (the seats go to the waiting list), then all are anonymised; contact details
+    /// of requests to join are blanked; e-mails to the address are deleted.
+    Erase {
+        #[arg(long)]
+        email: String,
     },
 }
 
@@ -86,6 +107,22 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Person { action } => {
+            let result = match action {
+                PersonAction::Export { email } => app::server::export_person(&email).await,
+                PersonAction::Erase { email } => app::server::erase_person(&email).await,
+            };
+            match result {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Backup { to } => match app::server::backup(&to).await {
             Ok(message) => {
                 println!("{message}");

@@ -8,6 +8,7 @@ mod import;
 mod join;
 mod opendata;
 mod outbox;
+mod privacy;
 mod review;
 mod scale;
 mod security;

@@ -1,0 +1,60 @@
+//! The maintenance worker (server only), one in every app server: every few minutes it queues
+//! the day-before reminders that are due, and every hour it applies the data retention period.
+//! Both are safe with several app servers: reminders are claimed row by row
+//! (`Db::queue_reminders`), and erasing twice erases nothing more.
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::outbox::OutboxSignal;
+use std::time::Duration;
+
+/// How often the worker wakes.
+pub const EVERY: Duration = Duration::from_secs(300);
+/// Retention runs on one wake-up in this many (hourly).
+const RETENTION_EVERY: u32 = 12;
+
+/// Runs until `shutdown` completes. `base` is the site's address for links in e-mails;
+/// `retention_days` how long personal data is kept (see `Db::apply_retention`).
+pub async fn run(
+    db: Db,
+    clock: Clock,
+    base: String,
+    retention_days: i64,
+    outbox: OutboxSignal,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    tokio::pin!(shutdown);
+    let mut tick = tokio::time::interval(EVERY);
+    let mut round: u32 = 0;
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            _ = tick.tick() => {}
+        }
+        let now = clock.now();
+        match db
+            .queue_reminders(now, &crate::events::composer(base.clone(), now))
+            .await
+        {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(reminders = n, "event reminders queued");
+                outbox.wake();
+            }
+            Err(err) => tracing::error!(error = %err, "queueing event reminders failed"),
+        }
+        if round.is_multiple_of(RETENTION_EVERY) {
+            match db.apply_retention(now, retention_days).await {
+                Ok(r) if r == Default::default() => {}
+                Ok(r) => tracing::info!(
+                    rsvps = r.rsvps,
+                    submissions = r.submissions,
+                    emails = r.emails,
+                    "personal data past the retention period erased"
+                ),
+                Err(err) => tracing::error!(error = %err, "applying data retention failed"),
+            }
+        }
+        round = round.wrapping_add(1);
+    }
+}
