@@ -13,6 +13,7 @@ mod staff;
 mod staff_events;
 mod staff_spaces;
 mod submissions;
+mod transfer;
 
 pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use imports::ImportRecord;
@@ -23,6 +24,7 @@ pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};
 pub use submissions::SubmissionSummary;
+pub use transfer::{TransferReport, TABLES};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -49,6 +51,8 @@ pub enum DbError {
     Seed(String),
     #[error("{0}")]
     Backup(String),
+    #[error("{0}")]
+    Transfer(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -478,6 +478,36 @@ pub async fn backup(to: &std::path::Path) -> Result<String, String> {
     Ok(format!("Backup written to {}.", to.display()))
 }
 
+/// `server transfer --to postgres://…`: copies the SQLite database of `DATABASE_URL` into a
+/// new PostgreSQL database (migrated here first, and which must be empty).
+pub async fn transfer(to: &str) -> Result<String, String> {
+    let config = Config::from_env()?;
+    let from = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let dest = Db::connect(to)
+        .await
+        .map_err(|e| format!("PostgreSQL: {e}"))?;
+    let result = async {
+        from.migrate().await?;
+        dest.migrate().await?;
+        from.transfer_to(&dest).await
+    }
+    .await
+    .map_err(|e| e.to_string());
+    from.close().await;
+    dest.close().await;
+    let report = result?;
+    let lines: Vec<String> = report
+        .iter()
+        .map(|(table, n)| format!("  {table}: {n}"))
+        .collect();
+    Ok(format!(
+        "Copied into PostgreSQL:\n{}\nNow start the servers with DATABASE_URL={to}",
+        lines.join("\n")
+    ))
+}
+
 /// `server person export --email …`: everything stored about the address, as JSON.
 pub async fn export_person(email: &str) -> Result<String, String> {
     let config = Config::from_env()?;

@@ -28,6 +28,13 @@ enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// Copy this installation's SQLite database (DATABASE_URL) into a new, empty PostgreSQL
+    /// database, which is migrated first. Stop the server while it runs.
+    Transfer {
+        /// The PostgreSQL database, e.g. postgres://spazi@db/spazi.
+        #[arg(long)]
+        to: String,
+    },
     /// One person's data (GDPR requests), by e-mail address.
     Person {
         #[command(subcommand)]
@@ -123,6 +130,16 @@ async fn main() -> ExitCode {
                 }
             }
         }
+        Command::Transfer { to } => match app::server::transfer(&to).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Backup { to } => match app::server::backup(&to).await {
             Ok(message) => {
                 println!("{message}");

@@ -323,3 +323,117 @@ async fn sqlite_backups_are_complete_copies() {
     pg.finish().await;
     t.finish().await;
 }
+
+/// Moving an installation from SQLite to PostgreSQL: every row, ids included; the copy works
+/// as the live database afterwards (new rows get fresh ids, seeding adds nothing twice).
+#[tokio::test]
+async fn sqlite_data_moves_to_postgres() {
+    use app::model::event::EventStatus;
+    let src = TestDb::sqlite().await;
+    src.db.seed(1_700_000_000).await.unwrap();
+    app::auth::create_staff(
+        &src.db,
+        "admin@example.it",
+        "Admin",
+        app::model::Role::Admin,
+        "una password lunga e sicura",
+        (None, "test"),
+        1_700_000_000,
+    )
+    .await
+    .unwrap();
+    let rsvp = app::validate::rsvp::validate_rsvp(&app::validate::rsvp::RsvpInput {
+        first_name: "Anna".into(),
+        last_name: "Rossi".into(),
+        email: "anna@example.it".into(),
+        consent_privacy: Some("on".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let june = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let compose = |n: &app::db::Notice| app::mail::Email {
+        to: n.email.clone(),
+        subject: "ok".into(),
+        ..Default::default()
+    };
+    src.db
+        .register(
+            "lancio-forum-2022",
+            &rsvp,
+            app::i18n::Lang::It,
+            june,
+            &compose,
+        )
+        .await
+        .unwrap();
+
+    let dest = TestDb::postgres().await;
+    let report = src.db.transfer_to(&dest.db).await.unwrap();
+    assert_eq!(report.len(), app::db::TABLES.len());
+    for (table, copied) in &report {
+        let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(dest.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(n as u64, *copied, "{table}");
+    }
+    let copied = |t: &str| report.iter().find(|(n, _)| *n == t).unwrap().1;
+    assert_eq!(copied("spaces"), 12);
+    assert_eq!(
+        (
+            copied("rsvps"),
+            copied("staff_users"),
+            copied("email_outbox")
+        ),
+        (1, 1, 1)
+    );
+    // A second transfer into a database with data is refused.
+    assert!(src.db.transfer_to(&dest.db).await.is_err());
+    // The copy is live: the same registration, sequences past the copied ids, seed idempotent.
+    let id = dest
+        .db
+        .event_id("lancio-forum-2022")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(dest.db.rsvp_counts(id).await.unwrap().confirmed, 1);
+    assert_eq!(dest.db.seats_taken(id).await.unwrap().0, 1);
+    let new_event = app::validate::event::ValidEvent {
+        slug: "dopo-il-trasloco".into(),
+        title_it: "Dopo".into(),
+        starts_at: june + 86_400,
+        ends_at: june + 90_000,
+        venue_name: "Sala".into(),
+        venue_address: "Via Zamboni 13".into(),
+        organiser: "Città metropolitana".into(),
+        contact_email: "progimpresa@cittametropolitana.bo.it".into(),
+        capacity: 5,
+        ..Default::default()
+    };
+    let new_id = dest
+        .db
+        .insert_event(&new_event, EventStatus::Published, june)
+        .await
+        .unwrap();
+    assert!(new_id > id);
+    let report = dest.db.seed(1_700_000_000).await.unwrap();
+    assert_eq!(report.spaces_inserted, 0);
+    src.finish().await;
+    dest.finish().await;
+}
+
+/// The transfer's table list names every table the migrations create.
+#[test]
+fn the_transfer_knows_every_table() {
+    let mut created = Vec::new();
+    for entry in std::fs::read_dir("../migrations/postgres").unwrap() {
+        let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in sql.split("CREATE TABLE ").skip(1) {
+            created.push(part.split_whitespace().next().unwrap().to_owned());
+        }
+    }
+    created.sort();
+    let mut listed: Vec<String> = app::db::TABLES.iter().map(|t| t.to_string()).collect();
+    listed.sort();
+    assert_eq!(created, listed);
+}
