@@ -137,3 +137,69 @@ async fn two_app_servers_on_one_postgres_stay_exact() {
     second.close().await;
     t.finish().await;
 }
+
+/// The database goes away for a while (connections cut, new ones refused) and comes back: the
+/// server answers a clear 503 meanwhile and recovers by itself, no restart.
+#[tokio::test]
+async fn the_database_away_then_back_gives_503_then_recovers() {
+    use sqlx::{AnyConnection, Connection, Executor};
+    let t = TestDb::postgres().await;
+    t.db.seed(NOW).await.unwrap();
+    let app = instance(t.db.clone(), &t.url);
+    let get = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let res = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            res.status()
+        }
+    };
+    assert_eq!(get("/readyz").await, StatusCode::OK);
+    assert_eq!(get("/eventi").await, StatusCode::OK);
+
+    let name = t.url.rsplit('/').next().unwrap().to_owned();
+    let mut admin = AnyConnection::connect(&crate::support::postgres_admin_url())
+        .await
+        .unwrap();
+    let away = |allow: bool| {
+        format!(
+            "ALTER DATABASE {name} ALLOW_CONNECTIONS {}",
+            if allow { "true" } else { "false" }
+        )
+    };
+    admin.execute(away(false).as_str()).await.unwrap();
+    admin
+        .execute(
+            format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+            )
+            .as_str(),
+        )
+        .await
+        .unwrap();
+    // Away: not ready, pages and writes answer 503 (never a hang, never a 500).
+    assert_eq!(get("/readyz").await, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(get("/eventi").await, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        get("/healthz").await,
+        StatusCode::OK,
+        "the process itself is fine"
+    );
+
+    // Back: the pool reconnects on its own.
+    admin.execute(away(true).as_str()).await.unwrap();
+    admin.close().await.unwrap();
+    let mut ready = false;
+    for _ in 0..50 {
+        if get("/readyz").await == StatusCode::OK {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(ready, "ready again without a restart");
+    assert_eq!(get("/eventi").await, StatusCode::OK);
+    t.finish().await;
+}
