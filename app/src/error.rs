@@ -32,6 +32,27 @@ impl FromServerFnError for AppError {
     }
 }
 
+impl AppError {
+    /// The HTTP status a server function failing with this error answers: the caller's
+    /// mistakes are 4xx (malformed or missing arguments included), the server's are 5xx.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::Unavailable => 503,
+            AppError::Request(
+                ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_)
+                | ServerFnErrorErr::UnsupportedRequestMethod(_)
+                | ServerFnErrorErr::Request(_),
+            ) => 400,
+            AppError::Request(_) => 500,
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for AppError {
     fn from(err: crate::db::DbError) -> Self {

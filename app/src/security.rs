@@ -180,6 +180,34 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
     res
 }
 
+/// Server functions answer every error with 500; this gives each its true status (see
+/// `AppError::status`): a malformed call is the caller's 400, a missing record 404, a database
+/// outage 503. Errors set explicitly by the function (401, 403, 404) are kept.
+pub async fn server_fn_status(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if !(path.starts_with("/api/fn/") || path.starts_with("/admin/api/")) {
+        return next.run(req).await;
+    }
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res
+            .headers()
+            .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER)
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(err) = serde_json::from_slice::<crate::error::AppError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(err.status()) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))

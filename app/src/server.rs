@@ -244,6 +244,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::admin::private_headers))
         .layer(axum::middleware::from_fn(same_origin_only))
         .layer(axum::middleware::from_fn_with_state(

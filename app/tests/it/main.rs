@@ -3,6 +3,7 @@
 
 mod db;
 mod events;
+mod fuzz;
 mod http;
 mod import;
 mod join;

@@ -196,3 +196,39 @@ async fn huge_bodies_are_refused() {
     }
     t.finish().await;
 }
+
+/// Server functions answer with the status their error deserves, not always 500.
+#[tokio::test]
+async fn server_function_errors_have_their_true_status() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let call = |uri: &'static str, body: &'static str| {
+        let app = app.clone();
+        async move {
+            app.oneshot(crate::staff::post_form(
+                uri,
+                body,
+                None,
+                Some(crate::staff::ORIGIN),
+            ))
+            .await
+            .unwrap()
+            .status()
+        }
+    };
+    assert_eq!(call("/api/fn/space", "").await, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        call("/api/fn/space", "slug=nessuno").await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(call("/api/fn/space", "slug=dumbo").await, StatusCode::OK);
+    assert_eq!(
+        call("/api/fn/rsvp", "token=abc").await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        call("/admin/api/spaces", "").await,
+        StatusCode::UNAUTHORIZED
+    );
+    t.finish().await;
+}
