@@ -232,3 +232,63 @@ async fn server_function_errors_have_their_true_status() {
     );
     t.finish().await;
 }
+
+/// A `<script>` typed into any public form is stored as text and shown as text everywhere:
+/// the person's page, the staff list and the door screen; the CSV defuses formulas.
+#[tokio::test]
+async fn stored_markup_never_runs_anywhere() {
+    use crate::staff::{create, http_sign_in, ORIGIN};
+    let t = TestDb::sqlite().await;
+    let june = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = crate::http::app_at(&t, app::clock::Clock::fixed(june)).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, june - 60);
+    let evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
+    let body = format!(
+        "started={token}&fax=&first_name={evil}&last_name=%3Cimg+src%3Dx+onerror%3Dalert(2)%3E\
+         &attendee_email=x%40example.it&affiliation=%3Dcmd&accessibility={evil}&consent_privacy=on"
+    );
+    let res = app
+        .clone()
+        .oneshot(crate::staff::post_form(
+            "/eventi/lancio-forum-2022",
+            &body,
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let personal = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    create(&t, "editor@example.it", app::model::Role::Editor).await;
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let id = t.db.event_id("lancio-forum-2022").await.unwrap().unwrap();
+    for (uri, c) in [
+        (personal.clone(), None),
+        (
+            format!("/admin/eventi/{id}/iscrizioni"),
+            Some(cookie.as_str()),
+        ),
+        (
+            format!("/admin/eventi/{id}/ingresso"),
+            Some(cookie.as_str()),
+        ),
+    ] {
+        let page = get(&app, &uri, c).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        assert!(!page.body.contains("<script>alert(1)"), "{uri}");
+        assert!(!page.body.contains("<img src=x"), "{uri}");
+        assert!(
+            page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{uri}"
+        );
+    }
+    let csv = get(
+        &app,
+        &format!("/admin/eventi/{id}/iscrizioni.csv"),
+        Some(&cookie),
+    )
+    .await;
+    assert!(csv.body.contains(";'=cmd;"));
+    t.finish().await;
+}
