@@ -208,7 +208,28 @@ pub async fn rsvp_page(token: String) -> Result<crate::model::event::RsvpView, A
         .rsvp_by_token(token.trim(), crate::current_lang(), crate::server::now())
         .await?
     {
-        Some(rsvp) => Ok(rsvp),
+        Some(mut rsvp) => {
+            // The door screen's address for this registration, as a QR code for staff's
+            // phone camera.
+            rsvp.checkin_qr = rsvp.checkin_code.as_ref().and_then(|code| {
+                let url = format!(
+                    "{}/admin/eventi/{}/ingresso?q={code}",
+                    crate::server::base_url(),
+                    rsvp.event.id
+                );
+                let qr = qrcode::QrCode::new(url.as_bytes()).ok()?;
+                let svg = qr
+                    .render::<qrcode::render::svg::Color>()
+                    .min_dimensions(220, 220)
+                    .build();
+                // Inline in the page: without the XML declaration.
+                Some(
+                    svg.split_once("?>")
+                        .map_or(svg.clone(), |(_, s)| s.to_owned()),
+                )
+            });
+            Ok(rsvp)
+        }
         None => {
             crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
             Err(AppError::NotFound)

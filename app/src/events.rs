@@ -313,7 +313,7 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         n.token,
     );
     if calendar && n.kind != NoticeKind::EventCancelled {
-        text.push_str(&format!("\n{}\n", e.mail_calendar));
+        text.push_str(&format!("\n{}\n{}\n", e.mail_door, e.mail_calendar));
     }
     text.push_str(&format!(
         "\n{}\n\n-- \n{}\n",

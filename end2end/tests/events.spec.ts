@@ -58,6 +58,9 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
   await expect(page).toHaveURL(/\/prenotazione\/[0-9a-f]{64}\?nuova=1$/);
   await expect(page.locator("#rsvp-status")).toHaveText("Iscrizione confermata: ti aspettiamo!");
   await expect(page.getByText("Accesso senza gradini")).toBeVisible();
+  // The QR code to show at the door, with its short code.
+  await expect(page.locator(".rsvp-door .qr svg")).toBeVisible();
+  await expect(page.locator("#checkin-code")).toHaveText(/^[0-9a-f]{12}$/);
 
   // The e-mail: details in Rome time, the calendar file, the personal link.
   const mail = await waitForMail(email, /Iscrizione confermata/);

@@ -56,6 +56,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   await visitor.getByLabel(/Ho letto l'informativa sulla privacy/).check();
   await visitor.getByRole("button", { name: "Iscriviti" }).click();
   await expect(visitor.locator("#rsvp-status")).toHaveText("Iscrizione confermata: ti aspettiamo!");
+  const code = (await visitor.locator("#checkin-code").textContent())!;
   await phone.close();
 
   // The list: counts, search.
@@ -67,11 +68,15 @@ test("staff create and publish an event, then check people in at the door", asyn
   const csv = await page.request.get(`${adminPath}/iscrizioni.csv`);
   expect(await csv.text()).toContain(`giulia.${tag}@example.it`);
 
-  // The door, on a phone-sized screen.
+  // The door, on a phone-sized screen: the search by name finds her, and so does the address
+  // her QR code holds (what staff's phone camera opens).
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${adminPath}/ingresso`);
   await page.getByLabel("Cerca per nome, email o organizzazione").fill("Neri");
   await page.getByRole("button", { name: "Cerca" }).click();
+  await expect(page.locator(".checkin-card")).toHaveCount(1);
+  await page.goto(`${adminPath}/ingresso?q=${code}`);
+  await expect(page.locator(".checkin-card")).toHaveCount(1);
   await page.getByRole("button", { name: `Segna presente: Giulia Neri ${tag}` }).click();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeVisible();
   await expect(page.locator("#rsvp-counts")).toContainText("1 presenti");

@@ -601,6 +601,9 @@ impl Db {
             created_at: r.created_at,
             can_cancel,
             can_register_again,
+            checkin_code: (status == RsvpStatus::Confirmed)
+                .then(|| crate::model::event::checkin_code(&r.token)),
+            checkin_qr: None,
         }))
     }
 

@@ -173,6 +173,23 @@ pub struct RsvpView {
     pub can_cancel: bool,
     /// Cancelled while the event still takes registrations: the page offers to register again.
     pub can_register_again: bool,
+    /// For a confirmed registration: the short code staff find it by at the door, and the QR
+    /// code (SVG, made by the server) of the door screen's address for it.
+    pub checkin_code: Option<String>,
+    pub checkin_qr: Option<String>,
+}
+
+/// The short code of a registration at the door: the first 12 characters of its token
+/// (enough to find it among any event's registrations; not enough to use the token).
+pub fn checkin_code(token: &str) -> String {
+    token.chars().take(12).collect()
+}
+
+/// Whether a search at the door is a check-in code (12 lower-case hex characters).
+pub fn is_checkin_code(q: &str) -> bool {
+    q.len() == 12
+        && q.chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
 }
 
 /// The events page: upcoming (soonest first) and past (latest first).

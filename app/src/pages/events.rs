@@ -463,6 +463,15 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
             {detail(t.field(Field::AttendeeRole), rsvp.role.clone())}
             {detail(t.field(Field::Accessibility), rsvp.accessibility.clone())}
         </dl>
+        {rsvp.checkin_qr.clone().map(|svg| view! {
+            <section class="rsvp-door" aria-labelledby="door-title">
+                <h2 id="door-title">{e.door_title}</h2>
+                <p>{e.door_hint}</p>
+                // Made by the server from the registration's own code: no user text inside.
+                <div class="qr" role="img" aria-label=e.door_title inner_html=svg></div>
+                <p>{e.door_code} ": " <code id="checkin-code">{rsvp.checkin_code.clone()}</code></p>
+            </section>
+        })}
         {action}
         <p class="field__hint">{e.keep_link}</p>
     }

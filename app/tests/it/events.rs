@@ -528,6 +528,11 @@ async fn rsvp_over_http_from_form_to_cancellation() {
     let html = body_text(res).await;
     assert!(html.contains("Iscrizione confermata"));
     assert!(html.contains("Opificio Golinelli"));
+    // The QR code for the door: the door screen's address for this registration's code.
+    let code = &personal["/prenotazione/".len()..][..12];
+    assert!(html.contains(&format!("<code id=\"checkin-code\">{code}</code>")));
+    let svg = html.split("class=\"qr\"").nth(1).unwrap();
+    assert!(svg.contains("<svg") && !svg.split("</svg>").next().unwrap().contains("style="));
     assert!(html.contains("name=\"referrer\" content=\"same-origin\""));
     let (subject, body, attachments): (String, String, String) = sqlx::query_as(
         "SELECT subject, body_text, attachments_json FROM email_outbox WHERE to_address = 'anna@example.it'",
@@ -878,6 +883,23 @@ async fn staff_run_an_event_from_draft_to_the_door() {
             .as_str(),
         "Si è liberato un posto: sei iscritto/a a Secondo incontro del Forum"
     );
+
+    // The QR code's address finds one person at the door by their code.
+    let (token,): (String,) =
+        sqlx::query_as("SELECT token FROM rsvps WHERE email = 'persona.s2@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    let res = app
+        .clone()
+        .oneshot(get_req(
+            &format!("/admin/eventi/{id}/ingresso?q={}", &token[..12]),
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("persona.s2@example.it") && !html.contains("verdi@example.it"));
 
     // The list, searched; check-in at the door.
     let res = app
