@@ -63,46 +63,25 @@ async fn register(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let now = state.clock.now();
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    };
     let input = RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let refuse = |problem: Problem| FieldErrors(vec![(Field::Form, problem)]);
-    if !field(crate::join::HONEYPOT).is_empty() {
-        tracing::info!("rsvp form: honeypot filled, refused");
-        return again(
-            &state,
-            &uri,
-            &headers,
-            input,
-            refuse(Problem::Refused),
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
     let secret = match state.db.form_secret().await {
         Ok(s) => s,
         Err(err) => return crate::admin::unavailable("reading the form secret", &err),
     };
-    if !crate::join::token_ok(&secret, field("started"), now) {
+    if let Err(problem) = crate::join::robot_check(&secret, &pairs, now) {
         return again(
             &state,
             &uri,
             &headers,
             input,
-            refuse(Problem::TooFast),
+            refuse(problem),
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
-    let started = Some(field("started").to_owned());
+    let started = Some(crate::join::form_value(&pairs, "started").to_owned());
     let valid = match validate_rsvp(&input) {
         Ok(v) => v,
         Err(errors) => {

@@ -80,6 +80,30 @@ pub fn token_ok(secret: &str, token: &str, now: i64) -> bool {
     same && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
 }
 
+/// The last value of a posted field (empty when absent).
+pub fn form_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// The anti-robot checks of a public form (the join form, the RSVP form), before anything
+/// else: the honeypot field must be empty, and the signed "shown at" token genuine and at
+/// least `MIN_FILL_SECONDS` old.
+pub fn robot_check(secret: &str, pairs: &[(String, String)], now: i64) -> Result<(), Problem> {
+    if !form_value(pairs, HONEYPOT).is_empty() {
+        tracing::info!("public form: honeypot filled, refused");
+        return Err(Problem::Refused);
+    }
+    if !token_ok(secret, form_value(pairs, "started"), now) {
+        return Err(Problem::TooFast);
+    }
+    Ok(())
+}
+
 /// A reference code people can read out on the phone: no 0/O, 1/I/L.
 pub fn new_reference() -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -100,46 +124,24 @@ async fn submit(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    };
     let input = JoinInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let refuse = |problem: Problem| FieldErrors(vec![(Field::Form, problem)]);
-
-    if !field(HONEYPOT).is_empty() {
-        tracing::info!("join form: honeypot filled, refused");
-        return again(
-            &state,
-            &uri,
-            &headers,
-            input,
-            refuse(Problem::Refused),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
     let secret = match state.db.form_secret().await {
         Ok(s) => s,
         Err(err) => return crate::admin::unavailable("reading the form secret", &err),
     };
-    if !token_ok(&secret, field("started"), state.clock.now()) {
+    if let Err(problem) = robot_check(&secret, &pairs, state.clock.now()) {
         return again(
             &state,
             &uri,
             &headers,
             input,
-            refuse(Problem::TooFast),
+            FieldErrors(vec![(Field::Form, problem)]),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
     // From here on the form's timestamp was genuine: it is kept when the form comes back.
-    let started = Some(field("started").to_owned());
+    let started = Some(form_value(&pairs, "started").to_owned());
     let valid = match validate_join(&input) {
         Ok(v) => v,
         Err(errors) => return again_keeping(&state, &uri, &headers, input, errors, started).await,
@@ -169,7 +171,7 @@ async fn submit(
                 &uri,
                 &headers,
                 input,
-                refuse(Problem::TooMany),
+                FieldErrors(vec![(Field::Form, Problem::TooMany)]),
                 StatusCode::TOO_MANY_REQUESTS,
             )
             .await
