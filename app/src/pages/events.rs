@@ -11,7 +11,7 @@ use crate::join_assist::{AssistMode, RsvpAssist};
 use crate::map::{MapMode, MapSettings, SpacesMap};
 use crate::model::event::{EventPage, EventView, RsvpStatus, RsvpView, Window};
 use crate::model::MapMarker;
-use crate::pages::admin::space_edit::{ErrorSummary, TextField};
+use crate::pages::admin::space_edit::{ErrorSummary, PrivacyConsent, TextField};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use crate::validate::rsvp::{
@@ -305,8 +305,6 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
     let (input, errors) = (state.input, state.errors);
     let token = state.started.unwrap_or(page.token);
     let form_error = errors.get(Field::Form).map(|p| t.problem(p));
-    let privacy_error = errors.get(Field::ConsentPrivacy).map(|p| t.problem(p));
-    let privacy_invalid = privacy_error.is_some();
     let ev = &page.event;
     let full = ev.seats_left() == 0;
     let suggestions = page
@@ -344,24 +342,11 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             <datalist id="spazi-elenco">{suggestions}</datalist>
             <TextField field=Field::AttendeeRole value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="organization-title" hint=e.role_hint.to_owned() />
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true hint=e.accessibility_hint.to_owned() />
-            <div class="field" class:field--invalid=privacy_invalid>
-                {privacy_error.map(|m| view! { <p class="field__error" id="consent_privacy-error">{m}</p> })}
-                <div class="check">
-                    <input
-                        type="checkbox"
-                        id="consent_privacy"
-                        name="consent_privacy"
-                        checked=input.consent_privacy.is_some()
-                        required
-                        aria-invalid=privacy_invalid.then_some("true")
-                        aria-describedby=privacy_invalid.then_some("consent_privacy-error")
-                    />
-                    <label for="consent_privacy">{j.consent_privacy} " *"</label>
-                </div>
+            <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone()>
                 <p class="field__hint">
                     <a href="/privacy" target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
-            </div>
+            </PrivacyConsent>
             <button type="submit" class="btn btn--primary btn--block">
                 {if full { e.submit_waiting } else { e.submit }}
             </button>

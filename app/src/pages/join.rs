@@ -7,7 +7,7 @@ use crate::api::{join_form, join_sent};
 use crate::error::AppError;
 use crate::model::{MunicipalityOption, Need};
 use crate::pages::admin::space_edit::{
-    ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, TextField,
+    ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, PrivacyConsent, TextField,
 };
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
@@ -88,8 +88,6 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
         let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
         view! { <crate::map::PinPicker lat lon settings lang=t.lang /> }
     };
-    let privacy_error = error_text(&errors, Field::ConsentPrivacy);
-    let privacy_invalid = privacy_error.is_some();
     let e = || errors.clone();
     view! {
         {form_error
@@ -167,21 +165,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                 <p>
                     <a href="/privacy" target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
-                <div class="field" class:field--invalid=privacy_invalid>
-                    {privacy_error.map(|m| view! { <p class="field__error" id="consent_privacy-error">{m}</p> })}
-                    <div class="check">
-                        <input
-                            type="checkbox"
-                            id="consent_privacy"
-                            name="consent_privacy"
-                            checked=input.consent_privacy.is_some()
-                            required
-                            aria-invalid=privacy_invalid.then_some("true")
-                            aria-describedby=privacy_invalid.then_some("consent_privacy-error")
-                        />
-                        <label for="consent_privacy">{j.consent_privacy} " *"</label>
-                    </div>
-                </div>
+                <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone() />
                 <div class="check">
                     <input
                         type="checkbox"

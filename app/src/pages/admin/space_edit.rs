@@ -202,6 +202,36 @@ pub fn TextField(
     }
 }
 
+/// The required consent to the privacy notice (public forms), with its error.
+#[component]
+pub fn PrivacyConsent(
+    checked: bool,
+    errors: FieldErrors,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let t = use_texts();
+    let error = error_of(t, &errors, Field::ConsentPrivacy);
+    let invalid = error.is_some();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            {error.map(|m| view! { <p class="field__error" id="consent_privacy-error">{m}</p> })}
+            <div class="check">
+                <input
+                    type="checkbox"
+                    id="consent_privacy"
+                    name="consent_privacy"
+                    checked=checked
+                    required
+                    aria-invalid=invalid.then_some("true")
+                    aria-describedby=invalid.then_some("consent_privacy-error")
+                />
+                <label for="consent_privacy">{t.join.consent_privacy} " *"</label>
+            </div>
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
 /// The kinds of a space, as a group of boxes with its error.
 #[component]
 pub fn KindChecks(input: SpaceInput, errors: FieldErrors) -> impl IntoView {
