@@ -14,6 +14,22 @@ pub async fn list_spaces(filter: SpaceFilter) -> Result<Vec<SpaceSummary>, AppEr
     Ok(db.published_spaces(&filter).await?)
 }
 
+/// How many spaces the map page lists at a time.
+pub const DIRECTORY_PAGE_SIZE: u32 = 24;
+
+/// One page (from 1) of the published spaces matching the filter, in name order, with the
+/// total. A page past the end is empty (the page links say how many there are).
+#[server(prefix = "/api/fn", endpoint = "directory")]
+pub async fn space_directory(
+    filter: SpaceFilter,
+    page: u32,
+) -> Result<crate::model::DirectoryPage, AppError> {
+    let db = crate::server::db()?;
+    Ok(db
+        .published_page(&filter, page.clamp(1, 100_000), DIRECTORY_PAGE_SIZE)
+        .await?)
+}
+
 /// One published space, or `NotFound` (also for spaces that exist but are not public).
 #[server(prefix = "/api/fn", endpoint = "space")]
 pub async fn get_space(slug: String) -> Result<SpaceDetail, AppError> {
@@ -180,6 +196,10 @@ pub async fn events_page() -> Result<crate::model::event::EventsPage, AppError> 
         .await?)
 }
 
+/// Up to how many space names the RSVP form carries in its page (more are fetched by the
+/// browser when the field is used).
+pub const SUGGESTIONS_IN_PAGE: usize = 300;
+
 /// One event's page: the event, "now", the names of the mapped spaces (suggestions for the
 /// form) and the form's signed "shown at" token.
 #[server(prefix = "/api/fn", endpoint = "event")]
@@ -194,7 +214,7 @@ pub async fn event_page(slug: String) -> Result<crate::model::event::EventPage, 
     Ok(crate::model::event::EventPage {
         event,
         now,
-        spaces: db.published_space_names().await?,
+        spaces: db.published_space_names(SUGGESTIONS_IN_PAGE).await?,
         token: crate::join::form_token(&secret, now),
         base_url: crate::server::base_url(),
     })

@@ -13,6 +13,7 @@ mod staff;
 mod staff_events;
 mod staff_spaces;
 mod submissions;
+mod synthetic;
 mod transfer;
 
 pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
@@ -24,6 +25,7 @@ pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};
 pub use submissions::SubmissionSummary;
+pub use synthetic::{SyntheticReport, SyntheticSpec};
 pub use transfer::{TransferReport, TABLES};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -73,11 +75,48 @@ impl Backend {
     }
 }
 
+/// A write transaction (see `Db::begin_write`): used like sqlx's `Transaction` (`&mut *tx` is
+/// the connection), and on SQLite it holds the writers' turn until it is committed or dropped.
+pub struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+
+    pub async fn rollback(self) -> Result<(), sqlx::Error> {
+        self.tx.rollback().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tx
+    }
+}
+
 /// The database handle: a pool and which backend is behind it. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite has one writer at a time; its writers take turns here, in order, rather than in
+    /// SQLite's busy handler, which sleeps and retries (up to 100 ms a time) and under a burst of
+    /// registrations turns a sub-millisecond transaction into a long, unfair wait. One per
+    /// database handle, so per process: a SQLite installation is one process by nature.
+    write_gate: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// The installation's form-signing secret, once read (see `form_secret`).
+    form_secret: std::sync::Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl Db {
@@ -114,7 +153,12 @@ impl Db {
                 .execute(&pool)
                 .await?;
         }
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            write_gate: Default::default(),
+            form_secret: Default::default(),
+        })
     }
 
     /// Connects, applies the migrations of the backend, and loads the seed data (stamped
@@ -137,10 +181,19 @@ impl Db {
 
     /// A transaction that will write: on SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read followed by a write never fails with SQLITE_BUSY.
-    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+    pub async fn begin_write(&self) -> Result<WriteTx, DbError> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = self.write_gate.clone().lock_owned().await;
+                WriteTx {
+                    tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                    _turn: Some(turn),
+                }
+            }
+            Backend::Postgres => WriteTx {
+                tx: self.pool.begin().await?,
+                _turn: None,
+            },
         })
     }
 

@@ -142,6 +142,48 @@ mod dom {
         Field::ConsentPrivacy,
     ];
 
+    /// A `<datalist data-source=…>` the server left empty (too many names to put in the page)
+    /// is filled from the map's markers document the first time its field gets the focus.
+    fn lazy_suggestions(doc: &Document) -> Result<(), JsValue> {
+        let Some(list) = doc.query_selector("datalist[data-source]")? else {
+            return Ok(());
+        };
+        let Some(field) = doc.query_selector(&format!("input[list=\"{}\"]", list.id()))? else {
+            return Ok(());
+        };
+        let on_focus = Closure::once(move || {
+            let Some(url) = list.get_attribute("data-source") else {
+                return;
+            };
+            list.remove_attribute("data-source").ok();
+            leptos::task::spawn_local(async move {
+                match crate::map::fetch_markers(&url).await {
+                    Ok(markers) => {
+                        let Some(doc) = list.owner_document() else {
+                            return;
+                        };
+                        for m in markers {
+                            if let Ok(option) = doc.create_element("option") {
+                                let _ = option.set_attribute("value", &m.name);
+                                let _ = list.append_child(&option);
+                            }
+                        }
+                    }
+                    Err(err) => leptos::logging::error!("suggestions: {err:?}"),
+                }
+            });
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        field.add_event_listener_with_callback_and_add_event_listener_options(
+            "focus",
+            on_focus.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        on_focus.forget();
+        Ok(())
+    }
+
     fn document() -> Result<Document, JsValue> {
         web_sys::window()
             .and_then(|w| w.document())
@@ -437,6 +479,7 @@ mod dom {
         };
         form.add_event_listener_with_callback("focusout", on_leave.as_ref().unchecked_ref())?;
         on_leave.forget();
+        lazy_suggestions(&doc)?;
 
         // Sending: everything is checked; with problems the form stays, focus on the first.
         let on_submit = {

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "hydrate")]
 mod leaflet_js;
+#[cfg(feature = "hydrate")]
+pub use leaflet_js::fetch_markers;
 
 use crate::i18n::Lang;
 use crate::model::MapMarker;
@@ -27,27 +29,44 @@ pub enum MapMode {
     Single,
 }
 
-/// A Leaflet map of `markers`.
+/// A Leaflet map of `markers`, or of the markers document at `source` (see
+/// `opendata::markers`: the directory's thousands of spaces are not carried in the page;
+/// `count` says how many there are).
 #[island]
 pub fn SpacesMap(
     markers: Vec<MapMarker>,
+    #[prop(optional)] source: Option<String>,
+    #[prop(optional)] count: Option<usize>,
     settings: MapSettings,
     lang: Lang,
     mode: MapMode,
 ) -> impl IntoView {
     let t = lang.texts();
     let container = NodeRef::<leptos::html::Div>::new();
-    let count = markers.len();
+    let count = count.unwrap_or(markers.len());
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = container.get() {
-            if let Err(err) = leaflet_js::draw(&el, &markers, &settings, lang, mode) {
-                leptos::logging::error!("map: {err:?}");
-            }
+            let (markers, settings, source) = (markers.clone(), settings.clone(), source.clone());
+            leptos::task::spawn_local(async move {
+                let markers = match source {
+                    Some(url) => match leaflet_js::fetch_markers(&url).await {
+                        Ok(m) => m,
+                        Err(err) => {
+                            leptos::logging::error!("map: markers: {err:?}");
+                            return;
+                        }
+                    },
+                    None => markers,
+                };
+                if let Err(err) = leaflet_js::draw(&el, markers, &settings, lang, mode) {
+                    leptos::logging::error!("map: {err:?}");
+                }
+            });
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&settings, mode);
+    let _ = (&settings, mode, &markers, &source);
     view! {
         <div
             node_ref=container

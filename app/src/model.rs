@@ -306,6 +306,24 @@ pub struct SpaceSummary {
     pub precision: PositionPrecision,
 }
 
+/// One page of the map page's list: the spaces of page `page` (from 1) and how many match in
+/// all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryPage {
+    pub total: usize,
+    pub page: u32,
+    pub per_page: u32,
+    pub spaces: Vec<SpaceSummary>,
+}
+
+impl DirectoryPage {
+    /// How many pages the whole list takes (at least 1).
+    pub fn pages(&self) -> u32 {
+        let per = self.per_page.max(1) as usize;
+        u32::try_from(self.total.div_ceil(per).max(1)).unwrap_or(u32::MAX)
+    }
+}
+
 /// The organisation behind a space, as shown on the space page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {

@@ -25,9 +25,70 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/spazi.geojson", get(geojson))
         .route("/api/spazi.csv", get(csv))
+        .route("/api/spazi/mappa.json", get(markers))
+}
+
+/// `GET /api/spazi/mappa.json`: what the map page's island needs of each published space
+/// matching the filter, as compactly as JSON allows (thousands of spaces stay small):
+/// `{"kinds": [codes], "spaces": [[slug, name, municipality, lat, lon, kind bits,
+/// approximate 0/1], ...]}`, where bit *i* of the kind bits is `kinds[i]`. Revalidated on every
+/// use (`no-cache` and the ETag), so an edit shows at once.
+async fn markers(
+    State(state): State<AppState>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    let markers = match state.db.published_markers(&filter_of(&params)).await {
+        Ok(m) => m,
+        Err(err) => {
+            tracing::error!(error = %err, "markers query failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let body = serde_json::to_vec(&markers_document(&markers)).unwrap_or_default();
+    let mut response = respond(&headers, body, "application/json", None, true);
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// The document of `markers` (see there); coordinates to 5 decimals (about a metre).
+pub fn markers_document(markers: &[crate::model::MapMarker]) -> Value {
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    let kinds: Vec<&str> = crate::model::SpaceKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .collect();
+    let spaces: Vec<Value> = markers
+        .iter()
+        .map(|m| {
+            let bits: u32 = crate::model::SpaceKind::ALL
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| m.kinds.contains(k))
+                .map(|(i, _)| 1 << i)
+                .sum();
+            json!([
+                m.slug,
+                m.name,
+                m.municipality,
+                round(m.lat),
+                round(m.lon),
+                bits,
+                u8::from(m.approximate)
+            ])
+        })
+        .collect();
+    json!({ "kinds": kinds, "spaces": spaces })
 }
 
 type Params = Query<HashMap<String, String>>;
+
+/// Whole-directory exports built at once in this process. Each holds the document of every
+/// matching space in memory (megabytes with thousands of spaces) while it is built, so a burst
+/// of downloads waits its turn here instead of multiplying the server's memory.
+static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
     SpaceFilter::from_params(|k| params.get(k).map(String::as_str))
@@ -45,6 +106,7 @@ async fn geojson(
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
+    let _turn = EXPORTS.acquire().await;
     let spaces = match load(&state, &filter_of(&params)).await {
         Ok(s) => s,
         Err(r) => return r,
@@ -102,6 +164,7 @@ pub fn geojson_document(spaces: &[SpaceDetail], with_status: bool) -> Value {
 /// defused with a leading `'`. The default is plain RFC 4180 CSV for programs.
 async fn csv(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
     let excel = params.get("formato").map(String::as_str) == Some("excel");
+    let _turn = EXPORTS.acquire().await;
     let spaces = match load(&state, &filter_of(&params)).await {
         Ok(s) => s,
         Err(r) => return r,

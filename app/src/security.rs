@@ -84,7 +84,22 @@ pub fn provide_request_nonce() {
 
 /// The headers every response gets (see the module documentation). A fresh nonce for every
 /// request goes to the renderer; an HTML response gets the page policy with it.
+/// How long browsers may keep the static files: the font and the map library change only with
+/// their npm versions, so a week; the app's own bundle (`/pkg`, same names on every build) is
+/// revalidated on each use (a `304` when unchanged), so a new release is never mixed with an
+/// old bundle.
+pub fn static_cache_control(path: &str) -> Option<&'static str> {
+    if path.starts_with("/fonts/") || path.starts_with("/vendor/") {
+        Some("public, max-age=604800")
+    } else if path.starts_with("/pkg/") {
+        Some("no-cache")
+    } else {
+        None
+    }
+}
+
 pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let cache = static_cache_control(req.uri().path());
     let nonce = crate::auth::new_token()[..32].to_owned();
     if let Ok(value) = HeaderValue::from_str(&nonce) {
         req.headers_mut().insert(NONCE_HEADER, value);
@@ -126,6 +141,9 @@ pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next
         "same-origin",
     );
     set(h, header::CONTENT_SECURITY_POLICY, NOTHING);
+    if let Some(cache) = cache {
+        set(h, header::CACHE_CONTROL, cache);
+    }
     if state.config.secure_cookies() {
         set(
             h,
@@ -233,6 +251,21 @@ async fn ready(State(state): State<AppState>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn static_files_have_a_cache_policy_by_kind() {
+        assert_eq!(
+            static_cache_control("/fonts/titillium-web-latin-400-normal.woff2"),
+            Some("public, max-age=604800")
+        );
+        assert_eq!(
+            static_cache_control("/vendor/leaflet/leaflet.js"),
+            Some("public, max-age=604800")
+        );
+        assert_eq!(static_cache_control("/pkg/spazi.wasm"), Some("no-cache"));
+        assert_eq!(static_cache_control("/"), None);
+        assert_eq!(static_cache_control("/spazi/pkg/x"), None);
+    }
 
     #[test]
     fn tile_origins_come_from_the_template() {

@@ -479,6 +479,31 @@ pub async fn backup(to: &std::path::Path) -> Result<String, String> {
     Ok(format!("Backup written to {}.", to.display()))
 }
 
+/// `server generate`: adds the synthetic data set of `db::SyntheticSpec` to the database of
+/// `DATABASE_URL` (migrated and seeded first), for benchmarks and load tests. Returns the
+/// message to print: one `key=value` per line, for scripts.
+pub async fn generate(spec: crate::db::SyntheticSpec) -> Result<String, String> {
+    let config = Config::from_env()?;
+    let clock = crate::clock::Clock::from_setting(&config.now)?;
+    let db = Db::open(&config.database_url, clock.now())
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let result = db
+        .generate_synthetic(spec, clock.now())
+        .await
+        .map_err(|e| e.to_string());
+    db.close().await;
+    let r = result?;
+    Ok(format!(
+        "spaces={}\nevents={}\nrsvps={}\nopen_event={}\nsample_space={}",
+        r.spaces,
+        r.events,
+        r.rsvps,
+        r.open_event_slug.unwrap_or_default(),
+        r.sample_space_slug.unwrap_or_default()
+    ))
+}
+
 /// `server transfer --to postgres://…`: copies the SQLite database of `DATABASE_URL` into a
 /// new PostgreSQL database (migrated here first, and which must be empty).
 pub async fn transfer(to: &str) -> Result<String, String> {

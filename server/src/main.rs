@@ -35,6 +35,16 @@ enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Add a large made-up data set (spaces, events, registrations) for benchmarks and load
+    /// tests. Never on a real installation: the rows are marked, but they are published.
+    Generate {
+        #[arg(long, default_value_t = 5_000)]
+        spaces: usize,
+        #[arg(long, default_value_t = 20)]
+        events: usize,
+        #[arg(long, default_value_t = 50_000)]
+        rsvps: usize,
+    },
     /// One person's data (GDPR requests), by e-mail address.
     Person {
         #[command(subcommand)]
@@ -138,6 +148,26 @@ async fn main() -> ExitCode {
                 }
             }
         }
+        Command::Generate {
+            spaces,
+            events,
+            rsvps,
+        } => match app::server::generate(app::db::SyntheticSpec {
+            spaces,
+            events,
+            rsvps,
+        })
+        .await
+        {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Transfer { to } => match app::server::transfer(&to).await {
             Ok(message) => {
                 println!("{message}");

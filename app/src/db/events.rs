@@ -410,13 +410,26 @@ impl Db {
         .map(|r| r.view(lang)))
     }
 
-    /// Names of the published spaces, for the "organisation or space" suggestions.
-    pub async fn published_space_names(&self) -> Result<Vec<String>, DbError> {
-        let rows: Vec<(String,)> =
-            sqlx::query_as("SELECT name FROM spaces WHERE status = 'published' ORDER BY name")
-                .fetch_all(&self.pool)
+    /// Names of the published spaces, for the "organisation or space" suggestions; `None`
+    /// when there are more than `limit`.
+    pub async fn published_space_names(
+        &self,
+        limit: usize,
+    ) -> Result<Option<Vec<String>>, DbError> {
+        let (published,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM spaces WHERE status = 'published'")
+                .fetch_one(&self.pool)
                 .await?;
-        Ok(rows.into_iter().map(|(n,)| n).collect())
+        if usize::try_from(published).unwrap_or(usize::MAX) > limit {
+            return Ok(None);
+        }
+        let rows: Vec<(String,)> = sqlx::query_as(&format!(
+            "SELECT name FROM spaces WHERE status = 'published' ORDER BY name LIMIT {}",
+            limit + 1
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((rows.len() <= limit).then(|| rows.into_iter().map(|(n,)| n).collect()))
     }
 
     /// Registers someone for the event `slug` — see the module documentation. `compose` writes

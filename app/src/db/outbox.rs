@@ -111,6 +111,8 @@ impl Db {
 
     /// Marks a claimed message sent (only by the worker that holds it).
     pub async fn email_sent(&self, id: i64, worker: &str, now: i64) -> Result<(), DbError> {
+        // Through the writers' turn, like every write (see `Db::begin_write`).
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
              WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
@@ -118,8 +120,9 @@ impl Db {
         .bind(now)
         .bind(id)
         .bind(worker)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -133,6 +136,7 @@ impl Db {
         now: i64,
     ) -> Result<(), DbError> {
         let error: String = error.chars().take(500).collect();
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE email_outbox SET last_error = $1, claimed_until = NULL, \
              available_at = COALESCE($2, available_at), \
@@ -144,8 +148,9 @@ impl Db {
         .bind(now)
         .bind(id)
         .bind(worker)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

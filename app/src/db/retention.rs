@@ -102,6 +102,11 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Rate-limit records serve for a day at most (client addresses are personal data too).
+        sqlx::query("DELETE FROM rate_limit_events WHERE at < $1")
+            .bind(now - 86_400)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(RetentionReport {
             rsvps,

@@ -132,24 +132,7 @@ impl Db {
         if published_only {
             sql.push_str(PUBLISHED_ONLY);
         }
-        let mut binds: Vec<String> = Vec::new();
-        if let Some(code) = &filter.municipality {
-            binds.push(code.clone());
-            sql.push_str(&format!(" AND s.municipality_code = ${}", binds.len()));
-        }
-        if let Some(kind) = filter.kind {
-            binds.push(kind.code().to_owned());
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM space_kinds k WHERE k.space_id = s.id AND k.kind = ${})",
-                binds.len()
-            ));
-        }
-        // Words hold only letters and digits (see text::search_key), so no LIKE wildcard can
-        // come from the user.
-        for word in filter.search_words() {
-            binds.push(format!("%{word}%"));
-            sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
-        }
+        let binds = push_filter(&mut sql, filter);
         let mut query = sqlx::query_as::<_, PublicRow>(&sql);
         for b in binds {
             query = query.bind(b);
@@ -210,15 +193,18 @@ impl Db {
 
     /// Municipalities with at least one published space, by name, with their counts.
     pub async fn municipalities_with_spaces(&self) -> Result<Vec<MunicipalityOption>, DbError> {
+        // One index lookup per municipality (`spaces_status_municipality`), not a grouping of
+        // every space.
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT m.istat_code, m.name, COUNT(s.id) AS spaces \
-             FROM municipalities m JOIN spaces s ON s.municipality_code = m.istat_code \
-             WHERE s.status = 'published' GROUP BY m.istat_code, m.name",
+            "SELECT m.istat_code, m.name, (SELECT COUNT(*) FROM spaces s \
+             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) AS spaces \
+             FROM municipalities m",
         )
         .fetch_all(&self.pool)
         .await?;
         let mut options: Vec<MunicipalityOption> = rows
             .into_iter()
+            .filter(|(_, _, spaces)| *spaces > 0)
             .map(|(istat_code, name, spaces)| MunicipalityOption {
                 istat_code,
                 name,
@@ -235,6 +221,143 @@ impl Db {
             .fetch_one(&self.pool)
             .await?;
         Ok(n)
+    }
+}
+
+/// Appends the filter's conditions (`AND …`, on the alias `s`) to `sql`; returns the values to
+/// bind, in order.
+fn push_filter(sql: &mut String, filter: &SpaceFilter) -> Vec<String> {
+    let mut binds: Vec<String> = Vec::new();
+    if let Some(code) = &filter.municipality {
+        binds.push(code.clone());
+        sql.push_str(&format!(" AND s.municipality_code = ${}", binds.len()));
+    }
+    if let Some(kind) = filter.kind {
+        binds.push(kind.code().to_owned());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM space_kinds k WHERE k.space_id = s.id AND k.kind = ${})",
+            binds.len()
+        ));
+    }
+    // Words hold only letters and digits (see text::search_key), so no LIKE wildcard can
+    // come from the user.
+    for word in filter.search_words() {
+        binds.push(format!("%{word}%"));
+        sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
+    }
+    binds
+}
+
+#[derive(sqlx::FromRow)]
+struct MarkerRow {
+    id: i64,
+    slug: String,
+    name: String,
+    municipality: String,
+    lat: f64,
+    lon: f64,
+    position_precision: String,
+}
+
+impl Db {
+    /// One page (from 1) of the published spaces matching `filter`, `per_page` at a time, in
+    /// name order (the stored search text starts with the name's search key, so `ORDER BY
+    /// search_text` sorts by name, accents and case ignored, on both backends and with an index).
+    pub async fn published_page(
+        &self,
+        filter: &SpaceFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<crate::model::DirectoryPage, DbError> {
+        let mut conditions = String::new();
+        let binds = push_filter(&mut conditions, filter);
+        let count_sql =
+            format!("SELECT COUNT(*) FROM spaces s WHERE 1 = 1{PUBLISHED_ONLY}{conditions}");
+        let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
+        for b in &binds {
+            count = count.bind(b.clone());
+        }
+        let (total,) = count.fetch_one(&self.pool).await?;
+        let offset = i64::from(page.max(1) - 1) * i64::from(per_page);
+        // The expression of the `spaces_directory` index (migration 0008); byte order on both
+        // backends (a PostgreSQL locale's collation would skip the spaces).
+        let order = match self.backend {
+            super::Backend::Sqlite => "substr(s.search_text, 1, 200)",
+            super::Backend::Postgres => "substr(s.search_text, 1, 200) COLLATE \"C\"",
+        };
+        let sql = format!(
+            "{SELECT_DETAILS}{PUBLISHED_ONLY}{conditions} ORDER BY {order}, s.id LIMIT {per_page} OFFSET {offset}"
+        );
+        let mut query = sqlx::query_as::<_, PublicRow>(&sql);
+        for b in &binds {
+            query = query.bind(b.clone());
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
+        let mut kinds = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            // Integer ids from the database, not user input.
+            group_kinds(
+                sqlx::query_as::<_, KindRow>(&format!(
+                    "SELECT space_id, kind FROM space_kinds WHERE space_id IN ({})",
+                    ids.join(", ")
+                ))
+                .fetch_all(&self.pool)
+                .await?,
+            )
+        };
+        Ok(crate::model::DirectoryPage {
+            total: usize::try_from(total).unwrap_or_default(),
+            page: page.max(1),
+            per_page,
+            spaces: rows
+                .into_iter()
+                .map(|row| {
+                    let k = kinds.remove(&row.id).unwrap_or_default();
+                    row.into_detail(k).summary
+                })
+                .collect(),
+        })
+    }
+
+    /// Every published space matching `filter`, as little as the map needs of each.
+    pub async fn published_markers(
+        &self,
+        filter: &SpaceFilter,
+    ) -> Result<Vec<crate::model::MapMarker>, DbError> {
+        let mut sql = format!(
+            "SELECT s.id, s.slug, s.name, m.name AS municipality, s.lat, s.lon, s.position_precision \
+             FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code \
+             WHERE 1 = 1{PUBLISHED_ONLY}"
+        );
+        let binds = push_filter(&mut sql, filter);
+        sql.push_str(" ORDER BY s.id");
+        let mut query = sqlx::query_as::<_, MarkerRow>(&sql);
+        for b in binds {
+            query = query.bind(b);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        let mut kinds = group_kinds(
+            sqlx::query_as::<_, KindRow>(&format!(
+                "SELECT k.space_id, k.kind FROM space_kinds k JOIN spaces s ON s.id = k.space_id \
+                 WHERE 1 = 1{PUBLISHED_ONLY}"
+            ))
+            .fetch_all(&self.pool)
+            .await?,
+        );
+        Ok(rows
+            .into_iter()
+            .map(|r| crate::model::MapMarker {
+                kinds: kinds.remove(&r.id).unwrap_or_default(),
+                slug: r.slug,
+                name: r.name,
+                municipality: r.municipality,
+                lat: r.lat,
+                lon: r.lon,
+                approximate: r.position_precision != "exact",
+            })
+            .collect())
     }
 }
 

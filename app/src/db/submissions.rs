@@ -143,12 +143,10 @@ impl Db {
         now: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
-        // Write first (takes SQLite's write lock; on PostgreSQL concurrent requests of one
-        // client may both pass at the very limit, which is acceptable for a rate limit).
-        sqlx::query("DELETE FROM rate_limit_events WHERE at < $1")
-            .bind(now - 86_400)
-            .execute(&mut *tx)
-            .await?;
+        // Records older than a day are deleted by the hourly retention (`apply_retention`), not
+        // here: a burst of requests then costs one count and one insert each. On PostgreSQL
+        // concurrent requests of one client may both pass at the very limit, which is
+        // acceptable for a rate limit.
         let (count,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
         )
@@ -173,14 +171,25 @@ impl Db {
 
     /// The installation's secret for signing form timestamps, created on first use.
     pub async fn form_secret(&self) -> Result<String, DbError> {
-        sqlx::query("INSERT INTO app_meta (key, value) VALUES ('form-secret', $1) ON CONFLICT (key) DO NOTHING")
-            .bind(crate::auth::new_token())
-            .execute(&self.pool)
-            .await?;
-        let (value,): (String,) =
-            sqlx::query_as("SELECT value FROM app_meta WHERE key = 'form-secret'")
-                .fetch_one(&self.pool)
+        // Made once per installation and never changed: read once per process (every page
+        // with a form and every form post needs it; a write per call would queue behind
+        // SQLite's writers).
+        self.form_secret
+            .get_or_try_init(|| async {
+                sqlx::query(
+                    "INSERT INTO app_meta (key, value) VALUES ('form-secret', $1) \
+                     ON CONFLICT (key) DO NOTHING",
+                )
+                .bind(crate::auth::new_token())
+                .execute(&self.pool)
                 .await?;
-        Ok(value)
+                let (value,): (String,) =
+                    sqlx::query_as("SELECT value FROM app_meta WHERE key = 'form-secret'")
+                        .fetch_one(&self.pool)
+                        .await?;
+                Ok::<_, DbError>(value)
+            })
+            .await
+            .cloned()
     }
 }

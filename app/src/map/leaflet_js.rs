@@ -57,47 +57,124 @@ fn new_map(
     Ok(map)
 }
 
-/// Draws the map into `el` and marks it ready (`data-ready`) for scripts and tests.
+/// The markers document of `opendata::markers`, fetched (the page preloads it) and decoded
+/// without serde (smaller WASM): `{"kinds": [...], "spaces": [[slug, name, municipality, lat,
+/// lon, kind bits, approximate], ...]}`.
+pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
+    }
+    let doc = JsFuture::from(response.json()?).await?;
+    let rows: Array = Reflect::get(&doc, &JsValue::from_str("spaces"))?.dyn_into()?;
+    let text = |row: &Array, i: u32| row.get(i).as_string().unwrap_or_default();
+    let number = |row: &Array, i: u32| row.get(i).as_f64().unwrap_or_default();
+    let mut markers = Vec::with_capacity(rows.length() as usize);
+    for row in rows.iter() {
+        let row: Array = row.dyn_into()?;
+        let bits = number(&row, 5) as u32;
+        markers.push(MapMarker {
+            slug: text(&row, 0),
+            name: text(&row, 1),
+            municipality: text(&row, 2),
+            lat: number(&row, 3),
+            lon: number(&row, 4),
+            kinds: crate::model::SpaceKind::ALL
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, k)| k)
+                .collect(),
+            approximate: number(&row, 6) != 0.0,
+        });
+    }
+    Ok(markers)
+}
+
+/// Draws the map into `el`, marks it ready (`data-ready`) for scripts and tests once every
+/// marker is on it, and records the moment (`performance.mark("spazi-map-ready")`) for the
+/// benchmarks.
 pub fn draw(
     el: &HtmlElement,
-    markers: &[MapMarker],
+    markers: Vec<MapMarker>,
     settings: &MapSettings,
     lang: Lang,
     mode: MapMode,
 ) -> Result<(), JsValue> {
     // On a phone, one finger scrolls the page; the map pans with a drag once touched.
     let map = new_map(el, settings, mode == MapMode::Directory)?;
+    let markers = std::rc::Rc::new(markers);
 
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    // Popups are built when opened, by one function shared by every marker (thousands of
+    // markers must not mean thousands of DOM trees built up front).
+    let popup_content = {
+        let markers = markers.clone();
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(move |layer: JsValue| {
+            let index = Reflect::get(&layer, &JsValue::from_str("options"))
+                .and_then(|o| Reflect::get(&o, &JsValue::from_str("spazi")))
+                .ok()
+                .and_then(|i| i.as_f64())
+                .map(|i| i as usize);
+            let document = web_sys::window().and_then(|w| w.document());
+            match (index.and_then(|i| markers.get(i)), document) {
+                (Some(m), Some(document)) => popup(&document, m, lang).unwrap_or(JsValue::NULL),
+                _ => JsValue::NULL,
+            }
+        })
+    };
+    let mut icons = std::collections::HashMap::new();
     let leaflet_markers = Array::new();
-    for m in markers {
-        let marker = make_marker(m);
+    for (i, m) in markers.iter().enumerate() {
+        let marker = make_marker(m, i, &mut icons);
         if mode == MapMode::Directory {
-            marker.bind_popup_with_options(&popup(&document, m, lang)?, &JsValue::UNDEFINED);
+            marker.bind_popup_with_options(popup_content.as_ref(), &JsValue::UNDEFINED);
         }
         leaflet_markers.push(&marker);
     }
+    popup_content.forget();
 
+    fit(&map, &markers, mode);
+    let ready = {
+        let el = el.clone();
+        move || {
+            let _ = el.set_attribute("data-ready", "true");
+            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = performance.mark("spazi-map-ready");
+            }
+        }
+    };
     match mode {
-        MapMode::Directory => {
+        MapMode::Directory if !markers.is_empty() => {
+            // Clustered in chunks that yield to the browser between them, so thousands of
+            // markers never freeze a phone; ready once the last chunk is in.
             let cluster_options = Object::new();
             set(&cluster_options, "showCoverageOnHover", false);
             set(&cluster_options, "maxClusterRadius", 40);
+            set(&cluster_options, "chunkedLoading", true);
+            let progress = Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
+                if done >= total {
+                    ready();
+                }
+            });
+            set(&cluster_options, "chunkProgress", progress.as_ref().clone());
+            progress.forget();
             let group = marker_cluster_group(&cluster_options);
-            group.add_layers(&leaflet_markers);
             group.add_to(&map);
+            group.add_layers(&leaflet_markers);
         }
+        MapMode::Directory => ready(),
         MapMode::Single => {
             for marker in leaflet_markers.iter() {
                 marker.unchecked_into::<Marker>().add_to(&map);
             }
+            ready();
         }
     }
-
-    fit(&map, markers, mode);
-    el.set_attribute("data-ready", "true")?;
+    el.set_attribute("data-markers", &markers.len().to_string())?;
     Ok(())
 }
 
@@ -186,9 +263,35 @@ pub fn pin_picker(
     Ok(())
 }
 
-fn make_marker(m: &MapMarker) -> Marker {
+/// The marker of space `m` (number `index` on the map); icons are shared by the markers of the
+/// same kinds.
+fn make_marker(
+    m: &MapMarker,
+    index: usize,
+    icons: &mut std::collections::HashMap<String, Icon>,
+) -> Marker {
     let primary = m.kinds.first().map(|k| k.code()).unwrap_or("other");
     let letters: String = m.kinds.iter().map(|k| k.letter()).collect();
+    let icon = icons
+        .entry(format!("{primary}/{letters}"))
+        .or_insert_with(|| kind_icon(primary, &letters))
+        .clone();
+    let options = MarkerOptions::new();
+    options.set_icon(icon);
+    options.set_title(m.name.clone());
+    options.set_alt(m.name.clone());
+    options.set_keyboard(true);
+    options.set_rise_on_hover(true);
+    let target: &JsValue = options.as_ref();
+    let _ = Reflect::set(
+        target,
+        &JsValue::from_str("spazi"),
+        &JsValue::from_f64(index as f64),
+    );
+    Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
+}
+
+fn kind_icon(primary: &str, letters: &str) -> Icon {
     let icon_options = Object::new();
     set(
         &icon_options,
@@ -205,13 +308,7 @@ fn make_marker(m: &MapMarker) -> Marker {
     set(&icon_options, "iconSize", Point::new(30.0, 30.0));
     set(&icon_options, "iconAnchor", Point::new(15.0, 15.0));
     set(&icon_options, "popupAnchor", Point::new(0.0, -14.0));
-    let options = MarkerOptions::new();
-    options.set_icon(div_icon(&icon_options));
-    options.set_title(m.name.clone());
-    options.set_alt(m.name.clone());
-    options.set_keyboard(true);
-    options.set_rise_on_hover(true);
-    Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
+    div_icon(&icon_options)
 }
 
 fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsValue, JsValue> {
@@ -252,14 +349,14 @@ fn fit(map: &Map, markers: &[MapMarker], mode: MapMode) {
     }
     let bounds = match markers.split_first() {
         Some((first, rest)) => {
-            let b = LatLngBounds::new(
-                &LatLng::new(first.lat, first.lon),
-                &LatLng::new(first.lat, first.lon),
-            );
+            let (mut s, mut w, mut n, mut e) = (first.lat, first.lon, first.lat, first.lon);
             for m in rest {
-                b.extend(&LatLng::new(m.lat, m.lon));
+                s = s.min(m.lat);
+                n = n.max(m.lat);
+                w = w.min(m.lon);
+                e = e.max(m.lon);
             }
-            b
+            LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
         }
         None => {
             let ((s, w), (n, e)) = METRO_BOUNDS;

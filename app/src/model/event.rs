@@ -205,8 +205,9 @@ pub struct EventsPage {
 pub struct EventPage {
     pub event: EventView,
     pub now: i64,
-    /// Names of the published spaces, offered as suggestions for "organisation or space".
-    pub spaces: Vec<String>,
+    /// Names of the published spaces, offered as suggestions for "organisation or space";
+    /// `None` when there are too many to put in the page (the browser fetches them).
+    pub spaces: Option<Vec<String>>,
     /// The form's signed "shown at" token (the minimum fill time).
     pub token: String,
     /// The site's address (`https://…`), for the absolute links calendars need.

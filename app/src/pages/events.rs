@@ -48,6 +48,7 @@ pub fn EventsPage() -> impl IntoView {
     let e = use_texts().events;
     view! {
         <Title text=e.title />
+        <Meta name="description" content=e.intro />
         <div class="container page">
             <h1>{e.title}</h1>
             <p class="lead">{e.intro}</p>
@@ -307,8 +308,10 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
     let form_error = errors.get(Field::Form).map(|p| t.problem(p));
     let ev = &page.event;
     let full = ev.seats_left() == 0;
+    let suggestions_source = page.spaces.is_none().then_some("/api/spazi/mappa.json");
     let suggestions = page
         .spaces
+        .unwrap_or_default()
         .into_iter()
         .map(|name| view! { <option value=name></option> })
         .collect_view();
@@ -339,7 +342,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             </div>
             <TextField field=Field::AttendeeEmail value=input.email.clone() errors=e_() kind="email" max=crate::validate::EMAIL_MAX required=true autocomplete="email" hint=e.email_hint.to_owned() />
             <TextField field=Field::Affiliation value=input.affiliation.clone() errors=e_() max=AFFILIATION_MAX autocomplete="organization" hint=e.affiliation_hint.to_owned() list="spazi-elenco" />
-            <datalist id="spazi-elenco">{suggestions}</datalist>
+            <datalist id="spazi-elenco" data-source=suggestions_source>{suggestions}</datalist>
             <TextField field=Field::AttendeeRole value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="organization-title" hint=e.role_hint.to_owned() />
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true hint=e.accessibility_hint.to_owned() />
             <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone()>

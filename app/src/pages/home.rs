@@ -1,42 +1,54 @@
 //! `/`: the map of the spaces, with filters (kind, municipality, text) kept in the URL query,
 //! a legend and the list. The server renders everything; the map is an island.
 
-use crate::api::{list_spaces, municipality_options};
+use crate::api::{municipality_options, space_directory};
 use crate::components::space_card::SpaceCard;
 use crate::filter::SpaceFilter;
 use crate::map::{MapMode, MapSettings, SpacesMap};
-use crate::model::{MapMarker, MunicipalityOption, SpaceKind, SpaceSummary};
+use crate::model::{DirectoryPage, MunicipalityOption, SpaceKind};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_texts();
-    let filter = use_query_map().with_untracked(|q| SpaceFilter::from_params(|k| q.get_str(k)));
+    let (filter, page) = use_query_map().with_untracked(|q| {
+        (
+            SpaceFilter::from_params(|k| q.get_str(k)),
+            q.get_str("pagina")
+                .and_then(|p| p.trim().parse::<u32>().ok())
+                .unwrap_or(1),
+        )
+    });
     let data = {
         let filter = filter.clone();
         async move {
-            let spaces = list_spaces(filter).await?;
+            let list = space_directory(filter, page).await?;
             let municipalities = municipality_options().await?;
-            Ok::<_, crate::error::AppError>((spaces, municipalities))
+            Ok::<_, crate::error::AppError>((list, municipalities))
         }
     };
+    // The map's markers come as a separate, cacheable document; the browser fetches it while
+    // it reads the page (the island finds it in its cache), so the page itself stays small.
+    let markers_url = markers_url(&filter);
     view! {
         <Title text=t.home_title />
         <Meta name="description" content=t.home_description />
         <Meta property="og:title" content=t.home_title />
         <Meta property="og:description" content=t.home_description />
+        <Link rel="preload" href=markers_url.clone() as_="fetch" crossorigin="anonymous" />
         <div class="container page">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_intro}</p>
             <Suspense>
                 {Suspend::new(async move {
                     match data.await {
-                        Ok((spaces, municipalities)) => {
-                            view! { <Directory filter spaces municipalities /> }.into_any()
+                        Ok((list, municipalities)) => {
+                            view! { <Directory filter list municipalities markers_url /> }
+                                .into_any()
                         }
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
@@ -46,18 +58,32 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// The map's markers for a filter (see `opendata::markers`).
+fn markers_url(filter: &SpaceFilter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        "/api/spazi/mappa.json".to_owned()
+    } else {
+        format!("/api/spazi/mappa.json?{query}")
+    }
+}
+
 #[component]
 fn Directory(
     filter: SpaceFilter,
-    spaces: Vec<SpaceSummary>,
+    list: DirectoryPage,
     municipalities: Vec<MunicipalityOption>,
+    markers_url: String,
 ) -> impl IntoView {
     let t = use_texts();
     let settings = use_context::<MapSettings>().unwrap_or_default();
-    let markers: Vec<MapMarker> = spaces.iter().map(MapMarker::from).collect();
     let filter_for_links = filter.clone();
-    let count = spaces.len();
-    let cards = spaces
+    let filter_for_pages = filter.clone();
+    let count = list.total;
+    let pages = list.pages();
+    let page = list.page;
+    let cards = list
+        .spaces
         .into_iter()
         .map(|space| view! { <SpaceCard space /> })
         .collect_view();
@@ -66,7 +92,14 @@ fn Directory(
         <p class="results-count" role="status">{(t.results)(count)}</p>
         <div class="directory">
             <section class="directory__map">
-                <SpacesMap markers settings lang=t.lang mode=MapMode::Directory />
+                <SpacesMap
+                    markers=Vec::new()
+                    source=markers_url
+                    count
+                    settings
+                    lang=t.lang
+                    mode=MapMode::Directory
+                />
                 <noscript>
                     <p class="notice">{t.map_needs_js}</p>
                 </noscript>
@@ -78,10 +111,100 @@ fn Directory(
                 {if count == 0 {
                     view! { <p class="notice">{t.no_results}</p> }.into_any()
                 } else {
-                    view! { <ul class="space-list">{cards}</ul> }.into_any()
+                    view! {
+                        <ul class="space-list">{cards}</ul>
+                        {(pages > 1).then(|| view! { <Pagination filter=filter_for_pages page pages /> })}
+                    }
+                        .into_any()
                 }}
             </section>
         </div>
+    }
+}
+
+/// Links to the list's other pages, keeping the filter: previous, next, the first, the last
+/// and the pages around the current one.
+#[component]
+fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
+    let t = use_texts();
+    let query = filter.to_query();
+    let href = move |n: u32| {
+        let mut q = query.clone();
+        if n > 1 {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(&format!("pagina={n}"));
+        }
+        if q.is_empty() {
+            "/#list-heading".to_owned()
+        } else {
+            format!("/?{q}#list-heading")
+        }
+    };
+    let page = page.min(pages);
+    let mut shown: Vec<u32> = [1, page.saturating_sub(1), page, page + 1, pages]
+        .into_iter()
+        .filter(|n| (1..=pages).contains(n))
+        .collect();
+    shown.dedup();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut items = Vec::new();
+    let mut last = 0;
+    for n in shown {
+        if n > last + 1 {
+            items
+                .push(view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any());
+        }
+        items.push(if n == page {
+            view! {
+                <li>
+                    <a class="pagination__page" href=href(n) aria-current="page" aria-label=(t.page_n)(n)>
+                        {n}
+                    </a>
+                </li>
+            }
+            .into_any()
+        } else {
+            view! {
+                <li>
+                    <a class="pagination__page" href=href(n) aria-label=(t.page_n)(n)>
+                        {n}
+                    </a>
+                </li>
+            }
+            .into_any()
+        });
+        last = n;
+    }
+    view! {
+        <nav class="pagination" aria-label=t.pagination_label>
+            <p class="pagination__status">{(t.page_of)(page, pages)}</p>
+            <ul class="pagination__list">
+                {(page > 1)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a class="pagination__step" href=href(page - 1) rel="prev">
+                                    {t.page_previous}
+                                </a>
+                            </li>
+                        }
+                    })}
+                {items}
+                {(page < pages)
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a class="pagination__step" href=href(page + 1) rel="next">
+                                    {t.page_next}
+                                </a>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </nav>
     }
 }
 

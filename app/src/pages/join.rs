@@ -14,7 +14,7 @@ use crate::use_texts;
 use crate::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
 use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 /// Where the form posts (the page's own URL).
@@ -35,6 +35,7 @@ pub fn JoinPage() -> impl IntoView {
     let j = use_texts().join;
     view! {
         <Title text=j.title />
+        <Meta name="description" content=j.intro />
         <div class="container page page--form">
             <h1>{j.title}</h1>
             <p class="lead">{j.intro}</p>

@@ -187,3 +187,128 @@ async fn language_cookie_switches_to_english() {
     );
     t.finish().await;
 }
+
+/// The names on one page of the list, in order.
+fn card_names(body: &str) -> Vec<String> {
+    body.split("class=\"space-card__title\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find("\">")? + 2;
+            let end = rest[start..].find('<')? + start;
+            Some(
+                rest[start..end]
+                    .replace("&#x27;", "'")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
+    for t in [TestDb::sqlite().await, TestDb::postgres().await] {
+        let app = app(&t).await;
+        let report =
+            t.db.generate_synthetic(
+                app::db::SyntheticSpec {
+                    spaces: 70,
+                    events: 3,
+                    rsvps: 40,
+                },
+                1_654_000_000,
+            )
+            .await
+            .unwrap();
+        assert_eq!((report.spaces, report.events, report.rsvps), (70, 3, 40));
+        // A second run is refused: generated data is never doubled by mistake.
+        assert!(t
+            .db
+            .generate_synthetic(
+                app::db::SyntheticSpec {
+                    spaces: 1,
+                    events: 0,
+                    rsvps: 0
+                },
+                1_654_000_000
+            )
+            .await
+            .is_err());
+        let markers = get(&app, "/api/spazi/mappa.json", None).await;
+        assert_eq!(markers.status, StatusCode::OK);
+        assert_eq!(markers.headers[header::CACHE_CONTROL], "no-cache");
+        let doc: serde_json::Value = serde_json::from_str(&markers.body).unwrap();
+        assert_eq!(
+            doc["kinds"],
+            serde_json::json!(["coworking", "fablab", "incubator-accelerator"])
+        );
+        let published = doc["spaces"].as_array().unwrap().len();
+        assert!(published > 60 && published <= 82, "{published}");
+
+        // 24 to a page, in name order, every published space exactly once over the pages.
+        let first = get(&app, "/", None).await;
+        assert!(first.body.contains(&format!("{published} spazi trovati")));
+        assert!(first
+            .body
+            .contains(&format!("data-markers=\"{published}\"")));
+        // The page preloads the markers document (the island fetches it).
+        let preload = first
+            .body
+            .split("<link")
+            .find(|tag| tag.contains("href=\"/api/spazi/mappa.json\""))
+            .expect("a <link> to the markers document");
+        assert!(preload.contains("rel=\"preload\"") && preload.contains("as=\"fetch\""));
+        let pages = published.div_ceil(24);
+        assert!(first.body.contains(&format!("Pagina 1 di {pages}")));
+        let mut names = Vec::new();
+        for n in 1..=pages {
+            let page = get(&app, &format!("/?pagina={n}"), None).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let on_page = card_names(&page.body);
+            assert_eq!(
+                on_page.len(),
+                if n < pages {
+                    24
+                } else {
+                    published - 24 * (pages - 1)
+                }
+            );
+            if n > 1 {
+                assert!(page.body.contains("rel=\"prev\""));
+            }
+            names.extend(on_page);
+        }
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| app::text::search_key(n));
+        assert_eq!(names, sorted, "name order across pages");
+        sorted.dedup();
+        assert_eq!(sorted.len(), published);
+        // Past the end: an empty page, not an error.
+        let beyond = get(&app, "/?pagina=999", None).await;
+        assert_eq!(beyond.status, StatusCode::OK);
+        assert_eq!(cards(&beyond.body), 0);
+
+        // The filter applies to the markers and the page links keep it.
+        let fablabs = get(&app, "/api/spazi/mappa.json?tipo=fablab", None).await;
+        let doc: serde_json::Value = serde_json::from_str(&fablabs.body).unwrap();
+        assert!(doc["spaces"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s[5].as_u64().unwrap() & 0b010 != 0));
+        // Unchanged data: 304 for the same ETag.
+        let etag = markers.headers[header::ETAG].to_str().unwrap().to_owned();
+        let res = app
+            .clone()
+            .oneshot(
+                Request::get("/api/spazi/mappa.json")
+                    .header(header::IF_NONE_MATCH, &etag)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+        t.finish().await;
+    }
+}

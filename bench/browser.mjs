@@ -1,0 +1,140 @@
+// Browser figures, in Debian's Chromium through playwright-core (run by bench/run.mjs):
+//   - page weight: bytes transferred (compressed, headers included) on a first visit to each
+//     public page, by type (HTML, CSS, JS, WASM, fonts, data), map tiles excluded (none are
+//     configured);
+//   - the WASM bundle, raw / gzip -9 / brotli 11;
+//   - the map: time from navigation until the clustered markers are drawn and answer a click
+//     (a cluster zooms in, a marker opens its popup), on a desktop CPU and with the CPU slowed
+//     4× as Lighthouse does for a phone.
+import { chromium } from "playwright-core";
+import fs from "node:fs";
+import zlib from "node:zlib";
+
+const fmtKB = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+function kindOf(url, contentType) {
+  if (/\.wasm(\?|$)/.test(url) || contentType.includes("wasm")) return "wasm";
+  if (contentType.includes("javascript")) return "js";
+  if (contentType.includes("css")) return "css";
+  if (contentType.includes("font") || /\.woff2?(\?|$)/.test(url)) return "font";
+  if (contentType.includes("html")) return "html";
+  if (contentType.includes("image")) return "image";
+  return "data";
+}
+
+async function weigh(browser, url) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  const byKind = {};
+  let total = 0;
+  let count = 0;
+  const pending = [];
+  page.on("requestfinished", (request) => {
+    pending.push(
+      (async () => {
+        const sizes = await request.sizes();
+        const response = await request.response();
+        const type = (response && (await response.headerValue("content-type"))) ?? "";
+        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+        const kind = kindOf(request.url(), type);
+        byKind[kind] = (byKind[kind] ?? 0) + bytes;
+        total += bytes;
+        count += 1;
+      })(),
+    );
+  });
+  await page.goto(url, { waitUntil: "load" });
+  // Islands hydrate after load; give late requests (none expected) a moment.
+  await page.waitForTimeout(500);
+  await Promise.all(pending);
+  await context.close();
+  return { total, byKind, count };
+}
+
+async function mapTiming(browser, base, slowdown) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  if (slowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
+  }
+  await page.goto(`${base}/`, { waitUntil: "commit" });
+  const map = page.locator(".map--directory[data-ready]");
+  await map.waitFor({ timeout: 60_000 });
+  // Drawn: the mark the map sets when its markers are on it (performance.mark in leaflet_js).
+  const drawn = await page.evaluate(
+    () => performance.getEntriesByName("spazi-map-ready")[0]?.startTime ?? performance.now(),
+  );
+  const markers = Number(await page.locator(".map--directory").getAttribute("data-markers"));
+  // Interactive: a cluster zooms in on click, and a marker opens its popup.
+  const t0 = await page.evaluate(() => performance.now());
+  const cluster = page.locator(".marker-cluster").first();
+  let clicked = "none";
+  if (await cluster.count()) {
+    await cluster.click();
+    clicked = "cluster";
+  }
+  const marker = page.locator(".leaflet-marker-icon.space-marker").first();
+  await marker.waitFor({ timeout: 30_000 });
+  await marker.click();
+  await page.locator(".leaflet-popup-content a").first().waitFor({ timeout: 10_000 });
+  const t1 = await page.evaluate(() => performance.now());
+  await context.close();
+  return { drawn, markers, clicked, interaction: t1 - t0 };
+}
+
+export async function browserBench({ base, label, root }) {
+  console.log(`\n\x1b[1m==> Browser (${label})\x1b[0m`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
+  });
+  try {
+    const home = await (await fetch(`${base}/`)).text();
+    const slug = (home.match(/href="\/spazi\/([^"?#]+)"/) ?? [])[1];
+    const pages = [
+      ["map", "/"],
+      ["space", `/spazi/${slug}`],
+      ["events", "/eventi"],
+      ["event", "/eventi/lancio-forum-2022"],
+      ["join", "/aderisci"],
+      ["open data", "/dati-aperti"],
+    ];
+    console.log("First visit, 360×740 phone, bytes on the wire (compressed, with headers):");
+    console.log("| page | total | HTML | CSS | JS | WASM | fonts | other | requests |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const [name, path] of pages) {
+      const w = await weigh(browser, base + path);
+      const k = (kind) => fmtKB(w.byKind[kind] ?? 0);
+      const other = (w.byKind.data ?? 0) + (w.byKind.image ?? 0);
+      console.log(
+        `| ${name} (${path}) | **${fmtKB(w.total)}** | ${k("html")} | ${k("css")} | ${k("js")} | ` +
+          `${k("wasm")} | ${k("font")} | ${fmtKB(other)} | ${w.count} |`,
+      );
+    }
+
+    const pkg = `${root}/target/site/pkg`;
+    const wasmFile = fs.readdirSync(pkg).find((f) => f.endsWith(".wasm"));
+    const wasm = fs.readFileSync(`${pkg}/${wasmFile}`);
+    const br = zlib.brotliCompressSync(wasm, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+    const gz = zlib.gzipSync(wasm, { level: 9 }).length;
+    console.log(`WASM ${wasmFile}: ${fmtKB(wasm.length)} raw, ${fmtKB(gz)} gzip -9, ${fmtKB(br)} brotli 11`);
+
+    for (const slowdown of [1, 4]) {
+      const m = await mapTiming(browser, base, slowdown);
+      console.log(
+        `map with ${m.markers} spaces, CPU ${slowdown}× slower: markers drawn ${m.drawn.toFixed(0)} ms ` +
+          `after navigation; a ${m.clicked} click then a marker's popup: ${m.interaction.toFixed(0)} ms`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}

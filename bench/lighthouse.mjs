@@ -1,0 +1,75 @@
+// Lighthouse (npm lighthouse, pinned in bench/package.json) with its default mobile settings —
+// a mid-range phone on a slow 4G connection, simulated — in Debian's Chromium, for the public
+// pages (run by bench/run.mjs against the release server).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const cli = `${here}/node_modules/lighthouse/cli/index.js`;
+
+export async function lighthouseBench({ base, label, work }) {
+  console.log(`\n\x1b[1m==> Lighthouse, mobile (${label})\x1b[0m`);
+  if (!fs.existsSync(cli)) {
+    console.log("lighthouse is not installed (bench/run.sh installs it): skipped");
+    return;
+  }
+  const home = await (await fetch(`${base}/`)).text();
+  const slug = (home.match(/href="\/spazi\/([^"?#]+)"/) ?? [])[1];
+  const pages = [
+    ["map", "/"],
+    ["space", `/spazi/${slug}`],
+    ["events", "/eventi"],
+    ["event", "/eventi/lancio-forum-2022"],
+    ["join", "/aderisci"],
+    ["open data", "/dati-aperti"],
+  ];
+  console.log("| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const [name, pagePath] of pages) {
+    const out = `${work}/lighthouse-${name.replace(/\W/g, "")}.json`;
+    // Lighthouse now and then fails to record its trace (NO_NAVSTART): one more try.
+    const run = () =>
+      execFileSync(
+        process.execPath,
+        [
+          cli,
+          base + pagePath,
+          "--quiet",
+          "--output=json",
+          `--output-path=${out}`,
+          "--only-categories=performance,accessibility,best-practices,seo",
+          "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        {
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+          stdio: ["ignore", "ignore", "inherit"],
+          timeout: 180_000,
+        },
+      );
+    try {
+      try {
+        run();
+      } catch {
+        run();
+      }
+    } catch (err) {
+      console.log(`| ${name} | failed: ${err.message.split("\n")[0]} |`);
+      continue;
+    }
+    const report = JSON.parse(fs.readFileSync(out, "utf8"));
+    const score = (c) => Math.round((report.categories[c]?.score ?? 0) * 100);
+    const audit = (a) => report.audits[a]?.numericValue ?? NaN;
+    console.log(
+      `| ${name} (${pagePath}) | ${score("performance")} | ${score("accessibility")} | ` +
+        `${score("best-practices")} | ${score("seo")} | ${(audit("largest-contentful-paint") / 1000).toFixed(2)} s | ` +
+        `${audit("total-blocking-time").toFixed(0)} ms | ${audit("cumulative-layout-shift").toFixed(3)} |`,
+    );
+    // What kept a score under 100, so the README can say why.
+    const failing = Object.values(report.audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative"
+        && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual")
+      .map((a) => a.id);
+    if (failing.length) console.log(`  below 90: ${failing.join(", ")}`);
+  }
+}

@@ -1,0 +1,281 @@
+// Spazi's benchmarks: measures and prints; asserts nothing (the budgets are printed beside the
+// figures, and the README's performance section records them). Run through bench/run.sh, which
+// installs the tools and builds the release binary first.
+//
+// For each database (SQLite, and PostgreSQL when reachable):
+//   1. a fresh database with the seed data and a generated data set (`server generate`:
+//      5,000 spaces, 20 events, 50,000 registrations by default);
+//   2. the release server on it, with a copy of the site's static files;
+//   3. wrk on loopback: the map page, a space page, the event page, the GeoJSON export, and RSVP
+//      submissions; each page's HTML also saved as a static file and served by the server's own
+//      static file handler — the ceiling each page is compared with;
+//   4. the server's memory (RSS) idle and its peak under load.
+// Then, on SQLite: the browser figures (bench/browser.mjs) — page weight, WASM size, the map of
+// 5,000 spaces — and Lighthouse (bench/lighthouse.mjs), on the seed data and on the large set.
+//
+// Settings (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (64), BENCH_SPACES (5000),
+// BENCH_EVENTS (20), BENCH_RSVPS (50000), BENCH_POSTGRES_URL
+// (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_bench is created and dropped),
+// BENCH_SKIP (comma list of: postgres, browser, lighthouse).
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const server = `${root}/target/release/server`;
+const port = Number(process.env.BENCH_PORT ?? 3900);
+const base = `http://127.0.0.1:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const spec = {
+  spaces: Number(process.env.BENCH_SPACES ?? 5000),
+  events: Number(process.env.BENCH_EVENTS ?? 20),
+  rsvps: Number(process.env.BENCH_RSVPS ?? 50000),
+};
+const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const pgBenchUrl = pgAdminUrl.replace(/\/[^/?]*(\?.*)?$/, "/spazi_bench$1");
+// The launch week, as in the end-to-end tests: the launch and the generated events take RSVPs.
+const NOW = "2022-06-01T10:00:00+02:00";
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "spazi-bench-"));
+// Chromium's request headers for a page, so compression is what phones get.
+const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+const say = (s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function env(databaseUrl, siteRoot) {
+  return {
+    ...process.env,
+    LEPTOS_OUTPUT_NAME: "spazi",
+    LEPTOS_SITE_ROOT: siteRoot,
+    LEPTOS_SITE_PKG_DIR: "pkg",
+    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+    LEPTOS_ENV: "PROD",
+    DATABASE_URL: databaseUrl,
+    SPAZI_TILE_URL: "",
+    SPAZI_MAIL_DIR: `${work}/mail`,
+    SPAZI_NOW: NOW,
+    SPAZI_TRUSTED_PROXIES: "127.0.0.1",
+    RUST_LOG: "error",
+  };
+}
+
+export function startServer(databaseUrl, siteRoot) {
+  const child = spawn(server, [], {
+    cwd: root,
+    env: env(databaseUrl, siteRoot),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return child;
+}
+
+async function waitReady() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {}
+    await sleep(100);
+  }
+  throw new Error("the server did not start");
+}
+
+async function stop(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/** Resident memory of a process, in MB: current and peak (VmHWM). */
+function memory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key) => Number((status.match(new RegExp(`^${key}:\\s+(\\d+)`, "m")) ?? [])[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
+}
+
+/** One wrk run; returns its figures (and the largest RSS seen while it ran). */
+async function wrk(url, { script = "report.lua", extraEnv = {}, pid } = {}) {
+  let maxRss = 0;
+  const sampler = setInterval(() => {
+    try {
+      maxRss = Math.max(maxRss, memory(pid).rss);
+    } catch {}
+  }, 100);
+  const out = await new Promise((resolve, reject) => {
+    const child = spawn(
+      "wrk",
+      ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script,
+        "-H", `Accept-Encoding: ${ACCEPT_ENCODING}`, url],
+      { cwd: `${root}/bench/wrk`, env: { ...process.env, ...extraEnv } },
+    );
+    let text = "";
+    child.stdout.on("data", (d) => (text += d));
+    child.stderr.on("data", (d) => (text += d));
+    child.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+  });
+  clearInterval(sampler);
+  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`wrk printed no figures:\n${out}`);
+  const r = JSON.parse(line.slice(6));
+  const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
+  return {
+    rps: r.requests / (r.duration_us / 1e6),
+    p50: r.p50_us / 1000,
+    p99: r.p99_us / 1000,
+    errors,
+    requests: r.requests,
+    maxRss,
+  };
+}
+
+function psql(sql) {
+  execFileSync("psql", [pgAdminUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "inherit" });
+}
+
+function postgresReachable() {
+  try {
+    execFileSync("psql", [pgAdminUrl, "-q", "-c", "SELECT 1"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh database with the seed and the generated data; returns the generator's report. */
+function prepare(backend) {
+  let url;
+  if (backend === "sqlite") {
+    url = `sqlite://${work}/spazi-large.db?mode=rwc`;
+  } else {
+    psql("DROP DATABASE IF EXISTS spazi_bench");
+    psql("CREATE DATABASE spazi_bench");
+    url = pgBenchUrl;
+  }
+  const t0 = Date.now();
+  const out = execFileSync(
+    server,
+    ["generate", "--spaces", spec.spaces, "--events", spec.events, "--rsvps", spec.rsvps].map(String),
+    { cwd: root, env: env(url, "target/site"), encoding: "utf8" },
+  );
+  const report = Object.fromEntries(out.trim().split("\n").map((l) => l.split("=")));
+  console.log(`generated in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${out.trim().replace(/\n/g, ", ")}`);
+  return { url, report };
+}
+
+/** A copy of the built site, so the static twins of the pages can be added to it. */
+function siteCopy() {
+  const dir = `${work}/site`;
+  if (!fs.existsSync(dir)) fs.cpSync(`${root}/target/site`, dir, { recursive: true });
+  fs.mkdirSync(`${dir}/bench-static`, { recursive: true });
+  return dir;
+}
+
+const fmt = (n, d = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function httpBench(backend) {
+  say(`HTTP on ${backend}: ${spec.spaces} spaces, ${spec.events} events, ${spec.rsvps} RSVPs`);
+  const { url, report } = prepare(backend);
+  const site = siteCopy();
+  const child = startServer(url, site);
+  try {
+    await waitReady();
+    await sleep(1000);
+    const idle = memory(child.pid);
+    const pages = [
+      ["map page /", "/"],
+      [`space page`, `/spazi/${report.sample_space}`],
+      ["event page", "/eventi/lancio-forum-2022"],
+      ["GeoJSON export", "/api/spazi.geojson"],
+    ];
+    const rows = [];
+    for (const [name, pagePath] of pages) {
+      // The page's own HTML as a static file: the ceiling for this page on this machine.
+      const res = await fetch(base + pagePath);
+      const body = Buffer.from(await res.arrayBuffer());
+      const ext = pagePath.endsWith(".geojson") ? "geojson" : "html";
+      const staticPath = `/bench-static/${rows.length}.${ext}`;
+      fs.writeFileSync(site + staticPath, body);
+      const page = await wrk(base + pagePath, { pid: child.pid });
+      const ceiling = await wrk(base + staticPath, { pid: child.pid });
+      rows.push({ name, path: pagePath, bytes: body.length, page, ceiling });
+    }
+    // RSVPs: a genuine form token, old enough to pass the minimum fill time.
+    const eventPath = `/eventi/${report.open_event}`;
+    const html = await (await fetch(base + eventPath)).text();
+    const started = (html.match(/name="started" value="([^"]+)"/) ?? [])[1];
+    if (!started) throw new Error(`no RSVP form on ${eventPath}`);
+    await sleep(4500);
+    const rsvp = await wrk(base + eventPath, {
+      script: "rsvp.lua",
+      extraEnv: { SPAZI_STARTED: started, SPAZI_ORIGIN: base },
+      pid: child.pid,
+    });
+    const confirmed = await (await fetch(base + eventPath)).text();
+    const after = memory(child.pid);
+
+    console.log(`\n${backend}: ${connections} connections, ${seconds} s each, wrk on the same 2 cores` +
+      `, Accept-Encoding: ${ACCEPT_ENCODING}`);
+    console.log("| what | size | req/s | p50 ms | p99 ms | static twin req/s | ratio | errors | RSS max |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const r of rows) {
+      console.log(
+        `| ${r.name} | ${fmt(r.bytes / 1024, 1)} KB | ${fmt(r.page.rps)} | ${fmt(r.page.p50, 1)} | ` +
+          `${fmt(r.page.p99, 1)} | ${fmt(r.ceiling.rps)} | ${fmt((100 * r.page.rps) / r.ceiling.rps)} % | ` +
+          `${r.page.errors} | ${fmt(r.page.maxRss, 0)} MB |`,
+      );
+    }
+    console.log(
+      `| RSVP submission (POST) | – | ${fmt(rsvp.rps)} | ${fmt(rsvp.p50, 1)} | ${fmt(rsvp.p99, 1)} | – | – | ` +
+        `${rsvp.errors} | ${fmt(rsvp.maxRss, 0)} MB |`,
+    );
+    const seats = confirmed.match(/(\d+) posti disponibili su (\d+)/);
+    console.log(`RSVPs answered with success in ${seconds} s: ${rsvp.requests - rsvp.errors}` +
+      (seats ? `; the event page now says ${seats[1]} of ${seats[2]} seats left` +
+        ` (${Number(seats[2]) - Number(seats[1])} taken, generated ones included)` : ""));
+    const peak = Math.max(after.peak, ...rows.map((r) => r.page.maxRss), rsvp.maxRss);
+    console.log(`memory: idle ${fmt(idle.rss, 1)} MB; under load up to ${fmt(peak, 1)} MB (peak RSS)`);
+    return { backend, rows, rsvp, idle, peak };
+  } finally {
+    await stop(child);
+    if (backend === "postgres") psql("DROP DATABASE IF EXISTS spazi_bench");
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(server)) throw new Error(`${server} is missing: run bench/run.sh`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${fmt(os.totalmem() / 2 ** 30)} GB`);
+  const results = [];
+  results.push(await httpBench("sqlite"));
+  if (!skip.has("postgres")) {
+    if (postgresReachable()) results.push(await httpBench("postgres"));
+    else console.log(`\nPostgreSQL not reachable at ${pgAdminUrl}: skipped`);
+  }
+  if (!skip.has("browser") || !skip.has("lighthouse")) {
+    const { browserBench } = await import("./browser.mjs");
+    const { lighthouseBench } = await import("./lighthouse.mjs");
+    // The seed data (what the site holds today) and the large generated set.
+    const seedUrl = `sqlite://${work}/spazi-seed.db?mode=rwc`;
+    for (const [label, url] of [["seed data", seedUrl], ["generated data", `sqlite://${work}/spazi-large.db?mode=rwc`]]) {
+      const child = startServer(url, siteCopy());
+      try {
+        await waitReady();
+        if (!skip.has("browser")) await browserBench({ base, label, root });
+        if (!skip.has("lighthouse")) await lighthouseBench({ base, label, work });
+      } finally {
+        await stop(child);
+      }
+    }
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
