@@ -85,10 +85,52 @@ pub fn markers_document(markers: &[crate::model::MapMarker]) -> Value {
 
 type Params = Query<HashMap<String, String>>;
 
-/// Whole-directory exports built at once in this process. Each holds the document of every
-/// matching space in memory (megabytes with thousands of spaces) while it is built, so a burst
-/// of downloads waits its turn here instead of multiplying the server's memory.
+/// Whole-directory exports built and sent at once by this process. Each holds the document of
+/// every matching space in memory (megabytes with thousands of spaces) from the query until
+/// its last byte is sent (compressed on the way), so a burst of downloads waits its turn here
+/// instead of multiplying the server's memory.
 static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// A response body that keeps its export's turn (`EXPORTS`) until it is sent or dropped.
+struct TurnBody {
+    inner: axum::body::Body,
+    _turn: Option<tokio::sync::SemaphorePermit<'static>>,
+}
+
+impl http_body::Body for TurnBody {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::pin::Pin::new(&mut self.get_mut().inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// `response` with its body holding `turn` until sent.
+fn keeping_turn(
+    response: Response,
+    turn: Option<tokio::sync::SemaphorePermit<'static>>,
+) -> Response {
+    let (parts, body) = response.into_parts();
+    Response::from_parts(
+        parts,
+        axum::body::Body::new(TurnBody {
+            inner: body,
+            _turn: turn,
+        }),
+    )
+}
 
 fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
     SpaceFilter::from_params(|k| params.get(k).map(String::as_str))
@@ -106,13 +148,17 @@ async fn geojson(
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
-    let _turn = EXPORTS.acquire().await;
+    let turn = EXPORTS.acquire().await.ok();
     let spaces = match load(&state, &filter_of(&params)).await {
         Ok(s) => s,
         Err(r) => return r,
     };
     let body = serde_json::to_vec(&geojson_document(&spaces, false)).unwrap_or_default();
-    respond(&headers, body, "application/geo+json", None, true)
+    drop(spaces);
+    keeping_turn(
+        respond(&headers, body, "application/geo+json", None, true),
+        turn,
+    )
 }
 
 /// The FeatureCollection: one Point feature per space, `[lon, lat]` as GeoJSON wants; with
@@ -164,7 +210,7 @@ pub fn geojson_document(spaces: &[SpaceDetail], with_status: bool) -> Value {
 /// defused with a leading `'`. The default is plain RFC 4180 CSV for programs.
 async fn csv(State(state): State<AppState>, Query(params): Params, headers: HeaderMap) -> Response {
     let excel = params.get("formato").map(String::as_str) == Some("excel");
-    let _turn = EXPORTS.acquire().await;
+    let turn = EXPORTS.acquire().await.ok();
     let spaces = match load(&state, &filter_of(&params)).await {
         Ok(s) => s,
         Err(r) => return r,
@@ -176,16 +222,20 @@ async fn csv(State(state): State<AppState>, Query(params): Params, headers: Head
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    respond(
-        &headers,
-        body,
-        "text/csv; charset=utf-8",
-        Some(if excel {
-            "spazi-excel.csv"
-        } else {
-            "spazi.csv"
-        }),
-        true,
+    drop(spaces);
+    keeping_turn(
+        respond(
+            &headers,
+            body,
+            "text/csv; charset=utf-8",
+            Some(if excel {
+                "spazi-excel.csv"
+            } else {
+                "spazi.csv"
+            }),
+            true,
+        ),
+        turn,
     )
 }
 
