@@ -8,6 +8,7 @@
 //     4× as Lighthouse does for a phone.
 import { chromium } from "playwright-core";
 import fs from "node:fs";
+import { publicPages } from "./pages.mjs";
 import zlib from "node:zlib";
 
 const fmtKB = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -95,16 +96,7 @@ export async function browserBench({ base, label, root }) {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
   });
   try {
-    const home = await (await fetch(`${base}/`)).text();
-    const slug = (home.match(/href="\/spazi\/([^"?#]+)"/) ?? [])[1];
-    const pages = [
-      ["map", "/"],
-      ["space", `/spazi/${slug}`],
-      ["events", "/eventi"],
-      ["event", "/eventi/lancio-forum-2022"],
-      ["join", "/aderisci"],
-      ["open data", "/dati-aperti"],
-    ];
+    const pages = await publicPages(base);
     console.log("First visit, 360×740 phone, bytes on the wire (compressed, with headers):");
     console.log("| page | total | HTML | CSS | JS | WASM | fonts | other | requests |");
     console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -3,6 +3,7 @@
 // pages (run by bench/run.mjs against the release server).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { publicPages } from "./pages.mjs";
 import path from "node:path";
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -14,16 +15,7 @@ export async function lighthouseBench({ base, label, work }) {
     console.log("lighthouse is not installed (bench/run.sh installs it): skipped");
     return;
   }
-  const home = await (await fetch(`${base}/`)).text();
-  const slug = (home.match(/href="\/spazi\/([^"?#]+)"/) ?? [])[1];
-  const pages = [
-    ["map", "/"],
-    ["space", `/spazi/${slug}`],
-    ["events", "/eventi"],
-    ["event", "/eventi/lancio-forum-2022"],
-    ["join", "/aderisci"],
-    ["open data", "/dati-aperti"],
-  ];
+  const pages = await publicPages(base);
   console.log("| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const [name, pagePath] of pages) {

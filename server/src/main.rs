@@ -108,6 +108,21 @@ fn read_password() -> std::io::Result<String> {
     }
 }
 
+/// The end of an administrative command: its message on standard output and success, or on
+/// standard error and failure.
+fn finish(result: Result<String, String>) -> ExitCode {
+    match result {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // Logs: human-readable lines, or one JSON object per line (SPAZI_LOG_FORMAT=json) for a
@@ -137,57 +152,22 @@ async fn main() -> ExitCode {
                 PersonAction::Export { email } => app::server::export_person(&email).await,
                 PersonAction::Erase { email } => app::server::erase_person(&email).await,
             };
-            match result {
-                Ok(message) => {
-                    println!("{message}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("{message}");
-                    ExitCode::FAILURE
-                }
-            }
+            finish(result)
         }
         Command::Generate {
             spaces,
             events,
             rsvps,
-        } => match app::server::generate(app::db::SyntheticSpec {
-            spaces,
-            events,
-            rsvps,
-        })
-        .await
-        {
-            Ok(message) => {
-                println!("{message}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Transfer { to } => match app::server::transfer(&to).await {
-            Ok(message) => {
-                println!("{message}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                ExitCode::FAILURE
-            }
-        },
-        Command::Backup { to } => match app::server::backup(&to).await {
-            Ok(message) => {
-                println!("{message}");
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                ExitCode::FAILURE
-            }
-        },
+        } => finish(
+            app::server::generate(app::db::SyntheticSpec {
+                spaces,
+                events,
+                rsvps,
+            })
+            .await,
+        ),
+        Command::Transfer { to } => finish(app::server::transfer(&to).await),
+        Command::Backup { to } => finish(app::server::backup(&to).await),
         Command::Admin {
             action: AdminAction::Create { email, name, role },
         } => {
@@ -202,16 +182,7 @@ async fn main() -> ExitCode {
                 RoleArg::Admin => Role::Admin,
                 RoleArg::Editor => Role::Editor,
             };
-            match app::server::create_staff_account(&email, &name, role, &password).await {
-                Ok(message) => {
-                    println!("{message}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("{message}");
-                    ExitCode::FAILURE
-                }
-            }
+            finish(app::server::create_staff_account(&email, &name, role, &password).await)
         }
     }
 }
