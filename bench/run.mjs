@@ -16,7 +16,7 @@
 // Settings (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (64), BENCH_SPACES (5000),
 // BENCH_EVENTS (20), BENCH_RSVPS (50000), BENCH_POSTGRES_URL
 // (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_bench is created and dropped),
-// BENCH_SKIP (comma list of: postgres, browser, lighthouse).
+// BENCH_SKIP (comma list of: http, postgres, browser, lighthouse).
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -254,8 +254,11 @@ async function main() {
   if (!fs.existsSync(server)) throw new Error(`${server} is missing: run bench/run.sh`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${fmt(os.totalmem() / 2 ** 30)} GB`);
   const results = [];
-  results.push(await httpBench("sqlite"));
-  if (!skip.has("postgres")) {
+  if (skip.has("http")) {
+    // The browser figures still want the large data set.
+    if (!skip.has("browser") || !skip.has("lighthouse")) prepare("sqlite");
+  } else results.push(await httpBench("sqlite"));
+  if (!skip.has("postgres") && !skip.has("http")) {
     if (postgresReachable()) results.push(await httpBench("postgres"));
     else console.log(`\nPostgreSQL not reachable at ${pgAdminUrl}: skipped`);
   }

@@ -83,9 +83,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0066cc" />
+                // The three weights every page shows above the fold, fetched with the HTML
+                // rather than when the CSS asks for them: no text jumps when they arrive
+                // (Lighthouse measured a 0.1 layout shift from the headings' late swap).
                 <link
                     rel="preload"
                     href="/fonts/titillium-web-latin-400-normal.woff2"
+                    r#as="font"
+                    r#type="font/woff2"
+                    crossorigin=""
+                />
+                <link
+                    rel="preload"
+                    href="/fonts/titillium-web-latin-600-normal.woff2"
+                    r#as="font"
+                    r#type="font/woff2"
+                    crossorigin=""
+                />
+                <link
+                    rel="preload"
+                    href="/fonts/titillium-web-latin-700-normal.woff2"
                     r#as="font"
                     r#type="font/woff2"
                     crossorigin=""
