@@ -11,6 +11,10 @@ use crate::model::MapMarker;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The markers document of the directory map (served by `opendata::markers`; also the source
+/// of the RSVP form's space suggestions when there are too many to put in the page).
+pub const MARKERS_PATH: &str = "/api/spazi/mappa.json";
+
 /// Where the base map comes from (configured on the server, see `server::Config`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapSettings {

@@ -25,7 +25,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/spazi.geojson", get(geojson))
         .route("/api/spazi.csv", get(csv))
-        .route("/api/spazi/mappa.json", get(markers))
+        .route(crate::map::MARKERS_PATH, get(markers))
 }
 
 /// `GET /api/spazi/mappa.json`: what the map page's island needs of each published space
@@ -40,10 +40,7 @@ async fn markers(
 ) -> Response {
     let markers = match state.db.published_markers(&filter_of(&params)).await {
         Ok(m) => m,
-        Err(err) => {
-            tracing::error!(error = %err, "markers query failed");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
+        Err(err) => return crate::admin::unavailable("markers query", &err),
     };
     let body = serde_json::to_vec(&markers_document(&markers)).unwrap_or_default();
     let mut response = respond(&headers, body, "application/json", None, true);
@@ -137,10 +134,11 @@ fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
 }
 
 async fn load(state: &AppState, filter: &SpaceFilter) -> Result<Vec<SpaceDetail>, Response> {
-    state.db.published_details(filter).await.map_err(|err| {
-        tracing::error!(error = %err, "open data query failed");
-        StatusCode::SERVICE_UNAVAILABLE.into_response()
-    })
+    state
+        .db
+        .published_details(filter)
+        .await
+        .map_err(|err| crate::admin::unavailable("open data query", &err))
 }
 
 async fn geojson(

@@ -82,8 +82,6 @@ pub fn provide_request_nonce() {
     }
 }
 
-/// The headers every response gets (see the module documentation). A fresh nonce for every
-/// request goes to the renderer; an HTML response gets the page policy with it.
 /// How long browsers may keep the static files: the font and the map library change only with
 /// their npm versions, so a week; the app's own bundle (`/pkg`, same names on every build) is
 /// revalidated on each use (a `304` when unchanged), so a new release is never mixed with an
@@ -98,6 +96,8 @@ pub fn static_cache_control(path: &str) -> Option<&'static str> {
     }
 }
 
+/// The headers every response gets (see the module documentation). A fresh nonce for every
+/// request goes to the renderer; an HTML response gets the page policy with it.
 pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cache = static_cache_control(req.uri().path());
     let nonce = crate::auth::new_token()[..32].to_owned();

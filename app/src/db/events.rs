@@ -411,7 +411,8 @@ impl Db {
     }
 
     /// Names of the published spaces, for the "organisation or space" suggestions; `None`
-    /// when there are more than `limit`.
+    /// when there are more than `limit` (counted first: sorting every name only to find there
+    /// are too many would cost every view of the event page).
     pub async fn published_space_names(
         &self,
         limit: usize,
@@ -423,6 +424,7 @@ impl Db {
         if usize::try_from(published).unwrap_or(usize::MAX) > limit {
             return Ok(None);
         }
+        // Bounded again: spaces published between the count and this query.
         let rows: Vec<(String,)> = sqlx::query_as(&format!(
             "SELECT name FROM spaces WHERE status = 'published' ORDER BY name LIMIT {}",
             limit + 1

@@ -308,7 +308,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
     let form_error = errors.get(Field::Form).map(|p| t.problem(p));
     let ev = &page.event;
     let full = ev.seats_left() == 0;
-    let suggestions_source = page.spaces.is_none().then_some("/api/spazi/mappa.json");
+    let suggestions_source = page.spaces.is_none().then_some(crate::map::MARKERS_PATH);
     let suggestions = page
         .spaces
         .unwrap_or_default()

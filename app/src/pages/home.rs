@@ -58,14 +58,19 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// `base` with the non-empty query `parts` joined by `&` (no `?` when there are none).
+fn with_query(base: &str, parts: &[&str]) -> String {
+    let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", parts.join("&"))
+    }
+}
+
 /// The map's markers for a filter (see `opendata::markers`).
 fn markers_url(filter: &SpaceFilter) -> String {
-    let query = filter.to_query();
-    if query.is_empty() {
-        "/api/spazi/mappa.json".to_owned()
-    } else {
-        format!("/api/spazi/mappa.json?{query}")
-    }
+    with_query(crate::map::MARKERS_PATH, &[&filter.to_query()])
 }
 
 #[component]
@@ -129,25 +134,18 @@ fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
     let query = filter.to_query();
     let href = move |n: u32| {
-        let mut q = query.clone();
-        if n > 1 {
-            if !q.is_empty() {
-                q.push('&');
-            }
-            q.push_str(&format!("pagina={n}"));
-        }
-        if q.is_empty() {
-            "/#list-heading".to_owned()
+        let page = if n > 1 {
+            format!("pagina={n}")
         } else {
-            format!("/?{q}#list-heading")
-        }
+            String::new()
+        };
+        format!("{}#list-heading", with_query("/", &[&query, &page]))
     };
     let page = page.min(pages);
     let mut shown: Vec<u32> = [1, page.saturating_sub(1), page, page + 1, pages]
         .into_iter()
         .filter(|n| (1..=pages).contains(n))
         .collect();
-    shown.dedup();
     shown.sort_unstable();
     shown.dedup();
     let mut items = Vec::new();
@@ -157,25 +155,21 @@ fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
             items
                 .push(view! { <li class="pagination__gap" aria-hidden="true">"…"</li> }.into_any());
         }
-        items.push(if n == page {
+        items.push(
             view! {
                 <li>
-                    <a class="pagination__page" href=href(n) aria-current="page" aria-label=(t.page_n)(n)>
+                    <a
+                        class="pagination__page"
+                        href=href(n)
+                        aria-current=(n == page).then_some("page")
+                        aria-label=(t.page_n)(n)
+                    >
                         {n}
                     </a>
                 </li>
             }
-            .into_any()
-        } else {
-            view! {
-                <li>
-                    <a class="pagination__page" href=href(n) aria-label=(t.page_n)(n)>
-                        {n}
-                    </a>
-                </li>
-            }
-            .into_any()
-        });
+            .into_any(),
+        );
         last = n;
     }
     view! {
@@ -302,17 +296,7 @@ fn Legend() -> impl IntoView {
 fn DownloadLinks(filter: SpaceFilter) -> impl IntoView {
     let t = use_texts();
     let query = filter.to_query();
-    let with = |base: &str, extra: &str| -> String {
-        let q: Vec<&str> = [query.as_str(), extra]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect();
-        if q.is_empty() {
-            base.to_owned()
-        } else {
-            format!("{base}?{}", q.join("&"))
-        }
-    };
+    let with = |base: &str, extra: &str| with_query(base, &[&query, extra]);
     view! {
         <p class="downloads">
             {t.download_filtered} ": "
