@@ -81,6 +81,15 @@ async function waitReady() {
   throw new Error("the server did not start");
 }
 
+/** Waits until the server has compressed the site's static files (it does so once, at start). */
+async function precompressed(siteRoot) {
+  for (let i = 0; i < 600; i++) {
+    if (fs.existsSync(`${siteRoot}/pkg/spazi.wasm.br`)) return;
+    await sleep(100);
+  }
+  console.log("(the static files were not precompressed within a minute)");
+}
+
 async function stop(child) {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
@@ -182,6 +191,7 @@ async function httpBench(backend) {
   const child = startServer(url, site);
   try {
     await waitReady();
+    await precompressed(site);
     await sleep(1000);
     const idle = memory(child.pid);
     const pages = [
@@ -268,9 +278,11 @@ async function main() {
     // The seed data (what the site holds today) and the large generated set.
     const seedUrl = `sqlite://${work}/spazi-seed.db?mode=rwc`;
     for (const [label, url] of [["seed data", seedUrl], ["generated data", `sqlite://${work}/spazi-large.db?mode=rwc`]]) {
-      const child = startServer(url, siteCopy());
+      const site = siteCopy();
+      const child = startServer(url, site);
       try {
         await waitReady();
+        await precompressed(site);
         if (!skip.has("browser")) await browserBench({ base, label, root });
         if (!skip.has("lighthouse")) await lighthouseBench({ base, label, work });
       } finally {

@@ -3,10 +3,11 @@
 //! /prenotazione/{token}`), and `GET /eventi/{slug}/calendario.ics` downloads the calendar
 //! file. The same guards as the join form (honeypot, signed minimum fill time, per-address
 //! limit, small bodies), the shared validation, then one transaction in the data layer (see
-//! `db::events`) that takes a seat or a place in line and queues the e-mail.
+//! `db::events`) that counts the request against the address's limit, takes a seat or a place
+//! in line and queues the e-mail.
 
 use crate::admin::{base_url, client_address, render_page, see_other};
-use crate::db::{CancelOutcome, Notice, NoticeKind, RsvpOutcome};
+use crate::db::{CancelOutcome, Notice, NoticeKind, RateLimit, RsvpOutcome};
 use crate::mail::{Email, TextAttachment};
 use crate::model::event::RsvpStatus;
 use crate::pages::events::when_line;
@@ -102,29 +103,20 @@ async fn register(
         extensions.get::<ConnectInfo<SocketAddr>>(),
         &headers,
     );
-    match state
-        .db
-        .rate_limit("rsvp", &address, 3600, MAX_PER_HOUR, now)
-        .await
-    {
-        Ok(true) => {}
-        Ok(false) => {
-            return again(
-                &state,
-                &uri,
-                &headers,
-                input,
-                refuse(Problem::TooMany),
-                started,
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await
-        }
-        Err(err) => return crate::admin::unavailable("rate limiting", &err),
-    }
     let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
     let compose = composer(base_url(&state, &headers), now);
-    match state.db.register(&slug, &valid, lang, now, &compose).await {
+    // The per-address limit is counted in the registration's own transaction.
+    let limit = RateLimit {
+        bucket: "rsvp",
+        client: &address,
+        window: 3600,
+        max: MAX_PER_HOUR,
+    };
+    match state
+        .db
+        .register_limited(&slug, &valid, lang, now, &compose, Some(&limit))
+        .await
+    {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
             see_other(&format!("/prenotazione/{token}?nuova=1"))
@@ -145,6 +137,18 @@ async fn register(
                 refuse(Problem::RegistrationClosed),
                 started,
                 StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Ok(RsvpOutcome::TooMany) => {
+            again(
+                &state,
+                &uri,
+                &headers,
+                input,
+                refuse(Problem::TooMany),
+                started,
+                StatusCode::TOO_MANY_REQUESTS,
             )
             .await
         }

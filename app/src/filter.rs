@@ -67,6 +67,19 @@ impl SpaceFilter {
         }
         parts.join("&")
     }
+
+    /// The query string of page `page` of this filter's list, as the page links write it
+    /// (`pagina` only past the first page).
+    pub fn page_query(&self, page: u32) -> String {
+        let mut query = self.to_query();
+        if page > 1 {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            query.push_str(&format!("pagina={page}"));
+        }
+        query
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ pub mod review;
 use crate::model::{OrganisationKind, PositionPrecision, SpaceKind};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     It,

@@ -46,6 +46,8 @@ pub mod opendata;
 #[cfg(feature = "ssr")]
 pub mod outbox;
 #[cfg(feature = "ssr")]
+pub mod page_cache;
+#[cfg(feature = "ssr")]
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod security;
@@ -53,6 +55,8 @@ pub mod security;
 pub mod server;
 #[cfg(feature = "ssr")]
 pub mod staff_events;
+#[cfg(feature = "ssr")]
+pub mod static_files;
 
 use components::layout::Layout;
 use i18n::Lang;

@@ -3,8 +3,8 @@
 //! up to `MAX_ATTEMPTS`. Rows live in the database, so nothing is lost when the mail server or
 //! the app server is down, and several app servers share the work without sending a message
 //! twice in normal operation. (A server killed between the SMTP server's acceptance and the
-//! "sent" mark sends that one message again after its lease: at-least-once, with the same
-//! Message-ID so mail clients can tell.)
+//! "sent" mark — made once per round, for the round's messages — sends those messages again
+//! after their lease: at-least-once, with the same Message-ID so mail systems can tell.)
 
 use crate::db::{Db, DbError};
 use crate::mail::Mailer;
@@ -28,17 +28,16 @@ pub fn backoff(attempts: i64) -> i64 {
     (30_i64 << exp).min(3600)
 }
 
-/// One round: claims due messages and tries each once. Returns how many were sent.
+/// One round: claims due messages and tries each once, then marks the ones sent in one
+/// transaction (a write per message would compete with the requests' writes under SQLite's
+/// single writer). Returns how many were sent.
 pub async fn run_once(db: &Db, mailer: &Mailer, worker: &str, now: i64) -> Result<usize, DbError> {
     let batch = db.claim_emails(worker, now, LEASE, BATCH).await?;
-    let mut sent = 0;
+    let mut sent = Vec::with_capacity(batch.len());
     for message in batch {
         let message_id = mailer.message_id(message.id);
         match mailer.send(&message.email, &message_id).await {
-            Ok(()) => {
-                db.email_sent(message.id, worker, now).await?;
-                sent += 1;
-            }
+            Ok(()) => sent.push(message.id),
             Err(err) => {
                 let retry_at =
                     (message.attempts < MAX_ATTEMPTS).then(|| now + backoff(message.attempts));
@@ -48,7 +47,8 @@ pub async fn run_once(db: &Db, mailer: &Mailer, worker: &str, now: i64) -> Resul
             }
         }
     }
-    Ok(sent)
+    db.emails_sent(&sent, worker, now).await?;
+    Ok(sent.len())
 }
 
 /// The handle to wake the worker when a message was queued.

@@ -244,6 +244,13 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(axum::middleware::from_fn_with_state(
+            (
+                state.clone(),
+                Arc::new(crate::page_cache::PageCache::default()),
+            ),
+            crate::page_cache::serve,
+        ))
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::admin::private_headers))
         .layer(axum::middleware::from_fn(same_origin_only))
@@ -357,6 +364,7 @@ pub async fn run() -> Result<(), StartError> {
             "SPAZI_NOW is set: the application runs at a chosen time, not the real one"
         );
     }
+    crate::static_files::prepare(std::path::Path::new(&*leptos_options.site_root));
     let db = Db::open(&config.database_url, clock.now()).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
     let mailer =

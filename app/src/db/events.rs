@@ -6,6 +6,7 @@
 //! a cancellation frees the seat and promotes the first in line in the same transaction. Every
 //! e-mail about it is queued in that transaction too (the outbox).
 
+use super::submissions::{within_rate_limit, RateLimit};
 use super::{outbox::enqueue, Backend, Db, DbError};
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -158,6 +159,8 @@ pub enum RsvpOutcome {
     /// The event takes no registrations now.
     NotOpen(Window),
     NoSuchEvent,
+    /// Too many requests from this client (see [`RateLimit`]); nothing was stored.
+    TooMany,
 }
 
 /// What became of a cancellation through the personal link.
@@ -271,16 +274,15 @@ pub(super) async fn counts(conn: &mut AnyConnection, event_id: i64) -> Result<Rs
     })
 }
 
-/// Takes a seat of the event if one is free and nobody else is waiting for it (the line goes
-/// first). The one statement that guards against overbooking.
-async fn take_seat(conn: &mut AnyConnection, event_id: i64, rsvp_id: i64) -> Result<bool, DbError> {
+/// Takes a seat for a newcomer if one is free and nobody is waiting (the line goes first).
+/// The guarded `UPDATE` is what makes overbooking impossible.
+async fn take_seat(conn: &mut AnyConnection, event_id: i64) -> Result<bool, DbError> {
     let taken = sqlx::query(
         "UPDATE events SET seats_taken = seats_taken + 1 \
          WHERE id = $1 AND seats_taken < capacity AND NOT EXISTS \
-         (SELECT 1 FROM rsvps WHERE event_id = $1 AND status = 'waiting' AND id < $2)",
+         (SELECT 1 FROM rsvps WHERE event_id = $1 AND status = 'waiting')",
     )
     .bind(event_id)
-    .bind(rsvp_id)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -444,18 +446,53 @@ impl Db {
         now: i64,
         compose: Compose<'_>,
     ) -> Result<RsvpOutcome, DbError> {
+        self.register_limited(slug, v, lang, now, compose, None)
+            .await
+    }
+
+    /// [`Db::register`], counting the request against `limit` first, in the same transaction
+    /// (one write per registration: under SQLite's single writer each transaction counts).
+    /// Requests that change nothing (closed or unknown event) are not counted.
+    pub async fn register_limited(
+        &self,
+        slug: &str,
+        v: &ValidRsvp,
+        lang: Lang,
+        now: i64,
+        compose: Compose<'_>,
+        limit: Option<&RateLimit<'_>>,
+    ) -> Result<RsvpOutcome, DbError> {
         let mut tx = self.begin_write().await?;
+        if let Some(limit) = limit {
+            if !within_rate_limit(&mut tx, limit, now).await? {
+                return Ok(RsvpOutcome::TooMany);
+            }
+        }
         // One registration at a time per event, from here to commit: the line's order is the
         // order of arrival, and each place in it is known exactly.
-        let id: Option<(i64,)> = sqlx::query_as("SELECT id FROM events WHERE slug = $1")
-            .bind(slug)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((id,)) = id else {
+        let event = match self.backend {
+            Backend::Postgres => {
+                let id: Option<(i64,)> =
+                    sqlx::query_as("SELECT id FROM events WHERE slug = $1 FOR UPDATE")
+                        .bind(slug)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                match id {
+                    Some((id,)) => Some(event_row_by_id(&mut tx, id).await?),
+                    None => None,
+                }
+            }
+            // `BEGIN IMMEDIATE` already admits one writer at a time.
+            Backend::Sqlite => {
+                sqlx::query_as::<_, EventRow>(&format!("{EVENT_SELECT} WHERE e.slug = $1"))
+                    .bind(slug)
+                    .fetch_optional(&mut *tx)
+                    .await?
+            }
+        };
+        let Some(mut event) = event else {
             return Ok(RsvpOutcome::NoSuchEvent);
         };
-        lock_event(&mut tx, self.backend, id).await?;
-        let event = event_row_by_id(&mut tx, id).await?;
         let status = EventStatus::from_code(&event.status).unwrap_or(EventStatus::Draft);
         if status == EventStatus::Draft {
             return Ok(RsvpOutcome::NoSuchEvent);
@@ -505,14 +542,23 @@ impl Db {
                     .execute(&mut *tx)
                     .await?;
             }
+            // A seat if one is free and nobody is waiting for it; else the end of the line.
+            let seated = take_seat(&mut tx, event.id).await?;
+            let status = if seated {
+                RsvpStatus::Confirmed
+            } else {
+                RsvpStatus::Waiting
+            };
             let token = crate::auth::new_token();
             let inserted: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
-                 affiliation, space_id, role, accessibility, lang, token, created_at, updated_at) \
-                 VALUES ($1, 'waiting', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+                 affiliation, space_id, role, accessibility, lang, token, created_at, updated_at, \
+                 confirmed_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) \
                  ON CONFLICT (event_id, email_key) DO NOTHING RETURNING id",
             )
             .bind(event.id)
+            .bind(status.code())
             .bind(&v.first_name)
             .bind(&v.last_name)
             .bind(&v.email)
@@ -524,25 +570,26 @@ impl Db {
             .bind(lang.code())
             .bind(&token)
             .bind(now)
+            .bind(seated.then_some(now))
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((id,)) = inserted else { continue };
-            let (status, position) = if take_seat(&mut tx, event.id, id).await? {
-                sqlx::query(
-                    "UPDATE rsvps SET status = 'confirmed', confirmed_at = $2 WHERE id = $1",
-                )
-                .bind(id)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-                (RsvpStatus::Confirmed, None)
-            } else {
-                (
-                    RsvpStatus::Waiting,
-                    Some(queue_position(&mut tx, event.id, id).await?),
-                )
+            let Some((id,)) = inserted else {
+                // Someone else's insert won: give the seat back and look again.
+                if seated {
+                    sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
+                        .bind(event.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                continue;
             };
-            let event = event_row_by_id(&mut tx, event.id).await?;
+            let position = if seated {
+                event.seats_taken += 1;
+                None
+            } else {
+                event.waiting += 1;
+                Some(queue_position(&mut tx, event.id, id).await?)
+            };
             let row = RsvpRow {
                 id,
                 event_id: event.id,

@@ -111,17 +111,29 @@ impl Db {
 
     /// Marks a claimed message sent (only by the worker that holds it).
     pub async fn email_sent(&self, id: i64, worker: &str, now: i64) -> Result<(), DbError> {
+        self.emails_sent(&[id], worker, now).await
+    }
+
+    /// Marks claimed messages sent, in one transaction (only those the worker holds).
+    pub async fn emails_sent(&self, ids: &[i64], worker: &str, now: i64) -> Result<(), DbError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let placeholders = (0..ids.len())
+            .map(|i| format!("${}", i + 3))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
+             WHERE claimed_by = $2 AND sent_at IS NULL AND id IN ({placeholders})"
+        );
         // Through the writers' turn, like every write (see `Db::begin_write`).
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
-             WHERE id = $2 AND claimed_by = $3 AND sent_at IS NULL",
-        )
-        .bind(now)
-        .bind(id)
-        .bind(worker)
-        .execute(&mut *tx)
-        .await?;
+        let mut query = sqlx::query(&sql).bind(now).bind(worker);
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query.execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -191,6 +191,16 @@ impl Db {
         Ok(Some(row.into_detail(k)))
     }
 
+    /// The directory's data version: raised by triggers in the same transaction as any change
+    /// to published spaces, their kinds or the municipalities (see `page_cache`).
+    pub async fn directory_version(&self) -> Result<i64, DbError> {
+        let (version,): (i64,) =
+            sqlx::query_as("SELECT version FROM data_versions WHERE name = 'directory'")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(version)
+    }
+
     /// Municipalities with at least one published space, by name, with their counts.
     pub async fn municipalities_with_spaces(&self) -> Result<Vec<MunicipalityOption>, DbError> {
         // One index lookup per municipality (`spaces_status_municipality`), not a grouping of

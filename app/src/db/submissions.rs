@@ -15,6 +15,45 @@ pub struct SubmissionSummary {
     pub municipality: String,
 }
 
+/// At most `max` requests of `client` in `bucket` over `window` seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct RateLimit<'a> {
+    pub bucket: &'a str,
+    pub client: &'a str,
+    pub window: i64,
+    pub max: i64,
+}
+
+/// Counts this request against `limit` in the caller's transaction: `false` (nothing recorded)
+/// when the client is over it. Records older than a day are deleted by the hourly retention
+/// (`apply_retention`), not here: a burst of requests costs one count and one insert each. On
+/// PostgreSQL concurrent requests of one client may both pass at the very limit, which is
+/// acceptable for a rate limit.
+pub(super) async fn within_rate_limit(
+    conn: &mut sqlx::AnyConnection,
+    limit: &RateLimit<'_>,
+    now: i64,
+) -> Result<bool, DbError> {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
+    )
+    .bind(limit.bucket)
+    .bind(limit.client)
+    .bind(now - limit.window)
+    .fetch_one(&mut *conn)
+    .await?;
+    if count >= limit.max {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO rate_limit_events (bucket, client, at) VALUES ($1, $2, $3)")
+        .bind(limit.bucket)
+        .bind(limit.client)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(true)
+}
+
 impl Db {
     /// Stores a submission and queues its e-mails; returns the new space's id. The municipality
     /// must exist (checked by the caller). A space with no position given is placed at its
@@ -143,30 +182,19 @@ impl Db {
         now: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
-        // Records older than a day are deleted by the hourly retention (`apply_retention`), not
-        // here: a burst of requests then costs one count and one insert each. On PostgreSQL
-        // concurrent requests of one client may both pass at the very limit, which is
-        // acceptable for a rate limit.
-        let (count,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
+        let allowed = within_rate_limit(
+            &mut tx,
+            &RateLimit {
+                bucket,
+                client,
+                window,
+                max,
+            },
+            now,
         )
-        .bind(bucket)
-        .bind(client)
-        .bind(now - window)
-        .fetch_one(&mut *tx)
         .await?;
-        if count >= max {
-            tx.commit().await?;
-            return Ok(false);
-        }
-        sqlx::query("INSERT INTO rate_limit_events (bucket, client, at) VALUES ($1, $2, $3)")
-            .bind(bucket)
-            .bind(client)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(allowed)
     }
 
     /// The installation's secret for signing form timestamps, created on first use.

@@ -28,6 +28,10 @@ pub const TABLES: [&str; 16] = [
     "rsvps",
 ];
 
+/// Tables not copied: derived from the others and kept by triggers (`data_versions`, the
+/// cached pages' versions, which the destination's migrations create and its triggers raise).
+pub const DERIVED_TABLES: [&str; 1] = ["data_versions"];
+
 /// Rows copied, per table.
 pub type TransferReport = Vec<(&'static str, u64)>;
 

@@ -132,15 +132,7 @@ fn Directory(
 #[component]
 fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
-    let query = filter.to_query();
-    let href = move |n: u32| {
-        let page = if n > 1 {
-            format!("pagina={n}")
-        } else {
-            String::new()
-        };
-        format!("{}#list-heading", with_query("/", &[&query, &page]))
-    };
+    let href = move |n: u32| format!("{}#list-heading", with_query("/", &[&filter.page_query(n)]));
     let page = page.min(pages);
     let mut shown: Vec<u32> = [1, page.saturating_sub(1), page, page + 1, pages]
         .into_iter()

@@ -312,3 +312,83 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         t.finish().await;
     }
 }
+
+/// The nonce of a page's Content-Security-Policy.
+fn policy_nonce(page: &Page) -> String {
+    page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_directory_is_served_from_memory_until_its_data_changes() {
+    for t in [TestDb::sqlite().await, TestDb::postgres().await] {
+        let app = app(&t).await;
+        // A second app server on the same database, with its own memory.
+        let other = app_at(&t, app::clock::Clock::system()).await;
+        let cache = |page: &Page| page.headers["x-spazi-cache"].to_str().unwrap().to_owned();
+        let first = get(&app, "/", None).await;
+        assert_eq!(cache(&first), "miss");
+        let again = get(&app, "/", None).await;
+        assert_eq!(cache(&again), "hit");
+        assert_eq!(
+            get(&other, "/", None).await.headers["x-spazi-cache"],
+            "miss"
+        );
+        // Each answer carries its own nonce, on its policy and its scripts alike.
+        let (n1, n2) = (policy_nonce(&first), policy_nonce(&again));
+        assert_ne!(n1, n2);
+        assert!(again.body.contains(&format!("nonce=\"{n2}\"")));
+        assert!(!again.body.contains(&n1));
+        assert_eq!(again.body.replace(&n2, &n1), first.body);
+        // Languages and filters are kept apart; searches and odd queries are never kept.
+        let en = get(&app, "/", Some("lang=en")).await;
+        assert_eq!(cache(&en), "miss");
+        assert!(en.body.contains("<html lang=\"en\""));
+        assert_eq!(cache(&get(&app, "/", Some("lang=en")).await), "hit");
+        assert_eq!(cache(&get(&app, "/?tipo=fablab", None).await), "miss");
+        assert_eq!(cache(&get(&app, "/?tipo=fablab", None).await), "hit");
+        assert!(!get(&app, "/?q=lab", None)
+            .await
+            .headers
+            .contains_key("x-spazi-cache"));
+        assert!(!get(&app, "/?x=1", None)
+            .await
+            .headers
+            .contains_key("x-spazi-cache"));
+
+        // A staff member unpublishes a space through the other server: both show the change.
+        let name = card_names(&first.body).remove(0);
+        let staff = crate::staff::create(&t, "cache@example.org", app::model::Role::Editor).await;
+        let (id, _) =
+            t.db.staff_spaces(None, Some(&name), false)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|row| (row.id, row.name))
+                .find(|(_, n)| *n == name)
+                .unwrap();
+        assert!(t
+            .db
+            .set_space_status(
+                id,
+                app::model::SpaceStatus::Archived,
+                (staff, "test"),
+                1_700_000_100
+            )
+            .await
+            .unwrap());
+        for server in [&app, &other] {
+            let after = get(server, "/", None).await;
+            assert_eq!(cache(&after), "miss");
+            assert!(!card_names(&after.body).contains(&name));
+            assert_eq!(cache(&get(server, "/", None).await), "hit");
+        }
+        t.finish().await;
+    }
+}
