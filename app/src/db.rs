@@ -55,6 +55,27 @@ pub enum DbError {
     Backup(String),
     #[error("{0}")]
     Transfer(String),
+    #[error("the writers' thread stopped: {0}")]
+    Writer(String),
+}
+
+/// The SQLite writers' thread (see [`Db::on_writer`]): a single-threaded runtime, started on
+/// first use and shared by the process.
+fn writer_runtime() -> &'static tokio::runtime::Handle {
+    static WRITER: std::sync::OnceLock<tokio::runtime::Handle> = std::sync::OnceLock::new();
+    WRITER.get_or_init(|| {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .thread_name("spazi-writer")
+            .build()
+            .expect("the writers' runtime starts");
+        let handle = runtime.handle().clone();
+        std::thread::Builder::new()
+            .name("spazi-writer".into())
+            .spawn(move || runtime.block_on(std::future::pending::<()>()))
+            .expect("the writers' thread starts");
+        handle
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +216,29 @@ impl Db {
                 _turn: None,
             },
         })
+    }
+
+    /// Runs a write `job` (built from this handle) where its turn is not slowed by the rest of
+    /// the server: on SQLite, on the writers' own thread. A transaction holds SQLite's only
+    /// write lock while each of its statements goes to the connection's thread and back; on
+    /// the request runtime, every one of those wake-ups waits behind the tasks of every other
+    /// request, so under load the lock is held mostly while waiting. On the writers' thread
+    /// the transaction runs without that queue. PostgreSQL runs the job where it is.
+    pub async fn on_writer<T, F, Fut>(&self, job: F) -> Result<T, DbError>
+    where
+        F: FnOnce(Db) -> Fut,
+        Fut: std::future::Future<Output = Result<T, DbError>> + Send + 'static,
+        T: Send + 'static,
+    {
+        let future = job(self.clone());
+        match self.backend {
+            Backend::Postgres => future.await,
+            Backend::Sqlite => match writer_runtime().spawn(future).await {
+                Ok(result) => result,
+                Err(err) if err.is_panic() => std::panic::resume_unwind(err.into_panic()),
+                Err(err) => Err(DbError::Writer(err.to_string())),
+            },
+        }
     }
 
     /// Writes a consistent copy of a SQLite database to `to` (a new file), without stopping

@@ -106,17 +106,20 @@ async fn register(
     let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
     let compose = composer(base_url(&state, &headers), now);
     // The per-address limit is counted in the registration's own transaction.
-    let limit = RateLimit {
-        bucket: "rsvp",
-        client: &address,
-        window: 3600,
-        max: MAX_PER_HOUR,
+    let job = {
+        let slug = slug.clone();
+        move |db: crate::db::Db| async move {
+            let limit = RateLimit {
+                bucket: "rsvp",
+                client: &address,
+                window: 3600,
+                max: MAX_PER_HOUR,
+            };
+            db.register_limited(&slug, &valid, lang, now, &compose, Some(&limit))
+                .await
+        }
     };
-    match state
-        .db
-        .register_limited(&slug, &valid, lang, now, &compose, Some(&limit))
-        .await
-    {
+    match state.db.on_writer(job).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
             see_other(&format!("/prenotazione/{token}?nuova=1"))

@@ -32,7 +32,12 @@ pub fn backoff(attempts: i64) -> i64 {
 /// transaction (a write per message would compete with the requests' writes under SQLite's
 /// single writer). Returns how many were sent.
 pub async fn run_once(db: &Db, mailer: &Mailer, worker: &str, now: i64) -> Result<usize, DbError> {
-    let batch = db.claim_emails(worker, now, LEASE, BATCH).await?;
+    // The two writes of a round run on the writers' thread, like the requests' (see
+    // `Db::on_writer`): they hold SQLite's write lock too.
+    let owner = worker.to_owned();
+    let batch = db
+        .on_writer(move |db| async move { db.claim_emails(&owner, now, LEASE, BATCH).await })
+        .await?;
     let mut sent = Vec::with_capacity(batch.len());
     for message in batch {
         let message_id = mailer.message_id(message.id);
@@ -47,8 +52,11 @@ pub async fn run_once(db: &Db, mailer: &Mailer, worker: &str, now: i64) -> Resul
             }
         }
     }
-    db.emails_sent(&sent, worker, now).await?;
-    Ok(sent.len())
+    let count = sent.len();
+    let owner = worker.to_owned();
+    db.on_writer(move |db| async move { db.emails_sent(&sent, &owner, now).await })
+        .await?;
+    Ok(count)
 }
 
 /// The handle to wake the worker when a message was queued.

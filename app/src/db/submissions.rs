@@ -34,6 +34,8 @@ pub(super) async fn within_rate_limit(
     limit: &RateLimit<'_>,
     now: i64,
 ) -> Result<bool, DbError> {
+    // Two statements: one `INSERT … SELECT … WHERE (count) < max` reads the table it writes,
+    // which SQLite does through a temporary table — measured slower.
     let (count,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
     )
