@@ -74,13 +74,16 @@ async function mapTiming(browser, base, slowdown) {
   const markers = Number(await page.locator(".map--directory").getAttribute("data-markers"));
   // Interactive: a cluster zooms in on click, and a marker opens its popup.
   const t0 = await page.evaluate(() => performance.now());
+  // Clusters are clicked until a single marker shows (a dense cluster opens into smaller ones).
   const cluster = page.locator(".marker-cluster").first();
-  let clicked = "none";
-  if (await cluster.count()) {
-    await cluster.click();
-    clicked = "cluster";
-  }
   const marker = page.locator(".leaflet-marker-icon.space-marker").first();
+  let clicks = 0;
+  while (!(await marker.isVisible()) && clicks < 10 && (await cluster.count())) {
+    await cluster.click();
+    clicks += 1;
+    await marker.waitFor({ timeout: 3_000 }).catch(() => {});
+  }
+  const clicked = clicks ? `${clicks} cluster click${clicks > 1 ? "s" : ""}` : "none";
   await marker.waitFor({ timeout: 30_000 });
   await marker.click();
   await page.locator(".leaflet-popup-content a").first().waitFor({ timeout: 10_000 });
@@ -123,7 +126,7 @@ export async function browserBench({ base, label, root }) {
       const m = await mapTiming(browser, base, slowdown);
       console.log(
         `map with ${m.markers} spaces, CPU ${slowdown}× slower: markers drawn ${m.drawn.toFixed(0)} ms ` +
-          `after navigation; a ${m.clicked} click then a marker's popup: ${m.interaction.toFixed(0)} ms`,
+          `after navigation; ${m.clicked}, then a marker's popup: ${m.interaction.toFixed(0)} ms`,
       );
     }
   } finally {

@@ -155,10 +155,6 @@ pub fn draw(
             set(&cluster_options, "showCoverageOnHover", false);
             set(&cluster_options, "maxClusterRadius", 40);
             set(&cluster_options, "chunkedLoading", true);
-            // Chunks shorter than a "long task" (50 ms), so the page stays responsive while
-            // thousands of markers are clustered, even on a slow phone.
-            set(&cluster_options, "chunkInterval", 30);
-            set(&cluster_options, "chunkDelay", 1);
             let progress = Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
                 if done >= total {
                     ready();
