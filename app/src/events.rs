@@ -119,45 +119,34 @@ async fn register(
                 .await
         }
     };
-    match state.db.on_writer(job).await {
+    // Refused: the form back with the reason.
+    let (problem, status) = match state.db.on_writer(job).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
-            see_other(&format!("/prenotazione/{token}?nuova=1"))
+            return see_other(&format!("/prenotazione/{token}?nuova=1"));
         }
         Ok(RsvpOutcome::AlreadyRegistered) => {
             state.outbox.wake();
-            see_other(&format!(
+            return see_other(&format!(
                 "/eventi/{}?inviata=1#iscrizione",
                 crate::text::query_encode(&slug)
-            ))
+            ));
         }
-        Ok(RsvpOutcome::NotOpen(_)) => {
-            again(
-                &state,
-                &uri,
-                &headers,
-                input,
-                refuse(Problem::RegistrationClosed),
-                started,
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Ok(RsvpOutcome::TooMany) => {
-            again(
-                &state,
-                &uri,
-                &headers,
-                input,
-                refuse(Problem::TooMany),
-                started,
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await
-        }
-        Ok(RsvpOutcome::NoSuchEvent) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => crate::admin::unavailable("registering for an event", &err),
-    }
+        Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
+        Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),
+        Ok(RsvpOutcome::NoSuchEvent) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return crate::admin::unavailable("registering for an event", &err),
+    };
+    again(
+        &state,
+        &uri,
+        &headers,
+        input,
+        refuse(problem),
+        started,
+        status,
+    )
+    .await
 }
 
 /// The form back, with what was typed and the problems beside the fields. `started` is the

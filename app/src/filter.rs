@@ -68,6 +68,13 @@ impl SpaceFilter {
         parts.join("&")
     }
 
+    /// The list's page number from the query (`pagina`, 1 when absent or not a number).
+    pub fn page_from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> u32 {
+        get("pagina")
+            .and_then(|p| p.trim().parse::<u32>().ok())
+            .unwrap_or(1)
+    }
+
     /// The query string of page `page` of this filter's list, as the page links write it
     /// (`pagina` only past the first page).
     pub fn page_query(&self, page: u32) -> String {

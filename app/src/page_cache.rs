@@ -20,7 +20,6 @@
 
 use crate::filter::SpaceFilter;
 use crate::i18n::Lang;
-use crate::security::NONCE_HEADER;
 use crate::server::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State};
@@ -100,9 +99,7 @@ fn cache_key(req: &Request) -> Option<(Lang, String)> {
             .map(|(_, v)| v.as_str())
     };
     let filter = SpaceFilter::from_params(get);
-    let page = get("pagina")
-        .and_then(|p| p.parse::<u32>().ok())
-        .unwrap_or(1);
+    let page = SpaceFilter::page_from_params(get);
     if filter.q.is_some() || filter.page_query(page) != raw {
         return None;
     }
@@ -120,12 +117,7 @@ pub async fn serve(
     let Some(key) = cache_key(&req) else {
         return next.run(req).await;
     };
-    let Some(nonce) = req
-        .headers()
-        .get(&NONCE_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-    else {
+    let Some(nonce) = crate::security::request_nonce(req.headers()).map(str::to_owned) else {
         return next.run(req).await;
     };
     // Without the version (database away) the page renders as usual, and says so.

@@ -67,16 +67,17 @@ fn tile_origin(url: &str) -> Option<String> {
 /// by [`headers`], overwriting anything a client sent; copied when a handler renders a page).
 pub const NONCE_HEADER: HeaderName = HeaderName::from_static("x-spazi-nonce");
 
+/// This request's nonce, from the internal header [`headers`] set.
+pub fn request_nonce(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers.get(&NONCE_HEADER).and_then(|v| v.to_str().ok())
+}
+
 /// Provides this request's nonce to Leptos, which puts it on the hydration script (called in
 /// the rendering context of every page, after `leptos_axum` provided its own).
 pub fn provide_request_nonce() {
     use leptos::prelude::{provide_context, use_context};
-    let nonce = use_context::<axum::http::request::Parts>().and_then(|p| {
-        p.headers
-            .get(&NONCE_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    });
+    let nonce = use_context::<axum::http::request::Parts>()
+        .and_then(|p| request_nonce(&p.headers).map(str::to_owned));
     if let Some(nonce) = nonce {
         provide_context(leptos::nonce::Nonce::from_value(nonce));
     }

@@ -109,11 +109,6 @@ impl Db {
         Ok(messages)
     }
 
-    /// Marks a claimed message sent (only by the worker that holds it).
-    pub async fn email_sent(&self, id: i64, worker: &str, now: i64) -> Result<(), DbError> {
-        self.emails_sent(&[id], worker, now).await
-    }
-
     /// Marks claimed messages sent, in one transaction (only those the worker holds).
     pub async fn emails_sent(&self, ids: &[i64], worker: &str, now: i64) -> Result<(), DbError> {
         if ids.is_empty() {

@@ -18,9 +18,7 @@ pub fn HomePage() -> impl IntoView {
     let (filter, page) = use_query_map().with_untracked(|q| {
         (
             SpaceFilter::from_params(|k| q.get_str(k)),
-            q.get_str("pagina")
-                .and_then(|p| p.trim().parse::<u32>().ok())
-                .unwrap_or(1),
+            SpaceFilter::page_from_params(|k| q.get_str(k)),
         )
     });
     let data = {
