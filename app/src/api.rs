@@ -206,7 +206,10 @@ pub const SUGGESTIONS_IN_PAGE: usize = 300;
 pub async fn event_page(slug: String) -> Result<crate::model::event::EventPage, AppError> {
     let db = crate::server::db()?;
     let now = crate::server::now();
-    let Some(event) = db.public_event(&slug, crate::current_lang()).await? else {
+    let Some((event, spaces)) = db
+        .public_event_page(&slug, crate::current_lang(), SUGGESTIONS_IN_PAGE)
+        .await?
+    else {
         crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
         return Err(AppError::NotFound);
     };
@@ -214,7 +217,7 @@ pub async fn event_page(slug: String) -> Result<crate::model::event::EventPage, 
     Ok(crate::model::event::EventPage {
         event,
         now,
-        spaces: db.published_space_names(SUGGESTIONS_IN_PAGE).await?,
+        spaces,
         token: crate::join::form_token(&secret, now),
         base_url: crate::server::base_url(),
     })

@@ -5,6 +5,7 @@
 mod events;
 mod imports;
 mod outbox;
+mod registrations;
 mod retention;
 mod review;
 mod seed;
@@ -19,6 +20,7 @@ mod transfer;
 pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use imports::ImportRecord;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
+pub use registrations::{ClientLimit, Composer, Registration};
 pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
@@ -57,6 +59,8 @@ pub enum DbError {
     Transfer(String),
     #[error("the writers' thread stopped: {0}")]
     Writer(String),
+    #[error("a group of registrations counted more seats than event {0} has left")]
+    SeatsMoved(i64),
 }
 
 /// The SQLite writers' thread (see [`Db::on_writer`]): a single-threaded runtime, started on
@@ -138,6 +142,8 @@ pub struct Db {
     write_gate: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// The installation's form-signing secret, once read (see `form_secret`).
     form_secret: std::sync::Arc<tokio::sync::OnceCell<String>>,
+    /// The process's registration queue (see `registrations`), started on first use.
+    registrations: registrations::Queue,
 }
 
 impl Db {
@@ -179,6 +185,7 @@ impl Db {
             backend,
             write_gate: Default::default(),
             form_secret: Default::default(),
+            registrations: Default::default(),
         })
     }
 

@@ -7,7 +7,7 @@
 //! in line and queues the e-mail.
 
 use crate::admin::{base_url, client_address, render_page, see_other};
-use crate::db::{CancelOutcome, Notice, NoticeKind, RateLimit, RsvpOutcome};
+use crate::db::{CancelOutcome, ClientLimit, Notice, NoticeKind, Registration, RsvpOutcome};
 use crate::mail::{Email, TextAttachment};
 use crate::model::event::RsvpStatus;
 use crate::pages::events::when_line;
@@ -104,23 +104,22 @@ async fn register(
         &headers,
     );
     let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
-    let compose = composer(base_url(&state, &headers), now);
-    // The per-address limit is counted in the registration's own transaction.
-    let job = {
-        let slug = slug.clone();
-        move |db: crate::db::Db| async move {
-            let limit = RateLimit {
-                bucket: "rsvp",
-                client: &address,
-                window: 3600,
-                max: MAX_PER_HOUR,
-            };
-            db.register_limited(&slug, &valid, lang, now, &compose, Some(&limit))
-                .await
-        }
+    let registration = Registration {
+        slug: slug.clone(),
+        rsvp: valid,
+        lang,
+        now,
+        compose: std::sync::Arc::new(composer(base_url(&state, &headers), now)),
+        // Counted in the registration's own transaction.
+        limit: Some(ClientLimit {
+            bucket: "rsvp",
+            client: address,
+            window: 3600,
+            max: MAX_PER_HOUR,
+        }),
     };
     // Refused: the form back with the reason.
-    let (problem, status) = match state.db.on_writer(job).await {
+    let (problem, status) = match state.db.register(registration).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
             return see_other(&format!("/prenotazione/{token}?nuova=1"));

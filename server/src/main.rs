@@ -55,6 +55,10 @@ enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
+    /// Compress the site's static files once at brotli's best quality (`serve` runs it in a
+    /// child process at start; see app::static_files).
+    #[command(hide = true)]
+    Precompress { site_root: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -166,6 +170,13 @@ async fn main() -> ExitCode {
             })
             .await,
         ),
+        Command::Precompress { site_root } => match app::static_files::compress_all(&site_root) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("Cannot precompress {}: {err}", site_root.display());
+                ExitCode::FAILURE
+            }
+        },
         Command::Transfer { to } => finish(app::server::transfer(&to).await),
         Command::Backup { to } => finish(app::server::backup(&to).await),
         Command::Admin {

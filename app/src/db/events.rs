@@ -1,12 +1,11 @@
-//! Events and RSVPs. The rule that matters: **no overbooking, ever**. A seat is taken only by
-//! the conditional `UPDATE events SET seats_taken = seats_taken + 1 WHERE … seats_taken <
-//! capacity` inside the registration's transaction (PostgreSQL locks the event's row until
-//! commit; SQLite's `BEGIN IMMEDIATE` admits one writer at a time), and the table's CHECK
+//! Events and RSVPs. The rule that matters: **no overbooking, ever**. Registrations for an event
+//! take turns on its row (PostgreSQL locks it until commit; SQLite's `BEGIN IMMEDIATE` admits
+//! one writer at a time), are committed in groups (`registrations`), and take seats with a
+//! conditional `UPDATE events SET seats_taken = … WHERE … <= capacity`; the table's CHECK
 //! refuses any count above capacity. Whoever gets no seat joins the waiting line, in order;
 //! a cancellation frees the seat and promotes the first in line in the same transaction. Every
 //! e-mail about it is queued in that transaction too (the outbox).
 
-use super::submissions::{within_rate_limit, RateLimit};
 use super::{outbox::enqueue, Backend, Db, DbError};
 use crate::i18n::Lang;
 use crate::mail::Email;
@@ -14,7 +13,6 @@ use crate::model::event::{
     EventStatus, EventView, EventsPage, RsvpCounts, RsvpStatus, RsvpView, Window,
 };
 use crate::validate::event::ValidEvent;
-use crate::validate::rsvp::ValidRsvp;
 use sqlx::AnyConnection;
 
 /// The event columns, with the venue space and the length of the waiting line.
@@ -222,7 +220,7 @@ pub(super) async fn event_row_by_id(
 }
 
 /// 1 for the first in line.
-async fn queue_position(
+pub(super) async fn queue_position(
     conn: &mut AnyConnection,
     event_id: i64,
     rsvp_id: i64,
@@ -272,21 +270,6 @@ pub(super) async fn counts(conn: &mut AnyConnection, event_id: i64) -> Result<Rs
         cancelled,
         checked_in,
     })
-}
-
-/// Takes a seat for a newcomer if one is free and nobody is waiting (the line goes first).
-/// The guarded `UPDATE` is what makes overbooking impossible.
-async fn take_seat(conn: &mut AnyConnection, event_id: i64) -> Result<bool, DbError> {
-    let taken = sqlx::query(
-        "UPDATE events SET seats_taken = seats_taken + 1 \
-         WHERE id = $1 AND seats_taken < capacity AND NOT EXISTS \
-         (SELECT 1 FROM rsvps WHERE event_id = $1 AND status = 'waiting')",
-    )
-    .bind(event_id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    Ok(taken == 1)
 }
 
 pub(super) fn notice(
@@ -412,216 +395,54 @@ impl Db {
         .map(|r| r.view(lang)))
     }
 
-    /// Names of the published spaces, for the "organisation or space" suggestions; `None`
-    /// when there are more than `limit` (counted first: sorting every name only to find there
-    /// are too many would cost every view of the event page).
-    pub async fn published_space_names(
+    /// A published (or cancelled) event by its slug, with the names of the published spaces
+    /// for the form's "organisation or space" suggestions — `None` when there are more than
+    /// `limit` (counted first, up to the limit: sorting every name only to find there are too
+    /// many would cost every view). One query: the event page is read far more than written.
+    pub async fn public_event_page(
         &self,
+        slug: &str,
+        lang: Lang,
         limit: usize,
-    ) -> Result<Option<Vec<String>>, DbError> {
-        // Counted only up to the limit: thousands of spaces cost no more than `limit`.
-        let (published,): (i64,) = sqlx::query_as(&format!(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM spaces WHERE status = 'published' LIMIT {}) p",
-            limit + 1
+    ) -> Result<Option<(EventView, Option<Vec<String>>)>, DbError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            event: EventRow,
+            published: i64,
+            names: Option<String>,
+        }
+        // A character no name can hold (validation refuses control characters).
+        const SEPARATOR: &str = "\u{1f}";
+        let over = limit + 1;
+        let sql = EVENT_SELECT.replacen(
+            " FROM events e",
+            &format!(
+                ", (SELECT COUNT(*) FROM (SELECT 1 FROM spaces WHERE status = 'published' \
+                 LIMIT {over}) p) AS published, \
+                 CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM spaces \
+                 WHERE status = 'published' LIMIT {over}) p) <= {limit} \
+                 THEN (SELECT string_agg(name, $2 ORDER BY name) FROM spaces \
+                 WHERE status = 'published') END AS names \
+                 FROM events e"
+            ),
+            1,
+        );
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "{sql} WHERE e.slug = $1 AND e.status IN ('published', 'cancelled')"
         ))
-        .fetch_one(&self.pool)
+        .bind(slug)
+        .bind(SEPARATOR)
+        .fetch_optional(&self.pool)
         .await?;
-        if usize::try_from(published).unwrap_or(usize::MAX) > limit {
-            return Ok(None);
-        }
-        // Bounded again: spaces published between the count and this query.
-        let rows: Vec<(String,)> = sqlx::query_as(&format!(
-            "SELECT name FROM spaces WHERE status = 'published' ORDER BY name LIMIT {}",
-            limit + 1
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        Ok((rows.len() <= limit).then(|| rows.into_iter().map(|(n,)| n).collect()))
-    }
-
-    /// Registers someone for the event `slug` — see the module documentation. `compose` writes
-    /// the e-mail, which is queued in the same transaction.
-    pub async fn register(
-        &self,
-        slug: &str,
-        v: &ValidRsvp,
-        lang: Lang,
-        now: i64,
-        compose: Compose<'_>,
-    ) -> Result<RsvpOutcome, DbError> {
-        self.register_limited(slug, v, lang, now, compose, None)
-            .await
-    }
-
-    /// [`Db::register`], counting the request against `limit` first, in the same transaction
-    /// (one write per registration: under SQLite's single writer each transaction counts).
-    /// Requests that change nothing (closed or unknown event) are not counted.
-    pub async fn register_limited(
-        &self,
-        slug: &str,
-        v: &ValidRsvp,
-        lang: Lang,
-        now: i64,
-        compose: Compose<'_>,
-        limit: Option<&RateLimit<'_>>,
-    ) -> Result<RsvpOutcome, DbError> {
-        let mut tx = self.begin_write().await?;
-        if let Some(limit) = limit {
-            if !within_rate_limit(&mut tx, limit, now).await? {
-                return Ok(RsvpOutcome::TooMany);
-            }
-        }
-        // One registration at a time per event, from here to commit: the line's order is the
-        // order of arrival, and each place in it is known exactly.
-        let event = match self.backend {
-            Backend::Postgres => {
-                let id: Option<(i64,)> =
-                    sqlx::query_as("SELECT id FROM events WHERE slug = $1 FOR UPDATE")
-                        .bind(slug)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                match id {
-                    Some((id,)) => Some(event_row_by_id(&mut tx, id).await?),
-                    None => None,
-                }
-            }
-            // `BEGIN IMMEDIATE` already admits one writer at a time.
-            Backend::Sqlite => {
-                sqlx::query_as::<_, EventRow>(&format!("{EVENT_SELECT} WHERE e.slug = $1"))
-                    .bind(slug)
-                    .fetch_optional(&mut *tx)
-                    .await?
-            }
-        };
-        let Some(mut event) = event else {
-            return Ok(RsvpOutcome::NoSuchEvent);
-        };
-        let status = EventStatus::from_code(&event.status).unwrap_or(EventStatus::Draft);
-        if status == EventStatus::Draft {
-            return Ok(RsvpOutcome::NoSuchEvent);
-        }
-        let window = event.view(lang).window(now);
-        if window != Window::Open {
-            return Ok(RsvpOutcome::NotOpen(window));
-        }
-        // The affiliation names a mapped space when it is exactly one's name.
-        let space: Option<(i64,)> =
-            match &v.affiliation {
-                Some(name) => sqlx::query_as(
-                    "SELECT id FROM spaces WHERE status = 'published' AND lower(name) = lower($1) \
-                     ORDER BY id LIMIT 1",
-                )
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await?,
-                None => None,
-            };
-        // Twice at most: if another request inserts the same address between our look and our
-        // insert (PostgreSQL), the second round finds it.
-        for _ in 0..2 {
-            let existing: Option<RsvpRow> = sqlx::query_as(&format!(
-                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.event_id = $1 AND r.email_key = $2"
-            ))
-            .bind(event.id)
-            .bind(&v.email_key)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(r) = &existing {
-                let current = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
-                if current != RsvpStatus::Cancelled {
-                    let position = match current {
-                        RsvpStatus::Waiting => Some(queue_position(&mut tx, event.id, r.id).await?),
-                        _ => None,
-                    };
-                    let email = compose(&notice(NoticeKind::Resent, &event, r, current, position));
-                    enqueue(&mut tx, &email, now).await?;
-                    tx.commit().await?;
-                    return Ok(RsvpOutcome::AlreadyRegistered);
-                }
-                // Registering again after cancelling: a new registration, at the end of the
-                // line, with a new link.
-                sqlx::query("DELETE FROM rsvps WHERE id = $1")
-                    .bind(r.id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            // A seat if one is free and nobody is waiting for it; else the end of the line.
-            let seated = take_seat(&mut tx, event.id).await?;
-            let status = if seated {
-                RsvpStatus::Confirmed
-            } else {
-                RsvpStatus::Waiting
-            };
-            let token = crate::auth::new_token();
-            let inserted: Option<(i64,)> = sqlx::query_as(
-                "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
-                 affiliation, space_id, role, accessibility, lang, token, created_at, updated_at, \
-                 confirmed_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) \
-                 ON CONFLICT (event_id, email_key) DO NOTHING RETURNING id",
-            )
-            .bind(event.id)
-            .bind(status.code())
-            .bind(&v.first_name)
-            .bind(&v.last_name)
-            .bind(&v.email)
-            .bind(&v.email_key)
-            .bind(&v.affiliation)
-            .bind(space.map(|(id,)| id))
-            .bind(&v.role)
-            .bind(&v.accessibility)
-            .bind(lang.code())
-            .bind(&token)
-            .bind(now)
-            .bind(seated.then_some(now))
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some((id,)) = inserted else {
-                // Someone else's insert won: give the seat back and look again.
-                if seated {
-                    sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
-                        .bind(event.id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                continue;
-            };
-            let position = if seated {
-                event.seats_taken += 1;
-                None
-            } else {
-                event.waiting += 1;
-                Some(queue_position(&mut tx, event.id, id).await?)
-            };
-            let row = RsvpRow {
-                id,
-                event_id: event.id,
-                status: status.code().to_owned(),
-                first_name: v.first_name.clone(),
-                last_name: v.last_name.clone(),
-                email: v.email.clone(),
-                affiliation: v.affiliation.clone(),
-                role: v.role.clone(),
-                accessibility: v.accessibility.clone(),
-                lang: lang.code().to_owned(),
-                token: token.clone(),
-                created_at: now,
-            };
-            let kind = match status {
-                RsvpStatus::Confirmed => NoticeKind::Confirmed,
-                _ => NoticeKind::Waiting,
-            };
-            let email = compose(&notice(kind, &event, &row, status, position));
-            enqueue(&mut tx, &email, now).await?;
-            tx.commit().await?;
-            return Ok(RsvpOutcome::Registered {
-                status,
-                token,
-                queue_position: position,
+        Ok(row.map(|r| {
+            let names = (usize::try_from(r.published).unwrap_or(usize::MAX) <= limit).then(|| {
+                r.names
+                    .map(|n| n.split(SEPARATOR).map(str::to_owned).collect())
+                    .unwrap_or_default()
             });
-        }
-        // Unreachable in practice: the second round always finds or inserts the row.
-        Err(DbError::Sqlx(sqlx::Error::RowNotFound))
+            (r.event.view(lang), names)
+        }))
     }
 
     /// One registration by its personal link's token, in the language of the request.

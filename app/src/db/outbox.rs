@@ -54,6 +54,50 @@ pub async fn enqueue(
     Ok(id)
 }
 
+/// Queues many e-mails in the caller's transaction, a few dozen rows per statement (a batch of
+/// registrations writes its confirmations at once).
+pub(super) async fn enqueue_many(
+    conn: &mut sqlx::AnyConnection,
+    emails: &[(Email, i64)],
+) -> Result<(), DbError> {
+    for chunk in emails.chunks(64) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let p = i * 6;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5,
+                    p + 6,
+                    p + 6
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO email_outbox (to_address, subject, body_text, body_html, \
+             attachments_json, created_at, available_at) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (email, now) in chunk {
+            let attachments =
+                serde_json::to_string(&email.attachments).unwrap_or_else(|_| "[]".into());
+            query = query
+                .bind(&email.to)
+                .bind(&email.subject)
+                .bind(&email.text)
+                .bind(&email.html)
+                .bind(attachments)
+                .bind(*now);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 impl Db {
     /// Queues one e-mail on its own (when there is nothing else to write with it).
     pub async fn enqueue_email(&self, email: &Email, now: i64) -> Result<i64, DbError> {

@@ -357,13 +357,13 @@ async fn sqlite_data_moves_to_postgres() {
         ..Default::default()
     };
     src.db
-        .register(
+        .register(app::db::Registration::new(
             "lancio-forum-2022",
-            &rsvp,
+            rsvp,
             app::i18n::Lang::It,
             june,
-            &compose,
-        )
+            std::sync::Arc::new(compose),
+        ))
         .await
         .unwrap();
 

@@ -7,13 +7,14 @@ use crate::http::app_at;
 use crate::staff::{body_text, get_req, post_form, ORIGIN};
 use crate::support::{on_both_backends, TestDb};
 use app::clock::Clock;
-use app::db::{CancelOutcome, Db, Notice, RsvpOutcome};
+use app::db::{CancelOutcome, Db, Notice, Registration, RsvpOutcome};
 use app::i18n::Lang;
 use app::mail::Email;
 use app::model::event::{EventStatus, RsvpStatus, Window};
 use app::validate::event::ValidEvent;
 use app::validate::rsvp::{validate_rsvp, RsvpInput, ValidRsvp};
 use axum::http::{header, StatusCode};
+use std::sync::Arc;
 use tower::ServiceExt;
 
 /// 1 March 2030, 10:00 UTC: "now" in these tests.
@@ -57,9 +58,15 @@ fn compose(n: &Notice) -> Email {
 }
 
 async fn register(db: &Db, slug: &str, who: &ValidRsvp, now: i64) -> RsvpOutcome {
-    db.register(slug, who, Lang::It, now, &compose)
-        .await
-        .unwrap()
+    db.register(Registration::new(
+        slug,
+        who.clone(),
+        Lang::It,
+        now,
+        Arc::new(compose),
+    ))
+    .await
+    .unwrap()
 }
 
 fn token_of(outcome: &RsvpOutcome) -> String {
@@ -96,9 +103,7 @@ async fn no_overbooking_under_a_burst(t: &TestDb) {
             } else {
                 person("doppia")
             };
-            db.register("affollato", &who, Lang::It, NOW, &compose)
-                .await
-                .unwrap()
+            register(&db, "affollato", &who, NOW).await
         }));
     }
     let mut outcomes = Vec::new();
@@ -161,6 +166,129 @@ async fn no_overbooking_under_a_burst(t: &TestDb) {
     assert_eq!(outbox.waiting, (PEOPLE + DUPLICATES) as i64);
 }
 on_both_backends!(no_overbooking_under_a_burst);
+
+/// Registrations arriving together are committed together (`db::registrations`): a group that
+/// mixes events and one client's repeated requests counts seats per event and the client's
+/// limit across the group exactly, as one registration at a time would.
+async fn a_group_counts_seats_per_event_and_limits_per_client(t: &TestDb) {
+    use app::db::ClientLimit;
+    let a =
+        t.db.insert_event(&event("gruppo-a", 2), EventStatus::Published, NOW)
+            .await
+            .unwrap();
+    let b =
+        t.db.insert_event(&event("gruppo-b", 1), EventStatus::Published, NOW)
+            .await
+            .unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let db = t.db.clone();
+        tasks.push(tokio::spawn(async move {
+            let slug = if i % 2 == 0 { "gruppo-a" } else { "gruppo-b" };
+            let mut registration = Registration::new(
+                slug,
+                person(&format!("g{i}")),
+                Lang::It,
+                NOW,
+                Arc::new(compose),
+            );
+            // Half of them from one address allowed 4 an hour.
+            if i < 6 {
+                registration.limit = Some(ClientLimit {
+                    bucket: "rsvp",
+                    client: "192.0.2.7".into(),
+                    window: 3600,
+                    max: 4,
+                });
+            }
+            (i, db.register(registration).await.unwrap())
+        }));
+    }
+    let mut too_many = 0;
+    for task in tasks {
+        let (i, outcome) = task.await.unwrap();
+        match outcome {
+            RsvpOutcome::TooMany => {
+                assert!(i < 6, "only the limited address is refused");
+                too_many += 1;
+            }
+            RsvpOutcome::Registered { .. } => {}
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(too_many, 2, "four of the six from one address");
+    let (counted,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM rate_limit_events WHERE client = '192.0.2.7'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(counted, 4);
+    let (ca, cb) = (
+        t.db.rsvp_counts(a).await.unwrap(),
+        t.db.rsvp_counts(b).await.unwrap(),
+    );
+    assert_eq!((ca.confirmed, cb.confirmed), (2, 1));
+    assert_eq!(ca.confirmed + ca.waiting + cb.confirmed + cb.waiting, 10);
+    assert_eq!(t.db.seats_taken(a).await.unwrap(), (2, 2));
+    assert_eq!(t.db.seats_taken(b).await.unwrap(), (1, 1));
+    assert_eq!(t.db.outbox_counts().await.unwrap().waiting, 10);
+}
+on_both_backends!(a_group_counts_seats_per_event_and_limits_per_client);
+
+/// The event page's one query: the event with the published spaces' names for the form's
+/// suggestions, in name order — or none of them when there are more than the page carries.
+async fn the_event_page_carries_the_space_names_up_to_a_limit(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    t.db.insert_event(&event("nomi", 10), EventStatus::Published, NOW)
+        .await
+        .unwrap();
+    t.db.insert_event(&event("bozza-nomi", 10), EventStatus::Draft, NOW)
+        .await
+        .unwrap();
+    let mut published: Vec<String> =
+        sqlx::query_as::<_, (String,)>("SELECT name FROM spaces WHERE status = 'published'")
+            .fetch_all(t.db.pool())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(n,)| n)
+            .collect();
+    published.sort();
+    assert_eq!(published.len(), 12);
+    let (view, names) =
+        t.db.public_event_page("nomi", Lang::En, 12)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(view.slug, "nomi");
+    let mut names = names.expect("12 names fit a limit of 12");
+    assert_eq!(names.len(), 12);
+    // In the database's name order; the same set as the published spaces.
+    names.sort();
+    assert_eq!(names, published);
+    let (_, over) =
+        t.db.public_event_page("nomi", Lang::It, 11)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        over, None,
+        "more spaces than the page carries: the browser fetches them"
+    );
+    assert!(t
+        .db
+        .public_event_page("bozza-nomi", Lang::It, 300)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(t
+        .db
+        .public_event_page("nessuno", Lang::It, 300)
+        .await
+        .unwrap()
+        .is_none());
+}
+on_both_backends!(the_event_page_carries_the_space_names_up_to_a_limit);
 
 async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
     let id =
@@ -305,15 +433,7 @@ async fn cancellations_racing_registrations_stay_exact(t: &TestDb) {
     for i in 0..20 {
         let db = t.db.clone();
         tasks.push(tokio::spawn(async move {
-            db.register(
-                "corsa",
-                &person(&format!("n{i}")),
-                Lang::It,
-                NOW + 100,
-                &compose,
-            )
-            .await
-            .unwrap();
+            register(&db, "corsa", &person(&format!("n{i}")), NOW + 100).await;
         }));
     }
     for task in tasks {

@@ -2,13 +2,14 @@
 //! exported and erased on request (GDPR) — on both databases.
 
 use crate::support::{on_both_backends, TestDb};
-use app::db::Notice;
+use app::db::{Notice, Registration};
 use app::i18n::Lang;
 use app::mail::Email;
 use app::model::event::{EventStatus, RsvpStatus};
 use app::validate::event::ValidEvent;
 use app::validate::join::{validate_join, JoinInput};
 use app::validate::rsvp::{validate_rsvp, RsvpInput};
+use std::sync::Arc;
 
 const NOW: i64 = 1_898_503_200;
 const DAY: i64 = 86_400;
@@ -47,7 +48,7 @@ async fn register(t: &TestDb, slug: &str, who: &str, now: i64) {
         ..Default::default()
     })
     .unwrap();
-    t.db.register(slug, &v, Lang::It, now, &compose)
+    t.db.register(Registration::new(slug, v, Lang::It, now, Arc::new(compose)))
         .await
         .unwrap();
 }
