@@ -1,7 +1,8 @@
 //! The maintenance worker (server only), one in every app server: every few minutes it queues
 //! the day-before reminders that are due, and every hour it applies the data retention period.
 //! Both are safe with several app servers: reminders are claimed row by row
-//! (`Db::queue_reminders`), and erasing twice erases nothing more.
+//! (`Db::queue_reminders`), and erasing twice erases nothing more. On SQLite the server also
+//! runs [`checkpoints`], which keeps the write-ahead log short off the writers' path.
 
 use crate::clock::Clock;
 use crate::db::Db;
@@ -56,5 +57,26 @@ pub async fn run(
             }
         }
         round = round.wrapping_add(1);
+    }
+}
+
+/// How often the SQLite checkpointer runs (see [`checkpoints`]).
+pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
+/// The SQLite checkpointer, until `shutdown` completes: keeps the write-ahead log short so that
+/// no writer's commit has to checkpoint it (see `Db::checkpoint`). SQLite is one process, so
+/// one checkpointer; PostgreSQL needs none.
+pub async fn checkpoints(db: Db, shutdown: impl std::future::Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            _ = tick.tick() => {}
+        }
+        if let Err(err) = db.checkpoint().await {
+            tracing::warn!(error = %err, "checkpointing the SQLite log failed");
+        }
     }
 }

@@ -394,8 +394,14 @@ pub async fn run() -> Result<(), StartError> {
         base,
         config.retention_days,
         outbox.clone(),
-        stopped(workers_stop),
+        stopped(workers_stop.clone()),
     ));
+    let checkpointer = (db.backend() == crate::db::Backend::Sqlite).then(|| {
+        tokio::spawn(crate::maintenance::checkpoints(
+            db.clone(),
+            stopped(workers_stop),
+        ))
+    });
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -418,6 +424,9 @@ pub async fn run() -> Result<(), StartError> {
     let _ = stop_workers.send(());
     let _ = worker.await;
     let _ = maintenance.await;
+    if let Some(checkpointer) = checkpointer {
+        let _ = checkpointer.await;
+    }
     db.close().await;
     Ok(())
 }

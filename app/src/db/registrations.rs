@@ -1,11 +1,13 @@
 //! Registrations for events, committed in groups. Every registration of a process goes through
 //! one queue; a task takes what is waiting (up to [`MAX_BATCH`]) and registers it all in one
-//! transaction: the event's row is read (and on PostgreSQL locked) once for the group, seats
-//! are counted in memory against that row and written with one conditional `UPDATE`, and the
-//! e-mails and rate-limit records are written with a few multi-row inserts. A registration is
-//! then two statements (its rate-limit count and its insert) instead of ten, and the group
-//! shares one commit — which is what a burst of registrations for one event needs: they are
-//! serialised by the event anyway (see `events`), so their cost is the time each holds it.
+//! transaction: the event's row is read (and on PostgreSQL locked) once for the group, the
+//! clients' rate-limit counts and the spaces the affiliations name are read with one query each
+//! for the group, seats are counted in memory against the event row and taken with one
+//! conditional `UPDATE`, and the e-mails and rate-limit records are written with a few
+//! multi-row inserts. A new registration is then one statement (its insert) instead of ten, and
+//! the group shares one commit — which is what a burst of registrations for one event needs:
+//! they are serialised by the event anyway (see `events`), so their cost is the time each holds
+//! it.
 //!
 //! A registration that would change nothing (unknown or closed event, a client over its limit)
 //! writes nothing, so no savepoints are needed. If the group's transaction fails, each of its
@@ -17,14 +19,13 @@
 
 use super::events::{event_row_by_id, notice, queue_position, EventRow, RsvpRow, EVENT_SELECT};
 use super::outbox::enqueue_many;
-use super::submissions::count_recent;
 use super::{Backend, Db, DbError, Notice, NoticeKind, RsvpOutcome};
 use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::model::event::{EventStatus, RsvpStatus, Window};
 use crate::validate::rsvp::ValidRsvp;
 use sqlx::AnyConnection;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
@@ -139,6 +140,7 @@ impl Db {
     async fn register_together(&self, jobs: &[Registration]) -> Result<Vec<RsvpOutcome>, DbError> {
         let mut tx = self.begin_write().await?;
         let mut group = Group::default();
+        group.read_ahead(&mut tx, jobs).await?;
         let mut outcomes = Vec::with_capacity(jobs.len());
         for job in jobs {
             outcomes.push(group.register(&mut tx, self.backend, job).await?);
@@ -163,13 +165,78 @@ struct Group {
     events: HashMap<String, Option<EventRow>>,
     /// Seats taken by the group, by event id.
     seats: HashMap<i64, i64>,
-    /// Rate-limit records: bucket, client, time.
+    /// Requests already counted in the database, by (bucket, window) and client (read ahead).
+    stored: HashMap<(&'static str, i64), HashMap<String, i64>>,
+    /// The mapped space each affiliation names, if any (read ahead).
+    spaces: HashMap<String, Option<i64>>,
+    /// Rate-limit records to write: bucket, client, time.
     counted: Vec<(&'static str, String, i64)>,
     /// E-mails and the time each was queued.
     emails: Vec<(Email, i64)>,
 }
 
 impl Group {
+    /// Reads what the registrations need from other tables — their clients' counts and the
+    /// spaces their affiliations name — in a query each for the whole group instead of one
+    /// each per registration. The counts are taken from the group's earliest window, so a
+    /// request at most a second older than a registration's own window may count too.
+    async fn read_ahead(
+        &mut self,
+        conn: &mut AnyConnection,
+        jobs: &[Registration],
+    ) -> Result<(), DbError> {
+        let mut clients: HashMap<(&'static str, i64), (i64, BTreeSet<&str>)> = HashMap::new();
+        for job in jobs {
+            if let Some(limit) = &job.limit {
+                let (since, names) = clients
+                    .entry((limit.bucket, limit.window))
+                    .or_insert((i64::MAX, BTreeSet::new()));
+                *since = (*since).min(job.now - limit.window);
+                names.insert(&limit.client);
+            }
+        }
+        for ((bucket, window), (since, names)) in clients {
+            let names: Vec<&str> = names.into_iter().collect();
+            let counts = self.stored.entry((bucket, window)).or_default();
+            for chunk in names.chunks(500) {
+                let sql = format!(
+                    "SELECT client, COUNT(*) FROM rate_limit_events \
+                     WHERE bucket = $1 AND at > $2 AND client IN ({}) GROUP BY client",
+                    placeholders(3, chunk.len())
+                );
+                let mut query = sqlx::query_as::<_, (String, i64)>(&sql)
+                    .bind(bucket)
+                    .bind(since);
+                for name in chunk {
+                    query = query.bind(*name);
+                }
+                counts.extend(query.fetch_all(&mut *conn).await?);
+            }
+        }
+        let affiliations: BTreeSet<&str> = jobs
+            .iter()
+            .filter_map(|j| j.rsvp.affiliation.as_deref())
+            .collect();
+        let affiliations: Vec<&str> = affiliations.into_iter().collect();
+        for chunk in affiliations.chunks(200) {
+            // The affiliation names a mapped space when it is exactly one's name.
+            let names = (1..=chunk.len())
+                .map(|i| format!("SELECT CAST(${i} AS TEXT) AS name"))
+                .collect::<Vec<_>>()
+                .join(" UNION ALL ");
+            let sql = format!(
+                "SELECT k.name, (SELECT s.id FROM spaces s WHERE s.status = 'published' \
+                 AND lower(s.name) = lower(k.name) ORDER BY s.id LIMIT 1) FROM ({names}) k"
+            );
+            let mut query = sqlx::query_as::<_, (String, Option<i64>)>(&sql);
+            for name in chunk {
+                query = query.bind(*name);
+            }
+            self.spaces.extend(query.fetch_all(&mut *conn).await?);
+        }
+        Ok(())
+    }
+
     async fn register(
         &mut self,
         conn: &mut AnyConnection,
@@ -179,7 +246,12 @@ impl Group {
         let now = job.now;
         if let Some(limit) = &job.limit {
             let since = now - limit.window;
-            let stored = count_recent(conn, limit.bucket, &limit.client, since).await?;
+            let stored = self
+                .stored
+                .get(&(limit.bucket, limit.window))
+                .and_then(|counts| counts.get(&limit.client))
+                .copied()
+                .unwrap_or(0);
             let here = self
                 .counted
                 .iter()
@@ -205,18 +277,10 @@ impl Group {
             return Ok(RsvpOutcome::NotOpen(window));
         }
         let v = &job.rsvp;
-        // The affiliation names a mapped space when it is exactly one's name.
-        let space: Option<(i64,)> =
-            match &v.affiliation {
-                Some(name) => sqlx::query_as(
-                    "SELECT id FROM spaces WHERE status = 'published' AND lower(name) = lower($1) \
-                     ORDER BY id LIMIT 1",
-                )
-                .bind(name)
-                .fetch_optional(&mut *conn)
-                .await?,
-                None => None,
-            };
+        let space = v
+            .affiliation
+            .as_deref()
+            .and_then(|name| self.spaces.get(name).copied().flatten());
         // Most addresses are new: insert first, and look at the existing registration only when
         // the address has one. Three rounds at most: a cancelled registration is replaced.
         for _ in 0..3 {
@@ -243,7 +307,7 @@ impl Group {
             .bind(&v.email)
             .bind(&v.email_key)
             .bind(&v.affiliation)
-            .bind(space.map(|(id,)| id))
+            .bind(space)
             .bind(&v.role)
             .bind(&v.accessibility)
             .bind(job.lang.code())
@@ -341,7 +405,7 @@ impl Group {
         }
         for chunk in self.counted.chunks(200) {
             let rows: Vec<String> = (0..chunk.len())
-                .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+                .map(|i| format!("({})", placeholders(3 * i + 1, 3)))
                 .collect();
             let sql = format!(
                 "INSERT INTO rate_limit_events (bucket, client, at) VALUES {}",
@@ -390,4 +454,12 @@ async fn locked_event(
                 .await?
         }
     })
+}
+
+/// `count` placeholders from `$first`: "$3, $4, $5".
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

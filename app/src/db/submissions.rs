@@ -49,7 +49,7 @@ pub(super) async fn within_rate_limit(
 }
 
 /// How many requests of `client` in `bucket` were counted after `since`.
-pub(super) async fn count_recent(
+async fn count_recent(
     conn: &mut sqlx::AnyConnection,
     bucket: &str,
     client: &str,

@@ -441,3 +441,28 @@ fn the_transfer_knows_every_table() {
     listed.sort();
     assert_eq!(created, listed);
 }
+
+/// The write-ahead log is checkpointed by the server's checkpointer, not inside a writer's
+/// commit (where its disk waits would stall every registration behind it); SQLite's own
+/// automatic checkpoint stays as a far backstop.
+async fn the_log_is_checkpointed_off_the_writers_path(t: &TestDb) {
+    t.db.seed(1_700_000_000).await.unwrap();
+    let pages = t.db.checkpoint().await.unwrap();
+    if t.db.backend() == app::db::Backend::Postgres {
+        assert_eq!(pages, 0, "nothing to do on PostgreSQL");
+        return;
+    }
+    assert!(pages > 0, "the seed went through the log");
+    let (auto,): (i64,) = sqlx::query_as("PRAGMA wal_autocheckpoint")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(auto, 10_000);
+    // Everything in the log is now in the database file: a second pass has nothing left.
+    let (busy, log, done): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!((busy, done), (0, log));
+}
+on_both_backends!(the_log_is_checkpointed_off_the_writers_path);

@@ -290,6 +290,59 @@ async fn the_event_page_carries_the_space_names_up_to_a_limit(t: &TestDb) {
 }
 on_both_backends!(the_event_page_carries_the_space_names_up_to_a_limit);
 
+/// An affiliation that is exactly a mapped space's name (whatever the case) links the
+/// registration to that space, for staff's lists; any other text stays text.
+async fn an_affiliation_naming_a_space_links_to_it(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    t.db.insert_event(&event("legami", 10), EventStatus::Published, NOW)
+        .await
+        .unwrap();
+    let with = |n: &str, affiliation: &str| {
+        validate_rsvp(&RsvpInput {
+            first_name: "Ada".into(),
+            last_name: n.into(),
+            email: format!("{n}@example.it"),
+            affiliation: affiliation.into(),
+            consent_privacy: Some("on".into()),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let mut tasks = Vec::new();
+    for (n, affiliation) in [
+        ("a", "opificio GOLINELLI – g-factor"),
+        ("b", "Studio Rossi"),
+        ("c", ""),
+    ] {
+        let (db, who) = (t.db.clone(), with(n, affiliation));
+        tasks.push(tokio::spawn(async move {
+            register(&db, "legami", &who, NOW).await
+        }));
+    }
+    for task in tasks {
+        token_of(&task.await.unwrap());
+    }
+    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+        "SELECT r.last_name, s.name FROM rsvps r LEFT JOIN spaces s ON s.id = r.space_id \
+         ORDER BY r.last_name",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "a".to_owned(),
+                Some("Opificio Golinelli – G-Factor".to_owned())
+            ),
+            ("b".to_owned(), None),
+            ("c".to_owned(), None),
+        ]
+    );
+}
+on_both_backends!(an_affiliation_naming_a_space_links_to_it);
+
 async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
     let id =
         t.db.insert_event(&event("piccolo", 2), EventStatus::Published, NOW)
