@@ -127,8 +127,34 @@ fn finish(result: Result<String, String>) -> ExitCode {
     }
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    limit_malloc_arenas();
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(err) => {
+            eprintln!("Cannot start the runtime: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// glibc's allocator gives threads up to eight arenas per core, each keeping the memory it
+/// freed: under load the server's threads (request workers, SQLite's connection threads, the
+/// writers' thread, blocking file writes) grew its resident memory from about 50 to 70–80 MB
+/// with no more data in use. Two arenas, set before any thread starts, measured 54 MB.
+/// `MALLOC_ARENA_MAX` in the environment still decides, when set.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: mallopt only sets an allocator parameter; called before any other thread
+        // exists.
+        unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, 2);
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     // Logs: human-readable lines, or one JSON object per line (SPAZI_LOG_FORMAT=json) for a
     // log collector; each request's lines carry its id (see app::security).
     let filter =
