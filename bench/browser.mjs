@@ -74,18 +74,41 @@ async function mapTiming(browser, base, slowdown) {
   const markers = Number(await page.locator(".map--directory").getAttribute("data-markers"));
   // Interactive: a cluster zooms in on click, and a marker opens its popup.
   const t0 = await page.evaluate(() => performance.now());
-  // Clusters are clicked until a single marker shows (a dense cluster opens into smaller ones).
-  const cluster = page.locator(".marker-cluster").first();
-  const marker = page.locator(".leaflet-marker-icon.space-marker").first();
+  // Clusters are clicked until a single marker shows inside the map (a dense cluster opens into
+  // smaller ones): each time the smallest cluster inside the map's frame, which reaches single
+  // markers in the fewest zooms. Markers outside the frame are clipped and cannot be clicked.
+  await page.locator(".map--directory").scrollIntoViewIfNeeded();
+  const inFrame = (selector) =>
+    page.evaluate((selector) => {
+      const frame = document.querySelector(".map--directory").getBoundingClientRect();
+      let best = -1;
+      let fewest = Infinity;
+      document.querySelectorAll(selector).forEach((el, i) => {
+        const r = el.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        const inside = r.width > 0 && x > frame.left + 20 && x < frame.right - 20 &&
+          y > frame.top + 20 && y < frame.bottom - 20 && y > 0 && y < innerHeight;
+        const count = Number(el.textContent.trim()) || 1;
+        if (inside && count < fewest) [best, fewest] = [i, count];
+      });
+      return best;
+    }, selector);
+  const MARKER = ".leaflet-marker-icon.space-marker";
   let clicks = 0;
-  while (!(await marker.isVisible()) && clicks < 10 && (await cluster.count())) {
-    await cluster.click();
+  let target = await inFrame(MARKER);
+  while (target < 0 && clicks < 20) {
+    const index = await inFrame(".marker-cluster");
+    if (index < 0) break;
+    await page.locator(".marker-cluster").nth(index).click();
     clicks += 1;
-    await marker.waitFor({ timeout: 3_000 }).catch(() => {});
+    await page.locator(MARKER).first().waitFor({ timeout: 3_000 }).catch(() => {});
+    // The zoom animation ends before the next look (Leaflet marks the map while it runs).
+    await page.waitForFunction(() => !document.querySelector(".leaflet-zoom-anim"));
+    target = await inFrame(MARKER);
   }
   const clicked = clicks ? `${clicks} cluster click${clicks > 1 ? "s" : ""}` : "none";
-  await marker.waitFor({ timeout: 30_000 });
-  await marker.click();
+  if (target < 0) throw new Error(`no single marker inside the map after ${clicked}`);
+  await page.locator(MARKER).nth(target).click();
   await page.locator(".leaflet-popup-content a").first().waitFor({ timeout: 10_000 });
   const t1 = await page.evaluate(() => performance.now());
   await context.close();
