@@ -8,9 +8,10 @@
 //!
 //! [`prepare`] runs at start: it first deletes every `.br` file older than its source (a new
 //! build must never be answered with the previous build's bytes), then compresses, in the
-//! background and in a short-lived child process, what has no up-to-date `.br` yet — writing each to a temporary name and renaming
-//! it, so a half-written file is never served. Until then, files are compressed per request as
-//! before. A read-only site folder only costs that fallback.
+//! background and in a short-lived child process, what has no up-to-date `.br` yet — writing
+//! each to a temporary name and renaming it, so a half-written file is never served. Until
+//! then, files are compressed per request as before. A read-only site folder only costs that
+//! fallback.
 
 use std::path::{Path, PathBuf};
 
