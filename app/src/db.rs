@@ -304,6 +304,14 @@ impl Db {
     }
 }
 
+/// `count` placeholders from `$first`: "$3, $4, $5" (multi-row statements).
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Creates the directory of a `sqlite:` URL's file, so the first start needs no setup.
 fn ensure_sqlite_dir(url: &str) -> Result<(), DbError> {
     let path = url

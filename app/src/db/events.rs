@@ -190,11 +190,14 @@ pub(super) struct RsvpRow {
     pub(super) created_at: i64,
 }
 
+/// The condition of a public event page: published or cancelled, by slug (`$1`).
+const PUBLIC_BY_SLUG: &str = "e.slug = $1 AND e.status IN ('published', 'cancelled')";
+
 pub(super) const RSVP_COLUMNS: &str =
     "r.id, r.event_id, r.status, r.first_name, r.last_name, r.email, \
     r.affiliation, r.role, r.accessibility, r.lang, r.token, r.created_at";
 
-async fn event_row(
+pub(super) async fn event_row(
     conn: &mut AnyConnection,
     condition: &str,
     value: &str,
@@ -386,13 +389,9 @@ impl Db {
     /// A published (or cancelled) event by its slug.
     pub async fn public_event(&self, slug: &str, lang: Lang) -> Result<Option<EventView>, DbError> {
         let mut conn = self.pool.acquire().await?;
-        Ok(event_row(
-            &mut conn,
-            "e.slug = $1 AND e.status IN ('published', 'cancelled')",
-            slug,
-        )
-        .await?
-        .map(|r| r.view(lang)))
+        Ok(event_row(&mut conn, PUBLIC_BY_SLUG, slug)
+            .await?
+            .map(|r| r.view(lang)))
     }
 
     /// A published (or cancelled) event by its slug, with the names of the published spaces
@@ -409,7 +408,7 @@ impl Db {
         struct Row {
             #[sqlx(flatten)]
             event: EventRow,
-            published: i64,
+            /// NULL when there are more than `limit`; empty when there are none.
             names: Option<String>,
         }
         // A character no name can hold (validation refuses control characters).
@@ -418,28 +417,25 @@ impl Db {
         let sql = EVENT_SELECT.replacen(
             " FROM events e",
             &format!(
-                ", (SELECT COUNT(*) FROM (SELECT 1 FROM spaces WHERE status = 'published' \
-                 LIMIT {over}) p) AS published, \
-                 CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM spaces \
+                ", CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM spaces \
                  WHERE status = 'published' LIMIT {over}) p) <= {limit} \
-                 THEN (SELECT string_agg(name, $2 ORDER BY name) FROM spaces \
-                 WHERE status = 'published') END AS names \
+                 THEN COALESCE((SELECT string_agg(name, $2 ORDER BY name) FROM spaces \
+                 WHERE status = 'published'), '') END AS names \
                  FROM events e"
             ),
             1,
         );
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "{sql} WHERE e.slug = $1 AND e.status IN ('published', 'cancelled')"
-        ))
-        .bind(slug)
-        .bind(SEPARATOR)
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<Row> = sqlx::query_as(&format!("{sql} WHERE {PUBLIC_BY_SLUG}"))
+            .bind(slug)
+            .bind(SEPARATOR)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.map(|r| {
-            let names = (usize::try_from(r.published).unwrap_or(usize::MAX) <= limit).then(|| {
-                r.names
-                    .map(|n| n.split(SEPARATOR).map(str::to_owned).collect())
-                    .unwrap_or_default()
+            let names = r.names.map(|n| {
+                n.split(SEPARATOR)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect()
             });
             (r.event.view(lang), names)
         }))

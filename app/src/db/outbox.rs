@@ -2,7 +2,7 @@
 //! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two app servers never take the same row;
 //! SQLite has one writer at a time), then marked sent or rescheduled.
 
-use super::{Backend, Db, DbError};
+use super::{placeholders, Backend, Db, DbError};
 use crate::mail::{Email, TextAttachment};
 
 /// A claimed row, ready to send.
@@ -61,20 +61,9 @@ pub(super) async fn enqueue_many(
     emails: &[(Email, i64)],
 ) -> Result<(), DbError> {
     for chunk in emails.chunks(64) {
+        // Six values a row; the sixth (the time) is both created_at and available_at.
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                let p = i * 6;
-                format!(
-                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                    p + 1,
-                    p + 2,
-                    p + 3,
-                    p + 4,
-                    p + 5,
-                    p + 6,
-                    p + 6
-                )
-            })
+            .map(|i| format!("({}, ${})", placeholders(6 * i + 1, 6), 6 * i + 6))
             .collect();
         let sql = format!(
             "INSERT INTO email_outbox (to_address, subject, body_text, body_html, \

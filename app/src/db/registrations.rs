@@ -17,9 +17,9 @@
 //! app server has its own queue; the groups of different servers take the events' row locks in
 //! the order of the events' slugs, so they wait for each other but never deadlock.
 
-use super::events::{event_row_by_id, notice, queue_position, EventRow, RsvpRow, EVENT_SELECT};
+use super::events::{event_row, event_row_by_id, notice, queue_position, EventRow, RsvpRow};
 use super::outbox::enqueue_many;
-use super::{Backend, Db, DbError, Notice, NoticeKind, RsvpOutcome};
+use super::{placeholders, Backend, Db, DbError, Notice, NoticeKind, RsvpOutcome};
 use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::model::event::{EventStatus, RsvpStatus, Window};
@@ -447,19 +447,6 @@ async fn locked_event(
                 None => None,
             }
         }
-        Backend::Sqlite => {
-            sqlx::query_as::<_, EventRow>(&format!("{EVENT_SELECT} WHERE e.slug = $1"))
-                .bind(slug)
-                .fetch_optional(&mut *conn)
-                .await?
-        }
+        Backend::Sqlite => event_row(conn, "e.slug = $1", slug).await?,
     })
-}
-
-/// `count` placeholders from `$first`: "$3, $4, $5".
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

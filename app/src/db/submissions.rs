@@ -36,7 +36,15 @@ pub(super) async fn within_rate_limit(
 ) -> Result<bool, DbError> {
     // Two statements: one `INSERT … SELECT … WHERE (count) < max` reads the table it writes,
     // which SQLite does through a temporary table — measured slower.
-    if count_recent(conn, limit.bucket, limit.client, now - limit.window).await? >= limit.max {
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
+    )
+    .bind(limit.bucket)
+    .bind(limit.client)
+    .bind(now - limit.window)
+    .fetch_one(&mut *conn)
+    .await?;
+    if count >= limit.max {
         return Ok(false);
     }
     sqlx::query("INSERT INTO rate_limit_events (bucket, client, at) VALUES ($1, $2, $3)")
@@ -46,24 +54,6 @@ pub(super) async fn within_rate_limit(
         .execute(&mut *conn)
         .await?;
     Ok(true)
-}
-
-/// How many requests of `client` in `bucket` were counted after `since`.
-async fn count_recent(
-    conn: &mut sqlx::AnyConnection,
-    bucket: &str,
-    client: &str,
-    since: i64,
-) -> Result<i64, DbError> {
-    let (count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
-    )
-    .bind(bucket)
-    .bind(client)
-    .bind(since)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(count)
 }
 
 impl Db {
