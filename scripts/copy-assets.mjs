@@ -21,12 +21,6 @@ for (const f of ["leaflet.js", "leaflet.css", "images"]) {
 }
 copy(nm("leaflet", "LICENSE"), pub("vendor", "leaflet", "LICENSE"));
 
-// leaflet.markercluster 1.5.3 (MIT). Its Default theme is replaced by our own styles.
-for (const f of ["leaflet.markercluster.js", "MarkerCluster.css"]) {
-  copy(nm("leaflet.markercluster", "dist", f), pub("vendor", "leaflet.markercluster", f));
-}
-copy(nm("leaflet.markercluster", "MIT-LICENCE.txt"), pub("vendor", "leaflet.markercluster", "MIT-LICENCE.txt"));
-
 // Titillium Web (SIL Open Font License 1.1), the Designers Italia typeface: the weights we use.
 for (const subset of ["latin", "latin-ext"]) {
   for (const weight of ["400", "600", "700"]) {

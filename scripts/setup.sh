@@ -37,7 +37,7 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   exit 1
 fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "npm packages (Leaflet, markercluster, Titillium Web, binaryen's wasm-opt, Playwright)"
+  say "npm packages (Leaflet, Titillium Web, binaryen's wasm-opt, Playwright)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 

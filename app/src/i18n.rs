@@ -109,6 +109,10 @@ pub struct Texts {
     pub pin_label: &'static str,
     pub pin_hint: &'static str,
     pub open_space: &'static str,
+    /// A cluster of `n` spaces on the map: zoom in to part them / they share one spot (a click
+    /// lists them).
+    pub cluster_zoom: fn(usize) -> String,
+    pub cluster_here: fn(usize) -> String,
     pub address: &'static str,
     pub municipality: &'static str,
     pub kinds: &'static str,
@@ -812,6 +816,8 @@ pub static IT: Texts = Texts {
     pin_hint: "Trascina il segnaposto o tocca la mappa: latitudine e longitudine si aggiornano da sole.",
     map_needs_js: "La mappa interattiva richiede JavaScript. L'elenco qui sotto contiene tutti gli spazi trovati.",
     open_space: "Apri la scheda",
+    cluster_zoom: |n| format!("{n} spazi: ingrandisci la mappa"),
+    cluster_here: |n| format!("{n} spazi in questo punto"),
     address: "Indirizzo",
     municipality: "Comune",
     kinds: "Tipo di spazio",
@@ -891,6 +897,8 @@ pub static EN: Texts = Texts {
     pin_hint: "Drag the pin or tap the map: latitude and longitude follow.",
     map_needs_js: "The interactive map needs JavaScript. The list below contains every space found.",
     open_space: "Open the page",
+    cluster_zoom: |n| format!("{n} spaces: zoom in"),
+    cluster_here: |n| format!("{n} spaces at this spot"),
     address: "Address",
     municipality: "Municipality",
     kinds: "Kind of space",

@@ -103,13 +103,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                         }
                     })}
                 <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
-                <link rel="stylesheet" href="/vendor/leaflet.markercluster/MarkerCluster.css" />
                 <link rel="stylesheet" href="/pkg/spazi.css" />
                 <link rel="icon" href="/favicon.svg" r#type="image/svg+xml" />
                 // Leaflet must exist before the map islands hydrate; deferred scripts run in
                 // order before the (module) hydration script, which waits for an idle moment.
                 <script defer src="/vendor/leaflet/leaflet.js"></script>
-                <script defer src="/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />

@@ -1,6 +1,7 @@
 //! The map islands: the only interactive parts of the public pages. Rendered on the server as
 //! an empty, labelled container; in the browser they draw a Leaflet map (see `leaflet_js`).
 
+pub mod cluster;
 #[cfg(feature = "hydrate")]
 mod leaflet_js;
 #[cfg(feature = "hydrate")]

@@ -30,9 +30,11 @@ pub fn routes() -> Router<AppState> {
 
 /// `GET /api/spazi/mappa.json`: what the map page's island needs of each published space
 /// matching the filter, as compactly as JSON allows (thousands of spaces stay small):
-/// `{"kinds": [codes], "spaces": [[slug, name, municipality, lat, lon, kind bits,
-/// approximate 0/1], ...]}`, where bit *i* of the kind bits is `kinds[i]`. Revalidated on every
-/// use (`no-cache` and the ETag), so an edit shows at once.
+/// `{"kinds": [codes], "municipalities": [names], "spaces": [[name, municipality index, lat,
+/// lon, kind bits, approximate 0/1, slug], ...]}`, where bit *i* of the kind bits is `kinds[i]`
+/// and the slug is left out when it is `text::slugify(name)` (nearly always: the browser derives
+/// it with the same function). Rows come grouped by municipality, which compresses best.
+/// Revalidated on every use (`no-cache` and the ETag), so an edit shows at once.
 async fn markers(
     State(state): State<AppState>,
     Query(params): Params,
@@ -42,7 +44,7 @@ async fn markers(
         Ok(m) => m,
         Err(err) => return crate::admin::unavailable("markers query", &err),
     };
-    let body = serde_json::to_vec(&markers_document(&markers)).unwrap_or_default();
+    let body = serde_json::to_vec(&markers_document(markers)).unwrap_or_default();
     let mut response = respond(&headers, body, "application/json", None, true);
     response
         .headers_mut()
@@ -51,33 +53,41 @@ async fn markers(
 }
 
 /// The document of `markers` (see there); coordinates to 5 decimals (about a metre).
-pub fn markers_document(markers: &[crate::model::MapMarker]) -> Value {
+pub fn markers_document(mut markers: Vec<crate::model::MapMarker>) -> Value {
     let round = |x: f64| (x * 1e5).round() / 1e5;
     let kinds: Vec<&str> = crate::model::SpaceKind::ALL
         .iter()
         .map(|k| k.code())
         .collect();
+    markers.sort_by(|a, b| (&a.municipality, &a.name).cmp(&(&b.municipality, &b.name)));
+    let mut municipalities: Vec<&str> = Vec::new();
     let spaces: Vec<Value> = markers
         .iter()
         .map(|m| {
+            if municipalities.last() != Some(&m.municipality.as_str()) {
+                municipalities.push(&m.municipality);
+            }
             let bits: u32 = crate::model::SpaceKind::ALL
                 .iter()
                 .enumerate()
                 .filter(|(_, k)| m.kinds.contains(k))
                 .map(|(i, _)| 1 << i)
                 .sum();
-            json!([
-                m.slug,
-                m.name,
-                m.municipality,
-                round(m.lat),
-                round(m.lon),
-                bits,
-                u8::from(m.approximate)
-            ])
+            let mut row = vec![
+                json!(m.name),
+                json!(municipalities.len() - 1),
+                json!(round(m.lat)),
+                json!(round(m.lon)),
+                json!(bits),
+                json!(u8::from(m.approximate)),
+            ];
+            if m.slug != crate::text::slugify(&m.name) {
+                row.push(json!(m.slug));
+            }
+            Value::Array(row)
         })
         .collect();
-    json!({ "kinds": kinds, "spaces": spaces })
+    json!({ "kinds": kinds, "municipalities": municipalities, "spaces": spaces })
 }
 
 type Params = Query<HashMap<String, String>>;
@@ -408,5 +418,40 @@ mod tests {
         assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse_formula("Città"), "Città");
         assert_eq!(defuse_formula(""), "");
+    }
+
+    #[test]
+    fn the_markers_document_indexes_municipalities_and_leaves_out_derivable_slugs() {
+        use crate::model::{MapMarker, SpaceKind};
+        let marker =
+            |slug: &str, name: &str, municipality: &str, kinds: Vec<SpaceKind>| MapMarker {
+                slug: slug.into(),
+                name: name.into(),
+                kinds,
+                municipality: municipality.into(),
+                lat: 44.494_936_1,
+                lon: 11.342_614_9,
+                approximate: false,
+            };
+        let doc = markers_document(vec![
+            marker("fa-lab", "Fa-Lab", "Bologna", vec![SpaceKind::Fablab]),
+            marker("fa-lab-2", "Fa-Lab", "Imola", vec![SpaceKind::Coworking]),
+            marker(
+                "almalabor",
+                "AlmaLabor",
+                "Bologna",
+                vec![SpaceKind::Coworking, SpaceKind::Fablab],
+            ),
+        ]);
+        assert_eq!(doc["municipalities"], json!(["Bologna", "Imola"]));
+        // Grouped by municipality, then by name; the second Fa-Lab keeps its own slug.
+        assert_eq!(
+            doc["spaces"],
+            json!([
+                ["AlmaLabor", 0, 44.49494, 11.34261, 0b011, 0],
+                ["Fa-Lab", 0, 44.49494, 11.34261, 0b010, 0],
+                ["Fa-Lab", 1, 44.49494, 11.34261, 0b001, 0, "fa-lab-2"],
+            ])
+        );
     }
 }

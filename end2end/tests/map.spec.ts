@@ -94,6 +94,51 @@ test("a marker's popup leads to the space page", async ({ page }, info) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logisana");
 });
 
+test("a cluster zooms in until its spaces part; spaces at one spot are listed", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the map needs JavaScript");
+  const map = new MapPage(page);
+  await map.goto();
+  expect(await map.markerTotal()).toBe(SEEDED);
+  // Four seeded spaces in Bologna share the municipality's centre: clicking the biggest cluster
+  // (each click zooms to its spaces' bounds) ends at a disc that lists them instead.
+  const here = page.getByRole("button", { name: "4 spazi in questo punto" });
+  const zoomable = map.map.locator(".marker-cluster:not(.marker-cluster--here)");
+  for (let i = 0; i < 12 && !(await here.isVisible()); i++) {
+    const counts = await zoomable.evaluateAll((els) => els.map((e) => Number(e.textContent)));
+    expect(counts.length).toBeGreaterThan(0);
+    const biggest = counts.indexOf(Math.max(...counts));
+    await expect(zoomable.nth(biggest)).toHaveAttribute("title", /^\d+ spazi: ingrandisci la mappa$/);
+    await zoomable.nth(biggest).click();
+    await page.waitForFunction(() => !document.querySelector(".leaflet-zoom-anim"));
+  }
+  await expect(here).toBeVisible();
+  // Opened from the keyboard: a list of the four, each a link to its page.
+  await here.focus();
+  await page.keyboard.press("Enter");
+  const popup = page.locator(".leaflet-popup");
+  await expect(popup.getByText("4 spazi in questo punto")).toBeVisible();
+  await expect(popup.getByRole("link")).toHaveText([
+    "Almacube",
+    "BIG – Boost Innovation Garage",
+    "MUG – Magazzini Generativi",
+    "Opificio Golinelli – G-Factor",
+  ]);
+  await popup.getByRole("link", { name: "MUG – Magazzini Generativi" }).click();
+  await expect(page).toHaveURL(/\/spazi\/mug-magazzini-generativi$/);
+});
+
+test("spaces at one spot are one disc at any zoom, in English too", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "the map needs JavaScript");
+  const map = new MapPage(page);
+  // Pieve di Cento: two spaces share the municipality's centre.
+  await map.goto("?comune=037048");
+  await page.getByRole("link", { name: "English" }).click();
+  expect(await map.markerTotal()).toBe(2);
+  await page.getByRole("button", { name: "2 spaces at this spot" }).click();
+  const popup = page.locator(".leaflet-popup");
+  await expect(popup.getByRole("link")).toHaveText(["FabLab Reno", "VZ19"]);
+});
+
 test("usable at 360 px: no sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   const map = new MapPage(page);

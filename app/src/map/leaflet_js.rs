@@ -1,14 +1,19 @@
-//! Drawing with Leaflet (browser only): markers styled by kind, clustering, popups built as DOM
-//! nodes (text set with `textContent`, so names can never inject HTML).
+//! Drawing with Leaflet (browser only): markers styled by kind, clustered by `super::cluster`
+//! and drawn only where the map shows, popups built as DOM nodes (text set with `textContent`,
+//! so names can never inject HTML).
 
+use super::cluster::{self, Cluster};
 use super::{MapMode, MapSettings};
 use crate::i18n::Lang;
 use crate::model::{MapMarker, METRO_BOUNDS};
 use js_sys::{Array, Object, Reflect};
 use leaflet::{
-    Icon, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions, Point, TileLayer,
-    TileLayerOptions,
+    Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point,
+    TileLayer, TileLayerOptions,
 };
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -18,15 +23,19 @@ extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     fn div_icon(options: &Object) -> Icon;
 
-    /// leaflet.markercluster's group.
-    #[wasm_bindgen(extends = leaflet::FeatureGroup, extends = leaflet::LayerGroup, extends = leaflet::Layer, js_namespace = L)]
-    type MarkerClusterGroup;
+}
 
-    #[wasm_bindgen(js_namespace = L, js_name = markerClusterGroup)]
-    fn marker_cluster_group(options: &Object) -> MarkerClusterGroup;
-
-    #[wasm_bindgen(method, js_name = addLayers)]
-    fn add_layers(this: &MarkerClusterGroup, layers: &Array);
+/// `map.getBoundsZoom(bounds, false, padding)`: the zoom at which `bounds` fills the map (not
+/// bound by leaflet-rs).
+fn bounds_zoom(map: &Map, bounds: &LatLngBounds, padding: &Point) -> Option<f64> {
+    let method: js_sys::Function = Reflect::get(map, &JsValue::from_str("getBoundsZoom"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    method
+        .call3(map, bounds, &JsValue::FALSE, padding)
+        .ok()?
+        .as_f64()
 }
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -58,8 +67,8 @@ fn new_map(
 }
 
 /// The markers document of `opendata::markers`, fetched (the page preloads it) and decoded
-/// without serde (smaller WASM): `{"kinds": [...], "spaces": [[slug, name, municipality, lat,
-/// lon, kind bits, approximate], ...]}`.
+/// without serde (smaller WASM): `{"kinds": [...], "municipalities": [...], "spaces": [[name,
+/// municipality index, lat, lon, kind bits, approximate, slug if not slugify(name)], ...]}`.
 pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -70,33 +79,46 @@ pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
         return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
     }
     let doc = JsFuture::from(response.json()?).await?;
-    let rows: Array = Reflect::get(&doc, &JsValue::from_str("spaces"))?.dyn_into()?;
-    let text = |row: &Array, i: u32| row.get(i).as_string().unwrap_or_default();
+    let field = |name: &str| -> Result<Array, JsValue> {
+        Reflect::get(&doc, &JsValue::from_str(name))?.dyn_into()
+    };
+    let municipalities: Vec<String> = field("municipalities")?
+        .iter()
+        .map(|m| m.as_string().unwrap_or_default())
+        .collect();
+    let rows = field("spaces")?;
     let number = |row: &Array, i: u32| row.get(i).as_f64().unwrap_or_default();
     let mut markers = Vec::with_capacity(rows.length() as usize);
     for row in rows.iter() {
         let row: Array = row.dyn_into()?;
-        let bits = number(&row, 5) as u32;
+        let name = row.get(0).as_string().unwrap_or_default();
+        let bits = number(&row, 4) as u32;
         markers.push(MapMarker {
-            slug: text(&row, 0),
-            name: text(&row, 1),
-            municipality: text(&row, 2),
-            lat: number(&row, 3),
-            lon: number(&row, 4),
+            slug: row
+                .get(6)
+                .as_string()
+                .unwrap_or_else(|| crate::text::slugify(&name)),
+            name,
+            municipality: municipalities
+                .get(number(&row, 1) as usize)
+                .cloned()
+                .unwrap_or_default(),
+            lat: number(&row, 2),
+            lon: number(&row, 3),
             kinds: crate::model::SpaceKind::ALL
                 .into_iter()
                 .enumerate()
                 .filter(|(i, _)| bits & (1 << i) != 0)
                 .map(|(_, k)| k)
                 .collect(),
-            approximate: number(&row, 6) != 0.0,
+            approximate: number(&row, 5) != 0.0,
         });
     }
     Ok(markers)
 }
 
-/// Draws the map into `el`, marks it ready (`data-ready`) for scripts and tests once every
-/// marker is on it, and records the moment (`performance.mark("spazi-map-ready")`) for the
+/// Draws the map into `el`, marks it ready (`data-ready`) for scripts and tests once its
+/// markers are on it, and records the moment (`performance.mark("spazi-map-ready")`) for the
 /// benchmarks.
 pub fn draw(
     el: &HtmlElement,
@@ -107,75 +129,274 @@ pub fn draw(
 ) -> Result<(), JsValue> {
     // On a phone, one finger scrolls the page; the map pans with a drag once touched.
     let map = new_map(el, settings, mode == MapMode::Directory)?;
-    let markers = std::rc::Rc::new(markers);
-
-    // Popups are built when opened, by one function shared by every marker (thousands of
-    // markers must not mean thousands of DOM trees built up front).
-    let popup_content = {
-        let markers = markers.clone();
-        Closure::<dyn Fn(JsValue) -> JsValue>::new(move |layer: JsValue| {
-            let index = Reflect::get(&layer, &JsValue::from_str("options"))
-                .and_then(|o| Reflect::get(&o, &JsValue::from_str("spazi")))
-                .ok()
-                .and_then(|i| i.as_f64())
-                .map(|i| i as usize);
-            let document = web_sys::window().and_then(|w| w.document());
-            match (index.and_then(|i| markers.get(i)), document) {
-                (Some(m), Some(document)) => popup(&document, m, lang).unwrap_or(JsValue::NULL),
-                _ => JsValue::NULL,
-            }
-        })
-    };
-    let mut icons = std::collections::HashMap::new();
-    let leaflet_markers = Array::new();
-    for (i, m) in markers.iter().enumerate() {
-        let marker = make_marker(m, i, &mut icons);
-        if mode == MapMode::Directory {
-            marker.bind_popup_with_options(popup_content.as_ref(), &JsValue::UNDEFINED);
-        }
-        leaflet_markers.push(&marker);
-    }
-    popup_content.forget();
-
     fit(&map, &markers, mode);
-    let ready = {
-        let el = el.clone();
-        move || {
-            let _ = el.set_attribute("data-ready", "true");
-            if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = performance.mark("spazi-map-ready");
-            }
-        }
-    };
+    el.set_attribute("data-markers", &markers.len().to_string())?;
     match mode {
-        MapMode::Directory if !markers.is_empty() => {
-            // Clustered in chunks that yield to the browser between them, so thousands of
-            // markers never freeze a phone; ready once the last chunk is in.
-            let cluster_options = Object::new();
-            set(&cluster_options, "showCoverageOnHover", false);
-            set(&cluster_options, "maxClusterRadius", 40);
-            set(&cluster_options, "chunkedLoading", true);
-            let progress = Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
-                if done >= total {
-                    ready();
-                }
-            });
-            set(&cluster_options, "chunkProgress", progress.as_ref().clone());
-            progress.forget();
-            let group = marker_cluster_group(&cluster_options);
-            group.add_to(&map);
-            group.add_layers(&leaflet_markers);
-        }
-        MapMode::Directory => ready(),
+        MapMode::Directory => Directory::start(map, markers, lang),
         MapMode::Single => {
-            for marker in leaflet_markers.iter() {
-                marker.unchecked_into::<Marker>().add_to(&map);
+            let mut icons = HashMap::new();
+            for (i, m) in markers.iter().enumerate() {
+                make_marker(m, i, &mut icons).add_to(&map);
             }
-            ready();
         }
     }
-    el.set_attribute("data-markers", &markers.len().to_string())?;
+    el.set_attribute("data-ready", "true")?;
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("spazi-map-ready");
+    }
     Ok(())
+}
+
+/// Cluster radius in screen pixels (Leaflet.markercluster's default is 80; 40 keeps more spaces
+/// visible one by one).
+const CLUSTER_RADIUS: f64 = 40.0;
+
+/// The directory map: its spaces, their clusters per zoom level (computed when first needed),
+/// and the Leaflet markers now drawn — only the discs inside the map's view and a margin, so
+/// thousands of spaces cost a few dozen markers. Redrawn after every move or zoom, keeping the
+/// markers that stay (an open popup stays open).
+struct Directory {
+    map: Map,
+    layer: LayerGroup,
+    lang: Lang,
+    spaces: Rc<Vec<MapMarker>>,
+    points: Vec<(f64, f64)>,
+    per_zoom: HashMap<u8, Rc<Vec<Cluster>>>,
+    drawn: HashMap<(u8, usize), Marker>,
+    icons: HashMap<String, Icon>,
+    /// Builds a space's popup when it opens (one function shared by every marker).
+    popup_content: Closure<dyn Fn(JsValue) -> JsValue>,
+    /// Handles a click on any cluster (which one: the marker's `spazi` options).
+    on_cluster: Option<Closure<dyn Fn(JsValue)>>,
+}
+
+impl Directory {
+    fn start(map: Map, spaces: Vec<MapMarker>, lang: Lang) {
+        let spaces = Rc::new(spaces);
+        let popup_content = {
+            let spaces = spaces.clone();
+            Closure::<dyn Fn(JsValue) -> JsValue>::new(move |layer: JsValue| {
+                let document = web_sys::window().and_then(|w| w.document());
+                match (marker_option(&layer).and_then(|i| spaces.get(i)), document) {
+                    (Some(m), Some(document)) => popup(&document, m, lang).unwrap_or(JsValue::NULL),
+                    _ => JsValue::NULL,
+                }
+            })
+        };
+        let layer = LayerGroup::new();
+        layer.add_to(&map);
+        let directory = Rc::new(RefCell::new(Directory {
+            points: spaces
+                .iter()
+                .map(|m| cluster::project(m.lat, m.lon))
+                .collect(),
+            map: map.clone(),
+            layer,
+            lang,
+            spaces,
+            per_zoom: HashMap::new(),
+            drawn: HashMap::new(),
+            icons: HashMap::new(),
+            popup_content,
+            on_cluster: None,
+        }));
+        let weak = Rc::downgrade(&directory);
+        directory.borrow_mut().on_cluster = Some(Closure::new(move |event: JsValue| {
+            if let Some(directory) = weak.upgrade() {
+                directory.borrow().open_cluster(&event);
+            }
+        }));
+        directory.borrow_mut().redraw();
+        let redraw = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            directory.borrow_mut().redraw();
+        });
+        map.on("moveend", redraw.as_ref());
+        // The map lives as long as the page.
+        redraw.forget();
+    }
+
+    fn zoom(&self) -> u8 {
+        self.map.get_zoom().round().clamp(0.0, 30.0) as u8
+    }
+
+    fn clusters(&mut self, zoom: u8) -> Rc<Vec<Cluster>> {
+        let points = &self.points;
+        self.per_zoom
+            .entry(zoom)
+            .or_insert_with(|| Rc::new(cluster::clusters(points, zoom, CLUSTER_RADIUS)))
+            .clone()
+    }
+
+    /// Draws the discs inside the view (and half a view around it, so a short pan shows no
+    /// gap) and takes away the others.
+    fn redraw(&mut self) {
+        let zoom = self.zoom();
+        let clusters = self.clusters(zoom);
+        let bounds = self.map.get_bounds();
+        let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
+        let (west, south) = cluster::project(sw.lat(), sw.lng());
+        let (east, north) = cluster::project(ne.lat(), ne.lng());
+        let (pad_x, pad_y) = ((east - west) / 2.0, (south - north) / 2.0);
+        let mut wanted = HashSet::new();
+        for c in clusters.iter() {
+            let inside = c.x >= west - pad_x
+                && c.x <= east + pad_x
+                && c.y >= north - pad_y
+                && c.y <= south + pad_y;
+            if !inside {
+                continue;
+            }
+            let key = c.key(zoom);
+            wanted.insert(key);
+            if !self.drawn.contains_key(&key) {
+                let marker = self.marker_for(c, zoom);
+                self.layer.add_layer(&marker);
+                self.drawn.insert(key, marker);
+            }
+        }
+        let layer = &self.layer;
+        self.drawn.retain(|key, marker| {
+            let keep = wanted.contains(key);
+            if !keep {
+                layer.remove_layer(marker);
+            }
+            keep
+        });
+    }
+
+    fn marker_for(&mut self, c: &Cluster, zoom: u8) -> Marker {
+        if let [only] = c.members.as_slice() {
+            let marker = make_marker(&self.spaces[*only], *only, &mut self.icons);
+            marker.bind_popup_with_options(self.popup_content.as_ref(), &JsValue::UNDEFINED);
+            return marker;
+        }
+        let t = self.lang.texts();
+        let n = c.members.len();
+        let here = self.parts_no_further(c, zoom);
+        let size = match n {
+            ..10 => "small",
+            10..100 => "medium",
+            _ => "large",
+        };
+        let icon_options = Object::new();
+        let class = if here {
+            format!("marker-cluster marker-cluster--{size} marker-cluster--here")
+        } else {
+            format!("marker-cluster marker-cluster--{size}")
+        };
+        set(&icon_options, "className", class);
+        set(
+            &icon_options,
+            "html",
+            format!("<div><span aria-hidden=\"true\">{n}</span></div>"),
+        );
+        set(&icon_options, "iconSize", Point::new(40.0, 40.0));
+        let options = MarkerOptions::new();
+        options.set_icon(div_icon(&icon_options));
+        options.set_title(if here {
+            (t.cluster_here)(n)
+        } else {
+            (t.cluster_zoom)(n)
+        });
+        options.set_keyboard(true);
+        let target: &JsValue = options.as_ref();
+        let _ = Reflect::set(
+            target,
+            &JsValue::from_str("spazi"),
+            &(c.members[0] as f64).into(),
+        );
+        let _ = Reflect::set(
+            target,
+            &JsValue::from_str("spaziZoom"),
+            &f64::from(zoom).into(),
+        );
+        let (lat, lon) = cluster::unproject(c.x, c.y);
+        let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
+        if let Some(on_click) = &self.on_cluster {
+            marker.on("click", on_click.as_ref());
+            // A `role="button"`: Enter and Space work as a click.
+            marker.on("keydown", on_click.as_ref());
+        }
+        marker
+    }
+
+    /// Whether zooming in cannot part cluster `c`'s spaces (they share one spot, or the map is
+    /// at its closest): a click then lists them.
+    fn parts_no_further(&self, c: &Cluster, zoom: u8) -> bool {
+        cluster::same_spot(&self.points, &c.members) || f64::from(zoom) >= self.map.get_max_zoom()
+    }
+
+    /// A click on a cluster: zoom in until its spaces part, or list them in a popup.
+    fn open_cluster(&self, event: &JsValue) {
+        let get = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
+        if get(event, "type")
+            .ok()
+            .and_then(|t| t.as_string())
+            .as_deref()
+            == Some("keydown")
+        {
+            let Ok(original) = get(event, "originalEvent") else {
+                return;
+            };
+            let key = get(&original, "key").ok().and_then(|k| k.as_string());
+            if !matches!(key.as_deref(), Some("Enter" | " ")) {
+                return;
+            }
+            if let Ok(original) = original.dyn_into::<web_sys::Event>() {
+                original.prevent_default();
+            }
+        }
+        let Ok(target) = Reflect::get(event, &JsValue::from_str("target")) else {
+            return;
+        };
+        let first = marker_option(&target);
+        let zoom = Reflect::get(&target, &JsValue::from_str("options"))
+            .and_then(|o| Reflect::get(&o, &JsValue::from_str("spaziZoom")))
+            .ok()
+            .and_then(|z| z.as_f64())
+            .map(|z| z as u8);
+        let (Some(first), Some(zoom)) = (first, zoom) else {
+            return;
+        };
+        let Some(c) = self
+            .per_zoom
+            .get(&zoom)
+            .and_then(|all| all.iter().find(|c| c.members[0] == first))
+        else {
+            return;
+        };
+        let (lat, lon) = cluster::unproject(c.x, c.y);
+        let centre = LatLng::new(lat, lon);
+        if self.parts_no_further(c, zoom) {
+            let document = web_sys::window().and_then(|w| w.document());
+            let members: Vec<&MapMarker> = c.members.iter().map(|&i| &self.spaces[i]).collect();
+            if let Some(Ok(content)) = document.map(|d| cluster_popup(&d, &members, self.lang)) {
+                self.map.open_popup_with_content(&content, &centre);
+            }
+            return;
+        }
+        let bounds = bounds_of(c.members.iter().map(|&i| &self.spaces[i]));
+        let padding = Point::new(40.0, 40.0);
+        let target_zoom = bounds_zoom(&self.map, &bounds, &padding)
+            .unwrap_or_default()
+            .max(f64::from(zoom) + 1.0)
+            .min(self.map.get_max_zoom());
+        let (lat, lon) = {
+            let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
+            ((sw.lat() + ne.lat()) / 2.0, (sw.lng() + ne.lng()) / 2.0)
+        };
+        self.map.set_view(&LatLng::new(lat, lon), target_zoom);
+    }
+}
+
+/// The number a marker carries in its options (`spazi`): the index of its space (of a
+/// cluster's first space).
+fn marker_option(layer: &JsValue) -> Option<usize> {
+    Reflect::get(layer, &JsValue::from_str("options"))
+        .and_then(|o| Reflect::get(&o, &JsValue::from_str("spazi")))
+        .ok()
+        .and_then(|i| i.as_f64())
+        .map(|i| i as usize)
 }
 
 /// The pin picker of the space form (see `super::PinPicker`).
@@ -337,6 +558,35 @@ fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsVa
     Ok(root.into())
 }
 
+/// The popup of spaces that share one spot: their names, each a link to its page.
+fn cluster_popup(
+    document: &web_sys::Document,
+    members: &[&MapMarker],
+    lang: Lang,
+) -> Result<JsValue, JsValue> {
+    let t = lang.texts();
+    let root = document.create_element("div")?;
+    root.set_class_name("map-popup");
+    let title = document.create_element("p")?;
+    title.set_class_name("map-popup__title");
+    title.set_text_content(Some(&(t.cluster_here)(members.len())));
+    root.append_child(&title)?;
+    let list = document.create_element("ul")?;
+    list.set_class_name("map-popup__list");
+    let mut members = members.to_vec();
+    members.sort_by_key(|m| crate::text::search_key(&m.name));
+    for m in members {
+        let item = document.create_element("li")?;
+        let link = document.create_element("a")?;
+        link.set_attribute("href", &format!("/spazi/{}", m.slug))?;
+        link.set_text_content(Some(&m.name));
+        item.append_child(&link)?;
+        list.append_child(&item)?;
+    }
+    root.append_child(&list)?;
+    Ok(root.into())
+}
+
 fn fit(map: &Map, markers: &[MapMarker], mode: MapMode) {
     if mode == MapMode::Single {
         if let Some(m) = markers.first() {
@@ -347,24 +597,26 @@ fn fit(map: &Map, markers: &[MapMarker], mode: MapMode) {
             return;
         }
     }
-    let bounds = match markers.split_first() {
-        Some((first, rest)) => {
-            let (mut s, mut w, mut n, mut e) = (first.lat, first.lon, first.lat, first.lon);
-            for m in rest {
-                s = s.min(m.lat);
-                n = n.max(m.lat);
-                w = w.min(m.lon);
-                e = e.max(m.lon);
-            }
-            LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
-        }
-        None => {
-            let ((s, w), (n, e)) = METRO_BOUNDS;
-            LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
-        }
+    let bounds = if markers.is_empty() {
+        let ((s, w), (n, e)) = METRO_BOUNDS;
+        LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
+    } else {
+        bounds_of(markers.iter())
     };
     let options = Object::new();
     set(&options, "padding", Point::new(24.0, 24.0));
     set(&options, "maxZoom", 14);
     map.fit_bounds_with_options(&bounds, &options);
+}
+
+/// The smallest bounds holding `markers` (at least one).
+fn bounds_of<'a>(markers: impl Iterator<Item = &'a MapMarker>) -> LatLngBounds {
+    let (mut s, mut w, mut n, mut e) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for m in markers {
+        s = s.min(m.lat);
+        n = n.max(m.lat);
+        w = w.min(m.lon);
+        e = e.max(m.lon);
+    }
+    LatLngBounds::new(&LatLng::new(s, w), &LatLng::new(n, e))
 }
