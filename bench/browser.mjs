@@ -101,11 +101,14 @@ async function mapTiming(browser, base, slowdown) {
     // Spaces sharing one spot (marker-cluster--here) open a list rather than zoom in.
     const index = await inFrame(ZOOMABLE);
     if (index < 0) break;
+    const zoom = await page.locator(".map--directory").getAttribute("data-zoom");
     await page.locator(ZOOMABLE).nth(index).click();
     clicks += 1;
-    await page.locator(MARKER).first().waitFor({ timeout: 3_000 }).catch(() => {});
-    // The zoom animation ends before the next look (Leaflet marks the map while it runs).
-    await page.waitForFunction(() => !document.querySelector(".leaflet-zoom-anim"));
+    // The map redraws its discs for the new zoom and says so (data-zoom).
+    await page.waitForFunction(
+      (zoom) => document.querySelector(".map--directory").getAttribute("data-zoom") !== zoom,
+      zoom,
+    );
     target = await inFrame(MARKER);
   }
   const clicked = clicks ? `${clicks} cluster click${clicks > 1 ? "s" : ""}` : "none";

@@ -1,6 +1,8 @@
 //! The map islands: the only interactive parts of the public pages. Rendered on the server as
 //! an empty, labelled container; in the browser they draw a Leaflet map (see `leaflet_js`).
 
+// Browser code, unit-tested natively (the server has no use for it).
+#[cfg(any(feature = "hydrate", test))]
 pub mod cluster;
 #[cfg(feature = "hydrate")]
 mod leaflet_js;

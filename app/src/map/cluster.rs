@@ -7,11 +7,16 @@
 //! the neighbours, so a zoom level costs O(n): a few milliseconds for thousands of spaces,
 //! computed once per zoom level the visitor reaches — instead of building every Leaflet marker
 //! and a cluster tree for all zoom levels before the map can be used.
+//!
+//! A disc is drawn where the point that gathered it lies (not at its members' mean): those
+//! points are more than `radius` apart, so no two discs ever overlap when they are at most
+//! `radius` across — each stays a whole touch target (WCAG 2.5.8).
 
 use std::collections::HashMap;
 
-/// Web Mercator at zoom 0, normalised to the unit square: x east from −180°, y south from
-/// ≈85°N. Multiply by `256 · 2^z` for Leaflet's pixel coordinates at zoom `z`.
+/// Web Mercator at zoom 0, normalised to the unit square (Leaflet's EPSG:3857): x east from
+/// −180°, y south from ≈85°N (latitudes nearer the poles, irrelevant here, are clamped at
+/// ≈89°). Multiply by `256 · 2^z` for Leaflet's pixel coordinates at zoom `z`.
 pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     let sin = lat.to_radians().sin().clamp(-0.9999, 0.9999);
     let x = (lon + 180.0) / 360.0;
@@ -36,7 +41,7 @@ fn world_pixels(zoom: u8) -> f64 {
 /// One disc on the map: a single space (`members.len() == 1`) or a cluster of them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
-    /// Where to draw it, projected (see `project`): the members' mean position.
+    /// Where to draw it, projected (see `project`): its first member's position.
     pub x: f64,
     pub y: f64,
     /// Indexes into the clustered points, the first being the point that gathered the rest.
@@ -89,15 +94,7 @@ pub fn clusters(points: &[(f64, f64)], zoom: u8, radius: f64) -> Vec<Cluster> {
                 }
             }
         }
-        let n = members.len() as f64;
-        let (sx, sy) = members.iter().fold((0.0, 0.0), |(sx, sy), &j| {
-            (sx + points[j].0, sy + points[j].1)
-        });
-        out.push(Cluster {
-            x: sx / n,
-            y: sy / n,
-            members,
-        });
+        out.push(Cluster { x, y, members });
     }
     out
 }
@@ -167,8 +164,10 @@ mod tests {
                 for &m in &c.members {
                     seen[m] += 1;
                 }
-                // Every member lies within the radius of the one that gathered it.
+                // Every member lies within the radius of the one that gathered it, where the
+                // disc is drawn.
                 let (x0, y0) = points[c.members[0]];
+                assert_eq!((c.x, c.y), (x0, y0));
                 for &m in &c.members {
                     let (x, y) = points[m];
                     let d = ((x - x0).powi(2) + (y - y0).powi(2)).sqrt() * world_pixels(zoom);
@@ -176,16 +175,23 @@ mod tests {
                 }
             }
             assert!(seen.iter().all(|&s| s == 1), "zoom {zoom}");
+            // No two discs closer than the radius: none covers another.
+            for (i, a) in out.iter().enumerate() {
+                for b in &out[i + 1..] {
+                    let d = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt() * world_pixels(zoom);
+                    assert!(d > 40.0, "zoom {zoom}: discs {d} px apart");
+                }
+            }
         }
     }
 
     #[test]
-    fn a_cluster_is_drawn_at_its_members_mean_and_keyed_by_its_first() {
+    fn a_cluster_is_drawn_at_and_keyed_by_its_first_member() {
         let points = vec![(0.5, 0.5), (0.5 + 1e-9, 0.5), (0.9, 0.9)];
         let out = clusters(&points, 10, 40.0);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].members, vec![0, 1]);
-        assert!((out[0].x - (0.5 + 0.5e-9)).abs() < 1e-15);
+        assert_eq!((out[0].x, out[0].y), (0.5, 0.5));
         assert_eq!(out[0].key(10), (10, 0));
         // A single space has one key at every zoom.
         assert_eq!(out[1].key(10), (u8::MAX, 2));

@@ -147,9 +147,9 @@ pub fn draw(
     Ok(())
 }
 
-/// Cluster radius in screen pixels (Leaflet.markercluster's default is 80; 40 keeps more spaces
-/// visible one by one).
-const CLUSTER_RADIUS: f64 = 40.0;
+/// Cluster radius in screen pixels (Leaflet.markercluster's default is 80): the widest disc
+/// (48 px), so discs never overlap (see `cluster`).
+const CLUSTER_RADIUS: f64 = 48.0;
 
 /// The directory map: its spaces, their clusters per zoom level (computed when first needed),
 /// and the Leaflet markers now drawn — only the discs inside the map's view and a margin, so
@@ -168,6 +168,9 @@ struct Directory {
     popup_content: Closure<dyn Fn(JsValue) -> JsValue>,
     /// Handles a click on any cluster (which one: the marker's `spazi` options).
     on_cluster: Option<Closure<dyn Fn(JsValue)>>,
+    /// A cluster opened from the keyboard zooms in: after the redraw, the focus goes to the
+    /// disc holding this space (the one clicked is gone), not back to the top of the page.
+    refocus: Option<usize>,
 }
 
 impl Directory {
@@ -199,16 +202,58 @@ impl Directory {
             icons: HashMap::new(),
             popup_content,
             on_cluster: None,
+            refocus: None,
         }));
         let weak = Rc::downgrade(&directory);
         directory.borrow_mut().on_cluster = Some(Closure::new(move |event: JsValue| {
-            if let Some(directory) = weak.upgrade() {
-                directory.borrow().open_cluster(&event);
+            let Some(directory) = weak.upgrade() else {
+                return;
+            };
+            // Decided under the borrow, done after it: Leaflet may fire `moveend` (which
+            // redraws, borrowing mutably) from inside `setView` when it does not animate.
+            let (action, map) = {
+                let directory = directory.borrow();
+                (directory.cluster_action(&event), directory.map.clone())
+            };
+            let Some((action, from_keyboard)) = action else {
+                return;
+            };
+            match action {
+                ClusterAction::List(content, at) => {
+                    let options = Object::new();
+                    set(&options, "offset", Point::new(0.0, -14.0));
+                    map.open_popup_with_content_and_options(&content, &at, &options);
+                    if from_keyboard {
+                        // Into the list, so its links come next (not after every marker).
+                        if let Some(link) = content
+                            .dyn_ref::<web_sys::Element>()
+                            .and_then(|c| c.query_selector("a").ok().flatten())
+                            .and_then(|a| a.dyn_into::<HtmlElement>().ok())
+                        {
+                            let _ = link.focus();
+                        }
+                    }
+                }
+                ClusterAction::Zoom {
+                    centre,
+                    zoom,
+                    first,
+                } => {
+                    if from_keyboard {
+                        directory.borrow_mut().refocus = Some(first);
+                    }
+                    map.set_view(&centre, zoom);
+                }
             }
         }));
         directory.borrow_mut().redraw();
         let redraw = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            directory.borrow_mut().redraw();
+            // No borrow is held across a Leaflet call (see the cluster handler), so this never
+            // fails; were it to, a missed redraw beats a panic (which aborts the WASM).
+            match directory.try_borrow_mut() {
+                Ok(mut directory) => directory.redraw(),
+                Err(_) => leptos::logging::error!("map: redraw while busy"),
+            }
         });
         map.on("moveend", redraw.as_ref());
         // The map lives as long as the page.
@@ -262,6 +307,20 @@ impl Directory {
             }
             keep
         });
+        if let Some(first) = self.refocus.take() {
+            let disc = clusters
+                .iter()
+                .find(|c| c.members.contains(&first))
+                .and_then(|c| self.drawn.get(&c.key(zoom)))
+                .and_then(|marker| element_of(marker, "getElement"));
+            if let Some(disc) = disc {
+                let _ = disc.focus();
+            }
+        }
+        // For scripts and tests: the zoom the discs are drawn for.
+        if let Some(container) = element_of(&self.map, "getContainer") {
+            let _ = container.set_attribute("data-zoom", &zoom.to_string());
+        }
     }
 
     fn marker_for(&mut self, c: &Cluster, zoom: u8) -> Marker {
@@ -290,7 +349,8 @@ impl Directory {
             "html",
             format!("<div><span aria-hidden=\"true\">{n}</span></div>"),
         );
-        set(&icon_options, "iconSize", Point::new(40.0, 40.0));
+        let across = if size == "large" { 48.0 } else { 40.0 };
+        set(&icon_options, "iconSize", Point::new(across, across));
         let options = MarkerOptions::new();
         options.set_icon(div_icon(&icon_options));
         options.set_title(if here {
@@ -326,54 +386,49 @@ impl Directory {
         cluster::same_spot(&self.points, &c.members) || f64::from(zoom) >= self.map.get_max_zoom()
     }
 
-    /// A click on a cluster: zoom in until its spaces part, or list them in a popup.
-    fn open_cluster(&self, event: &JsValue) {
+    /// What a click (or Enter, or Space) on a cluster does: zoom in until its spaces part, or
+    /// list them in a popup.
+    fn cluster_action(&self, event: &JsValue) -> Option<(ClusterAction, bool)> {
         let get = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
-        if get(event, "type")
+        let from_keyboard = get(event, "type")
             .ok()
             .and_then(|t| t.as_string())
             .as_deref()
-            == Some("keydown")
-        {
-            let Ok(original) = get(event, "originalEvent") else {
-                return;
-            };
+            == Some("keydown");
+        if from_keyboard {
+            let original = get(event, "originalEvent").ok()?;
             let key = get(&original, "key").ok().and_then(|k| k.as_string());
-            if !matches!(key.as_deref(), Some("Enter" | " ")) {
-                return;
+            let flag = |name: &str| get(&original, name).ok().and_then(|v| v.as_bool());
+            let modified = ["repeat", "ctrlKey", "metaKey", "altKey"]
+                .iter()
+                .any(|name| flag(name) == Some(true));
+            if modified || !matches!(key.as_deref(), Some("Enter" | " ")) {
+                return None;
             }
             if let Ok(original) = original.dyn_into::<web_sys::Event>() {
                 original.prevent_default();
             }
         }
-        let Ok(target) = Reflect::get(event, &JsValue::from_str("target")) else {
-            return;
-        };
-        let first = marker_option(&target);
-        let zoom = Reflect::get(&target, &JsValue::from_str("options"))
-            .and_then(|o| Reflect::get(&o, &JsValue::from_str("spaziZoom")))
-            .ok()
-            .and_then(|z| z.as_f64())
-            .map(|z| z as u8);
-        let (Some(first), Some(zoom)) = (first, zoom) else {
-            return;
-        };
-        let Some(c) = self
+        let target = get(event, "target").ok()?;
+        let first = marker_option(&target)?;
+        let zoom = get(&get(&target, "options").ok()?, "spaziZoom")
+            .ok()?
+            .as_f64()? as u8;
+        let c = self
             .per_zoom
-            .get(&zoom)
-            .and_then(|all| all.iter().find(|c| c.members[0] == first))
-        else {
-            return;
-        };
+            .get(&zoom)?
+            .iter()
+            .find(|c| c.members[0] == first)?;
         let (lat, lon) = cluster::unproject(c.x, c.y);
         let centre = LatLng::new(lat, lon);
         if self.parts_no_further(c, zoom) {
-            let document = web_sys::window().and_then(|w| w.document());
-            let members: Vec<&MapMarker> = c.members.iter().map(|&i| &self.spaces[i]).collect();
-            if let Some(Ok(content)) = document.map(|d| cluster_popup(&d, &members, self.lang)) {
-                self.map.open_popup_with_content(&content, &centre);
-            }
-            return;
+            let document = web_sys::window()?.document()?;
+            // In the document's order: by municipality, then name (see `opendata::markers`).
+            let mut members = c.members.clone();
+            members.sort_unstable();
+            let members: Vec<&MapMarker> = members.iter().map(|&i| &self.spaces[i]).collect();
+            let content = cluster_popup(&document, &members, self.lang).ok()?;
+            return Some((ClusterAction::List(content, centre), from_keyboard));
         }
         let bounds = bounds_of(c.members.iter().map(|&i| &self.spaces[i]));
         let padding = Point::new(40.0, 40.0);
@@ -385,8 +440,35 @@ impl Directory {
             let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
             ((sw.lat() + ne.lat()) / 2.0, (sw.lng() + ne.lng()) / 2.0)
         };
-        self.map.set_view(&LatLng::new(lat, lon), target_zoom);
+        let zoom_in = ClusterAction::Zoom {
+            centre: LatLng::new(lat, lon),
+            zoom: target_zoom,
+            first,
+        };
+        Some((zoom_in, from_keyboard))
     }
+}
+
+/// See `Directory::cluster_action`.
+enum ClusterAction {
+    /// Open this popup content here.
+    List(JsValue, LatLng),
+    /// Show this centre at this zoom (the cluster's first space: `Directory::refocus`).
+    Zoom {
+        centre: LatLng,
+        zoom: f64,
+        first: usize,
+    },
+}
+
+/// The DOM element of a Leaflet object: `method` is `getElement` (a marker) or `getContainer`
+/// (the map); leaflet-rs binds neither.
+fn element_of(object: &JsValue, method: &str) -> Option<HtmlElement> {
+    let method: js_sys::Function = Reflect::get(object, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    method.call0(object).ok()?.dyn_into().ok()
 }
 
 /// The number a marker carries in its options (`spazi`): the index of its space (of a
@@ -573,8 +655,6 @@ fn cluster_popup(
     root.append_child(&title)?;
     let list = document.create_element("ul")?;
     list.set_class_name("map-popup__list");
-    let mut members = members.to_vec();
-    members.sort_by_key(|m| crate::text::search_key(&m.name));
     for m in members {
         let item = document.create_element("li")?;
         let link = document.create_element("a")?;
