@@ -25,17 +25,14 @@ extern "C" {
 
 }
 
-/// `map.getBoundsZoom(bounds, false, padding)`: the zoom at which `bounds` fills the map (not
-/// bound by leaflet-rs).
-fn bounds_zoom(map: &Map, bounds: &LatLngBounds, padding: &Point) -> Option<f64> {
-    let method: js_sys::Function = Reflect::get(map, &JsValue::from_str("getBoundsZoom"))
+/// `object.method(...args)`, for the Leaflet methods leaflet-rs does not bind.
+fn call(object: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
+    let method: js_sys::Function = Reflect::get(object, &JsValue::from_str(method))
         .ok()?
         .dyn_into()
         .ok()?;
-    method
-        .call3(map, bounds, &JsValue::FALSE, padding)
-        .ok()?
-        .as_f64()
+    let args: Array = args.iter().copied().collect();
+    method.apply(object, &args).ok()
 }
 
 fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
@@ -132,7 +129,7 @@ pub fn draw(
     fit(&map, &markers, mode);
     el.set_attribute("data-markers", &markers.len().to_string())?;
     match mode {
-        MapMode::Directory => Directory::start(map, markers, lang),
+        MapMode::Directory => Directory::start(map, el, markers, lang),
         MapMode::Single => {
             let mut icons = HashMap::new();
             for (i, m) in markers.iter().enumerate() {
@@ -157,6 +154,8 @@ const CLUSTER_RADIUS: f64 = 48.0;
 /// markers that stay (an open popup stays open).
 struct Directory {
     map: Map,
+    /// The map's element.
+    container: HtmlElement,
     layer: LayerGroup,
     lang: Lang,
     spaces: Rc<Vec<MapMarker>>,
@@ -174,13 +173,16 @@ struct Directory {
 }
 
 impl Directory {
-    fn start(map: Map, spaces: Vec<MapMarker>, lang: Lang) {
+    fn start(map: Map, container: &HtmlElement, spaces: Vec<MapMarker>, lang: Lang) {
         let spaces = Rc::new(spaces);
         let popup_content = {
             let spaces = spaces.clone();
             Closure::<dyn Fn(JsValue) -> JsValue>::new(move |layer: JsValue| {
                 let document = web_sys::window().and_then(|w| w.document());
-                match (marker_option(&layer).and_then(|i| spaces.get(i)), document) {
+                match (
+                    marker_option(&layer, "spazi").and_then(|i| spaces.get(i)),
+                    document,
+                ) {
                     (Some(m), Some(document)) => popup(&document, m, lang).unwrap_or(JsValue::NULL),
                     _ => JsValue::NULL,
                 }
@@ -194,6 +196,7 @@ impl Directory {
                 .map(|m| cluster::project(m.lat, m.lon))
                 .collect(),
             map: map.clone(),
+            container: container.clone(),
             layer,
             lang,
             spaces,
@@ -312,15 +315,14 @@ impl Directory {
                 .iter()
                 .find(|c| c.members.contains(&first))
                 .and_then(|c| self.drawn.get(&c.key(zoom)))
-                .and_then(|marker| element_of(marker, "getElement"));
+                .and_then(|marker| call(marker, "getElement", &[]))
+                .and_then(|el| el.dyn_into::<HtmlElement>().ok());
             if let Some(disc) = disc {
                 let _ = disc.focus();
             }
         }
         // For scripts and tests: the zoom the discs are drawn for.
-        if let Some(container) = element_of(&self.map, "getContainer") {
-            let _ = container.set_attribute("data-zoom", &zoom.to_string());
-        }
+        let _ = self.container.set_attribute("data-zoom", &zoom.to_string());
     }
 
     fn marker_for(&mut self, c: &Cluster, zoom: u8) -> Marker {
@@ -359,17 +361,8 @@ impl Directory {
             (t.cluster_zoom)(n)
         });
         options.set_keyboard(true);
-        let target: &JsValue = options.as_ref();
-        let _ = Reflect::set(
-            target,
-            &JsValue::from_str("spazi"),
-            &(c.members[0] as f64).into(),
-        );
-        let _ = Reflect::set(
-            target,
-            &JsValue::from_str("spaziZoom"),
-            &f64::from(zoom).into(),
-        );
+        set(&options, "spazi", c.members[0] as f64);
+        set(&options, "spaziZoom", f64::from(zoom));
         let (lat, lon) = cluster::unproject(c.x, c.y);
         let marker = Marker::new_with_options(&LatLng::new(lat, lon), &options);
         if let Some(on_click) = &self.on_cluster {
@@ -410,10 +403,8 @@ impl Directory {
             }
         }
         let target = get(event, "target").ok()?;
-        let first = marker_option(&target)?;
-        let zoom = get(&get(&target, "options").ok()?, "spaziZoom")
-            .ok()?
-            .as_f64()? as u8;
+        let first = marker_option(&target, "spazi")?;
+        let zoom = marker_option(&target, "spaziZoom")? as u8;
         let c = self
             .per_zoom
             .get(&zoom)?
@@ -432,10 +423,16 @@ impl Directory {
         }
         let bounds = bounds_of(c.members.iter().map(|&i| &self.spaces[i]));
         let padding = Point::new(40.0, 40.0);
-        let target_zoom = bounds_zoom(&self.map, &bounds, &padding)
-            .unwrap_or_default()
-            .max(f64::from(zoom) + 1.0)
-            .min(self.map.get_max_zoom());
+        // The zoom at which the spaces' bounds fill the map.
+        let target_zoom = call(
+            &self.map,
+            "getBoundsZoom",
+            &[&bounds, &JsValue::FALSE, &padding],
+        )
+        .and_then(|z| z.as_f64())
+        .unwrap_or_default()
+        .max(f64::from(zoom) + 1.0)
+        .min(self.map.get_max_zoom());
         let (lat, lon) = {
             let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
             ((sw.lat() + ne.lat()) / 2.0, (sw.lng() + ne.lng()) / 2.0)
@@ -461,21 +458,11 @@ enum ClusterAction {
     },
 }
 
-/// The DOM element of a Leaflet object: `method` is `getElement` (a marker) or `getContainer`
-/// (the map); leaflet-rs binds neither.
-fn element_of(object: &JsValue, method: &str) -> Option<HtmlElement> {
-    let method: js_sys::Function = Reflect::get(object, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    method.call0(object).ok()?.dyn_into().ok()
-}
-
-/// The number a marker carries in its options (`spazi`): the index of its space (of a
-/// cluster's first space).
-fn marker_option(layer: &JsValue) -> Option<usize> {
+/// A number a marker carries in its options: `spazi`, the index of its space (of a cluster's
+/// first space), or `spaziZoom`, the zoom a cluster was drawn for.
+fn marker_option(layer: &JsValue, name: &str) -> Option<usize> {
     Reflect::get(layer, &JsValue::from_str("options"))
-        .and_then(|o| Reflect::get(&o, &JsValue::from_str("spazi")))
+        .and_then(|o| Reflect::get(&o, &JsValue::from_str(name)))
         .ok()
         .and_then(|i| i.as_f64())
         .map(|i| i as usize)
@@ -585,12 +572,7 @@ fn make_marker(
     options.set_alt(m.name.clone());
     options.set_keyboard(true);
     options.set_rise_on_hover(true);
-    let target: &JsValue = options.as_ref();
-    let _ = Reflect::set(
-        target,
-        &JsValue::from_str("spazi"),
-        &JsValue::from_f64(index as f64),
-    );
+    set(&options, "spazi", index as f64);
     Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
 }
 
