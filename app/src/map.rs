@@ -6,6 +6,7 @@
 pub mod cluster;
 #[cfg(feature = "hydrate")]
 mod leaflet_js;
+pub mod markers_doc;
 #[cfg(feature = "hydrate")]
 pub use leaflet_js::fetch_markers;
 
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// The markers document of the directory map (served by `opendata::markers`; also the source
 /// of the RSVP form's space suggestions when there are too many to put in the page).
-pub const MARKERS_PATH: &str = "/api/spazi/mappa.json";
+pub const MARKERS_PATH: &str = "/api/spazi/mappa.txt";
 
 /// Where the base map comes from (configured on the server, see `server::Config`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,7 +67,7 @@ pub fn SpacesMap(
                     },
                     None => markers,
                 };
-                if let Err(err) = leaflet_js::draw(&el, markers, &settings, lang, mode) {
+                if let Err(err) = leaflet_js::draw(&el, markers, &settings, lang, mode).await {
                     leptos::logging::error!("map: {err:?}");
                 }
             });

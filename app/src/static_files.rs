@@ -26,7 +26,7 @@ const QUALITY: u32 = 11;
 
 /// The smallest brotli window (log2 of its size, 10 to 24) that holds `len` bytes: the
 /// compression is as good as with the largest, and its memory stays small.
-fn window_for(len: usize) -> u32 {
+pub(crate) fn window_for(len: usize) -> u32 {
     (len.max(1).next_power_of_two().trailing_zeros()).clamp(10, 24)
 }
 

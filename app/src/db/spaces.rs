@@ -192,7 +192,8 @@ impl Db {
     }
 
     /// The directory's data version: raised by triggers in the same transaction as any change
-    /// to published spaces, their kinds or the municipalities (see `page_cache`).
+    /// to published spaces, their kinds, the municipalities or the organisations (see
+    /// `page_cache`, `opendata::ExportCache`).
     pub async fn directory_version(&self) -> Result<i64, DbError> {
         let (version,): (i64,) =
             sqlx::query_as("SELECT version FROM data_versions WHERE name = 'directory'")

@@ -63,9 +63,8 @@ fn new_map(
     Ok(map)
 }
 
-/// The markers document of `opendata::markers`, fetched (the page preloads it) and decoded
-/// without serde (smaller WASM): `{"kinds": [...], "municipalities": [...], "spaces": [[name,
-/// municipality index, lat, lon, kind bits, approximate, slug if not slugify(name)], ...]}`.
+/// The markers document of `opendata::markers` (`markers_doc`), fetched (the page preloads
+/// it) and decoded.
 pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -75,49 +74,18 @@ pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
     if !response.ok() {
         return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
     }
-    let doc = JsFuture::from(response.json()?).await?;
-    let field = |name: &str| -> Result<Array, JsValue> {
-        Reflect::get(&doc, &JsValue::from_str(name))?.dyn_into()
-    };
-    let municipalities: Vec<String> = field("municipalities")?
-        .iter()
-        .map(|m| m.as_string().unwrap_or_default())
-        .collect();
-    let rows = field("spaces")?;
-    let number = |row: &Array, i: u32| row.get(i).as_f64().unwrap_or_default();
-    let mut markers = Vec::with_capacity(rows.length() as usize);
-    for row in rows.iter() {
-        let row: Array = row.dyn_into()?;
-        let name = row.get(0).as_string().unwrap_or_default();
-        let bits = number(&row, 4) as u32;
-        markers.push(MapMarker {
-            slug: row
-                .get(6)
-                .as_string()
-                .unwrap_or_else(|| crate::text::slugify(&name)),
-            name,
-            municipality: municipalities
-                .get(number(&row, 1) as usize)
-                .cloned()
-                .unwrap_or_default(),
-            lat: number(&row, 2),
-            lon: number(&row, 3),
-            kinds: crate::model::SpaceKind::ALL
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, k)| k)
-                .collect(),
-            approximate: number(&row, 5) != 0.0,
-        });
-    }
-    Ok(markers)
+    // One string into the WASM, read there in one pass (see `markers_doc`).
+    let doc = JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default();
+    super::markers_doc::decode(&doc).map_err(|err| JsValue::from_str(&err.to_string()))
 }
 
 /// Draws the map into `el`, marks it ready (`data-ready`) for scripts and tests once its
 /// markers are on it, and records the moment (`performance.mark("spazi-map-ready")`) for the
 /// benchmarks.
-pub fn draw(
+pub async fn draw(
     el: &HtmlElement,
     markers: Vec<MapMarker>,
     settings: &MapSettings,
@@ -128,6 +96,9 @@ pub fn draw(
     let map = new_map(el, settings, mode == MapMode::Directory)?;
     fit(&map, &markers, mode);
     el.set_attribute("data-markers", &markers.len().to_string())?;
+    // Creating the map and drawing its markers are two tasks, not one long one: the browser
+    // may paint and answer input in between (on a slow phone each is a few dozen ms).
+    next_task().await;
     match mode {
         MapMode::Directory => Directory::start(map, el, markers, lang),
         MapMode::Single => {
@@ -142,6 +113,16 @@ pub fn draw(
         let _ = performance.mark("spazi-map-ready");
     }
     Ok(())
+}
+
+/// Resolves in a new task of the event loop (a zero-delay timer).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Cluster radius in screen pixels (Leaflet.markercluster's default is 80): the widest disc

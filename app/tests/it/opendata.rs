@@ -134,3 +134,103 @@ async fn etag_answers_not_modified_until_the_data_changes() {
     assert_ne!(res.headers()[header::ETAG], etag.as_str());
     t.finish().await;
 }
+
+/// `uri` with `Accept-Encoding: accept` (and `If-None-Match` when given), its body undecoded.
+async fn fetch(
+    app: &axum::Router,
+    uri: &str,
+    accept: &str,
+    etag: Option<&str>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut req = Request::get(uri).header(header::ACCEPT_ENCODING, accept);
+    if let Some(etag) = etag {
+        req = req.header(header::IF_NONE_MATCH, etag);
+    }
+    let res = app
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = axum::body::to_bytes(res.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    (status, headers, body.to_vec())
+}
+
+#[tokio::test]
+async fn exports_are_kept_compressed_until_the_data_changes() {
+    use std::io::Read;
+    for t in [TestDb::sqlite().await, TestDb::postgres().await] {
+        let app = app(&t).await;
+        // A second app server on the same database, with its own memory.
+        let other = crate::http::app(&t).await;
+        let plain = get(&app, "/api/spazi.geojson", None).await;
+        assert!(!plain.headers.contains_key(header::CONTENT_ENCODING));
+        let tag = plain.headers[header::ETAG].to_str().unwrap().to_owned();
+
+        // Chromium's Accept-Encoding: brotli, its own ETag, the same document.
+        let (status, headers, body) =
+            fetch(&app, "/api/spazi.geojson", "gzip, deflate, br, zstd", None).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_ENCODING], "br");
+        assert_eq!(headers[header::VARY], "accept-encoding");
+        assert_eq!(headers[header::CONTENT_TYPE], "application/geo+json");
+        let br_tag = headers[header::ETAG].to_str().unwrap().to_owned();
+        assert_eq!(br_tag, format!("{}-br\"", tag.trim_end_matches('"')));
+        let mut decoded = String::new();
+        brotli::Decompressor::new(&body[..], 4096)
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, plain.body);
+
+        // No brotli wanted: gzip; nothing compressed wanted: the document itself.
+        let (_, headers, body) = fetch(&app, "/api/spazi.csv", "gzip;q=1.0, br;q=0", None).await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(
+            headers[header::CONTENT_DISPOSITION],
+            "inline; filename=\"spazi.csv\""
+        );
+        let mut decoded = String::new();
+        flate2::read::GzDecoder::new(&body[..])
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(decoded, get(&app, "/api/spazi.csv", None).await.body);
+        let (_, headers, _) = fetch(&app, "/api/spazi.csv", "identity", None).await;
+        assert!(!headers.contains_key(header::CONTENT_ENCODING));
+
+        // Holding the document in any coding is holding it: 304, from either server.
+        for server in [&app, &other] {
+            let (status, headers, body) =
+                fetch(server, "/api/spazi.geojson", "gzip", Some(&br_tag)).await;
+            assert_eq!(status, StatusCode::NOT_MODIFIED);
+            assert!(body.is_empty());
+            assert_eq!(
+                headers[header::ETAG].to_str().unwrap(),
+                format!("{}-gzip\"", tag.trim_end_matches('"'))
+            );
+        }
+
+        // An organisation renamed shows in the exports of both servers at once, though no
+        // space changed: its change raises the directory's data version too.
+        sqlx::query(
+            "UPDATE organisations SET name = 'Organizzazione rinominata' WHERE id = \
+             (SELECT MIN(organisation_id) FROM spaces WHERE status = 'published')",
+        )
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+        for server in [&app, &other] {
+            let (status, headers, body) =
+                fetch(server, "/api/spazi.geojson", "br", Some(&br_tag)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_ne!(headers[header::ETAG].to_str().unwrap(), br_tag);
+            let mut decoded = String::new();
+            brotli::Decompressor::new(&body[..], 4096)
+                .read_to_string(&mut decoded)
+                .unwrap();
+            assert!(decoded.contains("Organizzazione rinominata"));
+        }
+        t.finish().await;
+    }
+}

@@ -1,0 +1,220 @@
+//! The directory map's markers document (`/api/spazi/mappa.txt`): what the map island needs of
+//! every published space matching the filter, as plain tab-separated text that the WASM reads
+//! in one pass from one string. The first version was JSON, which the browser parsed and the
+//! WASM then walked field by field through `js-sys` — about 100 ms for 4,541 spaces on a
+//! desktop CPU, four times that on Lighthouse's phone, all of it blocking the main thread;
+//! this costs a few milliseconds, and the document is smaller (no quotes, brackets or
+//! per-row municipality index).
+//!
+//! ```text
+//! spazi-markers/1<TAB>coworking<TAB>fablab<TAB>incubator-accelerator
+//! <TAB>Bologna
+//! BIG – Boost Innovation Garage<TAB>44.52346<TAB>11.36584<TAB>1
+//! A space with a position to check<TAB>44.49<TAB>11.34<TAB>3<TAB>1
+//! A space whose slug is not its name's<TAB>44.5<TAB>11.3<TAB>2<TAB>0<TAB>its-slug
+//! ```
+//!
+//! The first line names the format and lists the kind codes: bit *i* of a row's kind bits is
+//! the *i*-th code. A line starting with a tab names the municipality of the rows after it
+//! (rows come grouped by municipality, in name order, which also compresses best). A row is
+//! name, latitude, longitude (5 decimals, about a metre), kind bits, then optionally `1` when
+//! the position is approximate, then the slug only when `text::slugify(name)` does not give it
+//! (nearly always it does: the browser derives it with the same function). Tabs and line
+//! breaks inside names become spaces.
+
+use crate::model::{MapMarker, SpaceKind};
+
+/// The first field of the first line: the format and its version.
+const MAGIC: &str = "spazi-markers/1";
+
+/// The document's media type.
+pub const CONTENT_TYPE: &str = "text/plain; charset=utf-8";
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum MarkersDocError {
+    #[error("not a markers document")]
+    Header,
+    #[error("markers document, line {0}: malformed row")]
+    Row(usize),
+}
+
+/// One line's worth of text: tabs and line breaks become spaces.
+fn field(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\t', '\n', '\r']) {
+        text.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}
+
+/// The document of `markers` (see the module's documentation); sorts them.
+pub fn encode(markers: &mut [MapMarker]) -> String {
+    use std::fmt::Write;
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    markers.sort_by(|a, b| (&a.municipality, &a.name).cmp(&(&b.municipality, &b.name)));
+    let mut doc = String::with_capacity(64 + markers.len() * 48);
+    doc.push_str(MAGIC);
+    for kind in SpaceKind::ALL {
+        doc.push('\t');
+        doc.push_str(kind.code());
+    }
+    doc.push('\n');
+    let mut municipality: Option<&str> = None;
+    for m in markers.iter() {
+        if municipality != Some(m.municipality.as_str()) {
+            municipality = Some(&m.municipality);
+            doc.push('\t');
+            doc.push_str(&field(&m.municipality));
+            doc.push('\n');
+        }
+        let bits: u32 = SpaceKind::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| m.kinds.contains(k))
+            .map(|(i, _)| 1 << i)
+            .sum();
+        let name = field(&m.name);
+        // Writing to a String cannot fail.
+        let _ = write!(doc, "{name}\t{}\t{}\t{bits}", round(m.lat), round(m.lon));
+        let derived = m.slug == crate::text::slugify(&name);
+        if m.approximate || !derived {
+            doc.push_str(if m.approximate { "\t1" } else { "\t0" });
+        }
+        if !derived {
+            doc.push('\t');
+            doc.push_str(&m.slug);
+        }
+        doc.push('\n');
+    }
+    doc
+}
+
+/// The markers of a document made by `encode`, in its order.
+pub fn decode(doc: &str) -> Result<Vec<MapMarker>, MarkersDocError> {
+    let mut lines = doc.lines();
+    let mut header = lines.next().ok_or(MarkersDocError::Header)?.split('\t');
+    if header.next() != Some(MAGIC) {
+        return Err(MarkersDocError::Header);
+    }
+    // Bit i of a row is the kind of the i-th code (unknown codes are skipped).
+    let kinds: Vec<Option<SpaceKind>> = header.map(SpaceKind::from_code).collect();
+    let mut markers = Vec::with_capacity(doc.len() / 40);
+    let mut municipality = "";
+    for (i, line) in lines.enumerate() {
+        if let Some(name) = line.strip_prefix('\t') {
+            municipality = name;
+            continue;
+        }
+        let row = || -> Option<MapMarker> {
+            let mut fields = line.split('\t');
+            let name = fields.next().filter(|n| !n.is_empty())?;
+            let lat: f64 = fields.next()?.parse().ok()?;
+            let lon: f64 = fields.next()?.parse().ok()?;
+            let bits: u32 = fields.next()?.parse().ok()?;
+            let approximate = fields.next().is_some_and(|a| a == "1");
+            let slug = match fields.next() {
+                Some(slug) => slug.to_owned(),
+                None => crate::text::slugify(name),
+            };
+            Some(MapMarker {
+                slug,
+                name: name.to_owned(),
+                kinds: kinds
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .filter_map(|(_, k)| *k)
+                    .collect(),
+                municipality: municipality.to_owned(),
+                lat,
+                lon,
+                approximate,
+            })
+        };
+        markers.push(row().ok_or(MarkersDocError::Row(i + 2))?);
+    }
+    Ok(markers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker(name: &str, slug: &str, municipality: &str, kinds: &[SpaceKind]) -> MapMarker {
+        MapMarker {
+            slug: slug.to_owned(),
+            name: name.to_owned(),
+            kinds: kinds.to_vec(),
+            municipality: municipality.to_owned(),
+            lat: 44.493_671_2,
+            lon: 11.343_029_9,
+            approximate: false,
+        }
+    }
+
+    #[test]
+    fn round_trips_grouped_by_municipality_with_slugs_only_when_needed() {
+        let mut markers = vec![
+            marker(
+                "MUG – Magazzini Generativi",
+                "mug-magazzini-generativi",
+                "Bologna",
+                &[SpaceKind::Coworking, SpaceKind::IncubatorAccelerator],
+            ),
+            MapMarker {
+                approximate: true,
+                ..marker(
+                    "Fab Lab Imola",
+                    "fab-lab-imola-2",
+                    "Imola",
+                    &[SpaceKind::Fablab],
+                )
+            },
+            marker("Atelier", "atelier", "Bologna", &[]),
+        ];
+        let doc = encode(&mut markers);
+        assert_eq!(
+            doc,
+            "spazi-markers/1\tcoworking\tfablab\tincubator-accelerator\n\
+             \tBologna\n\
+             Atelier\t44.49367\t11.34303\t0\n\
+             MUG – Magazzini Generativi\t44.49367\t11.34303\t5\n\
+             \tImola\n\
+             Fab Lab Imola\t44.49367\t11.34303\t2\t1\tfab-lab-imola-2\n"
+        );
+        let decoded = decode(&doc).unwrap();
+        let rounded = |m: &MapMarker| MapMarker {
+            lat: 44.49367,
+            lon: 11.34303,
+            ..m.clone()
+        };
+        assert_eq!(decoded, markers.iter().map(rounded).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn names_cannot_break_the_format() {
+        let mut markers = vec![marker(
+            "Tab\there\nand a line\r\n",
+            "whatever",
+            "Castel\tSan Pietro\nTerme",
+            &[SpaceKind::Fablab],
+        )];
+        let decoded = decode(&encode(&mut markers)).unwrap();
+        assert_eq!(decoded.len(), 1);
+        assert_eq!(decoded[0].name, "Tab here and a line  ");
+        assert_eq!(decoded[0].municipality, "Castel San Pietro Terme");
+        assert_eq!(decoded[0].slug, "whatever");
+        assert_eq!(decoded[0].kinds, vec![SpaceKind::Fablab]);
+    }
+
+    #[test]
+    fn refuses_what_it_did_not_write() {
+        assert_eq!(decode(""), Err(MarkersDocError::Header));
+        assert_eq!(decode("{\"spaces\": []}"), Err(MarkersDocError::Header));
+        assert_eq!(decode("spazi-markers/1\tcoworking\n").unwrap(), vec![]);
+        assert_eq!(
+            decode("spazi-markers/1\tcoworking\n\tBologna\nNo coordinates\t44.5\n"),
+            Err(MarkersDocError::Row(3))
+        );
+    }
+}
