@@ -115,8 +115,7 @@ async fn export_geojson(State(state): State<AppState>, headers: HeaderMap) -> Re
         Ok(s) => s,
         Err(res) => return res,
     };
-    let body =
-        serde_json::to_vec(&crate::opendata::geojson_document(&spaces, true)).unwrap_or_default();
+    let body = crate::opendata::geojson_document(&spaces, true);
     crate::opendata::respond(
         &headers,
         body,

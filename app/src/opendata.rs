@@ -117,6 +117,10 @@ impl ExportCache {
     }
 }
 
+/// Brotli quality for exports: from 6 up its hash tables take tens of MB per compression (at 9
+/// about 32 MB, for a document a few percent smaller).
+const BROTLI_QUALITY: u32 = 5;
+
 /// One export document, with its brotli and gzip forms and its tag (a hash of the document).
 pub struct Export {
     tag: String,
@@ -154,7 +158,10 @@ impl Coding {
                     let token = parts.next()?.trim();
                     token.eq_ignore_ascii_case(name).then(|| {
                         parts
-                            .find_map(|p| p.trim().strip_prefix("q="))
+                            .find_map(|p| {
+                                let (name, value) = p.split_once('=')?;
+                                name.trim().eq_ignore_ascii_case("q").then_some(value)
+                            })
                             .and_then(|q| q.trim().parse::<f32>().ok())
                             .unwrap_or(1.0)
                     })
@@ -166,7 +173,7 @@ impl Coding {
         };
         if accepted("br") {
             Coding::Brotli
-        } else if accepted("gzip") {
+        } else if accepted("gzip") || accepted("x-gzip") {
             Coding::Gzip
         } else {
             Coding::Identity
@@ -182,7 +189,8 @@ impl Export {
         let mut brotli = Vec::with_capacity(document.len() / 8);
         {
             let window = crate::static_files::window_for(document.len());
-            let mut w = brotli::CompressorWriter::new(&mut brotli, 64 * 1024, 9, window);
+            let mut w =
+                brotli::CompressorWriter::new(&mut brotli, 64 * 1024, BROTLI_QUALITY, window);
             w.write_all(&document)?;
             w.flush()?;
         }
@@ -212,7 +220,7 @@ impl Export {
     }
 
     /// The response to `request`, in the best coding it accepts (conditional: `304` when it
-    /// holds the document in any coding).
+    /// holds the document in that coding).
     fn respond(
         &self,
         request: &HeaderMap,
@@ -229,19 +237,20 @@ impl Export {
             Coding::Gzip => self.gzip.clone(),
             Coding::Identity => self.identity.clone(),
         };
-        let tags = [Coding::Brotli, Coding::Gzip, Coding::Identity].map(|c| self.etag(c));
+        let etag = self.etag(coding);
         let mut response = finish(
             request,
-            &|t| tags.iter().any(|tag| tag == t),
-            &self.etag(coding),
+            &|t| t == etag,
+            &etag,
             Body::from(body),
             content_type,
             filename,
             true,
         );
+        let not_modified = response.status() == StatusCode::NOT_MODIFIED;
         let h = response.headers_mut();
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        if let Some(name) = coding.name() {
+        if let Some(name) = coding.name().filter(|_| !not_modified) {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
         }
         response
@@ -307,6 +316,25 @@ async fn export(
         Ok(s) => s,
         Err(r) => return r,
     };
+    // Kept: documents of the directory's filters (at most 55 municipalities × 4 kinds × 3
+    // formats) that hold a space — an unknown municipality code gives an empty document, and
+    // those are not worth keeping (nor a way to flush what is).
+    let key = key.filter(|_| !spaces.is_empty());
+    let Some(key) = key else {
+        // For this request only: the document as it is, compressed on the way like any
+        // response, holding its build turn until sent so a burst of searches stays bounded.
+        let body = tokio::task::spawn_blocking(move || build(&spaces))
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|r| r);
+        return match body {
+            Ok(body) => keeping_turn(respond(request, body, content_type, filename, true), turn),
+            Err(err) => {
+                tracing::error!(error = %err, format = name, "export failed");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        };
+    };
     let built = tokio::task::spawn_blocking(move || {
         let document = build(&spaces)?;
         drop(spaces);
@@ -323,10 +351,49 @@ async fn export(
         }
     };
     drop(turn);
-    if let Some(key) = key {
-        cache.put(version, key, doc.clone());
-    }
+    cache.put(version, key, doc.clone());
     doc.respond(request, content_type, filename)
+}
+
+/// A response body that keeps an export's build turn (`EXPORTS`) until it is sent or dropped.
+struct TurnBody {
+    inner: Body,
+    _turn: Option<tokio::sync::SemaphorePermit<'static>>,
+}
+
+impl http_body::Body for TurnBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        std::pin::Pin::new(&mut self.get_mut().inner).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+/// `response` with its body holding `turn` until sent.
+fn keeping_turn(
+    response: Response,
+    turn: Option<tokio::sync::SemaphorePermit<'static>>,
+) -> Response {
+    let (parts, body) = response.into_parts();
+    Response::from_parts(
+        parts,
+        Body::new(TurnBody {
+            inner: body,
+            _turn: turn,
+        }),
+    )
 }
 
 fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
@@ -353,53 +420,64 @@ async fn geojson(
         &headers,
         &GEOJSON,
         &filter_of(&params),
-        |spaces| serde_json::to_vec(&geojson_document(spaces, false)).map_err(|e| e.to_string()),
+        |spaces| Ok(geojson_document(spaces, false)),
     )
     .await
 }
 
 /// The FeatureCollection: one Point feature per space, `[lon, lat]` as GeoJSON wants; with
-/// `with_status` (staff exports) each feature also says its review status.
-pub fn geojson_document(spaces: &[SpaceDetail], with_status: bool) -> Value {
-    let features: Vec<Value> = spaces
-        .iter()
-        .map(|d| {
-            let s = &d.summary;
-            let mut feature = json!({
-                "type": "Feature",
-                "id": s.slug,
-                "geometry": { "type": "Point", "coordinates": [s.lon, s.lat] },
-                "properties": {
-                    "slug": s.slug,
-                    "name": s.name,
-                    "kinds": s.kinds.iter().map(|k| k.code()).collect::<Vec<_>>(),
-                    "description": s.description,
-                    "address": s.address,
-                    "municipality": s.municipality,
-                    "municipality_istat": s.municipality_code,
-                    "position_precision": s.precision.code(),
-                    "organisation": d.organisation.as_ref().map(|o| &o.name),
-                    "organisation_kind": d.organisation.as_ref().and_then(|o| o.kind).map(|k| k.code()),
-                    "website": d.website,
-                    "email": d.email,
-                    "phone": d.phone,
-                    "source": d.source,
-                    "page": format!("/spazi/{}", s.slug),
-                    "updated": iso_date(d.updated_at),
-                }
-            });
-            if with_status {
-                feature["properties"]["status"] = json!(d.status.code());
-            }
-            feature
-        })
-        .collect();
-    json!({
+/// `with_status` (staff exports) each feature also says its review status. Written feature by
+/// feature: only the document and one feature are in memory, not a tree of the whole.
+pub fn geojson_document(spaces: &[SpaceDetail], with_status: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(512 + spaces.len() * 600);
+    let head = json!({
         "type": "FeatureCollection",
         "license": { "name": LICENSE_NAME, "url": LICENSE_URL },
         "attribution": ATTRIBUTION,
-        "features": features,
-    })
+    });
+    // Serialising a `Value` to memory cannot fail.
+    let _ = serde_json::to_writer(&mut out, &head);
+    out.pop(); // the closing brace: the features follow
+    out.extend_from_slice(b",\"features\":[");
+    for (i, d) in spaces.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let _ = serde_json::to_writer(&mut out, &geojson_feature(d, with_status));
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
+fn geojson_feature(d: &SpaceDetail, with_status: bool) -> Value {
+    let s = &d.summary;
+    let mut feature = json!({
+        "type": "Feature",
+        "id": s.slug,
+        "geometry": { "type": "Point", "coordinates": [s.lon, s.lat] },
+        "properties": {
+            "slug": s.slug,
+            "name": s.name,
+            "kinds": s.kinds.iter().map(|k| k.code()).collect::<Vec<_>>(),
+            "description": s.description,
+            "address": s.address,
+            "municipality": s.municipality,
+            "municipality_istat": s.municipality_code,
+            "position_precision": s.precision.code(),
+            "organisation": d.organisation.as_ref().map(|o| &o.name),
+            "organisation_kind": d.organisation.as_ref().and_then(|o| o.kind).map(|k| k.code()),
+            "website": d.website,
+            "email": d.email,
+            "phone": d.phone,
+            "source": d.source,
+            "page": format!("/spazi/{}", s.slug),
+            "updated": iso_date(d.updated_at),
+        }
+    });
+    if with_status {
+        feature["properties"]["status"] = json!(d.status.code());
+    }
+    feature
 }
 
 /// `?formato=excel` gives the flavour spreadsheet programs set to Italian open correctly:
@@ -626,6 +704,7 @@ mod tests {
         assert_eq!(best(Some("gzip, deflate")), Coding::Gzip);
         assert_eq!(best(Some("br;q=0, gzip;q=0.5")), Coding::Gzip);
         assert_eq!(best(Some("BR")), Coding::Brotli);
+        assert_eq!(best(Some("br;Q=0, x-gzip")), Coding::Gzip);
         assert_eq!(best(Some("*")), Coding::Brotli);
         assert_eq!(best(Some("*, br;q=0")), Coding::Gzip);
         assert_eq!(best(Some("identity")), Coding::Identity);

@@ -1,8 +1,8 @@
 //! The directory map's markers document (`/api/spazi/mappa.txt`): what the map island needs of
 //! every published space matching the filter, as plain tab-separated text that the WASM reads
 //! in one pass from one string. The first version was JSON, which the browser parsed and the
-//! WASM then walked field by field through `js-sys` — about 100 ms for 4,541 spaces on a
-//! desktop CPU, four times that on Lighthouse's phone, all of it blocking the main thread;
+//! WASM then walked field by field through `js-sys` — 80–130 ms for 4,541 spaces on a desktop
+//! CPU, four times that on Lighthouse's phone, all of it blocking the main thread;
 //! this costs a few milliseconds, and the document is smaller (no quotes, brackets or
 //! per-row municipality index).
 //!
@@ -20,7 +20,7 @@
 //! name, latitude, longitude (5 decimals, about a metre), kind bits, then optionally `1` when
 //! the position is approximate, then the slug only when `text::slugify(name)` does not give it
 //! (nearly always it does: the browser derives it with the same function). Tabs and line
-//! breaks inside names become spaces.
+//! breaks inside names become spaces, and an empty name one space.
 
 use crate::model::{MapMarker, SpaceKind};
 
@@ -73,7 +73,11 @@ pub fn encode(markers: &mut [MapMarker]) -> String {
             .filter(|(_, k)| m.kinds.contains(k))
             .map(|(i, _)| 1 << i)
             .sum();
-        let name = field(&m.name);
+        // A row never starts with a tab (that is a municipality line), even for an empty name.
+        let name = match field(&m.name) {
+            name if name.is_empty() => " ".into(),
+            name => name,
+        };
         // Writing to a String cannot fail.
         let _ = write!(doc, "{name}\t{}\t{}\t{bits}", round(m.lat), round(m.lon));
         let derived = m.slug == crate::text::slugify(&name);
@@ -205,6 +209,21 @@ mod tests {
         assert_eq!(decoded[0].municipality, "Castel San Pietro Terme");
         assert_eq!(decoded[0].slug, "whatever");
         assert_eq!(decoded[0].kinds, vec![SpaceKind::Fablab]);
+    }
+
+    #[test]
+    fn an_empty_name_is_still_a_row() {
+        let mut markers = vec![
+            marker("", "spazio-7", "Bologna", &[]),
+            marker("Dopo", "dopo", "Bologna", &[]),
+        ];
+        let decoded = decode(&encode(&mut markers)).unwrap();
+        assert_eq!(decoded.len(), 2);
+        assert_eq!(
+            (decoded[0].name.as_str(), decoded[0].slug.as_str()),
+            (" ", "spazio-7")
+        );
+        assert_eq!(decoded[1].municipality, "Bologna");
     }
 
     #[test]

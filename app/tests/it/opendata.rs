@@ -199,17 +199,40 @@ async fn exports_are_kept_compressed_until_the_data_changes() {
         let (_, headers, _) = fetch(&app, "/api/spazi.csv", "identity", None).await;
         assert!(!headers.contains_key(header::CONTENT_ENCODING));
 
-        // Holding the document in any coding is holding it: 304, from either server.
+        // Conditional requests, from either server: 304 for the representation held (and no
+        // coding on the empty answer); another coding is another representation.
         for server in [&app, &other] {
             let (status, headers, body) =
-                fetch(server, "/api/spazi.geojson", "gzip", Some(&br_tag)).await;
+                fetch(server, "/api/spazi.geojson", "br", Some(&br_tag)).await;
             assert_eq!(status, StatusCode::NOT_MODIFIED);
             assert!(body.is_empty());
+            assert_eq!(headers[header::ETAG].to_str().unwrap(), br_tag);
+            assert!(!headers.contains_key(header::CONTENT_ENCODING));
+            let (status, headers, _) =
+                fetch(server, "/api/spazi.geojson", "gzip", Some(&br_tag)).await;
+            assert_eq!(status, StatusCode::OK);
+            assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
             assert_eq!(
                 headers[header::ETAG].to_str().unwrap(),
                 format!("{}-gzip\"", tag.trim_end_matches('"'))
             );
         }
+
+        // A search's export is built for its request (compressed on the way, same document),
+        // as is an empty one.
+        let (_, headers, body) = fetch(&app, "/api/spazi.geojson?q=lab", "br", None).await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "br");
+        let mut decoded = String::new();
+        brotli::Decompressor::new(&body[..], 4096)
+            .read_to_string(&mut decoded)
+            .unwrap();
+        assert_eq!(
+            decoded,
+            get(&app, "/api/spazi.geojson?q=lab", None).await.body
+        );
+        let empty = get(&app, "/api/spazi.geojson?comune=999999", None).await;
+        assert_eq!(empty.status, StatusCode::OK);
+        assert!(empty.body.contains("\"features\":[]"));
 
         // An organisation renamed shows in the exports of both servers at once, though no
         // space changed: its change raises the directory's data version too.
