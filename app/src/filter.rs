@@ -36,6 +36,17 @@ impl SpaceFilter {
         }
     }
 
+    /// Whether the municipality, when there is one, has a code of the metropolitan area (ISTAT
+    /// 037001–037062). The caches keep pages and exports only for those, so a stream of
+    /// made-up codes (any six digits are read as one) cannot flush them.
+    pub fn municipality_in_area(&self) -> bool {
+        self.municipality.as_deref().is_none_or(|code| {
+            code.strip_prefix("037")
+                .and_then(|n| n.parse::<u16>().ok())
+                .is_some_and(|n| (1..=62).contains(&n))
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kind.is_none() && self.municipality.is_none() && self.q.is_none()
     }
@@ -93,6 +104,14 @@ impl SpaceFilter {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn only_the_metropolitan_area_s_codes_are_in_the_area() {
+        let area = |code: &str| parse(&[("comune", code)]).municipality_in_area();
+        assert!(parse(&[]).municipality_in_area());
+        assert!(area("037006") && area("037001") && area("037062"));
+        assert!(!area("037000") && !area("037063") && !area("999999") && !area("058091"));
+    }
 
     fn parse(pairs: &[(&str, &str)]) -> SpaceFilter {
         let map: HashMap<String, String> = pairs

@@ -299,10 +299,9 @@ async fn export(
         Ok(v) => v,
         Err(err) => return crate::admin::unavailable("directory version", &err),
     };
-    // Text searches are a long tail: built for their request only.
-    let key = filter
-        .q
-        .is_none()
+    // Text searches are a long tail, and codes outside the area hold nothing: built for
+    // their request only.
+    let key = (filter.q.is_none() && filter.municipality_in_area())
         .then(|| format!("{name}?{}", filter.to_query()));
     if let Some(doc) = key.as_deref().and_then(|k| cache.get(version, k)) {
         return doc.respond(request, content_type, filename);
@@ -316,9 +315,8 @@ async fn export(
         Ok(s) => s,
         Err(r) => return r,
     };
-    // Kept: documents of the directory's filters (at most 55 municipalities × 4 kinds × 3
-    // formats) that hold a space — an unknown municipality code gives an empty document, and
-    // those are not worth keeping (nor a way to flush what is).
+    // Kept: documents of the directory's filters (at most 62 municipality codes × 4 kinds × 3
+    // formats) that hold a space — an empty document is cheap to build and not worth keeping.
     let key = key.filter(|_| !spaces.is_empty());
     let Some(key) = key else {
         // For this request only: the document as it is, compressed on the way like any

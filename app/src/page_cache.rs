@@ -15,8 +15,9 @@
 //! hydration script: the cached HTML keeps the nonce it was rendered with, and that string (32
 //! random characters) is replaced by the request's own.
 //!
-//! Cached: `GET /` with a canonical query (kind, municipality, page — as the page's own links
-//! write it) and no search text (searches are a long tail). Anything else is rendered as usual.
+//! Cached: `GET /` with a canonical query (kind, municipality of the area, page — as the page's
+//! own links write it) and no search text (searches are a long tail). Anything else is rendered
+//! as usual.
 //! Memory is bounded ([`MAX_BYTES`]); when full, the cache starts again empty.
 
 use crate::filter::SpaceFilter;
@@ -101,7 +102,7 @@ fn cache_key(req: &Request) -> Option<(Lang, String)> {
     };
     let filter = SpaceFilter::from_params(get);
     let page = SpaceFilter::page_from_params(get);
-    if filter.q.is_some() || filter.page_query(page) != raw {
+    if filter.q.is_some() || !filter.municipality_in_area() || filter.page_query(page) != raw {
         return None;
     }
     let lang = crate::server::request_lang_from(req.headers()).unwrap_or_default();
@@ -195,6 +196,8 @@ mod tests {
         assert_eq!(key("/?tipo=fablab&tipo=fablab"), None);
         assert_eq!(key("/?pagina=1"), None);
         assert_eq!(key("/?comune=037006&tipo=fablab"), None);
+        // Codes outside the metropolitan area: a stream of them must not flush the cache.
+        assert_eq!(key("/?comune=999999"), None);
     }
 
     #[test]
