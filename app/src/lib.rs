@@ -57,6 +57,8 @@ pub mod server;
 pub mod staff_events;
 #[cfg(feature = "ssr")]
 pub mod static_files;
+#[cfg(feature = "ssr")]
+pub mod versioned_cache;
 
 use components::layout::Layout;
 use i18n::Lang;

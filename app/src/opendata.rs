@@ -7,6 +7,7 @@ use crate::filter::SpaceFilter;
 use crate::model::SpaceDetail;
 use crate::server::AppState;
 use crate::text::iso_date;
+use crate::versioned_cache::VersionedCache;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -16,7 +17,7 @@ use axum::{Extension, Router};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 pub const LICENSE_NAME: &str = "CC BY 4.0";
 pub const LICENSE_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
@@ -29,7 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/spazi.csv", get(csv))
         .route(crate::map::MARKERS_PATH, get(markers))
         // Each router (each app server) keeps its own exports.
-        .layer(Extension(Arc::new(ExportCache::default())))
+        .layer(Extension(Arc::new(ExportCache::new(MAX_EXPORT_BYTES))))
 }
 
 /// `GET /api/spazi/mappa.txt`: what the map page's island needs of each published space
@@ -70,52 +71,13 @@ static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 pub const MAX_EXPORT_BYTES: usize = 32 << 20;
 
 /// The public exports this process has built, kept for one **directory data version** (see
-/// `page_cache`: a database counter that triggers raise with any change to what the exports
-/// show, so several app servers stay consistent without talking to each other). Every
+/// `versioned_cache`: a database counter that triggers raise with any change to what the
+/// exports show, so several app servers stay consistent without talking to each other). Every
 /// download of the same document at the same version shares one copy of its bytes, already
 /// compressed: a burst of downloads costs neither a query and a build each, nor a compressor
-/// each (64 at once took 300–450 MB when each response was compressed on the way). Exports of
-/// a text search (`q`: a long tail) are built for their request and not kept. When full, the
-/// cache starts again empty.
-#[derive(Default)]
-pub struct ExportCache {
-    inner: Mutex<Exports>,
-}
-
-#[derive(Default)]
-struct Exports {
-    version: i64,
-    bytes: usize,
-    docs: HashMap<String, Arc<Export>>,
-}
-
-impl ExportCache {
-    fn get(&self, version: i64, key: &str) -> Option<Arc<Export>> {
-        let exports = self.inner.lock().ok()?;
-        (exports.version == version)
-            .then(|| exports.docs.get(key).cloned())
-            .flatten()
-    }
-
-    fn put(&self, version: i64, key: String, export: Arc<Export>) {
-        let Ok(mut exports) = self.inner.lock() else {
-            return;
-        };
-        if version < exports.version || export.bytes() > MAX_EXPORT_BYTES {
-            return;
-        }
-        if version > exports.version || exports.bytes + export.bytes() > MAX_EXPORT_BYTES {
-            *exports = Exports {
-                version,
-                ..Exports::default()
-            };
-        }
-        exports.bytes += export.bytes();
-        if let Some(old) = exports.docs.insert(key, export) {
-            exports.bytes -= old.bytes();
-        }
-    }
-}
+/// each. Exports of a text search (`q`: a long tail) are built for their request and not kept.
+/// Past [`MAX_EXPORT_BYTES`], the exports used least recently are dropped.
+pub type ExportCache = VersionedCache<String, Export>;
 
 /// Brotli quality for exports: from 6 up its hash tables take tens of MB per compression (at 9
 /// about 32 MB, for a document a few percent smaller).
@@ -349,7 +311,7 @@ async fn export(
         }
     };
     drop(turn);
-    cache.put(version, key, doc.clone());
+    cache.put(version, key, doc.clone(), doc.bytes());
     doc.respond(request, content_type, filename)
 }
 

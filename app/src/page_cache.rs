@@ -3,7 +3,7 @@
 //! The map page (`/`, its filters and its pages) is the most visited page and the costliest to
 //! render: four queries and a few hundred elements. Its HTML depends only on the directory's
 //! data, the URL query and the language, so each app server keeps the pages it rendered, keyed
-//! by the **directory's data version** — a counter in the database (`data_versions`) that
+//! by the **directory's data version** (see `versioned_cache`) — a counter in the database (`data_versions`) that
 //! triggers raise in the same transaction as any change to published spaces, their kinds, the
 //! municipalities or the organisations (migrations 0009 and 0010; `opendata` keeps its exports
 //! by the same version). A request reads the version (one indexed row) and is
@@ -18,18 +18,18 @@
 //! Cached: `GET /` with a canonical query (kind, municipality of the area, page — as the page's
 //! own links write it) and no search text (searches are a long tail). Anything else is rendered
 //! as usual.
-//! Memory is bounded ([`MAX_BYTES`]); when full, the cache starts again empty.
+//! Memory is bounded ([`MAX_BYTES`]); past it, the pages used least recently are dropped.
 
 use crate::filter::SpaceFilter;
 use crate::i18n::Lang;
 use crate::server::AppState;
+use crate::versioned_cache::VersionedCache;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// The most HTML kept (bytes), over all pages.
 pub const MAX_BYTES: usize = 8 << 20;
@@ -38,52 +38,14 @@ pub const MAX_BYTES: usize = 8 << 20;
 /// rendered (`miss`): for the benchmarks and for whoever debugs a stale page.
 pub const CACHE_HEADER: &str = "x-spazi-cache";
 
-/// One server's rendered directory pages (see the module documentation).
-#[derive(Default)]
-pub struct PageCache {
-    inner: Mutex<Pages>,
-}
+/// One server's rendered directory pages (see the module documentation), least recently used
+/// dropped first past [`MAX_BYTES`].
+pub type PageCache = VersionedCache<(Lang, String), Page>;
 
-#[derive(Default)]
-struct Pages {
-    version: i64,
-    bytes: usize,
-    pages: HashMap<(Lang, String), Arc<Page>>,
-}
-
-struct Page {
+pub struct Page {
     headers: HeaderMap,
     body: Bytes,
     nonce: String,
-}
-
-impl PageCache {
-    fn get(&self, version: i64, key: &(Lang, String)) -> Option<Arc<Page>> {
-        let pages = self.inner.lock().ok()?;
-        (pages.version == version)
-            .then(|| pages.pages.get(key).cloned())
-            .flatten()
-    }
-
-    fn put(&self, version: i64, key: (Lang, String), page: Page) {
-        let Ok(mut pages) = self.inner.lock() else {
-            return;
-        };
-        // A page rendered at an older version than one already seen is not kept.
-        if version < pages.version {
-            return;
-        }
-        if version > pages.version || pages.bytes + page.body.len() > MAX_BYTES {
-            *pages = Pages {
-                version,
-                ..Pages::default()
-            };
-        }
-        pages.bytes += page.body.len();
-        if let Some(old) = pages.pages.insert(key, Arc::new(page)) {
-            pages.bytes -= old.body.len();
-        }
-    }
 }
 
 /// The cache key of a request, when its page may be cached: its language and its canonical
@@ -151,7 +113,8 @@ pub async fn serve(
         nonce,
     };
     let res = respond(&page, &page.nonce, "miss");
-    cache.put(version, key, page);
+    let bytes = page.body.len();
+    cache.put(version, key, Arc::new(page), bytes);
     res
 }
 
@@ -218,27 +181,17 @@ mod tests {
     }
 
     #[test]
-    fn a_page_is_kept_per_version_and_forgotten_when_the_data_changes() {
-        let cache = PageCache::default();
-        let key = (Lang::It, String::new());
-        cache.put(3, key.clone(), page("<p>v3</p>", "n"));
-        assert!(cache.get(3, &key).is_some());
-        assert!(cache.get(4, &key).is_none());
-        cache.put(4, (Lang::En, String::new()), page("<p>v4</p>", "n"));
-        assert!(cache.get(3, &key).is_none(), "older versions are dropped");
-        // A render that started before the change does not replace newer pages.
-        cache.put(3, key.clone(), page("<p>v3</p>", "n"));
-        assert!(cache.get(4, &key).is_none());
-        assert!(cache.get(4, &(Lang::En, String::new())).is_some());
-    }
-
-    #[test]
     fn memory_is_bounded() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(MAX_BYTES);
         let big = "x".repeat(MAX_BYTES / 3);
         for n in 0..10 {
-            cache.put(1, (Lang::It, n.to_string()), page(&big, "n"));
-            assert!(cache.inner.lock().unwrap().bytes <= MAX_BYTES);
+            cache.put(
+                1,
+                (Lang::It, n.to_string()),
+                Arc::new(page(&big, "n")),
+                big.len(),
+            );
+            assert!(cache.bytes() <= MAX_BYTES);
         }
     }
 

@@ -247,7 +247,9 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             (
                 state.clone(),
-                Arc::new(crate::page_cache::PageCache::default()),
+                Arc::new(crate::page_cache::PageCache::new(
+                    crate::page_cache::MAX_BYTES,
+                )),
             ),
             crate::page_cache::serve,
         ))
