@@ -199,11 +199,9 @@ impl Export {
             Coding::Gzip => self.gzip.clone(),
             Coding::Identity => self.identity.clone(),
         };
-        let etag = self.etag(coding);
         let mut response = finish(
             request,
-            &|t| t == etag,
-            &etag,
+            &self.etag(coding),
             Body::from(body),
             content_type,
             filename,
@@ -572,7 +570,6 @@ pub fn respond(
     let etag = format!("\"{}\"", etag_of(&body));
     finish(
         request,
-        &|t| t == etag,
         &etag,
         Body::from(body),
         content_type,
@@ -589,11 +586,9 @@ fn etag_of(body: &[u8]) -> String {
         .collect()
 }
 
-/// `respond` for a body whose ETag is known; `current` says whether a tag the client holds is
-/// (still) this document's.
+/// `respond` for a body whose ETag is known.
 fn finish(
     request: &HeaderMap,
-    current: &dyn Fn(&str) -> bool,
     etag: &str,
     body: Body,
     content_type: &'static str,
@@ -606,7 +601,7 @@ fn finish(
         .is_some_and(|v| {
             v.split(',')
                 .map(|t| t.trim().trim_start_matches("W/"))
-                .any(|t| t == "*" || current(t))
+                .any(|t| t == "*" || t == etag)
         });
     let mut response = if not_modified {
         StatusCode::NOT_MODIFIED.into_response()
