@@ -173,6 +173,11 @@ impl Db {
                         // inside a commit that wait stalls every registration queued behind it.
                         // This is the backstop if nothing checkpoints (about 40 MB of WAL).
                         conn.execute("PRAGMA wal_autocheckpoint = 10000").await?;
+                        // Each connection keeps its own page cache (2 MB by default, eight
+                        // connections): under a burst of writes they filled and the server's
+                        // memory grew with them. The file's pages stay in the system's cache,
+                        // so a smaller one costs a system call, not a disk read.
+                        conn.execute("PRAGMA cache_size = -512").await?;
                     }
                     Ok(())
                 })
