@@ -281,36 +281,40 @@ async fn export(
     let Some(key) = key else {
         // For this request only: the document as it is, compressed on the way like any
         // response, holding its build turn until sent so a burst of searches stays bounded.
-        let body = tokio::task::spawn_blocking(move || build(&spaces))
-            .await
-            .map_err(|e| e.to_string())
-            .and_then(|r| r);
-        return match body {
+        return match off_the_workers(name, move || build(&spaces)).await {
             Ok(body) => keeping_turn(respond(request, body, content_type, filename, true), turn),
-            Err(err) => {
-                tracing::error!(error = %err, format = name, "export failed");
-                StatusCode::INTERNAL_SERVER_ERROR.into_response()
-            }
+            Err(failed) => failed,
         };
     };
-    let built = tokio::task::spawn_blocking(move || {
+    let doc = match off_the_workers(name, move || {
         let document = build(&spaces)?;
         drop(spaces);
         Export::new(document).map_err(|e| e.to_string())
     })
     .await
-    .map_err(|e| e.to_string())
-    .and_then(|r| r);
-    let doc = match built {
+    {
         Ok(doc) => Arc::new(doc),
-        Err(err) => {
-            tracing::error!(error = %err, format = name, "export failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+        Err(failed) => return failed,
     };
     drop(turn);
     cache.put(version, key, doc.clone(), doc.bytes());
     doc.respond(request, content_type, filename)
+}
+
+/// Runs an export's `work` on a blocking thread (building and compressing megabytes is
+/// CPU-heavy); a failure is logged and answered `500`.
+async fn off_the_workers<T: Send + 'static>(
+    format: &str,
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, Response> {
+    let done = tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|r| r);
+    done.map_err(|err| {
+        tracing::error!(error = %err, format, "export failed");
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })
 }
 
 /// A response body that keeps an export's build turn (`EXPORTS`) until it is sent or dropped.

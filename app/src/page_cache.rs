@@ -3,13 +3,11 @@
 //! The map page (`/`, its filters and its pages) is the most visited page and the costliest to
 //! render: four queries and a few hundred elements. Its HTML depends only on the directory's
 //! data, the URL query and the language, so each app server keeps the pages it rendered, keyed
-//! by the **directory's data version** (see `versioned_cache`) — a counter in the database (`data_versions`) that
-//! triggers raise in the same transaction as any change to published spaces, their kinds, the
-//! municipalities or the organisations (migrations 0009 and 0010; `opendata` keeps its exports
-//! by the same version). A request reads the version (one indexed row) and is
-//! answered from memory when the page was rendered at that version; several app servers stay
-//! consistent because each compares with the same database counter, and nothing another server
-//! needs is kept here.
+//! by the **directory's data version** (see `versioned_cache`) — a counter in the database
+//! (`data_versions`) that triggers raise in the same transaction as any change to published
+//! spaces, their kinds, the municipalities or the organisations (migrations 0009 and 0010;
+//! `opendata` keeps its exports by the same version). A request reads the version (one indexed
+//! row) and is answered from memory when the page was rendered at that version.
 //!
 //! The one thing that differs between two responses of the same page is the CSP nonce on the
 //! hydration script: the cached HTML keeps the nonce it was rendered with, and that string (32

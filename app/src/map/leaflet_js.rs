@@ -395,7 +395,7 @@ impl Directory {
         let centre = LatLng::new(lat, lon);
         if self.parts_no_further(c, zoom) {
             let document = web_sys::window()?.document()?;
-            // In the document's order: by municipality, then name (see `opendata::markers`).
+            // In the document's order: by municipality, then name (see `markers_doc::encode`).
             let mut members = c.members.clone();
             members.sort_unstable();
             let members: Vec<&MapMarker> = members.iter().map(|&i| &self.spaces[i]).collect();

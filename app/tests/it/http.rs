@@ -46,21 +46,25 @@ pub async fn get(app: &axum::Router, uri: &str, cookie: Option<&str>) -> Page {
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
     }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let bytes = axum::body::to_bytes(res.into_body(), 10 << 20)
-        .await
-        .unwrap();
+    let (status, headers, body) = send(app, req.body(Body::empty()).unwrap()).await;
     Page {
         status,
         headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
+        body: String::from_utf8(body).unwrap(),
     }
+}
+
+/// `req` through the whole router: the status, the headers and the body as sent (not decoded).
+pub async fn send(
+    app: &axum::Router,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = axum::body::to_bytes(res.into_body(), 10 << 20)
+        .await
+        .unwrap();
+    (status, headers, body.to_vec())
 }
 
 /// How many cards the list holds.

@@ -146,16 +146,7 @@ async fn fetch(
     if let Some(etag) = etag {
         req = req.header(header::IF_NONE_MATCH, etag);
     }
-    let res = app
-        .clone()
-        .oneshot(req.body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let (status, headers) = (res.status(), res.headers().clone());
-    let body = axum::body::to_bytes(res.into_body(), 10 << 20)
-        .await
-        .unwrap();
-    (status, headers, body.to_vec())
+    crate::http::send(app, req.body(Body::empty()).unwrap()).await
 }
 
 #[tokio::test]
