@@ -28,6 +28,18 @@ cargo test -p app --features ssr
 step "Build the site (cargo leptos build)"
 cargo leptos build
 
+step "The browser bundle carries the islands' words only"
+# Islands take their words from `Lang::islands()`; reaching `Lang::texts()` from them would put
+# every text of the site, in both languages, into the WASM (about 15 KB of its brotli size).
+# Present: a word the map island says. Absent: words only the server's pages say.
+grep -q "Mappa interattiva degli spazi" target/site/pkg/spazi.wasm
+for words in "Vai al contenuto principale" "Area riservata" "Skip to main content"; do
+  if grep -q "$words" target/site/pkg/spazi.wasm; then
+    echo "target/site/pkg/spazi.wasm holds \"$words\": an island reaches Lang::texts()" >&2
+    exit 1
+  fi
+done
+
 step "End-to-end tests in Chromium"
 rm -rf target/e2e
 npx playwright test --config end2end/playwright.config.ts

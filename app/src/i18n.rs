@@ -5,6 +5,7 @@
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
 
 pub mod events;
+pub mod islands;
 pub mod join;
 pub mod review;
 
@@ -55,10 +56,21 @@ impl Lang {
         })
     }
 
+    /// Every word of the interface. Not for the islands: see [`Lang::islands`].
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::It => &IT,
             Lang::En => &EN,
+        }
+    }
+
+    /// The words the islands use. Islands (and what they call in the browser) take their words
+    /// from here only: reaching [`Lang::texts`] from them would put every text of the site, in
+    /// both languages, into the WASM bundle (15 KB of its 147 KB brotli, 2026-11-27).
+    pub fn islands(self) -> &'static islands::IslandTexts {
+        match self {
+            Lang::It => &islands::IT,
+            Lang::En => &islands::EN,
         }
     }
 }
@@ -74,6 +86,9 @@ pub struct Texts {
     pub review: &'static review::ReviewTexts,
     /// Events, RSVPs and their e-mails.
     pub events: &'static events::EventTexts,
+    /// What the islands (the code that runs in the browser) say: kept apart so that the
+    /// browser's bundle carries these words only, not the whole site's in both languages.
+    pub islands: &'static islands::IslandTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -104,15 +119,7 @@ pub struct Texts {
     /// "Page n" for a page link's accessible name.
     pub page_n: fn(u32) -> String,
     pub legend: &'static str,
-    pub map_label: &'static str,
     pub map_needs_js: &'static str,
-    pub pin_label: &'static str,
-    pub pin_hint: &'static str,
-    pub open_space: &'static str,
-    /// A cluster of `n` spaces on the map: zoom in to part them / they share one spot (a click
-    /// lists them).
-    pub cluster_zoom: fn(usize) -> String,
-    pub cluster_here: fn(usize) -> String,
     pub address: &'static str,
     pub municipality: &'static str,
     pub kinds: &'static str,
@@ -152,14 +159,7 @@ pub struct Texts {
 
 impl Texts {
     pub fn kind(&self, kind: SpaceKind) -> &'static str {
-        match (self.lang == Lang::It, kind) {
-            (true, SpaceKind::Coworking) => "Coworking",
-            (true, SpaceKind::Fablab) => "Fab lab e makerspace",
-            (true, SpaceKind::IncubatorAccelerator) => "Incubatore e acceleratore",
-            (false, SpaceKind::Coworking) => "Coworking",
-            (false, SpaceKind::Fablab) => "Fab lab and makerspace",
-            (false, SpaceKind::IncubatorAccelerator) => "Incubator and accelerator",
-        }
+        self.islands.kind(kind)
     }
 
     pub fn organisation_kind(&self, kind: OrganisationKind) -> &'static str {
@@ -600,177 +600,12 @@ impl Texts {
 
     /// What is wrong with a field, in words.
     pub fn problem(&self, problem: crate::validate::Problem) -> String {
-        use crate::validate::Problem::*;
-        let it = self.lang == Lang::It;
-        match problem {
-            Required => if it {
-                "Questo campo è obbligatorio."
-            } else {
-                "This field is required."
-            }
-            .to_owned(),
-            TooLong { max } => {
-                if it {
-                    format!("Il testo è troppo lungo: al massimo {max} caratteri.")
-                } else {
-                    format!("The text is too long: at most {max} characters.")
-                }
-            }
-            ControlCharacters => if it {
-                "Il testo contiene caratteri non ammessi."
-            } else {
-                "The text contains characters that are not allowed."
-            }
-            .to_owned(),
-            ChooseAtLeastOne => if it {
-                "Scegli almeno un'opzione."
-            } else {
-                "Choose at least one option."
-            }
-            .to_owned(),
-            UnknownChoice => if it {
-                "Scegli una delle opzioni dell'elenco."
-            } else {
-                "Choose one of the options in the list."
-            }
-            .to_owned(),
-            NotANumber => if it {
-                "Scrivi un numero, per esempio 44,4949."
-            } else {
-                "Write a number, for example 44.4949."
-            }
-            .to_owned(),
-            OutsideArea => if it {
-                "La posizione è fuori dalla Città metropolitana di Bologna."
-            } else {
-                "The position is outside the Città metropolitana di Bologna."
-            }
-            .to_owned(),
-            InvalidUrl => if it {
-                "Scrivi un indirizzo web valido, per esempio https://www.esempio.it."
-            } else {
-                "Write a valid web address, for example https://www.example.org."
-            }
-            .to_owned(),
-            InvalidEmail => if it {
-                "Scrivi un indirizzo email valido, per esempio nome@esempio.it."
-            } else {
-                "Write a valid email address, for example name@example.org."
-            }
-            .to_owned(),
-            InvalidPhone => if it {
-                "Scrivi un numero di telefono valido, per esempio 051 123 4567."
-            } else {
-                "Write a valid phone number, for example +39 051 123 4567."
-            }
-            .to_owned(),
-            TooShort { min } => {
-                if it {
-                    format!("Troppo corta: almeno {min} caratteri. Una frase è più facile da ricordare.")
-                } else {
-                    format!("Too short: at least {min} characters. A phrase is easier to remember.")
-                }
-            }
-            Mismatch => if it {
-                "Le due password non coincidono."
-            } else {
-                "The two passwords do not match."
-            }
-            .to_owned(),
-            DuplicateRow { line } => {
-                if it {
-                    format!("Lo stesso spazio è già alla riga {line} del file.")
-                } else {
-                    format!("The same space is already on line {line} of the file.")
-                }
-            }
-            InvalidTaxCode => if it {
-                "Non è una partita IVA (11 cifre) o un codice fiscale (16 caratteri) valido: controlla le cifre."
-            } else {
-                "This is not a valid Italian VAT number (11 digits) or tax code (16 characters): check the digits."
-            }
-            .to_owned(),
-            MustAccept => if it {
-                "Per inviare la richiesta occorre dichiarare di aver letto l'informativa sulla privacy."
-            } else {
-                "To send the request you need to confirm you have read the privacy notice."
-            }
-            .to_owned(),
-            TooFast => if it {
-                "Il modulo è stato inviato troppo in fretta. Controlla i dati e invialo di nuovo."
-            } else {
-                "The form was sent too quickly. Check the details and send it again."
-            }
-            .to_owned(),
-            TooMany => if it {
-                "Troppe richieste inviate da questa connessione. Riprova tra un'ora, oppure scrivi a progimpresa@cittametropolitana.bo.it."
-            } else {
-                "Too many requests sent from this connection. Try again in an hour, or write to progimpresa@cittametropolitana.bo.it."
-            }
-            .to_owned(),
-            InvalidDate => if it {
-                "Scrivi data e ora, per esempio 2022-06-06 17:00."
-            } else {
-                "Write a date and time, for example 2022-06-06 17:00."
-            }
-            .to_owned(),
-            EndBeforeStart => if it {
-                "Controlla le date: la fine deve venire dopo l'inizio."
-            } else {
-                "Check the dates: the end must come after the start."
-            }
-            .to_owned(),
-            AfterTheEnd => if it {
-                "Le iscrizioni devono chiudersi prima della fine dell'evento."
-            } else {
-                "Registration must close before the event ends."
-            }
-            .to_owned(),
-            InvalidSlug => if it {
-                "Usa solo lettere minuscole, cifre e trattini (da 3 a 80 caratteri)."
-            } else {
-                "Use only lower-case letters, digits and hyphens (3 to 80 characters)."
-            }
-            .to_owned(),
-            OutOfRange { min, max } => if it {
-                format!("Scrivi un numero intero tra {min} e {max}.")
-            } else {
-                format!("Write a whole number between {min} and {max}.")
-            },
-            BelowTaken { taken } => if it {
-                format!("Ci sono già {taken} iscrizioni confermate: i posti non possono essere meno.")
-            } else {
-                format!("{taken} registrations are already confirmed: the seats cannot be fewer.")
-            },
-            RegistrationClosed => if it {
-                "Le iscrizioni a questo evento non sono aperte in questo momento."
-            } else {
-                "Registration for this event is not open at the moment."
-            }
-            .to_owned(),
-            Refused => if it {
-                "Non è stato possibile inviare il modulo. Riprova, oppure scrivi a progimpresa@cittametropolitana.bo.it."
-            } else {
-                "The form could not be sent. Try again, or write to progimpresa@cittametropolitana.bo.it."
-            }
-            .to_owned(),
-            Taken => if it {
-                "Esiste già un account con questo indirizzo."
-            } else {
-                "An account with this address already exists."
-            }
-            .to_owned(),
-        }
+        self.islands.problem(problem)
     }
 
     /// Short form of the same warning, for cards and popups.
     pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
-        let it = self.lang == Lang::It;
-        match precision {
-            PositionPrecision::Exact => None,
-            _ if it => Some("Posizione approssimativa"),
-            _ => Some("Approximate position"),
-        }
+        self.islands.precision_short(precision)
     }
 }
 
@@ -780,6 +615,7 @@ pub static IT: Texts = Texts {
     join: &join::JOIN_IT,
     review: &review::REVIEW_IT,
     events: &events::EVENTS_IT,
+    islands: &islands::IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -811,13 +647,7 @@ pub static IT: Texts = Texts {
     page_next: "Pagina successiva",
     page_n: |n| format!("Pagina {n}"),
     legend: "Legenda",
-    map_label: "Mappa interattiva degli spazi",
-    pin_label: "Mappa per indicare la posizione",
-    pin_hint: "Trascina il segnaposto o tocca la mappa: latitudine e longitudine si aggiornano da sole.",
     map_needs_js: "La mappa interattiva richiede JavaScript. L'elenco qui sotto contiene tutti gli spazi trovati.",
-    open_space: "Apri la scheda",
-    cluster_zoom: |n| format!("{n} spazi: ingrandisci la mappa"),
-    cluster_here: |n| format!("{n} spazi in questo punto"),
     address: "Indirizzo",
     municipality: "Comune",
     kinds: "Tipo di spazio",
@@ -861,6 +691,7 @@ pub static EN: Texts = Texts {
     join: &join::JOIN_EN,
     review: &review::REVIEW_EN,
     events: &events::EVENTS_EN,
+    islands: &islands::EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",
@@ -892,13 +723,7 @@ pub static EN: Texts = Texts {
     page_next: "Next page",
     page_n: |n| format!("Page {n}"),
     legend: "Legend",
-    map_label: "Interactive map of the spaces",
-    pin_label: "Map to set the position",
-    pin_hint: "Drag the pin or tap the map: latitude and longitude follow.",
     map_needs_js: "The interactive map needs JavaScript. The list below contains every space found.",
-    open_space: "Open the page",
-    cluster_zoom: |n| format!("{n} spaces: zoom in"),
-    cluster_here: |n| format!("{n} spaces at this spot"),
     address: "Address",
     municipality: "Municipality",
     kinds: "Kind of space",
@@ -1513,5 +1338,32 @@ mod tests {
             .texts()
             .precision_note(PositionPrecision::Exact)
             .is_none());
+    }
+
+    #[test]
+    fn the_islands_words_are_the_pages_words_in_the_same_language() {
+        for lang in [Lang::It, Lang::En] {
+            let islands = lang.islands();
+            assert_eq!(islands.lang, lang);
+            assert!(std::ptr::eq(lang.texts().islands, islands));
+            assert_eq!(
+                lang.texts().kind(SpaceKind::Coworking),
+                islands.kind(SpaceKind::Coworking)
+            );
+        }
+        assert_eq!(
+            (Lang::It.islands().cluster_here)(3),
+            "3 spazi in questo punto"
+        );
+        assert_eq!(
+            (Lang::En.islands().chars_left)(10, 500),
+            "10 of 500 characters left"
+        );
+        assert_eq!(
+            Lang::It
+                .islands()
+                .problem(crate::validate::Problem::Required),
+            "Questo campo è obbligatorio."
+        );
     }
 }

@@ -57,7 +57,7 @@ pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 
 #[component]
 fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm) -> impl IntoView {
-    let j = lang.texts().join;
+    let j = lang.islands();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let result = match mode {
@@ -395,12 +395,12 @@ mod dom {
             .and_then(|f| f.query_selector(".field__hint").ok().flatten());
         if let Some(hint) = hint {
             let left = (max - used).max(0) as usize;
-            hint.set_text_content(Some(&(lang.texts().join.chars_left)(left, max as usize)));
+            hint.set_text_content(Some(&(lang.islands().chars_left)(left, max as usize)));
         }
     }
 
     pub fn attach(lang: Lang, kind: AssistForm) -> Result<(), JsValue> {
-        let t = lang.texts();
+        let t = lang.islands();
         let doc = document()?;
         let form: HtmlFormElement = doc
             .get_element_by_id(kind.form_id())
@@ -413,7 +413,7 @@ mod dom {
         if server_errors {
             save_draft(&form, kind);
         } else if restore_draft(&form, kind) {
-            set_status(&doc, t.join.draft_restored);
+            set_status(&doc, t.draft_restored);
             // The pin follows restored coordinates.
             for id in ["lat", "lon"] {
                 if let Some(f) = doc.get_element_by_id(id) {
@@ -521,7 +521,7 @@ mod dom {
                 let on_click = {
                     let doc = doc.clone();
                     Closure::<dyn FnMut()>::new(move || {
-                        set_status(&doc, t.join.locating);
+                        set_status(&doc, t.locating);
                         let found = {
                             let doc = doc.clone();
                             Closure::once_into_js(move |pos: web_sys::Position| {
@@ -543,14 +543,12 @@ mod dom {
                                         }
                                     }
                                 }
-                                set_status(&doc, t.join.located);
+                                set_status(&doc, t.located);
                             })
                         };
                         let failed = {
                             let doc = doc.clone();
-                            Closure::once_into_js(move |_: JsValue| {
-                                set_status(&doc, t.join.not_located)
-                            })
+                            Closure::once_into_js(move |_: JsValue| set_status(&doc, t.not_located))
                         };
                         let _ = geolocation.get_current_position_with_error_callback(
                             found.unchecked_ref(),

@@ -49,7 +49,7 @@ pub fn SpacesMap(
     lang: Lang,
     mode: MapMode,
 ) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.islands();
     let container = NodeRef::<leptos::html::Div>::new();
     let count = count.unwrap_or(markers.len());
     #[cfg(feature = "hydrate")]
@@ -94,7 +94,7 @@ pub fn SpacesMap(
 /// position without a pointer or without JavaScript.
 #[island]
 pub fn PinPicker(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
-    let t = lang.texts();
+    let t = lang.islands();
     let container = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {

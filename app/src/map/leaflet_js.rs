@@ -312,7 +312,7 @@ impl Directory {
             marker.bind_popup_with_options(self.popup_content.as_ref(), &JsValue::UNDEFINED);
             return marker;
         }
-        let t = self.lang.texts();
+        let t = self.lang.islands();
         let n = c.members.len();
         let here = self.parts_no_further(c, zoom);
         let size = match n {
@@ -578,7 +578,7 @@ fn kind_icon(primary: &str, letters: &str) -> Icon {
 }
 
 fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsValue, JsValue> {
-    let t = lang.texts();
+    let t = lang.islands();
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
     let title = document.create_element("p")?;
@@ -609,7 +609,7 @@ fn cluster_popup(
     members: &[&MapMarker],
     lang: Lang,
 ) -> Result<JsValue, JsValue> {
-    let t = lang.texts();
+    let t = lang.islands();
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
     let title = document.create_element("p")?;
