@@ -86,9 +86,6 @@ pub struct Texts {
     pub review: &'static review::ReviewTexts,
     /// Events, RSVPs and their e-mails.
     pub events: &'static events::EventTexts,
-    /// What the islands (the code that runs in the browser) say: kept apart so that the
-    /// browser's bundle carries these words only, not the whole site's in both languages.
-    pub islands: &'static islands::IslandTexts,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,
@@ -159,7 +156,7 @@ pub struct Texts {
 
 impl Texts {
     pub fn kind(&self, kind: SpaceKind) -> &'static str {
-        self.islands.kind(kind)
+        self.lang.islands().kind(kind)
     }
 
     pub fn organisation_kind(&self, kind: OrganisationKind) -> &'static str {
@@ -600,12 +597,12 @@ impl Texts {
 
     /// What is wrong with a field, in words.
     pub fn problem(&self, problem: crate::validate::Problem) -> String {
-        self.islands.problem(problem)
+        self.lang.islands().problem(problem)
     }
 
     /// Short form of the same warning, for cards and popups.
     pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
-        self.islands.precision_short(precision)
+        self.lang.islands().precision_short(precision)
     }
 }
 
@@ -615,7 +612,6 @@ pub static IT: Texts = Texts {
     join: &join::JOIN_IT,
     review: &review::REVIEW_IT,
     events: &events::EVENTS_IT,
-    islands: &islands::IT,
     site_name: "Spazi per l'innovazione",
     forum_name: "Forum metropolitano degli spazi per l'innovazione",
     owner: "Città metropolitana di Bologna",
@@ -691,7 +687,6 @@ pub static EN: Texts = Texts {
     join: &join::JOIN_EN,
     review: &review::REVIEW_EN,
     events: &events::EVENTS_EN,
-    islands: &islands::EN,
     site_name: "Innovation spaces",
     forum_name: "Metropolitan Forum of Innovation Spaces",
     owner: "Città metropolitana di Bologna",
@@ -1345,7 +1340,6 @@ mod tests {
         for lang in [Lang::It, Lang::En] {
             let islands = lang.islands();
             assert_eq!(islands.lang, lang);
-            assert!(std::ptr::eq(lang.texts().islands, islands));
             assert_eq!(
                 lang.texts().kind(SpaceKind::Coworking),
                 islands.kind(SpaceKind::Coworking)

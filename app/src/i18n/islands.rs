@@ -2,7 +2,8 @@
 //! forms' helper and its validation messages. The islands are compiled into the browser's WASM
 //! bundle, so everything they can reach goes with it: they take their words from here
 //! ([`Lang::islands`]), never from [`Lang::texts`], which reaches every text of the site in both
-//! languages. The server's pages use the same words through [`Texts::islands`](super::Texts).
+//! languages. The server's pages use the same words (`Texts`' `kind`, `problem` and
+//! `precision_short` read them here).
 
 use super::Lang;
 use crate::model::{PositionPrecision, SpaceKind};
