@@ -5,6 +5,7 @@
 //! loses nothing), and, on the join form, "use my location".
 
 use crate::i18n::Lang;
+use crate::page_assets::{IslandAssets, Need};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -43,15 +44,31 @@ impl AssistForm {
     }
 }
 
-/// The join form's helper.
-#[island]
+/// The join form's helper (with it, the page gets the islands' scripts).
+#[component]
 pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    view! {
+        <IslandAssets need=Need::Islands />
+        <JoinAssistIsland lang mode />
+    }
+}
+
+/// The RSVP form's helper (with it, the page gets the islands' scripts).
+#[component]
+pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    view! {
+        <IslandAssets need=Need::Islands />
+        <RsvpAssistIsland lang mode />
+    }
+}
+
+#[island]
+fn JoinAssistIsland(lang: Lang, mode: AssistMode) -> impl IntoView {
     view! { <FormAssistInner lang mode form=AssistForm::Join /> }
 }
 
-/// The RSVP form's helper.
 #[island]
-pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+fn RsvpAssistIsland(lang: Lang, mode: AssistMode) -> impl IntoView {
     view! { <FormAssistInner lang mode form=AssistForm::Rsvp /> }
 }
 

@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod join_assist;
 pub mod map;
 pub mod model;
+pub mod page_assets;
 pub mod pages;
 pub mod request;
 pub mod text;
@@ -82,6 +83,10 @@ use pages::{
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = current_lang();
+    // The hydration scripts and Leaflet come with the page's first island or map (see
+    // `page_assets`); a page without islands is plain HTML.
+    page_assets::not_hydrated();
+    provide_context(page_assets::PageAssets::new(options.clone()));
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -104,14 +109,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                             />
                         }
                     })}
-                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css" />
                 <link rel="stylesheet" href="/pkg/spazi.css" />
                 <link rel="icon" href="/favicon.svg" r#type="image/svg+xml" />
-                // Leaflet must exist before the map islands hydrate; deferred scripts run in
-                // order before the (module) hydration script, which waits for an idle moment.
-                <script defer src="/vendor/leaflet/leaflet.js"></script>
-                <AutoReload options=options.clone() />
-                <HydrationScripts options islands=true />
+                <AutoReload options />
                 <MetaTags />
             </head>
             <body>

@@ -12,6 +12,7 @@ pub use leaflet_js::fetch_markers;
 
 use crate::i18n::Lang;
 use crate::model::MapMarker;
+use crate::page_assets::{IslandAssets, Need};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -39,12 +40,28 @@ pub enum MapMode {
 
 /// A Leaflet map of `markers`, or of the markers document at `source` (see
 /// `opendata::markers`: the directory's thousands of spaces are not carried in the page;
-/// `count` says how many there are).
-#[island]
+/// `count` says how many there are). With it, the page gets Leaflet and the islands' scripts.
+#[component]
 pub fn SpacesMap(
     markers: Vec<MapMarker>,
     #[prop(optional)] source: Option<String>,
     #[prop(optional)] count: Option<usize>,
+    settings: MapSettings,
+    lang: Lang,
+    mode: MapMode,
+) -> impl IntoView {
+    view! {
+        <IslandAssets need=Need::Map />
+        <SpacesMapIsland markers source count settings lang mode />
+    }
+}
+
+/// The island of [`SpacesMap`].
+#[island]
+fn SpacesMapIsland(
+    markers: Vec<MapMarker>,
+    source: Option<String>,
+    count: Option<usize>,
     settings: MapSettings,
     lang: Lang,
     mode: MapMode,
@@ -91,9 +108,19 @@ pub fn SpacesMap(
 
 /// A map with a draggable pin that writes its position into the form's `#lat` and `#lon`
 /// fields (and follows them when they are typed into). The fields stay the way to set the
-/// position without a pointer or without JavaScript.
-#[island]
+/// position without a pointer or without JavaScript. With it, the page gets Leaflet and the
+/// islands' scripts.
+#[component]
 pub fn PinPicker(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
+    view! {
+        <IslandAssets need=Need::Map />
+        <PinPickerIsland lat lon settings lang />
+    }
+}
+
+/// The island of [`PinPicker`].
+#[island]
+fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
     let t = lang.islands();
     let container = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]

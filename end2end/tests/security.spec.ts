@@ -1,8 +1,10 @@
 // The strict Content-Security-Policy breaks nothing: every public page hydrates its islands
 // (maps, form helpers) with no policy violation reported by Chromium, and carries the policy.
+// Pages without islands load neither the WASM bundle nor Leaflet (app::page_assets).
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/aderisci", "/eventi/lancio-forum-2022", "/dati-aperti"];
+const pages = ["/", "/aderisci", "/eventi/lancio-forum-2022", "/eventi", "/dati-aperti"];
+const plain = new Set(["/eventi", "/dati-aperti"]);
 
 for (const path of pages) {
   test(`${path} runs under the Content-Security-Policy`, async ({ page }, info) => {
@@ -11,6 +13,8 @@ for (const path of pages) {
       if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
     });
     page.on("pageerror", (err) => violations.push(err.message));
+    const requested: string[] = [];
+    page.on("request", (req) => requested.push(new URL(req.url()).pathname));
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     const csp = (await res?.headerValue("content-security-policy")) ?? "";
@@ -22,6 +26,9 @@ for (const path of pages) {
       if (path === "/aderisci") await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
       if (path.startsWith("/eventi/")) await expect(page.locator("#rsvp-form[data-assist=ready]")).toBeAttached();
       await page.waitForLoadState("networkidle");
+      const hasIslands = !plain.has(path);
+      expect(requested.some((p) => p.endsWith(".wasm")), "the WASM bundle").toBe(hasIslands);
+      expect(requested.some((p) => p.startsWith("/vendor/leaflet/")), "Leaflet").toBe(hasIslands);
     }
     expect(violations).toEqual([]);
   });

@@ -427,3 +427,52 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
         t.finish().await;
     }
 }
+
+/// A page is sent the WASM bundle only when it has islands, and Leaflet only when it has a
+/// map (`app::page_assets`): the events list and the open data page are plain HTML.
+#[tokio::test]
+async fn pages_load_the_bundle_and_leaflet_only_when_they_use_them() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    for (uri, islands, map) in [
+        ("/", true, true),
+        ("/aderisci", true, true),
+        ("/eventi/lancio-forum-2022", true, true),
+        ("/eventi", false, false),
+        ("/dati-aperti", false, false),
+        ("/privacy", false, false),
+    ] {
+        let page = get(&app, uri, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{uri}");
+        let body = &page.body;
+        // (`spazi_bg.wasm` when built without cargo-leptos, as here)
+        assert_eq!(body.contains(".wasm\""), islands, "{uri}: the bundle");
+        assert_eq!(
+            body.contains("<script type=\"module\""),
+            islands,
+            "{uri}: hydration"
+        );
+        assert_eq!(body.contains("leaflet.js"), map, "{uri}: Leaflet's script");
+        let head = &body[..body.find("</head>").unwrap()];
+        assert_eq!(
+            head.contains("leaflet.css"),
+            map,
+            "{uri}: Leaflet's stylesheet in the head"
+        );
+        if islands {
+            // Leaflet runs before the script that hydrates the islands, and that script
+            // carries the response's nonce.
+            let module = body.find("<script type=\"module\"").unwrap();
+            if map {
+                assert!(body.find("leaflet.js").unwrap() < module, "{uri}");
+            }
+            let nonce = policy_nonce(&page);
+            assert!(
+                body[module..].starts_with(&format!("<script type=\"module\" nonce=\"{nonce}\"")),
+                "{uri}: {}",
+                &body[module..module + 80]
+            );
+        }
+    }
+    t.finish().await;
+}
