@@ -13,6 +13,22 @@ import zlib from "node:zlib";
 
 const fmtKB = (b) => `${(b / 1024).toFixed(1)} KB`;
 
+/** The phone every first-visit figure is taken on (also bench/trace.mjs's). */
+export const PHONE = {
+  viewport: { width: 360, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/** Debian's Chromium, as the benchmarks drive it. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
+  });
+}
+
 function kindOf(url, contentType) {
   if (/\.wasm(\?|$)/.test(url) || contentType.includes("wasm")) return "wasm";
   if (contentType.includes("javascript")) return "js";
@@ -24,12 +40,7 @@ function kindOf(url, contentType) {
 }
 
 async function weigh(browser, url) {
-  const context = await browser.newContext({
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const byKind = {};
   let total = 0;
@@ -122,10 +133,7 @@ async function mapTiming(browser, base, slowdown) {
 
 export async function browserBench({ base, label, root }) {
   console.log(`\n\x1b[1m==> Browser (${label})\x1b[0m`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking"],
-  });
+  const browser = await launchChromium();
   try {
     const pages = await publicPages(base);
     console.log("First visit, 360×740 phone, bytes on the wire (compressed, with headers):");

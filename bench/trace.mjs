@@ -7,7 +7,7 @@
 //
 // Run it against a release server (bench/run.mjs starts one; so does scripts/serve.sh). The
 // trace covers the load and the 6 s after it (TRACE_WAIT_MS).
-import { chromium } from "playwright-core";
+import { PHONE, launchChromium } from "./browser.mjs";
 
 const url = process.argv[2];
 const slowdown = Number(process.argv[3] ?? 4);
@@ -16,16 +16,8 @@ if (!url) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox"],
-});
-const context = await browser.newContext({
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-});
+const browser = await launchChromium();
+const context = await browser.newContext(PHONE);
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowdown });
