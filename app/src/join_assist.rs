@@ -5,7 +5,7 @@
 //! loses nothing), and, on the join form, "use my location".
 
 use crate::i18n::Lang;
-use crate::page_assets::{IslandAssets, Need};
+use crate::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +48,7 @@ impl AssistForm {
 #[component]
 pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
     view! {
-        <IslandAssets need=Need::Islands />
+        <IslandAssets />
         <JoinAssistIsland lang mode />
     }
 }
@@ -57,7 +57,7 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 #[component]
 pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
     view! {
-        <IslandAssets need=Need::Islands />
+        <IslandAssets />
         <RsvpAssistIsland lang mode />
     }
 }

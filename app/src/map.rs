@@ -12,7 +12,7 @@ pub use leaflet_js::fetch_markers;
 
 use crate::i18n::Lang;
 use crate::model::MapMarker;
-use crate::page_assets::{IslandAssets, Need};
+use crate::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +51,7 @@ pub fn SpacesMap(
     mode: MapMode,
 ) -> impl IntoView {
     view! {
-        <IslandAssets need=Need::Map />
+        <IslandAssets />
         <SpacesMapIsland markers source count settings lang mode />
     }
 }
@@ -69,6 +69,7 @@ fn SpacesMapIsland(
     let t = lang.islands();
     let container = NodeRef::<leptos::html::Div>::new();
     let count = count.unwrap_or(markers.len());
+    let source_attr = source.clone();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = container.get() {
@@ -102,6 +103,9 @@ fn SpacesMapIsland(
             role="region"
             aria-label=t.map_label
             data-markers=count
+            // For the islands' start (`page_assets`): load Leaflet; fetch the markers now.
+            data-leaflet=""
+            data-fetch=source_attr
         ></div>
     }
 }
@@ -113,7 +117,7 @@ fn SpacesMapIsland(
 #[component]
 pub fn PinPicker(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
     view! {
-        <IslandAssets need=Need::Map />
+        <IslandAssets />
         <PinPickerIsland lat lon settings lang />
     }
 }
@@ -134,7 +138,13 @@ fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> imp
     #[cfg(not(feature = "hydrate"))]
     let _ = (lat, lon, &settings);
     view! {
-        <div node_ref=container class="map map--picker" role="region" aria-label=t.pin_label></div>
+        <div
+            node_ref=container
+            class="map map--picker"
+            role="region"
+            aria-label=t.pin_label
+            data-leaflet=""
+        ></div>
         <p class="field__hint">{t.pin_hint}</p>
     }
 }

@@ -4,31 +4,25 @@
 //! Sending them the WASM bundle (130 KB compressed) and Leaflet (40 KB) would cost a phone the
 //! download, the compile and the main thread for nothing. So every island is rendered through
 //! a server-side wrapper (`map::SpacesMap`, `join_assist::RsvpAssist`, …) that puts
-//! [`IslandAssets`] beside it, and the first of them on a page adds what the page's islands need:
-//! the scripts that hydrate them, and Leaflet's script and stylesheet for a map.
+//! [`IslandAssets`] beside it, and the first of them on a page adds the islands' start
+//! ([`IslandScripts`]).
 //!
-//! Leaflet goes into the head (through Leptos' meta context: every route renders in
-//! `SsrMode::Async`, so the whole body is rendered before the head is sent). Deferred scripts
-//! and module scripts run in document order, so Leaflet exists before the hydration script,
-//! in the body, starts the map islands.
+//! That start is our own module script (`page_assets/islands.js`), not Leptos'
+//! `HydrationScripts`, which preloads the bundle from the head, waits for an idle period, then
+//! walks the whole body one awaited step per element to find the islands. Ours asks for
+//! nothing until the page has been painted once — on a slow link the HTML, styles and fonts
+//! come first (Lighthouse counted the bundle, Leaflet and the markers, preloaded, against the
+//! map page's largest paint) — then fetches the bundle, and Leaflet when an island is marked
+//! `data-leaflet`, and what islands mark `data-fetch` (a map's markers), all in parallel;
+//! instantiates the bundle and hydrates each `leptos-island` the DOM holds
+//! (`querySelectorAll`). Spazi's islands take no children, so Leptos' `leptos-children`
+//! callbacks are not needed. Nothing of a map is in the head: Leaflet's stylesheet only
+//! styles what Leaflet creates.
 
 use leptos::config::LeptosOptions;
-use leptos::hydration::HydrationScripts;
 use leptos::prelude::*;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-
-/// What an island needs in the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Need {
-    /// The WASM bundle and the script that hydrates the islands.
-    Islands,
-    /// The same and Leaflet (script and stylesheet).
-    Map,
-}
-
-const ISLANDS: u8 = 1;
-const MAP: u8 = 2;
 
 /// Where Leaflet is served from (copied from its npm package by `scripts/copy-assets.mjs`).
 pub const LEAFLET_JS: &str = "/vendor/leaflet/leaflet.js";
@@ -38,7 +32,7 @@ pub const LEAFLET_CSS: &str = "/vendor/leaflet/leaflet.css";
 #[derive(Clone)]
 pub struct PageAssets {
     options: LeptosOptions,
-    placed: Arc<AtomicU8>,
+    placed: Arc<AtomicBool>,
 }
 
 impl PageAssets {
@@ -46,41 +40,58 @@ impl PageAssets {
     pub fn new(options: LeptosOptions) -> Self {
         PageAssets {
             options,
-            placed: Arc::new(AtomicU8::new(0)),
+            placed: Arc::new(AtomicBool::new(false)),
         }
     }
 
-    /// True the first time `bit` is asked for on this page.
-    fn first(&self, bit: u8) -> bool {
-        self.placed.fetch_or(bit, Ordering::Relaxed) & bit == 0
+    /// True the first time it is asked on this page.
+    fn first(&self) -> bool {
+        !self.placed.swap(true, Ordering::Relaxed)
     }
 }
 
 /// In islands mode only the islands are hydrated; Leptos' `HydrationScripts` says so to the
-/// renderer when it is built, which it used to be at the top of the head. It is built beside
-/// the first island now, so the shell says it first.
+/// renderer when it is built, which it used to be at the top of the head. The shell says it
+/// now.
 pub fn not_hydrated() {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
 }
 
-/// Placed beside an island by its wrapper: on the first island of a page, the hydration
-/// scripts; on its first map, Leaflet. Nothing when the shell provided no [`PageAssets`].
+/// Placed beside an island by its wrapper: on the first island of a page, the islands' start.
+/// Nothing when the shell provided no [`PageAssets`].
 #[component]
-pub fn IslandAssets(need: Need) -> impl IntoView {
-    let assets = use_context::<PageAssets>();
-    let leaflet = assets
-        .as_ref()
-        .is_some_and(|a| need == Need::Map && a.first(MAP))
-        .then(|| {
-            view! {
-                <leptos_meta::Stylesheet href=LEAFLET_CSS />
-                <leptos_meta::Script defer="" src=LEAFLET_JS />
-            }
-        });
-    let hydration = assets.filter(|a| a.first(ISLANDS)).map(|a| {
-        view! { <HydrationScripts options=a.options islands=true /> }
-    });
-    view! { {leaflet} {hydration} }
+pub fn IslandAssets() -> impl IntoView {
+    use_context::<PageAssets>()
+        .filter(PageAssets::first)
+        .map(|a| view! { <IslandScripts options=a.options /> })
+}
+
+/// The bundle's JavaScript and WebAssembly file names, as cargo-leptos writes them: the
+/// WebAssembly keeps wasm-bindgen's `_bg` suffix when the build was not run by cargo-leptos
+/// (`cargo test`), as Leptos' own hydration script assumes.
+fn bundle_files(options: &LeptosOptions) -> (String, String) {
+    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+        format!("{pkg}.wasm")
+    } else {
+        format!("{pkg}_bg.wasm")
+    };
+    (format!("{pkg}.js"), wasm)
+}
+
+/// The islands' start (`islands.js`, after the file names it needs), carrying the response's
+/// nonce. The bundle's file names are not hashed (Cargo.toml sets no `hash-files`; the
+/// server has browsers revalidate `/pkg` on each use instead, see
+/// `security::static_cache_control`).
+#[component]
+fn IslandScripts(options: LeptosOptions) -> impl IntoView {
+    let (js, wasm) = bundle_files(&options);
+    let script = format!(
+        "const JS = {js:?}, WASM = {wasm:?};\n\
+         const LEAFLET_JS = {LEAFLET_JS:?}, LEAFLET_CSS = {LEAFLET_CSS:?};\n{}",
+        include_str!("page_assets/islands.js")
+    );
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
 }

@@ -39,12 +39,8 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
-/// A Leaflet map in `el` with the configured base map (none when the tile URL is empty).
-fn new_map(
-    el: &HtmlElement,
-    settings: &MapSettings,
-    scroll_wheel_zoom: bool,
-) -> Result<Map, JsValue> {
+/// A Leaflet map in `el`, without its base map yet (see [`add_base_map`]).
+fn new_map(el: &HtmlElement, scroll_wheel_zoom: bool) -> Result<Map, JsValue> {
     if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
         return Err(JsValue::from_str("Leaflet is not loaded"));
     }
@@ -53,18 +49,22 @@ fn new_map(
     // Clustering needs the map's own zoom range (without a tile layer there is no other).
     options.set_max_zoom(19.0);
     options.set_min_zoom(7.0);
-    let map = Map::new_with_element(el, &options)?;
+    Map::new_with_element(el, &options)
+}
+
+/// Adds the configured base map (none when the tile URL is empty). On a map with a view,
+/// Leaflet creates the visible tiles' images at once.
+fn add_base_map(map: &Map, settings: &MapSettings) {
     if !settings.tile_url.is_empty() {
         let tile_options = TileLayerOptions::new();
         tile_options.set_attribution(settings.attribution.clone());
         tile_options.set_max_zoom(19.0);
-        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(&map);
+        TileLayer::new_options(&settings.tile_url, &tile_options).add_to(map);
     }
-    Ok(map)
 }
 
-/// The markers document of `opendata::markers` (`markers_doc`), fetched (the page preloads
-/// it) and decoded.
+/// The markers document of `opendata::markers` (`markers_doc`), fetched (the islands' start
+/// preloads it, see `page_assets`) and decoded.
 pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
@@ -74,12 +74,33 @@ pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
     if !response.ok() {
         return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
     }
-    // One string into the WASM, read there in one pass (see `markers_doc`).
+    // One string into the WASM, read there row by row (see `markers_doc`).
     let doc = JsFuture::from(response.text()?)
         .await?
         .as_string()
         .unwrap_or_default();
-    super::markers_doc::decode(&doc).map_err(|err| JsValue::from_str(&err.to_string()))
+    // Read in slices of a few milliseconds, each its own task: 4,541 rows took 40-60 ms in
+    // one task on Lighthouse's slowed phone, long enough to delay a tap.
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let now = || performance.as_ref().map_or(0.0, |p| p.now());
+    let rows = super::markers_doc::Rows::new(&doc).map_err(to_js)?;
+    let mut markers = Vec::with_capacity(rows.estimate());
+    let mut slice_start = now();
+    for row in rows {
+        markers.push(row.map_err(to_js)?);
+        if markers.len() % 64 == 0 && now() - slice_start > SLICE_MS {
+            next_task().await;
+            slice_start = now();
+        }
+    }
+    Ok(markers)
+}
+
+/// How long one slice of work may hold the main thread, in ms (a long task is 50).
+const SLICE_MS: f64 = 10.0;
+
+fn to_js(err: impl std::fmt::Display) -> JsValue {
+    JsValue::from_str(&err.to_string())
 }
 
 /// Draws the map into `el`, marks it ready (`data-ready`) for scripts and tests once its
@@ -92,12 +113,18 @@ pub async fn draw(
     lang: Lang,
     mode: MapMode,
 ) -> Result<(), JsValue> {
+    // Creating the map, giving it its view, loading its base map and drawing its markers are
+    // four tasks, each apart from the one that read the markers: the browser may paint and
+    // answer input in between (on a slow phone each is a few dozen ms; together they were one
+    // task of 160-240 ms).
+    next_task().await;
     // On a phone, one finger scrolls the page; the map pans with a drag once touched.
-    let map = new_map(el, settings, mode == MapMode::Directory)?;
+    let map = new_map(el, mode == MapMode::Directory)?;
+    next_task().await;
     fit(&map, &markers, mode);
     el.set_attribute("data-markers", &markers.len().to_string())?;
-    // Creating the map and drawing its markers are two tasks, not one long one: the browser
-    // may paint and answer input in between (on a slow phone each is a few dozen ms).
+    next_task().await;
+    add_base_map(&map, settings);
     next_task().await;
     match mode {
         MapMode::Directory => Directory::start(map, el, markers, lang),
@@ -456,7 +483,8 @@ pub fn pin_picker(
     lon: f64,
     settings: &MapSettings,
 ) -> Result<(), JsValue> {
-    let map = new_map(el, settings, true)?;
+    let map = new_map(el, true)?;
+    add_base_map(&map, settings);
     let icon_options = Object::new();
     set(&icon_options, "className", "space-marker space-marker--pin");
     set(&icon_options, "html", "<span aria-hidden=\"true\">+</span>");

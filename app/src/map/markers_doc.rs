@@ -95,49 +95,88 @@ pub fn encode(markers: &mut [MapMarker]) -> String {
 
 /// The markers of a document made by `encode`, in its order.
 pub fn decode(doc: &str) -> Result<Vec<MapMarker>, MarkersDocError> {
-    let mut lines = doc.lines();
-    let mut header = lines.next().ok_or(MarkersDocError::Header)?.split('\t');
-    if header.next() != Some(MAGIC) {
-        return Err(MarkersDocError::Header);
-    }
-    // Bit i of a row is the kind of the i-th code (unknown codes are skipped).
-    let kinds: Vec<Option<SpaceKind>> = header.map(SpaceKind::from_code).collect();
-    let mut markers = Vec::with_capacity(doc.len() / 40);
-    let mut municipality = "";
-    for (i, line) in lines.enumerate() {
-        if let Some(name) = line.strip_prefix('\t') {
-            municipality = name;
-            continue;
-        }
-        let row = || -> Option<MapMarker> {
-            let mut fields = line.split('\t');
-            let name = fields.next().filter(|n| !n.is_empty())?;
-            let lat: f64 = fields.next()?.parse().ok()?;
-            let lon: f64 = fields.next()?.parse().ok()?;
-            let bits: u32 = fields.next()?.parse().ok()?;
-            let approximate = fields.next().is_some_and(|a| a == "1");
-            let slug = match fields.next() {
-                Some(slug) => slug.to_owned(),
-                None => crate::text::slugify(name),
-            };
-            Some(MapMarker {
-                slug,
-                name: name.to_owned(),
-                kinds: kinds
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| bits & (1 << i) != 0)
-                    .filter_map(|(_, k)| *k)
-                    .collect(),
-                municipality: municipality.to_owned(),
-                lat,
-                lon,
-                approximate,
-            })
-        };
-        markers.push(row().ok_or(MarkersDocError::Row(i + 2))?);
+    let rows = Rows::new(doc)?;
+    let mut markers = Vec::with_capacity(rows.estimate());
+    for row in rows {
+        markers.push(row?);
     }
     Ok(markers)
+}
+
+/// The rows of a markers document, read one at a time: the browser reads a few hundred, then
+/// lets the page answer input before the next (see `leaflet_js::fetch_markers`).
+pub struct Rows<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    /// Bit i of a row is the kind of the i-th code (unknown codes are skipped).
+    kinds: Vec<Option<SpaceKind>>,
+    municipality: &'a str,
+    /// A rough count of the rows, from the document's length.
+    estimate: usize,
+}
+
+impl<'a> Rows<'a> {
+    /// Reads the header line.
+    pub fn new(doc: &'a str) -> Result<Self, MarkersDocError> {
+        let mut lines = doc.lines();
+        let mut header = lines.next().ok_or(MarkersDocError::Header)?.split('\t');
+        if header.next() != Some(MAGIC) {
+            return Err(MarkersDocError::Header);
+        }
+        Ok(Rows {
+            lines: lines.enumerate(),
+            kinds: header.map(SpaceKind::from_code).collect(),
+            municipality: "",
+            estimate: doc.len() / 40,
+        })
+    }
+
+    /// About how many rows the document holds (from its length), to size a vector.
+    pub fn estimate(&self) -> usize {
+        self.estimate
+    }
+
+    fn row(&self, line: &str) -> Option<MapMarker> {
+        let mut fields = line.split('\t');
+        let name = fields.next().filter(|n| !n.is_empty())?;
+        let lat: f64 = fields.next()?.parse().ok()?;
+        let lon: f64 = fields.next()?.parse().ok()?;
+        let bits: u32 = fields.next()?.parse().ok()?;
+        let approximate = fields.next().is_some_and(|a| a == "1");
+        let slug = match fields.next() {
+            Some(slug) => slug.to_owned(),
+            None => crate::text::slugify(name),
+        };
+        Some(MapMarker {
+            slug,
+            name: name.to_owned(),
+            kinds: self
+                .kinds
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .filter_map(|(_, k)| *k)
+                .collect(),
+            municipality: self.municipality.to_owned(),
+            lat,
+            lon,
+            approximate,
+        })
+    }
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Result<MapMarker, MarkersDocError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (i, line) = self.lines.next()?;
+            if let Some(name) = line.strip_prefix('\t') {
+                self.municipality = name;
+                continue;
+            }
+            return Some(self.row(line).ok_or(MarkersDocError::Row(i + 2)));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::model::{DirectoryPage, MunicipalityOption, SpaceKind};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -29,15 +29,14 @@ pub fn HomePage() -> impl IntoView {
             Ok::<_, crate::error::AppError>((list, municipalities))
         }
     };
-    // The map's markers come as a separate, cacheable document; the browser fetches it while
-    // it reads the page (the island finds it in its cache), so the page itself stays small.
+    // The map's markers come as a separate, cacheable document, so the page itself stays
+    // small; the islands' start fetches it beside the bundle (`page_assets`).
     let markers_url = markers_url(&filter);
     view! {
         <Title text=t.home_title />
         <Meta name="description" content=t.home_description />
         <Meta property="og:title" content=t.home_title />
         <Meta property="og:description" content=t.home_description />
-        <Link rel="preload" href=markers_url.clone() as_="fetch" crossorigin="anonymous" />
         <div class="container page">
             <h1>{t.home_title}</h1>
             <p class="lead">{t.home_intro}</p>

@@ -287,13 +287,8 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         assert!(first
             .body
             .contains(&format!("data-markers=\"{published}\"")));
-        // The page preloads the markers document (the island fetches it).
-        let preload = first
-            .body
-            .split("<link")
-            .find(|tag| tag.contains("href=\"/api/spazi/mappa.txt\""))
-            .expect("a <link> to the markers document");
-        assert!(preload.contains("rel=\"preload\"") && preload.contains("as=\"fetch\""));
+        // The map asks the islands' start to fetch the markers document (the island reads it).
+        assert!(first.body.contains("data-fetch=\"/api/spazi/mappa.txt\""));
         let pages = published.div_ceil(24);
         assert!(first.body.contains(&format!("Pagina 1 di {pages}")));
         let mut names = Vec::new();
@@ -450,28 +445,33 @@ async fn pages_load_the_bundle_and_leaflet_only_when_they_use_them() {
         assert_eq!(
             body.contains("<script type=\"module\""),
             islands,
-            "{uri}: hydration"
+            "{uri}: the islands' start"
         );
-        assert_eq!(body.contains("leaflet.js"), map, "{uri}: Leaflet's script");
+        assert_eq!(body.contains("data-leaflet"), map, "{uri}: a map");
+        // Nothing of the islands is asked for before the first paint: no preload, no
+        // Leaflet in the head, where it would compete with the page's own styles and fonts.
         let head = &body[..body.find("</head>").unwrap()];
-        assert_eq!(
-            head.contains("leaflet.css"),
-            map,
-            "{uri}: Leaflet's stylesheet in the head"
-        );
+        for early in [
+            "leaflet",
+            ".wasm",
+            "/pkg/spazi.js",
+            "modulepreload",
+            "as=\"fetch\"",
+        ] {
+            assert!(!head.contains(early), "{uri}: {early} in the head");
+        }
         if islands {
-            // Leaflet runs before the script that hydrates the islands, and that script
-            // carries the response's nonce.
+            // The start names the bundle and Leaflet and carries the response's nonce.
             let module = body.find("<script type=\"module\"").unwrap();
-            if map {
-                assert!(body.find("leaflet.js").unwrap() < module, "{uri}");
-            }
             let nonce = policy_nonce(&page);
             assert!(
                 body[module..].starts_with(&format!("<script type=\"module\" nonce=\"{nonce}\"")),
                 "{uri}: {}",
                 &body[module..module + 80]
             );
+            let script = &body[module..module + body[module..].find("</script>").unwrap()];
+            assert!(script.contains("\"/vendor/leaflet/leaflet.js\""), "{uri}");
+            assert!(script.contains("import(JS)"), "{uri}");
         }
     }
     t.finish().await;
