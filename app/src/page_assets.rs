@@ -91,7 +91,23 @@ fn IslandScripts(options: LeptosOptions) -> impl IntoView {
     let script = format!(
         "const JS = {js:?}, WASM = {wasm:?};\n\
          const LEAFLET_JS = {LEAFLET_JS:?}, LEAFLET_CSS = {LEAFLET_CSS:?};\n{}",
-        include_str!("page_assets/islands.js")
+        islands_js()
     );
     view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// `islands.js` without its comment lines and blank lines: they are for its readers, and
+/// would otherwise go out in every page with islands.
+fn islands_js() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        include_str!("page_assets/islands.js")
+            .lines()
+            .filter(|line| {
+                let line = line.trim_start();
+                !line.is_empty() && !line.starts_with("//")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }

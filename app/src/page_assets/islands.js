@@ -3,7 +3,10 @@
 //
 // Nothing is asked for before the page's first paint: on a slow link the page's HTML, styles
 // and fonts have the connection to themselves, and the bundle (130 KB), Leaflet and a map's
-// markers come after them, all at once.
+// markers come after them, all at once. (A tab opened in the background paints, and so
+// starts its islands, when it is first shown.)
+//
+// Whole-line comments and blank lines are left out of the pages (`page_assets::islands_js`).
 await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
 
 const load = (tag, props) =>

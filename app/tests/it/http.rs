@@ -472,6 +472,10 @@ async fn pages_load_the_bundle_and_leaflet_only_when_they_use_them() {
             let script = &body[module..module + body[module..].find("</script>").unwrap()];
             assert!(script.contains("\"/vendor/leaflet/leaflet.js\""), "{uri}");
             assert!(script.contains("import(JS)"), "{uri}");
+            assert!(
+                !script.contains("//"),
+                "{uri}: the script's comments are left out"
+            );
         }
     }
     t.finish().await;
