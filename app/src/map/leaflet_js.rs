@@ -81,7 +81,7 @@ pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
         .unwrap_or_default();
     // Read in slices of a few milliseconds, each its own task: 4,541 rows took 40-60 ms in
     // one task on Lighthouse's slowed phone, long enough to delay a tap.
-    let performance = web_sys::window().and_then(|w| w.performance());
+    let performance = window.performance();
     let now = || performance.as_ref().map_or(0.0, |p| p.now());
     let rows = super::markers_doc::Rows::new(&doc).map_err(to_js)?;
     let mut markers = Vec::with_capacity(rows.estimate());

@@ -93,7 +93,8 @@ pub fn encode(markers: &mut [MapMarker]) -> String {
     doc
 }
 
-/// The markers of a document made by `encode`, in its order.
+/// The markers of a document made by `encode`, in its order, read at once (the tests' reading;
+/// the browser reads [`Rows`] in slices, see `leaflet_js::fetch_markers`).
 pub fn decode(doc: &str) -> Result<Vec<MapMarker>, MarkersDocError> {
     let rows = Rows::new(doc)?;
     let mut markers = Vec::with_capacity(rows.estimate());
