@@ -1,13 +1,15 @@
 //! Registrations for events, committed in groups. Every registration of a process goes through
 //! one queue; a task takes what is waiting (up to [`MAX_BATCH`]) and registers it all in one
-//! transaction: the event's row is read (and on PostgreSQL locked) once for the group, the
-//! clients' rate-limit counts and the spaces the affiliations name are read with one query each
-//! for the group, seats are counted in memory against the event row and taken with one
-//! conditional `UPDATE`, and the e-mails and rate-limit records are written with a few
-//! multi-row inserts. A new registration is then one statement (its insert) instead of ten, and
-//! the group shares one commit — which is what a burst of registrations for one event needs:
-//! they are serialised by the event anyway (see `events`), so their cost is the time each holds
-//! it.
+//! transaction: the event's row is read (and on PostgreSQL locked) once for the group, and with
+//! it which of the group's addresses are registered already; the clients' rate-limit counts
+//! and the spaces the affiliations name are read with one query each for the group; seats and
+//! places in line are counted in memory against the event row and taken with one conditional
+//! `UPDATE`; and the new registrations, the e-mails and the rate-limit records are written with
+//! a few multi-row inserts, in arrival order (the ids order the waiting line). A group is then
+//! a handful of statements whatever its size, and shares one commit — which is what a burst of
+//! registrations for one event needs: they are serialised by the event anyway (see `events`),
+//! so their cost is the time each holds it. Only an address registered before costs
+//! statements of its own (read the registration; delete it when it was cancelled).
 //!
 //! A registration that would change nothing (unknown or closed event, a client over its limit)
 //! writes nothing, so no savepoints are needed. If the group's transaction fails, each of its
@@ -25,7 +27,7 @@ use crate::mail::Email;
 use crate::model::event::{EventStatus, RsvpStatus, Window};
 use crate::validate::rsvp::ValidRsvp;
 use sqlx::AnyConnection;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
@@ -169,6 +171,14 @@ struct Group {
     stored: HashMap<(&'static str, i64), HashMap<String, i64>>,
     /// The mapped space each affiliation names, if any (read ahead).
     spaces: HashMap<String, Option<i64>>,
+    /// The addresses of the group, by event slug (read ahead from the jobs).
+    addresses: HashMap<String, BTreeSet<String>>,
+    /// Those of them already registered (in any status) when the event was locked.
+    existing: HashSet<(i64, String)>,
+    /// New registrations to insert, in order (their ids make the waiting line's order).
+    inserts: Vec<Insert>,
+    /// Each new registration's index in `inserts`, by event id and address.
+    fresh: HashMap<(i64, String), usize>,
     /// Rate-limit records to write: bucket, client, time.
     counted: Vec<(&'static str, String, i64)>,
     /// E-mails and the time each was queued.
@@ -213,6 +223,12 @@ impl Group {
                 counts.extend(query.fetch_all(&mut *conn).await?);
             }
         }
+        for job in jobs {
+            self.addresses
+                .entry(job.slug.clone())
+                .or_default()
+                .insert(job.rsvp.email_key.clone());
+        }
         let affiliations: BTreeSet<&str> = jobs
             .iter()
             .filter_map(|j| j.rsvp.affiliation.as_deref())
@@ -233,6 +249,31 @@ impl Group {
                 query = query.bind(*name);
             }
             self.spaces.extend(query.fetch_all(&mut *conn).await?);
+        }
+        Ok(())
+    }
+
+    /// Which of the group's addresses for event `slug` are registered already: read once the
+    /// event is locked, so no other group can register them meanwhile.
+    async fn read_registered(
+        &mut self,
+        conn: &mut AnyConnection,
+        event_id: i64,
+        slug: &str,
+    ) -> Result<(), DbError> {
+        let addresses: Vec<&String> = self.addresses.get(slug).into_iter().flatten().collect();
+        for chunk in addresses.chunks(500) {
+            let sql = format!(
+                "SELECT email_key FROM rsvps WHERE event_id = $1 AND email_key IN ({})",
+                placeholders(2, chunk.len())
+            );
+            let mut query = sqlx::query_as::<_, (String,)>(&sql).bind(event_id);
+            for address in chunk {
+                query = query.bind(*address);
+            }
+            for (address,) in query.fetch_all(&mut *conn).await? {
+                self.existing.insert((event_id, address));
+            }
         }
         Ok(())
     }
@@ -263,6 +304,9 @@ impl Group {
         }
         if !self.events.contains_key(&job.slug) {
             let event = locked_event(conn, backend, &job.slug).await?;
+            if let Some(event) = &event {
+                self.read_registered(conn, event.id, &job.slug).await?;
+            }
             self.events.insert(job.slug.clone(), event);
         }
         let Some(Some(event)) = self.events.get_mut(&job.slug) else {
@@ -277,83 +321,23 @@ impl Group {
             return Ok(RsvpOutcome::NotOpen(window));
         }
         let v = &job.rsvp;
-        let space = v
-            .affiliation
-            .as_deref()
-            .and_then(|name| self.spaces.get(name).copied().flatten());
-        // Most addresses are new: insert first, and look at the existing registration only when
-        // the address has one. Three rounds at most: a cancelled registration is replaced.
-        for _ in 0..3 {
-            // A seat if one is free and nobody is waiting for it; else the end of the line. The
-            // event's row was read under its lock and counts this group's registrations.
-            let seated = event.seats_taken < event.capacity && event.waiting == 0;
-            let status = if seated {
-                RsvpStatus::Confirmed
-            } else {
-                RsvpStatus::Waiting
-            };
-            let token = crate::auth::new_token();
-            let inserted: Option<(i64,)> = sqlx::query_as(
-                "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
-                 affiliation, space_id, role, accessibility, lang, token, created_at, updated_at, \
-                 confirmed_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) \
-                 ON CONFLICT (event_id, email_key) DO NOTHING RETURNING id",
-            )
-            .bind(event.id)
-            .bind(status.code())
-            .bind(&v.first_name)
-            .bind(&v.last_name)
-            .bind(&v.email)
-            .bind(&v.email_key)
-            .bind(&v.affiliation)
-            .bind(space)
-            .bind(&v.role)
-            .bind(&v.accessibility)
-            .bind(job.lang.code())
-            .bind(&token)
-            .bind(now)
-            .bind(seated.then_some(now))
-            .fetch_optional(&mut *conn)
-            .await?;
-            if let Some((id,)) = inserted {
-                // Everyone waiting was inserted before, under the same lock: the new one is
-                // last in line.
-                let position = if seated {
-                    event.seats_taken += 1;
-                    *self.seats.entry(event.id).or_default() += 1;
-                    None
-                } else {
-                    event.waiting += 1;
-                    Some(event.waiting)
-                };
-                let row = RsvpRow {
-                    id,
-                    event_id: event.id,
-                    status: status.code().to_owned(),
-                    first_name: v.first_name.clone(),
-                    last_name: v.last_name.clone(),
-                    email: v.email.clone(),
-                    affiliation: v.affiliation.clone(),
-                    role: v.role.clone(),
-                    accessibility: v.accessibility.clone(),
-                    lang: job.lang.code().to_owned(),
-                    token: token.clone(),
-                    created_at: now,
-                };
-                let kind = match status {
-                    RsvpStatus::Confirmed => NoticeKind::Confirmed,
-                    _ => NoticeKind::Waiting,
-                };
-                let email = (job.compose)(&notice(kind, event, &row, status, position));
-                self.emails.push((email, now));
-                count(&mut self.counted, job);
-                return Ok(RsvpOutcome::Registered {
-                    status,
-                    token,
-                    queue_position: position,
-                });
-            }
+        let key = (event.id, v.email_key.clone());
+        if let Some(&index) = self.fresh.get(&key) {
+            // Registered earlier in this group: nobody has left the line since.
+            let earlier = &self.inserts[index];
+            let (status, position) = (earlier.status, earlier.position);
+            let email = (job.compose)(&notice(
+                NoticeKind::Resent,
+                event,
+                &earlier.row(),
+                status,
+                position,
+            ));
+            self.emails.push((email, now));
+            count(&mut self.counted, job);
+            return Ok(RsvpOutcome::AlreadyRegistered);
+        }
+        if self.existing.remove(&key) {
             let existing: Option<RsvpRow> = sqlx::query_as(&format!(
                 "SELECT {} FROM rsvps r WHERE r.event_id = $1 AND r.email_key = $2",
                 super::events::RSVP_COLUMNS
@@ -362,32 +346,115 @@ impl Group {
             .bind(&v.email_key)
             .fetch_optional(&mut *conn)
             .await?;
-            let Some(r) = existing else { continue };
-            let current = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
-            if current != RsvpStatus::Cancelled {
-                let position = match current {
-                    RsvpStatus::Waiting => Some(queue_position(conn, event.id, r.id).await?),
-                    _ => None,
-                };
-                let email =
-                    (job.compose)(&notice(NoticeKind::Resent, event, &r, current, position));
-                self.emails.push((email, now));
-                count(&mut self.counted, job);
-                return Ok(RsvpOutcome::AlreadyRegistered);
+            if let Some(r) = existing {
+                let current = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
+                if current != RsvpStatus::Cancelled {
+                    let position = match current {
+                        RsvpStatus::Waiting => Some(queue_position(conn, event.id, r.id).await?),
+                        _ => None,
+                    };
+                    let email =
+                        (job.compose)(&notice(NoticeKind::Resent, event, &r, current, position));
+                    self.emails.push((email, now));
+                    count(&mut self.counted, job);
+                    // Still there for a later registration of the group with the same address.
+                    self.existing.insert(key);
+                    return Ok(RsvpOutcome::AlreadyRegistered);
+                }
+                // Registering again after cancelling: a new registration, at the end of the
+                // line, with a new link.
+                sqlx::query("DELETE FROM rsvps WHERE id = $1")
+                    .bind(r.id)
+                    .execute(&mut *conn)
+                    .await?;
             }
-            // Registering again after cancelling: a new registration, at the end of the line,
-            // with a new link.
-            sqlx::query("DELETE FROM rsvps WHERE id = $1")
-                .bind(r.id)
-                .execute(&mut *conn)
-                .await?;
         }
-        // Unreachable in practice: the rounds above find or insert the row.
-        Err(DbError::Sqlx(sqlx::Error::RowNotFound))
+        // A new registration. A seat if one is free and nobody is waiting for it; else the end
+        // of the line. The event's row was read under its lock and counts this group's
+        // registrations; everyone waiting was registered before, under the same lock.
+        let seated = event.seats_taken < event.capacity && event.waiting == 0;
+        let (status, position) = if seated {
+            event.seats_taken += 1;
+            *self.seats.entry(event.id).or_default() += 1;
+            (RsvpStatus::Confirmed, None)
+        } else {
+            event.waiting += 1;
+            (RsvpStatus::Waiting, Some(event.waiting))
+        };
+        let insert = Insert {
+            event_id: event.id,
+            status,
+            position,
+            rsvp: v.clone(),
+            space: v
+                .affiliation
+                .as_deref()
+                .and_then(|name| self.spaces.get(name).copied().flatten()),
+            lang: job.lang,
+            token: crate::auth::new_token(),
+            now,
+        };
+        let kind = match status {
+            RsvpStatus::Confirmed => NoticeKind::Confirmed,
+            _ => NoticeKind::Waiting,
+        };
+        let email = (job.compose)(&notice(kind, event, &insert.row(), status, position));
+        self.emails.push((email, now));
+        count(&mut self.counted, job);
+        let token = insert.token.clone();
+        self.fresh.insert(key, self.inserts.len());
+        self.inserts.push(insert);
+        Ok(RsvpOutcome::Registered {
+            status,
+            token,
+            queue_position: position,
+        })
     }
 
-    /// Writes the seats, the rate-limit records and the e-mails of the group.
+    /// Writes the new registrations, the seats, the rate-limit records and the e-mails of the
+    /// group. A registration inserted meanwhile (which the event's lock rules out) fails the
+    /// group on the unique address, and its registrations are then tried one by one.
     async fn write(self, conn: &mut AnyConnection) -> Result<(), DbError> {
+        for chunk in self.inserts.chunks(64) {
+            // Fourteen values a row; the thirteenth (the time) is both created_at and updated_at.
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let first = 14 * i + 1;
+                    format!(
+                        "({}, ${}, ${})",
+                        placeholders(first, 13),
+                        first + 12,
+                        first + 13
+                    )
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
+                 affiliation, space_id, role, accessibility, lang, token, created_at, updated_at, \
+                 confirmed_at) VALUES {}",
+                rows.join(", ")
+            );
+            let mut query = sqlx::query(&sql);
+            for r in chunk {
+                let v = &r.rsvp;
+                query = query
+                    .bind(r.event_id)
+                    .bind(r.status.code())
+                    .bind(&v.first_name)
+                    .bind(&v.last_name)
+                    .bind(&v.email)
+                    .bind(&v.email_key)
+                    .bind(&v.affiliation)
+                    .bind(r.space)
+                    .bind(&v.role)
+                    .bind(&v.accessibility)
+                    .bind(r.lang.code())
+                    .bind(&r.token)
+                    .bind(r.now)
+                    .bind((r.status == RsvpStatus::Confirmed).then_some(r.now));
+            }
+            query.execute(&mut *conn).await?;
+        }
         for (event, seats) in &self.seats {
             // Never beyond capacity, whatever was counted (the table's CHECK says so too).
             let updated = sqlx::query(
@@ -418,6 +485,42 @@ impl Group {
             query.execute(&mut *conn).await?;
         }
         enqueue_many(conn, &self.emails).await
+    }
+}
+
+/// A new registration, inserted with the rest of its group (see `Group::write`).
+struct Insert {
+    event_id: i64,
+    status: RsvpStatus,
+    /// The place in line when waiting.
+    position: Option<i64>,
+    rsvp: ValidRsvp,
+    /// The mapped space the affiliation names.
+    space: Option<i64>,
+    lang: Lang,
+    token: String,
+    now: i64,
+}
+
+impl Insert {
+    /// As the row it will be, for its e-mail; the id is given by the insert, and no e-mail
+    /// shows it.
+    fn row(&self) -> RsvpRow {
+        let v = &self.rsvp;
+        RsvpRow {
+            id: 0,
+            event_id: self.event_id,
+            status: self.status.code().to_owned(),
+            first_name: v.first_name.clone(),
+            last_name: v.last_name.clone(),
+            email: v.email.clone(),
+            affiliation: v.affiliation.clone(),
+            role: v.role.clone(),
+            accessibility: v.accessibility.clone(),
+            lang: self.lang.code().to_owned(),
+            token: self.token.clone(),
+            created_at: self.now,
+        }
     }
 }
 

@@ -151,6 +151,31 @@ async fn no_overbooking_under_a_burst(t: &TestDb) {
     positions.sort();
     let expected: Vec<i64> = (1..=counts.waiting).collect();
     assert_eq!(positions, expected);
+    // The stored line (by id: registrations are inserted a group at a time) is the order the
+    // answers gave.
+    let mut answered: Vec<(i64, String)> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            RsvpOutcome::Registered {
+                queue_position: Some(p),
+                token,
+                ..
+            } => Some((*p, token.clone())),
+            _ => None,
+        })
+        .collect();
+    answered.sort();
+    let stored: Vec<(String,)> = sqlx::query_as(
+        "SELECT token FROM rsvps WHERE event_id = $1 AND status = 'waiting' ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert_eq!(
+        stored.into_iter().map(|(t,)| t).collect::<Vec<_>>(),
+        answered.into_iter().map(|(_, t)| t).collect::<Vec<_>>()
+    );
     // One row for the person who sent the form 30 times, and an e-mail for each sending.
     let (rows,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM rsvps WHERE email_key = 'persona.doppia@example.it'")
