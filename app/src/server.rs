@@ -17,6 +17,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::collections::HashMap;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::CompressionLevel;
 
 /// Settings read from the environment at start (Leptos' own, such as `LEPTOS_SITE_ADDR`, are
 /// read by Leptos).
@@ -267,7 +268,11 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(CompressionLayer::new())
+        // Quality 1 for what is compressed per response (pages, server functions): on the event
+        // page brotli's default here (4) took a fifth of the server's CPU under load, for
+        // 12 % fewer bytes (4.2 KB instead of 4.8 KB). Static files are compressed once, at
+        // quality 11 (`static_files`), the exports by their own cache (`opendata`).
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(axum::middleware::from_fn(crate::security::request_id))
         .with_state(state)
 }
