@@ -1,6 +1,8 @@
 //! The e-mail outbox's rows: written inside the caller's transaction, claimed by workers with a
 //! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so two app servers never take the same row;
-//! SQLite has one writer at a time), then marked sent or rescheduled.
+//! SQLite has one writer at a time), then marked sent or rescheduled. A message's content is a
+//! row of its own in `email_bodies`, written once: claims and "sent" marks rewrite only the
+//! small delivery-state row (see the migration `0011_email_bodies`).
 
 use super::{placeholders, Backend, Db, DbError};
 use crate::mail::{Email, TextAttachment};
@@ -14,14 +16,19 @@ pub struct OutboxMessage {
 }
 
 #[derive(sqlx::FromRow)]
-struct Row {
+struct Claimed {
     id: i64,
     to_address: String,
     subject: String,
+    attempts: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Body {
+    id: i64,
     body_text: String,
     body_html: Option<String>,
     attachments_json: String,
-    attempts: i64,
 }
 
 /// Counts of the outbox, for staff and for tests.
@@ -38,19 +45,16 @@ pub async fn enqueue(
     email: &Email,
     now: i64,
 ) -> Result<i64, DbError> {
-    let attachments = serde_json::to_string(&email.attachments).unwrap_or_else(|_| "[]".into());
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO email_outbox (to_address, subject, body_text, body_html, attachments_json, \
-         created_at, available_at) VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        "INSERT INTO email_outbox (to_address, subject, created_at, available_at) \
+         VALUES ($1, $2, $3, $3) RETURNING id",
     )
     .bind(&email.to)
     .bind(&email.subject)
-    .bind(&email.text)
-    .bind(&email.html)
-    .bind(attachments)
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
+    insert_bodies(conn, &[(id, email)]).await?;
     Ok(id)
 }
 
@@ -61,29 +65,55 @@ pub(super) async fn enqueue_many(
     emails: &[(Email, i64)],
 ) -> Result<(), DbError> {
     for chunk in emails.chunks(64) {
-        // Six values a row; the sixth (the time) is both created_at and available_at.
+        // Three values a row; the third (the time) is both created_at and available_at.
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({}, ${})", placeholders(6 * i + 1, 6), 6 * i + 6))
+            .map(|i| format!("({}, ${})", placeholders(3 * i + 1, 3), 3 * i + 3))
             .collect();
         let sql = format!(
-            "INSERT INTO email_outbox (to_address, subject, body_text, body_html, \
-             attachments_json, created_at, available_at) VALUES {}",
+            "INSERT INTO email_outbox (to_address, subject, created_at, available_at) \
+             VALUES {} RETURNING id",
             rows.join(", ")
         );
-        let mut query = sqlx::query(&sql);
+        let mut query = sqlx::query_as(&sql);
         for (email, now) in chunk {
-            let attachments =
-                serde_json::to_string(&email.attachments).unwrap_or_else(|_| "[]".into());
-            query = query
-                .bind(&email.to)
-                .bind(&email.subject)
-                .bind(&email.text)
-                .bind(&email.html)
-                .bind(attachments)
-                .bind(*now);
+            query = query.bind(&email.to).bind(&email.subject).bind(*now);
         }
-        query.execute(&mut *conn).await?;
+        let mut ids: Vec<(i64,)> = query.fetch_all(&mut *conn).await?;
+        // One statement numbers its rows in the order of its VALUES (the order RETURNING gives
+        // them back is not promised), so the sorted ids pair with the chunk in order.
+        ids.sort_unstable();
+        let bodies: Vec<(i64, &Email)> = ids
+            .iter()
+            .zip(chunk)
+            .map(|((id,), (email, _))| (*id, email))
+            .collect();
+        insert_bodies(conn, &bodies).await?;
     }
+    Ok(())
+}
+
+/// Writes the content of queued e-mails (at most 64 in one call) beside their outbox rows.
+async fn insert_bodies(
+    conn: &mut sqlx::AnyConnection,
+    bodies: &[(i64, &Email)],
+) -> Result<(), DbError> {
+    let rows: Vec<String> = (0..bodies.len())
+        .map(|i| format!("({})", placeholders(4 * i + 1, 4)))
+        .collect();
+    let sql = format!(
+        "INSERT INTO email_bodies (id, body_text, body_html, attachments_json) VALUES {}",
+        rows.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for (id, email) in bodies {
+        let attachments = serde_json::to_string(&email.attachments).unwrap_or_else(|_| "[]".into());
+        query = query
+            .bind(*id)
+            .bind(&email.text)
+            .bind(&email.html)
+            .bind(attachments);
+    }
+    query.execute(&mut *conn).await?;
     Ok(())
 }
 
@@ -112,10 +142,10 @@ impl Db {
              WHERE id IN (SELECT id FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL \
              AND available_at <= $3 AND (claimed_until IS NULL OR claimed_until < $3) \
              ORDER BY id LIMIT $4{lock}) \
-             RETURNING id, to_address, subject, body_text, body_html, attachments_json, attempts"
+             RETURNING id, to_address, subject, attempts"
         );
         let mut tx = self.begin_write().await?;
-        let rows: Vec<Row> = sqlx::query_as(&sql)
+        let mut claimed: Vec<Claimed> = sqlx::query_as(&sql)
             .bind(worker)
             .bind(now + lease)
             .bind(now)
@@ -123,22 +153,44 @@ impl Db {
             .fetch_all(&mut *tx)
             .await?;
         tx.commit().await?;
-        let mut messages: Vec<OutboxMessage> = rows
-            .into_iter()
-            .map(|r| OutboxMessage {
-                id: r.id,
-                attempts: r.attempts,
+        if claimed.is_empty() {
+            return Ok(Vec::new());
+        }
+        claimed.sort_by_key(|c| c.id);
+        // The content never changes once queued: it is read after the claim's commit, outside
+        // the writers' turn. A message erased meanwhile (its address's data deleted) has no
+        // content any more and is not sent.
+        let sql = format!(
+            "SELECT id, body_text, body_html, attachments_json FROM email_bodies \
+             WHERE id IN ({}) ORDER BY id",
+            placeholders(1, claimed.len())
+        );
+        let mut query = sqlx::query_as(&sql);
+        for c in &claimed {
+            query = query.bind(c.id);
+        }
+        let bodies: Vec<Body> = query.fetch_all(&self.pool).await?;
+        let mut bodies = bodies.into_iter().peekable();
+        let mut messages = Vec::with_capacity(claimed.len());
+        for c in claimed {
+            let Some(body) = bodies.next_if(|b| b.id == c.id) else {
+                continue;
+            };
+            messages.push(OutboxMessage {
+                id: c.id,
+                attempts: c.attempts,
                 email: Email {
-                    to: r.to_address,
-                    subject: r.subject,
-                    text: r.body_text,
-                    html: r.body_html,
-                    attachments: serde_json::from_str::<Vec<TextAttachment>>(&r.attachments_json)
-                        .unwrap_or_default(),
+                    to: c.to_address,
+                    subject: c.subject,
+                    text: body.body_text,
+                    html: body.body_html,
+                    attachments: serde_json::from_str::<Vec<TextAttachment>>(
+                        &body.attachments_json,
+                    )
+                    .unwrap_or_default(),
                 },
-            })
-            .collect();
-        messages.sort_by_key(|m| m.id);
+            });
+        }
         Ok(messages)
     }
 

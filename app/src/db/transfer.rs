@@ -9,7 +9,7 @@ use sqlx::Row;
 
 /// Every table, in an order that satisfies the foreign keys (a test checks that it names every
 /// table the migrations create).
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 17] = [
     "municipalities",
     "organisations",
     "spaces",
@@ -22,6 +22,7 @@ pub const TABLES: [&str; 16] = [
     "staff_invitations",
     "space_imports",
     "email_outbox",
+    "email_bodies",
     "submissions",
     "rate_limit_events",
     "events",

@@ -383,9 +383,10 @@ async fn sqlite_data_moves_to_postgres() {
         (
             copied("rsvps"),
             copied("staff_users"),
-            copied("email_outbox")
+            copied("email_outbox"),
+            copied("email_bodies")
         ),
-        (1, 1, 1)
+        (1, 1, 1, 1)
     );
     // A second transfer into a database with data is refused.
     assert!(src.db.transfer_to(&dest.db).await.is_err());

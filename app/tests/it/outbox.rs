@@ -257,3 +257,86 @@ async fn gives_up_after_too_many_attempts(t: &TestDb) {
     );
 }
 on_both_backends!(gives_up_after_too_many_attempts);
+
+/// The migration that moved a message's content to `email_bodies` (0011) keeps what was queued
+/// before it: a database at migration 0010 with a message waiting, migrated, sends it whole.
+async fn queued_content_survives_the_split(t: &TestDb, backend: &str) {
+    let dir =
+        std::env::temp_dir().join(format!("spazi_migrations_{backend}_{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../migrations")
+        .join(backend);
+    for entry in std::fs::read_dir(source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.as_str() < "0011" {
+            std::fs::copy(&path, dir.join(&name)).unwrap();
+        }
+    }
+    sqlx::migrate::Migrator::new(dir.as_path())
+        .await
+        .unwrap()
+        .run(t.db.pool())
+        .await
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    sqlx::query(
+        "INSERT INTO email_outbox (to_address, subject, body_text, body_html, attachments_json, \
+         created_at, available_at) VALUES ('anna@example.it', 'Iscrizione confermata', \
+         'Testo', '<p>Testo</p>', \
+         '[{\"filename\":\"evento.ics\",\"content_type\":\"text/calendar\",\"content\":\"BEGIN:VCALENDAR\"}]', \
+         5, 5)",
+    )
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+
+    t.db.migrate().await.unwrap();
+    let claimed = t.db.claim_emails("w", 10, outbox::LEASE, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    let email = &claimed[0].email;
+    assert_eq!(
+        (
+            email.to.as_str(),
+            email.subject.as_str(),
+            email.text.as_str(),
+            email.html.as_deref()
+        ),
+        (
+            "anna@example.it",
+            "Iscrizione confermata",
+            "Testo",
+            Some("<p>Testo</p>")
+        )
+    );
+    assert_eq!(email.attachments.len(), 1);
+    assert_eq!(email.attachments[0].filename, "evento.ics");
+    assert_eq!(email.attachments[0].content, "BEGIN:VCALENDAR");
+    // New messages are queued and claimed with their content too.
+    t.db.enqueue_email(&email_with_html(2), 20).await.unwrap();
+    let claimed = t.db.claim_emails("w", 30, outbox::LEASE, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].email, email_with_html(2));
+}
+
+fn email_with_html(n: usize) -> Email {
+    Email {
+        html: Some(format!("<p>Messaggio {n}</p>")),
+        ..email(n)
+    }
+}
+
+#[tokio::test]
+async fn queued_content_survives_the_split_sqlite() {
+    let t = TestDb::sqlite_unmigrated().await;
+    queued_content_survives_the_split(&t, "sqlite").await;
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn queued_content_survives_the_split_postgres() {
+    let t = TestDb::postgres_unmigrated().await;
+    queued_content_survives_the_split(&t, "postgres").await;
+    t.finish().await;
+}

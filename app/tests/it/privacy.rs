@@ -172,6 +172,20 @@ async fn retention_erases_what_has_served(t: &TestDb) {
         .await,
         0
     );
+    // A deleted e-mail's content goes with it.
+    assert_eq!(
+        count(
+            t,
+            "SELECT COUNT(*) FROM email_bodies b WHERE NOT EXISTS \
+             (SELECT 1 FROM email_outbox o WHERE o.id = b.id)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(t, "SELECT COUNT(*) FROM email_bodies").await,
+        count(t, "SELECT COUNT(*) FROM email_outbox").await
+    );
     // Again: nothing more to erase.
     assert_eq!(
         t.db.apply_retention(NOW, 365).await.unwrap(),

@@ -40,11 +40,17 @@ pub struct TestDb {
 impl TestDb {
     /// An empty, migrated SQLite database (not seeded).
     pub async fn sqlite() -> TestDb {
+        let t = TestDb::sqlite_unmigrated().await;
+        t.db.migrate().await.expect("migrate sqlite");
+        t
+    }
+
+    /// An empty SQLite database without any table (to test a migration).
+    pub async fn sqlite_unmigrated() -> TestDb {
         let dir = std::env::temp_dir().join(unique("spazi_it"));
         std::fs::create_dir_all(&dir).unwrap();
         let url = format!("sqlite://{}/spazi.db?mode=rwc", dir.display());
         let db = Db::connect(&url).await.expect("connect sqlite");
-        db.migrate().await.expect("migrate sqlite");
         TestDb {
             db,
             url,
@@ -54,6 +60,13 @@ impl TestDb {
 
     /// An empty, migrated PostgreSQL database (not seeded).
     pub async fn postgres() -> TestDb {
+        let t = TestDb::postgres_unmigrated().await;
+        t.db.migrate().await.expect("migrate postgres");
+        t
+    }
+
+    /// An empty PostgreSQL database without any table (to test a migration).
+    pub async fn postgres_unmigrated() -> TestDb {
         sqlx::any::install_default_drivers();
         let admin = postgres_admin_url();
         let name = unique("spazi_it");
@@ -69,7 +82,6 @@ impl TestDb {
             .expect("database URL with a database name");
         let url = format!("{base}/{name}");
         let db = Db::connect(&url).await.expect("connect postgres");
-        db.migrate().await.expect("migrate postgres");
         TestDb {
             db,
             url,

@@ -1,0 +1,17 @@
+-- An e-mail's content (about 2.5 KB with its calendar file) apart from its delivery state.
+-- Content is written once; the state is rewritten when a worker claims the message and again
+-- when it is sent. With both in one row, every claim and every "sent" mark rewrote a whole
+-- database page per message, and those pages were most of what SQLite's log and checkpoints
+-- wrote under a burst of registrations. The state rows are small (a few dozen to a page).
+CREATE TABLE email_bodies (
+    id               INTEGER PRIMARY KEY REFERENCES email_outbox (id) ON DELETE CASCADE,
+    body_text        TEXT NOT NULL,
+    body_html        TEXT,
+    -- JSON list of text attachments: [{"filename", "content_type", "content"}] (calendar files).
+    attachments_json TEXT NOT NULL DEFAULT '[]'
+);
+INSERT INTO email_bodies (id, body_text, body_html, attachments_json)
+    SELECT id, body_text, body_html, attachments_json FROM email_outbox;
+ALTER TABLE email_outbox DROP COLUMN body_text;
+ALTER TABLE email_outbox DROP COLUMN body_html;
+ALTER TABLE email_outbox DROP COLUMN attachments_json;
