@@ -3,8 +3,11 @@
 -- when it is sent. With both in one row, every claim and every "sent" mark rewrote a whole
 -- database page per message, and those pages were most of what SQLite's log and checkpoints
 -- wrote under a burst of registrations. The state rows are small (a few dozen to a page).
+-- The id is the outbox row's, without a foreign key: on PostgreSQL the check locks the outbox
+-- row for every insert, which cost a third of the registrations a second under a burst. What
+-- deletes outbox rows (retention, erasure) deletes their content first, in one transaction.
 CREATE TABLE email_bodies (
-    id               BIGINT PRIMARY KEY REFERENCES email_outbox (id) ON DELETE CASCADE,
+    id               BIGINT PRIMARY KEY,
     body_text        TEXT NOT NULL,
     body_html        TEXT,
     -- JSON list of text attachments: [{"filename", "content_type", "content"}] (calendar files).

@@ -97,6 +97,13 @@ impl Db {
         )
         .execute(&mut *tx)
         .await?;
+        sqlx::query(
+            "DELETE FROM email_bodies WHERE id IN \
+             (SELECT id FROM email_outbox WHERE sent_at < $1 OR failed_at < $1)",
+        )
+        .bind(cutoff)
+        .execute(&mut *tx)
+        .await?;
         let emails = sqlx::query("DELETE FROM email_outbox WHERE sent_at < $1 OR failed_at < $1")
             .bind(cutoff)
             .execute(&mut *tx)
@@ -206,6 +213,13 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        sqlx::query(
+            "DELETE FROM email_bodies WHERE id IN \
+             (SELECT id FROM email_outbox WHERE lower(to_address) = $1)",
+        )
+        .bind(&key)
+        .execute(&mut *tx)
+        .await?;
         changed += sqlx::query("DELETE FROM email_outbox WHERE lower(to_address) = $1")
             .bind(&key)
             .execute(&mut *tx)

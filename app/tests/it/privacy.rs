@@ -58,6 +58,24 @@ async fn count(t: &TestDb, sql: &str) -> i64 {
     n
 }
 
+/// Every e-mail in the outbox has its content, and no content is left of a deleted e-mail (the
+/// two tables have no foreign key between them: deleting goes through both).
+async fn contents_match_the_outbox(t: &TestDb) {
+    assert_eq!(
+        count(
+            t,
+            "SELECT COUNT(*) FROM email_bodies b WHERE NOT EXISTS \
+             (SELECT 1 FROM email_outbox o WHERE o.id = b.id)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(t, "SELECT COUNT(*) FROM email_bodies").await,
+        count(t, "SELECT COUNT(*) FROM email_outbox").await
+    );
+}
+
 async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
     let input = JoinInput::from_pairs([
         ("name", "Officina da respingere"),
@@ -172,20 +190,7 @@ async fn retention_erases_what_has_served(t: &TestDb) {
         .await,
         0
     );
-    // A deleted e-mail's content goes with it.
-    assert_eq!(
-        count(
-            t,
-            "SELECT COUNT(*) FROM email_bodies b WHERE NOT EXISTS \
-             (SELECT 1 FROM email_outbox o WHERE o.id = b.id)"
-        )
-        .await,
-        0
-    );
-    assert_eq!(
-        count(t, "SELECT COUNT(*) FROM email_bodies").await,
-        count(t, "SELECT COUNT(*) FROM email_outbox").await
-    );
+    contents_match_the_outbox(t).await;
     // Again: nothing more to erase.
     assert_eq!(
         t.db.apply_retention(NOW, 365).await.unwrap(),
@@ -227,6 +232,7 @@ async fn a_person_can_have_their_data_exported_and_erased(t: &TestDb) {
     assert!(
         after.registrations.is_empty() && after.join_requests.is_empty() && after.emails.is_empty()
     );
+    contents_match_the_outbox(t).await;
     // The seat went to the next in line, who was told.
     let counts = t.db.rsvp_counts(future).await.unwrap();
     assert_eq!(
