@@ -118,10 +118,13 @@ async fn insert_bodies(
 }
 
 impl Db {
-    /// Queues one e-mail on its own (when there is nothing else to write with it).
+    /// Queues one e-mail on its own (when there is nothing else to write with it): its state and
+    /// its content in one transaction.
     pub async fn enqueue_email(&self, email: &Email, now: i64) -> Result<i64, DbError> {
-        let mut conn = self.pool.acquire().await?;
-        enqueue(&mut conn, email, now).await
+        let mut tx = self.begin_write().await?;
+        let id = enqueue(&mut tx, email, now).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Claims up to `limit` due messages for `worker` until `now + lease`. Each claim counts as
