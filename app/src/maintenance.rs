@@ -64,7 +64,8 @@ pub async fn run(
 /// disk's flush (fsync) of what it copied, and while that runs the writers' commits slow down:
 /// under a burst of registrations, checkpoints every 500 ms flushed about 4,000 pages each and
 /// put the slowest registrations at 54–92 ms; every 100 ms, 40–45 ms in five runs of six
-/// (alternating runs, README's performance section). With nothing new in the log a checkpoint is one cheap statement.
+/// (alternating runs, README's performance section). With nothing new in the log a checkpoint
+/// is one cheap statement.
 pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 
 /// The SQLite checkpointer, until `shutdown` completes: keeps the write-ahead log short so that
