@@ -17,12 +17,13 @@
 // BENCH_EVENTS (20), BENCH_RSVPS (50000), BENCH_POSTGRES_URL
 // (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_bench is created and dropped),
 // BENCH_SKIP (comma list of: http, postgres, browser, lighthouse).
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import * as srv from "./server.mjs";
+import { ACCEPT_ENCODING, fmt, memory, root, sleep, stop, waitReady } from "./server.mjs";
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const server = `${root}/target/release/server`;
 const port = Number(process.env.BENCH_PORT ?? 3900);
 const base = `http://127.0.0.1:${port}`;
@@ -36,49 +37,14 @@ const spec = {
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const pgBenchUrl = pgAdminUrl.replace(/\/[^/?]*(\?.*)?$/, "/spazi_bench$1");
-// The launch week, as in the end-to-end tests: the launch and the generated events take RSVPs.
-const NOW = "2022-06-01T10:00:00+02:00";
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "spazi-bench-"));
-// Chromium's request headers for a page, so compression is what phones get.
-const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 const say = (s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const settings = (databaseUrl, siteRoot) => ({ port, databaseUrl, siteRoot, mailDir: `${work}/mail` });
+const env = (databaseUrl, siteRoot) => srv.serverEnv(settings(databaseUrl, siteRoot));
 
-function env(databaseUrl, siteRoot) {
-  return {
-    ...process.env,
-    LEPTOS_OUTPUT_NAME: "spazi",
-    LEPTOS_SITE_ROOT: siteRoot,
-    LEPTOS_SITE_PKG_DIR: "pkg",
-    LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-    LEPTOS_ENV: "PROD",
-    DATABASE_URL: databaseUrl,
-    SPAZI_TILE_URL: "",
-    SPAZI_MAIL_DIR: `${work}/mail`,
-    SPAZI_NOW: NOW,
-    SPAZI_TRUSTED_PROXIES: "127.0.0.1",
-    RUST_LOG: "error",
-  };
-}
-
-export function startServer(databaseUrl, siteRoot) {
-  const child = spawn(server, [], {
-    cwd: root,
-    env: env(databaseUrl, siteRoot),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  return child;
-}
-
-async function waitReady() {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {}
-    await sleep(100);
-  }
-  throw new Error("the server did not start");
+function startServer(databaseUrl, siteRoot) {
+  return srv.startServer(server, settings(databaseUrl, siteRoot));
 }
 
 /** Waits until the server has compressed the site's static files (it does so once, at start). */
@@ -90,55 +56,8 @@ async function precompressed(siteRoot) {
   console.log("(the static files were not precompressed within a minute)");
 }
 
-async function stop(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-}
-
-/** Resident memory of a process, in MB: current and peak (VmHWM). */
-function memory(pid) {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key) => Number((status.match(new RegExp(`^${key}:\\s+(\\d+)`, "m")) ?? [])[1] ?? 0);
-  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-}
-
-/** One wrk run; returns its figures (and the largest RSS seen while it ran). */
-async function wrk(url, { script = "report.lua", extraEnv = {}, pid } = {}) {
-  let maxRss = 0;
-  const sampler = setInterval(() => {
-    try {
-      maxRss = Math.max(maxRss, memory(pid).rss);
-    } catch {}
-  }, 100);
-  const out = await new Promise((resolve, reject) => {
-    const child = spawn(
-      "wrk",
-      ["-t2", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "--latency", "-s", script,
-        "-H", `Accept-Encoding: ${ACCEPT_ENCODING}`, url],
-      { cwd: `${root}/bench/wrk`, env: { ...process.env, ...extraEnv } },
-    );
-    let text = "";
-    child.stdout.on("data", (d) => (text += d));
-    child.stderr.on("data", (d) => (text += d));
-    child.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
-  });
-  clearInterval(sampler);
-  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
-  if (!line) throw new Error(`wrk printed no figures:\n${out}`);
-  const r = JSON.parse(line.slice(6));
-  const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
-  return {
-    rps: r.requests / (r.duration_us / 1e6),
-    p50: r.p50_us / 1000,
-    p99: r.p99_us / 1000,
-    errors,
-    requests: r.requests,
-    maxRss,
-  };
-}
+/** One wrk run with the benchmark's connections and duration. */
+const wrk = (url, options = {}) => srv.wrk(url, { connections, seconds, ...options });
 
 function psql(sql) {
   execFileSync("psql", [pgAdminUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "inherit" });
@@ -182,15 +101,13 @@ function siteCopy() {
   return dir;
 }
 
-const fmt = (n, d = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
-
 async function httpBench(backend) {
   say(`HTTP on ${backend}: ${spec.spaces} spaces, ${spec.events} events, ${spec.rsvps} RSVPs`);
   const { url, report } = prepare(backend);
   const site = siteCopy();
   const child = startServer(url, site);
   try {
-    await waitReady();
+    await waitReady(base);
     await precompressed(site);
     await sleep(1000);
     const idle = memory(child.pid);
@@ -218,17 +135,8 @@ async function httpBench(backend) {
       rows.push({ name, path: pagePath, bytes: body.length, page, ceiling, peak });
     };
     for (const [name, pagePath] of pages) await measure(name, pagePath);
-    // RSVPs: a genuine form token, old enough to pass the minimum fill time.
     const eventPath = `/eventi/${report.open_event}`;
-    const html = await (await fetch(base + eventPath)).text();
-    const started = (html.match(/name="started" value="([^"]+)"/) ?? [])[1];
-    if (!started) throw new Error(`no RSVP form on ${eventPath}`);
-    await sleep(4500);
-    const rsvp = await wrk(base + eventPath, {
-      script: "rsvp.lua",
-      extraEnv: { SPAZI_STARTED: started, SPAZI_ORIGIN: base },
-      pid: child.pid,
-    });
+    const rsvp = await srv.wrkRsvps(base, eventPath, { connections, seconds, pid: child.pid });
     const confirmed = await (await fetch(base + eventPath)).text();
     const beforeExports = memory(child.pid);
     for (const [name, pagePath] of exports) await measure(name, pagePath);
@@ -286,7 +194,7 @@ async function main() {
       const site = siteCopy();
       const child = startServer(url, site);
       try {
-        await waitReady();
+        await waitReady(base);
         await precompressed(site);
         if (!skip.has("browser")) await browserBench({ base, label, root });
         if (!skip.has("lighthouse")) await lighthouseBench({ base, label, work });
