@@ -4,7 +4,7 @@
 //! row of its own in `email_bodies`, written once: claims and "sent" marks rewrite only the
 //! small delivery-state row (see the migration `0011_email_bodies`).
 
-use super::{placeholders, Backend, Db, DbError};
+use super::{Backend, Db, DbError, Params};
 use crate::mail::{Email, TextAttachment};
 
 /// A claimed row, ready to send.
@@ -65,9 +65,10 @@ pub(super) async fn enqueue_many(
     emails: &[(Email, i64)],
 ) -> Result<(), DbError> {
     for chunk in emails.chunks(64) {
-        // Three values a row; the third (the time) is both created_at and available_at.
+        // Four values a row; the time is both created_at and available_at.
+        let mut params = Params::on(conn);
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({}, ${})", placeholders(3 * i + 1, 3), 3 * i + 3))
+            .map(|_| format!("({})", params.list(4)))
             .collect();
         let sql = format!(
             "INSERT INTO email_outbox (to_address, subject, created_at, available_at) \
@@ -76,7 +77,11 @@ pub(super) async fn enqueue_many(
         );
         let mut query = sqlx::query_as(&sql);
         for (email, now) in chunk {
-            query = query.bind(&email.to).bind(&email.subject).bind(*now);
+            query = query
+                .bind(&email.to)
+                .bind(&email.subject)
+                .bind(*now)
+                .bind(*now);
         }
         let mut ids: Vec<(i64,)> = query.fetch_all(&mut *conn).await?;
         // One statement numbers its rows in the order of its VALUES (the order RETURNING gives
@@ -97,8 +102,9 @@ async fn insert_bodies(
     conn: &mut sqlx::AnyConnection,
     bodies: &[(i64, &Email)],
 ) -> Result<(), DbError> {
+    let mut params = Params::on(conn);
     let rows: Vec<String> = (0..bodies.len())
-        .map(|i| format!("({})", placeholders(4 * i + 1, 4)))
+        .map(|_| format!("({})", params.list(4)))
         .collect();
     let sql = format!(
         "INSERT INTO email_bodies (id, body_text, body_html, attachments_json) VALUES {}",
@@ -166,7 +172,7 @@ impl Db {
         let sql = format!(
             "SELECT id, body_text, body_html, attachments_json FROM email_bodies \
              WHERE id IN ({}) ORDER BY id",
-            placeholders(1, claimed.len())
+            Params::new(self.backend).list(claimed.len())
         );
         let mut query = sqlx::query_as(&sql);
         for c in &claimed {
@@ -202,13 +208,13 @@ impl Db {
         if ids.is_empty() {
             return Ok(());
         }
-        let placeholders = (0..ids.len())
-            .map(|i| format!("${}", i + 3))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let mut params = Params::new(self.backend);
         let sql = format!(
-            "UPDATE email_outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL \
-             WHERE claimed_by = $2 AND sent_at IS NULL AND id IN ({placeholders})"
+            "UPDATE email_outbox SET sent_at = {}, claimed_until = NULL, last_error = NULL \
+             WHERE claimed_by = {} AND sent_at IS NULL AND id IN ({})",
+            params.one(),
+            params.one(),
+            params.list(ids.len())
         );
         // Through the writers' turn, like every write (see `Db::begin_write`).
         let mut tx = self.begin_write().await?;

@@ -21,7 +21,7 @@
 
 use super::events::{event_row, event_row_by_id, notice, queue_position, EventRow, RsvpRow};
 use super::outbox::enqueue_many;
-use super::{placeholders, Backend, Db, DbError, Notice, NoticeKind, RsvpOutcome};
+use super::{Backend, Db, DbError, Notice, NoticeKind, Params, RsvpOutcome};
 use crate::i18n::Lang;
 use crate::mail::Email;
 use crate::model::event::{EventStatus, RsvpStatus, Window};
@@ -209,10 +209,13 @@ impl Group {
             let names: Vec<&str> = names.into_iter().collect();
             let counts = self.stored.entry((bucket, window)).or_default();
             for chunk in names.chunks(500) {
+                let mut params = Params::on(conn);
                 let sql = format!(
                     "SELECT client, COUNT(*) FROM rate_limit_events \
-                     WHERE bucket = $1 AND at > $2 AND client IN ({}) GROUP BY client",
-                    placeholders(3, chunk.len())
+                     WHERE bucket = {} AND at > {} AND client IN ({}) GROUP BY client",
+                    params.one(),
+                    params.one(),
+                    params.list(chunk.len())
                 );
                 let mut query = sqlx::query_as::<_, (String, i64)>(&sql)
                     .bind(bucket)
@@ -236,8 +239,9 @@ impl Group {
         let affiliations: Vec<&str> = affiliations.into_iter().collect();
         for chunk in affiliations.chunks(200) {
             // The affiliation names a mapped space when it is exactly one's name.
-            let names = (1..=chunk.len())
-                .map(|i| format!("SELECT CAST(${i} AS TEXT) AS name"))
+            let mut params = Params::on(conn);
+            let names = (0..chunk.len())
+                .map(|_| format!("SELECT CAST({} AS TEXT) AS name", params.one()))
                 .collect::<Vec<_>>()
                 .join(" UNION ALL ");
             let sql = format!(
@@ -263,9 +267,11 @@ impl Group {
     ) -> Result<(), DbError> {
         let addresses: Vec<&String> = self.addresses.get(slug).into_iter().flatten().collect();
         for chunk in addresses.chunks(500) {
+            let mut params = Params::on(conn);
             let sql = format!(
-                "SELECT email_key FROM rsvps WHERE event_id = $1 AND email_key IN ({})",
-                placeholders(2, chunk.len())
+                "SELECT email_key FROM rsvps WHERE event_id = {} AND email_key IN ({})",
+                params.one(),
+                params.list(chunk.len())
             );
             let mut query = sqlx::query_as::<_, (String,)>(&sql).bind(event_id);
             for address in chunk {
@@ -416,17 +422,10 @@ impl Group {
     /// group on the unique address, and its registrations are then tried one by one.
     async fn write(self, conn: &mut AnyConnection) -> Result<(), DbError> {
         for chunk in self.inserts.chunks(64) {
-            // Fourteen values a row; the thirteenth (the time) is both created_at and updated_at.
+            // Fifteen values a row; the time is both created_at and updated_at.
+            let mut params = Params::on(conn);
             let rows: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    let first = 14 * i + 1;
-                    format!(
-                        "({}, ${}, ${})",
-                        placeholders(first, 13),
-                        first + 12,
-                        first + 13
-                    )
-                })
+                .map(|_| format!("({})", params.list(15)))
                 .collect();
             let sql = format!(
                 "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
@@ -451,6 +450,7 @@ impl Group {
                     .bind(r.lang.code())
                     .bind(&r.token)
                     .bind(r.now)
+                    .bind(r.now)
                     .bind((r.status == RsvpStatus::Confirmed).then_some(r.now));
             }
             query.execute(&mut *conn).await?;
@@ -471,8 +471,9 @@ impl Group {
             }
         }
         for chunk in self.counted.chunks(200) {
+            let mut params = Params::on(conn);
             let rows: Vec<String> = (0..chunk.len())
-                .map(|i| format!("({})", placeholders(3 * i + 1, 3)))
+                .map(|_| format!("({})", params.list(3)))
                 .collect();
             let sql = format!(
                 "INSERT INTO rate_limit_events (bucket, client, at) VALUES {}",
