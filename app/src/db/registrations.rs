@@ -397,7 +397,7 @@ impl Group {
                 .as_deref()
                 .and_then(|name| self.spaces.get(name).copied().flatten()),
             lang: job.lang,
-            token: crate::auth::new_token(),
+            token: crate::auth::new_ordered_token(),
             now,
         };
         let kind = match status {

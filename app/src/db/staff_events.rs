@@ -370,24 +370,26 @@ impl Db {
     pub async fn event_rsvps(&self, id: i64, q: &str) -> Result<Vec<StaffRsvpRow>, DbError> {
         let q = q.trim().to_lowercase();
         let like = format!("%{}%", q.replace(['%', '_'], ""));
-        // A check-in code (from the QR code) finds its registration; tokens are hex, so "-"
-        // matches nothing otherwise.
-        let code = if crate::model::event::is_checkin_code(&q) {
-            format!("{q}%")
+        // A check-in code (from the QR code) finds its registration: the end of its token, or
+        // its beginning for a code shown before codes moved to the end (see `checkin_code`).
+        // Tokens are hex, so "-" matches nothing otherwise.
+        let (code_end, code_start) = if crate::model::event::is_checkin_code(&q) {
+            (format!("%{q}"), format!("{q}%"))
         } else {
-            "-".to_owned()
+            ("-".to_owned(), "-".to_owned())
         };
         let rows: Vec<StaffRsvpDbRow> = sqlx::query_as(
             "SELECT id, status, first_name, last_name, email, affiliation, role, accessibility, \
              created_at, checked_in_at FROM rsvps WHERE event_id = $1 AND \
              (lower(first_name || ' ' || last_name) LIKE $2 OR lower(email) LIKE $2 \
-             OR lower(COALESCE(affiliation, '')) LIKE $2 OR token LIKE $3) \
+             OR lower(COALESCE(affiliation, '')) LIKE $2 OR token LIKE $3 OR token LIKE $4) \
              ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, \
              lower(last_name), lower(first_name), id",
         )
         .bind(id)
         .bind(like)
-        .bind(code)
+        .bind(code_end)
+        .bind(code_start)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows

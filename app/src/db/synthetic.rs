@@ -331,7 +331,7 @@ impl Db {
                 .bind(&email)
                 .bind(format!("{} {}", rng.pick(PREFIXES), rng.pick(NAMES)))
                 .bind(if n % 4 == 0 { "en" } else { "it" })
-                .bind(crate::auth::new_token())
+                .bind(crate::auth::new_ordered_token())
                 .bind(created)
                 .bind((status == "confirmed").then_some(created))
                 .bind(cancelled.then_some(created + 3600))

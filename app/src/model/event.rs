@@ -179,10 +179,13 @@ pub struct RsvpView {
     pub checkin_qr: Option<String>,
 }
 
-/// The short code of a registration at the door: the first 12 characters of its token
-/// (enough to find it among any event's registrations; not enough to use the token).
+/// The short code of a registration at the door: the last 12 characters of its token (enough
+/// to find it among any event's registrations; not enough to use the token). The last, because
+/// tokens begin with the time they were made (`auth::new_ordered_token`); registrations made
+/// before that were shown the first 12, which the door's search still finds.
 pub fn checkin_code(token: &str) -> String {
-    token.chars().take(12).collect()
+    let length = token.chars().count();
+    token.chars().skip(length.saturating_sub(12)).collect()
 }
 
 /// Whether a search at the door is a check-in code (12 lower-case hex characters).

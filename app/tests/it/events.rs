@@ -744,7 +744,8 @@ async fn rsvp_over_http_from_form_to_cancellation() {
     assert!(html.contains("Iscrizione confermata"));
     assert!(html.contains("Opificio Golinelli"));
     // The QR code for the door: the door screen's address for this registration's code.
-    let code = &personal["/prenotazione/".len()..][..12];
+    let secret = &personal["/prenotazione/".len()..];
+    let code = &secret[secret.len() - 12..];
     assert!(html.contains(&format!("<code id=\"checkin-code\">{code}</code>")));
     let svg = html.split("class=\"qr\"").nth(1).unwrap();
     assert!(svg.contains("<svg") && !svg.split("</svg>").next().unwrap().contains("style="));
@@ -1106,16 +1107,39 @@ async fn staff_run_an_event_from_draft_to_the_door() {
             .fetch_one(t.db.pool())
             .await
             .unwrap();
-    let res = app
-        .clone()
-        .oneshot(get_req(
-            &format!("/admin/eventi/{id}/ingresso?q={}", &token[..12]),
-            Some(&cookie),
-        ))
+    let door = |q: String| {
+        let app = app.clone();
+        let cookie = cookie.clone();
+        async move {
+            let res = app
+                .oneshot(get_req(
+                    &format!("/admin/eventi/{id}/ingresso?q={q}"),
+                    Some(&cookie),
+                ))
+                .await
+                .unwrap();
+            body_text(res).await
+        }
+    };
+    let html = door(token[token.len() - 12..].to_owned()).await;
+    assert!(html.contains("persona.s2@example.it") && !html.contains("verdi@example.it"));
+    // A registration made before codes moved to the end of the token (a random token, its
+    // first 12 characters shown as its code) is still found by that code.
+    let old = "0123456789abcdeffedcba98765432100123456789abcdeffedcba9876543210";
+    sqlx::query("UPDATE rsvps SET token = $1 WHERE email = 'persona.s2@example.it'")
+        .bind(old)
+        .execute(t.db.pool())
         .await
         .unwrap();
-    let html = body_text(res).await;
+    let html = door(old[..12].to_owned()).await;
     assert!(html.contains("persona.s2@example.it") && !html.contains("verdi@example.it"));
+    let html = door(old[old.len() - 12..].to_owned()).await;
+    assert!(html.contains("persona.s2@example.it") && !html.contains("verdi@example.it"));
+    sqlx::query("UPDATE rsvps SET token = $1 WHERE email = 'persona.s2@example.it'")
+        .bind(&token)
+        .execute(t.db.pool())
+        .await
+        .unwrap();
 
     // The list, searched; check-in at the door.
     let res = app
