@@ -11,7 +11,8 @@
 // the older first: a newer build migrates an older database on start, not the other way).
 //
 // Settings (environment): AB_STEP — rsvp (default: RSVP submissions to an open event), event
-// (the event page), map (the map page), space (a space page); AB_RUNS (3 per build),
+// (the event page), map (the map page), space (a space page), geojson (the export of every
+// space); AB_RUNS (3 per build),
 // AB_BACKEND (sqlite or postgres), AB_SECONDS (10), AB_CONNECTIONS (64), AB_SPACES (5000),
 // AB_RSVPS (50000), AB_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/postgres; databases
 // spazi_ab_template and spazi_ab_run are created and dropped), AB_PORT (3901).
@@ -88,7 +89,12 @@ async function measure(build, report) {
     await waitReady(base);
     await sleep(1000);
     const options = { connections, seconds, pid: child.pid };
-    const paths = { event: `/eventi/${report.open_event}`, map: "/", space: `/spazi/${report.sample_space}` };
+    const paths = {
+      event: `/eventi/${report.open_event}`,
+      map: "/",
+      space: `/spazi/${report.sample_space}`,
+      geojson: "/api/spazi.geojson",
+    };
     const result =
       step === "rsvp"
         ? await wrkRsvps(base, `/eventi/${report.open_event}`, options)
