@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import * as srv from "./server.mjs";
 import { fmt, memory, root, serverEnv, sleep, startServer, stop, waitReady, wrk, wrkRsvps } from "./server.mjs";
 
 const builds = process.argv.slice(2).map((arg) => {
@@ -39,12 +40,11 @@ const connections = Number(process.env.AB_CONNECTIONS ?? 64);
 const port = Number(process.env.AB_PORT ?? 3901);
 const base = `http://127.0.0.1:${port}`;
 const pgAdminUrl = process.env.AB_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const pgUrl = (name) => pgAdminUrl.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
+const pgUrl = (name) => srv.databaseNamed(pgAdminUrl, name);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "spazi-ab-"));
 const siteRoot = `${root}/target/site`;
 
-const psql = (sql) =>
-  execFileSync("psql", [pgAdminUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "inherit" });
+const psql = (sql) => srv.psql(pgAdminUrl, sql);
 
 /** The generated database every run starts from a copy of; returns the generator's report. */
 function template() {
@@ -97,7 +97,7 @@ async function measure(build, report) {
     };
     const result =
       step === "rsvp"
-        ? await wrkRsvps(base, `/eventi/${report.open_event}`, options)
+        ? await wrkRsvps(base, paths.event, options)
         : await wrk(base + paths[step], options);
     return { ...result, peak: memory(child.pid).peak };
   } finally {

@@ -36,7 +36,7 @@ const spec = {
 };
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const pgBenchUrl = pgAdminUrl.replace(/\/[^/?]*(\?.*)?$/, "/spazi_bench$1");
+const pgBenchUrl = srv.databaseNamed(pgAdminUrl, "spazi_bench");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "spazi-bench-"));
 
 const say = (s) => console.log(`\n\x1b[1m==> ${s}\x1b[0m`);
@@ -59,9 +59,7 @@ async function precompressed(siteRoot) {
 /** One wrk run with the benchmark's connections and duration. */
 const wrk = (url, options = {}) => srv.wrk(url, { connections, seconds, ...options });
 
-function psql(sql) {
-  execFileSync("psql", [pgAdminUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "inherit" });
-}
+const psql = (sql) => srv.psql(pgAdminUrl, sql);
 
 function postgresReachable() {
   try {

@@ -1,6 +1,6 @@
 // What the benchmark scripts share: starting and stopping a release server on a database,
 // reading its memory, and driving it with wrk. Measures; asserts nothing.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -13,6 +13,14 @@ export const ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const fmt = (n, d = 0) =>
   n.toLocaleString("en-GB", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** `sql` run by psql on the database at `adminUrl`, stopping at the first error. */
+export function psql(adminUrl, sql) {
+  execFileSync("psql", [adminUrl, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], { stdio: "inherit" });
+}
+
+/** The URL of the database `name` on the server of `adminUrl` (its parameters kept). */
+export const databaseNamed = (adminUrl, name) => adminUrl.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
 
 /** The server's environment: release settings, e-mails written as files under `mailDir`. */
 export function serverEnv({ port, databaseUrl, siteRoot, mailDir }) {

@@ -333,10 +333,11 @@ impl Params {
 
     /// The placeholders of a new statement on `conn`'s database.
     fn on(conn: &sqlx::AnyConnection) -> Self {
-        Params {
-            numbered: !conn.backend_name().eq_ignore_ascii_case("sqlite"),
-            next: 1,
-        }
+        Params::new(if conn.backend_name().eq_ignore_ascii_case("sqlite") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        })
     }
 
     /// The next value's placeholder.
