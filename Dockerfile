@@ -40,6 +40,7 @@ VOLUME /data
 WORKDIR /data
 USER spazi
 EXPOSE 3000
+# It listens on 0.0.0.0, so it needs SPAZI_PUBLIC_URL (e.g. from deploy/spazi.env).
 # Load balancers: GET /readyz (database reachable), GET /healthz (process up).
 ENTRYPOINT ["/usr/local/bin/spazi-server"]
 CMD ["serve"]

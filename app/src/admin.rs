@@ -162,7 +162,7 @@ pub(crate) async fn authorised_post(
     role: crate::model::Role,
 ) -> Result<auth::Session, Response> {
     let session = staff_session(state, headers, role).await?;
-    if session.csrf_token != csrf {
+    if !auth::same_secret(&session.csrf_token, csrf) {
         return Err(StatusCode::FORBIDDEN.into_response());
     }
     Ok(session)
@@ -358,22 +358,14 @@ pub struct InviteForm {
 }
 
 /// The absolute address of an invitation link, to copy into a message.
-fn invitation_link(state: &AppState, headers: &HeaderMap, token: &str) -> String {
-    format!("{}/admin/invito/{token}", base_url(state, headers))
+fn invitation_link(state: &AppState, token: &str) -> String {
+    format!("{}/admin/invito/{token}", base_url(state))
 }
 
-/// The site's address for links in pages and e-mails: `SPAZI_PUBLIC_URL`, or else the host the
-/// request came to.
-pub(crate) fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    if state.config.public_url.is_empty() {
-        let host = headers
-            .get(header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    } else {
-        state.config.public_url.trim_end_matches('/').to_owned()
-    }
+/// The site's address for links in pages and e-mails (configuration only: never the request's
+/// `Host`).
+pub(crate) fn base_url(state: &AppState) -> String {
+    state.config.base_url().to_owned()
 }
 
 /// Admins invite a colleague: the account is created without a password, and the page shows
@@ -393,7 +385,7 @@ async fn invite(
     let errors = match crate::validate::validate_invite(&form.input) {
         Ok(valid) => {
             let token = auth::new_token();
-            let link = invitation_link(&state, &headers, &token);
+            let link = invitation_link(&state, &token);
             let mail = invitation_email(&valid.email, &valid.name, &session.user.name, &link);
             match auth::invite(
                 &state.db,
@@ -546,7 +538,7 @@ async fn new_link(
         Err(err) => return unavailable("looking up an account", &err),
     };
     let token = auth::new_token();
-    let link = invitation_link(&state, &headers, &token);
+    let link = invitation_link(&state, &token);
     let mail = invitation_email(&email, &name, &session.user.name, &link);
     match auth::access_link(
         &state.db,
@@ -704,7 +696,7 @@ async fn upload_import(
             Err(_) => return StatusCode::BAD_REQUEST.into_response(),
         }
     }
-    if session.csrf_token != csrf {
+    if !auth::same_secret(&session.csrf_token, &csrf) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let new_status = match status.as_str() {
@@ -860,9 +852,8 @@ pub async fn require(role: crate::model::Role) -> Result<StaffContext, AppError>
 
 /// Only local paths, never an open redirect.
 pub fn safe_next(next: Option<&str>, default: &str) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or(default)
-        .to_owned()
+    next.and_then(crate::security::local_path)
+        .unwrap_or_else(|| default.to_owned())
 }
 
 /// The client's address, for rate limits and sign-in lockouts: the peer's, or — when the peer
@@ -875,10 +866,28 @@ pub(crate) fn client_address(
     headers: &HeaderMap,
 ) -> String {
     match connect {
-        Some(ConnectInfo(addr)) => {
-            forwarded_client(addr.ip(), &state.config.trusted_proxies, headers).to_string()
-        }
+        Some(ConnectInfo(addr)) => client_key(forwarded_client(
+            addr.ip(),
+            &state.config.trusted_proxies,
+            headers,
+        )),
         None => "unknown".to_owned(),
+    }
+}
+
+/// The key per-address limits count by: an IPv4 address, or the /64 network of an IPv6 one
+/// (one subscriber gets a whole /64 and can pick any address in it).
+fn client_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                let net = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
+                format!("{net}/64")
+            }
+        },
     }
 }
 
@@ -995,6 +1004,10 @@ async fn sign_in(
             },
             StatusCode::TOO_MANY_REQUESTS,
         ),
+        Ok(SignIn::Busy) => {
+            tracing::warn!("sign-in refused: every password-hashing slot is busy");
+            (SignInError::Unavailable, StatusCode::SERVICE_UNAVAILABLE)
+        }
         Err(err) => {
             tracing::error!(error = %err, "sign-in failed");
             (SignInError::Unavailable, StatusCode::SERVICE_UNAVAILABLE)
@@ -1005,7 +1018,14 @@ async fn sign_in(
         error: Some(error),
         next: form.next.clone(),
     };
-    render_page(&state, &uri, &headers, context, status).await
+    let mut res = render_page(&state, &uri, &headers, context, status).await;
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from(auth::BUSY_RETRY_AFTER),
+        );
+    }
+    res
 }
 
 /// Signing in and out go into the audit trail of the account (failed attempts are kept, for a
@@ -1038,7 +1058,7 @@ async fn sign_out(
 ) -> Response {
     if let Some(token) = session_token(&headers) {
         match auth::session(&state.db, &token, state.clock.now()).await {
-            Ok(Some(session)) if session.csrf_token == form.csrf => {
+            Ok(Some(session)) if auth::same_secret(&session.csrf_token, &form.csrf) => {
                 let _ = state.db.delete_session(&session.token_hash).await;
                 audit_session(&state, &session.user, "sign_out").await;
             }
@@ -1058,11 +1078,23 @@ async fn sign_out(
     res
 }
 
-/// Staff pages are private and personal: never cached, never indexed.
+/// Whether a response may show personal data, so that no browser or proxy may keep it: the
+/// staff area, a registration's personal page (name, e-mail, accessibility needs, the door's
+/// code), a join request's confirmation, and every answer to a form post (a form shown again
+/// holds what was typed).
+pub fn is_private(method: &axum::http::Method, path: &str) -> bool {
+    use axum::http::Method;
+    !matches!(*method, Method::GET | Method::HEAD)
+        || path.starts_with("/admin")
+        || path.starts_with("/prenotazione/")
+        || path.starts_with("/aderisci/inviata/")
+}
+
+/// Private pages (see [`is_private`]): never cached, never indexed.
 pub async fn private_headers(req: Request<Body>, next: Next) -> Response {
-    let is_admin = req.uri().path().starts_with("/admin");
+    let private = is_private(req.method(), req.uri().path());
     let mut res = next.run(req).await;
-    if is_admin {
+    if private {
         let h = res.headers_mut();
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         h.insert(
@@ -1077,6 +1109,23 @@ pub async fn private_headers(req: Request<Body>, next: Next) -> Response {
 mod tests {
     use super::forwarded_client;
     use axum::http::HeaderMap;
+
+    #[test]
+    fn limits_count_an_ipv6_network_as_one_client() {
+        use super::client_key;
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        assert_eq!(client_key(ip("203.0.113.7")), "203.0.113.7");
+        assert_eq!(
+            client_key(ip("2001:db8:1:2:aaaa::1")),
+            client_key(ip("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+        );
+        assert_eq!(client_key(ip("2001:db8:1:2::9")), "2001:db8:1:2::/64");
+        assert_ne!(
+            client_key(ip("2001:db8:1:2::1")),
+            client_key(ip("2001:db8:1:3::1"))
+        );
+        assert_eq!(client_key(ip("::ffff:203.0.113.7")), "203.0.113.7");
+    }
 
     #[test]
     fn only_trusted_proxies_may_name_the_client() {

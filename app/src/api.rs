@@ -4,15 +4,8 @@
 
 use crate::error::AppError;
 use crate::filter::SpaceFilter;
-use crate::model::{MunicipalityOption, SpaceDetail, SpaceStatus, SpaceSummary, StaffSpaceRow};
+use crate::model::{MunicipalityOption, SpaceDetail, SpaceStatus, StaffSpaceRow};
 use leptos::prelude::*;
-
-/// Published spaces matching the filter, sorted by name.
-#[server(prefix = "/api/fn", endpoint = "spaces")]
-pub async fn list_spaces(filter: SpaceFilter) -> Result<Vec<SpaceSummary>, AppError> {
-    let db = crate::server::db()?;
-    Ok(db.published_spaces(&filter).await?)
-}
 
 /// How many spaces the map page lists at a time.
 pub const DIRECTORY_PAGE_SIZE: u32 = 24;

@@ -30,6 +30,8 @@ pub enum AuthError {
     Hash(String),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Busy(#[from] Busy),
 }
 
 /// Hashes a password with argon2id and a random salt (PHC string).
@@ -41,15 +43,32 @@ pub fn hash_password(password: &str) -> Result<String, AuthError> {
         .map_err(|e| AuthError::Hash(e.to_string()))
 }
 
-/// Whether `password` matches the PHC string `hash`; false for a malformed hash.
+/// Whether `password` matches the PHC string `hash`. A hash that is not one — an invited
+/// account without a password yet — is answered after checking against [`dummy_hash`], so it
+/// takes as long as a real account's: the time of an answer tells no account apart.
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    match PasswordHash::new(hash) {
+        Ok(parsed) => argon2_verify(password, &parsed),
+        Err(_) => {
+            if let Ok(dummy) = PasswordHash::new(dummy_hash()) {
+                let _ = argon2_verify(password, &dummy);
+            }
+            false
+        }
+    }
+}
+
+thread_local! {
+    /// How many argon2 verifications this thread has run (for the tests: an account without a
+    /// password must cost as much as a real one).
+    static VERIFICATIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn argon2_verify(password: &str, parsed: &PasswordHash<'_>) -> bool {
+    VERIFICATIONS.with(|n| n.set(n.get() + 1));
+    Argon2::default()
+        .verify_password(password.as_bytes(), parsed)
+        .is_ok()
 }
 
 /// A hash to verify against when the account does not exist, so that answering takes as long
@@ -57,6 +76,54 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
 fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| hash_password("not a real password").unwrap_or_default())
+}
+
+/// How many passwords this process hashes or checks at once. Each takes argon2's 19 MiB and a
+/// core for a fraction of a second, so the memory of password work stays under 40 MiB
+/// whatever the number of simultaneous sign-ins.
+pub const HASHING_SLOTS: usize = 2;
+/// How many requests may wait for a hashing slot; more are answered as busy at once (503 with
+/// `Retry-After`), so a flood of sign-ins holds neither memory nor threads.
+pub const HASHING_QUEUE: usize = 64;
+/// How long a request waits for a hashing slot before it is answered as busy.
+pub const HASHING_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+/// Seconds a client is asked to wait when the hashing slots stayed full.
+pub const BUSY_RETRY_AFTER: u64 = 10;
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHING_SLOTS);
+static HASHING_WAITERS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The server had no hashing slot free in time: answer 503 with `Retry-After`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("every password-hashing slot is busy")]
+pub struct Busy;
+
+/// Runs password work `f` on the blocking pool, at most [`HASHING_SLOTS`] at a time, behind
+/// at most [`HASHING_QUEUE`] others waiting, for at most [`HASHING_WAIT`].
+pub async fn hashing<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, Busy> {
+    use std::sync::atomic::Ordering;
+    struct Waiting;
+    impl Drop for Waiting {
+        fn drop(&mut self) {
+            HASHING_WAITERS.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+    let slot = match HASHING.try_acquire() {
+        Ok(slot) => slot,
+        Err(_) => {
+            if HASHING_WAITERS.fetch_add(1, Ordering::AcqRel) >= HASHING_QUEUE {
+                HASHING_WAITERS.fetch_sub(1, Ordering::AcqRel);
+                return Err(Busy);
+            }
+            let _waiting = Waiting;
+            tokio::time::timeout(HASHING_WAIT, HASHING.acquire())
+                .await
+                .map_err(|_| Busy)?
+                .map_err(|_| Busy)?
+        }
+    };
+    let result = tokio::task::spawn_blocking(f).await.map_err(|_| Busy);
+    drop(slot);
+    result
 }
 
 /// E-mails are compared trimmed and lower-cased.
@@ -87,6 +154,13 @@ pub fn new_ordered_token() -> String {
     bytes[..8].copy_from_slice(&micros.to_be_bytes());
     OsRng.fill_bytes(&mut bytes[8..]);
     hex(&bytes)
+}
+
+/// Whether two secrets (CSRF tokens, signatures) are equal, in time that does not depend on
+/// where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq;
+    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
 /// What the database stores instead of the cookie's token.
@@ -134,6 +208,8 @@ pub enum SignIn {
     Locked {
         retry_after: i64,
     },
+    /// The server's password checks are all busy: try again shortly (nothing was counted).
+    Busy,
 }
 
 fn locked_for(failures: &Failures, now: i64) -> Option<i64> {
@@ -149,6 +225,12 @@ fn locked_for(failures: &Failures, now: i64) -> Option<i64> {
 
 /// Checks the credentials, slowing down repeated failures and refusing while locked, and opens
 /// a new session on success (a new token every time: sessions are never reused across sign-ins).
+///
+/// The lockout holds whatever the concurrency, on one app server or many: each attempt is
+/// recorded as a failure — in the same transaction that counts the earlier ones — before its
+/// password is checked, and turned into a success only after; so at most
+/// [`MAX_EMAIL_FAILURES`] guesses per e-mail and [`MAX_ADDRESS_FAILURES`] per address are ever
+/// checked in a window.
 pub async fn sign_in(
     db: &Db,
     email: &str,
@@ -157,12 +239,19 @@ pub async fn sign_in(
     now: i64,
 ) -> Result<SignIn, AuthError> {
     let email = normalize_email(email);
-    let failures = db
-        .recent_failures(&email, address, now - LOCK_WINDOW)
+    let reserved = db
+        .reserve_sign_in(&email, address, now - LOCK_WINDOW, now, |f| {
+            locked_for(f, now).is_some()
+        })
         .await?;
-    if let Some(retry_after) = locked_for(&failures, now) {
-        return Ok(SignIn::Locked { retry_after });
-    }
+    let (attempt, failures) = match reserved {
+        Ok(reserved) => reserved,
+        Err(failures) => {
+            return Ok(SignIn::Locked {
+                retry_after: locked_for(&failures, now).unwrap_or(LOCK_WINDOW),
+            })
+        }
+    };
     // Slow down guessing before the lock: one more second for each failure past the second.
     let delay = (failures.by_email - 2).clamp(0, 3) as u64;
     if delay > 0 {
@@ -174,17 +263,20 @@ pub async fn sign_in(
         .as_ref()
         .filter(|r| r.disabled == 0)
         .map(|r| r.password_hash.clone());
-    // Hashing is CPU-heavy: keep it off the async workers.
-    let ok = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => verify_password(&password, &hash),
-        None => {
-            let _ = verify_password(&password, dummy_hash());
-            false
-        }
+    // An unknown or disabled account is checked against the dummy hash: the same work.
+    let checked = hashing(move || {
+        verify_password(&password, stored.as_deref().unwrap_or_else(|| dummy_hash()))
+            && stored.is_some()
     })
-    .await
-    .unwrap_or(false);
-    db.record_sign_in_attempt(&email, address, ok, now).await?;
+    .await;
+    let ok = match checked {
+        Ok(ok) => ok,
+        Err(Busy) => {
+            db.settle_sign_in(attempt, None).await?;
+            return Ok(SignIn::Busy);
+        }
+    };
+    db.settle_sign_in(attempt, Some(ok)).await?;
     let Some(record) = record.filter(|_| ok) else {
         let after = Failures {
             by_email: failures.by_email + 1,
@@ -257,7 +349,8 @@ pub async fn create_staff(
     actor: (Option<i64>, &str),
     now: i64,
 ) -> Result<Option<i64>, AuthError> {
-    let hash = hash_password(password)?;
+    let password = password.to_owned();
+    let hash = hashing(move || hash_password(&password)).await??;
     Ok(db
         .create_staff(
             &normalize_email(email),
@@ -332,9 +425,7 @@ pub async fn accept_invitation(
         return Ok(None);
     }
     let password = password.to_owned();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AuthError::Hash(e.to_string()))??;
+    let hash = hashing(move || hash_password(&password)).await??;
     Ok(db.accept_invitation(&token_hash(token), &hash, now).await?)
 }
 
@@ -351,6 +442,56 @@ mod tests {
         assert!(verify_password("correct horse battery", &a));
         assert!(!verify_password("correct horse batterz", &a));
         assert!(!verify_password("anything", "not a hash"));
+    }
+
+    /// However many requests hash at once, at most `HASHING_SLOTS` run and `HASHING_QUEUE`
+    /// wait; the others are told the server is busy at once.
+    #[tokio::test]
+    async fn password_work_is_bounded() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static RUNNING: AtomicUsize = AtomicUsize::new(0);
+        static MOST: AtomicUsize = AtomicUsize::new(0);
+        let extra = 10;
+        let tasks: Vec<_> = (0..HASHING_SLOTS + HASHING_QUEUE + extra)
+            .map(|_| {
+                tokio::spawn(hashing(|| {
+                    let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
+                    MOST.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    RUNNING.fetch_sub(1, Ordering::SeqCst);
+                }))
+            })
+            .collect();
+        let mut busy = 0;
+        for t in tasks {
+            if t.await.unwrap().is_err() {
+                busy += 1;
+            }
+        }
+        assert_eq!(busy, extra);
+        assert!(MOST.load(Ordering::SeqCst) <= HASHING_SLOTS);
+    }
+
+    #[test]
+    fn accounts_without_a_password_cost_a_full_check() {
+        let _ = dummy_hash();
+        let runs = || VERIFICATIONS.with(|n| n.get());
+        let real = hash_password("correct horse battery").unwrap();
+        for hash in [real.as_str(), "", "not a hash", "$argon2id$broken"] {
+            let before = runs();
+            assert!(!verify_password("wrong", hash));
+            assert_eq!(runs(), before + 1, "one argon2 check for {hash:?}");
+        }
+    }
+
+    #[test]
+    fn secrets_compare_whole() {
+        let t = new_token();
+        assert!(same_secret(&t, &t.clone()));
+        assert!(!same_secret(&t, &t[..63]));
+        assert!(!same_secret(&t, &new_token()));
+        assert!(!same_secret("", &t));
+        assert!(same_secret("", ""));
     }
 
     #[test]

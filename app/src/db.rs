@@ -26,7 +26,9 @@ pub use review::SubmissionRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
 pub use staff_spaces::{as_input, StaffSpace};
-pub use submissions::{RateLimit, SubmissionSummary};
+pub use submissions::{
+    recipient_limit, RateLimit, SubmissionSummary, MAX_MAILS_PER_RECIPIENT, RECIPIENT_WINDOW,
+};
 pub use synthetic::{SyntheticReport, SyntheticSpec};
 pub use transfer::{TransferReport, DERIVED_TABLES, TABLES};
 

@@ -104,12 +104,13 @@ async fn register(
         &headers,
     );
     let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
+    let mail_limit = Some(crate::db::recipient_limit(&valid.email));
     let registration = Registration {
         slug: slug.clone(),
         rsvp: valid,
         lang,
         now,
-        compose: std::sync::Arc::new(composer(base_url(&state, &headers), now)),
+        compose: std::sync::Arc::new(composer(base_url(&state), now)),
         // Counted in the registration's own transaction.
         limit: Some(ClientLimit {
             bucket: "rsvp",
@@ -117,6 +118,7 @@ async fn register(
             window: 3600,
             max: MAX_PER_HOUR,
         }),
+        mail_limit,
     };
     // Refused: the form back with the reason.
     let (problem, status) = match state.db.register(registration).await {
@@ -169,13 +171,9 @@ async fn again(
 }
 
 /// The cancel button of the personal page.
-async fn cancel(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    headers: HeaderMap,
-) -> Response {
+async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     let now = state.clock.now();
-    let compose = composer(base_url(&state, &headers), now);
+    let compose = composer(base_url(&state), now);
     match state.db.cancel_rsvp(&token, now, &compose).await {
         Ok(CancelOutcome::Cancelled { promoted }) => {
             if promoted > 0 {
@@ -204,7 +202,7 @@ async fn calendar_file(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return crate::admin::unavailable("reading an event", &err),
     };
-    let base = base_url(&state, &headers);
+    let base = base_url(&state);
     let body = crate::calendar::ics(
         &event,
         &format!("{base}/eventi/{}", event.slug),

@@ -17,6 +17,9 @@ use std::collections::HashMap;
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Most rows in one file.
 pub const MAX_ROWS: usize = 10_000;
+/// The most unknown column or property names an import reports (a hostile file may hold
+/// hundreds of thousands).
+pub const MAX_IGNORED_REPORTED: usize = 50;
 
 /// A column the importer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -155,6 +158,7 @@ fn parse_csv(text: &str) -> Result<ParsedFile, ImportFileError> {
         .zip(&columns)
         .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
         .map(|(h, _)| h.trim().to_owned())
+        .take(MAX_IGNORED_REPORTED)
         .collect();
     let has = |c: Col| columns.contains(&Some(c));
     if !has(Col::Name) {
@@ -200,6 +204,9 @@ fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
     if features.len() > MAX_ROWS {
         return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
     }
+    // Property names no column takes, in the order met: a set to look them up (a hostile file
+    // may hold hundreds of thousands of distinct names), and the first few to report.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut ignored: Vec<String> = Vec::new();
     let rows = features
         .iter()
@@ -209,7 +216,7 @@ fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
             if let Value::Object(props) = &feature["properties"] {
                 for (key, value) in props {
                     let Some(col) = column(key) else {
-                        if !ignored.contains(key) {
+                        if seen.insert(key.as_str()) && ignored.len() < MAX_IGNORED_REPORTED {
                             ignored.push(key.clone());
                         }
                         continue;
@@ -769,6 +776,15 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
         ]}"#;
         let parsed = parse(doc).unwrap();
         assert_eq!(parsed.ignored_columns, ["colore"]);
+        // Thousands of distinct unknown names: each looked up once, the first few reported.
+        let props: Vec<String> = (0..20_000).map(|i| format!("\"x{i}\":{i}")).collect();
+        let many = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":null,"properties":{{"name":"A",{}}}}}]}}"#,
+            props.join(",")
+        );
+        let hostile = parse(&many).unwrap();
+        assert_eq!(hostile.ignored_columns.len(), MAX_IGNORED_REPORTED);
+        assert_eq!(hostile.ignored_columns[0], "x0");
         let p = plan(&parsed.rows, &existing(), &municipalities());
         assert!(
             matches!(&p[0].outcome, Outcome::Create(v) if v.municipality == "037032" && v.lon == 11.71)

@@ -69,15 +69,8 @@ pub fn token_ok(secret: &str, token: &str, now: i64) -> bool {
         return false;
     };
     let age = now - at;
-    // Constant-time comparison of the signature.
-    let expected = sign(secret, at);
-    let same = expected.len() == mac.len()
-        && expected
-            .bytes()
-            .zip(mac.bytes())
-            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-            == 0;
-    same && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
+    crate::auth::same_secret(&sign(secret, at), mac)
+        && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
 }
 
 /// The last value of a posted field (empty when absent).
@@ -180,18 +173,26 @@ async fn submit(
     }
     let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
     let reference = new_reference();
-    let mut emails = vec![confirmation_email(&valid, &reference, lang)];
+    let confirmation = confirmation_email(&valid, &reference, lang);
+    let mut emails = Vec::new();
     if !state.config.staff_email.is_empty() {
         emails.push(staff_email(
             &valid,
             &reference,
             &state.config.staff_email,
-            &crate::admin::base_url(&state, &headers),
+            &crate::admin::base_url(&state),
         ));
     }
     match state
         .db
-        .create_submission(&valid, &reference, lang.code(), &emails, state.clock.now())
+        .create_submission(
+            &valid,
+            &reference,
+            lang.code(),
+            Some(&confirmation),
+            &emails,
+            state.clock.now(),
+        )
         .await
     {
         Ok(_) => {
@@ -282,7 +283,8 @@ fn staff_email(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Emai
     let s = &v.space;
     Email {
         to: to.to_owned(),
-        subject: format!("Nuova adesione al Forum: {} ({reference})", s.name),
+        // Never the submitter's words in a subject line: a reference only.
+        subject: format!("Nuova adesione al Forum ({reference})"),
         text: format!(
             "Una nuova richiesta di adesione aspetta la revisione.\n\n\
              Spazio: {}\nOrganizzazione: {}\nReferente: {} <{}>\nRiferimento: {reference}\n\n\

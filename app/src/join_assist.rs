@@ -35,14 +35,21 @@ impl AssistForm {
         }
     }
 
-    /// The `localStorage` key of the draft.
-    pub fn draft_key(self) -> &'static str {
+    /// The `localStorage` key of the draft: one for the join form, one per event for the
+    /// RSVP form (`scope`: the event's slug), so a draft for one event never fills another's.
+    pub fn draft_key(self, scope: &str) -> String {
         match self {
-            AssistForm::Join => "spazi:aderisci:bozza",
-            AssistForm::Rsvp => "spazi:iscrizione:bozza",
+            AssistForm::Join => format!("{DRAFT_PREFIX}aderisci:bozza"),
+            AssistForm::Rsvp => format!("{DRAFT_PREFIX}iscrizione:bozza:{scope}"),
         }
     }
 }
+
+/// What every draft's key starts with (expired drafts are swept by it).
+pub const DRAFT_PREFIX: &str = "spazi:";
+/// How long a draft is kept on the device: personal data (name, e-mail, accessibility needs)
+/// must not outlive the form it was typed into by much, on a shared computer least of all.
+pub const DRAFT_TTL_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
 /// The join form's helper (with it, the page gets the islands' scripts).
 #[component]
@@ -54,39 +61,42 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 }
 
 /// The RSVP form's helper (with it, the page gets the islands' scripts).
+/// `event`: the event's slug (each event keeps its own draft).
 #[component]
-pub fn RsvpAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+pub fn RsvpAssist(lang: Lang, mode: AssistMode, event: String) -> impl IntoView {
     view! {
         <IslandAssets />
-        <RsvpAssistIsland lang mode />
+        <RsvpAssistIsland lang mode event />
     }
 }
 
 #[island]
 fn JoinAssistIsland(lang: Lang, mode: AssistMode) -> impl IntoView {
-    view! { <FormAssistInner lang mode form=AssistForm::Join /> }
+    view! { <FormAssistInner lang mode form=AssistForm::Join scope=String::new() /> }
 }
 
 #[island]
-fn RsvpAssistIsland(lang: Lang, mode: AssistMode) -> impl IntoView {
-    view! { <FormAssistInner lang mode form=AssistForm::Rsvp /> }
+fn RsvpAssistIsland(lang: Lang, mode: AssistMode, event: String) -> impl IntoView {
+    view! { <FormAssistInner lang mode form=AssistForm::Rsvp scope=event /> }
 }
 
 #[component]
-fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm) -> impl IntoView {
+fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm, scope: String) -> impl IntoView {
     let j = lang.islands();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
+        let key: std::rc::Rc<str> = form.draft_key(&scope).into();
+        dom::sweep_expired_drafts();
         let result = match mode {
-            AssistMode::Form => dom::attach(lang, form),
-            AssistMode::Sent => dom::forget_draft(form),
+            AssistMode::Form => dom::attach(lang, form, key),
+            AssistMode::Sent => dom::forget_draft(&key),
         };
         if let Err(err) = result {
             leptos::logging::error!("form helper: {err:?}");
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = lang;
+    let _ = (lang, scope);
     (mode == AssistMode::Form).then(|| {
         view! {
             <div class="join-assist">
@@ -218,11 +228,43 @@ mod dom {
         }
     }
 
-    pub fn forget_draft(kind: AssistForm) -> Result<(), JsValue> {
+    pub fn forget_draft(key: &str) -> Result<(), JsValue> {
         if let Some(s) = storage() {
-            s.remove_item(kind.draft_key())?;
+            s.remove_item(key)?;
         }
         Ok(())
+    }
+
+    /// When a draft was saved (milliseconds since 1970), or `None` for one without a time
+    /// (written before drafts expired) or unreadable.
+    fn saved_at(json: &str) -> Option<f64> {
+        let value = js_sys::JSON::parse(json).ok()?;
+        js_sys::Reflect::get(&value, &JsValue::from_str("at"))
+            .ok()?
+            .as_f64()
+    }
+
+    fn expired(json: &str) -> bool {
+        saved_at(json).is_none_or(|at| js_sys::Date::now() - at > super::DRAFT_TTL_MS)
+    }
+
+    /// Removes every draft of this site older than `DRAFT_TTL_MS` (those of events never
+    /// visited again included).
+    pub fn sweep_expired_drafts() {
+        let Some(s) = storage() else { return };
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(super::DRAFT_PREFIX))
+            .collect();
+        for key in keys {
+            if s.get_item(&key)
+                .ok()
+                .flatten()
+                .is_none_or(|json| expired(&json))
+            {
+                let _ = s.remove_item(&key);
+            }
+        }
     }
 
     /// The form's controls with a name.
@@ -262,7 +304,8 @@ mod dom {
             .collect()
     }
 
-    fn save_draft(form: &HtmlFormElement, kind: AssistForm) {
+    /// Saves the form as `{"at": <ms since 1970>, "pairs": [[name, value], …]}`.
+    fn save_draft(form: &HtmlFormElement, key: &str) {
         let Some(s) = storage() else { return };
         let list = js_sys::Array::new();
         for (k, v) in pairs(form) {
@@ -271,20 +314,30 @@ mod dom {
                 &JsValue::from_str(&v),
             ));
         }
-        if let Ok(json) = js_sys::JSON::stringify(&list) {
-            let _ = s.set_item(kind.draft_key(), &String::from(json));
+        let draft = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&draft, &"at".into(), &js_sys::Date::now().into());
+        let _ = js_sys::Reflect::set(&draft, &"pairs".into(), &list);
+        if let Ok(json) = js_sys::JSON::stringify(&draft) {
+            let _ = s.set_item(key, &String::from(json));
         }
     }
 
     /// Puts a saved draft back into an untouched form; `true` if there was one.
-    fn restore_draft(form: &HtmlFormElement, kind: AssistForm) -> bool {
-        let Some(json) = storage().and_then(|s| s.get_item(kind.draft_key()).ok().flatten()) else {
+    fn restore_draft(form: &HtmlFormElement, key: &str) -> bool {
+        let Some(json) = storage().and_then(|s| s.get_item(key).ok().flatten()) else {
             return false;
         };
-        let Ok(list) = js_sys::JSON::parse(&json) else {
+        if expired(&json) {
+            let _ = forget_draft(key);
+            return false;
+        }
+        let Some(list) = js_sys::JSON::parse(&json)
+            .ok()
+            .and_then(|d| js_sys::Reflect::get(&d, &"pairs".into()).ok())
+            .and_then(|l| l.dyn_into::<js_sys::Array>().ok())
+        else {
             return false;
         };
-        let list: js_sys::Array = list.unchecked_into();
         let saved: Vec<(String, String)> = list
             .iter()
             .filter_map(|pair| {
@@ -416,7 +469,7 @@ mod dom {
         }
     }
 
-    pub fn attach(lang: Lang, kind: AssistForm) -> Result<(), JsValue> {
+    pub fn attach(lang: Lang, kind: AssistForm, key: Rc<str>) -> Result<(), JsValue> {
         let t = lang.islands();
         let doc = document()?;
         let form: HtmlFormElement = doc
@@ -428,8 +481,8 @@ mod dom {
         let server_errors = doc.query_selector(".error-summary")?.is_some()
             || doc.get_element_by_id("form").is_some();
         if server_errors {
-            save_draft(&form, kind);
-        } else if restore_draft(&form, kind) {
+            save_draft(&form, &key);
+        } else if restore_draft(&form, &key) {
             set_status(&doc, t.draft_restored);
             // The pin follows restored coordinates.
             for id in ["lat", "lon"] {
@@ -455,9 +508,9 @@ mod dom {
         // Typing: keep the draft; a field already shown wrong is re-checked as it is fixed;
         // long texts count down the characters left.
         let on_input = {
-            let (form, refresh) = (form.clone(), refresh.clone());
+            let (form, refresh, key) = (form.clone(), refresh.clone(), key.clone());
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-                save_draft(&form, kind);
+                save_draft(&form, &key);
                 refresh();
                 if let Some(area) = ev
                     .target()
@@ -504,7 +557,7 @@ mod dom {
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 let errors = errors_of(&form, kind);
                 if errors.is_empty() {
-                    save_draft(&form, kind);
+                    save_draft(&form, &key);
                     return;
                 }
                 ev.prevent_default();

@@ -39,6 +39,8 @@ pub mod import;
 #[cfg(feature = "ssr")]
 pub mod join;
 #[cfg(feature = "ssr")]
+pub mod listener;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod maintenance;

@@ -29,8 +29,23 @@ pub fn routes() -> Router<AppState> {
         .route("/api/spazi.geojson", get(geojson))
         .route("/api/spazi.csv", get(csv))
         .route(crate::map::MARKERS_PATH, get(markers))
-        // Each router (each app server) keeps its own exports.
+        // Each router (each app server) keeps its own exports and markers documents.
         .layer(Extension(Arc::new(ExportCache::new(MAX_EXPORT_BYTES))))
+        .layer(Extension(Arc::new(MarkersCache::new(MAX_MARKERS_BYTES))))
+}
+
+/// The map's markers documents this process has written, per directory data version (like
+/// the exports): a request — a `304` included — costs one indexed read, not a query, an
+/// encoding and a hash. Searches are written for their request only.
+pub type MarkersCache = VersionedCache<String, Markers>;
+
+/// The most bytes of markers documents kept by one process.
+pub const MAX_MARKERS_BYTES: usize = 4 << 20;
+
+/// One markers document and its ETag.
+pub struct Markers {
+    etag: String,
+    body: Bytes,
 }
 
 /// `GET /api/spazi/mappa.txt`: what the map page's island needs of each published space
@@ -39,24 +54,50 @@ pub fn routes() -> Router<AppState> {
 /// ETag), so an edit shows at once.
 async fn markers(
     State(state): State<AppState>,
+    Extension(cache): Extension<Arc<MarkersCache>>,
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
-    let mut markers = match state.db.published_markers(&filter_of(&params)).await {
-        Ok(m) => m,
-        Err(err) => return crate::admin::unavailable("markers query", &err),
+    let filter = filter_of(&params);
+    let version = match state.db.directory_version().await {
+        Ok(v) => v,
+        Err(err) => return crate::admin::unavailable("directory version", &err),
     };
-    let body = crate::map::markers_doc::encode(&mut markers).into_bytes();
-    let mut response = respond(
+    let key = (filter.q.is_none() && filter.municipality_in_area()).then(|| filter.to_query());
+    let cached = key.as_deref().and_then(|k| cache.get(version, k));
+    let hit = cached.is_some();
+    let doc = match cached {
+        Some(doc) => doc,
+        None => {
+            let mut markers = match state.db.published_markers(&filter).await {
+                Ok(m) => m,
+                Err(err) => return crate::admin::unavailable("markers query", &err),
+            };
+            let body = crate::map::markers_doc::encode(&mut markers).into_bytes();
+            let doc = Arc::new(Markers {
+                etag: format!("\"{}\"", etag_of(&body)),
+                body: body.into(),
+            });
+            if let Some(key) = key {
+                cache.put(version, key, doc.clone(), doc.body.len());
+            }
+            doc
+        }
+    };
+    let mut response = finish(
         &headers,
-        body,
+        &doc.etag,
+        Body::from(doc.body.clone()),
         crate::map::markers_doc::CONTENT_TYPE,
         None,
         true,
     );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        crate::page_cache::CACHE_HEADER,
+        HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+    );
     response
 }
 
@@ -280,9 +321,13 @@ async fn export(
     let key = key.filter(|_| !spaces.is_empty());
     let Some(key) = key else {
         // For this request only: the document as it is, compressed on the way like any
-        // response, holding its build turn until sent so a burst of searches stays bounded.
-        return match off_the_workers(name, move || build(&spaces)).await {
-            Ok(body) => keeping_turn(respond(request, body, content_type, filename, true), turn),
+        // response. The build turn ends once the document is built — a client that reads
+        // slowly or not at all holds its own bytes, never another download's turn (and a
+        // write that makes no progress is cut off: `listener::WriteTimeout`).
+        let built = off_the_workers(name, move || build(&spaces)).await;
+        drop(turn);
+        return match built {
+            Ok(body) => respond(request, body, content_type, filename, true),
             Err(failed) => failed,
         };
     };
@@ -315,47 +360,6 @@ async fn off_the_workers<T: Send + 'static>(
         tracing::error!(error = %err, format, "export failed");
         StatusCode::INTERNAL_SERVER_ERROR.into_response()
     })
-}
-
-/// A response body that keeps an export's build turn (`EXPORTS`) until it is sent or dropped.
-struct TurnBody {
-    inner: Body,
-    _turn: Option<tokio::sync::SemaphorePermit<'static>>,
-}
-
-impl http_body::Body for TurnBody {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        self: std::pin::Pin<&mut Self>,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
-        std::pin::Pin::new(&mut self.get_mut().inner).poll_frame(cx)
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
-}
-
-/// `response` with its body holding `turn` until sent.
-fn keeping_turn(
-    response: Response,
-    turn: Option<tokio::sync::SemaphorePermit<'static>>,
-) -> Response {
-    let (parts, body) = response.into_parts();
-    Response::from_parts(
-        parts,
-        Body::new(TurnBody {
-            inner: body,
-            _turn: turn,
-        }),
-    )
 }
 
 fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {

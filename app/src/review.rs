@@ -229,7 +229,7 @@ async fn decide(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("loading a space", &err),
     };
-    let link = format!("{}/spazi/{slug}", base_url(&state, &headers));
+    let link = format!("{}/spazi/{slug}", base_url(&state));
     let email = decision_email(&row, &record, decision, &reason, &link);
     let reason = (!reason.is_empty()).then_some(reason.as_str());
     match state
@@ -265,11 +265,11 @@ fn decision_email(
     let (space, r, name) = (&row.space_name, &row.reference, &record.contact_name);
     let (subject, body) = match (decision, en) {
         (Decision::Approved, false) => (
-            format!("«{space}» è ora sulla mappa del Forum ({r})"),
+            format!("Adesione al Forum: lo spazio è ora sulla mappa ({r})"),
             format!("la richiesta di adesione di «{space}» è stata approvata: lo spazio è ora sulla mappa degli spazi per l'innovazione.\n\n{link}\n\nGrazie per far parte del Forum!"),
         ),
         (Decision::Approved, true) => (
-            format!("“{space}” is now on the Forum's map ({r})"),
+            format!("Joining the Forum: the space is now on the map ({r})"),
             format!("the request for “{space}” to join has been approved: the space is now on the map of innovation spaces.\n\n{link}\n\nThank you for being part of the Forum!"),
         ),
         (Decision::ChangesRequested, false) => (

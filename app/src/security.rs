@@ -83,6 +83,31 @@ pub fn provide_request_nonce() {
     }
 }
 
+/// `next` as a path on this site to redirect to, or `None` when a browser could resolve it to
+/// anywhere else. Browsers drop tabs and newlines from a URL, read `\` as `/`, and take
+/// `//host` as another site, so a value is accepted only when it has none of these — before and
+/// after percent-decoding — and resolves, by the WHATWG URL rules browsers follow, to a path of
+/// the same origin. The answer is that resolved path (with its query and fragment).
+pub fn local_path(next: &str) -> Option<String> {
+    fn plain(s: &str) -> bool {
+        s.starts_with('/')
+            && !s.starts_with("//")
+            && !s.chars().any(|c| c.is_control() || c == '\\')
+    }
+    let decoded = percent_encoding::percent_decode_str(next).decode_utf8_lossy();
+    if !plain(next) || !next.bytes().all(|b| b.is_ascii_graphic()) || !plain(&decoded) {
+        return None;
+    }
+    const BASE: &str = "http://spazi.invalid/";
+    let base = url::Url::parse(BASE).ok()?;
+    let resolved = base.join(next).ok()?;
+    if resolved.origin() != base.origin() {
+        return None;
+    }
+    let path = &resolved[url::Position::BeforePath..];
+    plain(path).then(|| path.to_owned())
+}
+
 /// How long browsers may keep the static files: the font and the map library change only with
 /// their npm versions, so a week; the app's own bundle (`/pkg`, same names on every build) is
 /// revalidated on each use (a `304` when unchanged), so a new release is never mixed with an
@@ -155,12 +180,36 @@ pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next
     res
 }
 
-/// Gives the request an id (unless it came with one), logs the request on a span that
-/// carries it, and returns it to the client.
-pub async fn request_id(mut req: Request, next: Next) -> Response {
+/// Paths whose last segment is a bearer secret: a registration's personal link, a staff
+/// invitation (an account takeover for whoever reads it).
+const SECRET_PATHS: [&str; 2] = ["/prenotazione/", "/admin/invito/"];
+
+/// `path` as it may be written to the logs: a secret segment is replaced by `…` (the query is
+/// never logged).
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in SECRET_PATHS {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            if !rest.is_empty() {
+                let tail = rest.find('/').map_or("", |i| &rest[i..]);
+                return format!("{prefix}…{tail}").into();
+            }
+        }
+    }
+    path.into()
+}
+
+/// Gives the request an id (unless a trusted proxy sent one: a client's own would let it
+/// forge or confuse log lines), logs the request on a span that carries it, and returns it to
+/// the client.
+pub async fn request_id(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let from_proxy = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .is_some_and(|c| state.config.trusted_proxies.contains(&c.0.ip()));
     let id = req
         .headers()
         .get(&REQUEST_ID)
+        .filter(|_| from_proxy)
         .and_then(|v| v.to_str().ok())
         .filter(|v| {
             !v.is_empty()
@@ -177,7 +226,7 @@ pub async fn request_id(mut req: Request, next: Next) -> Response {
         "request",
         id = %id,
         method = %req.method(),
-        path = %req.uri().path(),
+        path = %loggable_path(req.uri().path()),
     );
     let started = std::time::Instant::now();
     let mut res = {
@@ -252,6 +301,63 @@ async fn ready(State(state): State<AppState>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_in_paths_never_reach_the_logs() {
+        let token = "0123456789abcdef".repeat(4);
+        assert_eq!(
+            loggable_path(&format!("/prenotazione/{token}")),
+            "/prenotazione/…"
+        );
+        assert_eq!(
+            loggable_path(&format!("/admin/invito/{token}")),
+            "/admin/invito/…"
+        );
+        assert_eq!(
+            loggable_path(&format!("/prenotazione/{token}/qr")),
+            "/prenotazione/…/qr"
+        );
+        assert_eq!(loggable_path("/eventi/lancio"), "/eventi/lancio");
+        assert_eq!(loggable_path("/prenotazione/"), "/prenotazione/");
+    }
+
+    #[test]
+    fn only_paths_of_this_site_are_redirect_targets() {
+        for ok in [
+            "/",
+            "/admin",
+            "/eventi/lancio-forum-2022?x=1#a",
+            "/?q=caff%C3%A8&tipo=fablab",
+        ] {
+            assert_eq!(local_path(ok).as_deref(), Some(ok), "{ok}");
+        }
+        // Dot segments are resolved as a browser would.
+        assert_eq!(local_path("/a/../admin").as_deref(), Some("/admin"));
+        for bad in [
+            "",
+            "evil.example",
+            "https://evil.example/",
+            "//evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            " /evil",
+            "/\\evil.example",
+            "\\/evil.example",
+            "/%09/evil.example",
+            "/%2F/evil.example",
+            "/%2fevil.example",
+            "/%5Cevil.example",
+            "/a/..//evil.example",
+            "/./../..//evil.example",
+            "/%00",
+            "/\u{7f}",
+            "/è",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn static_files_have_a_cache_policy_by_kind() {

@@ -62,6 +62,10 @@ impl std::fmt::Debug for Secret {
     }
 }
 
+/// The address of absolute links when none is configured (the CLI commands; see
+/// [`Config::base_url`]).
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
+
 pub const DEFAULT_MAIL_FROM: &str = "Spazi per l'innovazione <noreply@spazi.localhost>";
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
@@ -125,6 +129,36 @@ impl Config {
         })
     }
 
+    /// The site's address for absolute links — in e-mails, calendar files, anything cached —
+    /// without a trailing slash. It comes from configuration only, never from a request's
+    /// `Host`: `SPAZI_PUBLIC_URL`, or, when that is empty, the loopback address the server
+    /// listens on (see [`Config::require_public_url`]).
+    pub fn base_url(&self) -> &str {
+        match self.public_url.trim_end_matches('/') {
+            "" => DEFAULT_PUBLIC_URL,
+            url => url,
+        }
+    }
+
+    /// Checks that absolute links have an address to use when the server listens on `addr`:
+    /// with `SPAZI_PUBLIC_URL` empty, a loopback address becomes the public one (development);
+    /// any other address is refused — the links would otherwise name whatever the client
+    /// claimed to be visiting.
+    pub fn require_public_url(&mut self, addr: std::net::SocketAddr) -> Result<(), String> {
+        if !self.public_url.is_empty() {
+            return Ok(());
+        }
+        if addr.ip().is_loopback() {
+            self.public_url = format!("http://{addr}");
+            Ok(())
+        } else {
+            Err(format!(
+                "SPAZI_PUBLIC_URL must be set (e.g. https://spazi.cittametropolitana.bo.it) when \
+                 listening on {addr}: links in e-mails and calendar files are built from it"
+            ))
+        }
+    }
+
     /// Whether cookies must carry `Secure` (the site is served over HTTPS).
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
@@ -168,16 +202,11 @@ pub fn now() -> i64 {
 }
 
 /// The site's address for absolute links, in a page or server function (see
-/// `admin::base_url`).
+/// [`Config::base_url`]).
 pub fn base_url() -> String {
-    match (
-        use_context::<AppState>(),
-        use_context::<axum::http::request::Parts>(),
-    ) {
-        (Some(state), Some(parts)) => crate::admin::base_url(&state, &parts.headers),
-        (Some(state), None) => crate::admin::base_url(&state, &axum::http::HeaderMap::new()),
-        _ => String::new(),
-    }
+    use_context::<AppState>()
+        .map(|s| s.config.base_url().to_owned())
+        .unwrap_or_default()
 }
 
 /// The language the request asked for through its cookie.
@@ -273,7 +302,10 @@ pub fn router(state: AppState) -> Router {
         // 12 % fewer bytes (4.2 KB instead of 4.8 KB). Static files are compressed once, at
         // quality 11 (`static_files`), the exports by their own cache (`opendata`).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
-        .layer(axum::middleware::from_fn(crate::security::request_id))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::request_id,
+        ))
         .with_state(state)
 }
 
@@ -297,7 +329,11 @@ async fn same_origin_only(req: axum::extract::Request, next: axum::middleware::N
             return next.run(req).await;
         }
     }
-    tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+    tracing::warn!(
+        method = %req.method(),
+        path = %crate::security::loggable_path(req.uri().path()),
+        "cross-site request refused"
+    );
     (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
 }
 
@@ -321,9 +357,8 @@ async fn switch_language(
     // Only local paths: never an open redirect.
     let next = query
         .get("next")
-        .map(String::as_str)
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .and_then(|n| HeaderValue::from_str(n).ok())
+        .and_then(|n| crate::security::local_path(n))
+        .and_then(|n| HeaderValue::from_str(&n).ok())
         .unwrap_or(HeaderValue::from_static("/"));
     let cookie = format!(
         "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -363,7 +398,10 @@ pub async fn run() -> Result<(), StartError> {
     let conf = get_configuration(None).map_err(|e| StartError::Leptos(e.to_string()))?;
     let leptos_options = conf.leptos_options;
     let addr = leptos_options.site_addr;
-    let config = Config::from_env().map_err(StartError::Config)?;
+    let mut config = Config::from_env().map_err(StartError::Config)?;
+    config
+        .require_public_url(addr)
+        .map_err(StartError::Config)?;
     let clock = crate::clock::Clock::from_setting(&config.now).map_err(StartError::Config)?;
     if clock.is_shifted() {
         tracing::warn!(
@@ -389,12 +427,7 @@ pub async fn run() -> Result<(), StartError> {
         clock,
         stopped(workers_stop.clone()),
     ));
-    // Links in reminders: the public address, or the one this server listens on.
-    let base = if config.public_url.is_empty() {
-        format!("http://{addr}")
-    } else {
-        config.public_url.trim_end_matches('/').to_owned()
-    };
+    let base = config.base_url().to_owned();
     let maintenance = tokio::spawn(crate::maintenance::run(
         db.clone(),
         clock,
@@ -421,6 +454,11 @@ pub async fn run() -> Result<(), StartError> {
         .await
         .map_err(|source| StartError::Bind { addr, source })?;
     tracing::info!("listening on http://{addr}");
+    // Writes that make no progress are cut off; `tap_io` only makes axum hand each request
+    // its client's address (`ConnectInfo`) through the wrapper.
+    use axum::serve::ListenerExt;
+    let listener = crate::listener::TimeoutListener::new(listener, crate::listener::WRITE_TIMEOUT)
+        .tap_io(|_| {});
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -577,11 +615,7 @@ pub async fn erase_person(email: &str) -> Result<String, String> {
     let db = Db::connect(&config.database_url)
         .await
         .map_err(|e| format!("database: {e}"))?;
-    let base = if config.public_url.is_empty() {
-        "http://localhost:3000".to_owned()
-    } else {
-        config.public_url.trim_end_matches('/').to_owned()
-    };
+    let base = config.base_url().to_owned();
     let now = clock.now();
     let changed = db
         .erase_person(email, now, &crate::events::composer(base, now))
@@ -612,7 +646,33 @@ async fn shutdown_signal() {
 
 #[cfg(test)]
 mod tests {
-    use super::origin_host;
+    use super::{origin_host, Config};
+
+    #[test]
+    fn absolute_links_need_a_configured_address_off_loopback() {
+        let mut local = Config::default();
+        local
+            .require_public_url("127.0.0.1:3000".parse().unwrap())
+            .unwrap();
+        assert_eq!(local.base_url(), "http://127.0.0.1:3000");
+        let mut local6 = Config::default();
+        local6
+            .require_public_url("[::1]:8080".parse().unwrap())
+            .unwrap();
+        assert_eq!(local6.base_url(), "http://[::1]:8080");
+        let err = Config::default()
+            .require_public_url("0.0.0.0:3000".parse().unwrap())
+            .unwrap_err();
+        assert!(err.contains("SPAZI_PUBLIC_URL"));
+        let mut public = Config {
+            public_url: "https://spazi.example.it/".into(),
+            ..Config::default()
+        };
+        public
+            .require_public_url("0.0.0.0:3000".parse().unwrap())
+            .unwrap();
+        assert_eq!(public.base_url(), "https://spazi.example.it");
+    }
 
     #[test]
     fn origin_hosts() {

@@ -92,7 +92,7 @@ async fn save(
         Err(errors) => return again(&state, &uri, &headers, form.input, errors).await,
     };
     let now = state.clock.now();
-    let compose = crate::events::composer(base_url(&state, &headers), now);
+    let compose = crate::events::composer(base_url(&state), now);
     let actor = (session.user.id, session.user.email.as_str());
     match state
         .db
@@ -133,7 +133,7 @@ async fn change_status(
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     let now = state.clock.now();
-    let compose = crate::events::composer(base_url(&state, &headers), now);
+    let compose = crate::events::composer(base_url(&state), now);
     let actor = (session.user.id, session.user.email.as_str());
     match state
         .db

@@ -97,3 +97,24 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   expect(mail).toContain(name);
   expect(mail).toContain("Buongiorno Maria Bianchi");
 });
+
+test("drafts left on the device expire after a week", async ({ page }, info) => {
+  test.skip(!info.project.use.javaScriptEnabled, "drafts are kept by the form's helper");
+  const day = 24 * 3600 * 1000;
+  // A week-old join draft, an old RSVP draft of another event, one written before drafts
+  // carried a time, and a fresh one of another event.
+  await page.addInitScript((day) => {
+    if (sessionStorage.getItem("seeded")) return;
+    sessionStorage.setItem("seeded", "1");
+    const old = Date.now() - 8 * day;
+    localStorage.setItem("spazi:aderisci:bozza", JSON.stringify({ at: old, pairs: [["space_name", "Bozza vecchia"]] }));
+    localStorage.setItem("spazi:iscrizione:bozza:altro", JSON.stringify({ at: old, pairs: [["first_name", "Anna"]] }));
+    localStorage.setItem("spazi:iscrizione:bozza", JSON.stringify([["first_name", "Senza data"]]));
+    localStorage.setItem("spazi:iscrizione:bozza:recente", JSON.stringify({ at: Date.now() - day, pairs: [["first_name", "Ugo"]] }));
+  }, day);
+  await page.goto("/aderisci");
+  await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
+  await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue("");
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toEqual(["spazi:iscrizione:bozza:recente"]);
+});

@@ -50,6 +50,10 @@ pub struct Registration {
     pub compose: Composer,
     /// Counted against this limit in the same transaction; refused (`TooMany`) when over it.
     pub limit: Option<ClientLimit>,
+    /// The e-mail about it is counted against this limit of its recipient (see
+    /// `submissions::MAX_MAILS_PER_RECIPIENT`), and not sent when over it: the registration
+    /// itself goes ahead.
+    pub mail_limit: Option<ClientLimit>,
 }
 
 impl Registration {
@@ -61,6 +65,7 @@ impl Registration {
             now,
             compose,
             limit: None,
+            mail_limit: None,
         }
     }
 }
@@ -197,7 +202,7 @@ impl Group {
     ) -> Result<(), DbError> {
         let mut clients: HashMap<(&'static str, i64), (i64, BTreeSet<&str>)> = HashMap::new();
         for job in jobs {
-            if let Some(limit) = &job.limit {
+            for limit in job.limit.iter().chain(&job.mail_limit) {
                 let (since, names) = clients
                     .entry((limit.bucket, limit.window))
                     .or_insert((i64::MAX, BTreeSet::new()));
@@ -291,22 +296,8 @@ impl Group {
         job: &Registration,
     ) -> Result<RsvpOutcome, DbError> {
         let now = job.now;
-        if let Some(limit) = &job.limit {
-            let since = now - limit.window;
-            let stored = self
-                .stored
-                .get(&(limit.bucket, limit.window))
-                .and_then(|counts| counts.get(&limit.client))
-                .copied()
-                .unwrap_or(0);
-            let here = self
-                .counted
-                .iter()
-                .filter(|(b, c, at)| *b == limit.bucket && *c == limit.client && *at > since)
-                .count() as i64;
-            if stored + here >= limit.max {
-                return Ok(RsvpOutcome::TooMany);
-            }
+        if job.limit.as_ref().is_some_and(|l| self.over(l, now)) {
+            return Ok(RsvpOutcome::TooMany);
         }
         if !self.events.contains_key(&job.slug) {
             let event = locked_event(conn, backend, &job.slug).await?;
@@ -339,7 +330,7 @@ impl Group {
                 status,
                 position,
             ));
-            self.emails.push((email, now));
+            self.send(email, job);
             count(&mut self.counted, job);
             return Ok(RsvpOutcome::AlreadyRegistered);
         }
@@ -361,7 +352,7 @@ impl Group {
                     };
                     let email =
                         (job.compose)(&notice(NoticeKind::Resent, event, &r, current, position));
-                    self.emails.push((email, now));
+                    self.send(email, job);
                     count(&mut self.counted, job);
                     // Still there for a later registration of the group with the same address.
                     self.existing.insert(key);
@@ -405,7 +396,7 @@ impl Group {
             _ => NoticeKind::Waiting,
         };
         let email = (job.compose)(&notice(kind, event, &insert.row(), status, position));
-        self.emails.push((email, now));
+        self.send(email, job);
         count(&mut self.counted, job);
         let token = insert.token.clone();
         self.fresh.insert(key, self.inserts.len());
@@ -415,6 +406,38 @@ impl Group {
             token,
             queue_position: position,
         })
+    }
+
+    /// Whether `client` is over `limit` at `now`: what the database held when the group was
+    /// read, and what the group has counted since.
+    fn over(&self, limit: &ClientLimit, now: i64) -> bool {
+        let since = now - limit.window;
+        let stored = self
+            .stored
+            .get(&(limit.bucket, limit.window))
+            .and_then(|counts| counts.get(&limit.client))
+            .copied()
+            .unwrap_or(0);
+        let here = self
+            .counted
+            .iter()
+            .filter(|(b, c, at)| *b == limit.bucket && *c == limit.client && *at > since)
+            .count() as i64;
+        stored + here >= limit.max
+    }
+
+    /// Queues `email` about `job` — unless its recipient has had their day's e-mails from the
+    /// public forms — and counts it.
+    fn send(&mut self, email: Email, job: &Registration) {
+        if let Some(limit) = &job.mail_limit {
+            if self.over(limit, job.now) {
+                tracing::warn!("registration e-mail not sent: its address had its day's e-mails");
+                return;
+            }
+            self.counted
+                .push((limit.bucket, limit.client.clone(), job.now));
+        }
+        self.emails.push((email, job.now));
     }
 
     /// Writes the new registrations, the seats, the rate-limit records and the e-mails of the

@@ -1,6 +1,6 @@
 //! Staff accounts, sessions, sign-in attempts and the audit trail.
 
-use super::{Db, DbError};
+use super::{Backend, Db, DbError};
 use crate::model::{Role, StaffAccount, StaffUser};
 use crate::validate::ValidInvite;
 
@@ -185,44 +185,32 @@ impl Db {
         Ok(())
     }
 
-    /// Records a sign-in attempt and prunes those older than a day.
-    pub async fn record_sign_in_attempt(
-        &self,
-        email: &str,
-        address: &str,
-        success: bool,
-        now: i64,
-    ) -> Result<(), DbError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO sign_in_attempts (email, address, success, at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(email)
-        .bind(address)
-        .bind(i64::from(success))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
-            .bind(now - 86_400)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Failed attempts since `since` for this e-mail after its last success, and for this
-    /// address, with the time of the latest failure of each.
-    pub async fn recent_failures(
+    /// Takes a turn to check a password for `email` from `address`: in one write transaction
+    /// that no other sign-in can interleave with (SQLite's single writer; on PostgreSQL a lock
+    /// on the attempts table, shared by every app server), counts the failures since `since`
+    /// — the e-mail's after its last success, the address's all — and, unless `locked` says
+    /// they are too many, records this attempt as a failure before any password is checked.
+    /// However many requests arrive at once, each sees the attempts of those before it.
+    /// `Ok(Ok(id))`: the attempt to settle with [`Db::settle_sign_in`]; `Ok(Err(failures))`:
+    /// refused, nothing recorded.
+    pub async fn reserve_sign_in(
         &self,
         email: &str,
         address: &str,
         since: i64,
-    ) -> Result<Failures, DbError> {
+        now: i64,
+        locked: impl Fn(&Failures) -> bool,
+    ) -> Result<Result<(i64, Failures), Failures>, DbError> {
+        let mut tx = self.begin_write().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("LOCK TABLE sign_in_attempts IN SHARE ROW EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await?;
+        }
         let (last_success,): (Option<i64>,) =
             sqlx::query_as("SELECT MAX(at) FROM sign_in_attempts WHERE email = $1 AND success = 1")
                 .bind(email)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *tx)
                 .await?;
         let from = since.max(last_success.unwrap_or(i64::MIN));
         let (by_email, email_latest): (i64, Option<i64>) = sqlx::query_as(
@@ -230,21 +218,55 @@ impl Db {
         )
         .bind(email)
         .bind(from)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
         let (by_address, address_latest): (i64, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*), MAX(at) FROM sign_in_attempts WHERE address = $1 AND success = 0 AND at > $2",
         )
         .bind(address)
         .bind(since)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
-        Ok(Failures {
+        let failures = Failures {
             by_email,
             email_latest,
             by_address,
             address_latest,
-        })
+        };
+        if locked(&failures) {
+            tx.commit().await?;
+            return Ok(Err(failures));
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO sign_in_attempts (email, address, success, at) VALUES ($1, $2, 0, $3) \
+             RETURNING id",
+        )
+        .bind(email)
+        .bind(address)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sign_in_attempts WHERE at < $1")
+            .bind(now - 86_400)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Ok((id, failures)))
+    }
+
+    /// Settles an attempt taken with [`Db::reserve_sign_in`]: `Some(true)` a success,
+    /// `Some(false)` a failure (as recorded already), `None` not checked at all (the server
+    /// was too busy to hash: the attempt does not count).
+    pub async fn settle_sign_in(&self, id: i64, outcome: Option<bool>) -> Result<(), DbError> {
+        let sql = match outcome {
+            Some(false) => return Ok(()),
+            Some(true) => "UPDATE sign_in_attempts SET success = 1 WHERE id = $1",
+            None => "DELETE FROM sign_in_attempts WHERE id = $1",
+        };
+        let mut tx = self.begin_write().await?;
+        sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The audit trail of one entity, newest first.

@@ -2,7 +2,7 @@
 //! the e-mails about it — one transaction. Also the public forms' rate limits and the secret
 //! that signs form timestamps (kept in the database so every app server shares it).
 
-use super::{Db, DbError};
+use super::{ClientLimit, Db, DbError};
 use crate::mail::Email;
 use crate::model::{PositionPrecision, SpaceStatus};
 use crate::validate::join::ValidJoin;
@@ -13,6 +13,26 @@ pub struct SubmissionSummary {
     pub reference: String,
     pub space_name: String,
     pub municipality: String,
+}
+
+/// The public forms send official mail to whatever address is typed in them: at most this
+/// many such messages (confirmations, "you are already registered") go to one address a day,
+/// whatever the number of forms sent, so nobody can use Spazi to flood a mailbox. Past it the
+/// request still counts (the pages show the reference or the personal link); only the e-mail
+/// is not sent.
+pub const MAX_MAILS_PER_RECIPIENT: i64 = 5;
+/// The window of [`MAX_MAILS_PER_RECIPIENT`] (a day) and its bucket in `rate_limit_events`.
+pub const RECIPIENT_WINDOW: i64 = 86_400;
+pub const RECIPIENT_BUCKET: &str = "mail-to";
+
+/// The limit of public-form e-mails to `address` (see [`MAX_MAILS_PER_RECIPIENT`]).
+pub fn recipient_limit(address: &str) -> ClientLimit {
+    ClientLimit {
+        bucket: RECIPIENT_BUCKET,
+        client: crate::auth::normalize_email(address),
+        window: RECIPIENT_WINDOW,
+        max: MAX_MAILS_PER_RECIPIENT,
+    }
 }
 
 /// At most `max` requests of `client` in `bucket` over `window` seconds.
@@ -57,15 +77,17 @@ pub(super) async fn within_rate_limit(
 }
 
 impl Db {
-    /// Stores a submission and queues its e-mails; returns the new space's id. The municipality
-    /// must exist (checked by the caller). A space with no position given is placed at its
-    /// municipality's point.
+    /// Stores a submission and queues its e-mails — `confirmation` to the address typed in the
+    /// form only within [`MAX_MAILS_PER_RECIPIENT`], `others` (to staff) always; returns the
+    /// new space's id. The municipality must exist (checked by the caller). A space with no
+    /// position given is placed at its municipality's point.
     pub async fn create_submission(
         &self,
         v: &ValidJoin,
         reference: &str,
         lang: &str,
-        emails: &[Email],
+        confirmation: Option<&Email>,
+        others: &[Email],
         now: i64,
     ) -> Result<i64, DbError> {
         let s = &v.space;
@@ -144,7 +166,29 @@ impl Db {
         .bind(lang)
         .execute(&mut *tx)
         .await?;
-        for email in emails {
+        if let Some(confirmation) = confirmation {
+            let limit = recipient_limit(&confirmation.to);
+            let allowed = within_rate_limit(
+                &mut tx,
+                &RateLimit {
+                    bucket: limit.bucket,
+                    client: &limit.client,
+                    window: limit.window,
+                    max: limit.max,
+                },
+                now,
+            )
+            .await?;
+            if allowed {
+                super::enqueue(&mut tx, confirmation, now).await?;
+            } else {
+                tracing::warn!(
+                    reference,
+                    "confirmation not sent: its address had its day's e-mails"
+                );
+            }
+        }
+        for email in others {
             super::enqueue(&mut tx, email, now).await?;
         }
         tx.commit().await?;

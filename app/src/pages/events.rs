@@ -230,7 +230,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                     <div class="notice notice--success" role="status" tabindex="-1" autofocus>
                         <p>{e.already_registered}</p>
                     </div>
-                    <RsvpAssist lang=t.lang mode=AssistMode::Sent />
+                    <RsvpAssist lang=t.lang mode=AssistMode::Sent event=ev.slug.clone() />
                 })}
                 <p>{if ev.seats_left() == 0 { e.rsvp_waiting_intro } else { e.rsvp_intro }}</p>
                 {ev.rsvp_closes_at.map(|at| view! {
@@ -335,7 +335,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
                 <label for="fax">{j.honeypot}</label>
                 <input id="fax" name="fax" type="text" tabindex="-1" autocomplete="off" />
             </div>
-            <RsvpAssist lang=t.lang mode=AssistMode::Form />
+            <RsvpAssist lang=t.lang mode=AssistMode::Form event=ev.slug.clone() />
             <div class="field-row">
                 <TextField field=Field::FirstName value=input.first_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="given-name" />
                 <TextField field=Field::LastName value=input.last_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="family-name" />
@@ -432,7 +432,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
         {flash.map(|f| view! {
             <div class="notice notice--success" role="status" tabindex="-1" autofocus><p>{f}</p></div>
         })}
-        {new.then(|| view! { <RsvpAssist lang=t.lang mode=AssistMode::Sent /> })}
+        {new.then(|| view! { <RsvpAssist lang=t.lang mode=AssistMode::Sent event=ev.slug.clone() /> })}
         <div class=class role="status" id="rsvp-status"><p><strong>{status}</strong></p></div>
         <h2><a href=format!("/eventi/{}", ev.slug)>{ev.title.clone()}</a></h2>
         <dl class="facts">

@@ -723,6 +723,7 @@ async fn rsvp_over_http_from_form_to_cancellation() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
     let html = body_text(res).await;
     assert!(html.contains("id=\"last_name-error\""));
     assert!(html.contains("id=\"attendee_email-error\""));
@@ -740,6 +741,8 @@ async fn rsvp_over_http_from_form_to_cancellation() {
     assert!(location.starts_with("/prenotazione/") && location.ends_with("?nuova=1"));
     let personal = location.split('?').next().unwrap().to_owned();
     let res = app.clone().oneshot(get_req(&location, None)).await.unwrap();
+    // Personal data: no browser or proxy may keep the page.
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
     let html = body_text(res).await;
     assert!(html.contains("Iscrizione confermata"));
     assert!(html.contains("Opificio Golinelli"));
@@ -1235,5 +1238,107 @@ async fn staff_run_an_event_from_draft_to_the_door() {
     for action in ["create", "status", "update"] {
         assert!(actions.contains(&action), "{action} in {actions:?}");
     }
+    t.finish().await;
+}
+
+/// Links in e-mails and calendar files come from the configured address, whatever `Host` the
+/// request claims: a forged one would otherwise put the attacker's site in the confirmation —
+/// and in the "already registered" re-send to the real registrant — with their personal token.
+#[tokio::test]
+async fn links_never_follow_the_requests_host() {
+    use axum::body::Body;
+    use axum::http::Request;
+    let t = TestDb::sqlite().await;
+    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    // The README's default: no public address set, listening on loopback.
+    let mut config = app::server::Config {
+        database_url: t.url.clone(),
+        ..Default::default()
+    };
+    config
+        .require_public_url("127.0.0.1:3000".parse().unwrap())
+        .unwrap();
+    let app = crate::http::app_with(&t, Clock::fixed(june_first), config).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, june_first - 60);
+    let forged = |body: String| {
+        Request::post("/eventi/lancio-forum-2022")
+            .header(header::HOST, "evil.example")
+            .header(header::ORIGIN, "http://evil.example")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    // The registration, then the same address again (the re-send of the personal link).
+    for _ in 0..2 {
+        let res = app
+            .clone()
+            .oneshot(forged(rsvp_form(&token, "anna%40example.it")))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let mails: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT b.body_text, COALESCE(b.body_html, ''), b.attachments_json FROM email_outbox o \
+         JOIN email_bodies b ON b.id = o.id WHERE o.to_address = 'anna@example.it'",
+    )
+    .fetch_all(t.db.pool())
+    .await
+    .unwrap();
+    assert!(!mails.is_empty());
+    for (text, html, attachments) in &mails {
+        for part in [text, html, attachments] {
+            assert!(!part.contains("evil.example"), "{part}");
+        }
+        assert!(text.contains("http://127.0.0.1:3000/prenotazione/"));
+    }
+    // The calendar file asked for through a forged `Host`.
+    let res = app
+        .clone()
+        .oneshot(
+            Request::get("/eventi/lancio-forum-2022/calendario.ics")
+                .header(header::HOST, "evil.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let ics = body_text(res).await;
+    assert!(ics.contains("BEGIN:VCALENDAR") && !ics.contains("evil.example"));
+    t.finish().await;
+}
+
+/// The RSVP form sent again and again with one address: the registration is made once, and
+/// the address receives at most a day's worth of e-mails ("you are already registered"), so
+/// nobody can use the form to flood someone's mailbox.
+#[tokio::test]
+async fn one_address_gets_a_bounded_number_of_rsvp_emails() {
+    let t = TestDb::sqlite().await;
+    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = app_at(&t, Clock::fixed(june_first)).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, june_first - 60);
+    let sent = app::db::MAX_MAILS_PER_RECIPIENT + 4;
+    for _ in 0..sent {
+        let res = app
+            .clone()
+            .oneshot(post_form(
+                "/eventi/lancio-forum-2022",
+                &rsvp_form(&token, "vittima%40example.it"),
+                None,
+                Some(ORIGIN),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let id = t.db.event_id("lancio-forum-2022").await.unwrap().unwrap();
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 1);
+    let (mails,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM email_outbox WHERE to_address = 'vittima@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(mails, app::db::MAX_MAILS_PER_RECIPIENT);
     t.finish().await;
 }

@@ -32,7 +32,7 @@ fn encode(s: &str) -> String {
 fn requests(v: &str) -> Vec<(&'static str, String, Option<String>)> {
     let e = encode(v);
     let mut list = vec![
-        ("POST", "/api/fn/spaces".into(), Some(format!("filter[kind]={e}&filter[municipality]={e}&filter[q]={e}"))),
+        ("POST", "/api/fn/directory".into(), Some(format!("filter[kind]={e}&filter[municipality]={e}&filter[q]={e}&page={e}"))),
         ("POST", "/api/fn/space".into(), Some(format!("slug={e}"))),
         ("POST", "/api/fn/municipalities".into(), Some(String::new())),
         ("POST", "/api/fn/join-form".into(), Some(e.clone())),

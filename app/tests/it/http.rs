@@ -15,6 +15,24 @@ pub async fn app(t: &TestDb) -> axum::Router {
 
 /// The app with its clock set (see `app::clock`).
 pub async fn app_at(t: &TestDb, clock: app::clock::Clock) -> axum::Router {
+    app_with(
+        t,
+        clock,
+        Config {
+            database_url: t.url.clone(),
+            tile_url: String::new(),
+            tile_attribution: String::new(),
+            // Links in e-mails come from here, never from a request's `Host`.
+            public_url: "http://spazi.test".into(),
+            staff_email: "progimpresa@cittametropolitana.bo.it".into(),
+            ..Config::default()
+        },
+    )
+    .await
+}
+
+/// The app with its clock and settings (the database seeded first).
+pub async fn app_with(t: &TestDb, clock: app::clock::Clock, config: Config) -> axum::Router {
     t.db.seed(1_700_000_000).await.unwrap();
     router(AppState {
         leptos_options: LeptosOptions::builder()
@@ -22,14 +40,7 @@ pub async fn app_at(t: &TestDb, clock: app::clock::Clock) -> axum::Router {
             .site_root("target/site")
             .build(),
         db: t.db.clone(),
-        config: Arc::new(Config {
-            database_url: t.url.clone(),
-            tile_url: String::new(),
-            tile_attribution: String::new(),
-            public_url: String::new(),
-            staff_email: "progimpresa@cittametropolitana.bo.it".into(),
-            ..Config::default()
-        }),
+        config: Arc::new(config),
         outbox: Default::default(),
         clock,
     })
@@ -180,7 +191,21 @@ async fn language_cookie_switches_to_english() {
     assert!(cookie.contains("SameSite=Lax"));
 
     // Never an open redirect.
-    for next in ["//evil.example", "https://evil.example", "/\\evil.example"] {
+    // Browsers drop tabs and newlines and read `\\` as `/`: none of these may leave the site,
+    // encoded or not.
+    for next in [
+        "//evil.example",
+        "https://evil.example",
+        "/\\evil.example",
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%0D%0A/evil.example",
+        "%09//evil.example",
+        "/%2F/evil.example",
+        "/%252F/evil.example",
+        "/%2509/evil.example",
+        "/a/..//evil.example",
+    ] {
         let uri = format!("/lingua/it?next={}", next.replace('\\', "%5C"));
         let res = get(&app, &uri, None).await;
         assert_eq!(res.headers[header::LOCATION], "/", "{next}");

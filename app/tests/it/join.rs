@@ -133,6 +133,7 @@ async fn join_form_guards_errors_and_success() {
     assert!(reference.starts_with("ADR-"));
     let res = app.clone().oneshot(get_req(&location, None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
     let html = body_text(res).await;
     assert!(
         html.contains(&reference) && html.contains("Officina Comune") && html.contains("Imola")
@@ -170,6 +171,8 @@ async fn join_form_guards_errors_and_success() {
     assert!(mails[0].email.subject.contains(&reference));
     assert!(mails[0].email.text.contains("Officina Comune"));
     assert_eq!(mails[1].email.to, "progimpresa@cittametropolitana.bo.it");
+    // The submitter's words never reach a subject line.
+    assert!(mails.iter().all(|m| !m.email.subject.contains("Officina")));
     assert!(mails[1].email.text.contains("maria@example.it"));
     let res = app
         .clone()
@@ -204,5 +207,44 @@ async fn join_form_guards_errors_and_success() {
     let res = app.clone().oneshot(get_req("/join", None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()[header::LOCATION], "/lingua/en?next=/aderisci");
+    t.finish().await;
+}
+
+/// Join requests sent from many addresses, all naming one contact address: each is stored,
+/// but that address receives at most a day's worth of confirmations.
+#[tokio::test]
+async fn one_address_gets_a_bounded_number_of_confirmations() {
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let sent = app::db::MAX_MAILS_PER_RECIPIENT + 3;
+    for n in 0..sent {
+        let mut req = post_form(
+            "/aderisci",
+            &good_form(&old, &format!("Spazio+{n}")),
+            None,
+            Some(ORIGIN),
+        );
+        // Each from its own address, so the per-address limit does not stop them first.
+        req.extensions_mut().insert(axum::extract::ConnectInfo(
+            format!("203.0.113.{n}:4000")
+                .parse::<std::net::SocketAddr>()
+                .unwrap(),
+        ));
+        let res = app.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM submissions")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, sent);
+    let (mails,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM email_outbox WHERE to_address = 'maria@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(mails, app::db::MAX_MAILS_PER_RECIPIENT);
     t.finish().await;
 }

@@ -248,3 +248,67 @@ async fn exports_are_kept_compressed_until_the_data_changes() {
         t.finish().await;
     }
 }
+
+/// Clients that never read their search exports hold no build turn: the next downloads are
+/// built at once (before, two unread bodies stalled every export not in the cache).
+#[tokio::test]
+async fn unread_exports_hold_no_build_turn() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let mut unread = Vec::new();
+    for q in ["lab", "cowork", "dumbo", "nessuno", "bologna"] {
+        let req = axum::http::Request::get(format!("/api/spazi.geojson?q={q}"))
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res =
+            tokio::time::timeout(std::time::Duration::from_secs(30), app.clone().oneshot(req))
+                .await
+                .expect("an export waited for a turn held by an unread body")
+                .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        unread.push(res);
+    }
+    assert_eq!(unread.len(), 5);
+    t.finish().await;
+}
+
+/// The map's markers document is written once per directory data version (a `304` costs no
+/// query, encoding or hash), and a change to the directory shows at once.
+#[tokio::test]
+async fn markers_are_kept_per_data_version() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let first = get(&app, "/api/spazi/mappa.txt", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(first.headers["x-spazi-cache"], "miss");
+    let etag = first.headers[header::ETAG].to_str().unwrap().to_owned();
+    let again = get(&app, "/api/spazi/mappa.txt", None).await;
+    assert_eq!(again.headers["x-spazi-cache"], "hit");
+    assert_eq!(again.body, first.body);
+    let req = Request::get("/api/spazi/mappa.txt")
+        .header(header::IF_NONE_MATCH, &etag)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(res.headers()["x-spazi-cache"], "hit");
+    // Searches are written for their request only.
+    let search = get(&app, "/api/spazi/mappa.txt?q=dumbo", None).await;
+    assert_eq!(search.headers["x-spazi-cache"], "miss");
+    assert_eq!(
+        get(&app, "/api/spazi/mappa.txt?q=dumbo", None)
+            .await
+            .headers["x-spazi-cache"],
+        "miss"
+    );
+    // A published space renamed: a new document.
+    sqlx::query("UPDATE spaces SET name = 'DumBO rinnovato' WHERE slug = 'dumbo'")
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let changed = get(&app, "/api/spazi/mappa.txt", None).await;
+    assert_eq!(changed.headers["x-spazi-cache"], "miss");
+    assert_ne!(changed.headers[header::ETAG], etag.as_str());
+    assert!(changed.body.contains("DumBO rinnovato"));
+    t.finish().await;
+}

@@ -88,7 +88,7 @@ async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
         ("consent_privacy", "on"),
     ]);
     let valid = validate_join(&input).unwrap();
-    t.db.create_submission(&valid, &format!("ADR-{at}"), "it", &[], at)
+    t.db.create_submission(&valid, &format!("ADR-{at}"), "it", None, &[], at)
         .await
         .unwrap()
 }

@@ -3,9 +3,8 @@
 
 use crate::http::{app, get};
 use crate::support::TestDb;
-use app::server::{router, AppState, Config};
+use app::server::Config;
 use axum::http::{header, Request, StatusCode};
-use leptos::config::LeptosOptions;
 use std::sync::Arc;
 use tower::ServiceExt;
 
@@ -74,17 +73,52 @@ async fn requests_get_an_id_and_health_is_reported() {
         get(&app, "/healthz", None).await.headers["x-request-id"],
         id.as_str()
     );
-    // A proxy's id is kept; a hostile one is replaced.
-    let send = |value: &'static str| {
-        Request::get("/readyz")
+    // A client's own id is replaced: only a trusted proxy's is kept (and a hostile one never).
+    let send = |value: &'static str, peer: &str| {
+        let mut req = Request::get("/readyz")
             .header("x-request-id", value)
             .body(axum::body::Body::empty())
-            .unwrap()
+            .unwrap();
+        req.extensions_mut().insert(axum::extract::ConnectInfo(
+            format!("{peer}:40000")
+                .parse::<std::net::SocketAddr>()
+                .unwrap(),
+        ));
+        req
     };
-    let res = app.clone().oneshot(send("lb-4f2a-9")).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(send("lb-4f2a-9", "198.51.100.7"))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    assert_ne!(res.headers()["x-request-id"], "lb-4f2a-9");
+    let proxied = crate::http::app_with(
+        &t,
+        Default::default(),
+        Config {
+            database_url: t.url.clone(),
+            trusted_proxies: vec!["10.0.0.2".parse().unwrap()],
+            ..Config::default()
+        },
+    )
+    .await;
+    let res = proxied
+        .clone()
+        .oneshot(send("lb-4f2a-9", "10.0.0.2"))
+        .await
+        .unwrap();
     assert_eq!(res.headers()["x-request-id"], "lb-4f2a-9");
-    let res = app.clone().oneshot(send("a b<script>")).await.unwrap();
+    let res = proxied
+        .clone()
+        .oneshot(send("lb-4f2a-9", "198.51.100.7"))
+        .await
+        .unwrap();
+    assert_ne!(res.headers()["x-request-id"], "lb-4f2a-9");
+    let res = proxied
+        .oneshot(send("a b<script>", "10.0.0.2"))
+        .await
+        .unwrap();
     assert_ne!(res.headers()["x-request-id"], "a b<script>");
     // Without its database the server is alive but not ready.
     t.db.close().await;
@@ -99,22 +133,17 @@ async fn requests_get_an_id_and_health_is_reported() {
 #[tokio::test]
 async fn over_https_browsers_are_told_to_stay_there() {
     let t = TestDb::sqlite().await;
-    t.db.seed(1_700_000_000).await.unwrap();
-    let app = router(AppState {
-        leptos_options: LeptosOptions::builder()
-            .output_name("spazi")
-            .site_root("target/site")
-            .build(),
-        db: t.db.clone(),
-        config: Arc::new(Config {
+    let app = crate::http::app_with(
+        &t,
+        Default::default(),
+        Config {
             database_url: t.url.clone(),
             public_url: "https://spazi.example.it".into(),
             tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             ..Config::default()
-        }),
-        outbox: Default::default(),
-        clock: Default::default(),
-    });
+        },
+    )
+    .await;
     let page = get(&app, "/", None).await;
     assert_eq!(
         page.headers["strict-transport-security"],
@@ -222,6 +251,8 @@ async fn server_function_errors_have_their_true_status() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(call("/api/fn/space", "slug=dumbo").await, StatusCode::OK);
+    // No endpoint hands out every published space at once, unpaginated and uncached.
+    assert_eq!(call("/api/fn/spaces", "").await, StatusCode::NOT_FOUND);
     assert_eq!(
         call("/api/fn/rsvp", "token=abc").await,
         StatusCode::NOT_FOUND
@@ -290,5 +321,67 @@ async fn stored_markup_never_runs_anywhere() {
     )
     .await;
     assert!(csv.body.contains(";'=cmd;"));
+    t.finish().await;
+}
+
+/// What the server writes to its logs, captured for one test (the subscriber is this thread's:
+/// `#[tokio::test]` runs on one thread).
+#[derive(Clone, Default)]
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Captured;
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+/// Bearer secrets in paths — a personal link, a staff invitation — never reach the logs, at
+/// any level, neither on the request's span nor in events inside it.
+#[tokio::test]
+async fn secrets_in_paths_are_not_logged() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let logs = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(logs.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let secret = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7";
+    for path in [
+        format!("/prenotazione/{secret}"),
+        format!("/admin/invito/{secret}"),
+    ] {
+        get(&app, &path, None).await;
+        // Refused as cross-site: logged with its path.
+        let res = app
+            .clone()
+            .oneshot(
+                Request::post(&path)
+                    .header(header::HOST, "spazi.test")
+                    .header(header::ORIGIN, "http://evil.example")
+                    .body(axum::body::Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(text.contains("/prenotazione/…"), "{text}");
+    assert!(text.contains("cross-site request refused"), "{text}");
+    assert!(!text.contains(secret), "{text}");
     t.finish().await;
 }

@@ -170,9 +170,15 @@ async fn many_failures_from_one_address_lock_that_address() {
     let t = TestDb::sqlite().await;
     // Record the failures directly: one each for many e-mails, as a password-spraying client does.
     for i in 0..auth::MAX_ADDRESS_FAILURES {
-        t.db.record_sign_in_attempt(&format!("user{i}@example.it"), "10.6.6.6", false, NOW)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO sign_in_attempts (email, address, success, at) VALUES ($1, $2, 0, $3)",
+        )
+        .bind(format!("user{i}@example.it"))
+        .bind("10.6.6.6")
+        .bind(NOW)
+        .execute(t.db.pool())
+        .await
+        .unwrap();
     }
     create(&t, "vittima@example.it", Role::Editor).await;
     let r = auth::sign_in(&t.db, "vittima@example.it", PASSWORD, "10.6.6.6", NOW + 1)
@@ -184,6 +190,80 @@ async fn many_failures_from_one_address_lock_that_address() {
         .unwrap();
     assert!(matches!(r, SignIn::Success { .. }), "{r:?}");
     t.finish().await;
+}
+
+/// Sixty simultaneous guesses for one e-mail — spread over two app servers sharing the
+/// database — check at most five passwords; sixty for sixty e-mails from one address, at most
+/// twenty. Every attempt is recorded before its password is checked.
+async fn the_lockout_holds_under_concurrency(t: &TestDb) {
+    create(t, "admin@example.it", Role::Admin).await;
+    let other = app::db::Db::connect(&t.url).await.unwrap();
+    let servers = [t.db.clone(), other.clone()];
+    let guesses = (0..60).map(|i| {
+        let db = servers[i % 2].clone();
+        async move {
+            auth::sign_in(
+                &db,
+                "admin@example.it",
+                "wrong",
+                &format!("10.1.0.{i}"),
+                NOW,
+            )
+            .await
+        }
+    });
+    let answers = futures_join_all(guesses).await;
+    let checked: i64 = sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM sign_in_attempts WHERE email = 'admin@example.it'",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap()
+    .0;
+    assert_eq!(checked, auth::MAX_EMAIL_FAILURES);
+    let wrong = answers
+        .iter()
+        .filter(|a| matches!(a, Ok(SignIn::WrongCredentials)))
+        .count() as i64;
+    let locked = answers
+        .iter()
+        .filter(|a| matches!(a, Ok(SignIn::Locked { .. })))
+        .count() as i64;
+    assert_eq!(wrong, auth::MAX_EMAIL_FAILURES - 1, "{answers:?}");
+    assert_eq!(locked, 60 - wrong, "{answers:?}");
+
+    // Password spraying from one address.
+    let sprays = (0..60).map(|i| {
+        let db = servers[i % 2].clone();
+        async move {
+            auth::sign_in(&db, &format!("user{i}@example.it"), "x", "10.6.6.6", NOW).await
+        }
+    });
+    futures_join_all(sprays).await;
+    let checked: i64 = sqlx::query_as::<_, (i64,)>(
+        "SELECT COUNT(*) FROM sign_in_attempts WHERE address = '10.6.6.6'",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap()
+    .0;
+    assert_eq!(checked, auth::MAX_ADDRESS_FAILURES);
+    other.close().await;
+}
+on_both_backends!(the_lockout_holds_under_concurrency);
+
+/// Runs the futures at once (each on its own task), answers in order.
+async fn futures_join_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
+where
+    F: std::future::Future + Send + 'static,
+    F::Output: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for h in handles {
+        out.push(h.await.unwrap());
+    }
+    out
 }
 
 // ---- over HTTP ----
@@ -226,17 +306,21 @@ pub(crate) async fn body_text(res: axum::response::Response) -> String {
     .unwrap()
 }
 
-/// Signs in over HTTP and returns the `Cookie` header value to send.
-pub(crate) async fn http_sign_in(app: &axum::Router, email: &str) -> String {
+/// The sign-in form posted with the right password for `email` (encoded) and `next`.
+async fn post_sign_in(app: &axum::Router, email: &str, next: &str) -> axum::response::Response {
     let body = format!(
-        "email={email}&password={}&next=%2Fadmin",
+        "email={email}&password={}&next={next}",
         PASSWORD.replace(' ', "+")
     );
-    let res = app
-        .clone()
+    app.clone()
         .oneshot(post_form("/admin/accedi", &body, None, Some(ORIGIN)))
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// Signs in over HTTP and returns the `Cookie` header value to send.
+pub(crate) async fn http_sign_in(app: &axum::Router, email: &str) -> String {
+    let res = post_sign_in(app, email, "%2Fadmin").await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()[header::LOCATION], "/admin");
     let set_cookie = res.headers()[header::SET_COOKIE]
@@ -1097,5 +1181,23 @@ async fn staff_exports_hold_every_status_and_need_a_session() {
     let public = crate::http::get(&app, "/api/spazi.geojson", None).await;
     let doc: serde_json::Value = serde_json::from_str(&public.body).unwrap();
     assert_eq!(doc["features"].as_array().unwrap().len(), 11);
+    t.finish().await;
+}
+
+/// A phishing link's `next` cannot take a member of staff off the site after a real sign-in.
+#[tokio::test]
+async fn sign_in_never_redirects_off_the_site() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    create(&t, "staff@example.it", Role::Editor).await;
+    for next in [
+        "%2F%09%2Fevil.example",
+        "%2F%5Cevil.example",
+        "%2F%252Fevil.example",
+    ] {
+        let res = post_sign_in(&app, "staff%40example.it", next).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()[header::LOCATION], "/admin", "{next}");
+    }
     t.finish().await;
 }
