@@ -9,8 +9,10 @@
 //   FUZZ_REQUESTS=20000 FUZZ_SEED=7 FUZZ_SKIP=postgres node bench/fuzz.mjs
 //
 // Needs the release build (`cargo leptos build --release`). Settings: FUZZ_REQUESTS (100000),
-// FUZZ_CONCURRENCY (32), FUZZ_SEED (1), FUZZ_SKIP (sqlite, postgres), FUZZ_POSTGRES_URL
-// (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_fuzz is created and dropped).
+// FUZZ_CONCURRENCY (32), FUZZ_SEED (1), FUZZ_SKIP (sqlite, postgres), FUZZ_PATHS (a regular
+// expression: only requests whose path matches it, to tell which endpoints drive a figure),
+// FUZZ_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_fuzz is
+// created and dropped).
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -25,6 +27,7 @@ const total = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const concurrency = Number(process.env.FUZZ_CONCURRENCY ?? 32);
 const seed = Number(process.env.FUZZ_SEED ?? 1);
 const skip = new Set((process.env.FUZZ_SKIP ?? "").split(",").filter(Boolean));
+const only = process.env.FUZZ_PATHS ? new RegExp(process.env.FUZZ_PATHS) : null;
 const pgAdminUrl = process.env.FUZZ_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const port = Number(process.env.FUZZ_PORT ?? 3950);
 const base = `http://127.0.0.1:${port}`;
@@ -248,6 +251,8 @@ async function fuzz(name, databaseUrl) {
   let child;
   const start = async () => {
     child = spawn(binary, [], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+    children.add(child);
+    child.on("exit", () => children.delete(child));
     child.stderr.on("data", (d) => {
       for (const line of d.toString().split("\n")) {
         if (/panicked/.test(line)) {
@@ -265,26 +270,38 @@ async function fuzz(name, databaseUrl) {
   let ctx = await signIn();
   const statuses = new Map();
   const fives = [];
+  const busy = new Map();
   let done = 0;
+  let restarting = null;
   const started = Date.now();
   const worker = async () => {
     while (done < total) {
       done++;
+      if (done % 10_000 === 0) process.stdout.write(`   ${fmt(done)} sent, ${fmt((Date.now() - started) / 1000, 0)} s\n`);
       if (done % 5000 === 0) ctx = await signIn();
-      const raw = chance(0.02);
-      const r = raw ? null : request(ctx);
+      const raw = !only && chance(0.02);
+      let r = raw ? null : request(ctx);
+      while (only && !only.test(r.path)) r = request(ctx);
       const { status } = raw ? await sendRaw(rawRequest()) : await send(r);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       if (typeof status === "number" && status >= 500 && status !== 503) {
         if (fives.length < 10) fives.push(`${status} ${r ? `${r.method} ${r.path.slice(0, 120)}` : "raw"}`);
       }
-      if (child.exitCode !== null || child.signalCode !== null) {
-        restarts++;
-        console.log(`   the server stopped (${child.exitCode ?? child.signalCode}); restarting`);
-        await start();
-        ctx = await signIn();
+      if (status === 503 && r) {
+        const route = `${r.method} ${r.path.replace(/\?.*/, "").slice(0, 40)}`;
+        busy.set(route, (busy.get(route) ?? 0) + 1);
       }
-      if (done % 10_000 === 0) process.stdout.write(`   ${fmt(done)} sent, ${fmt((Date.now() - started) / 1000, 0)} s\n`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        // One restart, however many workers notice.
+        restarting ??= (async () => {
+          restarts++;
+          console.log(`   the server stopped (${child.exitCode ?? child.signalCode}); restarting`);
+          await start();
+          ctx = await signIn();
+          restarting = null;
+        })();
+        await restarting;
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -296,12 +313,17 @@ async function fuzz(name, databaseUrl) {
   console.log(`   ${fmt(total)} requests in ${fmt((Date.now() - started) / 1000, 0)} s`);
   console.log(`   answers: ${[...statuses].sort((a, b) => String(a[0]).localeCompare(String(b[0]))).map(([s, n]) => `${s}×${fmt(n)}`).join(", ")}`);
   console.log(`   5xx (503 "busy, retry" apart): ${count5xx}${fives.length ? "\n     " + fives.join("\n     ") : ""}`);
-  console.log(`   503: ${count503}`);
+  const busiest = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ×${n}`);
+  console.log(`   503 (the server busy: retry): ${count503}${busiest.length ? " — " + busiest.join(", ") : ""}`);
   console.log(`   panics: ${panics}${panicLines.length ? "\n     " + panicLines.join("\n     ") : ""}`);
   console.log(`   server restarts: ${restarts}`);
   console.log(`   RSS peak: ${fmt(peak, 1)} MB (target < 64 MB)`);
   return { name, count5xx, panics, restarts, peak };
 }
+
+const children = new Set();
+process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(1));
 
 const results = [];
 try {

@@ -154,8 +154,11 @@ pub fn App() -> impl IntoView {
     let t = lang.texts();
     let site = t.site_name;
     view! {
+        // leptos_meta writes the title as it is: every page's title is escaped here.
         <Title formatter=move |page: String| {
-            if page.is_empty() { site.to_owned() } else { format!("{page} – {site}") }
+            crate::text::escape_rcdata(
+                &if page.is_empty() { site.to_owned() } else { format!("{page} – {site}") },
+            )
         } />
         <Router>
             <Layout>

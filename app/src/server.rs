@@ -285,7 +285,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::admin::private_headers))
-        .layer(axum::middleware::from_fn(same_origin_only))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            same_origin_only,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::security::headers,
@@ -313,7 +316,11 @@ pub fn router(state: AppState) -> Router {
 /// functions included: it must come from a page of this site, as its `Origin` header (or,
 /// failing that, `Referer`) shows — browsers send `Origin` with every POST. Staff forms also
 /// carry their session's token, and the session cookie is `SameSite=Lax`.
-async fn same_origin_only(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+async fn same_origin_only(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
     use axum::http::Method;
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
@@ -324,8 +331,12 @@ async fn same_origin_only(req: axum::extract::Request, next: axum::middleware::N
         .get(header::ORIGIN)
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok());
+    // The scheme too: `https://host` is another origin than `http://host`.
+    let scheme = |url: &str| url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+    let same_scheme = |source: &str| scheme(source) == scheme(state.config.base_url());
     if let (Some(host), Some(source)) = (host, source) {
-        if origin_host(source).is_some_and(|h| h.eq_ignore_ascii_case(host)) {
+        if same_scheme(source) && origin_host(source).is_some_and(|h| h.eq_ignore_ascii_case(host))
+        {
             return next.run(req).await;
         }
     }

@@ -66,6 +66,15 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// `text` escaped for the inside of a `<textarea>` or `<title>`. Leptos writes the children of
+/// those two elements as they are (they hold text that the browser does not parse as tags,
+/// except their own end tag), so a value holding `</textarea>` would end the element and put
+/// the rest of it into the page as markup. Every such child goes through this: `&` and `<`
+/// become references, which the browser turns back into the same text.
+pub fn escape_rcdata(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
 /// Percent-encodes a query value (application/x-www-form-urlencoded, spaces as `+`).
 pub fn query_encode(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
@@ -113,6 +122,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn rcdata_cannot_end_its_element() {
+        assert_eq!(
+            escape_rcdata("a</textarea><b>&amp;"),
+            "a&lt;/textarea>&lt;b>&amp;amp;"
+        );
+        assert_eq!(escape_rcdata("Caffè & co"), "Caffè &amp; co");
+    }
 
     #[test]
     fn search_key_folds_accents_case_and_punctuation() {

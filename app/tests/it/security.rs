@@ -385,3 +385,71 @@ async fn secrets_in_paths_are_not_logged() {
     assert!(!text.contains(secret), "{text}");
     t.finish().await;
 }
+
+/// Text typed into the join form cannot end the `<textarea>` or the `<title>` it is shown in
+/// (Leptos writes both elements' text as it is): on the staff pages that show a request —
+/// where markup injected into the edit form could post the session's CSRF token to another
+/// staff action — and on the public page once the space is published.
+#[tokio::test]
+async fn text_never_ends_a_textarea_or_a_title() {
+    use crate::staff::{create, http_sign_in, post_form, ORIGIN};
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let name = "Hub%3C%2Ftitle%3E%3Cmeta+http-equiv%3Drefresh+content%3D0%3E";
+    let description =
+        "%3C%2Ftextarea%3E%3Cbutton+formaction%3D%2Fadmin%2Fstaff%3EX%3C%2Fbutton%3E%3Ctextarea%3E";
+    let body = crate::join::good_form(&old, name).replace(
+        "description=Un+laboratorio+aperto.",
+        &format!("description={description}"),
+    );
+    let res = app
+        .clone()
+        .oneshot(post_form("/aderisci", &body, None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The form sent back with an error keeps the text, escaped too.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/aderisci",
+            &body.replace("consent_privacy=on", ""),
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let resent = crate::staff::body_text(res).await;
+    let rows = t.db.staff_spaces(None, Some("Hub"), true).await.unwrap();
+    let space = &rows[0];
+    create(&t, "admin@example.it", app::model::Role::Admin).await;
+    let cookie = http_sign_in(&app, "admin%40example.it").await;
+    let edit = get(&app, &format!("/admin/spazi/{}", space.id), Some(&cookie)).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    sqlx::query("UPDATE spaces SET status = 'published' WHERE id = $1")
+        .bind(space.id)
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let public = get(&app, &format!("/spazi/{}", space.slug), None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    for (page, html) in [
+        ("edit", &edit.body),
+        ("public", &public.body),
+        ("resent", &resent),
+    ] {
+        assert!(!html.contains("<button formaction"), "{page}");
+        assert!(!html.contains("<meta http-equiv=refresh"), "{page}");
+    }
+    for html in [&edit.body, &public.body] {
+        assert!(html.contains("<title>Hub&lt;/title>"));
+    }
+    assert!(edit
+        .body
+        .contains("&lt;/textarea>&lt;button formaction=/admin/staff>"));
+    assert!(resent.contains("&lt;/textarea>&lt;button formaction=/admin/staff>"));
+    t.finish().await;
+}

@@ -431,6 +431,8 @@ async fn cross_site_posts_are_refused() {
         Some("http://evil.example"),
         Some("null"),
         Some("http://spazi.test.evil.example"),
+        // The same host over the other scheme is another origin.
+        Some("https://spazi.test"),
     ] {
         let res = app
             .clone()

@@ -280,7 +280,8 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                     aria-invalid=reason_invalid.then_some("true")
                     aria-describedby=reason_invalid.then_some("motivo-error")
                 >
-                    {state.reason.clone()}
+                    // Leptos writes a textarea's text as it is: escaped here.
+                    {crate::text::escape_rcdata(&state.reason)}
                 </textarea>
             </div>
             <div class="status-actions">

@@ -168,7 +168,8 @@ pub fn TextField(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             >
-                {value}
+                // Leptos writes a textarea's text as it is: escaped here.
+                {crate::text::escape_rcdata(&value)}
             </textarea>
         }
         .into_any()
