@@ -288,7 +288,7 @@ async function fuzz(name, databaseUrl) {
         if (fives.length < 10) fives.push(`${status} ${r ? `${r.method} ${r.path.slice(0, 120)}` : "raw"}`);
       }
       if (status === 503 && r) {
-        const route = `${r.method} ${r.path.replace(/\?.*/, "").slice(0, 40)}`;
+        const route = `${r.method} ${r.path.replace(/\?.*/, "?…").replace(/%[0-9A-F]{2}.*/, "…").slice(0, 40)}`;
         busy.set(route, (busy.get(route) ?? 0) + 1);
       }
       if (child.exitCode !== null || child.signalCode !== null) {
@@ -313,7 +313,7 @@ async function fuzz(name, databaseUrl) {
   console.log(`   ${fmt(total)} requests in ${fmt((Date.now() - started) / 1000, 0)} s`);
   console.log(`   answers: ${[...statuses].sort((a, b) => String(a[0]).localeCompare(String(b[0]))).map(([s, n]) => `${s}×${fmt(n)}`).join(", ")}`);
   console.log(`   5xx (503 "busy, retry" apart): ${count5xx}${fives.length ? "\n     " + fives.join("\n     ") : ""}`);
-  const busiest = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, n]) => `${k} ×${n}`);
+  const busiest = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} ×${n}`);
   console.log(`   503 (the server busy: retry): ${count503}${busiest.length ? " — " + busiest.join(", ") : ""}`);
   console.log(`   panics: ${panics}${panicLines.length ? "\n     " + panicLines.join("\n     ") : ""}`);
   console.log(`   server restarts: ${restarts}`);

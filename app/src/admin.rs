@@ -635,6 +635,9 @@ pub use crate::pages::admin::import::ImportUploadState;
 
 /// Staff upload a CSV or GeoJSON file of spaces (multipart form): it is checked, stored, and
 /// its preview shown at `/admin/importa/{id}`; nothing changes until they confirm.
+/// Import uploads read and planned at once by this process (see `upload_import`).
+static IMPORT_UPLOADS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 async fn upload_import(
     State(state): State<AppState>,
     uri: Uri,
@@ -653,6 +656,9 @@ async fn upload_import(
     let Ok(mut multipart) = multipart else {
         return StatusCode::BAD_REQUEST.into_response();
     };
+    // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows,
+    // so a burst of uploads waits here instead of multiplying the server's memory.
+    let _turn = IMPORT_UPLOADS.acquire().await;
     let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
     loop {
         match multipart.next_field().await {
@@ -976,11 +982,13 @@ async fn sign_in(
     );
     let email = form.email.chars().take(254).collect::<String>();
     let password = form.password.chars().take(1024).collect::<String>();
-    let outcome = if email.trim().is_empty() || password.is_empty() {
-        Ok(SignIn::WrongCredentials)
-    } else {
-        auth::sign_in(&state.db, &email, &password, &address, state.clock.now()).await
-    };
+    // No account's address has a control character (nor can PostgreSQL store a NUL).
+    let outcome =
+        if email.trim().is_empty() || password.is_empty() || email.chars().any(char::is_control) {
+            Ok(SignIn::WrongCredentials)
+        } else {
+            auth::sign_in(&state.db, &email, &password, &address, state.clock.now()).await
+        };
     let (error, status) = match outcome {
         Ok(SignIn::Success { user, token }) => {
             tracing::info!(user = user.id, "staff signed in");

@@ -65,6 +65,20 @@ pub enum DbError {
     SeatsMoved(i64),
 }
 
+impl DbError {
+    /// Whether the database refused a value itself rather than failing: PostgreSQL's text
+    /// cannot hold a NUL character (SQLite's can), so a key or a name with one is an answer
+    /// about the input — no such record can exist — not an outage.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::Database(e)) => {
+                matches!(e.code().as_deref(), Some("22021" | "22P05"))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// The SQLite writers' thread (see [`Db::on_writer`]): a single-threaded runtime, started on
 /// first use and shared by the process.
 fn writer_runtime() -> &'static tokio::runtime::Handle {

@@ -56,6 +56,10 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::db::DbError> for AppError {
     fn from(err: crate::db::DbError) -> Self {
+        // A key the database cannot even hold (a NUL character on PostgreSQL) names nothing.
+        if err.is_bad_input() {
+            return AppError::NotFound;
+        }
         tracing::error!(error = %err, "database error");
         AppError::Unavailable
     }

@@ -198,6 +198,20 @@ pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
     path.into()
 }
 
+/// Refuses (`400`) a request whose path or query holds an encoded NUL character: no page,
+/// key or search of this site has one, and PostgreSQL cannot even compare text with it.
+pub async fn refuse_nul(req: Request, next: Next) -> Response {
+    let nul = |s: &str| {
+        s.as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%00"))
+    };
+    if nul(req.uri().path()) || req.uri().query().is_some_and(nul) {
+        return (StatusCode::BAD_REQUEST, "Bad request.").into_response();
+    }
+    next.run(req).await
+}
+
 /// Gives the request an id (unless a trusted proxy sent one: a client's own would let it
 /// forge or confuse log lines), logs the request on a span that carries it, and returns it to
 /// the client.

@@ -453,3 +453,46 @@ async fn text_never_ends_a_textarea_or_a_title() {
     assert!(resent.contains("&lt;/textarea>&lt;button formaction=/admin/staff>"));
     t.finish().await;
 }
+
+/// A NUL character — which PostgreSQL's text cannot hold — is bad input wherever it comes:
+/// in a path or query (400), as a server function's key (404, no such record), as a sign-in
+/// e-mail (401). Never the 503 of an outage.
+#[tokio::test]
+async fn nul_characters_are_bad_input_not_an_outage() {
+    use crate::staff::{post_form, ORIGIN};
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    for uri in [
+        "/spazi/dumbo%00",
+        "/eventi/%00",
+        "/aderisci/inviata/ADR%00",
+        "/?q=a%00b",
+    ] {
+        assert_eq!(get(&app, uri, None).await.status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+    for (uri, body) in [
+        ("/api/fn/space", "slug=dumbo%00"),
+        ("/api/fn/event", "slug=%00"),
+        ("/api/fn/join-sent", "reference=ADR%00"),
+        ("/api/fn/rsvp", "token=%00"),
+    ] {
+        let res = app
+            .clone()
+            .oneshot(post_form(uri, body, None, Some(ORIGIN)))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/admin/accedi",
+            "email=a%00%40example.it&password=x",
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    t.finish().await;
+}
