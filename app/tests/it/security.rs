@@ -468,7 +468,11 @@ async fn nul_characters_are_bad_input_not_an_outage() {
         "/aderisci/inviata/ADR%00",
         "/?q=a%00b",
     ] {
-        assert_eq!(get(&app, uri, None).await.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            get(&app, uri, None).await.status,
+            StatusCode::BAD_REQUEST,
+            "{uri}"
+        );
     }
     for (uri, body) in [
         ("/api/fn/space", "slug=dumbo%00"),
