@@ -45,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             )),
         )
         .route("/admin/importa/{id}", post(confirm_import))
+        .route("/admin/importa/{id}/annulla", post(revert_import))
         .route("/admin/esporta/spazi.csv", axum::routing::get(export_csv))
         .route(
             "/admin/esporta/spazi.geojson",
@@ -172,12 +173,16 @@ pub(crate) async fn authorised_post(
 pub struct SpaceForm {
     #[serde(default)]
     csrf: String,
+    /// The version of the space the form was read at (absent on the creation form).
+    #[serde(default)]
+    version: i64,
     #[serde(flatten)]
     input: crate::validate::SpaceInput,
 }
 
+use crate::db::Saved;
 /// Provided in context when the space form is rendered again after a failed post.
-pub use crate::pages::admin::space_edit::SpaceFormState;
+pub use crate::pages::admin::space_edit::{SpaceConflict, SpaceFormState};
 
 async fn save_space(
     State(state): State<AppState>,
@@ -202,23 +207,35 @@ async fn save_space(
                 .update_space(
                     id,
                     &valid,
+                    form.version,
                     (session.user.id, &session.user.email),
                     state.clock.now(),
                 )
                 .await
             {
-                Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
-                Ok(false) => StatusCode::NOT_FOUND.into_response(),
-                Err(err) => {
-                    tracing::error!(error = %err, "saving a space failed");
-                    StatusCode::SERVICE_UNAVAILABLE.into_response()
+                Ok(Saved::Done { .. }) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+                Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
+                // A colleague saved first: the form comes back with what was typed, the
+                // saved values beside it, and the newer version (saving again is a choice).
+                Ok(Saved::Stale(current)) => {
+                    let context = SpaceFormState {
+                        input: form.input,
+                        errors: Default::default(),
+                        conflict: Some(SpaceConflict {
+                            saved: crate::db::as_input(&current.current),
+                            version: current.version,
+                        }),
+                    };
+                    render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
                 }
+                Err(err) => unavailable("saving a space", &err),
             }
         }
         Err(errors) => {
             let context = SpaceFormState {
                 input: form.input,
                 errors,
+                conflict: None,
             };
             render_page(
                 &state,
@@ -292,6 +309,7 @@ async fn create_space(
             let context = SpaceFormState {
                 input: form.input,
                 errors,
+                conflict: None,
             };
             render_page(
                 &state,
@@ -311,6 +329,9 @@ pub struct StatusForm {
     csrf: String,
     #[serde(default)]
     stato: String,
+    /// The version of the space the buttons were shown for.
+    #[serde(default)]
+    version: i64,
 }
 
 async fn change_status(
@@ -327,22 +348,64 @@ async fn change_status(
     let Some(status) = crate::model::SpaceStatus::from_code(&form.stato) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    match state
-        .db
-        .set_space_status(
-            id,
-            status,
-            (session.user.id, &session.user.email),
-            state.clock.now(),
-        )
-        .await
-    {
-        Ok(true) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "changing a status failed");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
+    let actor = (session.user.id, session.user.email.as_str());
+    let page = format!("/admin/spazi/{id}");
+    let space = match state.db.staff_space(id).await {
+        Ok(Some(space)) => space,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("loading a space", &err),
+    };
+    // Buttons shown for an older version: the page again, saying why.
+    if space.version != form.version {
+        return see_other(&format!("{page}?superato=1"));
+    }
+    // A space that came from a join request changes status with its request, so the two
+    // never disagree and the submitter hears of it.
+    use crate::model::{Decision, SpaceStatus};
+    let request = match state.db.space_request(id).await {
+        Ok(r) => r,
+        Err(err) => return unavailable("loading a request", &err),
+    };
+    let result = match (status, request) {
+        (SpaceStatus::Published, Some((request, _, decision)))
+            if decision != Some(Decision::Approved) =>
+        {
+            crate::review::record_decision(&state, request, Decision::Approved, "", None, actor)
+                .await
+                .map(|done| {
+                    if done {
+                        Saved::Done { version: 0 }
+                    } else {
+                        Saved::Missing
+                    }
+                })
         }
+        (
+            SpaceStatus::Pending,
+            Some((request, _, Some(Decision::Approved | Decision::Rejected))),
+        ) => state
+            .db
+            .reopen_submission(request, actor, state.clock.now())
+            .await
+            .map(|done| {
+                if done {
+                    Saved::Done { version: 0 }
+                } else {
+                    Saved::Missing
+                }
+            }),
+        _ => {
+            state
+                .db
+                .set_space_status(id, status, form.version, actor, state.clock.now())
+                .await
+        }
+    };
+    match result {
+        Ok(Saved::Done { .. }) => see_other(&format!("{page}?salvato=1")),
+        Ok(Saved::Stale(_)) => see_other(&format!("{page}?superato=1")),
+        Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("changing a status", &err),
     }
 }
 
@@ -449,6 +512,9 @@ async fn account_action(
 pub struct AccountStatusForm {
     #[serde(default)]
     csrf: String,
+    /// The version of the account the page showed.
+    #[serde(default)]
+    version: i64,
     #[serde(default)]
     attivo: String,
 }
@@ -473,13 +539,15 @@ async fn set_account_disabled(
         .set_staff_disabled(
             id,
             disabled,
+            Some(form.version),
             (Some(session.user.id), &session.user.email),
             state.clock.now(),
         )
         .await
     {
-        Ok(true) => see_other(&format!("{STAFF_PATH}?salvato=1")),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
+        Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
+        Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("disabling an account", &err),
     }
 }
@@ -488,6 +556,9 @@ async fn set_account_disabled(
 pub struct AccountRoleForm {
     #[serde(default)]
     csrf: String,
+    /// The version of the account the page showed.
+    #[serde(default)]
+    version: i64,
     #[serde(default)]
     ruolo: String,
 }
@@ -510,13 +581,15 @@ async fn set_account_role(
         .set_staff_role(
             id,
             role,
+            Some(form.version),
             (Some(session.user.id), &session.user.email),
             state.clock.now(),
         )
         .await
     {
-        Ok(true) => see_other(&format!("{STAFF_PATH}?salvato=1")),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
+        Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
+        Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("changing a role", &err),
     }
 }
@@ -601,25 +674,26 @@ async fn accept_invitation(
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    let errors =
-        match crate::validate::validate_new_password(&form.password, &form.password_confirm) {
-            Ok(()) => {
-                match auth::accept_invitation(&state.db, &token, &form.password, state.clock.now())
-                    .await
-                {
-                    Ok(Some(user)) => {
-                        tracing::info!(user = user.id, "staff password set");
-                        return see_other(&format!("{SIGN_IN_PATH}?password=1"));
-                    }
-                    // A dead link: the page explains it.
-                    Ok(None) => {
-                        return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
-                    }
-                    Err(err) => return unavailable("setting a password", &err),
-                }
-            }
-            Err(errors) => errors,
-        };
+    let accepted = auth::accept_invitation(
+        &state.db,
+        &token,
+        &form.password,
+        &form.password_confirm,
+        state.clock.now(),
+    )
+    .await;
+    let errors = match accepted {
+        Ok(auth::Accepted::User(user)) => {
+            tracing::info!(user = user.id, "staff password set");
+            return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+        }
+        // A dead link: the page explains it.
+        Ok(auth::Accepted::DeadLink) => {
+            return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
+        }
+        Ok(auth::Accepted::Refused(errors)) => errors,
+        Err(err) => return unavailable("setting a password", &err),
+    };
     // Passwords are never sent back to the browser.
     render_page(
         &state,
@@ -660,6 +734,7 @@ async fn upload_import(
     // so a burst of uploads waits here instead of multiplying the server's memory.
     let _turn = IMPORT_UPLOADS.acquire().await;
     let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
+    let mut options = crate::import::Options::default();
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => {
@@ -669,6 +744,7 @@ async fn upload_import(
                     Ok(bytes) => match name.as_str() {
                         "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
                         "stato" => status = String::from_utf8_lossy(&bytes).into_owned(),
+                        "archiviati" => options.include_archived = !bytes.is_empty(),
                         "file" => file = Some((filename.unwrap_or_default(), bytes)),
                         _ => {}
                     },
@@ -758,6 +834,7 @@ async fn upload_import(
             &filename,
             &text,
             new_status,
+            options,
             session.user.id,
             state.clock.now(),
         )
@@ -785,25 +862,39 @@ async fn upload_error(
     .await
 }
 
+#[derive(Deserialize)]
+pub struct ConfirmImportForm {
+    #[serde(default)]
+    csrf: String,
+    /// The digest of the plan the preview showed.
+    #[serde(default)]
+    piano: String,
+}
+
 /// Staff confirm an import: it is applied in the background (the page shows its progress) so
-/// that a large file outlives the request and any proxy's timeout.
+/// that a large file outlives the request and any proxy's timeout. A plan that is no longer
+/// the one the preview showed (a colleague changed a space since) is shown again instead.
 async fn confirm_import(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
+    Form(form): Form<ConfirmImportForm>,
 ) -> Response {
     let session =
         match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
             Ok(s) => s,
             Err(res) => return res,
         };
-    let claimed = match crate::import::claim(&state.db, id, state.clock.now()).await {
-        Ok(Some(c)) => c,
-        // Finished, or being applied by another request: the page shows where it stands.
-        Ok(None) => return see_other(&format!("{IMPORT_PATH}/{id}")),
-        Err(err) => return unavailable("claiming an import", &err),
-    };
+    let claimed =
+        match crate::import::claim(&state.db, id, Some(&form.piano), state.clock.now()).await {
+            Ok(crate::import::Claim::Claimed(c)) => c,
+            Ok(crate::import::Claim::Changed) => {
+                return see_other(&format!("{IMPORT_PATH}/{id}?cambiato=1"))
+            }
+            // Finished, or being applied by another request: the page shows where it stands.
+            Ok(crate::import::Claim::NotNow) => return see_other(&format!("{IMPORT_PATH}/{id}")),
+            Err(err) => return unavailable("claiming an import", &err),
+        };
     let db = state.db.clone();
     let user = session.user;
     let clock = state.clock;
@@ -814,6 +905,70 @@ async fn confirm_import(
         }
     });
     see_other(&format!("{IMPORT_PATH}/{id}"))
+}
+
+#[derive(Deserialize)]
+pub struct RevertImportForm {
+    #[serde(default)]
+    csrf: String,
+    /// Present on the second step: staff saw what reverting does and confirmed.
+    #[serde(default)]
+    conferma: String,
+    /// Revert the rest even though some spaces changed since.
+    #[serde(default)]
+    lascia: String,
+}
+
+pub use crate::pages::admin::import::RevertState;
+
+/// Staff revert an applied import, in two steps: the first shows what will happen (spaces
+/// removed, put back, left alone because they changed since), the second does it.
+async fn revert_import(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<RevertImportForm>,
+) -> Response {
+    let session =
+        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let leave_changed = !form.lascia.is_empty();
+    if form.conferma.is_empty() {
+        // The page of the import, at its confirmation step.
+        let context = RevertState {
+            confirm: true,
+            leave_changed,
+            ..Default::default()
+        };
+        let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+        return render_page(&state, &page_uri, &headers, context, StatusCode::OK).await;
+    }
+    match state
+        .db
+        .revert_import(
+            id,
+            leave_changed,
+            (session.user.id, &session.user.email),
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(crate::db::Reverted::Done(_)) => see_other(&format!("{IMPORT_PATH}/{id}?annullata=1")),
+        Ok(crate::db::Reverted::Blocked(_)) => {
+            let context = RevertState {
+                confirm: true,
+                blocked: true,
+                leave_changed: false,
+            };
+            let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+            render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await
+        }
+        Ok(crate::db::Reverted::NotRevertable) => see_other(&format!("{IMPORT_PATH}/{id}")),
+        Err(err) => unavailable("reverting an import", &err),
+    }
 }
 
 /// The session token from a request's cookies.
@@ -1056,7 +1211,7 @@ async fn audit_session(state: &AppState, user: &crate::model::StaffUser, action:
 #[derive(Deserialize)]
 pub struct CsrfForm {
     #[serde(default)]
-    csrf: String,
+    pub csrf: String,
 }
 
 async fn sign_out(

@@ -59,6 +59,10 @@ pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, A
     let db = crate::server::db()?;
     let space = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
     let municipalities = db.all_municipalities().await?;
+    let request = db
+        .space_request(id)
+        .await?
+        .map(|(id, reference, _)| (id, reference));
     let audit = db
         .audit_trail("space", id)
         .await?
@@ -69,6 +73,8 @@ pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, A
         id: space.id,
         slug: space.slug,
         status: space.status,
+        version: space.version,
+        request,
         input: crate::db::as_input(&space.current),
         municipalities,
         audit,

@@ -423,29 +423,147 @@ pub async fn access_link(
     .await
 }
 
-/// Sets the password of the invitation's account (the caller validated it); `Ok(None)` when
-/// the link is unknown, used or expired.
+/// What choosing a password through an invitation link came to.
+#[derive(Debug)]
+pub enum Accepted {
+    User(StaffUser),
+    /// The link is unknown, used or expired.
+    DeadLink,
+    /// The password is not acceptable (with the problems to show beside its fields).
+    Refused(crate::validate::FieldErrors),
+}
+
+impl Accepted {
+    /// The account, when the password was set.
+    pub fn user(self) -> Option<StaffUser> {
+        match self {
+            Accepted::User(user) => Some(user),
+            _ => None,
+        }
+    }
+}
+
+/// Words a password of this site must not be built from, besides the account's own details.
+const SITE_WORDS: [&str; 6] = [
+    "spazi",
+    "forum",
+    "bologna",
+    "innovazione",
+    "metropolitana",
+    "admin",
+];
+
+/// The most characters of a new password that are scored: the estimator's work grows faster
+/// than the length, and a longer phrase is not guessable because of what follows.
+const SCORED_CHARS: usize = 100;
+
+/// Whether a new password is among the common and breached passwords of the estimator's
+/// dictionaries, built from the account's details, or otherwise guessable in fewer than 10^10
+/// tries (zxcvbn's "safely unguessable"). Server only: the dictionaries stay out of the WASM.
+pub fn guessable(password: &str, account: &[&str]) -> bool {
+    let head: String = password.chars().take(SCORED_CHARS).collect();
+    // The account's details whole, in parts, and run together ("Anna Rossi": "annarossi").
+    let mut words: Vec<String> = SITE_WORDS.iter().map(|w| (*w).to_owned()).collect();
+    for detail in account {
+        let detail = detail.to_lowercase();
+        let local = detail.split('@').next().unwrap_or_default();
+        words.push(local.replace(['.', ' ', '-', '_'], ""));
+        words.extend(
+            detail
+                .split(['@', '.', ' ', '-', '_'])
+                .filter(|w| w.len() > 2)
+                .map(str::to_owned),
+        );
+        words.push(detail);
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    zxcvbn::zxcvbn(&head, &words).score() < zxcvbn::Score::Three
+}
+
+/// The shared checks of a new password (length, confirmation), then the guessability check.
+pub fn check_new_password(
+    password: &str,
+    confirm: &str,
+    account: &[&str],
+) -> Result<(), crate::validate::FieldErrors> {
+    use crate::validate::{Field, FieldErrors, Problem};
+    crate::validate::validate_new_password(password, confirm)?;
+    if guessable(password, account) {
+        let mut errors = FieldErrors::default();
+        errors.add(Field::Password, Problem::Guessable);
+        return Err(errors);
+    }
+    Ok(())
+}
+
+/// Sets the password of the invitation's account once it passes [`check_new_password`].
 pub async fn accept_invitation(
     db: &Db,
     token: &str,
     password: &str,
+    confirm: &str,
     now: i64,
-) -> Result<Option<StaffUser>, AuthError> {
-    if db
-        .invitation_account(&token_hash(token), now)
-        .await?
-        .is_none()
-    {
-        return Ok(None);
+) -> Result<Accepted, AuthError> {
+    let Some(account) = db.invitation_account(&token_hash(token), now).await? else {
+        return Ok(Accepted::DeadLink);
+    };
+    if let Err(errors) = check_new_password(password, confirm, &[&account.email, &account.name]) {
+        return Ok(Accepted::Refused(errors));
     }
     let password = password.to_owned();
     let hash = hashing(move || hash_password(&password)).await??;
-    Ok(db.accept_invitation(&token_hash(token), &hash, now).await?)
+    Ok(
+        match db.accept_invitation(&token_hash(token), &hash, now).await? {
+            Some(user) => Accepted::User(user),
+            None => Accepted::DeadLink,
+        },
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        use crate::validate::{Field, Problem};
+        let account = ["anna.rossi@comune.bologna.it", "Anna Rossi"];
+        let weak = [
+            "passwordpassword",
+            "123456789012",
+            "qwertyuiopasdf",
+            "iloveyou1234",
+            "annarossi2022",
+            "spazibologna1",
+            "Password1234!",
+        ];
+        let accepted: Vec<_> = weak
+            .iter()
+            .filter(|w| {
+                check_new_password(w, w, &account).map_err(|e| e.get(Field::Password))
+                    != Err(Some(Problem::Guessable))
+            })
+            .collect();
+        assert!(accepted.is_empty(), "accepted: {accepted:?}");
+        for fine in [
+            "una password per i test e2e",
+            "la password dell'amministratore",
+            "una frase lunga per la collega",
+            "cavallo batteria graffetta corretta",
+        ] {
+            assert_eq!(check_new_password(fine, fine, &account), Ok(()), "{fine}");
+        }
+        // Length and confirmation come first, as in the browser.
+        assert_eq!(
+            check_new_password("corta", "corta", &account)
+                .unwrap_err()
+                .get(Field::Password),
+            Some(Problem::TooShort { min: 12 })
+        );
+        // The longest password accepted is scored on its first characters only.
+        let long = "a".repeat(crate::validate::PASSWORD_MAX);
+        assert!(guessable(&long, &account));
+    }
 
     #[test]
     fn hashes_are_argon2id_salted_and_verify() {

@@ -18,14 +18,17 @@ mod synthetic;
 mod transfer;
 
 pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
-pub use imports::ImportRecord;
+pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use registrations::{ClientLimit, Composer, Registration};
 pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
-pub use staff::{insert_audit, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord};
-pub use staff_spaces::{as_input, StaffSpace};
+pub use staff::{
+    insert_audit, AccountChange, AuditEntry, AuditRecord, Failures, SessionRecord, StaffRecord,
+};
+pub use staff_events::EventSave;
+pub use staff_spaces::{as_input, ImportMark, Saved, StaffSpace};
 pub use submissions::{
     recipient_limit, RateLimit, SubmissionSummary, MAX_MAILS_PER_RECIPIENT, RECIPIENT_WINDOW,
 };

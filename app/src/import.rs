@@ -8,10 +8,13 @@
 //! nothing the second time.
 
 use crate::db::StaffSpace;
-use crate::model::{ImportAction, ImportFileError, ImportRowView, MunicipalityOption, SpaceKind};
+use crate::model::{
+    ImportAction, ImportChangeView, ImportFileError, ImportMatchView, ImportRowView,
+    MunicipalityOption, SpaceKind,
+};
 use crate::text::search_key;
 use crate::validate::{validate_space, Field, FieldErrors, Problem, ValidSpace};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Largest file accepted (bytes).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -293,14 +296,73 @@ fn precision_code(value: &str) -> String {
     }
 }
 
+/// Cells that clear a stored value (an empty cell leaves it as it is).
+pub const CLEAR_MARKERS: [&str; 4] = ["[vuoto]", "[cancella]", "[empty]", "[clear]"];
+
+fn is_clear_marker(value: &str) -> bool {
+    let v = value.trim();
+    CLEAR_MARKERS.iter().any(|m| v.eq_ignore_ascii_case(m))
+}
+
+/// The spaces an import is matched against, with what the plan needs to know about them.
+#[derive(Debug, Clone, Default)]
+pub struct Existing {
+    pub spaces: Vec<StaffSpace>,
+    /// Spaces whose join request waits for a decision (or for the changes staff asked):
+    /// an import never touches them.
+    pub under_review: HashSet<i64>,
+    /// (space, field) whose latest change was made by hand in the staff area, after any
+    /// import: an import changing it undoes a colleague's correction, and the preview says so.
+    pub hand_edited: HashSet<(i64, String)>,
+}
+
+impl Existing {
+    pub fn of(spaces: Vec<StaffSpace>) -> Self {
+        Existing {
+            spaces,
+            ..Default::default()
+        }
+    }
+
+    /// Everything from the database.
+    pub async fn load(db: &crate::db::Db) -> Result<Self, crate::db::DbError> {
+        Ok(Existing {
+            spaces: db.all_staff_spaces().await?,
+            under_review: db.spaces_under_review().await?,
+            hand_edited: db.hand_edited_fields().await?,
+        })
+    }
+}
+
+/// The choices made at upload.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Rows may update archived spaces (otherwise they are refused, like rejected ones).
+    pub include_archived: bool,
+}
+
+/// One field an update changes: the stored value and the file's (as the audit trail shows
+/// them, an empty string for none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldChange {
+    pub field: Field,
+    pub old: String,
+    pub new: String,
+    /// The stored value was last set by hand in the staff area.
+    pub undoes_staff_edit: bool,
+}
+
 /// What applying one row would do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Create(ValidSpace),
     Update {
         id: i64,
+        /// The version of the space the plan was made against: applying it to a space
+        /// changed since is refused for that row.
+        version: i64,
         valid: ValidSpace,
-        changed: Vec<String>,
+        changes: Vec<FieldChange>,
     },
     Unchanged {
         id: i64,
@@ -308,11 +370,29 @@ pub enum Outcome {
     Invalid(FieldErrors),
 }
 
+/// Why a row was matched to an existing space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    Slug,
+    NameAndMunicipality,
+}
+
+/// The existing space a row was matched to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matched {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: crate::model::SpaceStatus,
+    pub by: MatchedBy,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Planned {
     pub line: usize,
     pub name: String,
     pub municipality: String,
+    pub matched: Option<Matched>,
     pub outcome: Outcome,
 }
 
@@ -321,7 +401,19 @@ impl Planned {
     pub fn view(&self) -> ImportRowView {
         let (action, changes, errors) = match &self.outcome {
             Outcome::Create(_) => (ImportAction::Create, Vec::new(), Vec::new()),
-            Outcome::Update { changed, .. } => (ImportAction::Update, changed.clone(), Vec::new()),
+            Outcome::Update { changes, .. } => (
+                ImportAction::Update,
+                changes
+                    .iter()
+                    .map(|c| ImportChangeView {
+                        field: c.field,
+                        old: c.old.clone(),
+                        new: c.new.clone(),
+                        undoes_staff_edit: c.undoes_staff_edit,
+                    })
+                    .collect(),
+                Vec::new(),
+            ),
             Outcome::Unchanged { .. } => (ImportAction::Unchanged, Vec::new(), Vec::new()),
             Outcome::Invalid(e) => (ImportAction::Error, Vec::new(), e.0.clone()),
         };
@@ -329,6 +421,13 @@ impl Planned {
             line: self.line,
             name: self.name.clone(),
             municipality: self.municipality.clone(),
+            matched: self.matched.as_ref().map(|m| ImportMatchView {
+                id: m.id,
+                slug: m.slug.clone(),
+                name: m.name.clone(),
+                status: m.status,
+                by_slug: m.by == MatchedBy::Slug,
+            }),
             action,
             changes,
             errors,
@@ -336,40 +435,90 @@ impl Planned {
     }
 }
 
-/// The fields whose values differ (by their serialised form, as the audit trail shows them).
-pub fn changed_fields(before: &ValidSpace, after: &ValidSpace) -> Vec<String> {
+/// The fields of a `ValidSpace`, by their serialised names, in form order.
+const SPACE_FIELDS: [(&str, Field); 17] = [
+    ("name", Field::Name),
+    ("kinds", Field::Kinds),
+    ("description", Field::Description),
+    ("address", Field::Address),
+    ("municipality", Field::Municipality),
+    ("lat", Field::Lat),
+    ("lon", Field::Lon),
+    ("precision", Field::Precision),
+    ("website", Field::Website),
+    ("email", Field::Email),
+    ("phone", Field::Phone),
+    ("organisation", Field::Organisation),
+    ("organisation_kind", Field::OrganisationKind),
+    ("organisation_website", Field::OrganisationWebsite),
+    ("organisation_description", Field::OrganisationDescription),
+    ("opening_hours", Field::OpeningHours),
+    ("services", Field::Services),
+];
+
+/// A serialised value as one line of text.
+fn shown(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(shown).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The fields whose values differ (by their serialised form, as the audit trail shows them),
+/// old and new, in form order.
+pub fn changes(
+    id: i64,
+    before: &ValidSpace,
+    after: &ValidSpace,
+    hand_edited: &HashSet<(i64, String)>,
+) -> Vec<FieldChange> {
     use serde_json::Value;
     let (Ok(Value::Object(b)), Ok(Value::Object(a))) =
         (serde_json::to_value(before), serde_json::to_value(after))
     else {
         return Vec::new();
     };
-    let mut changed: Vec<String> = a
+    SPACE_FIELDS
         .iter()
-        .filter(|(k, v)| b.get(*k) != Some(*v))
-        .map(|(k, _)| k.clone())
-        .collect();
-    changed.sort();
-    changed
+        .filter_map(|(key, field)| {
+            let (old, new) = (b.get(*key)?, a.get(*key)?);
+            (old != new).then(|| FieldChange {
+                field: *field,
+                old: shown(old),
+                new: shown(new),
+                undoes_staff_edit: hand_edited.contains(&(id, (*key).to_owned())),
+            })
+        })
+        .collect()
 }
 
-/// Decides what each row would do against the spaces that exist now.
+/// Decides what each row would do against the spaces that exist now. A row is matched by its
+/// `slug`, else by name and municipality; it never touches a space under review, a rejected
+/// one, or an archived one unless `options` allow it, and a name that fits several spaces is
+/// refused (the file must then say the slug). Empty cells leave stored values as they are; a
+/// [`CLEAR_MARKERS`] cell clears one.
 pub fn plan(
     rows: &[ImportRow],
-    existing: &[StaffSpace],
+    existing: &Existing,
     municipalities: &[MunicipalityOption],
+    options: Options,
 ) -> Vec<Planned> {
-    let by_slug: HashMap<&str, &StaffSpace> =
-        existing.iter().map(|s| (s.slug.as_str(), s)).collect();
-    let by_name: HashMap<(String, &str), &StaffSpace> = existing
+    use crate::model::SpaceStatus;
+    let by_slug: HashMap<&str, &StaffSpace> = existing
+        .spaces
         .iter()
-        .map(|s| {
-            (
-                (search_key(&s.current.name), s.current.municipality.as_str()),
-                s,
-            )
-        })
+        .map(|s| (s.slug.as_str(), s))
         .collect();
+    let mut by_name: HashMap<(String, &str), Vec<&StaffSpace>> = HashMap::new();
+    for s in &existing.spaces {
+        by_name
+            .entry((search_key(&s.current.name), s.current.municipality.as_str()))
+            .or_default()
+            .push(s);
+    }
     let by_municipality_name: HashMap<String, &MunicipalityOption> = municipalities
         .iter()
         .map(|m| (search_key(&m.name), m))
@@ -379,11 +528,16 @@ pub fn plan(
 
     rows.iter()
         .map(|row| {
-            let get = |c: Col| row.values.get(&c).map(String::as_str);
+            let get = |c: Col| {
+                row.values
+                    .get(&c)
+                    .map(String::as_str)
+                    .filter(|v| !v.trim().is_empty())
+            };
             let mut extra = FieldErrors::default();
             // The municipality: by ISTAT code, else by name.
             let code = match (get(Col::MunicipalityCode), get(Col::Municipality)) {
-                (Some(code), _) if !code.trim().is_empty() => {
+                (Some(code), _) => {
                     // Excel drops the leading zero of "037006".
                     let digits = code.trim();
                     let code = if digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -393,36 +547,68 @@ pub fn plan(
                     };
                     Some(code)
                 }
-                (_, Some(name)) if !name.trim().is_empty() => by_municipality_name
+                (_, Some(name)) => by_municipality_name
                     .get(&search_key(name))
                     .map(|m| m.istat_code.clone())
                     .or_else(|| {
-                        extra.0.push((Field::Municipality, Problem::UnknownChoice));
+                        extra.add(Field::Municipality, Problem::UnknownChoice);
                         None
                     }),
                 _ => None,
             };
-            let municipality = code
+            if code
                 .as_deref()
-                .and_then(|c| municipalities.iter().find(|m| m.istat_code == c));
-            if code.is_some() && municipality.is_none() && extra.is_empty() {
-                extra.0.push((Field::Municipality, Problem::UnknownChoice));
+                .is_some_and(|c| !municipalities.iter().any(|m| m.istat_code == c))
+            {
+                extra.add(Field::Municipality, Problem::UnknownChoice);
             }
             let name = get(Col::Name).unwrap_or_default().trim().to_owned();
-            let target = get(Col::Slug)
-                .and_then(|s| by_slug.get(s.trim()))
-                .or_else(|| {
-                    code.as_deref()
+            // The space the row is about: by slug, else by name in the municipality.
+            let (target, by) = match get(Col::Slug).and_then(|s| by_slug.get(s.trim())) {
+                Some(s) => (Some(*s), MatchedBy::Slug),
+                None => {
+                    let candidates = code
+                        .as_deref()
                         .and_then(|c| by_name.get(&(search_key(&name), c)))
-                })
-                .copied();
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
+                    if candidates.len() > 1 {
+                        extra.add(
+                            Field::Name,
+                            Problem::AmbiguousMatch {
+                                count: candidates.len(),
+                            },
+                        );
+                    }
+                    (
+                        (candidates.len() == 1).then(|| candidates[0]),
+                        MatchedBy::NameAndMunicipality,
+                    )
+                }
+            };
+            if let Some(s) = target {
+                if existing.under_review.contains(&s.id) {
+                    extra.add(Field::Name, Problem::UnderReview);
+                } else if s.status == SpaceStatus::Rejected
+                    || (s.status == SpaceStatus::Archived && !options.include_archived)
+                {
+                    extra.add(Field::Name, Problem::NotUpdatable);
+                }
+            }
 
-            // Start from what is stored (or nothing), then lay the file's values on top.
+            // Start from what is stored (or nothing), then lay the file's values on top: an
+            // empty cell keeps the stored value, a clear marker empties it.
             let mut input = target
                 .map(|s| crate::db::as_input(&s.current))
                 .unwrap_or_default();
-            for (col, value) in &row.values {
-                let value = value.clone();
+            for (col, raw) in &row.values {
+                let value = if is_clear_marker(raw) {
+                    String::new()
+                } else if raw.trim().is_empty() {
+                    continue;
+                } else {
+                    raw.clone()
+                };
                 match col {
                     Col::Slug | Col::MunicipalityCode | Col::Municipality => {}
                     Col::Name => input.name = value,
@@ -433,7 +619,7 @@ pub fn plan(
                             input.kind_fablab = on(SpaceKind::Fablab);
                             input.kind_incubator_accelerator = on(SpaceKind::IncubatorAccelerator);
                         }
-                        None => extra.0.push((Field::Kinds, Problem::UnknownChoice)),
+                        None => extra.add(Field::Kinds, Problem::UnknownChoice),
                     },
                     Col::Description => input.description = value,
                     Col::Address => input.address = value,
@@ -451,16 +637,16 @@ pub fn plan(
                     Col::Services => input.services = value,
                 }
             }
-            input.municipality = code.clone().unwrap_or_default();
+            if let Some(code) = &code {
+                input.municipality = code.clone();
+            }
             let result = validate_space(&input);
             let outcome = match result {
                 Ok(_) | Err(_) if !extra.is_empty() => {
                     let mut errors = extra;
                     if let Err(more) = &result {
                         for (f, p) in &more.0 {
-                            if errors.get(*f).is_none() {
-                                errors.0.push((*f, *p));
-                            }
+                            errors.add(*f, *p);
                         }
                     }
                     Outcome::Invalid(errors)
@@ -481,14 +667,28 @@ pub fn plan(
                         match target {
                             None => Outcome::Create(valid),
                             Some(s) => {
-                                let changed = changed_fields(&s.current, &valid);
-                                if changed.is_empty() {
+                                let mut changes =
+                                    changes(s.id, &s.current, &valid, &existing.hand_edited);
+                                for c in &mut changes {
+                                    if c.field == Field::Municipality {
+                                        let name = |code: &str| {
+                                            municipalities
+                                                .iter()
+                                                .find(|m| m.istat_code == code)
+                                                .map_or_else(|| code.to_owned(), |m| m.name.clone())
+                                        };
+                                        c.old = name(&c.old);
+                                        c.new = name(&c.new);
+                                    }
+                                }
+                                if changes.is_empty() {
                                     Outcome::Unchanged { id: s.id }
                                 } else {
                                     Outcome::Update {
                                         id: s.id,
+                                        version: s.version,
                                         valid,
-                                        changed,
+                                        changes,
                                     }
                                 }
                             }
@@ -496,10 +696,22 @@ pub fn plan(
                     }
                 }
             };
+            let municipality = code
+                .as_deref()
+                .and_then(|c| municipalities.iter().find(|m| m.istat_code == c))
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
             Planned {
                 line: row.line,
                 name,
-                municipality: municipality.map(|m| m.name.clone()).unwrap_or_default(),
+                municipality,
+                matched: target.map(|s| Matched {
+                    id: s.id,
+                    slug: s.slug.clone(),
+                    name: s.current.name.clone(),
+                    status: s.status,
+                    by,
+                }),
                 outcome,
             }
         })
@@ -519,10 +731,19 @@ pub async fn plan_stored(
 ) -> Result<(ParsedFile, Vec<Planned>), crate::db::DbError> {
     // A stored file parsed when it was uploaded; should that ever fail now, it has no rows.
     let parsed = parse(&record.content).unwrap_or_default();
-    let existing = db.all_staff_spaces().await?;
+    let existing = Existing::load(db).await?;
     let municipalities = db.all_municipalities().await?;
-    let planned = plan(&parsed.rows, &existing, &municipalities);
+    let planned = plan(&parsed.rows, &existing, &municipalities, record.options());
     Ok((parsed, planned))
+}
+
+/// A short digest of a plan: the confirmation carries the digest of the preview it confirms,
+/// and a plan that no longer matches it (a colleague changed a space meanwhile) is shown again
+/// instead of applied.
+pub fn digest(planned: &[Planned]) -> String {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(format!("{planned:?}").as_bytes());
+    hash.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Counts of a plan.
@@ -568,6 +789,24 @@ pub async fn page(
         .filter(|r| r.action != ImportAction::Unchanged)
         .collect();
     let rows_hidden = shown.len().saturating_sub(IMPORT_ROWS_SHOWN);
+    let revert = if record.finished_at.is_some() && record.reverted_at.is_none() {
+        let plan = db.revert_plan(record.id).await?;
+        Some(crate::model::ImportRevertView {
+            remove: plan.remove,
+            restore: plan.restore,
+            changed_since: plan
+                .changed_since
+                .into_iter()
+                .map(|c| crate::model::ImportChangedView {
+                    space_id: c.space_id,
+                    line: c.line,
+                    name: c.name,
+                })
+                .collect(),
+        })
+    } else {
+        None
+    };
     Ok(crate::model::ImportPage {
         id: record.id,
         filename: record.filename.clone(),
@@ -578,6 +817,10 @@ pub async fn page(
         preview: count(&planned),
         rows: shown.into_iter().take(IMPORT_ROWS_SHOWN).collect(),
         rows_hidden,
+        digest: digest(&planned),
+        include_archived: record.include_archived != 0,
+        reverted_at: record.reverted_at,
+        revert,
     })
 }
 
@@ -588,28 +831,43 @@ pub struct Claimed {
     pub planned: Vec<Planned>,
 }
 
-/// Claims a stored import for applying (when confirmed, or to resume a stalled one): `None`
-/// when there is no such import, it is finished, or another worker is applying it.
+/// Claims a stored import for applying (when confirmed with the digest of the plan the
+/// preview showed, or to resume a stalled one).
 pub async fn claim(
     db: &crate::db::Db,
     id: i64,
+    confirmed: Option<&str>,
     now: i64,
-) -> Result<Option<Claimed>, crate::db::DbError> {
+) -> Result<Claim, crate::db::DbError> {
     let Some(record) = db.import_record(id).await? else {
-        return Ok(None);
+        return Ok(Claim::NotNow);
     };
     let (_, planned) = plan_stored(db, &record).await?;
+    // A first confirmation must be of the plan as it is now; resuming a stalled import
+    // (started already) applies the rows not yet applied, each checked against its version.
+    if record.started_at.is_none() && confirmed != Some(digest(&planned).as_str()) {
+        return Ok(Claim::Changed);
+    }
     if !db
         .claim_import(id, planned.len() as i64, now, now - STALL_AFTER)
         .await?
     {
-        return Ok(None);
+        return Ok(Claim::NotNow);
     }
-    Ok(Some(Claimed {
+    Ok(Claim::Claimed(Claimed {
         id,
         status: record.new_status(),
         planned,
     }))
+}
+
+/// What asking to apply an import came to.
+pub enum Claim {
+    Claimed(Claimed),
+    /// The plan is not the one shown in the preview: it must be looked at again.
+    Changed,
+    /// No such import, it is finished, or another worker is applying it.
+    NotNow,
 }
 
 /// Applies a claimed import (in the background after the confirmation): each row in its own
@@ -622,15 +880,28 @@ pub async fn apply(
     clock: crate::clock::Clock,
 ) -> Result<(), crate::db::DbError> {
     let now = || clock.now();
+    let mut report = count(&claimed.planned);
     for (i, p) in claimed.planned.iter().enumerate() {
+        let mark = crate::db::ImportMark {
+            import_id: claimed.id,
+            line: p.line as i64,
+        };
         match &p.outcome {
             Outcome::Create(valid) => {
-                db.create_space_as(valid, claimed.status, actor, "import", now())
+                db.create_space_as(valid, claimed.status, actor, "import", now(), Some(mark))
                     .await?;
             }
-            Outcome::Update { id, valid, .. } => {
-                db.update_space_as(*id, valid, actor, "import", now())
+            Outcome::Update {
+                id, version, valid, ..
+            } => {
+                let saved = db
+                    .update_space_as(*id, valid, *version, actor, "import", now(), Some(mark))
                     .await?;
+                // Changed by someone since the plan: left as it is, and reported.
+                if matches!(saved, crate::db::Saved::Stale(_)) {
+                    report.updated -= 1;
+                    report.conflicts += 1;
+                }
             }
             Outcome::Unchanged { .. } | Outcome::Invalid(_) => {}
         }
@@ -639,8 +910,7 @@ pub async fn apply(
                 .await?;
         }
     }
-    db.finish_import(claimed.id, &count(&claimed.planned), now())
-        .await
+    db.finish_import(claimed.id, &report, now()).await
 }
 
 #[cfg(test)]
@@ -668,6 +938,7 @@ mod tests {
             id: 7,
             slug: "dumbo".into(),
             status: SpaceStatus::Published,
+            version: 1,
             current: ValidSpace {
                 name: "DumBO".into(),
                 kinds: vec![SpaceKind::Coworking],
@@ -691,7 +962,12 @@ mod tests {
     }
 
     fn plan_text(text: &str) -> Vec<Planned> {
-        plan(&parse(text).unwrap().rows, &existing(), &municipalities())
+        plan(
+            &parse(text).unwrap().rows,
+            &Existing::of(existing()),
+            &municipalities(),
+            Options::default(),
+        )
     }
 
     #[test]
@@ -704,7 +980,12 @@ published;dumbo;DumBO;coworking;Spazio di rigenerazione urbana;Via Camillo Casar
             parsed.ignored_columns,
             ["status", "source", "page", "updated"]
         );
-        let planned = plan(&parsed.rows, &existing(), &municipalities());
+        let planned = plan(
+            &parsed.rows,
+            &Existing::of(existing()),
+            &municipalities(),
+            Options::default(),
+        );
         assert_eq!(planned.len(), 1);
         assert_eq!(planned[0].outcome, Outcome::Unchanged { id: 7 });
         assert_eq!(planned[0].line, 2);
@@ -720,18 +1001,35 @@ Lontano,coworking,Milano,,45.46,9.19,\n\
 Fuori,palestra,Bologna,,45.46,9.19,\n\
 <script>alert(1)</script>,coworking,Bologna,,44.5,11.3,\n";
         let p = plan_text(text);
-        // Matched by name and municipality (case and accents aside). The file is authoritative
-        // for the columns it has (an empty address empties it); the columns it lacks
-        // (description, website…) keep their stored values.
+        // Matched by name and municipality (case and accents aside). Filled cells replace
+        // stored values; the empty address cell and the columns the file lacks (description,
+        // website…) keep them.
         match &p[0].outcome {
-            Outcome::Update { id, valid, changed } => {
-                assert_eq!(*id, 7);
-                assert_eq!(changed, &["address", "kinds", "name"]);
+            Outcome::Update {
+                id,
+                version,
+                valid,
+                changes,
+            } => {
+                assert_eq!((*id, *version), (7, 1));
+                let fields: Vec<Field> = changes.iter().map(|c| c.field).collect();
+                assert_eq!(fields, [Field::Name, Field::Kinds]);
+                assert_eq!(
+                    (changes[0].old.as_str(), changes[0].new.as_str()),
+                    ("DumBO", "Dumbo")
+                );
+                assert_eq!(changes[1].new, "coworking, fablab");
+                assert!(!changes[0].undoes_staff_edit);
                 assert_eq!(valid.website.as_deref(), Some("https://dumbospace.it"));
-                assert_eq!(valid.address, None);
+                assert_eq!(valid.address.as_deref(), Some("Via Camillo Casarini 19"));
             }
             other => panic!("{other:?}"),
         }
+        let matched = p[0].matched.as_ref().unwrap();
+        assert_eq!(
+            (matched.id, matched.by),
+            (7, MatchedBy::NameAndMunicipality)
+        );
         match &p[1].outcome {
             Outcome::Create(v) => {
                 assert_eq!(v.kinds, [SpaceKind::IncubatorAccelerator]);
@@ -785,7 +1083,12 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
         let hostile = parse(&many).unwrap();
         assert_eq!(hostile.ignored_columns.len(), MAX_IGNORED_REPORTED);
         assert_eq!(hostile.ignored_columns[0], "x0");
-        let p = plan(&parsed.rows, &existing(), &municipalities());
+        let p = plan(
+            &parsed.rows,
+            &Existing::of(existing()),
+            &municipalities(),
+            Options::default(),
+        );
         assert!(
             matches!(&p[0].outcome, Outcome::Create(v) if v.municipality == "037032" && v.lon == 11.71)
         );
@@ -798,8 +1101,99 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
         let bytes = b"name;kinds;comune;lat;lon\r\nSpazio Citt\xe0;coworking;Casalecchio di Reno;44.47;11.27\r\n";
         let text = decode(bytes);
         assert!(text.contains("Spazio Città"));
-        let p = plan(&parse(&text).unwrap().rows, &existing(), &municipalities());
+        let p = plan(
+            &parse(&text).unwrap().rows,
+            &Existing::of(existing()),
+            &municipalities(),
+            Options::default(),
+        );
         assert!(matches!(&p[0].outcome, Outcome::Create(v) if v.name == "Spazio Città"));
+    }
+
+    #[test]
+    fn rows_never_touch_what_they_must_not() {
+        let dumbo = existing().remove(0);
+        let space = |id: i64, slug: &str, name: &str, status: SpaceStatus| StaffSpace {
+            id,
+            slug: slug.into(),
+            status,
+            version: 3,
+            current: ValidSpace {
+                name: name.into(),
+                ..dumbo.current.clone()
+            },
+        };
+        let mut existing = Existing::of(vec![
+            dumbo.clone(),
+            // A citizen's request under review with the same name as a published space.
+            space(8, "fablab-reno", "FabLab Reno", SpaceStatus::Published),
+            space(9, "fablab-reno-2", "Fablab Reno", SpaceStatus::Pending),
+            space(10, "vecchio", "Vecchio spazio", SpaceStatus::Archived),
+            space(11, "respinto", "Spazio respinto", SpaceStatus::Rejected),
+            space(12, "in-revisione", "In revisione", SpaceStatus::Pending),
+        ]);
+        existing.under_review.insert(12);
+        existing.hand_edited.insert((7, "website".into()));
+        let text = "slug,name,comune,lat,lon,website,address,description\n\
+,FabLab Reno,Bologna,44.5,11.3,,,\n\
+fablab-reno,FabLab Reno,Bologna,44.5,11.3,https://fablabreno.it,,\n\
+,Vecchio spazio,Bologna,44.5,11.3,https://vecchio.it,,\n\
+,Spazio respinto,Bologna,44.5,11.3,https://r.it,,\n\
+,In revisione,Bologna,44.5,11.3,https://x.it,,\n\
+dumbo,DumBO,Bologna,44.501,11.3226,https://dumbo.example,[vuoto],[cancella]\n";
+        let rows = parse(text).unwrap().rows;
+        let p = plan(&rows, &existing, &municipalities(), Options::default());
+        let error = |i: usize| match &p[i].outcome {
+            Outcome::Invalid(e) => e.get(Field::Name),
+            other => panic!("row {i}: {other:?}"),
+        };
+        // Two spaces answer to the name: refused, the file must say the slug.
+        assert_eq!(error(0), Some(Problem::AmbiguousMatch { count: 2 }));
+        assert_eq!(p[0].matched, None);
+        // With the slug, the published one is updated, and the row says how it matched.
+        assert!(matches!(
+            &p[1].outcome,
+            Outcome::Update {
+                id: 8,
+                version: 3,
+                ..
+            }
+        ));
+        assert_eq!(p[1].matched.as_ref().unwrap().by, MatchedBy::Slug);
+        assert_eq!(error(2), Some(Problem::NotUpdatable));
+        assert_eq!(error(3), Some(Problem::NotUpdatable));
+        assert_eq!(error(4), Some(Problem::UnderReview));
+        // Clear markers empty a value; a change over a hand-made correction is flagged.
+        let Outcome::Update { changes, valid, .. } = &p[5].outcome else {
+            panic!("{:?}", p[5].outcome)
+        };
+        assert_eq!(valid.address, None);
+        assert_eq!(valid.description, None);
+        let website = changes.iter().find(|c| c.field == Field::Website).unwrap();
+        assert_eq!(
+            (
+                website.old.as_str(),
+                website.new.as_str(),
+                website.undoes_staff_edit
+            ),
+            ("https://dumbospace.it", "https://dumbo.example", true)
+        );
+        let address = changes.iter().find(|c| c.field == Field::Address).unwrap();
+        assert_eq!(
+            (address.new.as_str(), address.undoes_staff_edit),
+            ("", false)
+        );
+        // Archived spaces may be included when asked; rejected ones never.
+        let p = plan(
+            &rows,
+            &existing,
+            &municipalities(),
+            Options {
+                include_archived: true,
+            },
+        );
+        assert!(matches!(&p[2].outcome, Outcome::Update { id: 10, .. }));
+        assert!(matches!(&p[3].outcome, Outcome::Invalid(_)));
     }
 
     #[test]

@@ -227,6 +227,8 @@ pub struct SubmissionPage {
     pub decision_reason: Option<String>,
     pub decided_at: Option<i64>,
     pub duplicates: Vec<Duplicate>,
+    /// The version the page shows (the decision form sends it back).
+    pub version: i64,
 }
 
 /// The survey answers of every request not rejected.
@@ -406,6 +408,10 @@ pub struct StaffSpacePage {
     pub id: i64,
     pub slug: String,
     pub status: SpaceStatus,
+    /// The version the page shows (its forms send it back).
+    pub version: i64,
+    /// The join request the space came from: (id, reference).
+    pub request: Option<(i64, String)>,
     pub input: crate::validate::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,
@@ -464,6 +470,8 @@ pub struct StaffAccount {
     pub invited: bool,
     pub created_at: i64,
     pub last_sign_in: Option<i64>,
+    /// The version the page shows (its buttons send it back).
+    pub version: i64,
 }
 
 /// Everything the staff-accounts page shows.
@@ -506,10 +514,33 @@ pub struct ImportRowView {
     pub line: usize,
     pub name: String,
     pub municipality: String,
+    /// The existing space the row is about, and why.
+    pub matched: Option<ImportMatchView>,
     pub action: ImportAction,
-    /// The fields an update changes.
-    pub changes: Vec<String>,
+    /// The fields an update changes, old and new.
+    pub changes: Vec<ImportChangeView>,
     pub errors: Vec<(crate::validate::Field, crate::validate::Problem)>,
+}
+
+/// The existing space an import row was matched to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportMatchView {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: SpaceStatus,
+    /// By the file's `slug` column (else by name and municipality).
+    pub by_slug: bool,
+}
+
+/// One field an import row changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportChangeView {
+    pub field: crate::validate::Field,
+    pub old: String,
+    pub new: String,
+    /// The stored value was last set by hand in the staff area.
+    pub undoes_staff_edit: bool,
 }
 
 /// Where an import stands.
@@ -536,6 +567,9 @@ pub struct ImportReport {
     pub updated: i64,
     pub unchanged: i64,
     pub errors: i64,
+    /// Rows left alone because their space changed after the preview.
+    #[serde(default)]
+    pub conflicts: i64,
 }
 
 /// Everything an import's page shows.
@@ -554,6 +588,31 @@ pub struct ImportPage {
     pub rows: Vec<ImportRowView>,
     /// Rows not shown because of the limit.
     pub rows_hidden: usize,
+    /// The digest of the plan the preview shows (the confirmation sends it back).
+    pub digest: String,
+    /// Whether rows may update archived spaces.
+    pub include_archived: bool,
+    /// When the applied import was reverted.
+    pub reverted_at: Option<i64>,
+    /// What reverting it would do now (an applied import not reverted yet).
+    pub revert: Option<ImportRevertView>,
+}
+
+/// What reverting an applied import would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportRevertView {
+    pub remove: i64,
+    pub restore: i64,
+    /// Spaces changed since the import: left alone.
+    pub changed_since: Vec<ImportChangedView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportChangedView {
+    pub space_id: i64,
+    pub line: i64,
+    /// `None` when the space was deleted.
+    pub name: Option<String>,
 }
 
 pub const IMPORT_ROWS_SHOWN: usize = 500;

@@ -131,6 +131,7 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
         lang: record.lang,
         decision_reason: record.decision_reason,
         decided_at: record.decided_at,
+        version: record.version,
         duplicates: duplicates(space, &spaces),
         row,
     }))
@@ -174,6 +175,12 @@ pub struct DecisionForm {
     decisione: String,
     #[serde(default)]
     motivo: String,
+    /// The version of the request the page showed.
+    #[serde(default)]
+    version: i64,
+    /// Present on the second step of a decision that takes a published space off the map.
+    #[serde(default)]
+    conferma: String,
 }
 
 async fn decide(
@@ -209,6 +216,7 @@ async fn decide(
             decision: Some(decision),
             reason: form.motivo.clone(),
             errors: FieldErrors(vec![(Field::Reason, problem)]),
+            ..Default::default()
         };
         return render_page(
             &state,
@@ -222,35 +230,78 @@ async fn decide(
     let (row, record) = match state.db.submission(id).await {
         Ok(Some(s)) => s,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("loading a submission", &err),
+        Err(err) => return unavailable("loading a request", &err),
     };
-    let slug = match state.db.staff_space(row.space_id).await {
-        Ok(Some(s)) => s.slug,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("loading a space", &err),
+    // Decided by a colleague since this page was shown: the page again, with its decision,
+    // and what was typed kept.
+    if record.version != form.version {
+        let context = DecisionFormState {
+            decision: Some(decision),
+            reason: form.motivo.clone(),
+            stale: true,
+            ..Default::default()
+        };
+        return render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await;
+    }
+    // Taking an approved space off the map opens a second step that says so first.
+    if row.decision == Some(Decision::Approved)
+        && decision != Decision::Approved
+        && form.conferma.is_empty()
+    {
+        let context = DecisionFormState {
+            decision: Some(decision),
+            reason: form.motivo.clone(),
+            confirm: true,
+            ..Default::default()
+        };
+        return render_page(&state, &uri, &headers, context, StatusCode::OK).await;
+    }
+    let reason = reason.as_str();
+    let actor = (session.user.id, session.user.email.as_str());
+    match record_decision(&state, id, decision, reason, Some(form.version), actor).await {
+        Ok(true) => see_other(&format!("/admin/adesioni/{id}?salvato=1")),
+        // Gone, or decided by someone else in between.
+        Ok(false) => see_other(&format!("/admin/adesioni/{id}")),
+        Err(err) => unavailable("recording a decision", &err),
+    }
+}
+
+/// Records a decision on request `id` with its e-mail to the submitter (whichever page staff
+/// act from: the request's, or its space's status buttons). `Ok(false)` when there is no such
+/// request.
+pub async fn record_decision(
+    state: &AppState,
+    id: i64,
+    decision: Decision,
+    reason: &str,
+    expected: Option<i64>,
+    actor: (i64, &str),
+) -> Result<bool, DbError> {
+    let Some((row, record)) = state.db.submission(id).await? else {
+        return Ok(false);
     };
-    let link = format!("{}/spazi/{slug}", base_url(&state));
-    let email = decision_email(&row, &record, decision, &reason, &link);
-    let reason = (!reason.is_empty()).then_some(reason.as_str());
-    match state
+    let Some(space) = state.db.staff_space(row.space_id).await? else {
+        return Ok(false);
+    };
+    let link = format!("{}/spazi/{}", base_url(state), space.slug);
+    let email = decision_email(&row, &record, decision, reason, &link);
+    let reason = (!reason.is_empty()).then_some(reason);
+    let done = state
         .db
         .decide_submission(
             id,
             decision,
             reason,
             &email,
-            (session.user.id, &session.user.email),
+            expected,
+            actor,
             state.clock.now(),
         )
-        .await
-    {
-        Ok(true) => {
-            state.outbox.wake();
-            see_other(&format!("/admin/adesioni/{id}?salvato=1"))
-        }
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => unavailable("recording a decision", &err),
+        .await?;
+    if done {
+        state.outbox.wake();
     }
+    Ok(done)
 }
 
 /// The e-mail telling the submitter the decision, in the language they used.
@@ -356,6 +407,7 @@ mod tests {
             id,
             slug: format!("s{id}"),
             status: SpaceStatus::Published,
+            version: 1,
             current: ValidSpace {
                 name: name.into(),
                 kinds: vec![],

@@ -512,8 +512,8 @@ pub async fn create_staff_account(
         role: role.code().to_owned(),
     })
     .map_err(describe)?;
-    crate::validate::validate_new_password(password, password).map_err(describe)?;
     let (email, name) = (invite.email, invite.name);
+    crate::auth::check_new_password(password, password, &[&email, &name]).map_err(describe)?;
     let config = Config::from_env()?;
     let clock = crate::clock::Clock::from_setting(&config.now)?;
     let db = Db::open(&config.database_url, clock.now())

@@ -3,9 +3,10 @@
 //! registrations. Every post needs an editor's session and its CSRF token.
 
 use crate::admin::{authorised_post, base_url, render_page, see_other, staff_session, unavailable};
+use crate::db::EventSave;
 use crate::model::event::EventStatus;
 use crate::model::Role;
-use crate::pages::admin::events::{EventFormState, EVENTS_PATH, NEW_EVENT_ACTION};
+use crate::pages::admin::events::{EventConflict, EventFormState, EVENTS_PATH, NEW_EVENT_ACTION};
 use crate::server::AppState;
 use crate::validate::event::{validate_event, EventInput};
 use axum::extract::{Path, State};
@@ -20,6 +21,7 @@ pub fn routes() -> Router<AppState> {
         .route(NEW_EVENT_ACTION, post(create))
         .route("/admin/eventi/{id}", post(save))
         .route("/admin/eventi/{id}/stato", post(change_status))
+        .route("/admin/eventi/{id}/elimina", post(discard))
         .route("/admin/eventi/{id}/ingresso", post(check_in))
         .route("/admin/eventi/{id}/iscrizioni.csv", get(export))
 }
@@ -28,6 +30,9 @@ pub fn routes() -> Router<AppState> {
 pub struct EventForm {
     #[serde(default)]
     csrf: String,
+    /// The version of the event the form was read at (absent on the creation form).
+    #[serde(default)]
+    version: i64,
     #[serde(flatten)]
     input: EventInput,
 }
@@ -39,7 +44,11 @@ async fn again(
     input: EventInput,
     errors: crate::validate::FieldErrors,
 ) -> Response {
-    let context = EventFormState { input, errors };
+    let context = EventFormState {
+        input,
+        errors,
+        conflict: None,
+    };
     render_page(
         state,
         uri,
@@ -96,16 +105,30 @@ async fn save(
     let actor = (session.user.id, session.user.email.as_str());
     match state
         .db
-        .update_event(id, &valid, actor, now, &compose)
+        .update_event(id, &valid, form.version, actor, now, &compose)
         .await
     {
-        Ok(Some(Ok(promoted))) => {
+        Ok(Some(EventSave::Saved { promoted })) => {
             if promoted > 0 {
                 state.outbox.wake();
             }
             see_other(&format!("{EVENTS_PATH}/{id}?salvato=1&promossi={promoted}"))
         }
-        Ok(Some(Err(errors))) => again(&state, &uri, &headers, form.input, errors).await,
+        Ok(Some(EventSave::Invalid(errors))) => {
+            again(&state, &uri, &headers, form.input, errors).await
+        }
+        // A colleague saved first: what was typed comes back beside the saved values.
+        Ok(Some(EventSave::Stale { saved, version })) => {
+            let context = EventFormState {
+                input: form.input,
+                errors: Default::default(),
+                conflict: Some(EventConflict {
+                    saved: *saved,
+                    version,
+                }),
+            };
+            render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
+        }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("saving an event", &err),
     }
@@ -140,13 +163,38 @@ async fn change_status(
         .set_event_status(id, status, actor, now, &compose)
         .await
     {
-        Ok(true) => {
+        Ok(Some(emailed)) => {
             state.outbox.wake();
-            see_other(&format!("{EVENTS_PATH}/{id}?salvato=1"))
+            match status {
+                // The page reports how many people were told.
+                EventStatus::Cancelled => {
+                    see_other(&format!("{EVENTS_PATH}/{id}?annullato={emailed}"))
+                }
+                _ => see_other(&format!("{EVENTS_PATH}/{id}?salvato=1")),
+            }
         }
         // Not a change that applies (already so, or no such event): the page tells its state.
-        Ok(false) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Ok(None) => see_other(&format!("{EVENTS_PATH}/{id}")),
         Err(err) => unavailable("changing an event's status", &err),
+    }
+}
+
+/// Staff discard a draft that was never published: it is deleted (audited), not cancelled.
+async fn discard(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<crate::admin::CsrfForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    match state.db.discard_draft(id, actor, state.clock.now()).await {
+        Ok(true) => see_other(&format!("{EVENTS_PATH}?eliminata=1")),
+        Ok(false) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Err(err) => unavailable("discarding a draft", &err),
     }
 }
 

@@ -205,6 +205,17 @@ pub enum Problem {
     BelowTaken {
         taken: i64,
     },
+    /// A password found in the lists of common and breached passwords, or as easy to guess
+    /// (checked on the server only: the dictionaries stay out of the browser's bundle).
+    Guessable,
+    /// An import row whose name fits several spaces of the municipality.
+    AmbiguousMatch {
+        count: usize,
+    },
+    /// An import row about a space whose join request is under review.
+    UnderReview,
+    /// An import row about a rejected space, or an archived one when they were not included.
+    NotUpdatable,
 }
 
 /// Problems by field, in form order.
@@ -224,7 +235,7 @@ impl FieldErrors {
         self.0.first().map(|(f, _)| *f)
     }
 
-    fn add(&mut self, field: Field, problem: Problem) {
+    pub fn add(&mut self, field: Field, problem: Problem) {
         if self.get(field).is_none() {
             self.0.push((field, problem));
         }

@@ -17,7 +17,7 @@ use sqlx::AnyConnection;
 
 /// The event columns, with the venue space and the length of the waiting line.
 pub(super) const EVENT_SELECT: &str =
-    "SELECT e.id, e.slug, e.status, e.title_it, e.title_en, e.summary_it, \
+    "SELECT e.id, e.slug, e.status, e.version, e.title_it, e.title_en, e.summary_it, \
     e.summary_en, e.description_it, e.description_en, e.programme_it, e.programme_en, \
     e.starts_at, e.ends_at, e.venue_name, e.venue_address, e.space_id, e.lat, e.lon, e.organiser, \
     e.contact_email, e.capacity, e.seats_taken, e.rsvp_opens_at, e.rsvp_closes_at, \
@@ -31,6 +31,7 @@ pub(super) struct EventRow {
     pub(super) id: i64,
     pub(super) slug: String,
     pub(super) status: String,
+    pub(super) version: i64,
     pub(super) title_it: String,
     pub(super) title_en: Option<String>,
     pub(super) summary_it: Option<String>,
@@ -191,7 +192,10 @@ pub(super) struct RsvpRow {
 }
 
 /// The condition of a public event page: published or cancelled, by slug (`$1`).
-const PUBLIC_BY_SLUG: &str = "e.slug = $1 AND e.status IN ('published', 'cancelled')";
+/// Public events: published ones, and cancelled ones that were public before (a draft never
+/// becomes public).
+const PUBLIC_BY_SLUG: &str =
+    "e.slug = $1 AND e.status IN ('published', 'cancelled') AND e.published_at IS NOT NULL";
 
 pub(super) const RSVP_COLUMNS: &str =
     "r.id, r.event_id, r.status, r.first_name, r.last_name, r.email, \
@@ -371,7 +375,8 @@ impl Db {
     /// The public events page: published and cancelled events, upcoming and past.
     pub async fn public_events(&self, lang: Lang, now: i64) -> Result<EventsPage, DbError> {
         let rows: Vec<EventRow> = sqlx::query_as(&format!(
-            "{EVENT_SELECT} WHERE e.status IN ('published', 'cancelled') ORDER BY e.starts_at, e.id"
+            "{EVENT_SELECT} WHERE e.status IN ('published', 'cancelled') \
+             AND e.published_at IS NOT NULL ORDER BY e.starts_at, e.id"
         ))
         .fetch_all(&self.pool)
         .await?;
@@ -584,9 +589,9 @@ pub(super) async fn insert_event(
         "INSERT INTO events (slug, status, title_it, title_en, summary_it, summary_en, \
          description_it, description_en, programme_it, programme_en, starts_at, ends_at, \
          venue_name, venue_address, space_id, organiser, contact_email, capacity, \
-         rsvp_opens_at, rsvp_closes_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
-         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) \
-         RETURNING id",
+         rsvp_opens_at, rsvp_closes_at, created_at, updated_at, published_at) VALUES ($1, $2, $3, \
+         $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, \
+         CASE WHEN $2 = 'draft' THEN NULL ELSE $21 END) RETURNING id",
     )
     .bind(&e.slug)
     .bind(status.code())

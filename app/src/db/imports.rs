@@ -17,11 +17,19 @@ pub struct ImportRecord {
     pub beat_at: Option<i64>,
     pub finished_at: Option<i64>,
     pub report_json: Option<String>,
+    pub include_archived: i64,
+    pub reverted_at: Option<i64>,
 }
 
 impl ImportRecord {
     pub fn new_status(&self) -> SpaceStatus {
         SpaceStatus::from_code(&self.new_status).unwrap_or(SpaceStatus::Pending)
+    }
+
+    pub fn options(&self) -> crate::import::Options {
+        crate::import::Options {
+            include_archived: self.include_archived != 0,
+        }
     }
 
     pub fn report(&self) -> ImportReport {
@@ -38,18 +46,20 @@ impl Db {
         filename: &str,
         content: &str,
         new_status: SpaceStatus,
+        options: crate::import::Options,
         by: i64,
         now: i64,
     ) -> Result<i64, DbError> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO space_imports (filename, content, new_status, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO space_imports (filename, content, new_status, created_by, created_at, \
+             include_archived) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(filename)
         .bind(content)
         .bind(new_status.code())
         .bind(by)
         .bind(now)
+        .bind(i64::from(options.include_archived))
         .fetch_one(&self.pool)
         .await?;
         Ok(id)
@@ -58,7 +68,8 @@ impl Db {
     pub async fn import_record(&self, id: i64) -> Result<Option<ImportRecord>, DbError> {
         Ok(sqlx::query_as(
             "SELECT id, filename, content, new_status, created_at, started_at, rows_total, \
-             rows_done, beat_at, finished_at, report_json FROM space_imports WHERE id = $1",
+             rows_done, beat_at, finished_at, report_json, include_archived, reverted_at \
+             FROM space_imports WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -145,4 +156,255 @@ impl Db {
         .await?;
         Ok(())
     }
+}
+
+/// One change an applied import made, as recorded with it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ImportChange {
+    pub space_id: i64,
+    pub line: i64,
+    pub action: String,
+    pub before_json: Option<String>,
+    pub after_json: String,
+    pub version_after: i64,
+}
+
+/// A recorded change whose space is no longer as the import left it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedSince {
+    pub space_id: i64,
+    pub line: i64,
+    /// The space's name now (`None` when it was deleted).
+    pub name: Option<String>,
+}
+
+/// What reverting an import would do, or did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RevertPlan {
+    /// Spaces the import created, to delete.
+    pub remove: i64,
+    /// Spaces the import updated, to put back as they were.
+    pub restore: i64,
+    /// Changes that cannot be reverted blindly: the space changed since (or, for a created
+    /// one, is used as an event's venue).
+    pub changed_since: Vec<ChangedSince>,
+}
+
+/// What asking to revert came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reverted {
+    Done(RevertPlan),
+    /// Some spaces changed since and the caller did not agree to leave them: nothing done.
+    Blocked(RevertPlan),
+    /// Not finished, or already reverted.
+    NotRevertable,
+}
+
+impl Db {
+    /// The changes an import made, newest first.
+    pub async fn import_changes(&self, id: i64) -> Result<Vec<ImportChange>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT space_id, line, action, before_json, after_json, version_after \
+             FROM import_changes WHERE import_id = $1 ORDER BY id DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// What reverting import `id` would do now.
+    pub async fn revert_plan(&self, id: i64) -> Result<RevertPlan, DbError> {
+        let changes = self.import_changes(id).await?;
+        revert_plan(&mut *self.pool.acquire().await?, &changes).await
+    }
+
+    /// Reverts applied import `id` in one transaction: the spaces it created are deleted, the
+    /// ones it updated get their earlier values back (a new version, audited as
+    /// `import-revert`). A space changed since the import is left alone: when there are such
+    /// spaces, nothing is done unless `leave_changed`. Audited as a whole too.
+    pub async fn revert_import(
+        &self,
+        id: i64,
+        leave_changed: bool,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<Reverted, DbError> {
+        let mut tx = self.begin_write().await?;
+        let state: Option<(Option<i64>, Option<i64>)> =
+            sqlx::query_as("SELECT finished_at, reverted_at FROM space_imports WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if !matches!(state, Some((Some(_), None))) {
+            return Ok(Reverted::NotRevertable);
+        }
+        let changes: Vec<ImportChange> = sqlx::query_as(
+            "SELECT space_id, line, action, before_json, after_json, version_after \
+             FROM import_changes WHERE import_id = $1 ORDER BY id DESC",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let plan = revert_plan(&mut tx, &changes).await?;
+        if !plan.changed_since.is_empty() && !leave_changed {
+            tx.rollback().await?;
+            return Ok(Reverted::Blocked(plan));
+        }
+        let left: std::collections::HashSet<i64> =
+            plan.changed_since.iter().map(|c| c.space_id).collect();
+        for change in changes.iter().filter(|c| !left.contains(&c.space_id)) {
+            let after: serde_json::Value =
+                serde_json::from_str(&change.after_json).unwrap_or_default();
+            let before =
+                match change.action.as_str() {
+                    "create" => {
+                        sqlx::query("DELETE FROM space_kinds WHERE space_id = $1")
+                            .bind(change.space_id)
+                            .execute(&mut *tx)
+                            .await?;
+                        sqlx::query("DELETE FROM spaces WHERE id = $1")
+                            .bind(change.space_id)
+                            .execute(&mut *tx)
+                            .await?;
+                        None
+                    }
+                    _ => {
+                        let Some(before) = change.before_json.as_deref().and_then(|b| {
+                            serde_json::from_str::<crate::validate::ValidSpace>(b).ok()
+                        }) else {
+                            continue;
+                        };
+                        sqlx::query("UPDATE spaces SET version = version + 1 WHERE id = $1")
+                            .bind(change.space_id)
+                            .execute(&mut *tx)
+                            .await?;
+                        super::staff_spaces::write_space(&mut tx, change.space_id, &before, now)
+                            .await?;
+                        serde_json::to_value(&before).ok()
+                    }
+                };
+            super::staff::insert_audit(
+                &mut tx,
+                &super::staff::AuditEntry {
+                    actor_id: Some(actor.0),
+                    actor_email: actor.1,
+                    action: "import-revert",
+                    entity: "space",
+                    entity_id: Some(change.space_id),
+                    before: Some(after),
+                    after: before,
+                },
+                now,
+            )
+            .await?;
+        }
+        sqlx::query("UPDATE space_imports SET reverted_at = $1, reverted_by = $2 WHERE id = $3")
+            .bind(now)
+            .bind(actor.0)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        super::staff::insert_audit(
+            &mut tx,
+            &super::staff::AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "revert",
+                entity: "import",
+                entity_id: Some(id),
+                before: None,
+                after: Some(serde_json::json!({
+                    "removed": plan.remove,
+                    "restored": plan.restore,
+                    "left_as_they_are": plan.changed_since.iter().map(|c| c.space_id).collect::<Vec<_>>(),
+                })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Reverted::Done(plan))
+    }
+
+    /// Spaces whose join request waits for a decision or for the changes staff asked for.
+    pub async fn spaces_under_review(&self) -> Result<std::collections::HashSet<i64>, DbError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT DISTINCT space_id FROM submissions \
+             WHERE decision IS NULL OR decision = 'changes-requested'",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// (space, field) pairs whose latest change, in the audit trail, was made by hand in the
+    /// staff area (a form save or creation) rather than by an import or its revert.
+    pub async fn hand_edited_fields(
+        &self,
+    ) -> Result<std::collections::HashSet<(i64, String)>, DbError> {
+        let rows: Vec<(Option<i64>, String, Option<String>)> = sqlx::query_as(
+            "SELECT entity_id, action, after_json FROM audit_log WHERE entity = 'space' \
+             AND action IN ('create', 'update', 'import', 'import-revert') ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut set = std::collections::HashSet::new();
+        for (id, action, after) in rows {
+            let (Some(id), Some(after)) = (id, after) else {
+                continue;
+            };
+            let Ok(serde_json::Value::Object(fields)) = serde_json::from_str(&after) else {
+                continue;
+            };
+            let by_hand = matches!(action.as_str(), "create" | "update");
+            for key in fields.keys() {
+                if by_hand {
+                    set.insert((id, key.clone()));
+                } else {
+                    set.remove(&(id, key.clone()));
+                }
+            }
+        }
+        Ok(set)
+    }
+}
+
+/// Which recorded changes can be reverted blindly.
+async fn revert_plan(
+    conn: &mut sqlx::AnyConnection,
+    changes: &[ImportChange],
+) -> Result<RevertPlan, DbError> {
+    let mut plan = RevertPlan::default();
+    for change in changes {
+        let now: Option<(i64, String)> =
+            sqlx::query_as("SELECT version, name FROM spaces WHERE id = $1")
+                .bind(change.space_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        let venue = if change.action == "create" {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events WHERE space_id = $1")
+                .bind(change.space_id)
+                .fetch_one(&mut *conn)
+                .await?;
+            n > 0
+        } else {
+            false
+        };
+        match now {
+            Some((version, _)) if version == change.version_after && !venue => {
+                if change.action == "create" {
+                    plan.remove += 1;
+                } else {
+                    plan.restore += 1;
+                }
+            }
+            other => plan.changed_since.push(ChangedSince {
+                space_id: change.space_id,
+                line: change.line,
+                name: other.map(|(_, n)| n),
+            }),
+        }
+    }
+    plan.changed_since.sort_by_key(|c| c.line);
+    Ok(plan)
 }

@@ -52,6 +52,7 @@ pub struct SubmissionRecord {
     pub decision_reason: Option<String>,
     pub decided_at: Option<i64>,
     pub tax_code: Option<String>,
+    pub version: i64,
 }
 
 impl SubmissionRecord {
@@ -89,7 +90,7 @@ impl Db {
         let record: SubmissionRecord = sqlx::query_as(
             "SELECT sub.contact_name, sub.contact_role, sub.contact_email, sub.contact_phone, \
              sub.needs_json, sub.needs_other, sub.vision, sub.consent_contact, sub.lang, \
-             sub.decision_reason, sub.decided_at, o.tax_code \
+             sub.decision_reason, sub.decided_at, o.tax_code, sub.version \
              FROM submissions sub JOIN spaces s ON s.id = sub.space_id \
              LEFT JOIN organisations o ON o.id = s.organisation_id WHERE sub.id = $1",
         )
@@ -99,29 +100,33 @@ impl Db {
         Ok(Some((row.into(), record)))
     }
 
-    /// Records staff's decision on request `id`: the space's status follows (published,
-    /// pending, rejected), the decision and the space's status are audited, and the e-mail to
-    /// the submitter is queued — all in one transaction. `Ok(false)` when there is no such
-    /// request.
+    /// Records staff's decision on request `id`, if the request is still at version
+    /// `expected` (the one the deciding page showed; `None` when acting from elsewhere): the
+    /// space's status follows (published, pending, rejected), the decision and the space's
+    /// status are audited, and the e-mail to the submitter is queued — all in one
+    /// transaction. `Ok(false)` when there is no such request, or it changed since.
+    #[allow(clippy::too_many_arguments)]
     pub async fn decide_submission(
         &self,
         id: i64,
         decision: Decision,
         reason: Option<&str>,
         email: &Email,
+        expected: Option<i64>,
         actor: (i64, &str),
         now: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
         let touched = sqlx::query(
             "UPDATE submissions SET decision = $1, decision_reason = $2, decided_by = $3, \
-             decided_at = $4 WHERE id = $5",
+             decided_at = $4, version = version + 1 WHERE id = $5 AND ($6 = 0 OR version = $6)",
         )
         .bind(decision.code())
         .bind(reason)
         .bind(actor.0)
         .bind(now)
         .bind(id)
+        .bind(expected.unwrap_or(0))
         .execute(&mut *tx)
         .await?;
         if touched.rows_affected() == 0 {
@@ -139,12 +144,14 @@ impl Db {
             Decision::ChangesRequested => SpaceStatus::Pending,
             Decision::Rejected => SpaceStatus::Rejected,
         };
-        sqlx::query("UPDATE spaces SET status = $1, updated_at = $2 WHERE id = $3")
-            .bind(status.code())
-            .bind(now)
-            .bind(space_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE spaces SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+        )
+        .bind(status.code())
+        .bind(now)
+        .bind(space_id)
+        .execute(&mut *tx)
+        .await?;
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -160,6 +167,73 @@ impl Db {
         )
         .await?;
         super::enqueue(&mut tx, email, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The latest join request of space `id`, with its decision, if it came from one.
+    pub async fn space_request(
+        &self,
+        space_id: i64,
+    ) -> Result<Option<(i64, String, Option<Decision>)>, DbError> {
+        let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, reference, decision FROM submissions WHERE space_id = $1 \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(space_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, r, d)| (id, r, d.as_deref().and_then(Decision::from_code))))
+    }
+
+    /// Puts a decided request back in the queue (its space back to pending, off the map), as
+    /// one audited change. Nothing is sent: there is nothing new to tell the submitter yet.
+    pub async fn reopen_submission(
+        &self,
+        id: i64,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
+            "SELECT s.id, sub.decision, s.status FROM submissions sub \
+             JOIN spaces s ON s.id = sub.space_id WHERE sub.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((space_id, decision, status)) = row else {
+            return Ok(false);
+        };
+        sqlx::query(
+            "UPDATE submissions SET decision = NULL, decision_reason = NULL, decided_by = NULL, \
+             decided_at = NULL, version = version + 1 WHERE id = $1",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE spaces SET status = 'pending', updated_at = $1, version = version + 1 \
+             WHERE id = $2",
+        )
+        .bind(now)
+        .bind(space_id)
+        .execute(&mut *tx)
+        .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "reopened",
+                entity: "space",
+                entity_id: Some(space_id),
+                before: Some(serde_json::json!({ "status": status, "decision": decision })),
+                after: Some(serde_json::json!({ "status": "pending", "decision": null })),
+            },
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

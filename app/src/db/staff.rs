@@ -290,6 +290,15 @@ impl Db {
 /// string, so no password ever verifies against it.
 pub const NO_PASSWORD: &str = "!";
 
+/// What a change to an account came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountChange {
+    Done,
+    /// The account changed after the page that asked was shown: nothing done.
+    Stale,
+    Missing,
+}
+
 impl Db {
     /// Every staff account, admins first, then by name; `invited` when the account has no
     /// password yet.
@@ -304,9 +313,10 @@ impl Db {
             created_at: i64,
             password_hash: String,
             last_sign_in: Option<i64>,
+            version: i64,
         }
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, u.password_hash, \
+            "SELECT u.id, u.email, u.name, u.role, u.disabled, u.created_at, u.password_hash, u.version, \
                     (SELECT MAX(a.at) FROM audit_log a WHERE a.entity = 'staff_user' \
                      AND a.entity_id = u.id AND a.action = 'sign_in') AS last_sign_in \
              FROM staff_users u ORDER BY CASE u.role WHEN 'admin' THEN 0 ELSE 1 END, u.name, u.id",
@@ -324,6 +334,7 @@ impl Db {
                 name: r.name,
                 created_at: r.created_at,
                 last_sign_in: r.last_sign_in,
+                version: r.version,
             })
             .collect())
     }
@@ -510,31 +521,39 @@ impl Db {
         Ok(Some(record.user()))
     }
 
-    /// Disables (ending its sessions and links at once) or re-enables an account. `false` when
-    /// there is no such account. Audited.
+    /// Disables (ending its sessions and links at once) or re-enables an account, if it is
+    /// still at version `expected` (the one the page showed; `None` from the command line).
+    /// Audited.
     pub async fn set_staff_disabled(
         &self,
         user_id: i64,
         disabled: bool,
+        expected: Option<i64>,
         actor: (Option<i64>, &str),
         now: i64,
-    ) -> Result<bool, DbError> {
+    ) -> Result<AccountChange, DbError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<(i64,)> =
-            sqlx::query_as("SELECT disabled FROM staff_users WHERE id = $1")
+        let before: Option<(i64, i64)> =
+            sqlx::query_as("SELECT disabled, version FROM staff_users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((before,)) = before else {
-            return Ok(false);
+        let Some((before, version)) = before else {
+            return Ok(AccountChange::Missing);
         };
+        if expected.is_some_and(|v| v != version) {
+            return Ok(AccountChange::Stale);
+        }
         if (before != 0) != disabled {
-            sqlx::query("UPDATE staff_users SET disabled = $1, updated_at = $2 WHERE id = $3")
-                .bind(i64::from(disabled))
-                .bind(now)
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE staff_users SET disabled = $1, updated_at = $2, version = version + 1 \
+                 WHERE id = $3",
+            )
+            .bind(i64::from(disabled))
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
             if disabled {
                 for sql in [
                     "DELETE FROM staff_sessions WHERE user_id = $1",
@@ -559,33 +578,41 @@ impl Db {
             .await?;
         }
         tx.commit().await?;
-        Ok(true)
+        Ok(AccountChange::Done)
     }
 
-    /// Changes an account's role. `false` when there is no such account. Audited.
+    /// Changes an account's role, if it is still at version `expected` (as
+    /// [`Db::set_staff_disabled`]). Audited.
     pub async fn set_staff_role(
         &self,
         user_id: i64,
         role: Role,
+        expected: Option<i64>,
         actor: (Option<i64>, &str),
         now: i64,
-    ) -> Result<bool, DbError> {
+    ) -> Result<AccountChange, DbError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<(String,)> =
-            sqlx::query_as("SELECT role FROM staff_users WHERE id = $1")
+        let before: Option<(String, i64)> =
+            sqlx::query_as("SELECT role, version FROM staff_users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((before,)) = before else {
-            return Ok(false);
+        let Some((before, version)) = before else {
+            return Ok(AccountChange::Missing);
         };
+        if expected.is_some_and(|v| v != version) {
+            return Ok(AccountChange::Stale);
+        }
         if before != role.code() {
-            sqlx::query("UPDATE staff_users SET role = $1, updated_at = $2 WHERE id = $3")
-                .bind(role.code())
-                .bind(now)
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE staff_users SET role = $1, updated_at = $2, version = version + 1 \
+                 WHERE id = $3",
+            )
+            .bind(role.code())
+            .bind(now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
             insert_audit(
                 &mut tx,
                 &AuditEntry {
@@ -602,7 +629,7 @@ impl Db {
             .await?;
         }
         tx.commit().await?;
-        Ok(true)
+        Ok(AccountChange::Done)
     }
 
     /// Records an action that changes no other row (signing in or out).

@@ -93,6 +93,7 @@ fn staff_row(r: &EventRow, counts: RsvpCounts) -> StaffEventRow {
         id: r.id,
         slug: r.slug.clone(),
         status: EventStatus::from_code(&r.status).unwrap_or(EventStatus::Draft),
+        version: r.version,
         title: r.title_it.clone(),
         starts_at: r.starts_at,
         ends_at: r.ends_at,
@@ -128,6 +129,20 @@ async fn slug_taken(
         .fetch_optional(&mut *conn)
         .await?;
     Ok(found.is_some_and(|(id,)| Some(id) != except))
+}
+
+/// What saving an event's form came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventSave {
+    /// Saved; how many people moved up from the waiting list.
+    Saved { promoted: usize },
+    /// Problems only the database can see.
+    Invalid(FieldErrors),
+    /// A colleague saved first: nothing written; the event as saved now.
+    Stale {
+        saved: Box<EventInput>,
+        version: i64,
+    },
 }
 
 impl Db {
@@ -205,30 +220,38 @@ impl Db {
         Ok(Ok(id))
     }
 
-    /// Saves staff's changes; `None` when there is no such event. The capacity cannot go
-    /// below the seats taken; raised, it promotes people from the line (e-mailed).
+    /// Saves staff's changes if the event is still at version `expected` (the one the form
+    /// was read at); `None` when there is no such event. The capacity cannot go below the
+    /// seats taken; raised, it promotes people from the line (e-mailed).
     pub async fn update_event(
         &self,
         id: i64,
         v: &ValidEvent,
+        expected: i64,
         actor: Actor<'_>,
         now: i64,
         compose: Compose<'_>,
-    ) -> Result<Option<Result<usize, FieldErrors>>, DbError> {
+    ) -> Result<Option<EventSave>, DbError> {
         let mut tx = self.begin_write().await?;
         let row: Option<EventRow> = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
         let Some(before) = row else { return Ok(None) };
+        if before.version != expected {
+            return Ok(Some(EventSave::Stale {
+                saved: Box::new(event_input(&before.as_valid())),
+                version: before.version,
+            }));
+        }
         if slug_taken(&mut tx, &v.slug, Some(id)).await? {
-            return Ok(Some(Err(FieldErrors(vec![(
+            return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
                 Field::EventSlug,
                 Problem::Taken,
             )]))));
         }
         if let Some(errors) = check_venue(&mut tx, v).await? {
-            return Ok(Some(Err(errors)));
+            return Ok(Some(EventSave::Invalid(errors)));
         }
         // Locks the event's row (PostgreSQL) before reading the seats it guards.
         let updated = sqlx::query(
@@ -236,8 +259,8 @@ impl Db {
              summary_en = $6, description_it = $7, description_en = $8, programme_it = $9, \
              programme_en = $10, starts_at = $11, ends_at = $12, venue_name = $13, \
              venue_address = $14, space_id = $15, organiser = $16, contact_email = $17, \
-             capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, updated_at = $21 \
-             WHERE id = $1 AND seats_taken <= $18",
+             capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, updated_at = $21, \
+             version = version + 1 WHERE id = $1 AND seats_taken <= $18 AND version = $22",
         )
         .bind(id)
         .bind(&v.slug)
@@ -260,17 +283,26 @@ impl Db {
         .bind(v.rsvp_opens_at)
         .bind(v.rsvp_closes_at)
         .bind(now)
+        .bind(expected)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         if updated == 0 {
-            let (taken,): (i64,) = sqlx::query_as("SELECT seats_taken FROM events WHERE id = $1")
+            let row: EventRow = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
                 .bind(id)
                 .fetch_one(&mut *tx)
                 .await?;
-            return Ok(Some(Err(FieldErrors(vec![(
+            if row.version != expected {
+                return Ok(Some(EventSave::Stale {
+                    saved: Box::new(event_input(&row.as_valid())),
+                    version: row.version,
+                }));
+            }
+            return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
                 Field::Capacity,
-                Problem::BelowTaken { taken },
+                Problem::BelowTaken {
+                    taken: row.seats_taken,
+                },
             )]))));
         }
         let (old, new) = diff(&before.as_valid(), v);
@@ -294,12 +326,12 @@ impl Db {
             0
         };
         tx.commit().await?;
-        Ok(Some(Ok(promoted)))
+        Ok(Some(EventSave::Saved { promoted }))
     }
 
-    /// Publishes a draft or cancels an event (e-mailing everyone registered, confirmed or
-    /// waiting). Returns `false` when the change does not apply (no such event, or already in
-    /// that state, or a cancelled event published again).
+    /// Publishes a draft or cancels a published event (e-mailing everyone registered,
+    /// confirmed or waiting): how many were e-mailed. `None` when the change does not apply (no such event,
+    /// already in that state, a cancelled event published again, a draft cancelled).
     pub async fn set_event_status(
         &self,
         id: i64,
@@ -307,15 +339,19 @@ impl Db {
         actor: Actor<'_>,
         now: i64,
         compose: Compose<'_>,
-    ) -> Result<bool, DbError> {
+    ) -> Result<Option<usize>, DbError> {
         let mut tx = self.begin_write().await?;
+        // Only a published event can be cancelled: a draft is discarded instead (it never
+        // was public, and must not become public as "cancelled").
         let from = match status {
             EventStatus::Published => "'draft'",
-            EventStatus::Cancelled => "'draft', 'published'",
-            EventStatus::Draft => return Ok(false),
+            EventStatus::Cancelled => "'published'",
+            EventStatus::Draft => return Ok(None),
         };
         let changed = sqlx::query(&format!(
-            "UPDATE events SET status = $2, updated_at = $3 WHERE id = $1 AND status IN ({from})"
+            "UPDATE events SET status = $2, updated_at = $3, version = version + 1, \
+             published_at = CASE WHEN $2 = 'published' THEN COALESCE(published_at, $3) \
+             ELSE published_at END WHERE id = $1 AND status IN ({from})"
         ))
         .bind(id)
         .bind(status.code())
@@ -324,8 +360,9 @@ impl Db {
         .await?
         .rows_affected();
         if changed == 0 {
-            return Ok(false);
+            return Ok(None);
         }
+        let mut emailed = 0;
         if status == EventStatus::Cancelled {
             let event = event_row_by_id(&mut tx, id).await?;
             let people: Vec<RsvpRow> = sqlx::query_as(&format!(
@@ -346,6 +383,7 @@ impl Db {
                 ));
                 enqueue(&mut tx, &email, now).await?;
             }
+            emailed = people.len();
         }
         insert_audit(
             &mut tx,
@@ -356,7 +394,50 @@ impl Db {
                 entity: "event",
                 entity_id: Some(id),
                 before: None,
-                after: Some(serde_json::json!({ "status": status.code() })),
+                after: Some(serde_json::json!({ "status": status.code(), "emailed": emailed })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(emailed))
+    }
+
+    /// Deletes a draft that was never published (it has no registrations), audited with its
+    /// content. `false` when there is no such draft.
+    pub async fn discard_draft(
+        &self,
+        id: i64,
+        actor: Actor<'_>,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String, i64)> = sqlx::query_as(
+            "SELECT slug, title_it, starts_at FROM events \
+             WHERE id = $1 AND status = 'draft' AND published_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((slug, title, starts_at)) = row else {
+            return Ok(false);
+        };
+        sqlx::query("DELETE FROM events WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "discard",
+                entity: "event",
+                entity_id: Some(id),
+                before: Some(
+                    serde_json::json!({ "slug": slug, "title_it": title, "starts_at": starts_at }),
+                ),
+                after: None,
             },
             now,
         )

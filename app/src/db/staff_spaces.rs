@@ -14,7 +14,28 @@ pub struct StaffSpace {
     pub id: i64,
     pub slug: String,
     pub status: SpaceStatus,
+    /// Raised by every staff change: a form sends back the version it showed.
+    pub version: i64,
     pub current: ValidSpace,
+}
+
+/// What a save over a space came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// Saved (or nothing to change); the space's version now.
+    Done { version: i64 },
+    /// Someone changed the space after the version the form was read at: nothing was written;
+    /// the space as it is now.
+    Stale(Box<StaffSpace>),
+    /// No such space.
+    Missing,
+}
+
+/// An import row that made a change, recorded with it so the import can be reverted.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportMark {
+    pub import_id: i64,
+    pub line: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -22,6 +43,7 @@ struct Row {
     id: i64,
     slug: String,
     status: String,
+    version: i64,
     name: String,
     description: Option<String>,
     address: Option<String>,
@@ -41,7 +63,7 @@ struct Row {
 }
 
 const STAFF_SPACE_SELECT: &str =
-    "SELECT s.id, s.slug, s.status, s.name, s.description, s.address, \
+    "SELECT s.id, s.slug, s.status, s.version, s.name, s.description, s.address, \
      s.municipality_code, s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
      o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
      o.description AS org_description, s.opening_hours, s.services \
@@ -59,6 +81,7 @@ impl Row {
             id: r.id,
             slug: r.slug,
             status: SpaceStatus::from_code(&r.status).unwrap_or(SpaceStatus::Pending),
+            version: r.version,
             current: ValidSpace {
                 name: r.name,
                 kinds,
@@ -199,124 +222,62 @@ impl Db {
             .collect())
     }
 
-    /// Saves a validated form over space `id`; `Ok(false)` when there is no such space. The
-    /// organisation linked to the space is updated (or created); the audit entry lists the
-    /// fields that changed. The municipality must exist (checked by the caller).
+    /// Saves a validated form over space `id`, if the space is still at `expected` (the
+    /// version the form was read at). The organisation linked to the space is updated (or
+    /// created); the audit entry lists the fields that changed. The municipality must exist
+    /// (checked by the caller).
     pub async fn update_space(
         &self,
         id: i64,
         v: &ValidSpace,
+        expected: i64,
         actor: (i64, &str),
         now: i64,
-    ) -> Result<bool, DbError> {
-        self.update_space_as(id, v, actor, "update", now).await
+    ) -> Result<Saved, DbError> {
+        self.update_space_as(id, v, expected, actor, "update", now, None)
+            .await
     }
 
-    /// [`Db::update_space`], recorded in the audit trail as `action` (an import, say).
+    /// [`Db::update_space`], recorded in the audit trail as `action` (an import, say), and in
+    /// the import's changes when `mark` is given.
+    #[allow(clippy::too_many_arguments)]
     pub async fn update_space_as(
         &self,
         id: i64,
         v: &ValidSpace,
+        expected: i64,
         actor: (i64, &str),
         action: &str,
         now: i64,
-    ) -> Result<bool, DbError> {
+        mark: Option<ImportMark>,
+    ) -> Result<Saved, DbError> {
         let Some(before) = self.staff_space(id).await? else {
-            return Ok(false);
+            return Ok(Saved::Missing);
         };
+        if before.version != expected {
+            return Ok(Saved::Stale(Box::new(before)));
+        }
         let (old, new) = diff(&before.current, v);
         if new.as_object().is_some_and(Map::is_empty) {
-            return Ok(true);
+            return Ok(Saved::Done { version: expected });
         }
-        let mut tx = self.pool.begin().await?;
-        // Write first (SQLite takes the write lock now).
-        sqlx::query(
-            "UPDATE spaces SET name = $1, description = $2, address = $3, municipality_code = $4, \
-             lat = $5, lon = $6, position_precision = $7, website = $8, email = $9, phone = $10, \
-             updated_at = $11, opening_hours = $13, services = $14 WHERE id = $12",
-        )
-        .bind(&v.name)
-        .bind(&v.description)
-        .bind(&v.address)
-        .bind(&v.municipality)
-        .bind(v.lat)
-        .bind(v.lon)
-        .bind(v.precision.code())
-        .bind(&v.website)
-        .bind(&v.email)
-        .bind(&v.phone)
-        .bind(now)
-        .bind(id)
-        .bind(&v.opening_hours)
-        .bind(&v.services)
-        .execute(&mut *tx)
-        .await?;
-        let (org_id,): (Option<i64>,) =
-            sqlx::query_as("SELECT organisation_id FROM spaces WHERE id = $1")
+        let mut tx = self.begin_write().await?;
+        // The version check and the write lock in one statement: `before` is what is stored
+        // until this transaction ends, or nothing is written.
+        let claimed =
+            sqlx::query("UPDATE spaces SET version = version + 1 WHERE id = $1 AND version = $2")
                 .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
-        let org_id = match (&v.organisation, org_id) {
-            (None, _) => None,
-            (Some(name), Some(org)) => {
-                sqlx::query(
-                    "UPDATE organisations SET name = $1, kind = $2, website = $3, description = $4, \
-                     updated_at = $5 WHERE id = $6",
-                )
-                .bind(name)
-                .bind(v.organisation_kind.map(|k| k.code()))
-                .bind(&v.organisation_website)
-                .bind(&v.organisation_description)
-                .bind(now)
-                .bind(org)
+                .bind(expected)
                 .execute(&mut *tx)
                 .await?;
-                Some(org)
-            }
-            (Some(name), None) => {
-                let (org,): (i64,) = sqlx::query_as(
-                    "INSERT INTO organisations (name, kind, website, description, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-                )
-                .bind(name)
-                .bind(v.organisation_kind.map(|k| k.code()))
-                .bind(&v.organisation_website)
-                .bind(&v.organisation_description)
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                Some(org)
-            }
-        };
-        let (municipality,): (String,) =
-            sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
-                .bind(&v.municipality)
-                .fetch_one(&mut *tx)
-                .await?;
-        let search_text = super::seed::space_search_text(
-            &v.name,
-            v.description.as_deref(),
-            v.address.as_deref(),
-            v.organisation.as_deref(),
-            &municipality,
-        );
-        sqlx::query("UPDATE spaces SET organisation_id = $1, search_text = $2 WHERE id = $3")
-            .bind(org_id)
-            .bind(search_text)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM space_kinds WHERE space_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        for kind in &v.kinds {
-            sqlx::query("INSERT INTO space_kinds (space_id, kind) VALUES ($1, $2)")
-                .bind(id)
-                .bind(kind.code())
-                .execute(&mut *tx)
-                .await?;
+        if claimed.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(match self.staff_space(id).await? {
+                Some(now) => Saved::Stale(Box::new(now)),
+                None => Saved::Missing,
+            });
         }
+        write_space(&mut tx, id, v, now).await?;
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -331,8 +292,22 @@ impl Db {
             now,
         )
         .await?;
+        if let Some(mark) = mark {
+            record_import_change(
+                &mut tx,
+                mark,
+                id,
+                "update",
+                Some(&before.current),
+                v,
+                expected + 1,
+            )
+            .await?;
+        }
         tx.commit().await?;
-        Ok(true)
+        Ok(Saved::Done {
+            version: expected + 1,
+        })
     }
 
     /// Creates a space from a validated staff form, with the given status; returns its id.
@@ -345,10 +320,12 @@ impl Db {
         actor: (i64, &str),
         now: i64,
     ) -> Result<i64, DbError> {
-        self.create_space_as(v, status, actor, "create", now).await
+        self.create_space_as(v, status, actor, "create", now, None)
+            .await
     }
 
-    /// [`Db::create_space`], recorded in the audit trail as `action` (an import, say).
+    /// [`Db::create_space`], recorded in the audit trail as `action` (an import, say), and in
+    /// the import's changes when `mark` is given.
     pub async fn create_space_as(
         &self,
         v: &ValidSpace,
@@ -356,6 +333,7 @@ impl Db {
         actor: (i64, &str),
         action: &str,
         now: i64,
+        mark: Option<ImportMark>,
     ) -> Result<i64, DbError> {
         let mut tx = self.begin_write().await?;
         let (municipality,): (String,) =
@@ -425,28 +403,39 @@ impl Db {
             now,
         )
         .await?;
+        if let Some(mark) = mark {
+            record_import_change(&mut tx, mark, id, "create", None, v, 1).await?;
+        }
         tx.commit().await?;
         Ok(id)
     }
 
-    /// Publishes, unpublishes (back to pending), archives or rejects a space. Audited.
-    /// `Ok(false)` when there is no such space.
+    /// Publishes, unpublishes (back to pending), archives or rejects a space, if it is still
+    /// at version `expected`. Audited. (A space with a join request changes status through
+    /// the request's decision: see `review`.)
     pub async fn set_space_status(
         &self,
         id: i64,
         status: SpaceStatus,
+        expected: i64,
         actor: (i64, &str),
         now: i64,
-    ) -> Result<bool, DbError> {
-        let mut tx = self.pool.begin().await?;
-        // Write first (SQLite takes the write lock now), then read the old status.
-        let touched = sqlx::query("UPDATE spaces SET updated_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+    ) -> Result<Saved, DbError> {
+        let mut tx = self.begin_write().await?;
+        let touched = sqlx::query(
+            "UPDATE spaces SET updated_at = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        )
+        .bind(now)
+        .bind(id)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await?;
         if touched.rows_affected() == 0 {
-            return Ok(false);
+            tx.rollback().await?;
+            return Ok(match self.staff_space(id).await? {
+                Some(now) => Saved::Stale(Box::new(now)),
+                None => Saved::Missing,
+            });
         }
         let (previous,): (String,) = sqlx::query_as("SELECT status FROM spaces WHERE id = $1")
             .bind(id)
@@ -472,6 +461,132 @@ impl Db {
         )
         .await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(Saved::Done {
+            version: expected + 1,
+        })
     }
+}
+
+/// Records what an import row did to a space, in the transaction that did it.
+async fn record_import_change(
+    conn: &mut sqlx::AnyConnection,
+    mark: ImportMark,
+    space_id: i64,
+    action: &str,
+    before: Option<&ValidSpace>,
+    after: &ValidSpace,
+    version_after: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO import_changes (import_id, space_id, line, action, before_json, after_json, \
+         version_after) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(mark.import_id)
+    .bind(space_id)
+    .bind(mark.line)
+    .bind(action)
+    .bind(before.and_then(|b| serde_json::to_string(b).ok()))
+    .bind(serde_json::to_string(after).unwrap_or_default())
+    .bind(version_after)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes a validated space's values over space `id` (its organisation updated or created,
+/// its search text and kinds rewritten), inside the caller's transaction.
+pub(super) async fn write_space(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    v: &ValidSpace,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE spaces SET name = $1, description = $2, address = $3, municipality_code = $4, \
+             lat = $5, lon = $6, position_precision = $7, website = $8, email = $9, phone = $10, \
+             updated_at = $11, opening_hours = $13, services = $14 WHERE id = $12",
+    )
+    .bind(&v.name)
+    .bind(&v.description)
+    .bind(&v.address)
+    .bind(&v.municipality)
+    .bind(v.lat)
+    .bind(v.lon)
+    .bind(v.precision.code())
+    .bind(&v.website)
+    .bind(&v.email)
+    .bind(&v.phone)
+    .bind(now)
+    .bind(id)
+    .bind(&v.opening_hours)
+    .bind(&v.services)
+    .execute(&mut *conn)
+    .await?;
+    let (org_id,): (Option<i64>,) =
+        sqlx::query_as("SELECT organisation_id FROM spaces WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let org_id = match (&v.organisation, org_id) {
+        (None, _) => None,
+        (Some(name), Some(org)) => {
+            sqlx::query(
+                "UPDATE organisations SET name = $1, kind = $2, website = $3, description = $4, \
+                     updated_at = $5 WHERE id = $6",
+            )
+            .bind(name)
+            .bind(v.organisation_kind.map(|k| k.code()))
+            .bind(&v.organisation_website)
+            .bind(&v.organisation_description)
+            .bind(now)
+            .bind(org)
+            .execute(&mut *conn)
+            .await?;
+            Some(org)
+        }
+        (Some(name), None) => {
+            let (org,): (i64,) = sqlx::query_as(
+                    "INSERT INTO organisations (name, kind, website, description, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                )
+                .bind(name)
+                .bind(v.organisation_kind.map(|k| k.code()))
+                .bind(&v.organisation_website)
+                .bind(&v.organisation_description)
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+            Some(org)
+        }
+    };
+    let (municipality,): (String,) =
+        sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
+            .bind(&v.municipality)
+            .fetch_one(&mut *conn)
+            .await?;
+    let search_text = super::seed::space_search_text(
+        &v.name,
+        v.description.as_deref(),
+        v.address.as_deref(),
+        v.organisation.as_deref(),
+        &municipality,
+    );
+    sqlx::query("UPDATE spaces SET organisation_id = $1, search_text = $2 WHERE id = $3")
+        .bind(org_id)
+        .bind(search_text)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM space_kinds WHERE space_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for kind in &v.kinds {
+        sqlx::query("INSERT INTO space_kinds (space_id, kind) VALUES ($1, $2)")
+            .bind(id)
+            .bind(kind.code())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }

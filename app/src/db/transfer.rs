@@ -9,7 +9,7 @@ use sqlx::Row;
 
 /// Every table, in an order that satisfies the foreign keys (a test checks that it names every
 /// table the migrations create).
-pub const TABLES: [&str; 17] = [
+pub const TABLES: [&str; 18] = [
     "municipalities",
     "organisations",
     "spaces",
@@ -21,6 +21,7 @@ pub const TABLES: [&str; 17] = [
     "audit_log",
     "staff_invitations",
     "space_imports",
+    "import_changes",
     "email_outbox",
     "email_bodies",
     "submissions",

@@ -103,6 +103,31 @@ impl IslandTexts {
                     format!("Too short: at least {min} characters. A phrase is easier to remember.")
                 }
             }
+            Guessable => if it {
+                "Questa password è tra quelle più usate o si indovina facilmente: scegli una frase tua, di parole che non stanno insieme."
+            } else {
+                "This password is among the most used or is easy to guess: choose a phrase of your own, of words that do not belong together."
+            }
+            .to_owned(),
+            AmbiguousMatch { count } => {
+                if it {
+                    format!("Il nome corrisponde a {count} spazi di questo comune: aggiungi la colonna slug per dire quale aggiornare.")
+                } else {
+                    format!("The name fits {count} spaces of this municipality: add the slug column to say which one to update.")
+                }
+            }
+            UnderReview => if it {
+                "Lo spazio ha una richiesta di adesione in revisione: l'importazione non lo modifica. Decidi prima sulla richiesta."
+            } else {
+                "The space has a join request under review: the import does not change it. Decide on the request first."
+            }
+            .to_owned(),
+            NotUpdatable => if it {
+                "Lo spazio è archiviato o respinto: l'importazione non lo modifica (per gli archiviati, scegli di includerli al caricamento)."
+            } else {
+                "The space is archived or rejected: the import does not change it (for archived ones, choose to include them when uploading)."
+            }
+            .to_owned(),
             Mismatch => if it {
                 "Le due password non coincidono."
             } else {

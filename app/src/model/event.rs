@@ -233,6 +233,8 @@ pub struct StaffEventRow {
     pub id: i64,
     pub slug: String,
     pub status: EventStatus,
+    /// Raised by every staff change: the edit form sends back the version it showed.
+    pub version: i64,
     pub title: String,
     pub starts_at: i64,
     pub ends_at: i64,

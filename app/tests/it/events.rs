@@ -648,6 +648,69 @@ async fn the_registration_window_follows_the_clock(t: &TestDb) {
 }
 on_both_backends!(the_registration_window_follows_the_clock);
 
+/// A draft is discarded, never cancelled into public view; a published event cancelled says
+/// how many people it e-mailed.
+async fn drafts_are_discarded_not_cancelled(t: &TestDb) {
+    let who = (1, "staff@example.it");
+    sqlx::query(
+        "INSERT INTO staff_users (email, name, role, password_hash, created_at, updated_at) \
+         VALUES ('staff@example.it', 'Staff', 'editor', '!', 0, 0)",
+    )
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+    let draft =
+        t.db.insert_event(&event("bozza-da-buttare", 10), EventStatus::Draft, NOW)
+            .await
+            .unwrap();
+    // Cancelling a draft is not a thing: it stays a draft, private.
+    assert_eq!(
+        t.db.set_event_status(draft, EventStatus::Cancelled, who, NOW, &compose)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(t
+        .db
+        .public_event("bozza-da-buttare", Lang::It)
+        .await
+        .unwrap()
+        .is_none());
+    assert!(t.db.discard_draft(draft, who, NOW).await.unwrap());
+    assert!(t.db.event_id("bozza-da-buttare").await.unwrap().is_none());
+    let trail = t.db.audit_trail("event", draft).await.unwrap();
+    assert_eq!(trail[0].action, "discard");
+    assert!(trail[0]
+        .before_json
+        .as_deref()
+        .unwrap()
+        .contains("Incontro bozza-da-buttare"));
+    // A published event is never discarded; cancelled, it tells everyone registered.
+    let published =
+        t.db.insert_event(&event("pubblicato", 10), EventStatus::Draft, NOW)
+            .await
+            .unwrap();
+    assert_eq!(
+        t.db.set_event_status(published, EventStatus::Published, who, NOW, &compose)
+            .await
+            .unwrap(),
+        Some(0)
+    );
+    assert!(!t.db.discard_draft(published, who, NOW).await.unwrap());
+    register(&t.db, "pubblicato", &person("a"), NOW).await;
+    register(&t.db, "pubblicato", &person("b"), NOW).await;
+    assert_eq!(
+        t.db.set_event_status(published, EventStatus::Cancelled, who, NOW, &compose)
+            .await
+            .unwrap(),
+        Some(2)
+    );
+    let page = t.db.public_events(Lang::It, NOW).await.unwrap();
+    let slugs: Vec<&str> = page.upcoming.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["pubblicato"]);
+}
+on_both_backends!(drafts_are_discarded_not_cancelled);
+
 /// The seeded launch: in the past by the real clock, taking registrations on 1 June 2022.
 async fn the_launch_is_seeded_in_rome_time(t: &TestDb) {
     t.db.seed(NOW).await.unwrap();
@@ -1072,7 +1135,7 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .clone()
         .oneshot(post(
             &format!("/admin/eventi/{id}"),
-            format!("csrf={csrf}&{EVENT_FORM}&capacity=1"),
+            format!("csrf={csrf}&version=2&{EVENT_FORM}&capacity=1"),
         ))
         .await
         .unwrap();
@@ -1084,7 +1147,7 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .clone()
         .oneshot(post(
             &format!("/admin/eventi/{id}"),
-            format!("csrf={csrf}&{EVENT_FORM}&capacity=3"),
+            format!("csrf={csrf}&version=2&{EVENT_FORM}&capacity=3"),
         ))
         .await
         .unwrap();
@@ -1093,6 +1156,22 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .to_str()
         .unwrap()
         .ends_with("promossi=1"));
+    // A colleague's form read before that save is refused, what they typed kept, the saved
+    // capacity shown beside it.
+    let res = app
+        .clone()
+        .oneshot(post(
+            &format!("/admin/eventi/{id}"),
+            format!("csrf={csrf}&version=2&{EVENT_FORM}&capacity=50"),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body_text(res).await.replace("<!>", "");
+    assert!(html.contains("Qualcun altro ha salvato questo evento"));
+    assert!(html.contains("value=\"50\""));
+    assert!(html.contains("<dd>3</dd>"));
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 3);
     assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 3);
     assert_eq!(
         mails_to(&t.db, "persona.s3@example.it")
@@ -1213,6 +1292,17 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The page reports how many were told.
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.ends_with("?annullato=3"), "{location}");
+    let html = body_text(
+        app.clone()
+            .oneshot(get_req(&location, Some(&cookie)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(html.contains("Sono state inviate e-mail a 3 persone iscritte."));
     for to in [
         "verdi@example.it",
         "persona.s2@example.it",

@@ -428,16 +428,18 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
                 .map(|row| (row.id, row.name))
                 .find(|(_, n)| *n == name)
                 .unwrap();
-        assert!(t
-            .db
-            .set_space_status(
+        assert!(matches!(
+            t.db.set_space_status(
                 id,
                 app::model::SpaceStatus::Archived,
+                1,
                 (staff, "test"),
                 1_700_000_100
             )
             .await
-            .unwrap());
+            .unwrap(),
+            app::db::Saved::Done { version: 2 }
+        ));
         for server in [&app, &other] {
             let after = get(server, "/", None).await;
             assert_eq!(cache(&after), "miss");

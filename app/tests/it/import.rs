@@ -18,9 +18,33 @@ Spazio Fantasma;coworking;Milano;;45.46;9.19;\n";
 
 async fn plan_of(t: &TestDb, text: &str) -> Vec<import::Planned> {
     let parsed = import::parse(text).unwrap();
-    let existing = t.db.all_staff_spaces().await.unwrap();
+    let existing = import::Existing::load(&t.db).await.unwrap();
     let municipalities = t.db.all_municipalities().await.unwrap();
-    import::plan(&parsed.rows, &existing, &municipalities)
+    import::plan(
+        &parsed.rows,
+        &existing,
+        &municipalities,
+        import::Options::default(),
+    )
+}
+
+/// The digest of a stored import's plan now (what its preview shows).
+async fn digest_of(t: &TestDb, id: i64) -> String {
+    let record = t.db.import_record(id).await.unwrap().unwrap();
+    import::digest(&import::plan_stored(&t.db, &record).await.unwrap().1)
+}
+
+/// Claims (as confirmed from its preview) and applies import `id`.
+async fn confirm_and_apply(t: &TestDb, id: i64, who: (i64, &str)) {
+    let digest = digest_of(t, id).await;
+    let import::Claim::Claimed(claimed) =
+        import::claim(&t.db, id, Some(&digest), NOW).await.unwrap()
+    else {
+        panic!("not claimed")
+    };
+    import::apply(&t.db, &claimed, who, app::clock::Clock::fixed(NOW))
+        .await
+        .unwrap();
 }
 
 async fn exports_and_seed_reimport_unchanged(t: &TestDb) {
@@ -71,17 +95,30 @@ async fn a_new_file_applies_once(t: &TestDb) {
             "mappatura.csv",
             NEW_FILE,
             SpaceStatus::Published,
+            Default::default(),
             editor,
             NOW,
         )
         .await
         .unwrap();
-    let claimed = import::claim(&t.db, id, NOW)
-        .await
-        .unwrap()
-        .expect("claimed");
+    // A confirmation of another plan than today's is sent back to the preview.
+    assert!(matches!(
+        import::claim(&t.db, id, Some("an-old-preview"), NOW)
+            .await
+            .unwrap(),
+        import::Claim::Changed
+    ));
+    let digest = digest_of(t, id).await;
+    let import::Claim::Claimed(claimed) =
+        import::claim(&t.db, id, Some(&digest), NOW).await.unwrap()
+    else {
+        panic!("not claimed")
+    };
     // Nobody else may apply it meanwhile.
-    assert!(import::claim(&t.db, id, NOW).await.unwrap().is_none());
+    assert!(matches!(
+        import::claim(&t.db, id, Some(&digest), NOW).await.unwrap(),
+        import::Claim::NotNow
+    ));
     import::apply(
         &t.db,
         &claimed,
@@ -102,7 +139,10 @@ async fn a_new_file_applies_once(t: &TestDb) {
     );
     assert_eq!(record.rows_done, 3);
     // Finished imports are never applied again.
-    assert!(import::claim(&t.db, id, NOW).await.unwrap().is_none());
+    assert!(matches!(
+        import::claim(&t.db, id, Some(&digest), NOW).await.unwrap(),
+        import::Claim::NotNow
+    ));
 
     // The new spaces are published (as chosen) and their creation is audited as an import.
     let spaces = t.db.all_staff_spaces().await.unwrap();
@@ -131,9 +171,16 @@ async fn a_new_file_applies_once(t: &TestDb) {
 
     // A stalled import (its worker died) can be claimed again once its heartbeat is old.
     let id2 =
-        t.db.create_import("altro.csv", NEW_FILE, SpaceStatus::Pending, editor, NOW)
-            .await
-            .unwrap();
+        t.db.create_import(
+            "altro.csv",
+            NEW_FILE,
+            SpaceStatus::Pending,
+            Default::default(),
+            editor,
+            NOW,
+        )
+        .await
+        .unwrap();
     assert!(t.db.claim_import(id2, 3, NOW, NOW - 30).await.unwrap());
     assert!(!t
         .db
@@ -284,7 +331,14 @@ async fn staff_upload_preview_and_confirm_over_http() {
         .header(header::ORIGIN, ORIGIN)
         .header(header::COOKIE, editor.as_str())
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(format!("csrf={csrf}")))
+        .body(Body::from(format!(
+            "csrf={csrf}&piano={}",
+            preview
+                .split("name=\"piano\" value=\"")
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .unwrap()
+        )))
         .unwrap();
     let res = app.clone().oneshot(confirm).await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -313,3 +367,203 @@ async fn staff_upload_preview_and_confirm_over_http() {
     assert_eq!(rows[0].status, SpaceStatus::Pending);
     t.finish().await;
 }
+
+/// A pending join request "Fablab Reno" beside the published "FabLab Reno" of the seed: the
+/// seed file's row fits both, so it is refused, and the request is never touched. Staff's
+/// corrections survive a re-import (empty cells leave them), and a file that would undo one
+/// says so.
+async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let who = (editor, "editor@example.it");
+    let reno =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.current.name == "FabLab Reno")
+            .unwrap();
+    // The citizen's request, as the join form stores it.
+    let mut request = reno.current.clone();
+    request.name = "Fablab Reno".into();
+    request.address = Some("Via Matteotti 10".into());
+    request.organisation = Some("Associazione FabLab Reno".into());
+    let request_id =
+        t.db.create_space(&request, SpaceStatus::Pending, who, NOW)
+            .await
+            .unwrap();
+    sqlx::query(
+        "INSERT INTO submissions (reference, space_id, contact_name, contact_email, \
+         consent_privacy_at, submitted_at) VALUES ('ADR-TEST-0001', $1, 'Maria', 'maria@example.it', $2, $2)",
+    )
+    .bind(request_id)
+    .bind(NOW)
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+    // Staff correct AlmaLabor by hand: an exact pin and a website the seed file lacks.
+    let alma =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.current.name == "AlmaLabor")
+            .unwrap();
+    let mut corrected = alma.current.clone();
+    corrected.precision = app::model::PositionPrecision::Exact;
+    corrected.description = Some("Il laboratorio dell'Università.".into());
+    assert!(matches!(
+        t.db.update_space(alma.id, &corrected, alma.version, who, NOW)
+            .await
+            .unwrap(),
+        app::db::Saved::Done { .. }
+    ));
+
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../seed/spaces-2022.csv"
+    ))
+    .unwrap();
+    let planned = plan_of(t, &seed).await;
+    let row = planned.iter().find(|p| p.name == "FabLab Reno").unwrap();
+    assert_eq!(
+        row.outcome,
+        Outcome::Invalid(app::validate::FieldErrors(vec![(
+            app::validate::Field::Name,
+            app::validate::Problem::AmbiguousMatch { count: 2 }
+        )]))
+    );
+    // AlmaLabor: the description stays (empty cell); the pin going back is flagged.
+    let row = planned.iter().find(|p| p.name == "AlmaLabor").unwrap();
+    let Outcome::Update { changes, valid, .. } = &row.outcome else {
+        panic!("{:?}", row.outcome)
+    };
+    assert_eq!(
+        valid.description.as_deref(),
+        Some("Il laboratorio dell'Università.")
+    );
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].field, app::validate::Field::Precision);
+    assert_eq!(
+        (changes[0].old.as_str(), changes[0].new.as_str()),
+        ("exact", "approximate")
+    );
+    assert!(changes[0].undoes_staff_edit);
+
+    let id =
+        t.db.create_import(
+            "seed.csv",
+            &seed,
+            SpaceStatus::Published,
+            Default::default(),
+            editor,
+            NOW,
+        )
+        .await
+        .unwrap();
+    confirm_and_apply(t, id, who).await;
+    let after = t.db.staff_space(request_id).await.unwrap().unwrap();
+    assert_eq!(after.current, request, "the request is untouched");
+    assert_eq!(after.status, SpaceStatus::Pending);
+    // Even with the slug, a space under review is refused.
+    let by_slug = format!(
+        "slug,name,municipality_istat,lat,lon,website\n{},Fablab Reno,037048,44.7,11.3,https://x.it\n",
+        after.slug
+    );
+    let planned = plan_of(t, &by_slug).await;
+    assert!(matches!(&planned[0].outcome, Outcome::Invalid(e)
+        if e.get(app::validate::Field::Name) == Some(app::validate::Problem::UnderReview)));
+}
+on_both_backends!(imports_leave_requests_and_corrections_alone);
+
+/// An applied import is reverted as a whole: what it created is deleted, what it changed goes
+/// back, audited; a space changed since blocks the revert unless staff leave it as it is.
+async fn an_applied_import_reverts(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let who = (editor, "editor@example.it");
+    let file =
+        format!("{NEW_FILE}DumBO;coworking;Bologna;Via Nuova 1;44.501;11.3226;approssimativa\n");
+    let before: std::collections::HashMap<i64, app::db::StaffSpace> =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+    let planned = plan_of(t, &file).await;
+    let report = import::count(&planned);
+    assert_eq!((report.created, report.updated), (2, 1), "{planned:#?}");
+    let id =
+        t.db.create_import(
+            "giro.csv",
+            &file,
+            SpaceStatus::Published,
+            Default::default(),
+            editor,
+            NOW,
+        )
+        .await
+        .unwrap();
+    confirm_and_apply(t, id, who).await;
+    let dumbo =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.slug == "dumbo")
+            .unwrap();
+    assert_eq!(dumbo.current.address.as_deref(), Some("Via Nuova 1"));
+    let plan = t.db.revert_plan(id).await.unwrap();
+    assert_eq!(
+        (plan.remove, plan.restore, plan.changed_since.len()),
+        (2, 1, 0)
+    );
+
+    // A colleague then edits one created space: the revert is refused as a whole...
+    let officina =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.current.name == "Officina Imolese")
+            .unwrap();
+    let mut edited = officina.current.clone();
+    edited.phone = Some("+39 0542 000000".into());
+    t.db.update_space(officina.id, &edited, officina.version, who, NOW)
+        .await
+        .unwrap();
+    let blocked = t.db.revert_import(id, false, who, NOW).await.unwrap();
+    let app::db::Reverted::Blocked(plan) = blocked else {
+        panic!("{blocked:?}")
+    };
+    assert_eq!(plan.changed_since.len(), 1);
+    assert_eq!(plan.changed_since[0].space_id, officina.id);
+    assert!(t.db.staff_space(officina.id).await.unwrap().is_some());
+    // ...unless staff choose to leave it as it is.
+    let done = t.db.revert_import(id, true, who, NOW).await.unwrap();
+    assert!(matches!(done, app::db::Reverted::Done(ref p) if p.remove == 1 && p.restore == 1));
+    let now: std::collections::HashMap<i64, app::db::StaffSpace> =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+    assert_eq!(
+        now[&dumbo.id].current, before[&dumbo.id].current,
+        "DumBO is back"
+    );
+    assert!(now.contains_key(&officina.id), "the edited space stays");
+    assert_eq!(now.len(), before.len() + 1);
+    let trail = t.db.audit_trail("import", id).await.unwrap();
+    assert_eq!(trail[0].action, "revert");
+    let trail = t.db.audit_trail("space", dumbo.id).await.unwrap();
+    assert_eq!(trail[0].action, "import-revert");
+    // Reverting twice does nothing.
+    assert_eq!(
+        t.db.revert_import(id, true, who, NOW).await.unwrap(),
+        app::db::Reverted::NotRevertable
+    );
+}
+on_both_backends!(an_applied_import_reverts);

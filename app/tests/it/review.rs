@@ -66,17 +66,21 @@ async fn staff_review_a_request_and_the_survey() {
         assert!(page.contains(text), "{text}");
     }
     let csrf = csrf_of(&page);
-    let decide = |decision: &str, reason: &str| {
+    let decide = |decision: &str, reason: &str, version: i64| {
         post_form(
             &path,
-            &format!("csrf={csrf}&decisione={decision}&motivo={reason}"),
+            &format!("csrf={csrf}&decisione={decision}&motivo={reason}&version={version}"),
             Some(&editor),
             Some(ORIGIN),
         )
     };
 
     // Rejecting needs a reason.
-    let res = app.clone().oneshot(decide("rejected", "")).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(decide("rejected", "", 1))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body_text(res)
         .await
@@ -84,7 +88,11 @@ async fn staff_review_a_request_and_the_survey() {
     // Asking for changes: the space stays pending; the submitter is told why.
     let res = app
         .clone()
-        .oneshot(decide("changes-requested", "Manca+l%27indirizzo+esatto."))
+        .oneshot(decide(
+            "changes-requested",
+            "Manca+l%27indirizzo+esatto.",
+            1,
+        ))
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -101,8 +109,27 @@ async fn staff_review_a_request_and_the_survey() {
     assert_eq!(mails[0].email.to, "maria@example.it");
     assert!(mails[0].email.text.contains("Manca l'indirizzo esatto."));
 
+    // A colleague's page, shown before that decision, cannot approve over it.
+    let res = app
+        .clone()
+        .oneshot(decide("approved", "", 1))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(body_text(res)
+        .await
+        .contains("Qualcun altro ha cambiato questa richiesta"));
+    assert_eq!(
+        t.db.staff_space(space_id).await.unwrap().unwrap().status,
+        SpaceStatus::Pending
+    );
+
     // Approval publishes the space, with an e-mail holding its public link.
-    let res = app.clone().oneshot(decide("approved", "")).await.unwrap();
+    let res = app
+        .clone()
+        .oneshot(decide("approved", "", 2))
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let space = t.db.staff_space(space_id).await.unwrap().unwrap();
     assert_eq!(space.status, SpaceStatus::Published);
@@ -138,6 +165,26 @@ async fn staff_review_a_request_and_the_survey() {
             .map(|a| a.action)
             .collect();
     assert_eq!(trail, ["approved", "changes-requested"]);
+
+    // Rejecting an approved request takes the space off the map: a second step says so
+    // first, and nothing changes until it is confirmed.
+    let res = app
+        .clone()
+        .oneshot(decide("rejected", "Chiuso.", 3))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body_text(res).await;
+    assert!(html.contains("Confermi? Lo spazio è pubblicato"));
+    assert!(html.contains("name=\"conferma\" value=\"1\""));
+    assert!(
+        html.contains("value=\"Chiuso.\""),
+        "the reason is carried over"
+    );
+    assert_eq!(
+        t.db.staff_space(space_id).await.unwrap().unwrap().status,
+        SpaceStatus::Published
+    );
     let queue = body_text(
         app.clone()
             .oneshot(get_req("/admin/adesioni", Some(&editor)))
@@ -178,5 +225,99 @@ async fn staff_review_a_request_and_the_survey() {
     assert_eq!(column("funding"), "1");
     assert_eq!(column("premises"), "0");
     assert_eq!(column("vision"), "Una rete che condivide.");
+    t.finish().await;
+}
+
+/// Publishing a space from its own page, when it came from a join request, approves the
+/// request and e-mails the submitter; putting it back to pending reopens the request.
+#[tokio::test]
+async fn a_request_and_its_space_never_disagree() {
+    use app::model::Decision;
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    create(&t, "editor@example.it", Role::Editor).await;
+    let editor = http_sign_in(&app, "editor%40example.it").await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/aderisci",
+            &good_form(&token, "Officina+Coerente"),
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let _ =
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+            .await
+            .unwrap();
+    let space =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.current.name == "Officina Coerente")
+            .unwrap();
+    let page = body_text(
+        app.clone()
+            .oneshot(get_req(
+                &format!("/admin/spazi/{}", space.id),
+                Some(&editor),
+            ))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        page.contains("Richiesta di adesione"),
+        "the page links the request"
+    );
+    let csrf = csrf_of(&page);
+    let status = |stato: &str, version: i64| {
+        post_form(
+            &format!("/admin/spazi/{}/stato", space.id),
+            &format!("csrf={csrf}&stato={stato}&version={version}"),
+            Some(&editor),
+            Some(ORIGIN),
+        )
+    };
+    let res = app.clone().oneshot(status("published", 1)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (_, _, decision) = t.db.space_request(space.id).await.unwrap().unwrap();
+    assert_eq!(decision, Some(Decision::Approved));
+    let mails =
+        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+            .await
+            .unwrap();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].email.to, "maria@example.it");
+    assert!(mails[0]
+        .email
+        .subject
+        .contains("lo spazio è ora sulla mappa"));
+    // Back to pending: the request goes back to the queue, nothing sent.
+    let version = t.db.staff_space(space.id).await.unwrap().unwrap().version;
+    let res = app
+        .clone()
+        .oneshot(status("pending", version))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(t.db.space_request(space.id).await.unwrap().unwrap().2, None);
+    assert_eq!(
+        t.db.staff_space(space.id).await.unwrap().unwrap().status,
+        SpaceStatus::Pending
+    );
+    assert!(t
+        .db
+        .claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    let trail = t.db.audit_trail("space", space.id).await.unwrap();
+    assert_eq!(trail[0].action, "reopened");
     t.finish().await;
 }

@@ -954,7 +954,7 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
         .clone()
         .oneshot(post_form(
             &page_uri,
-            &format!("csrf={csrf}&{DUMBO_FORM}"),
+            &format!("csrf={csrf}&version=1&{DUMBO_FORM}"),
             Some(&cookie),
             Some(ORIGIN),
         ))
@@ -1003,12 +1003,60 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
         .unwrap();
     assert_eq!(found.len(), 1);
 
+    // A colleague's tab, opened before that save, saves a phone number: refused, the form
+    // comes back with what they typed and the saved values; the first save is intact.
+    let stale = DUMBO_FORM
+        .replace("name=DumBO+Bologna", "name=DumBO")
+        .replace("phone=", "phone=051+000000");
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf={csrf}&version=1&{stale}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body_text(res).await.replace("<!>", "");
+    assert!(html.contains("Qualcun altro ha salvato questo spazio"));
+    assert!(
+        html.contains("value=\"051 000000\""),
+        "what was typed is kept"
+    );
+    assert!(
+        html.contains("<dd>DumBO Bologna</dd>"),
+        "the saved name is shown"
+    );
+    assert!(html.contains("name=\"version\" value=\"2\""));
+    let public = t.db.published_space("dumbo").await.unwrap().unwrap();
+    assert_eq!(public.summary.name, "DumBO Bologna");
+    assert_eq!(t.db.audit_trail("space", id).await.unwrap().len(), 1);
+
+    // Status buttons shown for an older version change nothing.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("{page_uri}/stato"),
+            &format!("csrf={csrf}&stato=archived&version=1"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{page_uri}?superato=1").as_str()
+    );
+    assert!(t.db.published_space("dumbo").await.unwrap().is_some());
+
     // Archiving takes it off the public map; the trail records it.
     let res = app
         .clone()
         .oneshot(post_form(
             &format!("{page_uri}/stato"),
-            &format!("csrf={csrf}&stato=archived"),
+            &format!("csrf={csrf}&stato=archived&version=2"),
             Some(&cookie),
             Some(ORIGIN),
         ))
@@ -1107,7 +1155,7 @@ async fn staff_create_a_space_pending_until_published() {
         .clone()
         .oneshot(post_form(
             &format!("/admin/spazi/{id}/stato"),
-            &format!("csrf={csrf}&stato=published"),
+            &format!("csrf={csrf}&stato=published&version=1"),
             Some(&cookie),
             Some(ORIGIN),
         ))

@@ -58,22 +58,29 @@ async fn invitations_work_once(t: &TestDb) {
 
     // A wrong token does nothing; the right one sets the password, once.
     assert!(
-        auth::accept_invitation(&t.db, "not-the-token", PASSWORD, NOW + 10)
+        auth::accept_invitation(&t.db, "not-the-token", PASSWORD, PASSWORD, NOW + 10)
             .await
             .unwrap()
+            .user()
             .is_none()
     );
-    let user = auth::accept_invitation(&t.db, &token, PASSWORD, NOW + 10)
+    let user = auth::accept_invitation(&t.db, &token, PASSWORD, PASSWORD, NOW + 10)
         .await
         .unwrap()
+        .user()
         .unwrap();
     assert_eq!(user.id, id);
-    assert!(
-        auth::accept_invitation(&t.db, &token, "un'altra password ancora", NOW + 20)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(auth::accept_invitation(
+        &t.db,
+        &token,
+        "un'altra password ancora",
+        "un'altra password ancora",
+        NOW + 20
+    )
+    .await
+    .unwrap()
+    .user()
+    .is_none());
     let ok = auth::sign_in(
         &t.db,
         "anna.rossi@example.it",
@@ -110,19 +117,44 @@ async fn invitations_work_once(t: &TestDb) {
         .await
         .unwrap()
         .is_none());
-    assert!(
-        auth::accept_invitation(&t.db, &link, "una password nuova e lunga", late)
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(auth::accept_invitation(
+        &t.db,
+        &link,
+        "una password nuova e lunga",
+        "una password nuova e lunga",
+        late
+    )
+    .await
+    .unwrap()
+    .user()
+    .is_none());
 
     // Disabling ends the session at once and refuses sign-in; enabling lets them back.
-    assert!(t
-        .db
-        .set_staff_disabled(id, true, (Some(admin), "admin@example.it"), NOW + 50)
+    // A page shown before another admin's change changes nothing.
+    assert_eq!(
+        t.db.set_staff_disabled(
+            id,
+            true,
+            Some(7),
+            (Some(admin), "admin@example.it"),
+            NOW + 50
+        )
         .await
-        .unwrap());
+        .unwrap(),
+        app::db::AccountChange::Stale
+    );
+    assert_eq!(
+        t.db.set_staff_disabled(
+            id,
+            true,
+            Some(1),
+            (Some(admin), "admin@example.it"),
+            NOW + 50
+        )
+        .await
+        .unwrap(),
+        app::db::AccountChange::Done
+    );
     assert!(auth::session(&t.db, &session, NOW + 51)
         .await
         .unwrap()
@@ -137,12 +169,18 @@ async fn invitations_work_once(t: &TestDb) {
     .await
     .unwrap();
     assert!(matches!(refused, SignIn::WrongCredentials));
-    t.db.set_staff_disabled(id, false, (Some(admin), "admin@example.it"), NOW + 60)
+    t.db.set_staff_disabled(id, false, None, (Some(admin), "admin@example.it"), NOW + 60)
         .await
         .unwrap();
-    t.db.set_staff_role(id, Role::Admin, (Some(admin), "admin@example.it"), NOW + 61)
-        .await
-        .unwrap();
+    t.db.set_staff_role(
+        id,
+        Role::Admin,
+        None,
+        (Some(admin), "admin@example.it"),
+        NOW + 61,
+    )
+    .await
+    .unwrap();
     let back = auth::sign_in(
         &t.db,
         "anna.rossi@example.it",
@@ -190,10 +228,17 @@ async fn simultaneous_uses_of_a_link(t: &TestDb) {
         let db = t.db.clone();
         let token = token.clone();
         tokio::spawn(async move {
-            auth::accept_invitation(&db, &token, &format!("password numero {i}"), NOW + 1)
-                .await
-                .unwrap()
-                .is_some()
+            auth::accept_invitation(
+                &db,
+                &token,
+                &format!("una frase diversa, numero {i}"),
+                &format!("una frase diversa, numero {i}"),
+                NOW + 1,
+            )
+            .await
+            .unwrap()
+            .user()
+            .is_some()
         })
     });
     let mut wins = 0;
@@ -393,7 +438,7 @@ async fn admins_invite_and_manage_colleagues_over_http() {
         .clone()
         .oneshot(post_form(
             &format!("/admin/staff/{anna_id}/stato"),
-            &format!("csrf={csrf}&attivo=0"),
+            &format!("csrf={csrf}&attivo=0&version=1"),
             Some(&admin),
             Some(ORIGIN),
         ))

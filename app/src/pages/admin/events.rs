@@ -32,6 +32,69 @@ pub const EVENTS_PATH: &str = "/admin/eventi";
 pub struct EventFormState {
     pub input: EventInput,
     pub errors: FieldErrors,
+    /// A colleague saved first: the event as saved now.
+    pub conflict: Option<EventConflict>,
+}
+
+/// The saved version of an event that changed while a colleague edited it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventConflict {
+    pub saved: EventInput,
+    pub version: i64,
+}
+
+/// The fields whose values differ between two versions of the event form, with the second's.
+fn differing(mine: &EventInput, saved: &EventInput) -> Vec<(Field, String)> {
+    let pairs = [
+        (Field::EventSlug, &mine.slug, &saved.slug),
+        (Field::TitleIt, &mine.title_it, &saved.title_it),
+        (Field::TitleEn, &mine.title_en, &saved.title_en),
+        (Field::SummaryIt, &mine.summary_it, &saved.summary_it),
+        (Field::SummaryEn, &mine.summary_en, &saved.summary_en),
+        (
+            Field::DescriptionIt,
+            &mine.description_it,
+            &saved.description_it,
+        ),
+        (
+            Field::DescriptionEn,
+            &mine.description_en,
+            &saved.description_en,
+        ),
+        (Field::ProgrammeIt, &mine.programme_it, &saved.programme_it),
+        (Field::ProgrammeEn, &mine.programme_en, &saved.programme_en),
+        (Field::StartsAt, &mine.starts_at, &saved.starts_at),
+        (Field::EndsAt, &mine.ends_at, &saved.ends_at),
+        (Field::VenueName, &mine.venue_name, &saved.venue_name),
+        (
+            Field::VenueAddress,
+            &mine.venue_address,
+            &saved.venue_address,
+        ),
+        (Field::VenueSpace, &mine.venue_space, &saved.venue_space),
+        (Field::Organiser, &mine.organiser, &saved.organiser),
+        (
+            Field::ContactEmail,
+            &mine.contact_email,
+            &saved.contact_email,
+        ),
+        (Field::Capacity, &mine.capacity, &saved.capacity),
+        (
+            Field::RsvpOpensAt,
+            &mine.rsvp_opens_at,
+            &saved.rsvp_opens_at,
+        ),
+        (
+            Field::RsvpClosesAt,
+            &mine.rsvp_closes_at,
+            &saved.rsvp_closes_at,
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(f, _, b)| (f, b.clone()))
+        .collect()
 }
 
 fn id_param() -> Option<i64> {
@@ -52,6 +115,7 @@ fn counts_line(e: &StaffEventRow) -> String {
 #[component]
 pub fn StaffEventsPage() -> impl IntoView {
     let e = use_texts().events;
+    let discarded = use_query_map().with_untracked(|q| q.get_str("eliminata").is_some());
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
@@ -62,7 +126,7 @@ pub fn StaffEventsPage() -> impl IntoView {
                         Err(view) => return view,
                     };
                     match staff_events().await {
-                        Ok(events) => view! { <EventTable staff events /> }.into_any(),
+                        Ok(events) => view! { <EventTable staff events discarded /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -73,7 +137,7 @@ pub fn StaffEventsPage() -> impl IntoView {
 }
 
 #[component]
-fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>) -> impl IntoView {
+fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
     let rows = events
@@ -94,6 +158,7 @@ fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>) -> impl IntoView 
     view! {
         <AdminBar staff />
         <h1>{e.title}</h1>
+        {discarded.then(|| view! { <p class="notice" role="status">{e.draft_discarded}</p> })}
         <p>{e.staff_intro}</p>
         <p><a class="btn btn--primary" href=NEW_EVENT_ACTION>{e.new_event}</a></p>
         {if events.is_empty() {
@@ -221,6 +286,7 @@ pub fn EventNewPage() -> impl IntoView {
                             ..Default::default()
                         },
                         errors: FieldErrors::default(),
+                        conflict: None,
                     });
                     let csrf = staff.csrf_token.clone();
                     view! {
@@ -246,11 +312,12 @@ pub fn EventNewPage() -> impl IntoView {
 #[component]
 pub fn EventEditPage() -> impl IntoView {
     let id = id_param();
-    let (saved, created, promoted) = use_query_map().with_untracked(|q| {
+    let (saved, created, promoted, cancelled) = use_query_map().with_untracked(|q| {
         (
             q.get_str("salvato").is_some(),
             q.get_str("creato").is_some(),
             q.get_str("promossi").and_then(|n| n.parse::<usize>().ok()),
+            q.get_str("annullato").and_then(|n| n.parse::<usize>().ok()),
         )
     });
     view! {
@@ -267,7 +334,7 @@ pub fn EventEditPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event(id).await {
-                        Ok(page) => view! { <EventEditor staff page saved created promoted /> }.into_any(),
+                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -283,15 +350,27 @@ fn EventEditor(
     saved: bool,
     created: bool,
     promoted: Option<usize>,
+    cancelled: Option<usize>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
     let ev = page.event.clone();
     let state = use_context::<EventFormState>();
-    let (input, errors) = match state {
-        Some(s) => (s.input, s.errors),
-        None => (page.input.clone(), FieldErrors::default()),
+    let (input, errors, conflict) = match state {
+        Some(s) => (s.input, s.errors, s.conflict),
+        None => (page.input.clone(), FieldErrors::default(), None),
     };
+    // The version the form was read at: after a conflict, the saved one (saving again is
+    // then a choice made with both versions in view).
+    let version = conflict.as_ref().map_or(ev.version, |c| c.version);
+    let conflict = conflict.map(|c| {
+        view! {
+            <crate::pages::admin::space_edit::ConflictNotice
+                title=e.conflict_title
+                differing=differing(&input, &c.saved)
+            />
+        }
+    });
     let base = format!("{EVENTS_PATH}/{}", ev.id);
     let csrf = staff.csrf_token.clone();
     let status_form = |status: EventStatus, label: &'static str, class: &'static str| {
@@ -303,12 +382,22 @@ fn EventEditor(
             </form>
         }
     };
+    let to_email = ev.counts.confirmed + ev.counts.waiting;
+    // Irreversible actions open a second step first (a native disclosure: no JavaScript
+    // needed) that says what will happen.
     let actions = match ev.status {
         EventStatus::Draft => Some(
             view! {
                 <div class="status-actions">
                     {status_form(EventStatus::Published, e.publish, "btn btn--primary")}
-                    {status_form(EventStatus::Cancelled, e.cancel_event, "btn btn--outline")}
+                    <details class="confirm">
+                        <summary class="btn btn--outline">{e.discard_draft}</summary>
+                        <p>{e.discard_draft_effect}</p>
+                        <form method="post" action=format!("{base}/elimina")>
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <button type="submit" class="btn btn--danger">{e.discard_draft_confirm}</button>
+                        </form>
+                    </details>
                 </div>
             }
             .into_any(),
@@ -316,15 +405,21 @@ fn EventEditor(
         EventStatus::Published => Some(
             view! {
                 <div class="status-actions">
-                    <p class="field__hint">{e.cancel_event_hint}</p>
-                    {status_form(EventStatus::Cancelled, e.cancel_event, "btn btn--outline")}
+                    <details class="confirm">
+                        <summary class="btn btn--outline">{e.cancel_event_step}</summary>
+                        <p>{(e.cancel_event_effect)(to_email)}</p>
+                        <p class="field__hint">{e.cancel_event_hint}</p>
+                        {status_form(EventStatus::Cancelled, e.cancel_event_confirm, "btn btn--danger")}
+                    </details>
                 </div>
             }
             .into_any(),
         ),
         EventStatus::Cancelled => None,
     };
-    let notice = if created {
+    let notice = if let Some(n) = cancelled {
+        Some((e.cancelled_report)(n))
+    } else if created {
         Some(e.created.to_owned())
     } else if saved {
         Some(match promoted {
@@ -355,9 +450,11 @@ fn EventEditor(
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {actions}
+        {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=base.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="version" value=version />
             <EventFields input errors spaces=page.spaces.clone() />
             <button type="submit" class="btn btn--primary">{t.admin.save}</button>
         </form>

@@ -17,6 +17,15 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+/// Provided in context when staff asked to revert an import: the confirmation step, or the
+/// refusal because spaces changed since.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RevertState {
+    pub confirm: bool,
+    pub blocked: bool,
+    pub leave_changed: bool,
+}
+
 /// Provided in context when the upload comes back refused.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportUploadState {
@@ -137,6 +146,10 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
                     <option value="published">{a.status_published}</option>
                 </select>
             </div>
+            <div class="field field--check">
+                <input type="checkbox" id="archiviati" name="archiviati" value="1" />
+                <label for="archiviati">{a.import_include_archived}</label>
+            </div>
             <button type="submit" class="btn btn--primary">
                 {a.import_preview_button}
             </button>
@@ -149,6 +162,12 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
 pub fn ImportDetailPage() -> impl IntoView {
     let t = use_texts();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let (changed, reverted) = leptos_router::hooks::use_query_map().with_untracked(|q| {
+        (
+            q.get_str("cambiato").is_some(),
+            q.get_str("annullata").is_some(),
+        )
+    });
     view! {
         <Title text=t.admin.import_title />
         <Meta name="robots" content="noindex" />
@@ -164,7 +183,7 @@ pub fn ImportDetailPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_import(id).await {
-                        Ok(page) => view! { <Detail staff page /> }.into_any(),
+                        Ok(page) => view! { <Detail staff page changed reverted /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -174,7 +193,7 @@ pub fn ImportDetailPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
+fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let action = format!("{IMPORT_ACTION}/{}", page.id);
@@ -182,12 +201,18 @@ fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
     let body = match page.state {
         ImportState::Preview => {
             let to_apply = p.created + p.updated;
+            let undoing: usize = page
+                .rows
+                .iter()
+                .map(|r| r.changes.iter().filter(|c| c.undoes_staff_edit).count())
+                .sum();
             let rows = page
                 .rows
                 .into_iter()
                 .map(|r| view! { <PreviewRow r /> })
                 .collect_view();
             view! {
+                {changed.then(|| view! { <p class="notice notice--error" role="alert">{a.import_changed_notice}</p> })}
                 <h2>{a.import_preview}</h2>
                 <ul class="import-counts" role="status">
                     <li>{(a.import_to_create)(p.created)}</li>
@@ -204,10 +229,12 @@ fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
                         }
                     })}
                 {(p.errors > 0).then(|| view! { <p>{a.import_errors_skipped}</p> })}
+                {(undoing > 0).then(|| view! { <p class="notice notice--error">{(a.import_undo_warning)(undoing)}</p> })}
                 {if to_apply > 0 {
                     view! {
                         <form method="post" action=action.clone()>
                             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                            <input type="hidden" name="piano" value=page.digest.clone() />
                             <p>{(a.import_new_status_note)(a.status(page.new_status))}</p>
                             <button type="submit" class="btn btn--primary">
                                 {(a.import_confirm)(to_apply)}
@@ -225,6 +252,7 @@ fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
                                 <th scope="col">{a.import_line}</th>
                                 <th scope="col">{a.name}</th>
                                 <th scope="col">{a.municipality}</th>
+                                <th scope="col">{a.import_matched}</th>
                                 <th scope="col">{a.import_outcome}</th>
                                 <th scope="col">{a.import_details}</th>
                             </tr>
@@ -264,24 +292,110 @@ fn Detail(staff: StaffContext, page: ImportPage) -> impl IntoView {
             }
             .into_any()
         }
-        ImportState::Finished { report } => view! {
-            <div class="notice notice--success" role="status">
-                <h2>{a.import_done_title}</h2>
-                <ul>
-                    <li>{(a.import_created)(report.created)}</li>
-                    <li>{(a.import_updated)(report.updated)}</li>
-                    <li>{(a.import_unchanged)(report.unchanged)}</li>
-                    <li>{(a.import_with_errors)(report.errors)}</li>
-                </ul>
-            </div>
-            <p>
-                <a href="/admin">{a.import_back}</a>
-                " · "
-                <a href=IMPORT_ACTION>{a.import_another}</a>
-            </p>
+        ImportState::Finished { report } => {
+            let revert_state = use_context::<RevertState>().unwrap_or_default();
+            let revert = page.revert.clone().map(|r| {
+                let changed_list = (!r.changed_since.is_empty()).then(|| {
+                    let items = r
+                        .changed_since
+                        .iter()
+                        .map(|c| {
+                            let label = format!(
+                                "{} ({})",
+                                c.name.clone().unwrap_or_else(|| a.import_deleted_space.to_owned()),
+                                (a.import_line_of)(c.line)
+                            );
+                            match c.name {
+                                Some(_) => view! {
+                                    <li><a href=format!("/admin/spazi/{}", c.space_id)>{label}</a></li>
+                                }
+                                .into_any(),
+                                None => view! { <li>{label}</li> }.into_any(),
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p>{a.import_revert_changed}</p>
+                        <ul>{items}</ul>
+                    }
+                });
+                let has_changed = !r.changed_since.is_empty();
+                let revert_action = format!("{action}/annulla");
+                let step = if revert_state.confirm {
+                    view! {
+                        <div class="notice notice--error" role="alert" tabindex="-1" autofocus>
+                            <h3>{a.import_revert_confirm_title}</h3>
+                            {revert_state.blocked.then(|| view! { <p>{a.import_revert_blocked}</p> })}
+                            <p>{(a.import_revert_effects)(r.remove, r.restore)}</p>
+                            {changed_list}
+                            <form method="post" action=revert_action>
+                                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                                <input type="hidden" name="conferma" value="1" />
+                                {has_changed.then(|| view! {
+                                    <div class="field field--check">
+                                        <input type="checkbox" id="lascia" name="lascia" value="1" checked=revert_state.leave_changed />
+                                        <label for="lascia">{a.import_revert_leave}</label>
+                                    </div>
+                                })}
+                                <button type="submit" class="btn btn--primary">{a.import_revert_confirm_button}</button>
+                                " "
+                                <a href=action.clone()>{a.import_revert_back}</a>
+                            </form>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p>{(a.import_revert_effects)(r.remove, r.restore)}</p>
+                        {changed_list}
+                        <form method="post" action=revert_action>
+                            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                            {has_changed.then(|| view! {
+                                <div class="field field--check">
+                                    <input type="checkbox" id="lascia" name="lascia" value="1" />
+                                    <label for="lascia">{a.import_revert_leave}</label>
+                                </div>
+                            })}
+                            <button type="submit" class="btn btn--outline">{a.import_revert_button}</button>
+                        </form>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <h2>{a.import_revert_title}</h2>
+                    {step}
+                }
+            });
+            let reverted_note = page.reverted_at.map(|at| {
+                view! {
+                    <p class="notice" role=if reverted { "status" } else { "note" }>
+                        {(a.import_reverted)(&when(at))}
+                    </p>
+                }
+            });
+            view! {
+                {reverted_note}
+                <div class="notice notice--success" role=if reverted { "note" } else { "status" }>
+                    <h2>{a.import_done_title}</h2>
+                    <ul>
+                        <li>{(a.import_created)(report.created)}</li>
+                        <li>{(a.import_updated)(report.updated)}</li>
+                        <li>{(a.import_unchanged)(report.unchanged)}</li>
+                        <li>{(a.import_with_errors)(report.errors)}</li>
+                        {(report.conflicts > 0).then(|| view! { <li>{(a.import_conflicts)(report.conflicts)}</li> })}
+                    </ul>
+                </div>
+                <p>
+                    <a href="/admin">{a.import_back}</a>
+                    " · "
+                    <a href=IMPORT_ACTION>{a.import_another}</a>
+                </p>
+                {revert}
+            }
+            .into_any()
         }
-        .into_any(),
     };
+
     view! {
         <crate::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
@@ -305,20 +419,56 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
         ImportAction::Unchanged => (a.import_action_unchanged, "archived"),
         ImportAction::Error => (a.import_action_error, "rejected"),
     };
-    let details = if r.errors.is_empty() {
-        r.changes.join(", ")
+    let none = a.import_none_value;
+    let shown = move |v: &str| {
+        if v.is_empty() {
+            none.to_owned()
+        } else {
+            v.to_owned()
+        }
+    };
+    let details = if r.errors.is_empty() && r.changes.is_empty() {
+        ().into_any()
+    } else if r.errors.is_empty() {
+        let items = r
+            .changes
+            .iter()
+            .map(|c| {
+                view! {
+                    <li class:import-change--undo=c.undoes_staff_edit>
+                        <strong>{t.field(c.field)}</strong>
+                        ": " <del>{shown(&c.old)}</del> " → " <ins>{shown(&c.new)}</ins>
+                        {c.undoes_staff_edit.then(|| view! { " " <em>"(" {a.import_undoes} ")"</em> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="import-changes">{items}</ul> }.into_any()
     } else {
         r.errors
             .iter()
             .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
             .collect::<Vec<_>>()
             .join(" ")
+            .into_any()
     };
+    let matched = r.matched.map(|m| {
+        let how = if m.by_slug {
+            a.import_by_slug
+        } else {
+            a.import_by_name
+        };
+        view! {
+            <a href=format!("/admin/spazi/{}", m.id)>{m.name}</a>
+            " (" {a.status(m.status)} ", " {how} ")"
+        }
+    });
     view! {
         <tr>
             <td>{r.line}</td>
             <td>{r.name}</td>
             <td>{r.municipality}</td>
+            <td>{matched}</td>
             <td>
                 <span class=format!("status status--{class}")>{label}</span>
             </td>

@@ -21,6 +21,10 @@ pub struct DecisionFormState {
     pub decision: Option<Decision>,
     pub reason: String,
     pub errors: FieldErrors,
+    /// A colleague changed the request since the page was shown: nothing was done.
+    pub stale: bool,
+    /// The second step of a decision that takes a published space off the map.
+    pub confirm: bool,
 }
 
 #[component]
@@ -197,6 +201,28 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     let action = format!("/admin/adesioni/{}", page.row.id);
     let reason_error = state.errors.get(Field::Reason).map(|p| t.problem(p));
     let reason_invalid = reason_error.is_some();
+    let stale = state
+        .stale
+        .then(|| view! { <p class="notice notice--error" role="alert">{r.stale}</p> });
+    let confirm = match (state.confirm, state.decision) {
+        (true, Some(decision)) => Some(view! {
+            <div class="notice notice--error" role="alert" tabindex="-1" autofocus>
+                <h2>{r.confirm_title}</h2>
+                <p>{(r.confirm_effect)(&page.contact_email)}</p>
+                <form method="post" action=action.clone()>
+                    <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                    <input type="hidden" name="version" value=page.version />
+                    <input type="hidden" name="decisione" value=decision.code() />
+                    <input type="hidden" name="motivo" value=state.reason.clone() />
+                    <input type="hidden" name="conferma" value="1" />
+                    <button type="submit" class="btn btn--danger">{r.confirm_button}</button>
+                    " "
+                    <a href=format!("{action}#decisione")>{r.confirm_back}</a>
+                </form>
+            </div>
+        }),
+        _ => None,
+    };
     view! {
         <Title text=(r.request_title)(&page.row.reference) />
         <AdminBar staff=staff.clone() />
@@ -265,10 +291,13 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
             {item(t.field(Field::Vision), page.vision.clone())}
         </dl>
         <h2 id="decisione">{r.decide_title}</h2>
+        {stale}
+        {confirm}
         <p>{r.decide_hint}</p>
         <ErrorSummary errors=state.errors.clone() />
-        <form class="form form--wide" method="post" action=action novalidate>
+        <form class="form form--wide" method="post" action=action.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="version" value=page.version />
             <div class="field" class:field--invalid=reason_invalid>
                 <label for="motivo">{t.field(Field::Reason)}</label>
                 {reason_error.map(|m| view! { <p class="field__error" id="motivo-error">{m}</p> })}

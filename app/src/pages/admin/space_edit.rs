@@ -21,12 +21,105 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub struct SpaceFormState {
     pub input: SpaceInput,
     pub errors: FieldErrors,
+    /// A colleague saved first: the space as saved now.
+    pub conflict: Option<SpaceConflict>,
+}
+
+/// The saved version of a space that changed while a colleague edited it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpaceConflict {
+    pub saved: SpaceInput,
+    pub version: i64,
+}
+
+/// The fields whose values differ between two versions of the form, with the second's value.
+fn differing(mine: &SpaceInput, saved: &SpaceInput) -> Vec<(Field, String)> {
+    let kinds = |i: &SpaceInput| {
+        [
+            (SpaceKind::Coworking, &i.kind_coworking),
+            (SpaceKind::Fablab, &i.kind_fablab),
+            (
+                SpaceKind::IncubatorAccelerator,
+                &i.kind_incubator_accelerator,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, on)| on.is_some())
+        .map(|(k, _)| k.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    let pairs = [
+        (Field::Name, mine.name.clone(), saved.name.clone()),
+        (Field::Kinds, kinds(mine), kinds(saved)),
+        (
+            Field::Description,
+            mine.description.clone(),
+            saved.description.clone(),
+        ),
+        (Field::Address, mine.address.clone(), saved.address.clone()),
+        (
+            Field::Municipality,
+            mine.municipality.clone(),
+            saved.municipality.clone(),
+        ),
+        (Field::Lat, mine.lat.clone(), saved.lat.clone()),
+        (Field::Lon, mine.lon.clone(), saved.lon.clone()),
+        (
+            Field::Precision,
+            mine.precision.clone(),
+            saved.precision.clone(),
+        ),
+        (Field::Website, mine.website.clone(), saved.website.clone()),
+        (Field::Email, mine.email.clone(), saved.email.clone()),
+        (Field::Phone, mine.phone.clone(), saved.phone.clone()),
+        (
+            Field::Organisation,
+            mine.organisation.clone(),
+            saved.organisation.clone(),
+        ),
+        (
+            Field::OrganisationKind,
+            mine.organisation_kind.clone(),
+            saved.organisation_kind.clone(),
+        ),
+        (
+            Field::OrganisationWebsite,
+            mine.organisation_website.clone(),
+            saved.organisation_website.clone(),
+        ),
+        (
+            Field::OrganisationDescription,
+            mine.organisation_description.clone(),
+            saved.organisation_description.clone(),
+        ),
+        (
+            Field::OpeningHours,
+            mine.opening_hours.clone(),
+            saved.opening_hours.clone(),
+        ),
+        (
+            Field::Services,
+            mine.services.clone(),
+            saved.services.clone(),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(f, _, b)| (f, b))
+        .collect()
 }
 
 #[component]
 pub fn SpaceEditPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let saved = use_query_map().with_untracked(|q| q.get_str("salvato").is_some());
+    let (saved, stale) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("salvato").is_some(),
+            q.get_str("superato").is_some(),
+        )
+    });
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
@@ -41,7 +134,7 @@ pub fn SpaceEditPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_space_page(id).await {
-                        Ok(page) => view! { <Editor staff page saved /> }.into_any(),
+                        Ok(page) => view! { <Editor staff page saved stale /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -51,31 +144,59 @@ pub fn SpaceEditPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool) -> impl IntoView {
+fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<SpaceFormState>();
-    let (input, errors) = match state {
-        Some(s) => (s.input, s.errors),
-        None => (page.input.clone(), FieldErrors::default()),
+    let (input, errors, conflict) = match state {
+        Some(s) => (s.input, s.errors, s.conflict),
+        None => (page.input.clone(), FieldErrors::default(), None),
     };
+    // The version the form was read at: after a conflict, the saved one (saving again is
+    // then a choice made with both versions in view).
+    let version = conflict.as_ref().map_or(page.version, |c| c.version);
+    let conflict = conflict.map(|c| {
+        view! { <ConflictNotice title=a.conflict_title differing=differing(&input, &c.saved) /> }
+    });
     let action = format!("/admin/spazi/{}", page.id);
     let status_action = format!("/admin/spazi/{}/stato", page.id);
     let csrf = staff.csrf_token.clone();
-    let status_buttons = [
-        (SpaceStatus::Published, a.publish),
-        (SpaceStatus::Pending, a.unpublish),
-        (SpaceStatus::Archived, a.archive),
-    ]
-    .into_iter()
-    .filter(|(s, _)| *s != page.status)
-    .map(|(s, label)| {
+    let status_form = |s: SpaceStatus, label: &'static str, class: &'static str| {
         view! {
             <form method="post" action=status_action.clone()>
                 <input type="hidden" name="csrf" value=csrf.clone() />
                 <input type="hidden" name="stato" value=s.code() />
-                <button type="submit" class="btn btn--outline">{label}</button>
+                <input type="hidden" name="version" value=page.version />
+                <button type="submit" class=class>{label}</button>
             </form>
+        }
+    };
+    let on_map = page.status == SpaceStatus::Published;
+    let status_buttons = [
+        SpaceStatus::Published,
+        SpaceStatus::Pending,
+        SpaceStatus::Archived,
+    ]
+    .into_iter()
+    .filter(|s| *s != page.status)
+    .map(|s| match s {
+        SpaceStatus::Published => status_form(s, a.publish, "btn btn--outline").into_any(),
+        // Taking a space off the map opens a second step that says so first.
+        _ => {
+            let (step, effect, confirm) = if s == SpaceStatus::Archived {
+                (a.archive_step, a.archive_effect, a.archive_confirm)
+            } else {
+                (a.unpublish_step, a.unpublish_effect, a.unpublish_confirm)
+            };
+            view! {
+                <details class="confirm">
+                    <summary class="btn btn--outline">{step}</summary>
+                    {on_map.then(|| view! { <p>{a.off_map_effect}</p> })}
+                    <p>{effect}</p>
+                    {status_form(s, confirm, "btn btn--danger")}
+                </details>
+            }
+            .into_any()
         }
     })
     .collect_view();
@@ -93,16 +214,54 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool) -> impl IntoVi
                 " · " <a href=format!("/spazi/{}", page.slug)>{a.public_page}</a>
             })}
         </p>
+        {page.request.clone().map(|(request, reference)| view! {
+            <p>
+                {a.from_request} ": "
+                <a href=format!("/admin/adesioni/{request}")>{reference}</a>
+            </p>
+        })}
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
+        {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
         <div class="status-actions">{status_buttons}</div>
+        {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=action novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="version" value=version />
             <SpaceFields input errors municipalities=page.municipalities.clone() />
             <button type="submit" class="btn btn--primary">{a.save}</button>
         </form>
         <h2>{a.history}</h2>
         <AuditTable entries=page.audit.clone() />
+    }
+}
+
+/// A colleague saved first: the notice above the form, with the saved value of every field
+/// that differs from what was typed (which stays in the form). It takes the focus.
+#[component]
+pub fn ConflictNotice(title: &'static str, differing: Vec<(Field, String)>) -> impl IntoView {
+    let t = use_texts();
+    let rows = differing
+        .into_iter()
+        .map(|(f, value)| {
+            let value = if value.trim().is_empty() {
+                t.admin.import_none_value.to_owned()
+            } else {
+                value
+            };
+            view! {
+                <dt>{t.field(f)}</dt>
+                <dd>{value}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="notice notice--error" role="alert" tabindex="-1" autofocus>
+            <h2>{title}</h2>
+            <p>{t.admin.conflict_body}</p>
+            <p>{t.admin.conflict_saved_value}</p>
+            <dl class="conflict-values">{rows}</dl>
+        </div>
     }
 }
 

@@ -33,7 +33,12 @@ pub struct NewLink {
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let t = use_texts();
-    let saved = use_query_map().with_untracked(|q| q.get_str("salvato").is_some());
+    let (saved, stale) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("salvato").is_some(),
+            q.get_str("superato").is_some(),
+        )
+    });
     view! {
         <Title text=t.admin.staff_title />
         <Meta name="robots" content="noindex" />
@@ -45,7 +50,7 @@ pub fn StaffPage() -> impl IntoView {
                         Err(view) => return view,
                     };
                     match staff_accounts().await {
-                        Ok(page) => view! { <Accounts staff page saved /> }.into_any(),
+                        Ok(page) => view! { <Accounts staff page saved stale /> }.into_any(),
                         Err(AppError::Unauthorized) => {
                             redirect(&format!("/admin/accedi?next={STAFF_ACTION}"));
                             ().into_any()
@@ -59,7 +64,12 @@ pub fn StaffPage() -> impl IntoView {
 }
 
 #[component]
-fn Accounts(staff: StaffContext, page: StaffAccountsPage, saved: bool) -> impl IntoView {
+fn Accounts(
+    staff: StaffContext,
+    page: StaffAccountsPage,
+    saved: bool,
+    stale: bool,
+) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<InviteFormState>().unwrap_or_default();
@@ -88,6 +98,7 @@ fn Accounts(staff: StaffContext, page: StaffAccountsPage, saved: bool) -> impl I
         </nav>
         <h1>{a.staff_title}</h1>
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
+        {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.account_stale}</p> })}
         {new_link
             .map(|l| {
                 view! {
@@ -191,20 +202,48 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
             <div class="row-actions">
                 <form method="post" action=format!("{base}/ruolo")>
                     <input type="hidden" name="csrf" value=csrf.clone() />
+                    <input type="hidden" name="version" value=acc.version />
                     <input type="hidden" name="ruolo" value=other_role.code() />
                     <button type="submit" class="btn btn--outline btn--small">
                         {a.make_role(other_role)}
                         <span class="visually-hidden">" – " {acc.name.clone()}</span>
                     </button>
                 </form>
-                <form method="post" action=format!("{base}/stato")>
-                    <input type="hidden" name="csrf" value=csrf.clone() />
-                    <input type="hidden" name="attivo" value=if acc.disabled { "1" } else { "0" } />
-                    <button type="submit" class="btn btn--outline btn--small">
-                        {if acc.disabled { a.enable } else { a.disable }}
-                        <span class="visually-hidden">" – " {acc.name.clone()}</span>
-                    </button>
-                </form>
+                {if acc.disabled {
+                    view! {
+                        <form method="post" action=format!("{base}/stato")>
+                            <input type="hidden" name="csrf" value=csrf.clone() />
+                            <input type="hidden" name="version" value=acc.version />
+                            <input type="hidden" name="attivo" value="1" />
+                            <button type="submit" class="btn btn--outline btn--small">
+                                {a.enable}
+                                <span class="visually-hidden">" – " {acc.name.clone()}</span>
+                            </button>
+                        </form>
+                    }
+                    .into_any()
+                } else {
+                    // Disabling ends the colleague's sessions at once: a second step says so.
+                    view! {
+                        <details class="confirm">
+                            <summary class="btn btn--outline btn--small">
+                                {a.disable_step}
+                                <span class="visually-hidden">" – " {acc.name.clone()}</span>
+                            </summary>
+                            <p>{(a.disable_effect)(&acc.name)}</p>
+                            <form method="post" action=format!("{base}/stato")>
+                                <input type="hidden" name="csrf" value=csrf.clone() />
+                                <input type="hidden" name="version" value=acc.version />
+                                <input type="hidden" name="attivo" value="0" />
+                                <button type="submit" class="btn btn--danger btn--small">
+                                    {a.disable_confirm}
+                                    <span class="visually-hidden">" – " {acc.name.clone()}</span>
+                                </button>
+                            </form>
+                        </details>
+                    }
+                    .into_any()
+                }}
                 {(!acc.disabled)
                     .then(|| {
                         view! {
