@@ -1251,3 +1251,73 @@ async fn sign_in_never_redirects_off_the_site() {
     }
     t.finish().await;
 }
+
+/// Two colleagues save the same space (or event) from pages read at the same version: the
+/// second save writes nothing and gets the space as the first left it. Simultaneous saves
+/// from the same version: exactly one wins.
+async fn concurrent_saves_are_detected(t: &TestDb) {
+    use app::db::Saved;
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let who = (editor, "editor@example.it");
+    let id = space_id(t, "dumbo").await;
+    let read = t.db.staff_space(id).await.unwrap().unwrap();
+    let mut first = read.current.clone();
+    first.description = Some("Scritta dalla prima collega.".into());
+    let mut second = read.current.clone();
+    second.phone = Some("+39 051 000000".into());
+    assert_eq!(
+        t.db.update_space(id, &first, read.version, who, NOW)
+            .await
+            .unwrap(),
+        Saved::Done {
+            version: read.version + 1
+        }
+    );
+    match t
+        .db
+        .update_space(id, &second, read.version, who, NOW)
+        .await
+        .unwrap()
+    {
+        Saved::Stale(now) => {
+            assert_eq!(now.version, read.version + 1);
+            assert_eq!(now.current, first);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(t.db.staff_space(id).await.unwrap().unwrap().current, first);
+    // A status change from an old page is refused too.
+    assert!(matches!(
+        t.db.set_space_status(
+            id,
+            app::model::SpaceStatus::Archived,
+            read.version,
+            who,
+            NOW
+        )
+        .await
+        .unwrap(),
+        Saved::Stale(_)
+    ));
+
+    // Ten saves at once from the same version: one wins, nine are told.
+    let now = t.db.staff_space(id).await.unwrap().unwrap();
+    let saves = (0..10).map(|i| {
+        let db = t.db.clone();
+        let mut v = now.current.clone();
+        v.phone = Some(format!("+39 051 00000{i}"));
+        let version = now.version;
+        tokio::spawn(async move { db.update_space(id, &v, version, who, NOW).await })
+    });
+    let mut done = 0;
+    for save in saves {
+        if matches!(save.await.unwrap().unwrap(), Saved::Done { .. }) {
+            done += 1;
+        }
+    }
+    assert_eq!(done, 1);
+    let trail = t.db.audit_trail("space", id).await.unwrap();
+    assert_eq!(trail.len(), 2, "one entry per save that happened");
+}
+on_both_backends!(concurrent_saves_are_detected);
