@@ -225,6 +225,7 @@ async fn save_space(
                             saved: crate::db::as_input(&current.current),
                             version: current.version,
                         }),
+                        version: None,
                     };
                     render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
                 }
@@ -236,6 +237,7 @@ async fn save_space(
                 input: form.input,
                 errors,
                 conflict: None,
+                version: Some(form.version),
             };
             render_page(
                 &state,
@@ -310,6 +312,7 @@ async fn create_space(
                 input: form.input,
                 errors,
                 conflict: None,
+                version: None,
             };
             render_page(
                 &state,

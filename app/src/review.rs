@@ -216,6 +216,7 @@ async fn decide(
             decision: Some(decision),
             reason: form.motivo.clone(),
             errors: FieldErrors(vec![(Field::Reason, problem)]),
+            version: Some(form.version),
             ..Default::default()
         };
         return render_page(
@@ -252,6 +253,7 @@ async fn decide(
             decision: Some(decision),
             reason: form.motivo.clone(),
             confirm: true,
+            version: Some(form.version),
             ..Default::default()
         };
         return render_page(&state, &uri, &headers, context, StatusCode::OK).await;

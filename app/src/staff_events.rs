@@ -41,13 +41,14 @@ async fn again(
     state: &AppState,
     uri: &Uri,
     headers: &HeaderMap,
-    input: EventInput,
+    form: EventForm,
     errors: crate::validate::FieldErrors,
 ) -> Response {
     let context = EventFormState {
-        input,
+        input: form.input,
         errors,
         conflict: None,
+        version: Some(form.version),
     };
     render_page(
         state,
@@ -71,7 +72,7 @@ async fn create(
     };
     let valid = match validate_event(&form.input) {
         Ok(v) => v,
-        Err(errors) => return again(&state, &uri, &headers, form.input, errors).await,
+        Err(errors) => return again(&state, &uri, &headers, form, errors).await,
     };
     let actor = (session.user.id, session.user.email.as_str());
     match state
@@ -80,7 +81,7 @@ async fn create(
         .await
     {
         Ok(Ok(id)) => see_other(&format!("{EVENTS_PATH}/{id}?creato=1")),
-        Ok(Err(errors)) => again(&state, &uri, &headers, form.input, errors).await,
+        Ok(Err(errors)) => again(&state, &uri, &headers, form, errors).await,
         Err(err) => unavailable("creating an event", &err),
     }
 }
@@ -98,7 +99,7 @@ async fn save(
     };
     let valid = match validate_event(&form.input) {
         Ok(v) => v,
-        Err(errors) => return again(&state, &uri, &headers, form.input, errors).await,
+        Err(errors) => return again(&state, &uri, &headers, form, errors).await,
     };
     let now = state.clock.now();
     let compose = crate::events::composer(base_url(&state), now);
@@ -114,9 +115,7 @@ async fn save(
             }
             see_other(&format!("{EVENTS_PATH}/{id}?salvato=1&promossi={promoted}"))
         }
-        Ok(Some(EventSave::Invalid(errors))) => {
-            again(&state, &uri, &headers, form.input, errors).await
-        }
+        Ok(Some(EventSave::Invalid(errors))) => again(&state, &uri, &headers, form, errors).await,
         // A colleague saved first: what was typed comes back beside the saved values.
         Ok(Some(EventSave::Stale { saved, version })) => {
             let context = EventFormState {
@@ -126,6 +125,7 @@ async fn save(
                     saved: *saved,
                     version,
                 }),
+                version: None,
             };
             render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
         }

@@ -1034,6 +1034,26 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
     assert_eq!(public.summary.name, "DumBO Bologna");
     assert_eq!(t.db.audit_trail("space", id).await.unwrap().len(), 1);
 
+    // Refused input from that old tab keeps the version it was read at: fixing the input
+    // and saving again still meets the conflict.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!(
+                "csrf={csrf}&version=1&{}",
+                stale.replace("name=DumBO", "name=")
+            ),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(res)
+        .await
+        .contains("name=\"version\" value=\"1\""));
+
     // Status buttons shown for an older version change nothing.
     let res = app
         .clone()

@@ -34,6 +34,8 @@ pub struct EventFormState {
     pub errors: FieldErrors,
     /// A colleague saved first: the event as saved now.
     pub conflict: Option<EventConflict>,
+    /// The version the refused form was read at (kept through a re-render).
+    pub version: Option<i64>,
 }
 
 /// The saved version of an event that changed while a colleague edited it.
@@ -287,6 +289,7 @@ pub fn EventNewPage() -> impl IntoView {
                         },
                         errors: FieldErrors::default(),
                         conflict: None,
+                        version: None,
                     });
                     let csrf = staff.csrf_token.clone();
                     view! {
@@ -356,13 +359,17 @@ fn EventEditor(
     let e = t.events;
     let ev = page.event.clone();
     let state = use_context::<EventFormState>();
-    let (input, errors, conflict) = match state {
-        Some(s) => (s.input, s.errors, s.conflict),
-        None => (page.input.clone(), FieldErrors::default(), None),
+    let (input, errors, conflict, posted) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version),
+        None => (page.input.clone(), FieldErrors::default(), None, None),
     };
     // The version the form was read at: after a conflict, the saved one (saving again is
-    // then a choice made with both versions in view).
-    let version = conflict.as_ref().map_or(ev.version, |c| c.version);
+    // then a choice made with both versions in view); after refused input, the one posted.
+    let version = conflict
+        .as_ref()
+        .map(|c| c.version)
+        .or(posted)
+        .unwrap_or(ev.version);
     let conflict = conflict.map(|c| {
         view! {
             <crate::pages::admin::space_edit::ConflictNotice

@@ -25,6 +25,8 @@ pub struct DecisionFormState {
     pub stale: bool,
     /// The second step of a decision that takes a published space off the map.
     pub confirm: bool,
+    /// The version of the request the refused form was read at (kept through a re-render).
+    pub version: Option<i64>,
 }
 
 #[component]
@@ -201,6 +203,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     let action = format!("/admin/adesioni/{}", page.row.id);
     let reason_error = state.errors.get(Field::Reason).map(|p| t.problem(p));
     let reason_invalid = reason_error.is_some();
+    let version = state.version.unwrap_or(page.version);
     let stale = state
         .stale
         .then(|| view! { <p class="notice notice--error" role="alert">{r.stale}</p> });
@@ -211,7 +214,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                 <p>{(r.confirm_effect)(&page.contact_email)}</p>
                 <form method="post" action=action.clone()>
                     <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
-                    <input type="hidden" name="version" value=page.version />
+                    <input type="hidden" name="version" value=version />
                     <input type="hidden" name="decisione" value=decision.code() />
                     <input type="hidden" name="motivo" value=state.reason.clone() />
                     <input type="hidden" name="conferma" value="1" />
@@ -297,7 +300,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         <ErrorSummary errors=state.errors.clone() />
         <form class="form form--wide" method="post" action=action.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
-            <input type="hidden" name="version" value=page.version />
+            <input type="hidden" name="version" value=version />
             <div class="field" class:field--invalid=reason_invalid>
                 <label for="motivo">{t.field(Field::Reason)}</label>
                 {reason_error.map(|m| view! { <p class="field__error" id="motivo-error">{m}</p> })}

@@ -23,6 +23,9 @@ pub struct SpaceFormState {
     pub errors: FieldErrors,
     /// A colleague saved first: the space as saved now.
     pub conflict: Option<SpaceConflict>,
+    /// The version the refused form was read at: kept through a re-render, so that a
+    /// colleague's save in between is still detected.
+    pub version: Option<i64>,
 }
 
 /// The saved version of a space that changed while a colleague edited it.
@@ -148,13 +151,17 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<SpaceFormState>();
-    let (input, errors, conflict) = match state {
-        Some(s) => (s.input, s.errors, s.conflict),
-        None => (page.input.clone(), FieldErrors::default(), None),
+    let (input, errors, conflict, posted) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version),
+        None => (page.input.clone(), FieldErrors::default(), None, None),
     };
     // The version the form was read at: after a conflict, the saved one (saving again is
-    // then a choice made with both versions in view).
-    let version = conflict.as_ref().map_or(page.version, |c| c.version);
+    // then a choice made with both versions in view); after refused input, the one posted.
+    let version = conflict
+        .as_ref()
+        .map(|c| c.version)
+        .or(posted)
+        .unwrap_or(page.version);
     let conflict = conflict.map(|c| {
         view! { <ConflictNotice title=a.conflict_title differing=differing(&input, &c.saved) /> }
     });
