@@ -337,6 +337,8 @@ pub struct StatusForm {
     version: i64,
 }
 
+use crate::model::SpaceStatus;
+
 async fn change_status(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<i64>,
@@ -348,8 +350,10 @@ async fn change_status(
             Ok(s) => s,
             Err(res) => return res,
         };
-    let Some(status) = crate::model::SpaceStatus::from_code(&form.stato) else {
-        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    // The statuses the page offers: a space is rejected only through its join request.
+    let status = match crate::model::SpaceStatus::from_code(&form.stato) {
+        Some(s @ (SpaceStatus::Published | SpaceStatus::Pending | SpaceStatus::Archived)) => s,
+        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
     };
     let actor = (session.user.id, session.user.email.as_str());
     let page = format!("/admin/spazi/{id}");
@@ -364,7 +368,7 @@ async fn change_status(
     }
     // A space that came from a join request changes status with its request, so the two
     // never disagree and the submitter hears of it.
-    use crate::model::{Decision, SpaceStatus};
+    use crate::model::Decision;
     let request = match state.db.space_request(id).await {
         Ok(r) => r,
         Err(err) => return unavailable("loading a request", &err),
@@ -550,6 +554,9 @@ async fn set_account_disabled(
     {
         Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
         Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
+        Ok(crate::db::AccountChange::LastAdmin) => {
+            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+        }
         Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("disabling an account", &err),
     }
@@ -592,6 +599,9 @@ async fn set_account_role(
     {
         Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
         Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
+        Ok(crate::db::AccountChange::LastAdmin) => {
+            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+        }
         Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("changing a role", &err),
     }

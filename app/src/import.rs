@@ -888,8 +888,15 @@ pub async fn apply(
         };
         match &p.outcome {
             Outcome::Create(valid) => {
-                db.create_space_as(valid, claimed.status, actor, "import", now(), Some(mark))
+                let created = db
+                    .create_space_as(valid, claimed.status, actor, "import", now(), Some(mark))
                     .await?;
+                // Created meanwhile by someone else (the same file confirmed twice at once,
+                // a join request): not created twice, and reported.
+                if created.is_none() {
+                    report.created -= 1;
+                    report.conflicts += 1;
+                }
             }
             Outcome::Update {
                 id, version, valid, ..
@@ -897,8 +904,8 @@ pub async fn apply(
                 let saved = db
                     .update_space_as(*id, valid, *version, actor, "import", now(), Some(mark))
                     .await?;
-                // Changed by someone since the plan: left as it is, and reported.
-                if matches!(saved, crate::db::Saved::Stale(_)) {
+                // Changed (or deleted) by someone since the plan: left alone, and reported.
+                if !matches!(saved, crate::db::Saved::Done { .. }) {
                     report.updated -= 1;
                     report.conflicts += 1;
                 }

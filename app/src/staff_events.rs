@@ -140,6 +140,22 @@ pub struct StatusForm {
     csrf: String,
     #[serde(default)]
     stato: String,
+    /// The version of the event the page showed.
+    #[serde(default)]
+    version: i64,
+}
+
+/// Where to go after a status change or discard that did not apply: the page says whether the
+/// event changed since it was shown.
+async fn not_applied(state: &AppState, id: i64, version: i64) -> Response {
+    match state.db.staff_event(id).await {
+        Ok(Some((row, _))) if row.version != version => {
+            see_other(&format!("{EVENTS_PATH}/{id}?superato=1"))
+        }
+        Ok(Some(_)) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Ok(None) => see_other(EVENTS_PATH),
+        Err(err) => unavailable("loading an event", &err),
+    }
 }
 
 async fn change_status(
@@ -160,7 +176,7 @@ async fn change_status(
     let actor = (session.user.id, session.user.email.as_str());
     match state
         .db
-        .set_event_status(id, status, actor, now, &compose)
+        .set_event_status(id, status, form.version, actor, now, &compose)
         .await
     {
         Ok(Some(emailed)) => {
@@ -173,8 +189,8 @@ async fn change_status(
                 _ => see_other(&format!("{EVENTS_PATH}/{id}?salvato=1")),
             }
         }
-        // Not a change that applies (already so, or no such event): the page tells its state.
-        Ok(None) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        // Not a change that applies (changed since, already so, or no such event).
+        Ok(None) => not_applied(&state, id, form.version).await,
         Err(err) => unavailable("changing an event's status", &err),
     }
 }
@@ -184,16 +200,20 @@ async fn discard(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     headers: HeaderMap,
-    Form(form): Form<crate::admin::CsrfForm>,
+    Form(form): Form<StatusForm>,
 ) -> Response {
     let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
         Ok(s) => s,
         Err(res) => return res,
     };
     let actor = (session.user.id, session.user.email.as_str());
-    match state.db.discard_draft(id, actor, state.clock.now()).await {
+    match state
+        .db
+        .discard_draft(id, form.version, actor, state.clock.now())
+        .await
+    {
         Ok(true) => see_other(&format!("{EVENTS_PATH}?eliminata=1")),
-        Ok(false) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Ok(false) => not_applied(&state, id, form.version).await,
         Err(err) => unavailable("discarding a draft", &err),
     }
 }

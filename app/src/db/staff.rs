@@ -297,6 +297,49 @@ pub enum AccountChange {
     /// The account changed after the page that asked was shown: nothing done.
     Stale,
     Missing,
+    /// It would leave no enabled administrator, or the one asking is no longer one (two
+    /// administrators disabling or demoting each other at once): nothing done.
+    LastAdmin,
+}
+
+/// Takes the accounts' write lock (PostgreSQL: the table, so that two administrators acting
+/// at once are serialised; SQLite's single writer already is), then checks that the actor is
+/// still an enabled administrator and that the change leaves at least one.
+async fn admins_remain(
+    db: &Db,
+    tx: &mut sqlx::AnyConnection,
+    actor: Option<i64>,
+    target: i64,
+    loses_admin: bool,
+) -> Result<bool, DbError> {
+    if db.backend == super::Backend::Postgres {
+        sqlx::query("LOCK TABLE staff_users IN SHARE ROW EXCLUSIVE MODE")
+            .execute(&mut *tx)
+            .await?;
+    }
+    if let Some(actor) = actor {
+        let still: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM staff_users WHERE id = $1 AND role = 'admin' AND disabled = 0",
+        )
+        .bind(actor)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if still.is_none() {
+            return Ok(false);
+        }
+    }
+    if loses_admin {
+        let (others,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM staff_users WHERE role = 'admin' AND disabled = 0 AND id <> $1",
+        )
+        .bind(target)
+        .fetch_one(&mut *tx)
+        .await?;
+        if others == 0 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 impl Db {
@@ -533,16 +576,20 @@ impl Db {
         now: i64,
     ) -> Result<AccountChange, DbError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<(i64, i64)> =
-            sqlx::query_as("SELECT disabled, version FROM staff_users WHERE id = $1")
+        let before: Option<(i64, i64, String)> =
+            sqlx::query_as("SELECT disabled, version, role FROM staff_users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((before, version)) = before else {
+        let Some((before, version, role)) = before else {
             return Ok(AccountChange::Missing);
         };
         if expected.is_some_and(|v| v != version) {
             return Ok(AccountChange::Stale);
+        }
+        let loses_admin = disabled && before == 0 && role == Role::Admin.code();
+        if !admins_remain(self, &mut tx, actor.0, user_id, loses_admin).await? {
+            return Ok(AccountChange::LastAdmin);
         }
         if (before != 0) != disabled {
             sqlx::query(
@@ -592,16 +639,20 @@ impl Db {
         now: i64,
     ) -> Result<AccountChange, DbError> {
         let mut tx = self.begin_write().await?;
-        let before: Option<(String, i64)> =
-            sqlx::query_as("SELECT role, version FROM staff_users WHERE id = $1")
+        let before: Option<(String, i64, i64)> =
+            sqlx::query_as("SELECT role, version, disabled FROM staff_users WHERE id = $1")
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((before, version)) = before else {
+        let Some((before, version, disabled)) = before else {
             return Ok(AccountChange::Missing);
         };
         if expected.is_some_and(|v| v != version) {
             return Ok(AccountChange::Stale);
+        }
+        let loses_admin = before == Role::Admin.code() && role != Role::Admin && disabled == 0;
+        if !admins_remain(self, &mut tx, actor.0, user_id, loses_admin).await? {
+            return Ok(AccountChange::LastAdmin);
         }
         if before != role.code() {
             sqlx::query(

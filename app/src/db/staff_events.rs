@@ -330,12 +330,14 @@ impl Db {
     }
 
     /// Publishes a draft or cancels a published event (e-mailing everyone registered,
-    /// confirmed or waiting): how many were e-mailed. `None` when the change does not apply (no such event,
+    /// confirmed or waiting), if it is still at version `expected`: how many were e-mailed.
+    /// `None` when it changed since, or the change does not apply (no such event,
     /// already in that state, a cancelled event published again, a draft cancelled).
     pub async fn set_event_status(
         &self,
         id: i64,
         status: EventStatus,
+        expected: i64,
         actor: Actor<'_>,
         now: i64,
         compose: Compose<'_>,
@@ -351,11 +353,12 @@ impl Db {
         let changed = sqlx::query(&format!(
             "UPDATE events SET status = $2, updated_at = $3, version = version + 1, \
              published_at = CASE WHEN $2 = 'published' THEN COALESCE(published_at, $3) \
-             ELSE published_at END WHERE id = $1 AND status IN ({from})"
+             ELSE published_at END WHERE id = $1 AND version = $4 AND status IN ({from})"
         ))
         .bind(id)
         .bind(status.code())
         .bind(now)
+        .bind(expected)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -403,20 +406,22 @@ impl Db {
         Ok(Some(emailed))
     }
 
-    /// Deletes a draft that was never published (it has no registrations), audited with its
-    /// content. `false` when there is no such draft.
+    /// Deletes a draft that was never published (it has no registrations), if it is still at
+    /// version `expected`; audited with its content. `false` when there is no such draft.
     pub async fn discard_draft(
         &self,
         id: i64,
+        expected: i64,
         actor: Actor<'_>,
         now: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
         let row: Option<(String, String, i64)> = sqlx::query_as(
             "SELECT slug, title_it, starts_at FROM events \
-             WHERE id = $1 AND status = 'draft' AND published_at IS NULL",
+             WHERE id = $1 AND version = $2 AND status = 'draft' AND published_at IS NULL",
         )
         .bind(id)
+        .bind(expected)
         .fetch_optional(&mut *tx)
         .await?;
         let Some((slug, title, starts_at)) = row else {

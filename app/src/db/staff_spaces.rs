@@ -320,12 +320,17 @@ impl Db {
         actor: (i64, &str),
         now: i64,
     ) -> Result<i64, DbError> {
-        self.create_space_as(v, status, actor, "create", now, None)
-            .await
+        let id = self
+            .create_space_as(v, status, actor, "create", now, None)
+            .await?;
+        // Only an import's rows are ever refused.
+        Ok(id.expect("a staff creation is never refused"))
     }
 
     /// [`Db::create_space`], recorded in the audit trail as `action` (an import, say), and in
-    /// the import's changes when `mark` is given.
+    /// the import's changes when `mark` is given. An import's row creates nothing (`None`)
+    /// when a space of the same name is in the municipality by now (created by another import
+    /// of the same file, or a join request, since the preview).
     pub async fn create_space_as(
         &self,
         v: &ValidSpace,
@@ -334,8 +339,27 @@ impl Db {
         action: &str,
         now: i64,
         mark: Option<ImportMark>,
-    ) -> Result<i64, DbError> {
+    ) -> Result<Option<i64>, DbError> {
         let mut tx = self.begin_write().await?;
+        if mark.is_some() {
+            // PostgreSQL: spaces are created one at a time meanwhile, so that two imports of
+            // one file cannot both see the name free (SQLite's single writer already is).
+            if self.backend == super::Backend::Postgres {
+                sqlx::query("LOCK TABLE spaces IN SHARE ROW EXCLUSIVE MODE")
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            let names: Vec<(String,)> =
+                sqlx::query_as("SELECT name FROM spaces WHERE municipality_code = $1")
+                    .bind(&v.municipality)
+                    .fetch_all(&mut *tx)
+                    .await?;
+            let key = crate::text::search_key(&v.name);
+            if names.iter().any(|(n,)| crate::text::search_key(n) == key) {
+                tx.rollback().await?;
+                return Ok(None);
+            }
+        }
         let (municipality,): (String,) =
             sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
                 .bind(&v.municipality)
@@ -407,7 +431,7 @@ impl Db {
             record_import_change(&mut tx, mark, id, "create", None, v, 1).await?;
         }
         tx.commit().await?;
-        Ok(id)
+        Ok(Some(id))
     }
 
     /// Publishes, unpublishes (back to pending), archives or rejects a space, if it is still

@@ -665,7 +665,7 @@ async fn drafts_are_discarded_not_cancelled(t: &TestDb) {
             .unwrap();
     // Cancelling a draft is not a thing: it stays a draft, private.
     assert_eq!(
-        t.db.set_event_status(draft, EventStatus::Cancelled, who, NOW, &compose)
+        t.db.set_event_status(draft, EventStatus::Cancelled, 1, who, NOW, &compose)
             .await
             .unwrap(),
         None
@@ -676,7 +676,9 @@ async fn drafts_are_discarded_not_cancelled(t: &TestDb) {
         .await
         .unwrap()
         .is_none());
-    assert!(t.db.discard_draft(draft, who, NOW).await.unwrap());
+    // A discard from a page older than the draft changes nothing.
+    assert!(!t.db.discard_draft(draft, 7, who, NOW).await.unwrap());
+    assert!(t.db.discard_draft(draft, 1, who, NOW).await.unwrap());
     assert!(t.db.event_id("bozza-da-buttare").await.unwrap().is_none());
     let trail = t.db.audit_trail("event", draft).await.unwrap();
     assert_eq!(trail[0].action, "discard");
@@ -691,16 +693,16 @@ async fn drafts_are_discarded_not_cancelled(t: &TestDb) {
             .await
             .unwrap();
     assert_eq!(
-        t.db.set_event_status(published, EventStatus::Published, who, NOW, &compose)
+        t.db.set_event_status(published, EventStatus::Published, 1, who, NOW, &compose)
             .await
             .unwrap(),
         Some(0)
     );
-    assert!(!t.db.discard_draft(published, who, NOW).await.unwrap());
+    assert!(!t.db.discard_draft(published, 2, who, NOW).await.unwrap());
     register(&t.db, "pubblicato", &person("a"), NOW).await;
     register(&t.db, "pubblicato", &person("b"), NOW).await;
     assert_eq!(
-        t.db.set_event_status(published, EventStatus::Cancelled, who, NOW, &compose)
+        t.db.set_event_status(published, EventStatus::Cancelled, 2, who, NOW, &compose)
             .await
             .unwrap(),
         Some(2)
@@ -1105,7 +1107,7 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .clone()
         .oneshot(post(
             &format!("/admin/eventi/{id}/stato"),
-            format!("csrf={csrf}&stato=published"),
+            format!("csrf={csrf}&stato=published&version=1"),
         ))
         .await
         .unwrap();
@@ -1287,7 +1289,7 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .clone()
         .oneshot(post(
             &format!("/admin/eventi/{id}/stato"),
-            format!("csrf={csrf}&stato=cancelled"),
+            format!("csrf={csrf}&stato=cancelled&version=3"),
         ))
         .await
         .unwrap();

@@ -567,3 +567,63 @@ async fn an_applied_import_reverts(t: &TestDb) {
     );
 }
 on_both_backends!(an_applied_import_reverts);
+
+/// The same file uploaded twice and both previews confirmed at the same moment: each new
+/// space is created once, the other import reports it as changed meanwhile. An update whose
+/// space disappeared meanwhile is reported, not counted as done.
+async fn the_same_file_confirmed_twice_at_once(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let file = "nome;tipi;comune;lat;lon\nDoppio;fablab;Imola;44.353;11.714\n";
+    let mut claimed = Vec::new();
+    for name in ["uno.csv", "due.csv"] {
+        let id =
+            t.db.create_import(
+                name,
+                file,
+                SpaceStatus::Published,
+                Default::default(),
+                editor,
+                NOW,
+            )
+            .await
+            .unwrap();
+        let digest = digest_of(t, id).await;
+        let import::Claim::Claimed(c) = import::claim(&t.db, id, Some(&digest), NOW).await.unwrap()
+        else {
+            panic!("not claimed")
+        };
+        claimed.push(c);
+    }
+    let runs = claimed.into_iter().map(|c| {
+        let db = t.db.clone();
+        tokio::spawn(async move {
+            import::apply(
+                &db,
+                &c,
+                (editor, "editor@example.it"),
+                app::clock::Clock::fixed(NOW),
+            )
+            .await
+            .unwrap();
+            c.id
+        })
+    });
+    let mut reports = Vec::new();
+    for run in runs {
+        let id = run.await.unwrap();
+        reports.push(t.db.import_record(id).await.unwrap().unwrap().report());
+    }
+    let doppi =
+        t.db.all_staff_spaces()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.current.name == "Doppio")
+            .count();
+    assert_eq!(doppi, 1);
+    let created: i64 = reports.iter().map(|r| r.created).sum();
+    let conflicts: i64 = reports.iter().map(|r| r.conflicts).sum();
+    assert_eq!((created, conflicts), (1, 1), "{reports:?}");
+}
+on_both_backends!(the_same_file_confirmed_twice_at_once);

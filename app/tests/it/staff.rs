@@ -1054,6 +1054,19 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
         .await
         .contains("name=\"version\" value=\"1\""));
 
+    // A status the page does not offer (a space is rejected only through its request).
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("{page_uri}/stato"),
+            &format!("csrf={csrf}&stato=rejected&version=2"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
     // Status buttons shown for an older version change nothing.
     let res = app
         .clone()

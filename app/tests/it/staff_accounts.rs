@@ -488,3 +488,57 @@ async fn admins_invite_and_manage_colleagues_over_http() {
     }
     t.finish().await;
 }
+
+/// Two administrators disabling (or demoting) each other at the same moment: one of them
+/// stays an enabled administrator. The last one can be neither disabled nor demoted.
+async fn an_administrator_always_remains(t: &TestDb) {
+    use app::db::AccountChange;
+    let a = create(t, "a@example.it", Role::Admin).await;
+    let b = create(t, "b@example.it", Role::Admin).await;
+    for round in 0..5 {
+        let (db1, db2) = (t.db.clone(), t.db.clone());
+        let one = tokio::spawn(async move {
+            db1.set_staff_disabled(b, true, None, (Some(a), "a@example.it"), NOW)
+                .await
+        });
+        let two = tokio::spawn(async move {
+            db2.set_staff_disabled(a, true, None, (Some(b), "b@example.it"), NOW)
+                .await
+        });
+        let results = [one.await.unwrap().unwrap(), two.await.unwrap().unwrap()];
+        assert_eq!(
+            results
+                .iter()
+                .filter(|r| **r == AccountChange::Done)
+                .count(),
+            1,
+            "round {round}: {results:?}"
+        );
+        let admins: Vec<_> =
+            t.db.list_staff()
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|s| s.role == Role::Admin && !s.disabled)
+                .collect();
+        assert_eq!(admins.len(), 1, "round {round}");
+        // The one left cannot demote or disable... themself through another route either:
+        // the CLI (no actor) is refused too when it would leave nobody.
+        let last = admins[0].id;
+        assert_eq!(
+            t.db.set_staff_role(last, Role::Editor, None, (None, "cli"), NOW)
+                .await
+                .unwrap(),
+            AccountChange::LastAdmin
+        );
+        // Enable the other again for the next round.
+        let other = if last == a { b } else { a };
+        assert_eq!(
+            t.db.set_staff_disabled(other, false, None, (Some(last), "x"), NOW)
+                .await
+                .unwrap(),
+            AccountChange::Done
+        );
+    }
+}
+on_both_backends!(an_administrator_always_remains);

@@ -315,12 +315,13 @@ pub fn EventNewPage() -> impl IntoView {
 #[component]
 pub fn EventEditPage() -> impl IntoView {
     let id = id_param();
-    let (saved, created, promoted, cancelled) = use_query_map().with_untracked(|q| {
+    let (saved, created, promoted, cancelled, stale) = use_query_map().with_untracked(|q| {
         (
             q.get_str("salvato").is_some(),
             q.get_str("creato").is_some(),
             q.get_str("promossi").and_then(|n| n.parse::<usize>().ok()),
             q.get_str("annullato").and_then(|n| n.parse::<usize>().ok()),
+            q.get_str("superato").is_some(),
         )
     });
     view! {
@@ -337,7 +338,7 @@ pub fn EventEditPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event(id).await {
-                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled /> }.into_any(),
+                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled stale /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -354,6 +355,7 @@ fn EventEditor(
     created: bool,
     promoted: Option<usize>,
     cancelled: Option<usize>,
+    stale: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -385,6 +387,7 @@ fn EventEditor(
             <form method="post" action=format!("{base}/stato")>
                 <input type="hidden" name="csrf" value=csrf.clone() />
                 <input type="hidden" name="stato" value=status.code() />
+                <input type="hidden" name="version" value=ev.version />
                 <button type="submit" class=class>{label}</button>
             </form>
         }
@@ -402,6 +405,7 @@ fn EventEditor(
                         <p>{e.discard_draft_effect}</p>
                         <form method="post" action=format!("{base}/elimina")>
                             <input type="hidden" name="csrf" value=csrf.clone() />
+                            <input type="hidden" name="version" value=ev.version />
                             <button type="submit" class="btn btn--danger">{e.discard_draft_confirm}</button>
                         </form>
                     </details>
@@ -456,6 +460,7 @@ fn EventEditor(
             <a href=format!("{base}/ingresso")>{e.checkin_link}</a>
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
         {actions}
         {conflict}
         <ErrorSummary errors=errors.clone() />

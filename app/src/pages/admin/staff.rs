@@ -33,10 +33,11 @@ pub struct NewLink {
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let t = use_texts();
-    let (saved, stale) = use_query_map().with_untracked(|q| {
+    let (saved, stale, last_admin) = use_query_map().with_untracked(|q| {
         (
             q.get_str("salvato").is_some(),
             q.get_str("superato").is_some(),
+            q.get_str("ultimo-admin").is_some(),
         )
     });
     view! {
@@ -50,7 +51,7 @@ pub fn StaffPage() -> impl IntoView {
                         Err(view) => return view,
                     };
                     match staff_accounts().await {
-                        Ok(page) => view! { <Accounts staff page saved stale /> }.into_any(),
+                        Ok(page) => view! { <Accounts staff page saved stale last_admin /> }.into_any(),
                         Err(AppError::Unauthorized) => {
                             redirect(&format!("/admin/accedi?next={STAFF_ACTION}"));
                             ().into_any()
@@ -69,6 +70,7 @@ fn Accounts(
     page: StaffAccountsPage,
     saved: bool,
     stale: bool,
+    last_admin: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
@@ -99,6 +101,7 @@ fn Accounts(
         <h1>{a.staff_title}</h1>
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.account_stale}</p> })}
+        {last_admin.then(|| view! { <p class="notice notice--error" role="alert">{a.last_admin}</p> })}
         {new_link
             .map(|l| {
                 view! {
