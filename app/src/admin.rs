@@ -176,8 +176,65 @@ pub struct SpaceForm {
     /// The version of the space the form was read at (absent on the creation form).
     #[serde(default)]
     version: i64,
+    /// The values the form was read at, serialised (see [`merge_edits`]).
+    #[serde(default)]
+    base: String,
     #[serde(flatten)]
     input: crate::validate::SpaceInput,
+}
+
+/// A three-way merge of a form that met a colleague's save: the fields this user left as they
+/// were read (`base`) take the saved value; the ones they changed keep what they typed. `None`
+/// when the base is missing or unreadable (then every field keeps what was typed).
+pub fn merge_edits<T>(typed: &T, base: &str, saved: &T) -> Option<T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+{
+    use serde_json::Value;
+    let same = |a: Option<&Value>, b: Option<&Value>| match (a, b) {
+        (Some(Value::String(a)), Some(Value::String(b))) => {
+            a.replace("\r\n", "\n").trim() == b.replace("\r\n", "\n").trim()
+        }
+        (a, b) => a.unwrap_or(&Value::Null) == b.unwrap_or(&Value::Null),
+    };
+    let (Ok(Value::Object(typed)), Ok(Value::Object(base)), Ok(Value::Object(saved))) = (
+        serde_json::to_value(typed),
+        serde_json::from_str::<Value>(base),
+        serde_json::to_value(saved),
+    ) else {
+        return None;
+    };
+    let merged: serde_json::Map<String, Value> = typed
+        .iter()
+        .map(|(key, mine)| {
+            let value = if same(Some(mine), base.get(key)) {
+                saved.get(key).cloned().unwrap_or(Value::Null)
+            } else {
+                mine.clone()
+            };
+            (key.clone(), value)
+        })
+        .collect();
+    serde_json::from_value(Value::Object(merged)).ok()
+}
+
+/// The form after a colleague's save: merged where possible, with their values beside it.
+fn space_conflict(
+    typed: crate::validate::SpaceInput,
+    base: &str,
+    current: &crate::db::StaffSpace,
+) -> SpaceFormState {
+    let saved = crate::db::as_input(&current.current);
+    SpaceFormState {
+        input: merge_edits(&typed, base, &saved).unwrap_or(typed),
+        errors: Default::default(),
+        conflict: Some(SpaceConflict {
+            saved: saved.clone(),
+            version: current.version,
+        }),
+        version: None,
+        base: serde_json::to_string(&saved).ok(),
+    }
 }
 
 use crate::db::Saved;
@@ -218,15 +275,7 @@ async fn save_space(
                 // A colleague saved first: the form comes back with what was typed, the
                 // saved values beside it, and the newer version (saving again is a choice).
                 Ok(Saved::Stale(current)) => {
-                    let context = SpaceFormState {
-                        input: form.input,
-                        errors: Default::default(),
-                        conflict: Some(SpaceConflict {
-                            saved: crate::db::as_input(&current.current),
-                            version: current.version,
-                        }),
-                        version: None,
-                    };
+                    let context = space_conflict(form.input, &form.base, &current);
                     render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
                 }
                 Err(err) => unavailable("saving a space", &err),
@@ -238,6 +287,7 @@ async fn save_space(
                 errors,
                 conflict: None,
                 version: Some(form.version),
+                base: Some(form.base),
             };
             render_page(
                 &state,
@@ -313,6 +363,7 @@ async fn create_space(
                 errors,
                 conflict: None,
                 version: None,
+                base: None,
             };
             render_page(
                 &state,
@@ -335,6 +386,13 @@ pub struct StatusForm {
     /// The version of the space the buttons were shown for.
     #[serde(default)]
     version: i64,
+    /// Present when the buttons were pressed in the edit form: its values come along.
+    #[serde(default)]
+    modulo: String,
+    #[serde(default)]
+    base: String,
+    #[serde(flatten)]
+    input: crate::validate::SpaceInput,
 }
 
 use crate::model::SpaceStatus;
@@ -342,6 +400,7 @@ use crate::model::SpaceStatus;
 async fn change_status(
     State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<i64>,
+    uri: Uri,
     headers: HeaderMap,
     Form(form): Form<StatusForm>,
 ) -> Response {
@@ -362,9 +421,57 @@ async fn change_status(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("loading a space", &err),
     };
-    // Buttons shown for an older version: the page again, saying why.
+    // Buttons shown for an older version: the page again, saying why (with what was typed,
+    // when they came from the edit form).
     if space.version != form.version {
-        return see_other(&format!("{page}?superato=1"));
+        if form.modulo.is_empty() {
+            return see_other(&format!("{page}?superato=1"));
+        }
+        let context = space_conflict(form.input, &form.base, &space);
+        let page_uri: Uri = page.parse().unwrap_or(uri);
+        return render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await;
+    }
+    // What was typed in the edit form is saved first: a status button never drops it.
+    let mut version = form.version;
+    if !form.modulo.is_empty() {
+        let valid = match validate_with_db(&state, &form.input).await {
+            Ok(Ok(valid)) => valid,
+            Ok(Err(errors)) => {
+                let context = SpaceFormState {
+                    input: form.input,
+                    errors,
+                    conflict: None,
+                    version: Some(form.version),
+                    base: Some(form.base),
+                };
+                let page_uri: Uri = page.parse().unwrap_or(uri);
+                return render_page(
+                    &state,
+                    &page_uri,
+                    &headers,
+                    context,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            Err(res) => return res,
+        };
+        let actor = (session.user.id, session.user.email.as_str());
+        match state
+            .db
+            .update_space(id, &valid, form.version, actor, state.clock.now())
+            .await
+        {
+            Ok(Saved::Done { version: now }) => version = now,
+            Ok(Saved::Stale(current)) => {
+                let context = space_conflict(form.input, &form.base, &current);
+                let page_uri: Uri = page.parse().unwrap_or(uri);
+                return render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT)
+                    .await;
+            }
+            Ok(Saved::Missing) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return unavailable("saving a space", &err),
+        }
     }
     // A space that came from a join request changes status with its request, so the two
     // never disagree and the submitter hears of it.
@@ -404,7 +511,7 @@ async fn change_status(
         _ => {
             state
                 .db
-                .set_space_status(id, status, form.version, actor, state.clock.now())
+                .set_space_status(id, status, version, actor, state.clock.now())
                 .await
         }
     };

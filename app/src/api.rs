@@ -62,7 +62,10 @@ pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, A
     let request = db
         .space_request(id)
         .await?
-        .map(|(id, reference, _)| (id, reference));
+        .map(|(id, reference, decision)| {
+            let open = decision != Some(crate::model::Decision::Approved);
+            (id, reference, open)
+        });
     let audit = db
         .audit_trail("space", id)
         .await?
@@ -74,6 +77,7 @@ pub async fn staff_space_page(id: i64) -> Result<crate::model::StaffSpacePage, A
         slug: space.slug,
         status: space.status,
         version: space.version,
+        base: serde_json::to_string(&crate::db::as_input(&space.current)).unwrap_or_default(),
         request,
         input: crate::db::as_input(&space.current),
         municipalities,
@@ -289,6 +293,7 @@ pub async fn staff_event(id: i64) -> Result<crate::model::event::StaffEventPage,
         .collect();
     Ok(crate::model::event::StaffEventPage {
         event,
+        base: serde_json::to_string(&input).unwrap_or_default(),
         input,
         spaces: db.space_choices().await?,
         audit,

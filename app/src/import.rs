@@ -393,6 +393,8 @@ pub struct Planned {
     pub name: String,
     pub municipality: String,
     pub matched: Option<Matched>,
+    /// The spaces a name fits when it fits several (the row is refused: the slug decides).
+    pub candidates: Vec<Matched>,
     pub outcome: Outcome,
 }
 
@@ -417,17 +419,19 @@ impl Planned {
             Outcome::Unchanged { .. } => (ImportAction::Unchanged, Vec::new(), Vec::new()),
             Outcome::Invalid(e) => (ImportAction::Error, Vec::new(), e.0.clone()),
         };
+        let view = |m: &Matched| ImportMatchView {
+            id: m.id,
+            slug: m.slug.clone(),
+            name: m.name.clone(),
+            status: m.status,
+            by_slug: m.by == MatchedBy::Slug,
+        };
         ImportRowView {
             line: self.line,
             name: self.name.clone(),
             municipality: self.municipality.clone(),
-            matched: self.matched.as_ref().map(|m| ImportMatchView {
-                id: m.id,
-                slug: m.slug.clone(),
-                name: m.name.clone(),
-                status: m.status,
-                by_slug: m.by == MatchedBy::Slug,
-            }),
+            matched: self.matched.as_ref().map(view),
+            candidates: self.candidates.iter().map(view).collect(),
             action,
             changes,
             errors,
@@ -563,15 +567,30 @@ pub fn plan(
                 extra.add(Field::Municipality, Problem::UnknownChoice);
             }
             let name = get(Col::Name).unwrap_or_default().trim().to_owned();
-            // The space the row is about: by slug, else by name in the municipality.
+            // The space the row is about: by slug, else by name in the municipality — among the
+            // spaces it may update when there are several of that name (a citizen's request
+            // under review named like a mapped space does not make the row ambiguous).
+            let updatable = |s: &StaffSpace| {
+                !existing.under_review.contains(&s.id)
+                    && s.status != SpaceStatus::Rejected
+                    && (s.status != SpaceStatus::Archived || options.include_archived)
+            };
+            let mut also = Vec::new();
             let (target, by) = match get(Col::Slug).and_then(|s| by_slug.get(s.trim())) {
                 Some(s) => (Some(*s), MatchedBy::Slug),
                 None => {
-                    let candidates = code
+                    let all = code
                         .as_deref()
                         .and_then(|c| by_name.get(&(search_key(&name), c)))
                         .map(Vec::as_slice)
                         .unwrap_or_default();
+                    let eligible: Vec<&StaffSpace> =
+                        all.iter().copied().filter(|s| updatable(s)).collect();
+                    let candidates: Vec<&StaffSpace> = if eligible.is_empty() {
+                        all.to_vec()
+                    } else {
+                        eligible
+                    };
                     if candidates.len() > 1 {
                         extra.add(
                             Field::Name,
@@ -579,6 +598,7 @@ pub fn plan(
                                 count: candidates.len(),
                             },
                         );
+                        also = candidates.clone();
                     }
                     (
                         (candidates.len() == 1).then(|| candidates[0]),
@@ -712,6 +732,16 @@ pub fn plan(
                     status: s.status,
                     by,
                 }),
+                candidates: also
+                    .into_iter()
+                    .map(|s| Matched {
+                        id: s.id,
+                        slug: s.slug.clone(),
+                        name: s.current.name.clone(),
+                        status: s.status,
+                        by,
+                    })
+                    .collect(),
                 outcome,
             }
         })
@@ -820,6 +850,7 @@ pub async fn page(
         digest: digest(&planned),
         include_archived: record.include_archived != 0,
         reverted_at: record.reverted_at,
+        reverted_left: record.reverted_left,
         revert,
     })
 }

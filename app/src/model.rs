@@ -410,8 +410,11 @@ pub struct StaffSpacePage {
     pub status: SpaceStatus,
     /// The version the page shows (its forms send it back).
     pub version: i64,
-    /// The join request the space came from: (id, reference).
-    pub request: Option<(i64, String)>,
+    /// The form's values as read, serialised: sent back with the form, so that a save that
+    /// meets a colleague's keeps the fields this user did not touch as the colleague left them.
+    pub base: String,
+    /// The join request the space came from: (id, reference, waiting for a decision).
+    pub request: Option<(i64, String, bool)>,
     pub input: crate::validate::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,
@@ -516,6 +519,8 @@ pub struct ImportRowView {
     pub municipality: String,
     /// The existing space the row is about, and why.
     pub matched: Option<ImportMatchView>,
+    /// The spaces a name fits when it fits several.
+    pub candidates: Vec<ImportMatchView>,
     pub action: ImportAction,
     /// The fields an update changes, old and new.
     pub changes: Vec<ImportChangeView>,
@@ -592,8 +597,9 @@ pub struct ImportPage {
     pub digest: String,
     /// Whether rows may update archived spaces.
     pub include_archived: bool,
-    /// When the applied import was reverted.
+    /// When the applied import was reverted, and how many spaces that left as they were.
     pub reverted_at: Option<i64>,
+    pub reverted_left: i64,
     /// What reverting it would do now (an applied import not reverted yet).
     pub revert: Option<ImportRevertView>,
 }
@@ -625,6 +631,7 @@ pub struct ImportListItem {
     pub created_at: i64,
     pub by: String,
     pub finished: bool,
+    pub reverted: bool,
 }
 
 /// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).

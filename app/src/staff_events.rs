@@ -33,8 +33,27 @@ pub struct EventForm {
     /// The version of the event the form was read at (absent on the creation form).
     #[serde(default)]
     version: i64,
+    /// The values the form was read at, serialised (see `admin::merge_edits`).
+    #[serde(default)]
+    base: String,
     #[serde(flatten)]
     input: EventInput,
+}
+
+/// The form after a colleague's save: merged where possible, with their values beside it.
+fn event_conflict(
+    typed: EventInput,
+    base: &str,
+    saved: EventInput,
+    version: i64,
+) -> EventFormState {
+    EventFormState {
+        input: crate::admin::merge_edits(&typed, base, &saved).unwrap_or(typed),
+        errors: Default::default(),
+        base: serde_json::to_string(&saved).ok(),
+        conflict: Some(EventConflict { saved, version }),
+        version: None,
+    }
 }
 
 async fn again(
@@ -49,6 +68,7 @@ async fn again(
         errors,
         conflict: None,
         version: Some(form.version),
+        base: Some(form.base),
     };
     render_page(
         state,
@@ -109,7 +129,7 @@ async fn save(
         .update_event(id, &valid, form.version, actor, now, &compose)
         .await
     {
-        Ok(Some(EventSave::Saved { promoted })) => {
+        Ok(Some(EventSave::Saved { promoted, .. })) => {
             if promoted > 0 {
                 state.outbox.wake();
             }
@@ -118,15 +138,7 @@ async fn save(
         Ok(Some(EventSave::Invalid(errors))) => again(&state, &uri, &headers, form, errors).await,
         // A colleague saved first: what was typed comes back beside the saved values.
         Ok(Some(EventSave::Stale { saved, version })) => {
-            let context = EventFormState {
-                input: form.input,
-                errors: Default::default(),
-                conflict: Some(EventConflict {
-                    saved: *saved,
-                    version,
-                }),
-                version: None,
-            };
+            let context = event_conflict(form.input, &form.base, *saved, version);
             render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
@@ -143,6 +155,13 @@ pub struct StatusForm {
     /// The version of the event the page showed.
     #[serde(default)]
     version: i64,
+    /// Present when the buttons were pressed in the edit form: its values come along.
+    #[serde(default)]
+    modulo: String,
+    #[serde(default)]
+    base: String,
+    #[serde(flatten)]
+    input: EventInput,
 }
 
 /// Where to go after a status change or discard that did not apply: the page says whether the
@@ -161,6 +180,7 @@ async fn not_applied(state: &AppState, id: i64, version: i64) -> Response {
 async fn change_status(
     State(state): State<AppState>,
     Path(id): Path<i64>,
+    uri: Uri,
     headers: HeaderMap,
     Form(form): Form<StatusForm>,
 ) -> Response {
@@ -174,9 +194,51 @@ async fn change_status(
     let now = state.clock.now();
     let compose = crate::events::composer(base_url(&state), now);
     let actor = (session.user.id, session.user.email.as_str());
+    // What was typed in the edit form is saved first: a status button never drops it.
+    let mut version = form.version;
+    if !form.modulo.is_empty() {
+        let page_uri: Uri = format!("{EVENTS_PATH}/{id}").parse().unwrap_or(uri);
+        let again = |input: EventInput, errors| EventFormState {
+            input,
+            errors,
+            conflict: None,
+            version: Some(form.version),
+            base: Some(form.base.clone()),
+        };
+        let saved = match validate_event(&form.input) {
+            Ok(valid) => {
+                state
+                    .db
+                    .update_event(id, &valid, form.version, actor, now, &compose)
+                    .await
+            }
+            Err(errors) => Ok(Some(EventSave::Invalid(errors))),
+        };
+        match saved {
+            Ok(Some(EventSave::Saved { version: v, .. })) => version = v,
+            Ok(Some(EventSave::Invalid(errors))) => {
+                let context = again(form.input.clone(), errors);
+                return render_page(
+                    &state,
+                    &page_uri,
+                    &headers,
+                    context,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            Ok(Some(EventSave::Stale { saved, version })) => {
+                let context = event_conflict(form.input.clone(), &form.base, *saved, version);
+                return render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT)
+                    .await;
+            }
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return unavailable("saving an event", &err),
+        }
+    }
     match state
         .db
-        .set_event_status(id, status, form.version, actor, now, &compose)
+        .set_event_status(id, status, version, actor, now, &compose)
         .await
     {
         Ok(Some(emailed)) => {

@@ -36,12 +36,21 @@ test("two colleagues save the same space: the second sees both versions and lose
   await other.getByRole("button", { name: "Salva" }).click();
   const alert = other.getByRole("alert").filter({ hasText: "Qualcun altro ha salvato questo spazio" });
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText("Una descrizione scritta nella prima scheda.");
+  // Only the field typed here that differs from the saved version is listed.
+  await expect(alert).toContainText("Telefono pubblico");
+  await expect(alert).not.toContainText("Descrizione breve");
   await expect(other.getByRole("textbox", { name: "Telefono pubblico", exact: true })).toHaveValue("0542 123456");
-  // The first save is intact until the second colleague chooses to save over it.
+  // What the second colleague did not touch already holds the first one's text.
+  await expect(other.getByRole("textbox", { name: "Descrizione breve", exact: true })).toHaveValue("Una descrizione scritta nella prima scheda.");
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Descrizione breve", exact: true })).toHaveValue("Una descrizione scritta nella prima scheda.");
   await other.close();
+
+  // Typing, then publishing: what was typed is saved, not dropped.
+  await page.getByRole("textbox", { name: "Sito web", exact: true }).fill("https://conteso.example");
+  await page.getByRole("button", { name: "Pubblica" }).click();
+  await expect(page.getByText("Pubblicato", { exact: true })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Sito web", exact: true })).toHaveValue("https://conteso.example");
 });
 
 test("an import shows each change as old → new, then is reverted as a whole", async ({ page }, info) => {

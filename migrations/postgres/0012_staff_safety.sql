@@ -16,6 +16,8 @@ UPDATE events SET published_at = updated_at WHERE status IN ('published', 'cance
 -- Imports: whether rows may update archived spaces, and the revert of an applied import.
 ALTER TABLE space_imports ADD COLUMN include_archived BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE space_imports ADD COLUMN reverted_at BIGINT;
+-- How many of its spaces a revert left as they were (changed since the import).
+ALTER TABLE space_imports ADD COLUMN reverted_left BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE space_imports ADD COLUMN reverted_by BIGINT REFERENCES staff_users (id) ON DELETE SET NULL;
 
 -- What each applied import did to each space, so that it can be shown and reverted: the

@@ -19,6 +19,7 @@ pub struct ImportRecord {
     pub report_json: Option<String>,
     pub include_archived: i64,
     pub reverted_at: Option<i64>,
+    pub reverted_left: i64,
 }
 
 impl ImportRecord {
@@ -68,7 +69,8 @@ impl Db {
     pub async fn import_record(&self, id: i64) -> Result<Option<ImportRecord>, DbError> {
         Ok(sqlx::query_as(
             "SELECT id, filename, content, new_status, created_at, started_at, rows_total, \
-             rows_done, beat_at, finished_at, report_json, include_archived, reverted_at \
+             rows_done, beat_at, finished_at, report_json, include_archived, reverted_at, \
+             reverted_left \
              FROM space_imports WHERE id = $1",
         )
         .bind(id)
@@ -85,9 +87,10 @@ impl Db {
             created_at: i64,
             email: Option<String>,
             finished_at: Option<i64>,
+            reverted_at: Option<i64>,
         }
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT i.id, i.filename, i.created_at, u.email, i.finished_at \
+            "SELECT i.id, i.filename, i.created_at, u.email, i.finished_at, i.reverted_at \
              FROM space_imports i LEFT JOIN staff_users u ON u.id = i.created_by \
              ORDER BY i.id DESC LIMIT $1",
         )
@@ -102,6 +105,7 @@ impl Db {
                 created_at: r.created_at,
                 by: r.email.unwrap_or_default(),
                 finished: r.finished_at.is_some(),
+                reverted: r.reverted_at.is_some(),
             })
             .collect())
     }
@@ -253,9 +257,10 @@ impl Db {
         let left: std::collections::HashSet<i64> =
             plan.changed_since.iter().map(|c| c.space_id).collect();
         for change in changes.iter().filter(|c| !left.contains(&c.space_id)) {
-            let after: serde_json::Value =
-                serde_json::from_str(&change.after_json).unwrap_or_default();
-            let before =
+            let after: Option<crate::validate::ValidSpace> =
+                serde_json::from_str(&change.after_json).ok();
+            // The audit entry: what the space loses (a creation) or which fields go back.
+            let (old, new) =
                 match change.action.as_str() {
                     "create" => {
                         sqlx::query("DELETE FROM space_kinds WHERE space_id = $1")
@@ -266,7 +271,7 @@ impl Db {
                             .bind(change.space_id)
                             .execute(&mut *tx)
                             .await?;
-                        None
+                        (after.and_then(|a| serde_json::to_value(a).ok()), None)
                     }
                     _ => {
                         let Some(before) = change.before_json.as_deref().and_then(|b| {
@@ -280,7 +285,13 @@ impl Db {
                             .await?;
                         super::staff_spaces::write_space(&mut tx, change.space_id, &before, now)
                             .await?;
-                        serde_json::to_value(&before).ok()
+                        match after {
+                            Some(after) => {
+                                let (old, new) = super::staff_spaces::diff(&after, &before);
+                                (Some(old), Some(new))
+                            }
+                            None => (None, serde_json::to_value(&before).ok()),
+                        }
                     }
                 };
             super::staff::insert_audit(
@@ -291,19 +302,23 @@ impl Db {
                     action: "import-revert",
                     entity: "space",
                     entity_id: Some(change.space_id),
-                    before: Some(after),
-                    after: before,
+                    before: old,
+                    after: new,
                 },
                 now,
             )
             .await?;
         }
-        sqlx::query("UPDATE space_imports SET reverted_at = $1, reverted_by = $2 WHERE id = $3")
-            .bind(now)
-            .bind(actor.0)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE space_imports SET reverted_at = $1, reverted_by = $2, reverted_left = $4 \
+             WHERE id = $3",
+        )
+        .bind(now)
+        .bind(actor.0)
+        .bind(id)
+        .bind(plan.changed_since.len() as i64)
+        .execute(&mut *tx)
+        .await?;
         super::staff::insert_audit(
             &mut tx,
             &super::staff::AuditEntry {

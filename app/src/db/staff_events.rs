@@ -134,8 +134,8 @@ async fn slug_taken(
 /// What saving an event's form came to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EventSave {
-    /// Saved; how many people moved up from the waiting list.
-    Saved { promoted: usize },
+    /// Saved; how many people moved up from the waiting list, and the event's version now.
+    Saved { promoted: usize, version: i64 },
     /// Problems only the database can see.
     Invalid(FieldErrors),
     /// A colleague saved first: nothing written; the event as saved now.
@@ -244,6 +244,13 @@ impl Db {
                 version: before.version,
             }));
         }
+        // Nothing to change: no write, no new version, no audit entry.
+        if before.as_valid() == *v {
+            return Ok(Some(EventSave::Saved {
+                promoted: 0,
+                version: expected,
+            }));
+        }
         if slug_taken(&mut tx, &v.slug, Some(id)).await? {
             return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
                 Field::EventSlug,
@@ -326,7 +333,10 @@ impl Db {
             0
         };
         tx.commit().await?;
-        Ok(Some(EventSave::Saved { promoted }))
+        Ok(Some(EventSave::Saved {
+            promoted,
+            version: expected + 1,
+        }))
     }
 
     /// Publishes a draft or cancels a published event (e-mailing everyone registered,

@@ -111,9 +111,9 @@ impl IslandTexts {
             .to_owned(),
             AmbiguousMatch { count } => {
                 if it {
-                    format!("Il nome corrisponde a {count} spazi di questo comune: aggiungi la colonna slug per dire quale aggiornare.")
+                    format!("Il nome corrisponde a {count} spazi di questo comune (elencati qui accanto): aggiungi al file la colonna slug con l'identificativo di quello da aggiornare, che è la fine dell'indirizzo della sua pagina (per esempio dumbo in /spazi/dumbo).")
                 } else {
-                    format!("The name fits {count} spaces of this municipality: add the slug column to say which one to update.")
+                    format!("The name fits {count} spaces of this municipality (listed beside it): add a slug column to the file with the identifier of the one to update, which is the end of its page's address (for example dumbo in /spazi/dumbo).")
                 }
             }
             UnderReview => if it {

@@ -248,6 +248,9 @@ pub struct StaffEventRow {
 pub struct StaffEventPage {
     pub event: StaffEventRow,
     pub input: crate::validate::event::EventInput,
+    /// The form's values as read, serialised (sent back with the form: see
+    /// `admin::merge_edits`).
+    pub base: String,
     pub spaces: Vec<(i64, String)>,
     pub audit: Vec<crate::model::AuditView>,
 }

@@ -425,6 +425,17 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
     ))
     .unwrap();
     let planned = plan_of(t, &seed).await;
+    // The request under review does not count: the row is about the mapped space.
+    let row = planned.iter().find(|p| p.name == "FabLab Reno").unwrap();
+    assert_eq!(row.outcome, Outcome::Unchanged { id: reno.id });
+    // A second mapped space of that name would make it ambiguous, and both are named.
+    let mut twin = reno.current.clone();
+    twin.name = "Fablab  RENO".into();
+    let twin_id =
+        t.db.create_space(&twin, SpaceStatus::Published, who, NOW)
+            .await
+            .unwrap();
+    let planned = plan_of(t, &seed).await;
     let row = planned.iter().find(|p| p.name == "FabLab Reno").unwrap();
     assert_eq!(
         row.outcome,
@@ -433,6 +444,14 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
             app::validate::Problem::AmbiguousMatch { count: 2 }
         )]))
     );
+    let mut named: Vec<i64> = row.candidates.iter().map(|c| c.id).collect();
+    named.sort();
+    assert_eq!(named, [reno.id, twin_id]);
+    sqlx::query("DELETE FROM spaces WHERE id = $1")
+        .bind(twin_id)
+        .execute(t.db.pool())
+        .await
+        .unwrap();
     // AlmaLabor: the description stays (empty cell); the pin going back is flagged.
     let row = planned.iter().find(|p| p.name == "AlmaLabor").unwrap();
     let Outcome::Update { changes, valid, .. } = &row.outcome else {

@@ -36,6 +36,8 @@ pub struct EventFormState {
     pub conflict: Option<EventConflict>,
     /// The version the refused form was read at (kept through a re-render).
     pub version: Option<i64>,
+    /// The values the form was read at, serialised (kept through a re-render).
+    pub base: Option<String>,
 }
 
 /// The saved version of an event that changed while a colleague edited it.
@@ -290,6 +292,7 @@ pub fn EventNewPage() -> impl IntoView {
                         errors: FieldErrors::default(),
                         conflict: None,
                         version: None,
+                        base: None,
                     });
                     let csrf = staff.csrf_token.clone();
                     view! {
@@ -361,10 +364,11 @@ fn EventEditor(
     let e = t.events;
     let ev = page.event.clone();
     let state = use_context::<EventFormState>();
-    let (input, errors, conflict, posted) = match state {
-        Some(s) => (s.input, s.errors, s.conflict, s.version),
-        None => (page.input.clone(), FieldErrors::default(), None, None),
+    let (input, errors, conflict, posted, form_base) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
+        None => (page.input.clone(), FieldErrors::default(), None, None, None),
     };
+    let form_base = form_base.unwrap_or_else(|| page.base.clone());
     // The version the form was read at: after a conflict, the saved one (saving again is
     // then a choice made with both versions in view); after refused input, the one posted.
     let version = conflict
@@ -381,15 +385,13 @@ fn EventEditor(
         }
     });
     let base = format!("{EVENTS_PATH}/{}", ev.id);
-    let csrf = staff.csrf_token.clone();
-    let status_form = |status: EventStatus, label: &'static str, class: &'static str| {
+    // The status buttons belong to the edit form (`formaction`): what was typed goes with
+    // them and is saved first, never dropped.
+    let status_button = |status: EventStatus, label: &'static str, class: &'static str| {
         view! {
-            <form method="post" action=format!("{base}/stato")>
-                <input type="hidden" name="csrf" value=csrf.clone() />
-                <input type="hidden" name="stato" value=status.code() />
-                <input type="hidden" name="version" value=ev.version />
-                <button type="submit" class=class>{label}</button>
-            </form>
+            <button type="submit" class=class formaction=format!("{base}/stato") name="stato" value=status.code()>
+                {label}
+            </button>
         }
     };
     let to_email = ev.counts.confirmed + ev.counts.waiting;
@@ -399,15 +401,13 @@ fn EventEditor(
         EventStatus::Draft => Some(
             view! {
                 <div class="status-actions">
-                    {status_form(EventStatus::Published, e.publish, "btn btn--primary")}
+                    {status_button(EventStatus::Published, e.publish, "btn btn--outline")}
                     <details class="confirm">
                         <summary class="btn btn--outline">{e.discard_draft}</summary>
                         <p>{e.discard_draft_effect}</p>
-                        <form method="post" action=format!("{base}/elimina")>
-                            <input type="hidden" name="csrf" value=csrf.clone() />
-                            <input type="hidden" name="version" value=ev.version />
-                            <button type="submit" class="btn btn--danger">{e.discard_draft_confirm}</button>
-                        </form>
+                        <button type="submit" class="btn btn--danger" formaction=format!("{base}/elimina")>
+                            {e.discard_draft_confirm}
+                        </button>
                     </details>
                 </div>
             }
@@ -420,7 +420,7 @@ fn EventEditor(
                         <summary class="btn btn--outline">{e.cancel_event_step}</summary>
                         <p>{(e.cancel_event_effect)(to_email)}</p>
                         <p class="field__hint">{e.cancel_event_hint}</p>
-                        {status_form(EventStatus::Cancelled, e.cancel_event_confirm, "btn btn--danger")}
+                        {status_button(EventStatus::Cancelled, e.cancel_event_confirm, "btn btn--danger")}
                     </details>
                 </div>
             }
@@ -461,14 +461,17 @@ fn EventEditor(
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
-        {actions}
         {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=base.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="version" value=version />
+            <input type="hidden" name="base" value=form_base />
+            <input type="hidden" name="modulo" value="1" />
             <EventFields input errors spaces=page.spaces.clone() />
+            // Saving comes first in the form: Enter in a field saves, never changes status.
             <button type="submit" class="btn btn--primary">{t.admin.save}</button>
+            {actions}
         </form>
         <h2>{t.admin.history}</h2>
         <AuditTable entries=page.audit.clone() />

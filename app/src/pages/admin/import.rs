@@ -74,7 +74,15 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
                         </td>
                         <td>{when(i.created_at)}</td>
                         <td>{i.by}</td>
-                        <td>{if i.finished { a.import_done } else { a.import_not_applied }}</td>
+                        <td>
+                            {if i.reverted {
+                                a.import_reverted_short
+                            } else if i.finished {
+                                a.import_done
+                            } else {
+                                a.import_not_applied
+                            }}
+                        </td>
                     </tr>
                 }
             })
@@ -146,7 +154,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
                     <option value="published">{a.status_published}</option>
                 </select>
             </div>
-            <div class="field field--check">
+            <div class="check">
                 <input type="checkbox" id="archiviati" name="archiviati" value="1" />
                 <label for="archiviati">{a.import_include_archived}</label>
             </div>
@@ -294,7 +302,8 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
         }
         ImportState::Finished { report } => {
             let revert_state = use_context::<RevertState>().unwrap_or_default();
-            let revert = page.revert.clone().map(|r| {
+            // Nothing left to revert (every change was changed since): no button.
+            let revert = page.revert.clone().filter(|r| r.remove + r.restore > 0).map(|r| {
                 let changed_list = (!r.changed_since.is_empty()).then(|| {
                     let items = r
                         .changed_since
@@ -332,7 +341,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                                 <input type="hidden" name="conferma" value="1" />
                                 {has_changed.then(|| view! {
-                                    <div class="field field--check">
+                                    <div class="check">
                                         <input type="checkbox" id="lascia" name="lascia" value="1" checked=revert_state.leave_changed />
                                         <label for="lascia">{a.import_revert_leave}</label>
                                     </div>
@@ -351,7 +360,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                         <form method="post" action=revert_action>
                             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                             {has_changed.then(|| view! {
-                                <div class="field field--check">
+                                <div class="check">
                                     <input type="checkbox" id="lascia" name="lascia" value="1" />
                                     <label for="lascia">{a.import_revert_leave}</label>
                                 </div>
@@ -369,7 +378,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
             let reverted_note = page.reverted_at.map(|at| {
                 view! {
                     <p class="notice" role=if reverted { "status" } else { "note" }>
-                        {(a.import_reverted)(&when(at))}
+                        {(a.import_reverted)(&when(at), page.reverted_left)}
                     </p>
                 }
             });
@@ -420,11 +429,21 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
         ImportAction::Error => (a.import_action_error, "rejected"),
     };
     let none = a.import_none_value;
-    let shown = move |v: &str| {
+    // Values as the staff form names them (a position's precision, the kinds).
+    let shown = move |field: crate::validate::Field, v: &str| {
+        use crate::model::{PositionPrecision, SpaceKind};
         if v.is_empty() {
-            none.to_owned()
-        } else {
-            v.to_owned()
+            return none.to_owned();
+        }
+        match field {
+            crate::validate::Field::Precision => PositionPrecision::from_code(v)
+                .map_or_else(|| v.to_owned(), |p| a.precision(p).to_owned()),
+            crate::validate::Field::Kinds => v
+                .split(", ")
+                .map(|k| SpaceKind::from_code(k).map_or(k, |k| t.kind(k)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => v.to_owned(),
         }
     };
     let details = if r.errors.is_empty() && r.changes.is_empty() {
@@ -437,7 +456,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
                 view! {
                     <li class:import-change--undo=c.undoes_staff_edit>
                         <strong>{t.field(c.field)}</strong>
-                        ": " <del>{shown(&c.old)}</del> " → " <ins>{shown(&c.new)}</ins>
+                        ": " <del>{shown(c.field, &c.old)}</del> " → " <ins>{shown(c.field, &c.new)}</ins>
                         {c.undoes_staff_edit.then(|| view! { " " <em>"(" {a.import_undoes} ")"</em> })}
                     </li>
                 }
@@ -445,13 +464,33 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             .collect_view();
         view! { <ul class="import-changes">{items}</ul> }.into_any()
     } else {
+        use crate::validate::Problem::{AmbiguousMatch, NotUpdatable, UnderReview};
         r.errors
             .iter()
-            .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
+            .map(|(f, p)| match p {
+                // About the row as a whole, not its name.
+                AmbiguousMatch { .. } | UnderReview | NotUpdatable => t.problem(*p),
+                _ => format!("{}: {}", t.field(*f), t.problem(*p)),
+            })
             .collect::<Vec<_>>()
             .join(" ")
             .into_any()
     };
+    let candidates = (!r.candidates.is_empty()).then(|| {
+        let items = r
+            .candidates
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <li>
+                        <a href=format!("/admin/spazi/{}", m.id)>{m.name}</a>
+                        " (" {a.status(m.status)} ", slug " <code>{m.slug}</code> ")"
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="import-changes">{items}</ul> }
+    });
     let matched = r.matched.map(|m| {
         let how = if m.by_slug {
             a.import_by_slug
@@ -468,7 +507,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             <td>{r.line}</td>
             <td>{r.name}</td>
             <td>{r.municipality}</td>
-            <td>{matched}</td>
+            <td>{matched} {candidates}</td>
             <td>
                 <span class=format!("status status--{class}")>{label}</span>
             </td>

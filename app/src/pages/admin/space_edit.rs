@@ -26,6 +26,8 @@ pub struct SpaceFormState {
     /// The version the refused form was read at: kept through a re-render, so that a
     /// colleague's save in between is still detected.
     pub version: Option<i64>,
+    /// The values the form was read at (serialised), kept through a re-render likewise.
+    pub base: Option<String>,
 }
 
 /// The saved version of a space that changed while a colleague edited it.
@@ -151,10 +153,11 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<SpaceFormState>();
-    let (input, errors, conflict, posted) = match state {
-        Some(s) => (s.input, s.errors, s.conflict, s.version),
-        None => (page.input.clone(), FieldErrors::default(), None, None),
+    let (input, errors, conflict, posted, base) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
+        None => (page.input.clone(), FieldErrors::default(), None, None, None),
     };
+    let base = base.unwrap_or_else(|| page.base.clone());
     // The version the form was read at: after a conflict, the saved one (saving again is
     // then a choice made with both versions in view); after refused input, the one posted.
     let version = conflict
@@ -167,18 +170,17 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     });
     let action = format!("/admin/spazi/{}", page.id);
     let status_action = format!("/admin/spazi/{}/stato", page.id);
-    let csrf = staff.csrf_token.clone();
-    let status_form = |s: SpaceStatus, label: &'static str, class: &'static str| {
+    // The status buttons belong to the edit form (`formaction`): what was typed goes with
+    // them and is saved first, never dropped.
+    let status_button = |s: SpaceStatus, label: &'static str, class: &'static str| {
         view! {
-            <form method="post" action=status_action.clone()>
-                <input type="hidden" name="csrf" value=csrf.clone() />
-                <input type="hidden" name="stato" value=s.code() />
-                <input type="hidden" name="version" value=page.version />
-                <button type="submit" class=class>{label}</button>
-            </form>
+            <button type="submit" class=class formaction=status_action.clone() name="stato" value=s.code()>
+                {label}
+            </button>
         }
     };
     let on_map = page.status == SpaceStatus::Published;
+    let approves = page.request.as_ref().filter(|r| r.2).map(|r| r.1.clone());
     let status_buttons = [
         SpaceStatus::Published,
         SpaceStatus::Pending,
@@ -187,7 +189,13 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     .into_iter()
     .filter(|s| *s != page.status)
     .map(|s| match s {
-        SpaceStatus::Published => status_form(s, a.publish, "btn btn--outline").into_any(),
+        SpaceStatus::Published => view! {
+            {status_button(s, a.publish, "btn btn--outline")}
+            {approves.clone().map(|reference| view! {
+                <p class="field__hint">{(a.publish_approves)(&reference)}</p>
+            })}
+        }
+        .into_any(),
         // Taking a space off the map opens a second step that says so first.
         _ => {
             let (step, effect, confirm) = if s == SpaceStatus::Archived {
@@ -200,7 +208,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
                     <summary class="btn btn--outline">{step}</summary>
                     {on_map.then(|| view! { <p>{a.off_map_effect}</p> })}
                     <p>{effect}</p>
-                    {status_form(s, confirm, "btn btn--danger")}
+                    {status_button(s, confirm, "btn btn--danger")}
                 </details>
             }
             .into_any()
@@ -221,7 +229,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
                 " · " <a href=format!("/spazi/{}", page.slug)>{a.public_page}</a>
             })}
         </p>
-        {page.request.clone().map(|(request, reference)| view! {
+        {page.request.clone().map(|(request, reference, _)| view! {
             <p>
                 {a.from_request} ": "
                 <a href=format!("/admin/adesioni/{request}")>{reference}</a>
@@ -229,14 +237,18 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
         })}
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
-        <div class="status-actions">{status_buttons}</div>
         {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=action novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="version" value=version />
+            <input type="hidden" name="base" value=base />
+            <input type="hidden" name="modulo" value="1" />
             <SpaceFields input errors municipalities=page.municipalities.clone() />
+            // Saving comes first in the form: Enter in a field saves, never changes status.
             <button type="submit" class="btn btn--primary">{a.save}</button>
+            <h2>{a.status}</h2>
+            <div class="status-actions">{status_buttons}</div>
         </form>
         <h2>{a.history}</h2>
         <AuditTable entries=page.audit.clone() />

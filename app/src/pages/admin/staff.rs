@@ -203,15 +203,23 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
         };
         view! {
             <div class="row-actions">
-                <form method="post" action=format!("{base}/ruolo")>
-                    <input type="hidden" name="csrf" value=csrf.clone() />
-                    <input type="hidden" name="version" value=acc.version />
-                    <input type="hidden" name="ruolo" value=other_role.code() />
-                    <button type="submit" class="btn btn--outline btn--small">
-                        {a.make_role(other_role)}
+                // A role change gives or takes away the staff accounts: a second step says so.
+                <details class="confirm">
+                    <summary class="btn btn--outline btn--small">
+                        {a.make_role(other_role)} "…"
                         <span class="visually-hidden">" – " {acc.name.clone()}</span>
-                    </button>
-                </form>
+                    </summary>
+                    <p>{a.role_explain(other_role)}</p>
+                    <form method="post" action=format!("{base}/ruolo")>
+                        <input type="hidden" name="csrf" value=csrf.clone() />
+                        <input type="hidden" name="version" value=acc.version />
+                        <input type="hidden" name="ruolo" value=other_role.code() />
+                        <button type="submit" class="btn btn--danger btn--small">
+                            {a.role_confirm}
+                            <span class="visually-hidden">" – " {acc.name.clone()}</span>
+                        </button>
+                    </form>
+                </details>
                 {if acc.disabled {
                     view! {
                         <form method="post" action=format!("{base}/stato")>
