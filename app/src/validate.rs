@@ -317,8 +317,19 @@ pub struct ValidSpace {
     pub services: Option<String>,
 }
 
-/// Trims; refuses control characters (newlines allowed where `multiline`); bounds the length.
-/// `Ok(None)` for an empty value.
+/// Characters that change how text is shown without being seen: bidirectional embeddings,
+/// overrides and isolates (they can make "Almacube" read as something else), and zero-width
+/// spaces and joiners that split a name into a look-alike of another ("Alma\u{200B}cube").
+/// The joiners some scripts need (U+200C, U+200D) stay allowed.
+pub fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Trims; refuses control characters (newlines allowed where `multiline`) and invisible
+/// formatting characters ([`invisible`]); bounds the length. `Ok(None)` for an empty value.
 fn text(
     value: &str,
     max: usize,
@@ -330,9 +341,9 @@ fn text(
     if value.is_empty() {
         return None;
     }
-    let bad = value
-        .chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+    let bad = value.chars().any(|c| {
+        (c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || invisible(c)
+    });
     if bad {
         errors.add(field, Problem::ControlCharacters);
         return None;
@@ -724,6 +735,17 @@ mod tests {
             validate_space(&i).unwrap_err().get(Field::Name),
             Some(Problem::ControlCharacters)
         );
+        // Invisible characters that make one name look like another.
+        for spoof in ["Alma\u{200B}cube", "\u{202E}ebucamlA", "Alma\u{2060}cube"] {
+            i.name = spoof.into();
+            assert_eq!(
+                validate_space(&i).unwrap_err().get(Field::Name),
+                Some(Problem::ControlCharacters),
+                "{spoof:?}"
+            );
+        }
+        i.name = "Caff\u{e8} \u{200D}".into(); // a joiner some scripts need: allowed
+        assert!(validate_space(&i).is_ok());
         i.name = "x".repeat(NAME_MAX + 1);
         assert_eq!(
             validate_space(&i).unwrap_err().get(Field::Name),
