@@ -169,6 +169,74 @@ pub(crate) async fn authorised_post(
     Ok(session)
 }
 
+/// A staff edit form's post, read from its body so that it can be kept when the session has
+/// ended (see [`authorised_edit`]). `None` for a body that is not the form.
+pub(crate) fn edit_form<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
+    serde_urlencoded::from_bytes(body).ok()
+}
+
+/// [`authorised_post`] for the staff edit forms: when the session has ended (expired, signed
+/// out in another tab), the answer is the sign-in page carrying what was sent, which comes
+/// back in the form, unsaved, once signed in (nothing typed is lost).
+pub(crate) async fn authorised_edit(
+    state: &AppState,
+    page: &str,
+    headers: &HeaderMap,
+    csrf: &str,
+    body: &[u8],
+) -> Result<auth::Session, Response> {
+    match authorised_post(state, headers, csrf, crate::model::Role::Editor).await {
+        Err(res) if res.status() == StatusCode::SEE_OTHER => {
+            let context = SignInState {
+                next: Some(page.to_owned()),
+                resume: Some(String::from_utf8_lossy(body).into_owned()),
+                ..Default::default()
+            };
+            let Ok(sign_in) = SIGN_IN_PATH.parse::<Uri>() else {
+                return Err(res);
+            };
+            Err(render_page(state, &sign_in, headers, context, StatusCode::UNAUTHORIZED).await)
+        }
+        other => other,
+    }
+}
+
+/// After a sign-in that carried a form sent when the session had ended: that form's page,
+/// rendered for the new session with what was sent in it (not saved yet). `None` when the
+/// form is not one of the edit forms.
+async fn resume(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    next: &str,
+    body: &str,
+) -> Option<Response> {
+    let mut headers = headers.clone();
+    let cookie = HeaderValue::from_str(&format!("{}={token}", auth::SESSION_COOKIE)).ok()?;
+    headers.insert(header::COOKIE, cookie);
+    let uri: Uri = next.parse().ok()?;
+    let id = |prefix: &str| {
+        next.strip_prefix(prefix)
+            .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if id("/admin/spazi/").is_some() {
+        let form: SpaceForm = serde_urlencoded::from_str(body).ok()?;
+        let context = SpaceFormState {
+            input: form.input,
+            version: Some(form.version),
+            base: Some(form.base),
+            resumed: true,
+            ..Default::default()
+        };
+        return Some(render_page(state, &uri, &headers, context, StatusCode::OK).await);
+    }
+    if id("/admin/eventi/").is_some() {
+        let context = crate::staff_events::resumed(body)?;
+        return Some(render_page(state, &uri, &headers, context, StatusCode::OK).await);
+    }
+    None
+}
+
 #[derive(Deserialize)]
 pub struct SpaceForm {
     #[serde(default)]
@@ -234,6 +302,7 @@ fn space_conflict(
         }),
         version: None,
         base: serde_json::to_string(&saved).ok(),
+        resumed: false,
     }
 }
 
@@ -246,13 +315,15 @@ async fn save_space(
     axum::extract::Path(id): axum::extract::Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    Form(form): Form<SpaceForm>,
+    body: axum::body::Bytes,
 ) -> Response {
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
+    let Some(form) = edit_form::<SpaceForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let session = match authorised_edit(&state, uri.path(), &headers, &form.csrf, &body).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
     let result = match validate_with_db(&state, &form.input).await {
         Ok(r) => r,
         Err(res) => return res,
@@ -288,6 +359,7 @@ async fn save_space(
                 conflict: None,
                 version: Some(form.version),
                 base: Some(form.base),
+                resumed: false,
             };
             render_page(
                 &state,
@@ -364,6 +436,7 @@ async fn create_space(
                 conflict: None,
                 version: None,
                 base: None,
+                resumed: false,
             };
             render_page(
                 &state,
@@ -402,20 +475,22 @@ async fn change_status(
     axum::extract::Path(id): axum::extract::Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    Form(form): Form<StatusForm>,
+    body: axum::body::Bytes,
 ) -> Response {
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
+    let Some(form) = edit_form::<StatusForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let page = format!("/admin/spazi/{id}");
+    let session = match authorised_edit(&state, &page, &headers, &form.csrf, &body).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
     // The statuses the page offers: a space is rejected only through its join request.
     let status = match crate::model::SpaceStatus::from_code(&form.stato) {
         Some(s @ (SpaceStatus::Published | SpaceStatus::Pending | SpaceStatus::Archived)) => s,
         _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
     };
     let actor = (session.user.id, session.user.email.as_str());
-    let page = format!("/admin/spazi/{id}");
     let space = match state.db.staff_space(id).await {
         Ok(Some(space)) => space,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
@@ -443,6 +518,7 @@ async fn change_status(
                     conflict: None,
                     version: Some(form.version),
                     base: Some(form.base),
+                    resumed: false,
                 };
                 let page_uri: Uri = page.parse().unwrap_or(uri);
                 return render_page(
@@ -1241,6 +1317,8 @@ pub struct SignInForm {
     #[serde(default)]
     password: String,
     next: Option<String>,
+    /// A staff form sent when the session had ended (see [`authorised_edit`]).
+    ripresa: Option<String>,
 }
 
 async fn sign_in(
@@ -1272,7 +1350,12 @@ async fn sign_in(
             if let Some(old) = session_token(&headers) {
                 let _ = state.db.delete_session(&auth::token_hash(&old)).await;
             }
-            let mut res = see_other(&safe_next(form.next.as_deref(), "/admin"));
+            let next = safe_next(form.next.as_deref(), "/admin");
+            let resumed = match &form.ripresa {
+                Some(body) => resume(&state, &headers, &token, &next, body).await,
+                None => None,
+            };
+            let mut res = resumed.unwrap_or_else(|| see_other(&next));
             if let Ok(v) =
                 HeaderValue::from_str(&auth::session_cookie(&token, state.config.secure_cookies()))
             {
@@ -1300,6 +1383,7 @@ async fn sign_in(
         email: email.trim().to_owned(),
         error: Some(error),
         next: form.next.clone(),
+        resume: form.ripresa.clone(),
     };
     let mut res = render_page(&state, &uri, &headers, context, status).await;
     if status == StatusCode::SERVICE_UNAVAILABLE {

@@ -40,6 +40,19 @@ pub struct EventForm {
     input: EventInput,
 }
 
+/// An event form sent when the session had ended, as the page shows it again after the
+/// sign-in (see `admin::authorised_edit`).
+pub fn resumed(body: &str) -> Option<EventFormState> {
+    let form: EventForm = serde_urlencoded::from_str(body).ok()?;
+    Some(EventFormState {
+        input: form.input,
+        version: Some(form.version),
+        base: Some(form.base),
+        resumed: true,
+        ..Default::default()
+    })
+}
+
 /// The form after a colleague's save: merged where possible, with their values beside it.
 fn event_conflict(
     typed: EventInput,
@@ -51,6 +64,7 @@ fn event_conflict(
         input: crate::admin::merge_edits(&typed, base, &saved).unwrap_or(typed),
         errors: Default::default(),
         base: serde_json::to_string(&saved).ok(),
+        resumed: false,
         conflict: Some(EventConflict { saved, version }),
         version: None,
     }
@@ -69,6 +83,7 @@ async fn again(
         conflict: None,
         version: Some(form.version),
         base: Some(form.base),
+        resumed: false,
     };
     render_page(
         state,
@@ -111,9 +126,20 @@ async fn save(
     Path(id): Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    Form(form): Form<EventForm>,
+    body: axum::body::Bytes,
 ) -> Response {
-    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+    let Some(form) = crate::admin::edit_form::<EventForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let session = match crate::admin::authorised_edit(
+        &state,
+        uri.path(),
+        &headers,
+        &form.csrf,
+        &body,
+    )
+    .await
+    {
         Ok(s) => s,
         Err(res) => return res,
     };
@@ -182,12 +208,17 @@ async fn change_status(
     Path(id): Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    Form(form): Form<StatusForm>,
+    body: axum::body::Bytes,
 ) -> Response {
-    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
-        Ok(s) => s,
-        Err(res) => return res,
+    let Some(form) = crate::admin::edit_form::<StatusForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
+    let page = format!("{EVENTS_PATH}/{id}");
+    let session =
+        match crate::admin::authorised_edit(&state, &page, &headers, &form.csrf, &body).await {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
     let Some(status) = EventStatus::from_code(&form.stato) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
@@ -204,6 +235,7 @@ async fn change_status(
             conflict: None,
             version: Some(form.version),
             base: Some(form.base.clone()),
+            resumed: false,
         };
         let saved = match validate_event(&form.input) {
             Ok(valid) => {

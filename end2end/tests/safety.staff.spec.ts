@@ -12,9 +12,8 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/admin$/);
 }
 
-test("two colleagues save the same space: the second sees both versions and loses nothing", async ({ page, context }, info) => {
-  const name = `Spazio conteso ${info.project.name}`;
-  await signIn(page);
+/** Creates a pending coworking space in Imola from the staff form; its page is then open. */
+async function newSpace(page: Page, name: string) {
   await page.getByRole("link", { name: "Nuovo spazio" }).click();
   await page.getByRole("textbox", { name: /Nome dello spazio/ }).fill(name);
   await page.getByRole("checkbox", { name: "Coworking" }).check();
@@ -23,6 +22,12 @@ test("two colleagues save the same space: the second sees both versions and lose
   await page.getByRole("textbox", { name: /Longitudine/ }).fill("11,7141");
   await page.getByRole("button", { name: "Crea lo spazio" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+}
+
+test("two colleagues save the same space: the second sees both versions and loses nothing", async ({ page, context }, info) => {
+  const name = `Spazio conteso ${info.project.name}`;
+  await signIn(page);
+  await newSpace(page, name);
   const editPath = new URL(page.url()).pathname;
 
   // The same page in a second tab, before the first saves.
@@ -120,4 +125,27 @@ test("a draft is discarded, and cancelling a published event says who will be to
   }
   await page.goto("/eventi");
   await expect(page.getByText(`Bozza da eliminare ${tag}`)).toHaveCount(0);
+});
+
+test("the session ends while a space is being edited: after signing in again the text is still there", async ({ page, context }, info) => {
+  await signIn(page);
+  await newSpace(page, `Sessione scaduta ${info.project.name}`);
+
+  // Signed out in another tab while this one is being edited.
+  const other = await context.newPage();
+  await other.goto("/admin");
+  await other.getByRole("button", { name: "Esci" }).click();
+  await other.close();
+
+  await page.getByRole("textbox", { name: "Descrizione breve", exact: true }).fill("Scritta mentre la sessione scadeva.");
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.getByText(/La sessione è scaduta prima che il modulo arrivasse/)).toBeVisible();
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await expect(page.getByText(/non è ancora salvato/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Descrizione breve", exact: true })).toHaveValue("Scritta mentre la sessione scadeva.");
+  await page.getByRole("button", { name: "Salva" }).click();
+  await expect(page.getByRole("status")).toHaveText("Modifiche salvate.");
+  await expect(page.getByRole("textbox", { name: "Descrizione breve", exact: true })).toHaveValue("Scritta mentre la sessione scadeva.");
 });

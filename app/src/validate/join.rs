@@ -393,9 +393,10 @@ mod tests {
         // Odd Unicode: a right-to-left override or a NUL is refused, accents are fine.
         let mut odd = good();
         odd.contact_name = "Maria\u{202e}Bianchi".into();
-        assert!(
-            validate_join(&odd).is_ok(),
-            "format characters are not control characters"
+        assert_eq!(
+            validate_join(&odd).unwrap_err().get(Field::ContactName),
+            Some(Problem::ControlCharacters),
+            "a bidirectional override can make one name read as another"
         );
         odd.contact_name = "Maria\u{0}".into();
         assert_eq!(

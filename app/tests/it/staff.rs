@@ -491,7 +491,8 @@ async fn authorization_matrix() {
                 )
             }),
             [
-                StatusCode::SEE_OTHER,
+                // Anonymous: the sign-in page, carrying what was sent.
+                StatusCode::UNAUTHORIZED,
                 StatusCode::FORBIDDEN,
                 StatusCode::FORBIDDEN,
             ],
@@ -514,7 +515,8 @@ async fn authorization_matrix() {
             "POST /admin/spazi/1 (without the session's token)",
             Box::new(|c| post_form("/admin/spazi/1", "csrf=x&name=X", c, Some(ORIGIN))),
             [
-                StatusCode::SEE_OTHER,
+                // Anonymous: the sign-in page, carrying what was sent.
+                StatusCode::UNAUTHORIZED,
                 StatusCode::FORBIDDEN,
                 StatusCode::FORBIDDEN,
             ],
@@ -742,7 +744,8 @@ async fn authorization_matrix() {
             "POST /admin/eventi/1 (without the session's token)",
             Box::new(|c| post_form("/admin/eventi/1", "csrf=x&title_it=X", c, Some(ORIGIN))),
             [
-                StatusCode::SEE_OTHER,
+                // Anonymous: the sign-in page, carrying what was sent.
+                StatusCode::UNAUTHORIZED,
                 StatusCode::FORBIDDEN,
                 StatusCode::FORBIDDEN,
             ],
@@ -758,7 +761,8 @@ async fn authorization_matrix() {
                 )
             }),
             [
-                StatusCode::SEE_OTHER,
+                // Anonymous: the sign-in page, carrying what was sent.
+                StatusCode::UNAUTHORIZED,
                 StatusCode::FORBIDDEN,
                 StatusCode::FORBIDDEN,
             ],
@@ -936,18 +940,22 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Without a session (it ended while the form was open): nothing is saved, and the sign-in
+    // page carries what was sent.
     let res = app
         .clone()
         .oneshot(post_form(
             &page_uri,
-            &format!("csrf={csrf}&{DUMBO_FORM}"),
+            &format!("csrf={csrf}&version=1&{DUMBO_FORM}"),
             None,
             Some(ORIGIN),
         ))
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()[header::LOCATION], "/admin/accedi");
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let html = body_text(res).await;
+    assert!(html.contains("La sessione è scaduta"));
+    assert!(html.contains("name=\"ripresa\""));
 
     // A good edit is saved, public at once (same slug), and audited field by field.
     let res = app
@@ -1354,3 +1362,81 @@ async fn concurrent_saves_are_detected(t: &TestDb) {
     assert_eq!(trail.len(), 2, "one entry per save that happened");
 }
 on_both_backends!(concurrent_saves_are_detected);
+
+/// A session that ends while a space is being edited (signed out in another tab, expired):
+/// the save goes to the sign-in page with what was typed, and after signing in the form is
+/// back with it, unsaved, ready to save.
+#[tokio::test]
+async fn typing_survives_the_end_of_a_session() {
+    let t = TestDb::postgres().await;
+    let app = app(&t).await;
+    create(&t, "editor@example.it", Role::Editor).await;
+    let cookie = http_sign_in(&app, "editor%40example.it").await;
+    let id = space_id(&t, "dumbo").await;
+    let page_uri = format!("/admin/spazi/{id}");
+    let html = body_text(
+        app.clone()
+            .oneshot(get_req(&page_uri, Some(&cookie)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let csrf = csrf_of(&html);
+    let before = t.db.staff_space(id).await.unwrap().unwrap();
+    // Signed out elsewhere.
+    t.db.delete_session(&auth::token_hash(cookie.split('=').nth(1).unwrap()))
+        .await
+        .unwrap();
+    let typed = DUMBO_FORM.replace("description=&", "description=Scritta+con+cura.&");
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page_uri,
+            &format!("csrf={csrf}&version=1&{typed}"),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let html = body_text(res).await;
+    let ripresa = html
+        .split("name=\"ripresa\" value=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .unwrap()
+        .replace("&amp;", "&");
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/admin/accedi",
+            &format!(
+                "email=editor%40example.it&password={}&next={}&ripresa={}",
+                PASSWORD.replace(' ', "+"),
+                page_uri.replace('/', "%2F"),
+                urlencode(&ripresa)
+            ),
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.headers().get(header::SET_COOKIE).is_some());
+    let html = body_text(res).await;
+    assert!(html.contains("non è ancora salvato"));
+    assert!(html.contains("Scritta con cura."));
+    assert!(html.contains("name=\"version\" value=\"1\""));
+    // Nothing was saved along the way.
+    assert_eq!(t.db.staff_space(id).await.unwrap().unwrap(), before);
+    t.finish().await;
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

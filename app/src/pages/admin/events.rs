@@ -38,6 +38,8 @@ pub struct EventFormState {
     pub version: Option<i64>,
     /// The values the form was read at, serialised (kept through a re-render).
     pub base: Option<String>,
+    /// Brought back after a sign-in: the session had ended when the form was sent.
+    pub resumed: bool,
 }
 
 /// The saved version of an event that changed while a colleague edited it.
@@ -293,6 +295,7 @@ pub fn EventNewPage() -> impl IntoView {
                         conflict: None,
                         version: None,
                         base: None,
+                        resumed: false,
                     });
                     let csrf = staff.csrf_token.clone();
                     view! {
@@ -364,6 +367,7 @@ fn EventEditor(
     let e = t.events;
     let ev = page.event.clone();
     let state = use_context::<EventFormState>();
+    let resumed = state.as_ref().is_some_and(|s| s.resumed);
     let (input, errors, conflict, posted, form_base) = match state {
         Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
         None => (page.input.clone(), FieldErrors::default(), None, None, None),
@@ -461,6 +465,7 @@ fn EventEditor(
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
+        {resumed.then(|| view! { <p class="notice notice--error" role="alert">{t.admin.resumed}</p> })}
         {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=base.clone() novalidate>

@@ -20,6 +20,9 @@ pub struct SignInState {
     pub email: String,
     pub error: Option<SignInError>,
     pub next: Option<String>,
+    /// A staff form sent when the session had ended: carried through the sign-in, and shown
+    /// again (unsaved) once signed in.
+    pub resume: Option<String>,
 }
 
 #[component]
@@ -47,6 +50,7 @@ pub fn SignInPage() -> impl IntoView {
         <div class="container page page--narrow">
             <h1>{a.sign_in_title}</h1>
             <p>{a.sign_in_intro}</p>
+            {state.resume.is_some().then(|| view! { <p class="notice" role="status">{a.session_ended}</p> })}
             {(signed_out && !has_error)
                 .then(|| view! { <p class="notice" role="status">{a.signed_out}</p> })}
             {(password_set && !has_error)
@@ -61,6 +65,7 @@ pub fn SignInPage() -> impl IntoView {
                 })}
             <form class="form" method="post" action=crate::pages::admin::SIGN_IN_ACTION>
                 <input type="hidden" name="next" value=next />
+                {state.resume.clone().map(|body| view! { <input type="hidden" name="ripresa" value=body /> })}
                 <div class="field">
                     <label for="email">{a.email}</label>
                     <input

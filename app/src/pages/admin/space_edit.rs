@@ -28,6 +28,8 @@ pub struct SpaceFormState {
     pub version: Option<i64>,
     /// The values the form was read at (serialised), kept through a re-render likewise.
     pub base: Option<String>,
+    /// Brought back after a sign-in: the session had ended when the form was sent.
+    pub resumed: bool,
 }
 
 /// The saved version of a space that changed while a colleague edited it.
@@ -153,6 +155,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<SpaceFormState>();
+    let resumed = state.as_ref().is_some_and(|s| s.resumed);
     let (input, errors, conflict, posted, base) = match state {
         Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
         None => (page.input.clone(), FieldErrors::default(), None, None, None),
@@ -237,6 +240,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
         })}
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
+        {resumed.then(|| view! { <p class="notice notice--error" role="alert">{a.resumed}</p> })}
         {conflict}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=action novalidate>
