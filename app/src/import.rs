@@ -772,7 +772,18 @@ pub async fn plan_stored(
 /// instead of applied.
 pub fn digest(planned: &[Planned]) -> String {
     use sha2::{Digest, Sha256};
-    let hash = Sha256::digest(format!("{planned:?}").as_bytes());
+    use std::fmt::Write;
+    /// The plan's text streamed into the hash (a 10,000-row plan is megabytes as a string).
+    struct Hashing(Sha256);
+    impl Write for Hashing {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(Sha256::new());
+    let _ = write!(hashing, "{planned:?}");
+    let hash = hashing.0.finalize();
     hash.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
