@@ -162,6 +162,10 @@ impl Db {
     }
 }
 
+/// The changes an applied import made, newest first.
+const CHANGES_OF_IMPORT: &str = "SELECT space_id, line, action, before_json, after_json, \
+     version_after FROM import_changes WHERE import_id = $1 ORDER BY id DESC";
+
 /// One change an applied import made, as recorded with it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ImportChange {
@@ -207,13 +211,10 @@ pub enum Reverted {
 impl Db {
     /// The changes an import made, newest first.
     pub async fn import_changes(&self, id: i64) -> Result<Vec<ImportChange>, DbError> {
-        Ok(sqlx::query_as(
-            "SELECT space_id, line, action, before_json, after_json, version_after \
-             FROM import_changes WHERE import_id = $1 ORDER BY id DESC",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(CHANGES_OF_IMPORT)
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// What reverting import `id` would do now.
@@ -242,13 +243,10 @@ impl Db {
         if !matches!(state, Some((Some(_), None))) {
             return Ok(Reverted::NotRevertable);
         }
-        let changes: Vec<ImportChange> = sqlx::query_as(
-            "SELECT space_id, line, action, before_json, after_json, version_after \
-             FROM import_changes WHERE import_id = $1 ORDER BY id DESC",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
+        let changes: Vec<ImportChange> = sqlx::query_as(CHANGES_OF_IMPORT)
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
         let plan = revert_plan(&mut tx, &changes).await?;
         if !plan.changed_since.is_empty() && !leave_changed {
             tx.rollback().await?;

@@ -272,10 +272,7 @@ impl Db {
                 .await?;
         if claimed.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(match self.staff_space(id).await? {
-                Some(now) => Saved::Stale(Box::new(now)),
-                None => Saved::Missing,
-            });
+            return self.stale_or_missing(id).await;
         }
         write_space(&mut tx, id, v, now).await?;
         insert_audit(
@@ -434,6 +431,14 @@ impl Db {
         Ok(Some(id))
     }
 
+    /// What a refused version check came to: the space as it is now, or gone.
+    async fn stale_or_missing(&self, id: i64) -> Result<Saved, DbError> {
+        Ok(match self.staff_space(id).await? {
+            Some(now) => Saved::Stale(Box::new(now)),
+            None => Saved::Missing,
+        })
+    }
+
     /// Publishes, unpublishes (back to pending), archives or rejects a space, if it is still
     /// at version `expected`. Audited. (A space with a join request changes status through
     /// the request's decision: see `review`.)
@@ -456,10 +461,7 @@ impl Db {
         .await?;
         if touched.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(match self.staff_space(id).await? {
-                Some(now) => Saved::Stale(Box::new(now)),
-                None => Saved::Missing,
-            });
+            return self.stale_or_missing(id).await;
         }
         let (previous,): (String,) = sqlx::query_as("SELECT status FROM spaces WHERE id = $1")
             .bind(id)
