@@ -905,8 +905,6 @@ pub use crate::pages::admin::import::ImportUploadState;
 
 /// Staff upload a CSV or GeoJSON file of spaces (multipart form): it is checked, stored, and
 /// its preview shown at `/admin/importa/{id}`; nothing changes until they confirm.
-/// Import uploads read and planned at once by this process (see `upload_import`).
-static IMPORT_UPLOADS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
 async fn upload_import(
     State(state): State<AppState>,
@@ -926,9 +924,8 @@ async fn upload_import(
     let Ok(mut multipart) = multipart else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows,
-    // so a burst of uploads waits here instead of multiplying the server's memory.
-    let _turn = IMPORT_UPLOADS.acquire().await;
+    // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows.
+    let _turn = crate::import::TURN.acquire().await;
     let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
     let mut options = crate::import::Options::default();
     loop {

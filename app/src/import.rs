@@ -16,6 +16,11 @@ use crate::text::search_key;
 use crate::validate::{validate_space, Field, FieldErrors, Problem, ValidSpace};
 use std::collections::{HashMap, HashSet};
 
+/// One import file held, parsed and planned at a time per process: an upload (its file up to
+/// 5 MB and its rows), a preview or a confirmation (the rows, every space and the plan) each
+/// takes this turn, so a burst of them waits instead of multiplying the server's memory.
+pub static TURN: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// Largest file accepted (bytes).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 /// Most rows in one file.
@@ -808,6 +813,7 @@ pub async fn page(
     now: i64,
 ) -> Result<crate::model::ImportPage, crate::db::DbError> {
     use crate::model::{ImportAction, ImportState, IMPORT_ROWS_SHOWN};
+    let _turn = TURN.acquire().await;
     let state = match (record.finished_at, record.started_at) {
         (Some(_), _) => ImportState::Finished {
             report: record.report(),
@@ -881,6 +887,7 @@ pub async fn claim(
     confirmed: Option<&str>,
     now: i64,
 ) -> Result<Claim, crate::db::DbError> {
+    let _turn = TURN.acquire().await;
     let Some(record) = db.import_record(id).await? else {
         return Ok(Claim::NotNow);
     };
