@@ -3,11 +3,10 @@
 //! typed values and the message (no JavaScript needed), on success the browser is redirected
 //! (post/redirect/get).
 
-use crate::auth::{self, SignIn, SESSION_COOKIE};
-use crate::error::AppError;
+use crate::api::context::session_token;
+use crate::backend::auth::{self, SignIn};
+use crate::backend::context::AppState;
 use crate::pages::admin::sign_in::{SignInError, SignInState};
-use crate::request::StaffContext;
-use crate::server::AppState;
 use crate::shell;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, State};
@@ -41,7 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             IMPORT_PATH,
             post(upload_import).layer(axum::extract::DefaultBodyLimit::max(
-                crate::import::MAX_FILE_BYTES + 64 * 1024,
+                crate::backend::import::MAX_FILE_BYTES + 64 * 1024,
             )),
         )
         .route("/admin/importa/{id}", post(confirm_import))
@@ -58,7 +57,7 @@ pub fn routes() -> Router<AppState> {
 pub(crate) async fn staff_session(
     state: &AppState,
     headers: &HeaderMap,
-    role: crate::model::Role,
+    role: crate::core::model::Role,
 ) -> Result<auth::Session, Response> {
     let token = session_token(headers).ok_or_else(|| see_other(SIGN_IN_PATH))?;
     match auth::session(&state.db, &token, state.clock.now()).await {
@@ -72,10 +71,10 @@ pub(crate) async fn staff_session(
     }
 }
 
-async fn all_spaces(state: &AppState) -> Result<Vec<crate::model::SpaceDetail>, Response> {
+async fn all_spaces(state: &AppState) -> Result<Vec<crate::core::view::SpaceDetail>, Response> {
     state
         .db
-        .all_details(&crate::filter::SpaceFilter::default())
+        .all_details(&crate::core::filter::SpaceFilter::default())
         .await
         .map_err(|err| {
             tracing::error!(error = %err, "staff export failed");
@@ -85,7 +84,7 @@ async fn all_spaces(state: &AppState) -> Result<Vec<crate::model::SpaceDetail>, 
 
 /// Staff: every space of every status, as CSV for Excel (semicolons, BOM, formulas defused).
 async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(res) = staff_session(&state, &headers, crate::model::Role::Editor).await {
+    if let Err(res) = staff_session(&state, &headers, crate::core::model::Role::Editor).await {
         return res;
     }
     let spaces = match all_spaces(&state).await {
@@ -109,7 +108,7 @@ async fn export_csv(State(state): State<AppState>, headers: HeaderMap) -> Respon
 
 /// Staff: every space of every status, as GeoJSON.
 async fn export_geojson(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Err(res) = staff_session(&state, &headers, crate::model::Role::Editor).await {
+    if let Err(res) = staff_session(&state, &headers, crate::core::model::Role::Editor).await {
         return res;
     }
     let spaces = match all_spaces(&state).await {
@@ -126,41 +125,13 @@ async fn export_geojson(State(state): State<AppState>, headers: HeaderMap) -> Re
     )
 }
 
-/// An audit record as the staff pages show it.
-pub fn audit_view(r: crate::db::AuditRecord) -> crate::model::AuditView {
-    let parse = |s: &Option<String>| -> serde_json::Map<String, serde_json::Value> {
-        s.as_deref()
-            .and_then(|s| serde_json::from_str(s).ok())
-            .unwrap_or_default()
-    };
-    let before = parse(&r.before_json);
-    let after = parse(&r.after_json);
-    let show = |v: Option<&serde_json::Value>| match v {
-        None | Some(serde_json::Value::Null) => "—".to_owned(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-    };
-    let changes = after
-        .keys()
-        .chain(before.keys().filter(|k| !after.contains_key(*k)))
-        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
-        .collect();
-    crate::model::AuditView {
-        at: r.at,
-        actor: r.actor_email,
-        action: r.action,
-        entity_id: r.entity_id,
-        changes,
-    }
-}
-
 /// The staff session of a form post, if its role allows `role` and the form's CSRF token
 /// matches the session's.
 pub(crate) async fn authorised_post(
     state: &AppState,
     headers: &HeaderMap,
     csrf: &str,
-    role: crate::model::Role,
+    role: crate::core::model::Role,
 ) -> Result<auth::Session, Response> {
     let session = staff_session(state, headers, role).await?;
     if !auth::same_secret(&session.csrf_token, csrf) {
@@ -185,7 +156,7 @@ pub(crate) async fn authorised_edit(
     csrf: &str,
     body: &[u8],
 ) -> Result<auth::Session, Response> {
-    match authorised_post(state, headers, csrf, crate::model::Role::Editor).await {
+    match authorised_post(state, headers, csrf, crate::core::model::Role::Editor).await {
         Err(res) if res.status() == StatusCode::SEE_OTHER => {
             let context = SignInState {
                 next: Some(page.to_owned()),
@@ -248,7 +219,7 @@ pub struct SpaceForm {
     #[serde(default)]
     base: String,
     #[serde(flatten)]
-    input: crate::validate::SpaceInput,
+    input: crate::core::validate::SpaceInput,
 }
 
 /// A three-way merge of a form that met a colleague's save: the fields this user left as they
@@ -288,11 +259,11 @@ where
 
 /// The form after a colleague's save: merged where possible, with their values beside it.
 fn space_conflict(
-    typed: crate::validate::SpaceInput,
+    typed: crate::core::validate::SpaceInput,
     base: &str,
-    current: &crate::db::StaffSpace,
+    current: &crate::backend::db::StaffSpace,
 ) -> SpaceFormState {
-    let saved = crate::db::as_input(&current.current);
+    let saved = crate::backend::db::as_input(&current.current);
     SpaceFormState {
         input: merge_edits(&typed, base, &saved).unwrap_or(typed),
         errors: Default::default(),
@@ -306,7 +277,7 @@ fn space_conflict(
     }
 }
 
-use crate::db::Saved;
+use crate::backend::db::Saved;
 /// Provided in context when the space form is rendered again after a failed post.
 pub use crate::pages::admin::space_edit::{SpaceConflict, SpaceFormState};
 
@@ -376,16 +347,17 @@ async fn save_space(
 /// The shared validation, then what only the database knows: the municipality is one of the 55.
 async fn validate_with_db(
     state: &AppState,
-    input: &crate::validate::SpaceInput,
-) -> Result<Result<crate::validate::ValidSpace, crate::validate::FieldErrors>, Response> {
-    let result = crate::validate::validate_space(input);
+    input: &crate::core::validate::SpaceInput,
+) -> Result<Result<crate::core::validate::ValidSpace, crate::core::validate::FieldErrors>, Response>
+{
+    let result = crate::core::validate::validate_space(input);
     if let Ok(valid) = &result {
         match state.db.municipality_name(&valid.municipality).await {
             Ok(Some(_)) => {}
             Ok(None) => {
-                return Ok(Err(crate::validate::FieldErrors(vec![(
-                    crate::validate::Field::Municipality,
-                    crate::validate::Problem::UnknownChoice,
+                return Ok(Err(crate::core::validate::FieldErrors(vec![(
+                    crate::core::validate::Field::Municipality,
+                    crate::core::validate::Problem::UnknownChoice,
                 )])))
             }
             Err(err) => {
@@ -403,11 +375,17 @@ async fn create_space(
     headers: HeaderMap,
     Form(form): Form<SpaceForm>,
 ) -> Response {
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
     let result = match validate_with_db(&state, &form.input).await {
         Ok(r) => r,
         Err(res) => return res,
@@ -417,7 +395,7 @@ async fn create_space(
             .db
             .create_space(
                 &valid,
-                crate::model::SpaceStatus::Pending,
+                crate::core::model::SpaceStatus::Pending,
                 (session.user.id, &session.user.email),
                 state.clock.now(),
             )
@@ -465,10 +443,10 @@ pub struct StatusForm {
     #[serde(default)]
     base: String,
     #[serde(flatten)]
-    input: crate::validate::SpaceInput,
+    input: crate::core::validate::SpaceInput,
 }
 
-use crate::model::SpaceStatus;
+use crate::core::model::SpaceStatus;
 
 async fn change_status(
     State(state): State<AppState>,
@@ -486,7 +464,7 @@ async fn change_status(
         Err(res) => return res,
     };
     // The statuses the page offers: a space is rejected only through its join request.
-    let status = match crate::model::SpaceStatus::from_code(&form.stato) {
+    let status = match crate::core::model::SpaceStatus::from_code(&form.stato) {
         Some(s @ (SpaceStatus::Published | SpaceStatus::Pending | SpaceStatus::Archived)) => s,
         _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
     };
@@ -551,7 +529,7 @@ async fn change_status(
     }
     // A space that came from a join request changes status with its request, so the two
     // never disagree and the submitter hears of it.
-    use crate::model::Decision;
+    use crate::core::model::Decision;
     let request = match state.db.space_request(id).await {
         Ok(r) => r,
         Err(err) => return unavailable("loading a request", &err),
@@ -560,15 +538,22 @@ async fn change_status(
         (SpaceStatus::Published, Some((request, _, decision)))
             if decision != Some(Decision::Approved) =>
         {
-            crate::review::record_decision(&state, request, Decision::Approved, "", None, actor)
-                .await
-                .map(|done| {
-                    if done {
-                        Saved::Done { version: 0 }
-                    } else {
-                        Saved::Missing
-                    }
-                })
+            crate::backend::review::record_decision(
+                &state,
+                request,
+                Decision::Approved,
+                "",
+                None,
+                actor,
+            )
+            .await
+            .map(|done| {
+                if done {
+                    Saved::Done { version: 0 }
+                } else {
+                    Saved::Missing
+                }
+            })
         }
         (
             SpaceStatus::Pending,
@@ -607,7 +592,7 @@ pub struct InviteForm {
     #[serde(default)]
     csrf: String,
     #[serde(flatten)]
-    input: crate::validate::InviteInput,
+    input: crate::core::validate::InviteInput,
 }
 
 /// The absolute address of an invitation link, to copy into a message.
@@ -629,13 +614,19 @@ async fn invite(
     headers: HeaderMap,
     Form(form): Form<InviteForm>,
 ) -> Response {
-    use crate::validate::{Field, FieldErrors, Problem};
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Admin).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
-    let errors = match crate::validate::validate_invite(&form.input) {
+    use crate::core::validate::{Field, FieldErrors, Problem};
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Admin,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let errors = match crate::core::validate::validate_invite(&form.input) {
         Ok(valid) => {
             let token = auth::new_token();
             let link = invitation_link(&state, &token);
@@ -691,7 +682,7 @@ async fn account_action(
     csrf: &str,
     id: i64,
 ) -> Result<auth::Session, Response> {
-    let session = authorised_post(state, headers, csrf, crate::model::Role::Admin).await?;
+    let session = authorised_post(state, headers, csrf, crate::core::model::Role::Admin).await?;
     if session.user.id == id {
         return Err(StatusCode::CONFLICT.into_response());
     }
@@ -735,12 +726,16 @@ async fn set_account_disabled(
         )
         .await
     {
-        Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
-        Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
-        Ok(crate::db::AccountChange::LastAdmin) => {
+        Ok(crate::backend::db::AccountChange::Done) => {
+            see_other(&format!("{STAFF_PATH}?salvato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Stale) => {
+            see_other(&format!("{STAFF_PATH}?superato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::LastAdmin) => {
             see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
         }
-        Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("disabling an account", &err),
     }
 }
@@ -766,7 +761,7 @@ async fn set_account_role(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let Some(role) = crate::model::Role::from_code(&form.ruolo) else {
+    let Some(role) = crate::core::model::Role::from_code(&form.ruolo) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     match state
@@ -780,12 +775,16 @@ async fn set_account_role(
         )
         .await
     {
-        Ok(crate::db::AccountChange::Done) => see_other(&format!("{STAFF_PATH}?salvato=1")),
-        Ok(crate::db::AccountChange::Stale) => see_other(&format!("{STAFF_PATH}?superato=1")),
-        Ok(crate::db::AccountChange::LastAdmin) => {
+        Ok(crate::backend::db::AccountChange::Done) => {
+            see_other(&format!("{STAFF_PATH}?salvato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Stale) => {
+            see_other(&format!("{STAFF_PATH}?superato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::LastAdmin) => {
             see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
         }
-        Ok(crate::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("changing a role", &err),
     }
 }
@@ -831,8 +830,8 @@ async fn new_link(
 }
 
 /// The e-mail with an invitation or access link (Italian, then English).
-fn invitation_email(to: &str, name: &str, admin: &str, link: &str) -> crate::mail::Email {
-    crate::mail::Email {
+fn invitation_email(to: &str, name: &str, admin: &str, link: &str) -> crate::backend::mail::Email {
+    crate::backend::mail::Email {
         to: to.to_owned(),
         subject: "Accesso all'area riservata di Spazi per l'innovazione".to_owned(),
         text: format!(
@@ -905,19 +904,18 @@ pub use crate::pages::admin::import::ImportUploadState;
 
 /// Staff upload a CSV or GeoJSON file of spaces (multipart form): it is checked, stored, and
 /// its preview shown at `/admin/importa/{id}`; nothing changes until they confirm.
-
 async fn upload_import(
     State(state): State<AppState>,
     uri: Uri,
     headers: HeaderMap,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    use crate::model::ImportFileError;
+    use crate::core::view::ImportFileError;
     let too_large = ImportFileError::TooLarge {
-        max_mb: crate::import::MAX_FILE_BYTES / (1024 * 1024),
+        max_mb: crate::backend::import::MAX_FILE_BYTES / (1024 * 1024),
     };
     // Who is asking comes first: anonymous callers go to the sign-in page whatever they sent.
-    let session = match staff_session(&state, &headers, crate::model::Role::Editor).await {
+    let session = match staff_session(&state, &headers, crate::core::model::Role::Editor).await {
         Ok(s) => s,
         Err(res) => return res,
     };
@@ -925,9 +923,9 @@ async fn upload_import(
         return StatusCode::BAD_REQUEST.into_response();
     };
     // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows.
-    let _turn = crate::import::TURN.acquire().await;
+    let _turn = crate::backend::import::TURN.acquire().await;
     let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
-    let mut options = crate::import::Options::default();
+    let mut options = crate::backend::import::Options::default();
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => {
@@ -975,8 +973,8 @@ async fn upload_import(
         return StatusCode::FORBIDDEN.into_response();
     }
     let new_status = match status.as_str() {
-        "published" => crate::model::SpaceStatus::Published,
-        _ => crate::model::SpaceStatus::Pending,
+        "published" => crate::core::model::SpaceStatus::Published,
+        _ => crate::core::model::SpaceStatus::Pending,
     };
     let (filename, bytes) = match file {
         Some((name, bytes)) if !(name.is_empty() && bytes.is_empty()) => (name, bytes),
@@ -991,7 +989,7 @@ async fn upload_import(
             .await
         }
     };
-    if bytes.len() > crate::import::MAX_FILE_BYTES {
+    if bytes.len() > crate::backend::import::MAX_FILE_BYTES {
         return upload_error(
             &state,
             &uri,
@@ -1001,8 +999,8 @@ async fn upload_import(
         )
         .await;
     }
-    let text = crate::import::decode(&bytes);
-    if let Err(err) = crate::import::parse(&text) {
+    let text = crate::backend::import::decode(&bytes);
+    if let Err(err) = crate::backend::import::parse(&text) {
         return upload_error(
             &state,
             &uri,
@@ -1042,7 +1040,7 @@ async fn upload_error(
     state: &AppState,
     uri: &Uri,
     headers: &HeaderMap,
-    error: crate::model::ImportFileError,
+    error: crate::core::view::ImportFileError,
     status: StatusCode,
 ) -> Response {
     render_page(
@@ -1073,26 +1071,36 @@ async fn confirm_import(
     headers: HeaderMap,
     Form(form): Form<ConfirmImportForm>,
 ) -> Response {
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
     let claimed =
-        match crate::import::claim(&state.db, id, Some(&form.piano), state.clock.now()).await {
-            Ok(crate::import::Claim::Claimed(c)) => c,
-            Ok(crate::import::Claim::Changed) => {
+        match crate::backend::import::claim(&state.db, id, Some(&form.piano), state.clock.now())
+            .await
+        {
+            Ok(crate::backend::import::Claim::Claimed(c)) => c,
+            Ok(crate::backend::import::Claim::Changed) => {
                 return see_other(&format!("{IMPORT_PATH}/{id}?cambiato=1"))
             }
             // Finished, or being applied by another request: the page shows where it stands.
-            Ok(crate::import::Claim::NotNow) => return see_other(&format!("{IMPORT_PATH}/{id}")),
+            Ok(crate::backend::import::Claim::NotNow) => {
+                return see_other(&format!("{IMPORT_PATH}/{id}"))
+            }
             Err(err) => return unavailable("claiming an import", &err),
         };
     let db = state.db.clone();
     let user = session.user;
     let clock = state.clock;
     tokio::spawn(async move {
-        match crate::import::apply(&db, &claimed, (user.id, &user.email), clock).await {
+        match crate::backend::import::apply(&db, &claimed, (user.id, &user.email), clock).await {
             Ok(()) => tracing::info!(import = id, "import applied"),
             Err(err) => tracing::error!(import = id, error = %err, "import failed"),
         }
@@ -1123,11 +1131,17 @@ async fn revert_import(
     headers: HeaderMap,
     Form(form): Form<RevertImportForm>,
 ) -> Response {
-    let session =
-        match authorised_post(&state, &headers, &form.csrf, crate::model::Role::Editor).await {
-            Ok(s) => s,
-            Err(res) => return res,
-        };
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
     let leave_changed = !form.lascia.is_empty();
     if form.conferma.is_empty() {
         // The page of the import, at its confirmation step.
@@ -1149,8 +1163,10 @@ async fn revert_import(
         )
         .await
     {
-        Ok(crate::db::Reverted::Done(_)) => see_other(&format!("{IMPORT_PATH}/{id}?annullata=1")),
-        Ok(crate::db::Reverted::Blocked(_)) => {
+        Ok(crate::backend::db::Reverted::Done(_)) => {
+            see_other(&format!("{IMPORT_PATH}/{id}?annullata=1"))
+        }
+        Ok(crate::backend::db::Reverted::Blocked(_)) => {
             let context = RevertState {
                 confirm: true,
                 blocked: true,
@@ -1159,48 +1175,10 @@ async fn revert_import(
             let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
             render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await
         }
-        Ok(crate::db::Reverted::NotRevertable) => see_other(&format!("{IMPORT_PATH}/{id}")),
+        Ok(crate::backend::db::Reverted::NotRevertable) => {
+            see_other(&format!("{IMPORT_PATH}/{id}"))
+        }
         Err(err) => unavailable("reverting an import", &err),
-    }
-}
-
-/// The session token from a request's cookies.
-fn session_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| auth::cookie_value(c, SESSION_COOKIE).map(str::to_owned))
-}
-
-/// The signed-in staff member of the request being rendered.
-pub async fn current_staff() -> Result<Option<StaffContext>, AppError> {
-    let Some(parts) = use_context::<axum::http::request::Parts>() else {
-        return Ok(None);
-    };
-    let Some(token) = session_token(&parts.headers) else {
-        return Ok(None);
-    };
-    let db = crate::server::db()?;
-    Ok(auth::session(&db, &token, crate::server::now())
-        .await?
-        .map(|s| StaffContext {
-            user: s.user,
-            csrf_token: s.csrf_token,
-        }))
-}
-
-/// The signed-in staff member if their role allows `role`: `Unauthorized` when nobody is signed
-/// in, `Forbidden` when the role is not enough. Every staff server function starts with this.
-pub async fn require(role: crate::model::Role) -> Result<StaffContext, AppError> {
-    let refuse = |status: StatusCode, err: AppError| {
-        crate::server::set_status(status);
-        Err(err)
-    };
-    match current_staff().await? {
-        None => refuse(StatusCode::UNAUTHORIZED, AppError::Unauthorized),
-        Some(staff) if staff.user.role.allows(role) => Ok(staff),
-        Some(_) => refuse(StatusCode::FORBIDDEN, AppError::Forbidden),
     }
 }
 
@@ -1394,8 +1372,8 @@ async fn sign_in(
 
 /// Signing in and out go into the audit trail of the account (failed attempts are kept, for a
 /// day, in the sign-in attempts that drive the lockout).
-async fn audit_session(state: &AppState, user: &crate::model::StaffUser, action: &str) {
-    let entry = crate::db::AuditEntry {
+async fn audit_session(state: &AppState, user: &crate::core::view::StaffUser, action: &str) {
+    let entry = crate::backend::db::AuditEntry {
         actor_id: Some(user.id),
         actor_email: &user.email,
         action,

@@ -7,13 +7,11 @@
 //! in line and queues the e-mail.
 
 use crate::admin::{base_url, client_address, render_page, see_other};
-use crate::db::{CancelOutcome, ClientLimit, Notice, NoticeKind, Registration, RsvpOutcome};
-use crate::mail::{Email, TextAttachment};
-use crate::model::event::RsvpStatus;
-use crate::pages::events::when_line;
-use crate::server::AppState;
-use crate::validate::rsvp::{validate_rsvp, RsvpInput};
-use crate::validate::{Field, FieldErrors, Problem};
+use crate::backend::context::AppState;
+use crate::backend::db::{CancelOutcome, ClientLimit, Registration, RsvpOutcome};
+use crate::backend::rsvp_mail::{composer, host_of};
+use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
+use crate::core::validate::{Field, FieldErrors, Problem};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -49,7 +47,7 @@ pub fn routes() -> Router<AppState> {
             get(|Path(slug): Path<String>| async move {
                 see_other(&format!(
                     "/lingua/en?next=/eventi/{}",
-                    crate::text::query_encode(&slug)
+                    crate::core::text::query_encode(&slug)
                 ))
             }),
         )
@@ -70,7 +68,7 @@ async fn register(
         Ok(s) => s,
         Err(err) => return crate::admin::unavailable("reading the form secret", &err),
     };
-    if let Err(problem) = crate::join::robot_check(&secret, &pairs, now) {
+    if let Err(problem) = crate::backend::antirobot::robot_check(&secret, &pairs, now) {
         return again(
             &state,
             &uri,
@@ -82,7 +80,7 @@ async fn register(
         )
         .await;
     }
-    let started = Some(crate::join::form_value(&pairs, "started").to_owned());
+    let started = Some(crate::backend::antirobot::form_value(&pairs, "started").to_owned());
     let valid = match validate_rsvp(&input) {
         Ok(v) => v,
         Err(errors) => {
@@ -103,8 +101,8 @@ async fn register(
         extensions.get::<ConnectInfo<SocketAddr>>(),
         &headers,
     );
-    let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
-    let mail_limit = Some(crate::db::recipient_limit(&valid.email));
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let mail_limit = Some(crate::backend::db::recipient_limit(&valid.email));
     let registration = Registration {
         slug: slug.clone(),
         rsvp: valid,
@@ -130,7 +128,7 @@ async fn register(
             state.outbox.wake();
             return see_other(&format!(
                 "/eventi/{}?inviata=1#iscrizione",
-                crate::text::query_encode(&slug)
+                crate::core::text::query_encode(&slug)
             ));
         }
         Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
@@ -196,14 +194,14 @@ async fn calendar_file(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let event = match state.db.public_event(&slug, lang).await {
         Ok(Some(e)) => e,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return crate::admin::unavailable("reading an event", &err),
     };
     let base = base_url(&state);
-    let body = crate::calendar::ics(
+    let body = crate::core::calendar::ics(
         &event,
         &format!("{base}/eventi/{}", event.slug),
         host_of(&base),
@@ -228,100 +226,4 @@ async fn calendar_file(
         HeaderValue::from_static("public, max-age=300"),
     );
     res
-}
-
-/// `spazi.example.it` of `https://spazi.example.it`.
-fn host_of(base: &str) -> &str {
-    base.split("://")
-        .nth(1)
-        .unwrap_or(base)
-        .trim_end_matches('/')
-}
-
-/// The e-mails about registrations, with links to this site at `base`.
-pub fn composer(base: String, now: i64) -> impl Fn(&Notice) -> Email + Send + Sync {
-    move |n: &Notice| rsvp_email(n, &base, now)
-}
-
-/// The e-mail about one registration, in its language: what happened, the event, the personal
-/// link, and the calendar file when there is a seat.
-pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
-    let e = n.lang.texts().events;
-    let title = &n.event.title;
-    let subject = match (n.kind, n.status) {
-        (NoticeKind::Promoted, _) => (e.mail_subject_promoted)(title),
-        (NoticeKind::Reminder, _) => (e.mail_subject_reminder)(title),
-        (NoticeKind::EventCancelled, _) => (e.mail_subject_cancelled)(title),
-        (_, RsvpStatus::Waiting) => (e.mail_subject_waiting)(title),
-        _ => (e.mail_subject_confirmed)(title),
-    };
-    let news = match (n.kind, n.status) {
-        (NoticeKind::Promoted, _) => e.mail_promoted.to_owned(),
-        (NoticeKind::Reminder, _) => e.mail_reminder.to_owned(),
-        (NoticeKind::EventCancelled, _) => e.mail_cancelled.to_owned(),
-        (NoticeKind::Resent, RsvpStatus::Waiting) => format!(
-            "{} {}",
-            e.mail_resent,
-            (e.mail_waiting)(n.queue_position.unwrap_or(1))
-        ),
-        (NoticeKind::Resent, _) => e.mail_resent.to_owned(),
-        (_, RsvpStatus::Waiting) => (e.mail_waiting)(n.queue_position.unwrap_or(1)),
-        _ => e.mail_confirmed.to_owned(),
-    };
-    let confirmed = n.status == RsvpStatus::Confirmed;
-    // After a cancellation the link only shows what happened; the calendar file (attached for
-    // those who had a seat) marks the entry cancelled.
-    let calendar = confirmed && n.kind != NoticeKind::Reminder;
-    let mut text = format!(
-        "{}\n\n{news}\n\n{}\n{}: {}\n{}: {}, {}\n\n{}\n{base}/prenotazione/{}\n",
-        (e.mail_greeting)(&n.first_name),
-        title,
-        e.when,
-        when_line(&n.event, n.lang),
-        e.where_,
-        n.event.venue_name,
-        n.event.venue_address,
-        e.mail_link,
-        n.token,
-    );
-    if calendar && n.kind != NoticeKind::EventCancelled {
-        text.push_str(&format!("\n{}\n{}\n", e.mail_door, e.mail_calendar));
-    }
-    text.push_str(&format!(
-        "\n{}\n\n-- \n{}\n",
-        (e.mail_questions)(&n.event.contact_email),
-        e.mail_footer
-    ));
-    let attachments = if calendar {
-        vec![TextAttachment {
-            filename: format!("{}.ics", n.event.slug),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            content: crate::calendar::ics(
-                &n.event,
-                &format!("{base}/eventi/{}", n.event.slug),
-                host_of(base),
-                now,
-            ),
-        }]
-    } else {
-        Vec::new()
-    };
-    Email {
-        to: n.email.clone(),
-        subject,
-        text,
-        html: None,
-        attachments,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts_of_base_urls() {
-        assert_eq!(host_of("https://spazi.example.it"), "spazi.example.it");
-        assert_eq!(host_of("http://127.0.0.1:3000/"), "127.0.0.1:3000");
-    }
 }

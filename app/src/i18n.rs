@@ -9,53 +9,12 @@ pub mod islands;
 pub mod join;
 pub mod review;
 
-use crate::model::{OrganisationKind, PositionPrecision, SpaceKind};
-use serde::{Deserialize, Serialize};
+use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    It,
-    En,
-}
+pub use crate::core::lang::{Lang, LANG_COOKIE};
 
-/// Name of the cookie that remembers the language.
-pub const LANG_COOKIE: &str = "lang";
-
+/// The words of a language (the type itself is part of `core`, which formats dates in it).
 impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::It => "it",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "it" => Some(Lang::It),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The other language, for the switch.
-    pub fn other(self) -> Self {
-        match self {
-            Lang::It => Lang::En,
-            Lang::En => Lang::It,
-        }
-    }
-
-    /// Reads the language from a `Cookie` header value.
-    pub fn from_cookie_header(header: &str) -> Option<Self> {
-        header.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == LANG_COOKIE)
-                .then(|| Lang::from_code(value.trim()))
-                .flatten()
-        })
-    }
-
     /// Every word of the interface. Not for the islands: see [`Lang::islands`].
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -200,8 +159,8 @@ impl Texts {
     }
 
     /// The label of a field of the space form.
-    pub fn field(&self, field: crate::validate::Field) -> &'static str {
-        use crate::validate::Field::*;
+    pub fn field(&self, field: crate::core::validate::Field) -> &'static str {
+        use crate::core::validate::Field::*;
         let it = self.lang == Lang::It;
         match field {
             Name => {
@@ -596,7 +555,7 @@ impl Texts {
     }
 
     /// What is wrong with a field, in words.
-    pub fn problem(&self, problem: crate::validate::Problem) -> String {
+    pub fn problem(&self, problem: crate::core::validate::Problem) -> String {
         self.lang.islands().problem(problem)
     }
 
@@ -945,8 +904,8 @@ pub struct AdminTexts {
 }
 
 impl AdminTexts {
-    pub fn status(&self, status: crate::model::SpaceStatus) -> &'static str {
-        use crate::model::SpaceStatus::*;
+    pub fn status(&self, status: crate::core::model::SpaceStatus) -> &'static str {
+        use crate::core::model::SpaceStatus::*;
         match status {
             Pending => self.status_pending,
             Published => self.status_published,
@@ -955,8 +914,8 @@ impl AdminTexts {
         }
     }
 
-    pub fn precision(&self, p: crate::model::PositionPrecision) -> &'static str {
-        use crate::model::PositionPrecision::*;
+    pub fn precision(&self, p: crate::core::model::PositionPrecision) -> &'static str {
+        use crate::core::model::PositionPrecision::*;
         match p {
             Exact => self.precision_exact,
             Approximate => self.precision_approximate,
@@ -968,8 +927,8 @@ impl AdminTexts {
         (self.max_chars_fmt)(max)
     }
 
-    pub fn import_file_error(&self, e: crate::model::ImportFileError) -> String {
-        use crate::model::ImportFileError::*;
+    pub fn import_file_error(&self, e: crate::core::view::ImportFileError) -> String {
+        use crate::core::view::ImportFileError::*;
         match e {
             NoFile => self.import_no_file.to_owned(),
             Empty => self.import_empty.to_owned(),
@@ -980,17 +939,17 @@ impl AdminTexts {
         }
     }
 
-    pub fn make_role(&self, role: crate::model::Role) -> &'static str {
+    pub fn make_role(&self, role: crate::core::model::Role) -> &'static str {
         match role {
-            crate::model::Role::Admin => self.make_admin,
-            crate::model::Role::Editor => self.make_editor,
+            crate::core::model::Role::Admin => self.make_admin,
+            crate::core::model::Role::Editor => self.make_editor,
         }
     }
 
-    pub fn role_explain(&self, role: crate::model::Role) -> &'static str {
+    pub fn role_explain(&self, role: crate::core::model::Role) -> &'static str {
         match role {
-            crate::model::Role::Admin => self.role_admin_explain,
-            crate::model::Role::Editor => self.role_editor_explain,
+            crate::core::model::Role::Admin => self.role_admin_explain,
+            crate::core::model::Role::Editor => self.role_editor_explain,
         }
     }
 
@@ -1007,10 +966,10 @@ impl AdminTexts {
             .unwrap_or_else(|| code.to_owned())
     }
 
-    pub fn role(&self, role: crate::model::Role) -> &'static str {
+    pub fn role(&self, role: crate::core::model::Role) -> &'static str {
         match role {
-            crate::model::Role::Admin => self.role_admin,
-            crate::model::Role::Editor => self.role_editor,
+            crate::core::model::Role::Admin => self.role_admin,
+            crate::core::model::Role::Editor => self.role_editor,
         }
     }
 }
@@ -1493,7 +1452,7 @@ mod tests {
         assert_eq!(
             Lang::It
                 .islands()
-                .problem(crate::validate::Problem::Required),
+                .problem(crate::core::validate::Problem::Required),
             "Questo campo è obbligatorio."
         );
     }

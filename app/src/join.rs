@@ -5,32 +5,24 @@
 //! was typed; success redirects to the confirmation page with the reference code.
 
 use crate::admin::{client_address, render_page, see_other};
-use crate::mail::Email;
-use crate::server::AppState;
-use crate::validate::join::{validate_join, JoinInput, ValidJoin};
-use crate::validate::{Field, FieldErrors, Problem};
+use crate::backend::antirobot::{form_value, robot_check};
+use crate::backend::context::AppState;
+use crate::backend::mail::Email;
+use crate::core::validate::join::{validate_join, JoinInput, ValidJoin};
+use crate::core::validate::{Field, FieldErrors, Problem};
 use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use std::net::SocketAddr;
 
 pub use crate::pages::join::JoinFormState;
 pub const JOIN_PATH: &str = crate::pages::join::JOIN_ACTION;
-/// A person needs more than this to fill the form in (seconds).
-pub const MIN_FILL_SECONDS: i64 = 4;
-/// A form older than this must be reloaded (seconds).
-pub const MAX_FORM_AGE: i64 = 24 * 3600;
 /// Submissions allowed per client address per hour.
 pub const MAX_PER_HOUR: i64 = 5;
 /// The largest join form accepted (bytes); the longest valid one is well under.
 pub const MAX_BODY: usize = 64 * 1024;
-/// The honeypot: a field people never see (hidden with CSS and from assistive technology).
-pub const HONEYPOT: &str = "fax";
-
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
@@ -42,59 +34,6 @@ pub fn routes() -> Router<AppState> {
             "/join",
             get(|| async { see_other("/lingua/en?next=/aderisci") }),
         )
-}
-
-fn sign(secret: &str, at: i64) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret.as_bytes())
-        .expect("HMAC takes keys of any length");
-    mac.update(format!("join-form:{at}").as_bytes());
-    mac.finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// A signed "this form was shown at" token for the form's hidden field.
-pub fn form_token(secret: &str, now: i64) -> String {
-    format!("{now}.{}", sign(secret, now))
-}
-
-/// Whether a token is genuine, at least `MIN_FILL_SECONDS` and at most `MAX_FORM_AGE` old.
-pub fn token_ok(secret: &str, token: &str, now: i64) -> bool {
-    let Some((at, mac)) = token.split_once('.') else {
-        return false;
-    };
-    let Ok(at) = at.parse::<i64>() else {
-        return false;
-    };
-    let age = now - at;
-    crate::auth::same_secret(&sign(secret, at), mac)
-        && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
-}
-
-/// The last value of a posted field (empty when absent).
-pub fn form_value<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
-    pairs
-        .iter()
-        .rev()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
-}
-
-/// The anti-robot checks of a public form (the join form, the RSVP form), before anything
-/// else: the honeypot field must be empty, and the signed "shown at" token genuine and at
-/// least `MIN_FILL_SECONDS` old.
-pub fn robot_check(secret: &str, pairs: &[(String, String)], now: i64) -> Result<(), Problem> {
-    if !form_value(pairs, HONEYPOT).is_empty() {
-        tracing::info!("public form: honeypot filled, refused");
-        return Err(Problem::Refused);
-    }
-    if !token_ok(secret, form_value(pairs, "started"), now) {
-        return Err(Problem::TooFast);
-    }
-    Ok(())
 }
 
 /// A reference code people can read out on the phone: no 0/O, 1/I/L.
@@ -171,7 +110,7 @@ async fn submit(
         }
         Err(err) => return crate::admin::unavailable("rate limiting", &err),
     }
-    let lang = crate::server::request_lang_from(&headers).unwrap_or_default();
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let reference = new_reference();
     let confirmation = confirmation_email(&valid, &reference, lang);
     let mut emails = Vec::new();
@@ -302,27 +241,6 @@ fn staff_email(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Emai
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn form_tokens_need_their_signature_and_some_seconds() {
-        let t = form_token("secret", 1000);
-        assert!(
-            !token_ok("secret", &t, 1000 + MIN_FILL_SECONDS - 1),
-            "too fast"
-        );
-        assert!(token_ok("secret", &t, 1000 + MIN_FILL_SECONDS));
-        assert!(!token_ok("secret", &t, 1000 + MAX_FORM_AGE + 1), "too old");
-        assert!(
-            !token_ok("other secret", &t, 1010),
-            "another installation's"
-        );
-        assert!(
-            !token_ok("secret", &t.replace("1000.", "900."), 1010),
-            "forged time"
-        );
-        assert!(!token_ok("secret", "", 1010));
-        assert!(!token_ok("secret", "abc.def", 1010));
-    }
 
     #[test]
     fn references_are_readable() {

@@ -115,10 +115,10 @@ fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm, scope: String
 #[cfg(feature = "hydrate")]
 mod dom {
     use super::AssistForm;
+    use crate::core::validate::join::{validate_join, JoinInput};
+    use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
+    use crate::core::validate::{Field, FieldErrors};
     use crate::i18n::Lang;
-    use crate::validate::join::{validate_join, JoinInput};
-    use crate::validate::rsvp::{validate_rsvp, RsvpInput};
-    use crate::validate::{Field, FieldErrors};
     use std::cell::RefCell;
     use std::collections::HashSet;
     use std::rc::Rc;

@@ -9,45 +9,26 @@
 #![recursion_limit = "256"]
 
 pub mod api;
-pub mod calendar;
 pub mod components;
-pub mod datetime;
-pub mod error;
-pub mod filter;
+pub mod core;
 pub mod i18n;
 pub mod join_assist;
 pub mod map;
-pub mod model;
 pub mod page_assets;
 pub mod pages;
-pub mod request;
-pub mod text;
-pub mod validate;
 
 #[cfg(feature = "ssr")]
 pub mod admin;
 #[cfg(feature = "ssr")]
-pub mod auth;
-#[cfg(feature = "ssr")]
-pub mod clock;
-#[cfg(feature = "ssr")]
-pub mod db;
+pub mod backend;
 #[cfg(feature = "ssr")]
 pub mod events;
-#[cfg(feature = "ssr")]
-pub mod import;
 #[cfg(feature = "ssr")]
 pub mod join;
 #[cfg(feature = "ssr")]
 pub mod listener;
 #[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod maintenance;
-#[cfg(feature = "ssr")]
 pub mod opendata;
-#[cfg(feature = "ssr")]
-pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod page_cache;
 #[cfg(feature = "ssr")]
@@ -60,8 +41,6 @@ pub mod server;
 pub mod staff_events;
 #[cfg(feature = "ssr")]
 pub mod static_files;
-#[cfg(feature = "ssr")]
-pub mod versioned_cache;
 
 use components::layout::Layout;
 use i18n::Lang;
@@ -132,7 +111,7 @@ pub fn current_lang() -> Lang {
 
 #[cfg(feature = "ssr")]
 fn request_lang() -> Option<Lang> {
-    server::request_lang()
+    crate::api::context::request_lang()
 }
 
 /// Islands receive the language as a prop; there is no request to read in the browser.
@@ -156,7 +135,7 @@ pub fn App() -> impl IntoView {
     view! {
         // leptos_meta writes the title as it is: every page's title is escaped here.
         <Title formatter=move |page: String| {
-            crate::text::escape_rcdata(
+            crate::core::text::escape_rcdata(
                 &if page.is_empty() { site.to_owned() } else { format!("{page} – {site}") },
             )
         } />

@@ -10,8 +10,8 @@ pub mod markers_doc;
 #[cfg(feature = "hydrate")]
 pub use leaflet_js::fetch_markers;
 
+use crate::core::view::MapMarker;
 use crate::i18n::Lang;
-use crate::model::MapMarker;
 use crate::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,14 +20,7 @@ use serde::{Deserialize, Serialize};
 /// of the RSVP form's space suggestions when there are too many to put in the page).
 pub const MARKERS_PATH: &str = "/api/spazi/mappa.txt";
 
-/// Where the base map comes from (configured on the server, see `server::Config`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct MapSettings {
-    /// Tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`; empty for none.
-    pub tile_url: String,
-    /// Attribution HTML shown in the corner of the map.
-    pub attribution: String,
-}
+pub use crate::core::view::MapSettings;
 
 /// How a map presents its markers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,11 +3,11 @@
 //! Responses carry a strong ETag (a hash of the body: the same on every app server) and are
 //! cacheable for five minutes; a matching `If-None-Match` gets `304 Not Modified`.
 
-use crate::filter::SpaceFilter;
-use crate::model::SpaceDetail;
-use crate::server::AppState;
-use crate::text::iso_date;
-use crate::versioned_cache::VersionedCache;
+use crate::backend::context::AppState;
+use crate::backend::versioned_cache::VersionedCache;
+use crate::core::filter::SpaceFilter;
+use crate::core::text::iso_date;
+use crate::core::view::SpaceDetail;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -494,7 +494,7 @@ pub fn csv_document(
         w.write_record(
             status_column
                 .into_iter()
-                .chain(crate::model::OPEN_DATA_FIELDS),
+                .chain(crate::core::model::OPEN_DATA_FIELDS),
         )?;
         for d in spaces {
             let s = &d.summary;

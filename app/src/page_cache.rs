@@ -18,10 +18,10 @@
 //! as usual.
 //! Memory is bounded ([`MAX_BYTES`]); past it, the pages used least recently are dropped.
 
-use crate::filter::SpaceFilter;
+use crate::backend::context::AppState;
+use crate::backend::versioned_cache::VersionedCache;
+use crate::core::filter::SpaceFilter;
 use crate::i18n::Lang;
-use crate::server::AppState;
-use crate::versioned_cache::VersionedCache;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -65,7 +65,7 @@ fn cache_key(req: &Request) -> Option<(Lang, String)> {
     if filter.q.is_some() || !filter.municipality_in_area() || filter.page_query(page) != raw {
         return None;
     }
-    let lang = crate::server::request_lang_from(req.headers()).unwrap_or_default();
+    let lang = crate::api::context::request_lang_from(req.headers()).unwrap_or_default();
     Some((lang, raw.to_owned()))
 }
 

@@ -11,7 +11,7 @@
 //!   its span and returned to the client.
 //! - `/healthz` says the process answers; `/readyz` that the database does too (503 if not).
 
-use crate::server::AppState;
+use crate::backend::context::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -126,7 +126,7 @@ pub fn static_cache_control(path: &str) -> Option<&'static str> {
 /// request goes to the renderer; an HTML response gets the page policy with it.
 pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cache = static_cache_control(req.uri().path());
-    let nonce = crate::auth::new_token()[..32].to_owned();
+    let nonce = crate::backend::auth::new_token()[..32].to_owned();
     if let Ok(value) = HeaderValue::from_str(&nonce) {
         req.headers_mut().insert(NONCE_HEADER, value);
     }
@@ -232,7 +232,7 @@ pub async fn request_id(State(state): State<AppState>, mut req: Request, next: N
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
         .map(str::to_owned)
-        .unwrap_or_else(|| crate::auth::new_token()[..16].to_owned());
+        .unwrap_or_else(|| crate::backend::auth::new_token()[..16].to_owned());
     if let Ok(value) = HeaderValue::from_str(&id) {
         req.headers_mut().insert(REQUEST_ID, value);
     }
@@ -282,7 +282,7 @@ pub async fn server_fn_status(req: Request, next: Next) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    if let Ok(err) = serde_json::from_slice::<crate::error::AppError>(&bytes) {
+    if let Ok(err) = serde_json::from_slice::<crate::api::error::AppError>(&bytes) {
         if let Ok(status) = StatusCode::from_u16(err.status()) {
             parts.status = status;
         }

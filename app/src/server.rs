@@ -1,10 +1,10 @@
-//! The HTTP server: configuration, shared state, the axum router around the Leptos app, and the
-//! few plain HTTP handlers (the language switch). Server only.
+//! The HTTP server: the axum router around the Leptos app, `run`, and the few plain HTTP
+//! handlers (the language switch). Server only. Its configuration and shared state are
+//! `backend::context`.
 
-use crate::db::{Db, DbError};
-use crate::error::AppError;
+use crate::backend::context::{AppState, Config};
+use crate::backend::db::{Db, DbError};
 use crate::i18n::{Lang, LANG_COOKIE};
-use crate::map::MapSettings;
 use crate::{shell, App};
 use axum::extract::{FromRef, Path, Query};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -19,224 +19,10 @@ use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::CompressionLevel;
 
-/// Settings read from the environment at start (Leptos' own, such as `LEPTOS_SITE_ADDR`, are
-/// read by Leptos).
-#[derive(Debug, Clone, Default)]
-pub struct Config {
-    /// `DATABASE_URL`: `sqlite://…` (default: `sqlite://data/spazi.db`) or `postgres://…`.
-    pub database_url: String,
-    /// `SPAZI_TILE_URL`: the map tile URL template; empty to draw no base map.
-    pub tile_url: String,
-    /// `SPAZI_TILE_ATTRIBUTION`: the attribution shown on the map (HTML, trusted).
-    pub tile_attribution: String,
-    /// `SPAZI_PUBLIC_URL`: the address users reach the site at, e.g. `https://spazi.example.it`.
-    /// When it is `https://…`, cookies are marked `Secure`.
-    pub public_url: String,
-    /// `SPAZI_SMTP_URL`: where e-mail is sent, e.g. `smtp://user:pass@mail.example.it:587?tls=required`;
-    /// empty (the default) writes each message as a file into `mail_dir` instead.
-    pub smtp_url: Secret,
-    /// `SPAZI_MAIL_DIR` (default `data/mail`): the folder of the development mail files.
-    pub mail_dir: String,
-    /// `SPAZI_MAIL_FROM`: the sender of every e-mail.
-    pub mail_from: String,
-    /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
-    pub staff_email: String,
-    /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
-    /// (registrations after their event, rejected requests, sent e-mails).
-    pub retention_days: i64,
-    /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
-    /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
-    pub trusted_proxies: Vec<std::net::IpAddr>,
-    /// `SPAZI_NOW`: run as if it were this instant (RFC 3339, e.g. `2022-06-01T10:00:00+02:00`;
-    /// the clock then runs on from there) — for demonstrations; empty for the real time.
-    pub now: String,
-}
-
-/// A setting that must never be printed (it may hold a password).
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(pub String);
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
-    }
-}
-
-/// The address of absolute links when none is configured (the CLI commands; see
-/// [`Config::base_url`]).
-pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
-
-pub const DEFAULT_MAIL_FROM: &str = "Spazi per l'innovazione <noreply@spazi.localhost>";
-
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
-pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-pub const DEFAULT_TILE_ATTRIBUTION: &str =
-    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
-
-impl Config {
-    /// The settings from the environment, checked: every problem is reported at once, in words
-    /// for the operator, and the server refuses to start on any of them.
-    pub fn from_env() -> Result<Config, String> {
-        let var =
-            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
-        let mut problems = Vec::new();
-        let public_url = var("SPAZI_PUBLIC_URL", "").trim().to_owned();
-        let is_web = public_url.starts_with("https://") || public_url.starts_with("http://");
-        if !public_url.is_empty() && !is_web {
-            problems.push(format!(
-                "SPAZI_PUBLIC_URL must start with https:// or http:// (got {public_url:?})"
-            ));
-        }
-        let now = var("SPAZI_NOW", "");
-        if let Err(err) = crate::clock::Clock::from_setting(&now) {
-            problems.push(err);
-        }
-        let mut trusted_proxies = Vec::new();
-        for a in var("SPAZI_TRUSTED_PROXIES", "").split(',').map(str::trim) {
-            match a.parse() {
-                Ok(ip) => trusted_proxies.push(ip),
-                Err(_) if a.is_empty() => {}
-                Err(_) => problems.push(format!(
-                    "SPAZI_TRUSTED_PROXIES must list IP addresses, separated by commas (got {a:?})"
-                )),
-            }
-        }
-        let retention = var("SPAZI_RETENTION_DAYS", "365");
-        let retention_days = match retention.trim().parse::<i64>() {
-            Ok(d) if (1..=3650).contains(&d) => d,
-            _ => {
-                problems.push(format!(
-                    "SPAZI_RETENTION_DAYS must be a number of days from 1 to 3650 (got {retention:?})"
-                ));
-                365
-            }
-        };
-        if !problems.is_empty() {
-            return Err(problems.join("; "));
-        }
-        Ok(Config {
-            database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
-            tile_url: var("SPAZI_TILE_URL", DEFAULT_TILE_URL),
-            tile_attribution: var("SPAZI_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
-            public_url,
-            smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
-            mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
-            mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
-            staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
-            now,
-            trusted_proxies,
-            retention_days,
-        })
-    }
-
-    /// The site's address for absolute links — in e-mails, calendar files, anything cached —
-    /// without a trailing slash. It comes from configuration only, never from a request's
-    /// `Host`: `SPAZI_PUBLIC_URL`, or, when that is empty, the loopback address the server
-    /// listens on (see [`Config::require_public_url`]).
-    pub fn base_url(&self) -> &str {
-        match self.public_url.trim_end_matches('/') {
-            "" => DEFAULT_PUBLIC_URL,
-            url => url,
-        }
-    }
-
-    /// Checks that absolute links have an address to use when the server listens on `addr`:
-    /// with `SPAZI_PUBLIC_URL` empty, a loopback address becomes the public one (development);
-    /// any other address is refused — the links would otherwise name whatever the client
-    /// claimed to be visiting.
-    pub fn require_public_url(&mut self, addr: std::net::SocketAddr) -> Result<(), String> {
-        if !self.public_url.is_empty() {
-            return Ok(());
-        }
-        if addr.ip().is_loopback() {
-            self.public_url = format!("http://{addr}");
-            Ok(())
-        } else {
-            Err(format!(
-                "SPAZI_PUBLIC_URL must be set (e.g. https://spazi.cittametropolitana.bo.it) when \
-                 listening on {addr}: links in e-mails and calendar files are built from it"
-            ))
-        }
-    }
-
-    /// Whether cookies must carry `Secure` (the site is served over HTTPS).
-    pub fn secure_cookies(&self) -> bool {
-        self.public_url.starts_with("https://")
-    }
-
-    pub fn map_settings(&self) -> MapSettings {
-        MapSettings {
-            tile_url: self.tile_url.clone(),
-            attribution: self.tile_attribution.clone(),
-        }
-    }
-}
-
-/// Everything a request handler may need. Cheap to clone.
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub db: Db,
-    pub config: Arc<Config>,
-    /// Wakes this server's outbox worker when an e-mail was queued.
-    pub outbox: crate::outbox::OutboxSignal,
-    /// The one source of "now".
-    pub clock: crate::clock::Clock,
-}
-
-/// The database from the request's context (server functions and pages).
-pub fn db() -> Result<Db, AppError> {
-    use_context::<AppState>().map(|s| s.db).ok_or_else(|| {
-        tracing::error!("AppState missing from the Leptos context");
-        AppError::Unavailable
-    })
-}
-
-/// "Now" by the application's clock, for server functions and pages (the real time outside a
-/// request, which only happens in unit tests).
-pub fn now() -> i64 {
-    use_context::<AppState>()
-        .map(|s| s.clock)
-        .unwrap_or_default()
-        .now()
-}
-
-/// The site's address for absolute links, in a page or server function (see
-/// [`Config::base_url`]).
-pub fn base_url() -> String {
-    use_context::<AppState>()
-        .map(|s| s.config.base_url().to_owned())
-        .unwrap_or_default()
-}
-
-/// The language the request asked for through its cookie.
-pub fn request_lang() -> Option<Lang> {
-    let parts = use_context::<axum::http::request::Parts>()?;
-    request_lang_from(&parts.headers)
-}
-
-/// The language chosen in a request's cookie, if any.
-pub fn request_lang_from(headers: &axum::http::HeaderMap) -> Option<Lang> {
-    let cookie = headers.get(header::COOKIE)?.to_str().ok()?;
-    Lang::from_cookie_header(cookie)
-}
-
-/// Sets the HTTP status of the page being rendered.
-pub fn set_status(status: StatusCode) {
-    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(status);
-    }
-}
-
-/// Answers the page request with `302 Found` to a local path (whatever the request's `Accept`,
-/// unlike `leptos_axum::redirect`, which is meant for server functions too).
-pub fn redirect(path: &str) {
-    if let (Some(res), Ok(location)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(path),
-    ) {
-        res.insert_header(header::LOCATION, location);
-        res.set_status(StatusCode::FOUND);
+/// What the Leptos routes take from the state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
     }
 }
 
@@ -399,7 +185,7 @@ pub enum StartError {
     #[error("server: {0}")]
     Serve(std::io::Error),
     #[error("e-mail settings: {0}")]
-    Mail(#[from] crate::mail::MailError),
+    Mail(#[from] crate::backend::mail::MailError),
     #[error("{0}")]
     Config(String),
 }
@@ -414,25 +200,29 @@ pub async fn run() -> Result<(), StartError> {
     config
         .require_public_url(addr)
         .map_err(StartError::Config)?;
-    let clock = crate::clock::Clock::from_setting(&config.now).map_err(StartError::Config)?;
+    let clock =
+        crate::backend::clock::Clock::from_setting(&config.now).map_err(StartError::Config)?;
     if clock.is_shifted() {
         tracing::warn!(
-            now = %crate::datetime::utc_iso(clock.now()),
+            now = %crate::core::datetime::utc_iso(clock.now()),
             "SPAZI_NOW is set: the application runs at a chosen time, not the real one"
         );
     }
     crate::static_files::prepare(std::path::Path::new(&*leptos_options.site_root));
     let db = Db::open(&config.database_url, clock.now()).await?;
     tracing::info!(backend = ?db.backend(), "database ready");
-    let mailer =
-        crate::mail::Mailer::from_config(&config.smtp_url.0, &config.mail_dir, &config.mail_from)?;
-    let outbox = crate::outbox::OutboxSignal::default();
+    let mailer = crate::backend::mail::Mailer::from_config(
+        &config.smtp_url.0,
+        &config.mail_dir,
+        &config.mail_from,
+    )?;
+    let outbox = crate::backend::outbox::OutboxSignal::default();
     // The workers stop with the server (after the round they are in).
     let (stop_workers, workers_stop) = tokio::sync::watch::channel(());
     let stopped = |mut rx: tokio::sync::watch::Receiver<()>| async move {
         let _ = rx.changed().await;
     };
-    let worker = tokio::spawn(crate::outbox::run(
+    let worker = tokio::spawn(crate::backend::outbox::run(
         db.clone(),
         mailer,
         outbox.clone(),
@@ -440,7 +230,7 @@ pub async fn run() -> Result<(), StartError> {
         stopped(workers_stop.clone()),
     ));
     let base = config.base_url().to_owned();
-    let maintenance = tokio::spawn(crate::maintenance::run(
+    let maintenance = tokio::spawn(crate::backend::maintenance::run(
         db.clone(),
         clock,
         base,
@@ -448,8 +238,8 @@ pub async fn run() -> Result<(), StartError> {
         outbox.clone(),
         stopped(workers_stop.clone()),
     ));
-    let checkpointer = (db.backend() == crate::db::Backend::Sqlite).then(|| {
-        tokio::spawn(crate::maintenance::checkpoints(
+    let checkpointer = (db.backend() == crate::backend::db::Backend::Sqlite).then(|| {
+        tokio::spawn(crate::backend::maintenance::checkpoints(
             db.clone(),
             stopped(workers_stop),
         ))
@@ -488,155 +278,6 @@ pub async fn run() -> Result<(), StartError> {
     Ok(())
 }
 
-/// `server admin create`: creates a staff account in the configured database (created,
-/// migrated and seeded if new). Returns the message to print.
-pub async fn create_staff_account(
-    email: &str,
-    name: &str,
-    role: crate::model::Role,
-    password: &str,
-) -> Result<String, String> {
-    // The same rules as the invitation and password forms of the staff area.
-    let describe = |errors: crate::validate::FieldErrors| {
-        let t = crate::i18n::Lang::En.texts();
-        errors
-            .0
-            .iter()
-            .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let invite = crate::validate::validate_invite(&crate::validate::InviteInput {
-        staff_name: name.to_owned(),
-        staff_email: email.to_owned(),
-        role: role.code().to_owned(),
-    })
-    .map_err(describe)?;
-    let (email, name) = (invite.email, invite.name);
-    crate::auth::check_new_password(password, password, &[&email, &name]).map_err(describe)?;
-    let config = Config::from_env()?;
-    let clock = crate::clock::Clock::from_setting(&config.now)?;
-    let db = Db::open(&config.database_url, clock.now())
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let created = crate::auth::create_staff(
-        &db,
-        &email,
-        &name,
-        role,
-        password,
-        (None, "command line"),
-        clock.now(),
-    )
-    .await
-    .map_err(|e| e.to_string());
-    db.close().await;
-    match created? {
-        Some(id) => Ok(format!(
-            "Created {} account #{id} for {email}.",
-            role.code()
-        )),
-        None => Err(format!("An account for {email} already exists.")),
-    }
-}
-
-/// `server backup --to FILE`: a consistent copy of the SQLite database, taken while the server
-/// may be running (`VACUUM INTO`). Returns the message to print.
-pub async fn backup(to: &std::path::Path) -> Result<String, String> {
-    let config = Config::from_env()?;
-    let db = Db::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let result = db.backup_sqlite(to).await.map_err(|e| e.to_string());
-    db.close().await;
-    result?;
-    Ok(format!("Backup written to {}.", to.display()))
-}
-
-/// `server generate`: adds the synthetic data set of `db::SyntheticSpec` to the database of
-/// `DATABASE_URL` (migrated and seeded first), for benchmarks and load tests. Returns the
-/// message to print: one `key=value` per line, for scripts.
-pub async fn generate(spec: crate::db::SyntheticSpec) -> Result<String, String> {
-    let config = Config::from_env()?;
-    let clock = crate::clock::Clock::from_setting(&config.now)?;
-    let db = Db::open(&config.database_url, clock.now())
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let result = db
-        .generate_synthetic(spec, clock.now())
-        .await
-        .map_err(|e| e.to_string());
-    db.close().await;
-    let r = result?;
-    Ok(format!(
-        "spaces={}\nevents={}\nrsvps={}\nopen_event={}\nsample_space={}",
-        r.spaces,
-        r.events,
-        r.rsvps,
-        r.open_event_slug.unwrap_or_default(),
-        r.sample_space_slug.unwrap_or_default()
-    ))
-}
-
-/// `server transfer --to postgres://…`: copies the SQLite database of `DATABASE_URL` into a
-/// new PostgreSQL database (migrated here first, and which must be empty).
-pub async fn transfer(to: &str) -> Result<String, String> {
-    let config = Config::from_env()?;
-    let from = Db::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let dest = Db::connect(to)
-        .await
-        .map_err(|e| format!("PostgreSQL: {e}"))?;
-    let result = async {
-        from.migrate().await?;
-        dest.migrate().await?;
-        from.transfer_to(&dest).await
-    }
-    .await
-    .map_err(|e| e.to_string());
-    from.close().await;
-    dest.close().await;
-    let report = result?;
-    let lines: Vec<String> = report
-        .iter()
-        .map(|(table, n)| format!("  {table}: {n}"))
-        .collect();
-    Ok(format!(
-        "Copied into PostgreSQL:\n{}\nNow start the servers with DATABASE_URL={to}",
-        lines.join("\n")
-    ))
-}
-
-/// `server person export --email …`: everything stored about the address, as JSON.
-pub async fn export_person(email: &str) -> Result<String, String> {
-    let config = Config::from_env()?;
-    let db = Db::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let data = db.personal_data(email).await.map_err(|e| e.to_string());
-    db.close().await;
-    serde_json::to_string_pretty(&data?).map_err(|e| e.to_string())
-}
-
-/// `server person erase --email …`: erases what is stored about the address (see
-/// `Db::erase_person`); people promoted from a waiting list are e-mailed as usual.
-pub async fn erase_person(email: &str) -> Result<String, String> {
-    let config = Config::from_env()?;
-    let clock = crate::clock::Clock::from_setting(&config.now)?;
-    let db = Db::connect(&config.database_url)
-        .await
-        .map_err(|e| format!("database: {e}"))?;
-    let base = config.base_url().to_owned();
-    let now = clock.now();
-    let changed = db
-        .erase_person(email, now, &crate::events::composer(base, now))
-        .await
-        .map_err(|e| e.to_string());
-    db.close().await;
-    Ok(format!("{} records erased for {email}.", changed?))
-}
-
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -658,7 +299,8 @@ async fn shutdown_signal() {
 
 #[cfg(test)]
 mod tests {
-    use super::{origin_host, Config};
+    use super::origin_host;
+    use crate::backend::context::Config;
 
     #[test]
     fn absolute_links_need_a_configured_address_off_loopback() {

@@ -3,12 +3,12 @@
 //! registrations. Every post needs an editor's session and its CSRF token.
 
 use crate::admin::{authorised_post, base_url, render_page, see_other, staff_session, unavailable};
-use crate::db::EventSave;
-use crate::model::event::EventStatus;
-use crate::model::Role;
+use crate::backend::context::AppState;
+use crate::backend::db::EventSave;
+use crate::core::model::event::EventStatus;
+use crate::core::model::Role;
+use crate::core::validate::event::{validate_event, EventInput};
 use crate::pages::admin::events::{EventConflict, EventFormState, EVENTS_PATH, NEW_EVENT_ACTION};
-use crate::server::AppState;
-use crate::validate::event::{validate_event, EventInput};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -75,7 +75,7 @@ async fn again(
     uri: &Uri,
     headers: &HeaderMap,
     form: EventForm,
-    errors: crate::validate::FieldErrors,
+    errors: crate::core::validate::FieldErrors,
 ) -> Response {
     let context = EventFormState {
         input: form.input,
@@ -148,7 +148,7 @@ async fn save(
         Err(errors) => return again(&state, &uri, &headers, form, errors).await,
     };
     let now = state.clock.now();
-    let compose = crate::events::composer(base_url(&state), now);
+    let compose = crate::backend::rsvp_mail::composer(base_url(&state), now);
     let actor = (session.user.id, session.user.email.as_str());
     match state
         .db
@@ -223,7 +223,7 @@ async fn change_status(
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     let now = state.clock.now();
-    let compose = crate::events::composer(base_url(&state), now);
+    let compose = crate::backend::rsvp_mail::composer(base_url(&state), now);
     let actor = (session.user.id, session.user.email.as_str());
     // What was typed in the edit form is saved first: a status button never drops it.
     let mut version = form.version;
@@ -358,7 +358,7 @@ async fn check_in(
     let query = if form.q.trim().is_empty() {
         String::new()
     } else {
-        format!("?q={}", crate::text::query_encode(form.q.trim()))
+        format!("?q={}", crate::core::text::query_encode(form.q.trim()))
     };
     see_other(&format!("{back}{query}"))
 }
@@ -392,9 +392,9 @@ async fn export(
             opt(&r.affiliation),
             opt(&r.role),
             opt(&r.accessibility),
-            crate::datetime::utc_iso(r.created_at),
+            crate::core::datetime::utc_iso(r.created_at),
             r.checked_in_at
-                .map(crate::datetime::utc_iso)
+                .map(crate::core::datetime::utc_iso)
                 .unwrap_or_default(),
         ]
     });

@@ -1,7 +1,7 @@
 //! The Spazi server binary: serves the site (no arguments), or runs an administrative command.
 //! All the work is in `app`; this parses the command line and sets up logging.
 
-use app::model::Role;
+use app::core::model::Role;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
@@ -221,8 +221,8 @@ async fn run() -> ExitCode {
         },
         Command::Person { action } => {
             let result = match action {
-                PersonAction::Export { email } => app::server::export_person(&email).await,
-                PersonAction::Erase { email } => app::server::erase_person(&email).await,
+                PersonAction::Export { email } => app::backend::cli::export_person(&email).await,
+                PersonAction::Erase { email } => app::backend::cli::erase_person(&email).await,
             };
             finish(result)
         }
@@ -231,7 +231,7 @@ async fn run() -> ExitCode {
             events,
             rsvps,
         } => finish(
-            app::server::generate(app::db::SyntheticSpec {
+            app::backend::cli::generate(app::backend::db::SyntheticSpec {
                 spaces,
                 events,
                 rsvps,
@@ -245,8 +245,8 @@ async fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Transfer { to } => finish(app::server::transfer(&to).await),
-        Command::Backup { to } => finish(app::server::backup(&to).await),
+        Command::Transfer { to } => finish(app::backend::cli::transfer(&to).await),
+        Command::Backup { to } => finish(app::backend::cli::backup(&to).await),
         Command::Admin {
             action: AdminAction::Create { email, name, role },
         } => {
@@ -261,7 +261,7 @@ async fn run() -> ExitCode {
                 RoleArg::Admin => Role::Admin,
                 RoleArg::Editor => Role::Editor,
             };
-            finish(app::server::create_staff_account(&email, &name, role, &password).await)
+            finish(app::backend::cli::create_staff_account(&email, &name, role, &password).await)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! A space in the list of the map page (Designers Italia card pattern).
 
-use crate::model::SpaceSummary;
+use crate::core::view::SpaceSummary;
 use crate::use_texts;
 use leptos::prelude::*;
 

@@ -408,8 +408,8 @@ pub static EVENTS_EN: EventTexts = EventTexts {
 };
 
 impl EventTexts {
-    pub fn status(&self, status: crate::model::event::EventStatus) -> &'static str {
-        use crate::model::event::EventStatus::*;
+    pub fn status(&self, status: crate::core::model::event::EventStatus) -> &'static str {
+        use crate::core::model::event::EventStatus::*;
         match status {
             Draft => self.event_draft,
             Published => self.event_published,
@@ -417,12 +417,22 @@ impl EventTexts {
         }
     }
 
-    pub fn rsvp_status(&self, status: crate::model::event::RsvpStatus) -> &'static str {
-        use crate::model::event::RsvpStatus::*;
+    pub fn rsvp_status(&self, status: crate::core::model::event::RsvpStatus) -> &'static str {
+        use crate::core::model::event::RsvpStatus::*;
         match status {
             Confirmed => self.rsvp_confirmed,
             Waiting => self.rsvp_waiting,
             Cancelled => self.rsvp_cancelled,
         }
     }
+}
+
+/// "lunedì 6 giugno 2022, 17:00–19:00 (ora di Bologna, CEST)".
+pub fn when_line(event: &crate::core::view::event::EventView, lang: crate::i18n::Lang) -> String {
+    use crate::core::datetime::{span, zone_abbreviation};
+    format!(
+        "{} ({})",
+        span(event.starts_at, event.ends_at, lang),
+        (lang.texts().events.zone_note)(&zone_abbreviation(event.starts_at))
+    )
 }

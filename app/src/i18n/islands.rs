@@ -6,7 +6,7 @@
 //! `precision_short` read them here).
 
 use super::Lang;
-use crate::model::{PositionPrecision, SpaceKind};
+use crate::core::model::{PositionPrecision, SpaceKind};
 
 pub struct IslandTexts {
     pub lang: Lang,
@@ -31,8 +31,8 @@ pub struct IslandTexts {
 
 impl IslandTexts {
     /// What is wrong with a field, in words.
-    pub fn problem(&self, problem: crate::validate::Problem) -> String {
-        use crate::validate::Problem::*;
+    pub fn problem(&self, problem: crate::core::validate::Problem) -> String {
+        use crate::core::validate::Problem::*;
         let it = self.lang == Lang::It;
         match problem {
             Required => if it {

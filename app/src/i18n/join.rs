@@ -42,8 +42,8 @@ pub struct JoinTexts {
 }
 
 impl JoinTexts {
-    pub fn need(&self, need: crate::model::Need) -> &'static str {
-        use crate::model::Need::*;
+    pub fn need(&self, need: crate::core::model::Need) -> &'static str {
+        use crate::core::model::Need::*;
         let it = std::ptr::eq(self, &JOIN_IT);
         match (need, it) {
             (Visibility, true) => "Visibilità e comunicazione",

@@ -145,8 +145,8 @@ pub static REVIEW_EN: ReviewTexts = ReviewTexts {
 };
 
 impl ReviewTexts {
-    pub fn decision(&self, d: Option<crate::model::Decision>) -> &'static str {
-        use crate::model::Decision::*;
+    pub fn decision(&self, d: Option<crate::core::model::Decision>) -> &'static str {
+        use crate::core::model::Decision::*;
         match d {
             None => self.waiting,
             Some(Approved) => self.decision_approved,

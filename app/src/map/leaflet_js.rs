@@ -4,8 +4,9 @@
 
 use super::cluster::{self, Cluster};
 use super::{MapMode, MapSettings};
+use crate::core::model::METRO_BOUNDS;
+use crate::core::view::MapMarker;
 use crate::i18n::Lang;
-use crate::model::{MapMarker, METRO_BOUNDS};
 use js_sys::{Array, Object, Reflect};
 use leaflet::{
     Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point,
@@ -547,7 +548,7 @@ pub fn pin_picker(
                 f.value().trim().replace(',', ".").parse::<f64>().ok()
             };
             if let (Some(lat), Some(lon)) = (parse(&lat_field), parse(&lon_field)) {
-                if crate::validate::in_metro_area(lat, lon) {
+                if crate::core::validate::in_metro_area(lat, lon) {
                     let p = LatLng::new(lat, lon);
                     marker.set_lat_lng(&p);
                     map.pan_to(&p);
@@ -621,7 +622,9 @@ fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsVa
     if m.approximate {
         let note = document.create_element("p")?;
         note.set_class_name("map-popup__note");
-        note.set_text_content(t.precision_short(crate::model::PositionPrecision::Approximate));
+        note.set_text_content(
+            t.precision_short(crate::core::model::PositionPrecision::Approximate),
+        );
         root.append_child(&note)?;
     }
     let link = document.create_element("a")?;

@@ -22,7 +22,8 @@
 //! (nearly always it does: the browser derives it with the same function). Tabs and line
 //! breaks inside names become spaces, and an empty name one space.
 
-use crate::model::{MapMarker, SpaceKind};
+use crate::core::model::SpaceKind;
+use crate::core::view::MapMarker;
 
 /// The first field of the first line: the format and its version.
 const MAGIC: &str = "spazi-markers/1";
@@ -80,7 +81,7 @@ pub fn encode(markers: &mut [MapMarker]) -> String {
         };
         // Writing to a String cannot fail.
         let _ = write!(doc, "{name}\t{}\t{}\t{bits}", round(m.lat), round(m.lon));
-        let derived = m.slug == crate::text::slugify(&name);
+        let derived = m.slug == crate::core::text::slugify(&name);
         if m.approximate || !derived {
             doc.push_str(if m.approximate { "\t1" } else { "\t0" });
         }
@@ -145,7 +146,7 @@ impl<'a> Rows<'a> {
         let approximate = fields.next().is_some_and(|a| a == "1");
         let slug = match fields.next() {
             Some(slug) => slug.to_owned(),
-            None => crate::text::slugify(name),
+            None => crate::core::text::slugify(name),
         };
         Some(MapMarker {
             slug,

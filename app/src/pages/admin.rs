@@ -1,7 +1,7 @@
 //! The staff area's pages (`/admin/…`). Every one checks the session on the server; staff
 //! server functions check it again.
 
-use crate::request::StaffContext;
+use crate::api::context::StaffContext;
 use crate::use_texts;
 use leptos::prelude::*;
 
@@ -29,10 +29,10 @@ pub const IMPORT_ACTION: &str = "/admin/importa";
 /// The gate of every staff page: the signed-in staff member, or what to show instead — nothing,
 /// with a redirect to the sign-in page that comes back to `here`, or the error.
 pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
-    match crate::request::current_staff().await {
+    match crate::api::context::current_staff().await {
         Ok(Some(staff)) => Ok(staff),
         Ok(None) => {
-            crate::request::redirect(&format!("/admin/accedi?next={here}"));
+            crate::api::context::redirect(&format!("/admin/accedi?next={here}"));
             Err(().into_any())
         }
         Err(err) => Err(view! { <crate::pages::not_found::ErrorNotice err /> }.into_any()),
@@ -54,7 +54,7 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
                 {staff
                     .user
                     .role
-                    .allows(crate::model::Role::Admin)
+                    .allows(crate::core::model::Role::Admin)
                     .then(|| view! { <a href=STAFF_ACTION>{a.staff_link}</a> })}
             </nav>
             <form method="post" action=SIGN_OUT_ACTION>

@@ -4,20 +4,21 @@
 //! reached from its e-mail, where it can be cancelled. Everything works without JavaScript.
 
 use crate::api::{event_page, events_page, rsvp_page};
-use crate::calendar::{google_link, outlook_link};
-use crate::datetime::{clock_time, long_date, span, zone_abbreviation};
-use crate::i18n::Lang;
+use crate::core::calendar::{google_link, outlook_link};
+use crate::core::datetime::{clock_time, long_date};
+use crate::core::model::event::{RsvpStatus, Window};
+use crate::core::validate::rsvp::{
+    RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
+};
+use crate::core::validate::{Field, FieldErrors};
+use crate::core::view::event::{EventPage, EventView, RsvpView};
+use crate::core::view::MapMarker;
+use crate::i18n::events::when_line;
 use crate::join_assist::{AssistMode, RsvpAssist};
 use crate::map::{MapMode, MapSettings, SpacesMap};
-use crate::model::event::{EventPage, EventView, RsvpStatus, RsvpView, Window};
-use crate::model::MapMarker;
 use crate::pages::admin::space_edit::{ErrorSummary, PrivacyConsent, TextField};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
-use crate::validate::rsvp::{
-    RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
-};
-use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -33,15 +34,6 @@ pub struct RsvpFormState {
 
 /// The id of the RSVP section (the form's anchor).
 pub const RSVP_ANCHOR: &str = "iscrizione";
-
-/// "lunedì 6 giugno 2022, 17:00–19:00 (ora di Bologna, CEST)".
-pub fn when_line(event: &EventView, lang: Lang) -> String {
-    format!(
-        "{} ({})",
-        span(event.starts_at, event.ends_at, lang),
-        (lang.texts().events.zone_note)(&zone_abbreviation(event.starts_at))
-    )
-}
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -99,7 +91,7 @@ fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl Into
             view! {
                 <li class="event-card">
                     <p class="event-card__date">
-                        <time datetime=crate::datetime::utc_iso(ev.starts_at)>
+                        <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
                             {when_line(&ev, t.lang)}
                         </time>
                     </p>
@@ -271,7 +263,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                     <dl class="facts">
                         <dt>{e.when}</dt>
                         <dd>
-                            <time datetime=crate::datetime::utc_iso(ev.starts_at)>
+                            <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
                                 {when_line(&ev, t.lang)}
                             </time>
                         </dd>
@@ -340,7 +332,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
                 <TextField field=Field::FirstName value=input.first_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="given-name" />
                 <TextField field=Field::LastName value=input.last_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="family-name" />
             </div>
-            <TextField field=Field::AttendeeEmail value=input.email.clone() errors=e_() kind="email" max=crate::validate::EMAIL_MAX required=true autocomplete="email" hint=e.email_hint.to_owned() />
+            <TextField field=Field::AttendeeEmail value=input.email.clone() errors=e_() kind="email" max=crate::core::validate::EMAIL_MAX required=true autocomplete="email" hint=e.email_hint.to_owned() />
             <TextField field=Field::Affiliation value=input.affiliation.clone() errors=e_() max=AFFILIATION_MAX autocomplete="organization" hint=e.affiliation_hint.to_owned() list="spazi-elenco" />
             <datalist id="spazi-elenco" data-source=suggestions_source>{suggestions}</datalist>
             <TextField field=Field::AttendeeRole value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="organization-title" hint=e.role_hint.to_owned() />

@@ -3,9 +3,10 @@
 
 use crate::api::{municipality_options, space_directory};
 use crate::components::space_card::SpaceCard;
-use crate::filter::SpaceFilter;
+use crate::core::filter::SpaceFilter;
+use crate::core::model::SpaceKind;
+use crate::core::view::{DirectoryPage, MunicipalityOption};
 use crate::map::{MapMode, MapSettings, SpacesMap};
-use crate::model::{DirectoryPage, MunicipalityOption, SpaceKind};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn HomePage() -> impl IntoView {
         async move {
             let list = space_directory(filter, page).await?;
             let municipalities = municipality_options().await?;
-            Ok::<_, crate::error::AppError>((list, municipalities))
+            Ok::<_, crate::api::error::AppError>((list, municipalities))
         }
     };
     // The map's markers come as a separate, cacheable document, so the page itself stays
@@ -238,7 +239,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
                     id="filter-q"
                     name="q"
                     type="search"
-                    maxlength=crate::filter::MAX_QUERY_CHARS
+                    maxlength=crate::core::filter::MAX_QUERY_CHARS
                     placeholder=t.filter_search_hint
                     value=filter.q.clone().unwrap_or_default()
                 />

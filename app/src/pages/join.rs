@@ -3,16 +3,17 @@
 //! everything typed and each problem beside its field, listed in a summary that takes the
 //! focus. `/aderisci/inviata/{reference}`: the confirmation with the reference code.
 
+use crate::api::error::AppError;
 use crate::api::{join_form, join_sent};
-use crate::error::AppError;
-use crate::model::{MunicipalityOption, Need};
+use crate::core::model::Need;
+use crate::core::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
+use crate::core::validate::{Field, FieldErrors};
+use crate::core::view::MunicipalityOption;
 use crate::pages::admin::space_edit::{
     ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, PrivacyConsent, TextField,
 };
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
-use crate::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
-use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -83,7 +84,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
     let pin = {
         let parse = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok();
         let (lat, lon) = match (parse(&s.lat), parse(&s.lon)) {
-            (Some(lat), Some(lon)) if crate::validate::in_metro_area(lat, lon) => (lat, lon),
+            (Some(lat), Some(lon)) if crate::core::validate::in_metro_area(lat, lon) => (lat, lon),
             _ => (44.4949, 11.3426),
         };
         let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
@@ -109,15 +110,15 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             </div>
             <fieldset>
                 <legend>{j.section_space}</legend>
-                <TextField field=Field::Name value=s.name.clone() errors=e() max=crate::validate::NAME_MAX required=true />
+                <TextField field=Field::Name value=s.name.clone() errors=e() max=crate::core::validate::NAME_MAX required=true />
                 <KindChecks input=s.clone() errors=e() />
-                <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
+                <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
                 <TextField field=Field::Services value=s.services.clone() errors=e() max=SERVICES_MAX multiline=true />
                 <TextField field=Field::OpeningHours value=s.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
             </fieldset>
             <fieldset>
                 <legend>{j.section_position}</legend>
-                <TextField field=Field::Address value=s.address.clone() errors=e() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
+                <TextField field=Field::Address value=s.address.clone() errors=e() max=crate::core::validate::ADDRESS_MAX autocomplete="street-address" />
                 <MunicipalitySelect selected=s.municipality.clone() municipalities errors=e() placeholder=j.choose />
                 <p class="field__hint">{j.position_hint}</p>
                 <crate::join_assist::JoinAssist lang=t.lang mode=crate::join_assist::AssistMode::Form />
@@ -130,25 +131,25 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_contacts}</legend>
                 <p class="field__hint">{j.section_contacts_hint}</p>
-                <TextField field=Field::Website value=s.website.clone() errors=e() kind="url" max=crate::validate::URL_MAX autocomplete="url" />
-                <TextField field=Field::Email value=s.email.clone() errors=e() kind="email" max=crate::validate::EMAIL_MAX />
-                <TextField field=Field::Phone value=s.phone.clone() errors=e() kind="tel" max=crate::validate::PHONE_MAX />
+                <TextField field=Field::Website value=s.website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX autocomplete="url" />
+                <TextField field=Field::Email value=s.email.clone() errors=e() kind="email" max=crate::core::validate::EMAIL_MAX />
+                <TextField field=Field::Phone value=s.phone.clone() errors=e() kind="tel" max=crate::core::validate::PHONE_MAX />
             </fieldset>
             <fieldset>
                 <legend>{j.section_organisation}</legend>
-                <TextField field=Field::Organisation value=s.organisation.clone() errors=e() max=crate::validate::ORGANISATION_MAX required=true autocomplete="organization" />
+                <TextField field=Field::Organisation value=s.organisation.clone() errors=e() max=crate::core::validate::ORGANISATION_MAX required=true autocomplete="organization" />
                 <OrganisationKindSelect selected=s.organisation_kind.clone() errors=e() required=true placeholder=j.choose />
                 <TextField field=Field::OrganisationTaxCode value=input.organisation_tax_code.clone() errors=e() max=20 />
-                <TextField field=Field::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::validate::URL_MAX />
-                <TextField field=Field::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::validate::DESCRIPTION_MAX multiline=true />
+                <TextField field=Field::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX />
+                <TextField field=Field::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
             </fieldset>
             <fieldset>
                 <legend>{j.section_person}</legend>
                 <p class="field__hint">{j.section_person_hint}</p>
-                <TextField field=Field::ContactName value=input.contact_name.clone() errors=e() max=crate::validate::NAME_MAX required=true autocomplete="name" />
+                <TextField field=Field::ContactName value=input.contact_name.clone() errors=e() max=crate::core::validate::NAME_MAX required=true autocomplete="name" />
                 <TextField field=Field::ContactRole value=input.contact_role.clone() errors=e() max=ROLE_MAX autocomplete="organization-title" />
-                <TextField field=Field::ContactEmail value=input.contact_email.clone() errors=e() kind="email" max=crate::validate::EMAIL_MAX required=true autocomplete="email" />
-                <TextField field=Field::ContactPhone value=input.contact_phone.clone() errors=e() kind="tel" max=crate::validate::PHONE_MAX autocomplete="tel" />
+                <TextField field=Field::ContactEmail value=input.contact_email.clone() errors=e() kind="email" max=crate::core::validate::EMAIL_MAX required=true autocomplete="email" />
+                <TextField field=Field::ContactPhone value=input.contact_phone.clone() errors=e() kind="tel" max=crate::core::validate::PHONE_MAX autocomplete="tel" />
             </fieldset>
             <fieldset>
                 <legend>{j.section_survey}</legend>

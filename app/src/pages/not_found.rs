@@ -1,14 +1,13 @@
 //! The 404 page and the generic error notice (with the right HTTP status).
 
-use crate::error::AppError;
+use crate::api::error::AppError;
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::server::set_status(axum::http::StatusCode::NOT_FOUND);
+    crate::api::context::set_status(404);
     let t = use_texts();
     view! {
         <Title text=t.not_found_title />
@@ -30,7 +29,7 @@ pub fn ErrorNotice(err: AppError) -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     }
     if err == AppError::Forbidden {
-        crate::request::set_status(403);
+        crate::api::context::set_status(403);
         let a = use_texts().admin;
         return view! {
             <Title text=a.forbidden_title />
@@ -41,8 +40,7 @@ pub fn ErrorNotice(err: AppError) -> impl IntoView {
         }
         .into_any();
     }
-    #[cfg(feature = "ssr")]
-    crate::server::set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
+    crate::api::context::set_status(503);
     let t = use_texts();
     view! {
         <Title text=t.error_title />

@@ -1,6 +1,6 @@
 //! `/dati-aperti`: what the open-data endpoints give, under which licence, and how to filter.
 
-use crate::model::OPEN_DATA_FIELDS;
+use crate::core::model::OPEN_DATA_FIELDS;
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -2,8 +2,8 @@
 //! organisation. Unknown or unpublished slugs get the 404 page.
 
 use crate::api::get_space;
+use crate::core::view::{MapMarker, SpaceDetail};
 use crate::map::{MapMode, MapSettings, SpacesMap};
-use crate::model::{MapMarker, SpaceDetail};
 use crate::pages::not_found::ErrorNotice;
 use crate::use_texts;
 use leptos::prelude::*;
@@ -67,11 +67,11 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                             <dt>{t.address}</dt>
                             <dd>{place}</dd>
                             {space.services.clone().map(|v| view! {
-                                <dt>{t.field(crate::validate::Field::Services)}</dt>
+                                <dt>{t.field(crate::core::validate::Field::Services)}</dt>
                                 <dd class="prewrap">{v}</dd>
                             })}
                             {space.opening_hours.clone().map(|v| view! {
-                                <dt>{t.field(crate::validate::Field::OpeningHours)}</dt>
+                                <dt>{t.field(crate::core::validate::Field::OpeningHours)}</dt>
                                 <dd class="prewrap">{v}</dd>
                             })}
                         </dl>
@@ -144,7 +144,7 @@ fn safe_url(url: &str) -> String {
 
 /// `dd/mm/yyyy` (UTC) from Unix seconds.
 fn format_date(unix: i64) -> String {
-    let (y, m, d) = crate::text::civil_date(unix);
+    let (y, m, d) = crate::core::text::civil_date(unix);
     format!("{d:02}/{m:02}/{y}")
 }
 

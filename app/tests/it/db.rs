@@ -1,9 +1,9 @@
 //! The data layer on both backends: migrations, the seed loader, the public queries.
 
 use crate::support::{on_both_backends, TestDb};
-use app::db::{find_or_insert_organisation, insert_space, NewSpace};
-use app::filter::SpaceFilter;
-use app::model::{PositionPrecision, SpaceKind, SpaceStatus};
+use app::backend::db::{find_or_insert_organisation, insert_space, NewSpace};
+use app::core::filter::SpaceFilter;
+use app::core::model::{PositionPrecision, SpaceKind, SpaceStatus};
 
 async fn seed_loads_everything_once(t: &TestDb) {
     let first = t.db.seed(1_700_000_000).await.unwrap();
@@ -56,7 +56,7 @@ on_both_backends!(seed_keeps_sources_and_empty_fields);
 
 async fn filters_by_kind_municipality_and_text(t: &TestDb) {
     t.db.seed(1_700_000_000).await.unwrap();
-    let names = |spaces: Vec<app::model::SpaceSummary>| -> Vec<String> {
+    let names = |spaces: Vec<app::core::view::SpaceSummary>| -> Vec<String> {
         spaces.into_iter().map(|s| s.name).collect()
     };
 
@@ -258,7 +258,9 @@ async fn open_creates_the_sqlite_file_and_its_directory() {
     let dir = std::env::temp_dir().join(format!("spazi_open_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let url = format!("sqlite://{}/nested/spazi.db?mode=rwc", dir.display());
-    let db = app::db::Db::open(&url, 1_700_000_000).await.unwrap();
+    let db = app::backend::db::Db::open(&url, 1_700_000_000)
+        .await
+        .unwrap();
     assert!(dir.join("nested/spazi.db").exists());
     assert_eq!(
         db.published_spaces(&SpaceFilter::default())
@@ -269,7 +271,9 @@ async fn open_creates_the_sqlite_file_and_its_directory() {
     );
     db.close().await;
     // Opening again (a restart) migrates nothing new and seeds nothing twice.
-    let db = app::db::Db::open(&url, 1_700_000_000).await.unwrap();
+    let db = app::backend::db::Db::open(&url, 1_700_000_000)
+        .await
+        .unwrap();
     assert_eq!(
         db.published_spaces(&SpaceFilter::default())
             .await
@@ -283,7 +287,7 @@ async fn open_creates_the_sqlite_file_and_its_directory() {
 
 #[tokio::test]
 async fn unsupported_urls_are_refused_clearly() {
-    let err = app::db::Db::connect("mysql://localhost/x")
+    let err = app::backend::db::Db::connect("mysql://localhost/x")
         .await
         .unwrap_err();
     assert!(err.to_string().contains("sqlite: or postgres:"), "{err}");
@@ -301,10 +305,10 @@ async fn sqlite_backups_are_complete_copies() {
     let _ = std::fs::remove_file(&file);
     t.db.backup_sqlite(&file).await.unwrap();
     assert!(t.db.backup_sqlite(&file).await.is_err(), "never overwrites");
-    let copy = app::db::Db::connect(&format!("sqlite://{}", file.display()))
+    let copy = app::backend::db::Db::connect(&format!("sqlite://{}", file.display()))
         .await
         .unwrap();
-    let count = |db: &app::db::Db| {
+    let count = |db: &app::backend::db::Db| {
         let db = db.clone();
         async move {
             let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM spaces")
@@ -328,21 +332,21 @@ async fn sqlite_backups_are_complete_copies() {
 /// as the live database afterwards (new rows get fresh ids, seeding adds nothing twice).
 #[tokio::test]
 async fn sqlite_data_moves_to_postgres() {
-    use app::model::event::EventStatus;
+    use app::core::model::event::EventStatus;
     let src = TestDb::sqlite().await;
     src.db.seed(1_700_000_000).await.unwrap();
-    app::auth::create_staff(
+    app::backend::auth::create_staff(
         &src.db,
         "admin@example.it",
         "Admin",
-        app::model::Role::Admin,
+        app::core::model::Role::Admin,
         "una password lunga e sicura",
         (None, "test"),
         1_700_000_000,
     )
     .await
     .unwrap();
-    let rsvp = app::validate::rsvp::validate_rsvp(&app::validate::rsvp::RsvpInput {
+    let rsvp = app::core::validate::rsvp::validate_rsvp(&app::core::validate::rsvp::RsvpInput {
         first_name: "Anna".into(),
         last_name: "Rossi".into(),
         email: "anna@example.it".into(),
@@ -350,14 +354,14 @@ async fn sqlite_data_moves_to_postgres() {
         ..Default::default()
     })
     .unwrap();
-    let june = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
-    let compose = |n: &app::db::Notice| app::mail::Email {
+    let june = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let compose = |n: &app::backend::db::Notice| app::backend::mail::Email {
         to: n.email.clone(),
         subject: "ok".into(),
         ..Default::default()
     };
     src.db
-        .register(app::db::Registration::new(
+        .register(app::backend::db::Registration::new(
             "lancio-forum-2022",
             rsvp,
             app::i18n::Lang::It,
@@ -369,7 +373,7 @@ async fn sqlite_data_moves_to_postgres() {
 
     let dest = TestDb::postgres().await;
     let report = src.db.transfer_to(&dest.db).await.unwrap();
-    assert_eq!(report.len(), app::db::TABLES.len());
+    assert_eq!(report.len(), app::backend::db::TABLES.len());
     for (table, copied) in &report {
         let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(dest.db.pool())
@@ -399,7 +403,7 @@ async fn sqlite_data_moves_to_postgres() {
         .unwrap();
     assert_eq!(dest.db.rsvp_counts(id).await.unwrap().confirmed, 1);
     assert_eq!(dest.db.seats_taken(id).await.unwrap().0, 1);
-    let new_event = app::validate::event::ValidEvent {
+    let new_event = app::core::validate::event::ValidEvent {
         slug: "dopo-il-trasloco".into(),
         title_it: "Dopo".into(),
         starts_at: june + 86_400,
@@ -434,9 +438,9 @@ fn the_transfer_knows_every_table() {
         }
     }
     created.sort();
-    let mut listed: Vec<String> = app::db::TABLES
+    let mut listed: Vec<String> = app::backend::db::TABLES
         .iter()
-        .chain(app::db::DERIVED_TABLES.iter())
+        .chain(app::backend::db::DERIVED_TABLES.iter())
         .map(|t| t.to_string())
         .collect();
     listed.sort();
@@ -449,7 +453,7 @@ fn the_transfer_knows_every_table() {
 async fn the_log_is_checkpointed_off_the_writers_path(t: &TestDb) {
     t.db.seed(1_700_000_000).await.unwrap();
     let pages = t.db.checkpoint().await.unwrap();
-    if t.db.backend() == app::db::Backend::Postgres {
+    if t.db.backend() == app::backend::db::Backend::Postgres {
         assert_eq!(pages, 0, "nothing to do on PostgreSQL");
         return;
     }

@@ -6,13 +6,13 @@
 use crate::http::app_at;
 use crate::staff::{body_text, get_req, post_form, ORIGIN};
 use crate::support::{on_both_backends, TestDb};
-use app::clock::Clock;
-use app::db::{CancelOutcome, Db, Notice, Registration, RsvpOutcome};
+use app::backend::clock::Clock;
+use app::backend::db::{CancelOutcome, Db, Notice, Registration, RsvpOutcome};
+use app::backend::mail::Email;
+use app::core::model::event::{EventStatus, RsvpStatus, Window};
+use app::core::validate::event::ValidEvent;
+use app::core::validate::rsvp::{validate_rsvp, RsvpInput, ValidRsvp};
 use app::i18n::Lang;
-use app::mail::Email;
-use app::model::event::{EventStatus, RsvpStatus, Window};
-use app::validate::event::ValidEvent;
-use app::validate::rsvp::{validate_rsvp, RsvpInput, ValidRsvp};
 use axum::http::{header, StatusCode};
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -213,7 +213,7 @@ on_both_backends!(no_overbooking_under_a_burst);
 /// mixes events and one client's repeated requests counts seats per event and the client's
 /// limit across the group exactly, as one registration at a time would.
 async fn a_group_counts_seats_per_event_and_limits_per_client(t: &TestDb) {
-    use app::db::ClientLimit;
+    use app::backend::db::ClientLimit;
     let a =
         t.db.insert_event(&event("gruppo-a", 2), EventStatus::Published, NOW)
             .await
@@ -723,7 +723,7 @@ async fn the_launch_is_seeded_in_rome_time(t: &TestDb) {
             .unwrap()
             .expect("the launch event");
     assert_eq!(
-        app::pages::events::when_line(&launch, Lang::It),
+        app::i18n::events::when_line(&launch, Lang::It),
         "lunedì 6 giugno 2022, 17:00–19:00 (ora di Bologna, CEST)"
     );
     assert_eq!(
@@ -737,7 +737,7 @@ async fn the_launch_is_seeded_in_rome_time(t: &TestDb) {
         past.past[0].title,
         "Launch of the Metropolitan Forum of Innovation Spaces"
     );
-    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
     assert!(matches!(
         register(&t.db, "lancio-forum-2022", &person("l"), june_first).await,
         RsvpOutcome::Registered {
@@ -758,10 +758,10 @@ fn rsvp_form(token: &str, email: &str) -> String {
 #[tokio::test]
 async fn rsvp_over_http_from_form_to_cancellation() {
     let t = TestDb::sqlite().await;
-    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
     let app = app_at(&t, Clock::fixed(june_first)).await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, june_first - 60);
+    let token = app::backend::antirobot::form_token(&secret, june_first - 60);
 
     // The page: Rome time, seats, calendar links, the form.
     let res = app
@@ -909,7 +909,7 @@ async fn past_events_show_no_form_and_refuse_registrations() {
     assert!(html.contains("Questo evento si è svolto lunedì 6 giugno 2022"));
     assert!(!html.contains("id=\"rsvp-form\""));
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, NOW - 60);
+    let token = app::backend::antirobot::form_token(&secret, NOW - 60);
     let res = app
         .clone()
         .oneshot(post_form(
@@ -966,7 +966,7 @@ async fn the_calendar_file_parses_with_rome_times() {
     );
     let rome = |d: icalendar::DatePerhapsTime| match d {
         icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(utc)) => {
-            app::datetime::to_local_input(utc.timestamp())
+            app::core::datetime::to_local_input(utc.timestamp())
         }
         other => panic!("expected a UTC time, got {other:?}"),
     };
@@ -1036,7 +1036,7 @@ async fn staff_run_an_event_from_draft_to_the_door() {
     use crate::staff::{create, csrf_of, http_sign_in};
     let t = TestDb::postgres().await;
     let app = app_at(&t, Clock::fixed(NOW)).await;
-    create(&t, "editor@example.it", app::model::Role::Editor).await;
+    create(&t, "editor@example.it", app::core::model::Role::Editor).await;
     let cookie = http_sign_in(&app, "editor%40example.it").await;
     let res = app
         .clone()
@@ -1341,9 +1341,9 @@ async fn links_never_follow_the_requests_host() {
     use axum::body::Body;
     use axum::http::Request;
     let t = TestDb::sqlite().await;
-    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
     // The README's default: no public address set, listening on loopback.
-    let mut config = app::server::Config {
+    let mut config = app::backend::context::Config {
         database_url: t.url.clone(),
         ..Default::default()
     };
@@ -1352,7 +1352,7 @@ async fn links_never_follow_the_requests_host() {
         .unwrap();
     let app = crate::http::app_with(&t, Clock::fixed(june_first), config).await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, june_first - 60);
+    let token = app::backend::antirobot::form_token(&secret, june_first - 60);
     let forged = |body: String| {
         Request::post("/eventi/lancio-forum-2022")
             .header(header::HOST, "evil.example")
@@ -1406,11 +1406,11 @@ async fn links_never_follow_the_requests_host() {
 #[tokio::test]
 async fn one_address_gets_a_bounded_number_of_rsvp_emails() {
     let t = TestDb::sqlite().await;
-    let june_first = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
     let app = app_at(&t, Clock::fixed(june_first)).await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, june_first - 60);
-    let sent = app::db::MAX_MAILS_PER_RECIPIENT + 4;
+    let token = app::backend::antirobot::form_token(&secret, june_first - 60);
+    let sent = app::backend::db::MAX_MAILS_PER_RECIPIENT + 4;
     for _ in 0..sent {
         let res = app
             .clone()
@@ -1431,6 +1431,6 @@ async fn one_address_gets_a_bounded_number_of_rsvp_emails() {
             .fetch_one(t.db.pool())
             .await
             .unwrap();
-    assert_eq!(mails, app::db::MAX_MAILS_PER_RECIPIENT);
+    assert_eq!(mails, app::backend::db::MAX_MAILS_PER_RECIPIENT);
     t.finish().await;
 }

@@ -25,7 +25,7 @@ fn nasty() -> impl Strategy<Value = String> {
 }
 
 fn encode(s: &str) -> String {
-    app::text::query_encode(s)
+    app::core::text::query_encode(s)
 }
 
 /// The requests: (method, path, form body).
@@ -66,8 +66,8 @@ fn no_input_makes_a_server_error() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let (t, app) = runtime.block_on(async {
         let t = TestDb::sqlite().await;
-        let june = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
-        let app = app_at(&t, app::clock::Clock::fixed(june)).await;
+        let june = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+        let app = app_at(&t, app::backend::clock::Clock::fixed(june)).await;
         (t, app)
     });
     let tried = std::cell::Cell::new(0usize);

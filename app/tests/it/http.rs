@@ -2,7 +2,8 @@
 //! statuses, filters from the URL, the language switch.
 
 use crate::support::TestDb;
-use app::server::{router, AppState, Config};
+use app::backend::context::{AppState, Config};
+use app::server::router;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
@@ -10,11 +11,11 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 pub async fn app(t: &TestDb) -> axum::Router {
-    app_at(t, app::clock::Clock::system()).await
+    app_at(t, app::backend::clock::Clock::system()).await
 }
 
-/// The app with its clock set (see `app::clock`).
-pub async fn app_at(t: &TestDb, clock: app::clock::Clock) -> axum::Router {
+/// The app with its clock set (see `app::backend::clock`).
+pub async fn app_at(t: &TestDb, clock: app::backend::clock::Clock) -> axum::Router {
     app_with(
         t,
         clock,
@@ -32,7 +33,11 @@ pub async fn app_at(t: &TestDb, clock: app::clock::Clock) -> axum::Router {
 }
 
 /// The app with its clock and settings (the database seeded first).
-pub async fn app_with(t: &TestDb, clock: app::clock::Clock, config: Config) -> axum::Router {
+pub async fn app_with(
+    t: &TestDb,
+    clock: app::backend::clock::Clock,
+    config: Config,
+) -> axum::Router {
     t.db.seed(1_700_000_000).await.unwrap();
     router(AppState {
         leptos_options: LeptosOptions::builder()
@@ -240,7 +245,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         let app = app(&t).await;
         let report =
             t.db.generate_synthetic(
-                app::db::SyntheticSpec {
+                app::backend::db::SyntheticSpec {
                     spaces: 70,
                     events: 3,
                     rsvps: 40,
@@ -254,7 +259,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         assert!(t
             .db
             .generate_synthetic(
-                app::db::SyntheticSpec {
+                app::backend::db::SyntheticSpec {
                     spaces: 1,
                     events: 0,
                     rsvps: 0
@@ -291,7 +296,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         for line in markers.body.lines().skip(1) {
             if let Some(slug) = line.split('\t').nth(5) {
                 let name = line.split('\t').next().unwrap();
-                assert_ne!(slug, app::text::slugify(name));
+                assert_ne!(slug, app::core::text::slugify(name));
             }
         }
         let mut derived: Vec<String> = decoded.into_iter().map(|m| m.slug).collect();
@@ -335,7 +340,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
             names.extend(on_page);
         }
         let mut sorted = names.clone();
-        sorted.sort_by_key(|n| app::text::search_key(n));
+        sorted.sort_by_key(|n| app::core::text::search_key(n));
         assert_eq!(names, sorted, "name order across pages");
         sorted.dedup();
         assert_eq!(sorted.len(), published);
@@ -350,7 +355,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         assert!(!fablabs.is_empty() && fablabs.len() < published);
         assert!(fablabs
             .iter()
-            .all(|m| m.kinds.contains(&app::model::SpaceKind::Fablab)));
+            .all(|m| m.kinds.contains(&app::core::model::SpaceKind::Fablab)));
         // Unchanged data: 304 for the same ETag.
         let etag = markers.headers[header::ETAG].to_str().unwrap().to_owned();
         let res = app
@@ -385,7 +390,7 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
     for t in [TestDb::sqlite().await, TestDb::postgres().await] {
         let app = app(&t).await;
         // A second app server on the same database, with its own memory.
-        let other = app_at(&t, app::clock::Clock::system()).await;
+        let other = app_at(&t, app::backend::clock::Clock::system()).await;
         let cache = |page: &Page| page.headers["x-spazi-cache"].to_str().unwrap().to_owned();
         let first = get(&app, "/", None).await;
         assert_eq!(cache(&first), "miss");
@@ -419,7 +424,8 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
 
         // A staff member unpublishes a space through the other server: both show the change.
         let name = card_names(&first.body).remove(0);
-        let staff = crate::staff::create(&t, "cache@example.org", app::model::Role::Editor).await;
+        let staff =
+            crate::staff::create(&t, "cache@example.org", app::core::model::Role::Editor).await;
         let (id, _) =
             t.db.staff_spaces(None, Some(&name), false)
                 .await
@@ -431,14 +437,14 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
         assert!(matches!(
             t.db.set_space_status(
                 id,
-                app::model::SpaceStatus::Archived,
+                app::core::model::SpaceStatus::Archived,
                 1,
                 (staff, "test"),
                 1_700_000_100
             )
             .await
             .unwrap(),
-            app::db::Saved::Done { version: 2 }
+            app::backend::db::Saved::Done { version: 2 }
         ));
         for server in [&app, &other] {
             let after = get(server, "/", None).await;

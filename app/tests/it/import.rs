@@ -5,8 +5,9 @@
 use crate::http::app;
 use crate::staff::{body_text, create, csrf_of, get_req, http_sign_in, NOW, ORIGIN};
 use crate::support::{on_both_backends, TestDb};
-use app::import::{self, Outcome};
-use app::model::{ImportReport, Role, SpaceStatus};
+use app::backend::import::{self, Outcome};
+use app::core::model::{Role, SpaceStatus};
+use app::core::view::ImportReport;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
@@ -42,7 +43,7 @@ async fn confirm_and_apply(t: &TestDb, id: i64, who: (i64, &str)) {
     else {
         panic!("not claimed")
     };
-    import::apply(&t.db, &claimed, who, app::clock::Clock::fixed(NOW))
+    import::apply(&t.db, &claimed, who, app::backend::clock::Clock::fixed(NOW))
         .await
         .unwrap();
 }
@@ -123,7 +124,7 @@ async fn a_new_file_applies_once(t: &TestDb) {
         &t.db,
         &claimed,
         (editor, "editor@example.it"),
-        app::clock::Clock::fixed(NOW),
+        app::backend::clock::Clock::fixed(NOW),
     )
     .await
     .unwrap();
@@ -410,13 +411,13 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
             .find(|s| s.current.name == "AlmaLabor")
             .unwrap();
     let mut corrected = alma.current.clone();
-    corrected.precision = app::model::PositionPrecision::Exact;
+    corrected.precision = app::core::model::PositionPrecision::Exact;
     corrected.description = Some("Il laboratorio dell'Università.".into());
     assert!(matches!(
         t.db.update_space(alma.id, &corrected, alma.version, who, NOW)
             .await
             .unwrap(),
-        app::db::Saved::Done { .. }
+        app::backend::db::Saved::Done { .. }
     ));
 
     let seed = std::fs::read_to_string(concat!(
@@ -439,9 +440,9 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
     let row = planned.iter().find(|p| p.name == "FabLab Reno").unwrap();
     assert_eq!(
         row.outcome,
-        Outcome::Invalid(app::validate::FieldErrors(vec![(
-            app::validate::Field::Name,
-            app::validate::Problem::AmbiguousMatch { count: 2 }
+        Outcome::Invalid(app::core::validate::FieldErrors(vec![(
+            app::core::validate::Field::Name,
+            app::core::validate::Problem::AmbiguousMatch { count: 2 }
         )]))
     );
     let mut named: Vec<i64> = row.candidates.iter().map(|c| c.id).collect();
@@ -462,7 +463,7 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
         Some("Il laboratorio dell'Università.")
     );
     assert_eq!(changes.len(), 1, "{changes:?}");
-    assert_eq!(changes[0].field, app::validate::Field::Precision);
+    assert_eq!(changes[0].field, app::core::validate::Field::Precision);
     assert_eq!(
         (changes[0].old.as_str(), changes[0].new.as_str()),
         ("exact", "approximate")
@@ -491,7 +492,7 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
     );
     let planned = plan_of(t, &by_slug).await;
     assert!(matches!(&planned[0].outcome, Outcome::Invalid(e)
-        if e.get(app::validate::Field::Name) == Some(app::validate::Problem::UnderReview)));
+        if e.get(app::core::validate::Field::Name) == Some(app::core::validate::Problem::UnderReview)));
 }
 on_both_backends!(imports_leave_requests_and_corrections_alone);
 
@@ -503,7 +504,7 @@ async fn an_applied_import_reverts(t: &TestDb) {
     let who = (editor, "editor@example.it");
     let file =
         format!("{NEW_FILE}DumBO;coworking;Bologna;Via Nuova 1;44.501;11.3226;approssimativa\n");
-    let before: std::collections::HashMap<i64, app::db::StaffSpace> =
+    let before: std::collections::HashMap<i64, app::backend::db::StaffSpace> =
         t.db.all_staff_spaces()
             .await
             .unwrap()
@@ -553,7 +554,7 @@ async fn an_applied_import_reverts(t: &TestDb) {
         .await
         .unwrap();
     let blocked = t.db.revert_import(id, false, who, NOW).await.unwrap();
-    let app::db::Reverted::Blocked(plan) = blocked else {
+    let app::backend::db::Reverted::Blocked(plan) = blocked else {
         panic!("{blocked:?}")
     };
     assert_eq!(plan.changed_since.len(), 1);
@@ -561,8 +562,10 @@ async fn an_applied_import_reverts(t: &TestDb) {
     assert!(t.db.staff_space(officina.id).await.unwrap().is_some());
     // ...unless staff choose to leave it as it is.
     let done = t.db.revert_import(id, true, who, NOW).await.unwrap();
-    assert!(matches!(done, app::db::Reverted::Done(ref p) if p.remove == 1 && p.restore == 1));
-    let now: std::collections::HashMap<i64, app::db::StaffSpace> =
+    assert!(
+        matches!(done, app::backend::db::Reverted::Done(ref p) if p.remove == 1 && p.restore == 1)
+    );
+    let now: std::collections::HashMap<i64, app::backend::db::StaffSpace> =
         t.db.all_staff_spaces()
             .await
             .unwrap()
@@ -582,7 +585,7 @@ async fn an_applied_import_reverts(t: &TestDb) {
     // Reverting twice does nothing.
     assert_eq!(
         t.db.revert_import(id, true, who, NOW).await.unwrap(),
-        app::db::Reverted::NotRevertable
+        app::backend::db::Reverted::NotRevertable
     );
 }
 on_both_backends!(an_applied_import_reverts);
@@ -621,7 +624,7 @@ async fn the_same_file_confirmed_twice_at_once(t: &TestDb) {
                 &db,
                 &c,
                 (editor, "editor@example.it"),
-                app::clock::Clock::fixed(NOW),
+                app::backend::clock::Clock::fixed(NOW),
             )
             .await
             .unwrap();

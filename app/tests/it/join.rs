@@ -25,7 +25,10 @@ async fn join_form_guards_errors_and_success() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
     let secret = t.db.form_secret().await.unwrap();
-    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let old = app::backend::antirobot::form_token(
+        &secret,
+        app::backend::clock::Clock::system().now() - 60,
+    );
 
     // The page: the form with its signed timestamp and the honeypot.
     let res = app
@@ -73,7 +76,7 @@ async fn join_form_guards_errors_and_success() {
         .oneshot(post(good_form(
             &format!(
                 "{}.{}",
-                app::clock::Clock::system().now() - 60,
+                app::backend::clock::Clock::system().now() - 60,
                 "0".repeat(64)
             ),
             "X",
@@ -151,7 +154,7 @@ async fn join_form_guards_errors_and_success() {
         1,
         "placed at the municipality: an approximate position"
     );
-    assert_eq!(rows[0].status, app::model::SpaceStatus::Pending);
+    assert_eq!(rows[0].status, app::core::model::SpaceStatus::Pending);
     let public = app
         .clone()
         .oneshot(get_req(&format!("/spazi/{}", rows[0].slug), None))
@@ -163,7 +166,7 @@ async fn join_form_guards_errors_and_success() {
         "not public before review"
     );
     let mails =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 60, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 60, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 2);
@@ -217,8 +220,11 @@ async fn one_address_gets_a_bounded_number_of_confirmations() {
     let t = TestDb::postgres().await;
     let app = app(&t).await;
     let secret = t.db.form_secret().await.unwrap();
-    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
-    let sent = app::db::MAX_MAILS_PER_RECIPIENT + 3;
+    let old = app::backend::antirobot::form_token(
+        &secret,
+        app::backend::clock::Clock::system().now() - 60,
+    );
+    let sent = app::backend::db::MAX_MAILS_PER_RECIPIENT + 3;
     for n in 0..sent {
         let mut req = post_form(
             "/aderisci",
@@ -245,6 +251,6 @@ async fn one_address_gets_a_bounded_number_of_confirmations() {
             .fetch_one(t.db.pool())
             .await
             .unwrap();
-    assert_eq!(mails, app::db::MAX_MAILS_PER_RECIPIENT);
+    assert_eq!(mails, app::backend::db::MAX_MAILS_PER_RECIPIENT);
     t.finish().await;
 }

@@ -74,7 +74,7 @@ async fn csv_parses_back_and_the_excel_flavour_suits_italian_spreadsheets() {
     let mut reader = csv::Reader::from_reader(plain.body.as_bytes());
     assert_eq!(
         reader.headers().unwrap().len(),
-        app::model::OPEN_DATA_FIELDS.len()
+        app::core::model::OPEN_DATA_FIELDS.len()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 12);

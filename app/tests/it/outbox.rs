@@ -4,9 +4,9 @@
 //! work without sending anything twice; giving up after too many attempts.
 
 use crate::support::{on_both_backends, TestDb};
-use app::db::{enqueue, OutboxCounts};
-use app::mail::{Email, Mailer};
-use app::outbox::{self, MAX_ATTEMPTS};
+use app::backend::db::{enqueue, OutboxCounts};
+use app::backend::mail::{Email, Mailer};
+use app::backend::outbox::{self, MAX_ATTEMPTS};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

@@ -2,13 +2,13 @@
 //! exported and erased on request (GDPR) — on both databases.
 
 use crate::support::{on_both_backends, TestDb};
-use app::db::{Notice, Registration};
+use app::backend::db::{Notice, Registration};
+use app::backend::mail::Email;
+use app::core::model::event::{EventStatus, RsvpStatus};
+use app::core::validate::event::ValidEvent;
+use app::core::validate::join::{validate_join, JoinInput};
+use app::core::validate::rsvp::{validate_rsvp, RsvpInput};
 use app::i18n::Lang;
-use app::mail::Email;
-use app::model::event::{EventStatus, RsvpStatus};
-use app::validate::event::ValidEvent;
-use app::validate::join::{validate_join, JoinInput};
-use app::validate::rsvp::{validate_rsvp, RsvpInput};
 use std::sync::Arc;
 
 const NOW: i64 = 1_898_503_200;

@@ -6,7 +6,7 @@ use crate::http::app;
 use crate::join::good_form;
 use crate::staff::{body_text, create, csrf_of, get_req, http_sign_in, post_form, ORIGIN};
 use crate::support::TestDb;
-use app::model::{Role, SpaceStatus};
+use app::core::model::{Role, SpaceStatus};
 use axum::http::StatusCode;
 use tower::ServiceExt;
 
@@ -17,7 +17,10 @@ async fn staff_review_a_request_and_the_survey() {
     create(&t, "editor@example.it", Role::Editor).await;
     let editor = http_sign_in(&app, "editor%40example.it").await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let token = app::backend::antirobot::form_token(
+        &secret,
+        app::backend::clock::Clock::system().now() - 60,
+    );
     // A request for a space in Bologna whose name resembles a seeded one.
     let body = good_form(&token, "Serre+dei+Giardini+bis")
         .replace("municipality=037032", "municipality=037006");
@@ -29,7 +32,7 @@ async fn staff_review_a_request_and_the_survey() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // Drop the confirmation e-mails: only the decisions' are checked below.
     let _ =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
 
@@ -102,7 +105,7 @@ async fn staff_review_a_request_and_the_survey() {
         SpaceStatus::Pending
     );
     let mails =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 1);
@@ -149,7 +152,7 @@ async fn staff_review_a_request_and_the_survey() {
         "the contact person is not"
     );
     let mails =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 1);
@@ -232,13 +235,16 @@ async fn staff_review_a_request_and_the_survey() {
 /// request and e-mails the submitter; putting it back to pending reopens the request.
 #[tokio::test]
 async fn a_request_and_its_space_never_disagree() {
-    use app::model::Decision;
+    use app::core::model::Decision;
     let t = TestDb::postgres().await;
     let app = app(&t).await;
     create(&t, "editor@example.it", Role::Editor).await;
     let editor = http_sign_in(&app, "editor%40example.it").await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let token = app::backend::antirobot::form_token(
+        &secret,
+        app::backend::clock::Clock::system().now() - 60,
+    );
     let res = app
         .clone()
         .oneshot(post_form(
@@ -251,7 +257,7 @@ async fn a_request_and_its_space_never_disagree() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let _ =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     let space =
@@ -289,7 +295,7 @@ async fn a_request_and_its_space_never_disagree() {
     let (_, _, decision) = t.db.space_request(space.id).await.unwrap().unwrap();
     assert_eq!(decision, Some(Decision::Approved));
     let mails =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
             .await
             .unwrap();
     assert_eq!(mails.len(), 1);
@@ -313,7 +319,7 @@ async fn a_request_and_its_space_never_disagree() {
     );
     assert!(t
         .db
-        .claim_emails("test", app::clock::Clock::system().now(), 3600, 10)
+        .claim_emails("test", app::backend::clock::Clock::system().now(), 3600, 10)
         .await
         .unwrap()
         .is_empty());

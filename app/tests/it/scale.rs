@@ -5,11 +5,12 @@
 use crate::outbox::SmtpSink;
 use crate::staff::{body_text, ORIGIN};
 use crate::support::TestDb;
-use app::clock::Clock;
-use app::db::Db;
-use app::model::event::EventStatus;
-use app::server::{router, AppState, Config};
-use app::validate::event::ValidEvent;
+use app::backend::clock::Clock;
+use app::backend::context::{AppState, Config};
+use app::backend::db::Db;
+use app::core::model::event::EventStatus;
+use app::core::validate::event::ValidEvent;
+use app::server::router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
@@ -65,7 +66,7 @@ async fn two_app_servers_on_one_postgres_stay_exact() {
             .await
             .unwrap();
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, NOW - 60);
+    let token = app::backend::antirobot::form_token(&secret, NOW - 60);
 
     // Everyone at once, alternating between the two servers, each from their own address.
     let mut tasks = Vec::new();
@@ -105,7 +106,7 @@ async fn two_app_servers_on_one_postgres_stay_exact() {
         tokio::spawn(async move {
             let mut sent = 0;
             loop {
-                let n = app::outbox::run_once(&db, &mailer, name, NOW)
+                let n = app::backend::outbox::run_once(&db, &mailer, name, NOW)
                     .await
                     .unwrap();
                 if n == 0 {

@@ -3,7 +3,7 @@
 
 use crate::http::{app, get};
 use crate::support::TestDb;
-use app::server::Config;
+use app::backend::context::Config;
 use axum::http::{header, Request, StatusCode};
 use std::sync::Arc;
 use tower::ServiceExt;
@@ -270,10 +270,10 @@ async fn server_function_errors_have_their_true_status() {
 async fn stored_markup_never_runs_anywhere() {
     use crate::staff::{create, http_sign_in, ORIGIN};
     let t = TestDb::sqlite().await;
-    let june = app::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
-    let app = crate::http::app_at(&t, app::clock::Clock::fixed(june)).await;
+    let june = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = crate::http::app_at(&t, app::backend::clock::Clock::fixed(june)).await;
     let secret = t.db.form_secret().await.unwrap();
-    let token = app::join::form_token(&secret, june - 60);
+    let token = app::backend::antirobot::form_token(&secret, june - 60);
     let evil = "%3Cscript%3Ealert(1)%3C%2Fscript%3E";
     let body = format!(
         "started={token}&fax=&first_name={evil}&last_name=%3Cimg+src%3Dx+onerror%3Dalert(2)%3E\
@@ -291,7 +291,7 @@ async fn stored_markup_never_runs_anywhere() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let personal = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    create(&t, "editor@example.it", app::model::Role::Editor).await;
+    create(&t, "editor@example.it", app::core::model::Role::Editor).await;
     let cookie = http_sign_in(&app, "editor%40example.it").await;
     let id = t.db.event_id("lancio-forum-2022").await.unwrap().unwrap();
     for (uri, c) in [
@@ -396,7 +396,10 @@ async fn text_never_ends_a_textarea_or_a_title() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
     let secret = t.db.form_secret().await.unwrap();
-    let old = app::join::form_token(&secret, app::clock::Clock::system().now() - 60);
+    let old = app::backend::antirobot::form_token(
+        &secret,
+        app::backend::clock::Clock::system().now() - 60,
+    );
     let name = "Hub%3C%2Ftitle%3E%3Cmeta+http-equiv%3Drefresh+content%3D0%3E";
     let description =
         "%3C%2Ftextarea%3E%3Cbutton+formaction%3D%2Fadmin%2Fstaff%3EX%3C%2Fbutton%3E%3Ctextarea%3E";
@@ -425,7 +428,7 @@ async fn text_never_ends_a_textarea_or_a_title() {
     let resent = crate::staff::body_text(res).await;
     let rows = t.db.staff_spaces(None, Some("Hub"), true).await.unwrap();
     let space = &rows[0];
-    create(&t, "admin@example.it", app::model::Role::Admin).await;
+    create(&t, "admin@example.it", app::core::model::Role::Admin).await;
     let cookie = http_sign_in(&app, "admin%40example.it").await;
     let edit = get(&app, &format!("/admin/spazi/{}", space.id), Some(&cookie)).await;
     assert_eq!(edit.status, StatusCode::OK);

@@ -3,8 +3,8 @@
 
 use crate::http::app;
 use crate::support::{on_both_backends, TestDb};
-use app::auth::{self, SignIn};
-use app::model::Role;
+use app::backend::auth::{self, SignIn};
+use app::core::model::Role;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use tower::ServiceExt;
@@ -197,7 +197,7 @@ async fn many_failures_from_one_address_lock_that_address() {
 /// twenty. Every attempt is recorded before its password is checked.
 async fn the_lockout_holds_under_concurrency(t: &TestDb) {
     create(t, "admin@example.it", Role::Admin).await;
-    let other = app::db::Db::connect(&t.url).await.unwrap();
+    let other = app::backend::db::Db::connect(&t.url).await.unwrap();
     let servers = [t.db.clone(), other.clone()];
     let guesses = (0..60).map(|i| {
         let db = servers[i % 2].clone();
@@ -851,7 +851,8 @@ async fn authorization_matrix() {
         ))
         .await
         .unwrap();
-    let rows: Vec<app::model::StaffSpaceRow> = serde_json::from_str(&body_text(res).await).unwrap();
+    let rows: Vec<app::core::view::StaffSpaceRow> =
+        serde_json::from_str(&body_text(res).await).unwrap();
     assert_eq!(rows.len(), 12);
     t.finish().await;
 }
@@ -1003,7 +1004,7 @@ async fn staff_edit_a_space_and_the_change_is_public_and_audited() {
     assert!(html.contains("DumBO → DumBO Bologna"));
     // Searching finds the new name.
     let found =
-        t.db.published_spaces(&app::filter::SpaceFilter {
+        t.db.published_spaces(&app::core::filter::SpaceFilter {
             q: Some("dumbo bologna".into()),
             ..Default::default()
         })
@@ -1211,7 +1212,7 @@ async fn staff_create_a_space_pending_until_published() {
     assert_eq!(public.summary.municipality, "Imola");
     assert_eq!(
         public.organisation.unwrap().kind,
-        Some(app::model::OrganisationKind::Association)
+        Some(app::core::model::OrganisationKind::Association)
     );
     t.finish().await;
 }
@@ -1297,7 +1298,7 @@ async fn sign_in_never_redirects_off_the_site() {
 /// second save writes nothing and gets the space as the first left it. Simultaneous saves
 /// from the same version: exactly one wins.
 async fn concurrent_saves_are_detected(t: &TestDb) {
-    use app::db::Saved;
+    use app::backend::db::Saved;
     t.db.seed(NOW).await.unwrap();
     let editor = create(t, "editor@example.it", Role::Editor).await;
     let who = (editor, "editor@example.it");
@@ -1332,7 +1333,7 @@ async fn concurrent_saves_are_detected(t: &TestDb) {
     assert!(matches!(
         t.db.set_space_status(
             id,
-            app::model::SpaceStatus::Archived,
+            app::core::model::SpaceStatus::Archived,
             read.version,
             who,
             NOW

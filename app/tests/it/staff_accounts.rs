@@ -6,9 +6,9 @@ use crate::staff::{
     body_text, create, csrf_of, get_req, http_sign_in, post_form, NOW, ORIGIN, PASSWORD,
 };
 use crate::support::{on_both_backends, TestDb};
-use app::auth::{self, SignIn};
-use app::model::Role;
-use app::validate::ValidInvite;
+use app::backend::auth::{self, SignIn};
+use app::core::model::Role;
+use app::core::validate::ValidInvite;
 use axum::http::{header, StatusCode};
 use tower::ServiceExt;
 
@@ -141,7 +141,7 @@ async fn invitations_work_once(t: &TestDb) {
         )
         .await
         .unwrap(),
-        app::db::AccountChange::Stale
+        app::backend::db::AccountChange::Stale
     );
     assert_eq!(
         t.db.set_staff_disabled(
@@ -153,7 +153,7 @@ async fn invitations_work_once(t: &TestDb) {
         )
         .await
         .unwrap(),
-        app::db::AccountChange::Done
+        app::backend::db::AccountChange::Done
     );
     assert!(auth::session(&t.db, &session, NOW + 51)
         .await
@@ -344,7 +344,7 @@ async fn admins_invite_and_manage_colleagues_over_http() {
     let path = format!("/admin/invito/{link}");
     // The same link was queued for e-mail, in the same transaction as the account.
     let queued =
-        t.db.claim_emails("test", app::clock::Clock::system().now(), 60, 10)
+        t.db.claim_emails("test", app::backend::clock::Clock::system().now(), 60, 10)
             .await
             .unwrap();
     assert_eq!(queued.len(), 1);
@@ -492,7 +492,7 @@ async fn admins_invite_and_manage_colleagues_over_http() {
 /// Two administrators disabling (or demoting) each other at the same moment: one of them
 /// stays an enabled administrator. The last one can be neither disabled nor demoted.
 async fn an_administrator_always_remains(t: &TestDb) {
-    use app::db::AccountChange;
+    use app::backend::db::AccountChange;
     let a = create(t, "a@example.it", Role::Admin).await;
     let b = create(t, "b@example.it", Role::Admin).await;
     for round in 0..5 {

@@ -2,7 +2,7 @@
 //! the server at `SPAZI_TEST_POSTGRES_URL` (default: this machine's, postgres@127.0.0.1:5432),
 //! created for the test and dropped by `TestDb::finish`.
 
-use app::db::Db;
+use app::backend::db::Db;
 use sqlx::{AnyConnection, Connection, Executor};
 use std::sync::atomic::{AtomicUsize, Ordering};
 

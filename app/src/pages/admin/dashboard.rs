@@ -1,11 +1,12 @@
 //! `/admin`: the staff home — who is signed in, sign-out, and every space with its status,
 //! filterable by status and text. Anonymous visitors are sent to the sign-in page.
 
+use crate::api::context::{redirect, StaffContext};
+use crate::api::error::AppError;
 use crate::api::staff_spaces;
-use crate::error::AppError;
-use crate::model::{PositionPrecision, SpaceStatus, StaffSpaceRow};
+use crate::core::model::{PositionPrecision, SpaceStatus};
+use crate::core::view::StaffSpaceRow;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{redirect, StaffContext};
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -69,7 +70,7 @@ fn Dashboard(
     let rows = spaces
         .into_iter()
         .map(|s| {
-            let (y, m, d) = crate::text::civil_date(s.updated_at);
+            let (y, m, d) = crate::core::text::civil_date(s.updated_at);
             view! {
                 <tr>
                     <td>

@@ -3,21 +3,20 @@
 //! registrations with search and CSV export, and the phone-friendly check-in screen for the
 //! door. Every page checks the session on the server (`staff_gate`).
 
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
 use crate::api::{staff_event, staff_event_rsvps, staff_event_venues, staff_events};
-use crate::datetime::{clock_time, short_date};
-use crate::error::AppError;
-use crate::model::event::{
-    EventStatus, RsvpStatus, StaffEventPage, StaffEventRow, StaffRsvpRow, StaffRsvpsPage,
+use crate::core::datetime::{clock_time, short_date};
+use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::validate::event::{
+    EventInput, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
 };
+use crate::core::validate::{Field, FieldErrors};
+use crate::core::view::event::{StaffEventPage, StaffEventRow, StaffRsvpRow, StaffRsvpsPage};
 use crate::pages::admin::space_edit::{AuditTable, ErrorSummary, TextField};
 use crate::pages::admin::{staff_gate, AdminBar};
 use crate::pages::not_found::ErrorNotice;
-use crate::request::StaffContext;
 use crate::use_texts;
-use crate::validate::event::{
-    EventInput, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
-};
-use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -220,7 +219,7 @@ fn EventFields(
             <legend>{e.section_texts}</legend>
             <TextField field=Field::TitleIt value=input.title_it.clone() errors=err() max=TITLE_MAX required=true />
             <TextField field=Field::TitleEn value=input.title_en.clone() errors=err() max=TITLE_MAX />
-            <TextField field=Field::EventSlug value=input.slug.clone() errors=err() max=crate::validate::event::SLUG_MAX hint=e.slug_hint.to_owned() />
+            <TextField field=Field::EventSlug value=input.slug.clone() errors=err() max=crate::core::validate::event::SLUG_MAX hint=e.slug_hint.to_owned() />
             <TextField field=Field::SummaryIt value=input.summary_it.clone() errors=err() max=SUMMARY_MAX multiline=true />
             <TextField field=Field::SummaryEn value=input.summary_en.clone() errors=err() max=SUMMARY_MAX multiline=true />
             <TextField field=Field::DescriptionIt value=input.description_it.clone() errors=err() max=EVENT_DESCRIPTION_MAX multiline=true />
@@ -251,9 +250,9 @@ fn EventFields(
                 </select>
             </div>
             <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX required=true />
-            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::validate::ADDRESS_MAX required=true />
-            <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::validate::ORGANISATION_MAX required=true />
-            <TextField field=Field::EventEmail value=input.contact_email.clone() errors=err() kind="email" max=crate::validate::EMAIL_MAX required=true />
+            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
+            <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
+            <TextField field=Field::EventEmail value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
         </fieldset>
         <fieldset>
             <legend>{e.section_rsvp}</legend>

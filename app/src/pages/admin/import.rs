@@ -3,15 +3,15 @@
 //! rows to create, to update (which fields), errors per row — then, once confirmed, the
 //! progress (refreshed by the page itself, no JavaScript needed) and the report.
 
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
 use crate::api::{staff_import, staff_imports};
-use crate::error::AppError;
-use crate::model::{
+use crate::core::view::{
     ImportAction, ImportFileError, ImportListItem, ImportPage, ImportRowView, ImportState,
 };
 use crate::pages::admin::space_edit::when;
 use crate::pages::admin::IMPORT_ACTION;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::StaffContext;
 use crate::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -430,15 +430,15 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
     };
     let none = a.import_none_value;
     // Values as the staff form names them (a position's precision, the kinds).
-    let shown = move |field: crate::validate::Field, v: &str| {
-        use crate::model::{PositionPrecision, SpaceKind};
+    let shown = move |field: crate::core::validate::Field, v: &str| {
+        use crate::core::model::{PositionPrecision, SpaceKind};
         if v.is_empty() {
             return none.to_owned();
         }
         match field {
-            crate::validate::Field::Precision => PositionPrecision::from_code(v)
+            crate::core::validate::Field::Precision => PositionPrecision::from_code(v)
                 .map_or_else(|| v.to_owned(), |p| a.precision(p).to_owned()),
-            crate::validate::Field::Kinds => v
+            crate::core::validate::Field::Kinds => v
                 .split(", ")
                 .map(|k| SpaceKind::from_code(k).map_or(k, |k| t.kind(k)))
                 .collect::<Vec<_>>()
@@ -464,7 +464,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             .collect_view();
         view! { <ul class="import-changes">{items}</ul> }.into_any()
     } else {
-        use crate::validate::Problem::{AmbiguousMatch, NotUpdatable, UnderReview};
+        use crate::core::validate::Problem::{AmbiguousMatch, NotUpdatable, UnderReview};
         r.errors
             .iter()
             .map(|(f, p)| match p {

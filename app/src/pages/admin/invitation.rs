@@ -2,13 +2,13 @@
 //! chooses a password (posting to this URL, see `crate::admin`) and is sent to the sign-in
 //! page. A used, expired or unknown link says so and who can give a new one.
 
+use crate::api::context::set_status;
+use crate::api::error::AppError;
 use crate::api::invitation;
-use crate::error::AppError;
+use crate::core::validate::{Field, FieldErrors, PASSWORD_MAX, PASSWORD_MIN};
 use crate::pages::admin::space_edit::{ErrorSummary, TextField};
 use crate::pages::not_found::ErrorNotice;
-use crate::request::set_status;
 use crate::use_texts;
-use crate::validate::{Field, FieldErrors, PASSWORD_MAX, PASSWORD_MIN};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;

@@ -3,14 +3,15 @@
 //! the survey answers, possible duplicates — and the decision form (posting to this URL).
 //! `/admin/questionario`: the survey's answers aggregated, with the CSV export.
 
+use crate::api::context::StaffContext;
 use crate::api::{staff_submission, staff_submissions, staff_survey};
-use crate::model::{Decision, SubmissionPage, SubmissionRow, SurveySummary};
+use crate::core::model::Decision;
+use crate::core::validate::{Field, FieldErrors};
+use crate::core::view::{SubmissionPage, SubmissionRow, SurveySummary};
 use crate::pages::admin::space_edit::{when, ErrorSummary};
 use crate::pages::admin::AdminBar;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::StaffContext;
 use crate::use_texts;
-use crate::validate::{Field, FieldErrors};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -126,7 +127,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
                         Err(view) => return view,
                     };
                     let Some(id) = id else {
-                        return view! { <ErrorNotice err=crate::error::AppError::NotFound /> }
+                        return view! { <ErrorNotice err=crate::api::error::AppError::NotFound /> }
                             .into_any();
                     };
                     match staff_submission(id).await {
@@ -157,13 +158,13 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     let state = use_context::<DecisionFormState>().unwrap_or_default();
     let some = |s: &str| Some(s.to_owned());
     let s = page.space.clone();
-    let kinds = crate::model::SpaceKind::ALL
+    let kinds = crate::core::model::SpaceKind::ALL
         .into_iter()
         .filter(|k| s.has_kind(*k))
         .map(|k| t.kind(k))
         .collect::<Vec<_>>()
         .join(", ");
-    let org_kind = crate::model::OrganisationKind::from_code(&s.organisation_kind)
+    let org_kind = crate::core::model::OrganisationKind::from_code(&s.organisation_kind)
         .map(|k| t.organisation_kind(k).to_owned());
     let needs = page
         .needs
@@ -252,7 +253,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                     {item(t.field(Field::OpeningHours), some(&s.opening_hours))}
                     {item(t.field(Field::Address), some(&s.address))}
                     {item(t.field(Field::Municipality), Some(page.row.municipality.clone()))}
-                    {item(t.field(Field::Precision), crate::model::PositionPrecision::from_code(&s.precision).map(|p| a.precision(p).to_owned()))}
+                    {item(t.field(Field::Precision), crate::core::model::PositionPrecision::from_code(&s.precision).map(|p| a.precision(p).to_owned()))}
                     {item(t.field(Field::Website), some(&s.website))}
                     {item(t.field(Field::Email), some(&s.email))}
                     {item(t.field(Field::Phone), some(&s.phone))}
@@ -313,7 +314,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                     aria-describedby=reason_invalid.then_some("motivo-error")
                 >
                     // Leptos writes a textarea's text as it is: escaped here.
-                    {crate::text::escape_rcdata(&state.reason)}
+                    {crate::core::text::escape_rcdata(&state.reason)}
                 </textarea>
             </div>
             <div class="status-actions">

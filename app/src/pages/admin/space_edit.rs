@@ -2,16 +2,15 @@
 //! actions, and the audit trail. After a failed post the form comes back with what was typed
 //! and each problem beside its field, listed in a summary that takes the focus.
 
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
 use crate::api::staff_space_page;
-use crate::error::AppError;
+use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind, SpaceStatus};
+use crate::core::validate::{Field, FieldErrors, SpaceInput};
+use crate::core::view::{MunicipalityOption, StaffSpacePage};
 use crate::i18n::Texts;
-use crate::model::{
-    MunicipalityOption, OrganisationKind, PositionPrecision, SpaceKind, SpaceStatus, StaffSpacePage,
-};
 use crate::pages::not_found::ErrorNotice;
-use crate::request::StaffContext;
 use crate::use_texts;
-use crate::validate::{Field, FieldErrors, SpaceInput};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -351,7 +350,7 @@ pub fn TextField(
                 aria-describedby=described
             >
                 // Leptos writes a textarea's text as it is: escaped here.
-                {crate::text::escape_rcdata(&value)}
+                {crate::core::text::escape_rcdata(&value)}
             </textarea>
         }
         .into_any()
@@ -541,7 +540,7 @@ pub fn SpaceFields(
     let pin = {
         let parse = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok();
         let (lat, lon) = match (parse(&input.lat), parse(&input.lon)) {
-            (Some(lat), Some(lon)) if crate::validate::in_metro_area(lat, lon) => (lat, lon),
+            (Some(lat), Some(lon)) if crate::core::validate::in_metro_area(lat, lon) => (lat, lon),
             _ => (44.4949, 11.3426), // Bologna
         };
         let settings = use_context::<crate::map::MapSettings>().unwrap_or_default();
@@ -550,15 +549,15 @@ pub fn SpaceFields(
     view! {
         <fieldset>
             <legend>{a.section_space}</legend>
-            <TextField field=Field::Name value=input.name.clone() errors=errors.clone() max=crate::validate::NAME_MAX required=true />
+            <TextField field=Field::Name value=input.name.clone() errors=errors.clone() max=crate::core::validate::NAME_MAX required=true />
             <KindChecks input=input.clone() errors=errors.clone() />
-            <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::validate::DESCRIPTION_MAX multiline=true />
-            <TextField field=Field::Services value=input.services.clone() errors=errors.clone() max=crate::validate::SERVICES_MAX multiline=true />
-            <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=errors.clone() max=crate::validate::HOURS_MAX multiline=true />
+            <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::Services value=input.services.clone() errors=errors.clone() max=crate::core::validate::SERVICES_MAX multiline=true />
+            <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=errors.clone() max=crate::core::validate::HOURS_MAX multiline=true />
         </fieldset>
         <fieldset>
             <legend>{a.section_position}</legend>
-            <TextField field=Field::Address value=input.address.clone() errors=errors.clone() max=crate::validate::ADDRESS_MAX autocomplete="street-address" />
+            <TextField field=Field::Address value=input.address.clone() errors=errors.clone() max=crate::core::validate::ADDRESS_MAX autocomplete="street-address" />
             <MunicipalitySelect selected=input.municipality.clone() municipalities errors=errors.clone() placeholder=a.choose />
             {pin}
             <div class="field-row">
@@ -572,23 +571,23 @@ pub fn SpaceFields(
         </fieldset>
         <fieldset>
             <legend>{a.section_contacts}</legend>
-            <TextField field=Field::Website value=input.website.clone() errors=errors.clone() kind="url" max=crate::validate::URL_MAX autocomplete="url" />
-            <TextField field=Field::Email value=input.email.clone() errors=errors.clone() kind="email" max=crate::validate::EMAIL_MAX autocomplete="email" />
-            <TextField field=Field::Phone value=input.phone.clone() errors=errors.clone() kind="tel" max=crate::validate::PHONE_MAX autocomplete="tel" />
+            <TextField field=Field::Website value=input.website.clone() errors=errors.clone() kind="url" max=crate::core::validate::URL_MAX autocomplete="url" />
+            <TextField field=Field::Email value=input.email.clone() errors=errors.clone() kind="email" max=crate::core::validate::EMAIL_MAX autocomplete="email" />
+            <TextField field=Field::Phone value=input.phone.clone() errors=errors.clone() kind="tel" max=crate::core::validate::PHONE_MAX autocomplete="tel" />
         </fieldset>
         <fieldset>
             <legend>{a.section_organisation}</legend>
-            <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::validate::ORGANISATION_MAX autocomplete="organization" />
+            <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::core::validate::ORGANISATION_MAX autocomplete="organization" />
             <OrganisationKindSelect selected=input.organisation_kind.clone() errors=errors.clone() required=false placeholder=a.not_given />
-            <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::validate::URL_MAX />
-            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::validate::DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::core::validate::URL_MAX />
+            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::core::validate::DESCRIPTION_MAX multiline=true />
         </fieldset>
     }
 }
 
 /// A moment as staff pages show it (UTC, to the minute).
 pub fn when(at: i64) -> String {
-    let (y, m, d) = crate::text::civil_date(at);
+    let (y, m, d) = crate::core::text::civil_date(at);
     let secs = at.rem_euclid(86_400);
     format!(
         "{d:02}/{m:02}/{y} {:02}:{:02} UTC",
@@ -600,7 +599,7 @@ pub fn when(at: i64) -> String {
 /// An audit trail; with `subjects` (id, name) a column names the record of each entry.
 #[component]
 pub fn AuditTable(
-    entries: Vec<crate::model::AuditView>,
+    entries: Vec<crate::core::view::AuditView>,
     #[prop(optional)] subjects: Vec<(i64, String)>,
 ) -> impl IntoView {
     let t = use_texts();

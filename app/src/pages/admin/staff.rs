@@ -2,15 +2,16 @@
 //! the link with which they choose a password), change roles, disable and re-enable accounts,
 //! give a fresh access link — and see the recent changes. Editors get 403.
 
+use crate::api::context::{redirect, StaffContext};
+use crate::api::error::AppError;
 use crate::api::staff_accounts;
-use crate::error::AppError;
-use crate::model::{Role, StaffAccount, StaffAccountsPage};
+use crate::core::model::Role;
+use crate::core::validate::{Field, FieldErrors, InviteInput};
+use crate::core::view::{StaffAccount, StaffAccountsPage};
 use crate::pages::admin::space_edit::{AuditTable, ErrorSummary, TextField};
 use crate::pages::admin::STAFF_ACTION;
 use crate::pages::not_found::ErrorNotice;
-use crate::request::{redirect, StaffContext};
 use crate::use_texts;
-use crate::validate::{Field, FieldErrors, InviteInput};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -144,7 +145,7 @@ fn Accounts(
                 field=Field::StaffName
                 value=state.input.staff_name.clone()
                 errors=state.errors.clone()
-                max=crate::validate::NAME_MAX
+                max=crate::core::validate::NAME_MAX
                 required=true
                 autocomplete="off"
             />
@@ -153,7 +154,7 @@ fn Accounts(
                 value=state.input.staff_email.clone()
                 errors=state.errors.clone()
                 kind="email"
-                max=crate::validate::EMAIL_MAX
+                max=crate::core::validate::EMAIL_MAX
                 required=true
                 autocomplete="off"
             />

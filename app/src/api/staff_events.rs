@@ -1,0 +1,60 @@
+//! The staff's events: the list, the edit page, the registrations.
+
+#[cfg(feature = "ssr")]
+use super::context::{db, require};
+use super::error::AppError;
+use leptos::prelude::*;
+
+/// Staff: every event with its counts.
+#[server(prefix = "/admin/api", endpoint = "events")]
+pub async fn staff_events() -> Result<Vec<crate::core::view::event::StaffEventRow>, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    Ok(db.staff_events().await?)
+}
+
+/// Staff: the spaces an event can be hosted at (id, name).
+#[server(prefix = "/admin/api", endpoint = "event-venues")]
+pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    Ok(db.space_choices().await?)
+}
+
+/// Staff: one event as form values, with its counts, venues and audit trail.
+#[server(prefix = "/admin/api", endpoint = "event")]
+pub async fn staff_event(id: i64) -> Result<crate::core::view::event::StaffEventPage, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    let (event, input) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let audit = db
+        .audit_trail("event", id)
+        .await?
+        .into_iter()
+        .map(crate::backend::db::audit_view)
+        .collect();
+    Ok(crate::core::view::event::StaffEventPage {
+        event,
+        base: serde_json::to_string(&input).unwrap_or_default(),
+        input,
+        spaces: db.space_choices().await?,
+        audit,
+    })
+}
+
+/// Staff: an event's registrations, optionally only those matching `q`.
+#[server(prefix = "/admin/api", endpoint = "event-rsvps")]
+pub async fn staff_event_rsvps(
+    id: i64,
+    q: Option<String>,
+) -> Result<crate::core::view::event::StaffRsvpsPage, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    let (event, _) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let q = q.unwrap_or_default().chars().take(100).collect::<String>();
+    Ok(crate::core::view::event::StaffRsvpsPage {
+        rsvps: db.event_rsvps(id, &q).await?,
+        event,
+        q,
+    })
+}

@@ -1,0 +1,66 @@
+//! The staff's list of spaces and a space's edit page.
+
+#[cfg(feature = "ssr")]
+use super::context::{db, require};
+use super::error::AppError;
+use crate::core::model::SpaceStatus;
+use crate::core::view::MunicipalityOption;
+use crate::core::view::StaffSpaceRow;
+use leptos::prelude::*;
+
+/// Staff: spaces of any status, optionally by status, text, and approximate position (the
+/// ones to correct). Editors and admins.
+#[server(prefix = "/admin/api", endpoint = "spaces")]
+pub async fn staff_spaces(
+    status: Option<SpaceStatus>,
+    q: Option<String>,
+    approximate: Option<bool>,
+) -> Result<Vec<StaffSpaceRow>, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    Ok(db
+        .staff_spaces(status, q.as_deref(), approximate.unwrap_or(false))
+        .await?)
+}
+
+/// Staff: one space (any status) as form values, with the municipalities and its audit trail.
+#[server(prefix = "/admin/api", endpoint = "space")]
+pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePage, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    let space = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
+    let municipalities = db.all_municipalities().await?;
+    let request = db
+        .space_request(id)
+        .await?
+        .map(|(id, reference, decision)| {
+            let open = decision != Some(crate::core::model::Decision::Approved);
+            (id, reference, open)
+        });
+    let audit = db
+        .audit_trail("space", id)
+        .await?
+        .into_iter()
+        .map(crate::backend::db::audit_view)
+        .collect();
+    Ok(crate::core::view::StaffSpacePage {
+        id: space.id,
+        slug: space.slug,
+        status: space.status,
+        version: space.version,
+        base: serde_json::to_string(&crate::backend::db::as_input(&space.current))
+            .unwrap_or_default(),
+        request,
+        input: crate::backend::db::as_input(&space.current),
+        municipalities,
+        audit,
+    })
+}
+
+/// Staff: the 55 municipalities, for the space form.
+#[server(prefix = "/admin/api", endpoint = "municipalities")]
+pub async fn staff_municipalities() -> Result<Vec<MunicipalityOption>, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    Ok(db.all_municipalities().await?)
+}

@@ -1,0 +1,18 @@
+//! The server's own layer (ssr only, no HTTP framework): the configuration and shared state,
+//! the database, and the services the web layer and the server functions call — accounts and
+//! sessions, e-mail and its outbox, imports, review, the e-mails about registrations, the
+//! anti-robot checks, the scheduled maintenance, and the command-line commands.
+
+pub mod antirobot;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod context;
+pub mod db;
+pub mod import;
+pub mod mail;
+pub mod maintenance;
+pub mod outbox;
+pub mod review;
+pub mod rsvp_mail;
+pub mod versioned_cache;

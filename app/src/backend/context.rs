@@ -1,0 +1,172 @@
+//! What every part of the server shares: the configuration read at start and the state each
+//! request handler, page and server function is given (database, clock, outbox signal).
+
+use super::db::Db;
+use crate::core::view::MapSettings;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+/// Settings read from the environment at start (Leptos' own, such as `LEPTOS_SITE_ADDR`, are
+/// read by Leptos).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// `DATABASE_URL`: `sqlite://…` (default: `sqlite://data/spazi.db`) or `postgres://…`.
+    pub database_url: String,
+    /// `SPAZI_TILE_URL`: the map tile URL template; empty to draw no base map.
+    pub tile_url: String,
+    /// `SPAZI_TILE_ATTRIBUTION`: the attribution shown on the map (HTML, trusted).
+    pub tile_attribution: String,
+    /// `SPAZI_PUBLIC_URL`: the address users reach the site at, e.g. `https://spazi.example.it`.
+    /// When it is `https://…`, cookies are marked `Secure`.
+    pub public_url: String,
+    /// `SPAZI_SMTP_URL`: where e-mail is sent, e.g. `smtp://user:pass@mail.example.it:587?tls=required`;
+    /// empty (the default) writes each message as a file into `mail_dir` instead.
+    pub smtp_url: Secret,
+    /// `SPAZI_MAIL_DIR` (default `data/mail`): the folder of the development mail files.
+    pub mail_dir: String,
+    /// `SPAZI_MAIL_FROM`: the sender of every e-mail.
+    pub mail_from: String,
+    /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
+    pub staff_email: String,
+    /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
+    /// (registrations after their event, rejected requests, sent e-mails).
+    pub retention_days: i64,
+    /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
+    /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `SPAZI_NOW`: run as if it were this instant (RFC 3339, e.g. `2022-06-01T10:00:00+02:00`;
+    /// the clock then runs on from there) — for demonstrations; empty for the real time.
+    pub now: String,
+}
+
+/// A setting that must never be printed (it may hold a password).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
+/// The address of absolute links when none is configured (the CLI commands; see
+/// [`Config::base_url`]).
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:3000";
+
+pub const DEFAULT_MAIL_FROM: &str = "Spazi per l'innovazione <noreply@spazi.localhost>";
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
+pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+pub const DEFAULT_TILE_ATTRIBUTION: &str =
+    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+
+impl Config {
+    /// The settings from the environment, checked: every problem is reported at once, in words
+    /// for the operator, and the server refuses to start on any of them.
+    pub fn from_env() -> Result<Config, String> {
+        let var =
+            |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_owned());
+        let mut problems = Vec::new();
+        let public_url = var("SPAZI_PUBLIC_URL", "").trim().to_owned();
+        let is_web = public_url.starts_with("https://") || public_url.starts_with("http://");
+        if !public_url.is_empty() && !is_web {
+            problems.push(format!(
+                "SPAZI_PUBLIC_URL must start with https:// or http:// (got {public_url:?})"
+            ));
+        }
+        let now = var("SPAZI_NOW", "");
+        if let Err(err) = crate::backend::clock::Clock::from_setting(&now) {
+            problems.push(err);
+        }
+        let mut trusted_proxies = Vec::new();
+        for a in var("SPAZI_TRUSTED_PROXIES", "").split(',').map(str::trim) {
+            match a.parse() {
+                Ok(ip) => trusted_proxies.push(ip),
+                Err(_) if a.is_empty() => {}
+                Err(_) => problems.push(format!(
+                    "SPAZI_TRUSTED_PROXIES must list IP addresses, separated by commas (got {a:?})"
+                )),
+            }
+        }
+        let retention = var("SPAZI_RETENTION_DAYS", "365");
+        let retention_days = match retention.trim().parse::<i64>() {
+            Ok(d) if (1..=3650).contains(&d) => d,
+            _ => {
+                problems.push(format!(
+                    "SPAZI_RETENTION_DAYS must be a number of days from 1 to 3650 (got {retention:?})"
+                ));
+                365
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems.join("; "));
+        }
+        Ok(Config {
+            database_url: var("DATABASE_URL", DEFAULT_DATABASE_URL),
+            tile_url: var("SPAZI_TILE_URL", DEFAULT_TILE_URL),
+            tile_attribution: var("SPAZI_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION),
+            public_url,
+            smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
+            mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
+            mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
+            staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
+            now,
+            trusted_proxies,
+            retention_days,
+        })
+    }
+
+    /// The site's address for absolute links — in e-mails, calendar files, anything cached —
+    /// without a trailing slash. It comes from configuration only, never from a request's
+    /// `Host`: `SPAZI_PUBLIC_URL`, or, when that is empty, the loopback address the server
+    /// listens on (see [`Config::require_public_url`]).
+    pub fn base_url(&self) -> &str {
+        match self.public_url.trim_end_matches('/') {
+            "" => DEFAULT_PUBLIC_URL,
+            url => url,
+        }
+    }
+
+    /// Checks that absolute links have an address to use when the server listens on `addr`:
+    /// with `SPAZI_PUBLIC_URL` empty, a loopback address becomes the public one (development);
+    /// any other address is refused — the links would otherwise name whatever the client
+    /// claimed to be visiting.
+    pub fn require_public_url(&mut self, addr: std::net::SocketAddr) -> Result<(), String> {
+        if !self.public_url.is_empty() {
+            return Ok(());
+        }
+        if addr.ip().is_loopback() {
+            self.public_url = format!("http://{addr}");
+            Ok(())
+        } else {
+            Err(format!(
+                "SPAZI_PUBLIC_URL must be set (e.g. https://spazi.cittametropolitana.bo.it) when \
+                 listening on {addr}: links in e-mails and calendar files are built from it"
+            ))
+        }
+    }
+
+    /// Whether cookies must carry `Secure` (the site is served over HTTPS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    pub fn map_settings(&self) -> MapSettings {
+        MapSettings {
+            tile_url: self.tile_url.clone(),
+            attribution: self.tile_attribution.clone(),
+        }
+    }
+}
+
+/// Everything a request handler may need. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub config: Arc<Config>,
+    /// Wakes this server's outbox worker when an e-mail was queued.
+    pub outbox: crate::backend::outbox::OutboxSignal,
+    /// The one source of "now".
+    pub clock: crate::backend::clock::Clock,
+}

@@ -1,0 +1,695 @@
+//! Events and RSVPs. The rule that matters: **no overbooking, ever**. Registrations for an event
+//! take turns on its row (PostgreSQL locks it until commit; SQLite's `BEGIN IMMEDIATE` admits
+//! one writer at a time), are committed in groups (`registrations`), and take seats with a
+//! conditional `UPDATE events SET seats_taken = … WHERE … <= capacity`; the table's CHECK
+//! refuses any count above capacity. Whoever gets no seat joins the waiting line, in order;
+//! a cancellation frees the seat and promotes the first in line in the same transaction. Every
+//! e-mail about it is queued in that transaction too (the outbox).
+
+use super::{outbox::enqueue, Backend, Db, DbError};
+use crate::backend::mail::Email;
+use crate::core::model::event::{EventStatus, RsvpStatus, Window};
+use crate::core::validate::event::ValidEvent;
+use crate::core::view::event::{EventView, EventsPage, RsvpCounts, RsvpView};
+use crate::i18n::Lang;
+use sqlx::AnyConnection;
+
+/// The event columns, with the venue space and the length of the waiting line.
+pub(super) const EVENT_SELECT: &str =
+    "SELECT e.id, e.slug, e.status, e.version, e.title_it, e.title_en, e.summary_it, \
+    e.summary_en, e.description_it, e.description_en, e.programme_it, e.programme_en, \
+    e.starts_at, e.ends_at, e.venue_name, e.venue_address, e.space_id, e.lat, e.lon, e.organiser, \
+    e.contact_email, e.capacity, e.seats_taken, e.rsvp_opens_at, e.rsvp_closes_at, \
+    s.slug AS space_slug, s.name AS space_name, s.status AS space_status, \
+    s.lat AS space_lat, s.lon AS space_lon, \
+    (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id AND w.status = 'waiting') AS waiting \
+    FROM events e LEFT JOIN spaces s ON s.id = e.space_id";
+
+#[derive(sqlx::FromRow, Debug, Clone)]
+pub(super) struct EventRow {
+    pub(super) id: i64,
+    pub(super) slug: String,
+    pub(super) status: String,
+    pub(super) version: i64,
+    pub(super) title_it: String,
+    pub(super) title_en: Option<String>,
+    pub(super) summary_it: Option<String>,
+    pub(super) summary_en: Option<String>,
+    pub(super) description_it: Option<String>,
+    pub(super) description_en: Option<String>,
+    pub(super) programme_it: Option<String>,
+    pub(super) programme_en: Option<String>,
+    pub(super) starts_at: i64,
+    pub(super) ends_at: i64,
+    pub(super) venue_name: String,
+    pub(super) venue_address: String,
+    pub(super) space_id: Option<i64>,
+    pub(super) lat: Option<f64>,
+    pub(super) lon: Option<f64>,
+    pub(super) organiser: String,
+    pub(super) contact_email: String,
+    pub(super) capacity: i64,
+    pub(super) seats_taken: i64,
+    pub(super) rsvp_opens_at: Option<i64>,
+    pub(super) rsvp_closes_at: Option<i64>,
+    pub(super) space_slug: Option<String>,
+    pub(super) space_name: Option<String>,
+    pub(super) space_status: Option<String>,
+    pub(super) space_lat: Option<f64>,
+    pub(super) space_lon: Option<f64>,
+    pub(super) waiting: i64,
+}
+
+impl EventRow {
+    /// The event in `lang`, Italian standing in for missing English.
+    pub(super) fn view(&self, lang: Lang) -> EventView {
+        let pick = |it: Option<&str>, en: Option<&str>| -> String {
+            let en = en.map(str::trim).filter(|s| !s.is_empty());
+            match (lang, en) {
+                (Lang::En, Some(en)) => en.to_owned(),
+                _ => it.unwrap_or_default().trim().to_owned(),
+            }
+        };
+        let public_space = self.space_status.as_deref() == Some("published");
+        EventView {
+            id: self.id,
+            slug: self.slug.clone(),
+            status: EventStatus::from_code(&self.status).unwrap_or(EventStatus::Draft),
+            title: pick(Some(&self.title_it), self.title_en.as_deref()),
+            summary: pick(self.summary_it.as_deref(), self.summary_en.as_deref()),
+            description: pick(
+                self.description_it.as_deref(),
+                self.description_en.as_deref(),
+            ),
+            programme: pick(self.programme_it.as_deref(), self.programme_en.as_deref())
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            venue_name: self.venue_name.clone(),
+            venue_address: self.venue_address.clone(),
+            lat: self.lat.or(self.space_lat),
+            lon: self.lon.or(self.space_lon),
+            venue_space: match (&self.space_slug, &self.space_name) {
+                (Some(slug), Some(name)) if public_space => Some((slug.clone(), name.clone())),
+                _ => None,
+            },
+            organiser: self.organiser.clone(),
+            contact_email: self.contact_email.clone(),
+            capacity: self.capacity,
+            seats_taken: self.seats_taken,
+            waiting: self.waiting,
+            rsvp_opens_at: self.rsvp_opens_at,
+            rsvp_closes_at: self.rsvp_closes_at,
+        }
+    }
+}
+
+/// Why an e-mail about a registration is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// A new registration with a seat.
+    Confirmed,
+    /// A new registration in the waiting line.
+    Waiting,
+    /// The form was sent again for an address already registered: the same news again.
+    Resent,
+    /// A seat freed up: from the line to confirmed.
+    Promoted,
+    /// The day before the event.
+    Reminder,
+    /// Staff cancelled the event.
+    EventCancelled,
+}
+
+/// What an e-mail about one registration needs to say; turned into words by the caller.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    /// The event, in the registrant's language.
+    pub event: EventView,
+    pub lang: Lang,
+    pub status: RsvpStatus,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub token: String,
+    pub queue_position: Option<i64>,
+}
+
+/// Turns a [`Notice`] into an e-mail (see `crate::events`).
+pub type Compose<'a> = &'a (dyn Fn(&Notice) -> Email + Send + Sync);
+
+/// What became of a registration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RsvpOutcome {
+    /// A new registration: its status, personal token and place in line.
+    Registered {
+        status: RsvpStatus,
+        token: String,
+        queue_position: Option<i64>,
+    },
+    /// The address was already registered: its confirmation was sent to it again.
+    AlreadyRegistered,
+    /// The event takes no registrations now.
+    NotOpen(Window),
+    NoSuchEvent,
+    /// Too many requests from this client (see [`RateLimit`]); nothing was stored.
+    TooMany,
+}
+
+/// What became of a cancellation through the personal link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// Cancelled; how many people in line got a seat because of it.
+    Cancelled {
+        promoted: usize,
+    },
+    AlreadyCancelled,
+    /// The event has started (or was cancelled): nothing to change.
+    TooLate,
+    NotFound,
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct RsvpRow {
+    pub(super) id: i64,
+    pub(super) event_id: i64,
+    pub(super) status: String,
+    pub(super) first_name: String,
+    pub(super) last_name: String,
+    pub(super) email: String,
+    pub(super) affiliation: Option<String>,
+    pub(super) role: Option<String>,
+    pub(super) accessibility: Option<String>,
+    pub(super) lang: String,
+    pub(super) token: String,
+    pub(super) created_at: i64,
+}
+
+/// The condition of a public event page: published or cancelled, by slug (`$1`).
+/// Public events: published ones, and cancelled ones that were public before (a draft never
+/// becomes public).
+const PUBLIC_BY_SLUG: &str =
+    "e.slug = $1 AND e.status IN ('published', 'cancelled') AND e.published_at IS NOT NULL";
+
+pub(super) const RSVP_COLUMNS: &str =
+    "r.id, r.event_id, r.status, r.first_name, r.last_name, r.email, \
+    r.affiliation, r.role, r.accessibility, r.lang, r.token, r.created_at";
+
+pub(super) async fn event_row(
+    conn: &mut AnyConnection,
+    condition: &str,
+    value: &str,
+) -> Result<Option<EventRow>, DbError> {
+    Ok(
+        sqlx::query_as::<_, EventRow>(&format!("{EVENT_SELECT} WHERE {condition}"))
+            .bind(value)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+pub(super) async fn event_row_by_id(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> Result<EventRow, DbError> {
+    Ok(
+        sqlx::query_as::<_, EventRow>(&format!("{EVENT_SELECT} WHERE e.id = $1"))
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// 1 for the first in line.
+pub(super) async fn queue_position(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    rsvp_id: i64,
+) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM rsvps WHERE event_id = $1 AND status = 'waiting' AND id <= $2",
+    )
+    .bind(event_id)
+    .bind(rsvp_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
+/// Takes the event's row lock until commit (PostgreSQL; SQLite's `BEGIN IMMEDIATE` already
+/// admits one writer at a time): every change to its seats and its line goes one at a time.
+pub(super) async fn lock_event(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    id: i64,
+) -> Result<(), DbError> {
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT id FROM events WHERE id = $1 FOR UPDATE")
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// How many registrations an event has, by status (and confirmed ones checked in).
+pub(super) async fn counts(conn: &mut AnyConnection, event_id: i64) -> Result<RsvpCounts, DbError> {
+    let (confirmed, waiting, cancelled, checked_in): (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT \
+         COALESCE(SUM(CASE WHEN status = 'confirmed' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN status = 'waiting' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN status = 'confirmed' AND checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0) \
+         FROM rsvps WHERE event_id = $1",
+    )
+    .bind(event_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(RsvpCounts {
+        confirmed,
+        waiting,
+        cancelled,
+        checked_in,
+    })
+}
+
+pub(super) fn notice(
+    kind: NoticeKind,
+    event: &EventRow,
+    r: &RsvpRow,
+    status: RsvpStatus,
+    queue_position: Option<i64>,
+) -> Notice {
+    let lang = Lang::from_code(&r.lang).unwrap_or_default();
+    Notice {
+        kind,
+        event: event.view(lang),
+        lang,
+        status,
+        first_name: r.first_name.clone(),
+        last_name: r.last_name.clone(),
+        email: r.email.clone(),
+        token: r.token.clone(),
+        queue_position,
+    }
+}
+
+/// Gives free seats to the people in line, first come first served, queueing their e-mails.
+/// Returns how many were promoted.
+pub(super) async fn promote_waiting(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    now: i64,
+    compose: Compose<'_>,
+) -> Result<usize, DbError> {
+    let mut promoted = 0;
+    loop {
+        let first: Option<RsvpRow> = sqlx::query_as(&format!(
+            "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.event_id = $1 AND r.status = 'waiting' \
+             ORDER BY r.id LIMIT 1"
+        ))
+        .bind(event_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(first) = first else { break };
+        // Seat first (this also waits for any other writer of the event's row), then the
+        // person: if they cancelled meanwhile, the seat is given back and the next one tried.
+        let seat = sqlx::query(
+            "UPDATE events SET seats_taken = seats_taken + 1 WHERE id = $1 AND seats_taken < capacity",
+        )
+        .bind(event_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if seat == 0 {
+            break;
+        }
+        let moved = sqlx::query(
+            "UPDATE rsvps SET status = 'confirmed', confirmed_at = $2, updated_at = $2 \
+             WHERE id = $1 AND status = 'waiting'",
+        )
+        .bind(first.id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
+                .bind(event_id)
+                .execute(&mut *conn)
+                .await?;
+            continue;
+        }
+        let event = event_row_by_id(conn, event_id).await?;
+        let email = compose(&notice(
+            NoticeKind::Promoted,
+            &event,
+            &first,
+            RsvpStatus::Confirmed,
+            None,
+        ));
+        enqueue(conn, &email, now).await?;
+        promoted += 1;
+    }
+    Ok(promoted)
+}
+
+impl Db {
+    /// Stores an event; returns its id.
+    pub async fn insert_event(
+        &self,
+        e: &ValidEvent,
+        status: EventStatus,
+        now: i64,
+    ) -> Result<i64, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        insert_event(&mut conn, e, status, now).await
+    }
+
+    /// The public events page: published and cancelled events, upcoming and past.
+    pub async fn public_events(&self, lang: Lang, now: i64) -> Result<EventsPage, DbError> {
+        let rows: Vec<EventRow> = sqlx::query_as(&format!(
+            "{EVENT_SELECT} WHERE e.status IN ('published', 'cancelled') \
+             AND e.published_at IS NOT NULL ORDER BY e.starts_at, e.id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let (past, upcoming): (Vec<_>, Vec<_>) = rows
+            .iter()
+            .map(|r| r.view(lang))
+            .partition(|e| e.is_past(now));
+        Ok(EventsPage {
+            upcoming,
+            past: past.into_iter().rev().collect(),
+            now,
+        })
+    }
+
+    /// A published (or cancelled) event by its slug.
+    pub async fn public_event(&self, slug: &str, lang: Lang) -> Result<Option<EventView>, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(event_row(&mut conn, PUBLIC_BY_SLUG, slug)
+            .await?
+            .map(|r| r.view(lang)))
+    }
+
+    /// A published (or cancelled) event by its slug, with the names of the published spaces
+    /// for the form's "organisation or space" suggestions — `None` when there are more than
+    /// `limit` (counted first, up to the limit: sorting every name only to find there are too
+    /// many would cost every view). One query: the event page is read far more than written.
+    pub async fn public_event_page(
+        &self,
+        slug: &str,
+        lang: Lang,
+        limit: usize,
+    ) -> Result<Option<(EventView, Option<Vec<String>>)>, DbError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            event: EventRow,
+            /// NULL when there are more than `limit`; empty when there are none.
+            names: Option<String>,
+        }
+        // A character no name can hold (validation refuses control characters).
+        const SEPARATOR: &str = "\u{1f}";
+        let over = limit + 1;
+        let sql = EVENT_SELECT.replacen(
+            " FROM events e",
+            &format!(
+                ", CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM spaces \
+                 WHERE status = 'published' LIMIT {over}) p) <= {limit} \
+                 THEN COALESCE((SELECT string_agg(name, $2 ORDER BY name) FROM spaces \
+                 WHERE status = 'published'), '') END AS names \
+                 FROM events e"
+            ),
+            1,
+        );
+        let row: Option<Row> = sqlx::query_as(&format!("{sql} WHERE {PUBLIC_BY_SLUG}"))
+            .bind(slug)
+            .bind(SEPARATOR)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| {
+            let names = r.names.map(|n| {
+                n.split(SEPARATOR)
+                    .filter(|name| !name.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            });
+            (r.event.view(lang), names)
+        }))
+    }
+
+    /// One registration by its personal link's token, in the language of the request.
+    pub async fn rsvp_by_token(
+        &self,
+        token: &str,
+        lang: Lang,
+        now: i64,
+    ) -> Result<Option<RsvpView>, DbError> {
+        if token.len() != 64 {
+            return Ok(None);
+        }
+        let mut conn = self.pool.acquire().await?;
+        let row: Option<RsvpRow> = sqlx::query_as(&format!(
+            "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.token = $1"
+        ))
+        .bind(token)
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let event = event_row_by_id(&mut conn, r.event_id).await?.view(lang);
+        let status = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
+        let queue_position = match status {
+            RsvpStatus::Waiting => Some(queue_position(&mut conn, r.event_id, r.id).await?),
+            _ => None,
+        };
+        let can_cancel = status != RsvpStatus::Cancelled
+            && event.status == EventStatus::Published
+            && now < event.starts_at;
+        let can_register_again =
+            status == RsvpStatus::Cancelled && event.window(now) == Window::Open;
+        Ok(Some(RsvpView {
+            event,
+            status,
+            first_name: r.first_name,
+            last_name: r.last_name,
+            email: r.email,
+            affiliation: r.affiliation,
+            role: r.role,
+            accessibility: r.accessibility,
+            queue_position,
+            created_at: r.created_at,
+            can_cancel,
+            can_register_again,
+            checkin_code: (status == RsvpStatus::Confirmed)
+                .then(|| crate::core::model::event::checkin_code(&r.token)),
+            checkin_qr: None,
+        }))
+    }
+
+    /// Cancels the registration of `token` (until the event starts); the freed seat goes to
+    /// the first in line, in the same transaction.
+    pub async fn cancel_rsvp(
+        &self,
+        token: &str,
+        now: i64,
+        compose: Compose<'_>,
+    ) -> Result<CancelOutcome, DbError> {
+        if token.len() != 64 {
+            return Ok(CancelOutcome::NotFound);
+        }
+        let mut tx = self.begin_write().await?;
+        // A waiting registration may be promoted by another transaction meanwhile: then the
+        // guarded update misses and the row is read again.
+        for _ in 0..3 {
+            let row: Option<(i64, i64, String, String, i64)> = sqlx::query_as(
+                "SELECT r.id, r.event_id, r.status, e.status, e.starts_at FROM rsvps r \
+                 JOIN events e ON e.id = r.event_id WHERE r.token = $1",
+            )
+            .bind(token)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((id, event_id, status, event_status, starts_at)) = row else {
+                return Ok(CancelOutcome::NotFound);
+            };
+            if status == RsvpStatus::Cancelled.code() {
+                return Ok(CancelOutcome::AlreadyCancelled);
+            }
+            if event_status != EventStatus::Published.code() || now >= starts_at {
+                return Ok(CancelOutcome::TooLate);
+            }
+            lock_event(&mut tx, self.backend, event_id).await?;
+            let changed = sqlx::query(
+                "UPDATE rsvps SET status = 'cancelled', cancelled_at = $3, updated_at = $3 \
+                 WHERE id = $1 AND status = $2",
+            )
+            .bind(id)
+            .bind(&status)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                continue;
+            }
+            let mut promoted = 0;
+            if status == RsvpStatus::Confirmed.code() {
+                sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
+                    .bind(event_id)
+                    .execute(&mut *tx)
+                    .await?;
+                promoted = promote_waiting(&mut tx, event_id, now, compose).await?;
+            }
+            tx.commit().await?;
+            return Ok(CancelOutcome::Cancelled { promoted });
+        }
+        Err(DbError::Sqlx(sqlx::Error::RowNotFound))
+    }
+
+    /// How many registrations an event has, by status (and checked in).
+    pub async fn rsvp_counts(&self, event_id: i64) -> Result<RsvpCounts, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        counts(&mut conn, event_id).await
+    }
+
+    /// The event's seat counter (for tests and staff: it must equal the confirmed count).
+    pub async fn seats_taken(&self, event_id: i64) -> Result<(i64, i64), DbError> {
+        Ok(
+            sqlx::query_as("SELECT seats_taken, capacity FROM events WHERE id = $1")
+                .bind(event_id)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The id of an event by slug (any status).
+    pub async fn event_id(&self, slug: &str) -> Result<Option<i64>, DbError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM events WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(id,)| id))
+    }
+}
+
+pub(super) async fn insert_event(
+    conn: &mut AnyConnection,
+    e: &ValidEvent,
+    status: EventStatus,
+    now: i64,
+) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO events (slug, status, title_it, title_en, summary_it, summary_en, \
+         description_it, description_en, programme_it, programme_en, starts_at, ends_at, \
+         venue_name, venue_address, space_id, organiser, contact_email, capacity, \
+         rsvp_opens_at, rsvp_closes_at, created_at, updated_at, published_at) VALUES ($1, $2, $3, \
+         $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, \
+         CASE WHEN $2 = 'draft' THEN NULL ELSE $21 END) RETURNING id",
+    )
+    .bind(&e.slug)
+    .bind(status.code())
+    .bind(&e.title_it)
+    .bind(&e.title_en)
+    .bind(&e.summary_it)
+    .bind(&e.summary_en)
+    .bind(&e.description_it)
+    .bind(&e.description_en)
+    .bind(&e.programme_it)
+    .bind(&e.programme_en)
+    .bind(e.starts_at)
+    .bind(e.ends_at)
+    .bind(&e.venue_name)
+    .bind(&e.venue_address)
+    .bind(e.venue_space)
+    .bind(&e.organiser)
+    .bind(&e.contact_email)
+    .bind(e.capacity)
+    .bind(e.rsvp_opens_at)
+    .bind(e.rsvp_closes_at)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// The launch venue, a mapped space of the seed data.
+pub(super) const LAUNCH_VENUE: &str = "BIG – Boost Innovation Garage";
+
+/// The Forum's launch, the first event of the seed data: Monday 6 June 2022, 17:00–19:00 in
+/// Bologna. Its capacity is a starting figure staff can change.
+pub(super) fn launch_event(space_id: Option<i64>) -> ValidEvent {
+    let at = |local: &str| crate::core::datetime::parse_local(local).unwrap_or_default();
+    let text = |s: &str| Some(s.to_owned());
+    ValidEvent {
+        slug: "lancio-forum-2022".into(),
+        title_it: "Nasce il Forum metropolitano degli spazi per l'innovazione".into(),
+        title_en: text("Launch of the Metropolitan Forum of Innovation Spaces"),
+        summary_it: text(
+            "L'incontro di lancio del Forum: coworking, fab lab e makerspace, incubatori e \
+             acceleratori dell'area metropolitana di Bologna si incontrano con la Città \
+             metropolitana.",
+        ),
+        summary_en: text(
+            "The Forum's launch meeting: coworking spaces, fab labs and makerspaces, incubators \
+             and accelerators of the Bologna metropolitan area meet the Città metropolitana.",
+        ),
+        description_it: text(
+            "La Città metropolitana di Bologna, con il servizio Progetti d'impresa e la \
+             Fondazione per l'Innovazione Urbana, avvia il Forum metropolitano degli spazi per \
+             l'innovazione: una rete dei luoghi che sostengono chi crea impresa e innova nei 55 \
+             comuni dell'area metropolitana, e un dialogo stabile tra questi spazi e \
+             l'amministrazione.\n\nDopo la prima mappatura degli spazi, pubblicata nel novembre \
+             2021, il lancio è l'occasione per conoscersi, presentare la mappa e raccogliere i \
+             bisogni e le idee di ciascuno spazio per il lavoro comune dei prossimi mesi.\n\n\
+             L'incontro è aperto a chi gestisce o anima uno spazio per l'innovazione e a chi è \
+             interessato alla rete. La partecipazione è gratuita; i posti sono limitati, per \
+             questo chiediamo di registrarsi.",
+        ),
+        description_en: text(
+            "The Città metropolitana di Bologna, with its Progetti d'impresa service and the \
+             Fondazione per l'Innovazione Urbana, starts the Metropolitan Forum of Innovation \
+             Spaces: a network of the places that support people who start businesses and \
+             innovate across the 55 municipalities of the metropolitan area, and a standing \
+             dialogue between these spaces and the administration.\n\nAfter the first mapping \
+             of the spaces, published in November 2021, the launch is a chance to meet, to \
+             present the map and to gather each space's needs and ideas for the work ahead.\n\n\
+             The meeting is open to those who run or animate an innovation space and to anyone \
+             interested in the network. Attendance is free; seats are limited, so please \
+             register.",
+        ),
+        programme_it: text(
+            "17:00 Accoglienza e registrazione\n\
+             17:15 Saluti della Città metropolitana di Bologna\n\
+             17:30 La mappa degli spazi per l'innovazione\n\
+             18:00 Il Forum: obiettivi e prossimi passi, con la Fondazione per l'Innovazione Urbana\n\
+             18:30 Dialogo con gli spazi\n\
+             19:00 Chiusura",
+        ),
+        programme_en: text(
+            "17:00 Welcome and registration\n\
+             17:15 Opening by the Città metropolitana di Bologna\n\
+             17:30 The map of innovation spaces\n\
+             18:00 The Forum: aims and next steps, with the Fondazione per l'Innovazione Urbana\n\
+             18:30 Open dialogue with the spaces\n\
+             19:00 Close",
+        ),
+        starts_at: at("2022-06-06T17:00"),
+        ends_at: at("2022-06-06T19:00"),
+        venue_name: LAUNCH_VENUE.into(),
+        venue_address: "Via della Ferriera 4, Bologna".into(),
+        venue_space: space_id,
+        organiser: "Città metropolitana di Bologna – Progetti d'impresa, con la Fondazione per \
+                    l'Innovazione Urbana"
+            .into(),
+        contact_email: "progimpresa@cittametropolitana.bo.it".into(),
+        capacity: 80,
+        rsvp_opens_at: None,
+        rsvp_closes_at: None,
+    }
+}

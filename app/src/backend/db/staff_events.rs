@@ -1,0 +1,608 @@
+//! Staff work on events: the list with counts, create and edit (audited, with before/after of
+//! the changed fields), publish and cancel (cancelling e-mails everyone registered), the
+//! registrations with search, and check-in at the door. Raising the capacity gives the new
+//! seats to the waiting line at once, in the same transaction.
+
+use super::events::{
+    counts, event_row_by_id, notice, promote_waiting, EventRow, NoticeKind, RsvpRow, EVENT_SELECT,
+    RSVP_COLUMNS,
+};
+use super::outbox::enqueue;
+use super::staff::{insert_audit, AuditEntry};
+use super::staff_spaces::diff;
+use super::{Compose, Db, DbError};
+use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::validate::event::{EventInput, ValidEvent};
+use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::core::view::event::{RsvpCounts, StaffEventRow, StaffRsvpRow};
+use crate::i18n::Lang;
+use sqlx::AnyConnection;
+
+#[derive(sqlx::FromRow)]
+struct StaffRsvpDbRow {
+    id: i64,
+    status: String,
+    first_name: String,
+    last_name: String,
+    email: String,
+    affiliation: Option<String>,
+    role: Option<String>,
+    accessibility: Option<String>,
+    created_at: i64,
+    checked_in_at: Option<i64>,
+}
+
+/// Who does it: (staff id, e-mail) for the audit trail.
+pub type Actor<'a> = (i64, &'a str);
+
+impl EventRow {
+    /// The form's values of a stored event.
+    pub(super) fn as_valid(&self) -> ValidEvent {
+        ValidEvent {
+            slug: self.slug.clone(),
+            title_it: self.title_it.clone(),
+            title_en: self.title_en.clone(),
+            summary_it: self.summary_it.clone(),
+            summary_en: self.summary_en.clone(),
+            description_it: self.description_it.clone(),
+            description_en: self.description_en.clone(),
+            programme_it: self.programme_it.clone(),
+            programme_en: self.programme_en.clone(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            venue_name: self.venue_name.clone(),
+            venue_address: self.venue_address.clone(),
+            venue_space: self.space_id,
+            organiser: self.organiser.clone(),
+            contact_email: self.contact_email.clone(),
+            capacity: self.capacity,
+            rsvp_opens_at: self.rsvp_opens_at,
+            rsvp_closes_at: self.rsvp_closes_at,
+        }
+    }
+}
+
+/// A valid event as the form shows it again.
+pub fn event_input(v: &ValidEvent) -> EventInput {
+    let local = |t: Option<i64>| {
+        t.map(crate::core::datetime::to_local_input)
+            .unwrap_or_default()
+    };
+    let s = |o: &Option<String>| o.clone().unwrap_or_default();
+    EventInput {
+        slug: v.slug.clone(),
+        title_it: v.title_it.clone(),
+        title_en: s(&v.title_en),
+        summary_it: s(&v.summary_it),
+        summary_en: s(&v.summary_en),
+        description_it: s(&v.description_it),
+        description_en: s(&v.description_en),
+        programme_it: s(&v.programme_it),
+        programme_en: s(&v.programme_en),
+        starts_at: local(Some(v.starts_at)),
+        ends_at: local(Some(v.ends_at)),
+        venue_name: v.venue_name.clone(),
+        venue_address: v.venue_address.clone(),
+        venue_space: v.venue_space.map(|id| id.to_string()).unwrap_or_default(),
+        organiser: v.organiser.clone(),
+        contact_email: v.contact_email.clone(),
+        capacity: v.capacity.to_string(),
+        rsvp_opens_at: local(v.rsvp_opens_at),
+        rsvp_closes_at: local(v.rsvp_closes_at),
+    }
+}
+
+fn staff_row(r: &EventRow, counts: RsvpCounts) -> StaffEventRow {
+    StaffEventRow {
+        id: r.id,
+        slug: r.slug.clone(),
+        status: EventStatus::from_code(&r.status).unwrap_or(EventStatus::Draft),
+        version: r.version,
+        title: r.title_it.clone(),
+        starts_at: r.starts_at,
+        ends_at: r.ends_at,
+        capacity: r.capacity,
+        counts,
+    }
+}
+
+/// The venue space must exist (any status: staff may host at a space not yet public).
+async fn check_venue(
+    conn: &mut AnyConnection,
+    v: &ValidEvent,
+) -> Result<Option<FieldErrors>, DbError> {
+    let Some(id) = v.venue_space else {
+        return Ok(None);
+    };
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM spaces WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found
+        .is_none()
+        .then(|| FieldErrors(vec![(Field::VenueSpace, Problem::UnknownChoice)])))
+}
+
+async fn slug_taken(
+    conn: &mut AnyConnection,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<bool, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM events WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.is_some_and(|(id,)| Some(id) != except))
+}
+
+/// What saving an event's form came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventSave {
+    /// Saved; how many people moved up from the waiting list, and the event's version now.
+    Saved { promoted: usize, version: i64 },
+    /// Problems only the database can see.
+    Invalid(FieldErrors),
+    /// A colleague saved first: nothing written; the event as saved now.
+    Stale {
+        saved: Box<EventInput>,
+        version: i64,
+    },
+}
+
+impl Db {
+    /// Every event (drafts included), latest first, with its counts.
+    pub async fn staff_events(&self) -> Result<Vec<StaffEventRow>, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        let rows: Vec<EventRow> = sqlx::query_as(&format!(
+            "{EVENT_SELECT} ORDER BY e.starts_at DESC, e.id DESC"
+        ))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut list = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let c = counts(&mut conn, r.id).await?;
+            list.push(staff_row(r, c));
+        }
+        Ok(list)
+    }
+
+    /// One event for staff: its row (with counts) and the form's values.
+    pub async fn staff_event(
+        &self,
+        id: i64,
+    ) -> Result<Option<(StaffEventRow, EventInput)>, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        let row: Option<EventRow> = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let c = counts(&mut conn, id).await?;
+        Ok(Some((staff_row(&r, c), event_input(&r.as_valid()))))
+    }
+
+    /// Every space, for the venue select (id, name).
+    pub async fn space_choices(&self) -> Result<Vec<(i64, String)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT id, name FROM spaces WHERE status IN ('published', 'pending') ORDER BY name",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Creates an event as a draft; `Err` with the field problems only the database can see
+    /// (the slug is taken, the venue space does not exist).
+    pub async fn create_event(
+        &self,
+        v: &ValidEvent,
+        actor: Actor<'_>,
+        now: i64,
+    ) -> Result<Result<i64, FieldErrors>, DbError> {
+        let mut tx = self.begin_write().await?;
+        if slug_taken(&mut tx, &v.slug, None).await? {
+            return Ok(Err(FieldErrors(vec![(Field::EventSlug, Problem::Taken)])));
+        }
+        if let Some(errors) = check_venue(&mut tx, v).await? {
+            return Ok(Err(errors));
+        }
+        let id = super::events::insert_event(&mut tx, v, EventStatus::Draft, now).await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "create",
+                entity: "event",
+                entity_id: Some(id),
+                before: None,
+                after: serde_json::to_value(v).ok(),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Saves staff's changes if the event is still at version `expected` (the one the form
+    /// was read at); `None` when there is no such event. The capacity cannot go below the
+    /// seats taken; raised, it promotes people from the line (e-mailed).
+    pub async fn update_event(
+        &self,
+        id: i64,
+        v: &ValidEvent,
+        expected: i64,
+        actor: Actor<'_>,
+        now: i64,
+        compose: Compose<'_>,
+    ) -> Result<Option<EventSave>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<EventRow> = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(before) = row else { return Ok(None) };
+        if before.version != expected {
+            return Ok(Some(EventSave::Stale {
+                saved: Box::new(event_input(&before.as_valid())),
+                version: before.version,
+            }));
+        }
+        // Nothing to change: no write, no new version, no audit entry.
+        if before.as_valid() == *v {
+            return Ok(Some(EventSave::Saved {
+                promoted: 0,
+                version: expected,
+            }));
+        }
+        if slug_taken(&mut tx, &v.slug, Some(id)).await? {
+            return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
+                Field::EventSlug,
+                Problem::Taken,
+            )]))));
+        }
+        if let Some(errors) = check_venue(&mut tx, v).await? {
+            return Ok(Some(EventSave::Invalid(errors)));
+        }
+        // Locks the event's row (PostgreSQL) before reading the seats it guards.
+        let updated = sqlx::query(
+            "UPDATE events SET slug = $2, title_it = $3, title_en = $4, summary_it = $5, \
+             summary_en = $6, description_it = $7, description_en = $8, programme_it = $9, \
+             programme_en = $10, starts_at = $11, ends_at = $12, venue_name = $13, \
+             venue_address = $14, space_id = $15, organiser = $16, contact_email = $17, \
+             capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, updated_at = $21, \
+             version = version + 1 WHERE id = $1 AND seats_taken <= $18 AND version = $22",
+        )
+        .bind(id)
+        .bind(&v.slug)
+        .bind(&v.title_it)
+        .bind(&v.title_en)
+        .bind(&v.summary_it)
+        .bind(&v.summary_en)
+        .bind(&v.description_it)
+        .bind(&v.description_en)
+        .bind(&v.programme_it)
+        .bind(&v.programme_en)
+        .bind(v.starts_at)
+        .bind(v.ends_at)
+        .bind(&v.venue_name)
+        .bind(&v.venue_address)
+        .bind(v.venue_space)
+        .bind(&v.organiser)
+        .bind(&v.contact_email)
+        .bind(v.capacity)
+        .bind(v.rsvp_opens_at)
+        .bind(v.rsvp_closes_at)
+        .bind(now)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 0 {
+            let row: EventRow = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if row.version != expected {
+                return Ok(Some(EventSave::Stale {
+                    saved: Box::new(event_input(&row.as_valid())),
+                    version: row.version,
+                }));
+            }
+            return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
+                Field::Capacity,
+                Problem::BelowTaken {
+                    taken: row.seats_taken,
+                },
+            )]))));
+        }
+        let (old, new) = diff(&before.as_valid(), v);
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "update",
+                entity: "event",
+                entity_id: Some(id),
+                before: Some(old),
+                after: Some(new),
+            },
+            now,
+        )
+        .await?;
+        let promoted = if before.status == EventStatus::Published.code() {
+            promote_waiting(&mut tx, id, now, compose).await?
+        } else {
+            0
+        };
+        tx.commit().await?;
+        Ok(Some(EventSave::Saved {
+            promoted,
+            version: expected + 1,
+        }))
+    }
+
+    /// Publishes a draft or cancels a published event (e-mailing everyone registered,
+    /// confirmed or waiting), if it is still at version `expected`: how many were e-mailed.
+    /// `None` when it changed since, or the change does not apply (no such event,
+    /// already in that state, a cancelled event published again, a draft cancelled).
+    pub async fn set_event_status(
+        &self,
+        id: i64,
+        status: EventStatus,
+        expected: i64,
+        actor: Actor<'_>,
+        now: i64,
+        compose: Compose<'_>,
+    ) -> Result<Option<usize>, DbError> {
+        let mut tx = self.begin_write().await?;
+        // Only a published event can be cancelled: a draft is discarded instead (it never
+        // was public, and must not become public as "cancelled").
+        let from = match status {
+            EventStatus::Published => "'draft'",
+            EventStatus::Cancelled => "'published'",
+            EventStatus::Draft => return Ok(None),
+        };
+        let changed = sqlx::query(&format!(
+            "UPDATE events SET status = $2, updated_at = $3, version = version + 1, \
+             published_at = CASE WHEN $2 = 'published' THEN COALESCE(published_at, $3) \
+             ELSE published_at END WHERE id = $1 AND version = $4 AND status IN ({from})"
+        ))
+        .bind(id)
+        .bind(status.code())
+        .bind(now)
+        .bind(expected)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(None);
+        }
+        let mut emailed = 0;
+        if status == EventStatus::Cancelled {
+            let event = event_row_by_id(&mut tx, id).await?;
+            let people: Vec<RsvpRow> = sqlx::query_as(&format!(
+                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.event_id = $1 \
+                 AND r.status IN ('confirmed', 'waiting') ORDER BY r.id"
+            ))
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            for r in &people {
+                let current = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Waiting);
+                let email = compose(&notice(
+                    NoticeKind::EventCancelled,
+                    &event,
+                    r,
+                    current,
+                    None,
+                ));
+                enqueue(&mut tx, &email, now).await?;
+            }
+            emailed = people.len();
+        }
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "status",
+                entity: "event",
+                entity_id: Some(id),
+                before: None,
+                after: Some(serde_json::json!({ "status": status.code(), "emailed": emailed })),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(emailed))
+    }
+
+    /// Deletes a draft that was never published (it has no registrations), if it is still at
+    /// version `expected`; audited with its content. `false` when there is no such draft.
+    pub async fn discard_draft(
+        &self,
+        id: i64,
+        expected: i64,
+        actor: Actor<'_>,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, String, i64)> = sqlx::query_as(
+            "SELECT slug, title_it, starts_at FROM events \
+             WHERE id = $1 AND version = $2 AND status = 'draft' AND published_at IS NULL",
+        )
+        .bind(id)
+        .bind(expected)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((slug, title, starts_at)) = row else {
+            return Ok(false);
+        };
+        sqlx::query("DELETE FROM events WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "discard",
+                entity: "event",
+                entity_id: Some(id),
+                before: Some(
+                    serde_json::json!({ "slug": slug, "title_it": title, "starts_at": starts_at }),
+                ),
+                after: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// An event's registrations, line order, optionally those whose name, e-mail or
+    /// organisation contains `q` (any case).
+    pub async fn event_rsvps(&self, id: i64, q: &str) -> Result<Vec<StaffRsvpRow>, DbError> {
+        let q = q.trim().to_lowercase();
+        let like = format!("%{}%", q.replace(['%', '_'], ""));
+        // A check-in code (from the QR code) finds its registration: the end of its token, or
+        // its beginning for a code shown before codes moved to the end (see `checkin_code`).
+        // Tokens are hex, so "-" matches nothing otherwise.
+        let (code_end, code_start) = if crate::core::model::event::is_checkin_code(&q) {
+            (format!("%{q}"), format!("{q}%"))
+        } else {
+            ("-".to_owned(), "-".to_owned())
+        };
+        let rows: Vec<StaffRsvpDbRow> = sqlx::query_as(
+            "SELECT id, status, first_name, last_name, email, affiliation, role, accessibility, \
+             created_at, checked_in_at FROM rsvps WHERE event_id = $1 AND \
+             (lower(first_name || ' ' || last_name) LIKE $2 OR lower(email) LIKE $2 \
+             OR lower(COALESCE(affiliation, '')) LIKE $2 OR token LIKE $3 OR token LIKE $4) \
+             ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, \
+             lower(last_name), lower(first_name), id",
+        )
+        .bind(id)
+        .bind(like)
+        .bind(code_end)
+        .bind(code_start)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| StaffRsvpRow {
+                id: r.id,
+                status: RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled),
+                first_name: r.first_name,
+                last_name: r.last_name,
+                email: r.email,
+                affiliation: r.affiliation,
+                role: r.role,
+                accessibility: r.accessibility,
+                created_at: r.created_at,
+                checked_in_at: r.checked_in_at,
+            })
+            .collect())
+    }
+
+    /// Marks a confirmed registration present (or not) at the door. `false` when it is not a
+    /// confirmed registration of this event.
+    pub async fn check_in(
+        &self,
+        event_id: i64,
+        rsvp_id: i64,
+        present: bool,
+        actor: Actor<'_>,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE rsvps SET checked_in_at = $3, updated_at = $4 \
+             WHERE id = $1 AND event_id = $2 AND status = 'confirmed'",
+        )
+        .bind(rsvp_id)
+        .bind(event_id)
+        .bind(present.then_some(now))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Ok(false);
+        }
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: if present {
+                    "check-in"
+                } else {
+                    "check-in-undone"
+                },
+                entity: "rsvp",
+                entity_id: Some(rsvp_id),
+                before: None,
+                after: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Queues the reminder of every confirmed registration for events starting within a
+    /// day (made more than a day before the start), once each — also with several app
+    /// servers: each row is claimed by the update that sets `reminded_at`.
+    pub async fn queue_reminders(&self, now: i64, compose: Compose<'_>) -> Result<usize, DbError> {
+        let mut tx = self.begin_write().await?;
+        let claimed: Vec<(i64,)> = sqlx::query_as(
+            "UPDATE rsvps SET reminded_at = $1 WHERE reminded_at IS NULL AND status = 'confirmed' \
+             AND id IN (SELECT r.id FROM rsvps r JOIN events e ON e.id = r.event_id \
+             WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND e.status = 'published' \
+             AND e.starts_at > $1 AND e.starts_at <= $1 + 86400 \
+             AND r.created_at < e.starts_at - 86400 ORDER BY r.id LIMIT 500) RETURNING id",
+        )
+        .bind(now)
+        .fetch_all(&mut *tx)
+        .await?;
+        for (id,) in &claimed {
+            let r: RsvpRow = sqlx::query_as(&format!(
+                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.id = $1"
+            ))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let event = event_row_by_id(&mut tx, r.event_id).await?;
+            let email = compose(&notice(
+                NoticeKind::Reminder,
+                &event,
+                &r,
+                RsvpStatus::Confirmed,
+                None,
+            ));
+            enqueue(&mut tx, &email, now).await?;
+        }
+        tx.commit().await?;
+        Ok(claimed.len())
+    }
+
+    /// The event in a language, for staff pages (any status).
+    pub async fn event_view(
+        &self,
+        id: i64,
+        lang: Lang,
+    ) -> Result<Option<crate::core::view::event::EventView>, DbError> {
+        let mut conn = self.pool.acquire().await?;
+        let row: Option<EventRow> = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        Ok(row.map(|r| r.view(lang)))
+    }
+}

@@ -1,0 +1,316 @@
+//! Reviewing join requests (server side): what a request's staff page shows (with the spaces
+//! it may duplicate), the survey's answers, and recording a decision with its e-mail.
+
+use super::context::AppState;
+use super::db::{Db, DbError, StaffSpace, SubmissionRecord};
+use super::mail::Email;
+use crate::core::model::{Decision, PositionPrecision, SpaceStatus};
+use crate::core::text::search_key;
+use crate::core::view::{Duplicate, SubmissionPage, SubmissionRow, SurveySummary};
+
+/// Words that say nothing about which space it is.
+const STOPWORDS: [&str; 14] = [
+    "spazio",
+    "spazi",
+    "coworking",
+    "cowo",
+    "fablab",
+    "fab",
+    "lab",
+    "di",
+    "del",
+    "della",
+    "il",
+    "la",
+    "the",
+    "e",
+];
+
+fn words(name: &str) -> Vec<String> {
+    search_key(name)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Metres between two points (haversine).
+pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6_371_000.0 * h.sqrt().asin()
+}
+
+/// Spaces of the same municipality that look like `space`: a similar name (most of the
+/// meaningful words shared) or, when both have a street-level position, within 150 m.
+pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
+    let mine = words(&space.current.name);
+    let located = |s: &StaffSpace| s.current.precision != PositionPrecision::Municipality;
+    others
+        .iter()
+        .filter(|o| o.id != space.id && o.current.municipality == space.current.municipality)
+        .filter(|o| o.status != SpaceStatus::Rejected)
+        .filter_map(|o| {
+            let theirs = words(&o.current.name);
+            let shared = mine.iter().filter(|w| theirs.contains(w)).count();
+            let smaller = mine.len().min(theirs.len()).max(1);
+            let similar = shared * 2 >= smaller && shared > 0;
+            let distance = (located(space) && located(o)).then(|| {
+                distance_m(
+                    (space.current.lat, space.current.lon),
+                    (o.current.lat, o.current.lon),
+                )
+            });
+            (similar || distance.is_some_and(|d| d < 150.0)).then(|| Duplicate {
+                id: o.id,
+                name: o.current.name.clone(),
+                status: o.status,
+                distance_m: distance.map(|d| d.round() as i64),
+            })
+        })
+        .collect()
+}
+
+/// One request as its staff page shows it.
+pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
+    let Some((row, record)) = db.submission(id).await? else {
+        return Ok(None);
+    };
+    let spaces = db.all_staff_spaces().await?;
+    let Some(space) = spaces.iter().find(|s| s.id == row.space_id) else {
+        return Ok(None);
+    };
+    let marker = crate::core::view::MapMarker {
+        slug: space.slug.clone(),
+        name: space.current.name.clone(),
+        kinds: space.current.kinds.clone(),
+        municipality: row.municipality.clone(),
+        lat: space.current.lat,
+        lon: space.current.lon,
+        approximate: space.current.precision != PositionPrecision::Exact,
+    };
+    Ok(Some(SubmissionPage {
+        space_status: space.status,
+        space: crate::backend::db::as_input(&space.current),
+        organisation_tax_code: record.tax_code.clone(),
+        marker,
+        needs: record.needs(),
+        contact_name: record.contact_name,
+        contact_role: record.contact_role,
+        contact_email: record.contact_email,
+        contact_phone: record.contact_phone,
+        needs_other: record.needs_other,
+        vision: record.vision,
+        consent_contact: record.consent_contact != 0,
+        lang: record.lang,
+        decision_reason: record.decision_reason,
+        decided_at: record.decided_at,
+        version: record.version,
+        duplicates: duplicates(space, &spaces),
+        row,
+    }))
+}
+
+/// The survey's answers, aggregated.
+pub async fn survey(db: &Db) -> Result<SurveySummary, DbError> {
+    let answers = db.survey_answers().await?;
+    let mut needs: Vec<(crate::core::model::Need, usize)> = crate::core::model::Need::ALL
+        .into_iter()
+        .map(|n| {
+            (
+                n,
+                answers
+                    .iter()
+                    .filter(|(_, r)| r.needs().contains(&n))
+                    .count(),
+            )
+        })
+        .collect();
+    needs.sort_by_key(|(n, c)| (std::cmp::Reverse(*c), *n));
+    let texts = |f: fn(&SubmissionRecord) -> &Option<String>| -> Vec<(String, String)> {
+        answers
+            .iter()
+            .filter_map(|(row, r)| f(r).clone().map(|t| (row.space_name.clone(), t)))
+            .collect()
+    };
+    Ok(SurveySummary {
+        responses: answers.len(),
+        needs,
+        needs_other: texts(|r| &r.needs_other),
+        visions: texts(|r| &r.vision),
+    })
+}
+
+/// Records a decision on request `id` with its e-mail to the submitter (whichever page staff
+/// act from: the request's, or its space's status buttons). `Ok(false)` when there is no such
+/// request.
+pub async fn record_decision(
+    state: &AppState,
+    id: i64,
+    decision: Decision,
+    reason: &str,
+    expected: Option<i64>,
+    actor: (i64, &str),
+) -> Result<bool, DbError> {
+    let Some((row, record)) = state.db.submission(id).await? else {
+        return Ok(false);
+    };
+    let Some(space) = state.db.staff_space(row.space_id).await? else {
+        return Ok(false);
+    };
+    let link = format!("{}/spazi/{}", state.config.base_url(), space.slug);
+    let email = decision_email(&row, &record, decision, reason, &link);
+    let reason = (!reason.is_empty()).then_some(reason);
+    let done = state
+        .db
+        .decide_submission(
+            id,
+            decision,
+            reason,
+            &email,
+            expected,
+            actor,
+            state.clock.now(),
+        )
+        .await?;
+    if done {
+        state.outbox.wake();
+    }
+    Ok(done)
+}
+
+/// The e-mail telling the submitter the decision, in the language they used.
+fn decision_email(
+    row: &SubmissionRow,
+    record: &SubmissionRecord,
+    decision: Decision,
+    reason: &str,
+    link: &str,
+) -> Email {
+    let en = record.lang == "en";
+    let (space, r, name) = (&row.space_name, &row.reference, &record.contact_name);
+    let (subject, body) = match (decision, en) {
+        (Decision::Approved, false) => (
+            format!("Adesione al Forum: lo spazio è ora sulla mappa ({r})"),
+            format!("la richiesta di adesione di «{space}» è stata approvata: lo spazio è ora sulla mappa degli spazi per l'innovazione.\n\n{link}\n\nGrazie per far parte del Forum!"),
+        ),
+        (Decision::Approved, true) => (
+            format!("Joining the Forum: the space is now on the map ({r})"),
+            format!("the request for “{space}” to join has been approved: the space is now on the map of innovation spaces.\n\n{link}\n\nThank you for being part of the Forum!"),
+        ),
+        (Decision::ChangesRequested, false) => (
+            format!("Adesione al Forum: servono alcune modifiche ({r})"),
+            format!("grazie per la richiesta di adesione di «{space}». Prima di pubblicarla abbiamo bisogno di alcune modifiche:\n\n{reason}\n\nRispondi a questa email (o scrivi a progimpresa@cittametropolitana.bo.it) citando il codice {r}."),
+        ),
+        (Decision::ChangesRequested, true) => (
+            format!("Joining the Forum: a few changes needed ({r})"),
+            format!("thank you for the request for “{space}” to join. Before publishing it we need a few changes:\n\n{reason}\n\nReply to this e-mail (or write to progimpresa@cittametropolitana.bo.it) quoting the code {r}."),
+        ),
+        (Decision::Rejected, false) => (
+            format!("Adesione al Forum: esito della richiesta ({r})"),
+            format!("abbiamo esaminato la richiesta di adesione di «{space}» e non possiamo accoglierla, per questo motivo:\n\n{reason}\n\nPer chiarimenti scrivi a progimpresa@cittametropolitana.bo.it citando il codice {r}."),
+        ),
+        (Decision::Rejected, true) => (
+            format!("Joining the Forum: the outcome of your request ({r})"),
+            format!("we have examined the request for “{space}” to join and cannot accept it, for this reason:\n\n{reason}\n\nFor any question write to progimpresa@cittametropolitana.bo.it quoting the code {r}."),
+        ),
+    };
+    let greeting = if en {
+        format!("Hello {name},")
+    } else {
+        format!("Buongiorno {name},")
+    };
+    Email {
+        to: record.contact_email.clone(),
+        subject,
+        text: format!(
+            "{greeting}\n\n{body}\n\nProgetti d'impresa – Città metropolitana di Bologna\nprogimpresa@cittametropolitana.bo.it\n"
+        ),
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::validate::ValidSpace;
+
+    fn space(id: i64, name: &str, lat: f64, lon: f64, precision: PositionPrecision) -> StaffSpace {
+        StaffSpace {
+            id,
+            slug: format!("s{id}"),
+            status: SpaceStatus::Published,
+            version: 1,
+            current: ValidSpace {
+                name: name.into(),
+                kinds: vec![],
+                description: None,
+                address: None,
+                municipality: "037006".into(),
+                lat,
+                lon,
+                precision,
+                website: None,
+                email: None,
+                phone: None,
+                organisation: None,
+                organisation_kind: None,
+                organisation_website: None,
+                organisation_description: None,
+                opening_hours: None,
+                services: None,
+            },
+        }
+    }
+
+    #[test]
+    fn duplicates_by_name_or_distance() {
+        let new = space(
+            1,
+            "Coworking Kilowatt Serre",
+            44.4812,
+            11.3530,
+            PositionPrecision::Exact,
+        );
+        let others = vec![
+            new.clone(),
+            space(
+                2,
+                "Le Serre dei Giardini – Kilowatt",
+                44.49,
+                11.36,
+                PositionPrecision::Approximate,
+            ),
+            space(
+                3,
+                "Officina Lontana",
+                44.4813,
+                11.3531,
+                PositionPrecision::Exact,
+            ),
+            space(
+                4,
+                "Officina Altrove",
+                44.4813,
+                11.3531,
+                PositionPrecision::Municipality,
+            ),
+            space(5, "Coworking Altro", 44.50, 11.30, PositionPrecision::Exact),
+        ];
+        let found = duplicates(&new, &others);
+        let ids: Vec<i64> = found.iter().map(|d| d.id).collect();
+        assert_eq!(
+            ids,
+            [2, 3],
+            "a shared name, or 15 m away; not the municipality point nor a shared 'coworking'"
+        );
+        assert!(found[1].distance_m.unwrap() < 20);
+        assert!((distance_m((44.4949, 11.3426), (44.3535, 11.7141)) - 33_500.0).abs() < 1_500.0);
+    }
+}

@@ -1,0 +1,103 @@
+//! The e-mails about registrations (confirmed, waiting, promoted, reminded, cancelled), in
+//! the language of the person who registered, with the calendar file when they have a seat.
+
+use super::db::{Notice, NoticeKind};
+use super::mail::{Email, TextAttachment};
+use crate::core::model::event::RsvpStatus;
+use crate::i18n::events::when_line;
+
+/// `spazi.example.it` of `https://spazi.example.it`.
+pub fn host_of(base: &str) -> &str {
+    base.split("://")
+        .nth(1)
+        .unwrap_or(base)
+        .trim_end_matches('/')
+}
+
+/// The e-mails about registrations, with links to this site at `base`.
+pub fn composer(base: String, now: i64) -> impl Fn(&Notice) -> Email + Send + Sync {
+    move |n: &Notice| rsvp_email(n, &base, now)
+}
+
+/// The e-mail about one registration, in its language: what happened, the event, the personal
+/// link, and the calendar file when there is a seat.
+pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
+    let e = n.lang.texts().events;
+    let title = &n.event.title;
+    let subject = match (n.kind, n.status) {
+        (NoticeKind::Promoted, _) => (e.mail_subject_promoted)(title),
+        (NoticeKind::Reminder, _) => (e.mail_subject_reminder)(title),
+        (NoticeKind::EventCancelled, _) => (e.mail_subject_cancelled)(title),
+        (_, RsvpStatus::Waiting) => (e.mail_subject_waiting)(title),
+        _ => (e.mail_subject_confirmed)(title),
+    };
+    let news = match (n.kind, n.status) {
+        (NoticeKind::Promoted, _) => e.mail_promoted.to_owned(),
+        (NoticeKind::Reminder, _) => e.mail_reminder.to_owned(),
+        (NoticeKind::EventCancelled, _) => e.mail_cancelled.to_owned(),
+        (NoticeKind::Resent, RsvpStatus::Waiting) => format!(
+            "{} {}",
+            e.mail_resent,
+            (e.mail_waiting)(n.queue_position.unwrap_or(1))
+        ),
+        (NoticeKind::Resent, _) => e.mail_resent.to_owned(),
+        (_, RsvpStatus::Waiting) => (e.mail_waiting)(n.queue_position.unwrap_or(1)),
+        _ => e.mail_confirmed.to_owned(),
+    };
+    let confirmed = n.status == RsvpStatus::Confirmed;
+    // After a cancellation the link only shows what happened; the calendar file (attached for
+    // those who had a seat) marks the entry cancelled.
+    let calendar = confirmed && n.kind != NoticeKind::Reminder;
+    let mut text = format!(
+        "{}\n\n{news}\n\n{}\n{}: {}\n{}: {}, {}\n\n{}\n{base}/prenotazione/{}\n",
+        (e.mail_greeting)(&n.first_name),
+        title,
+        e.when,
+        when_line(&n.event, n.lang),
+        e.where_,
+        n.event.venue_name,
+        n.event.venue_address,
+        e.mail_link,
+        n.token,
+    );
+    if calendar && n.kind != NoticeKind::EventCancelled {
+        text.push_str(&format!("\n{}\n{}\n", e.mail_door, e.mail_calendar));
+    }
+    text.push_str(&format!(
+        "\n{}\n\n-- \n{}\n",
+        (e.mail_questions)(&n.event.contact_email),
+        e.mail_footer
+    ));
+    let attachments = if calendar {
+        vec![TextAttachment {
+            filename: format!("{}.ics", n.event.slug),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            content: crate::core::calendar::ics(
+                &n.event,
+                &format!("{base}/eventi/{}", n.event.slug),
+                host_of(base),
+                now,
+            ),
+        }]
+    } else {
+        Vec::new()
+    };
+    Email {
+        to: n.email.clone(),
+        subject,
+        text,
+        html: None,
+        attachments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_of_base_urls() {
+        assert_eq!(host_of("https://spazi.example.it"), "spazi.example.it");
+        assert_eq!(host_of("http://127.0.0.1:3000/"), "127.0.0.1:3000");
+    }
+}

@@ -1,0 +1,546 @@
+//! The shape of the code, kept by a test (in the spirit of rust-analyzer's tidy tests).
+//!
+//! `app/src` is built in layers whose dependencies run one way:
+//!
+//! ```text
+//! web → ui → api → backend → i18n → core
+//! ```
+//!
+//! A file may use its own layer and the layers to its right, never one to its left, and no set
+//! of files may reach each other in a circle. This test reads every file under `app/src`,
+//! follows its `crate::` and `super::` paths (tests aside, comments and strings ignored) to the
+//! files they name, and fails naming the line of every dependency against the order and every
+//! circle. A module's relative paths to its own children are not followed: a module and the
+//! files under it are one unit.
+//!
+//! Files of the old flat layout not moved into a layer yet are listed in `PENDING`; the list
+//! only shrinks (a listed file that no longer exists fails the test), and no placed file may
+//! use a pending one.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// The layers, bottom first, by the top-level module that holds them.
+const LAYERS: [&str; 6] = ["core", "i18n", "backend", "api", "ui", "web"];
+
+/// Files not yet moved into a layer (paths under `app/src`). Only ever shrinks.
+const PENDING: &[&str] = &[
+    "admin.rs",
+    "components.rs",
+    "components/layout.rs",
+    "components/space_card.rs",
+    "events.rs",
+    "join.rs",
+    "join_assist.rs",
+    "listener.rs",
+    "map.rs",
+    "map/cluster.rs",
+    "map/leaflet_js.rs",
+    "map/markers_doc.rs",
+    "opendata.rs",
+    "page_assets.rs",
+    "page_cache.rs",
+    "pages.rs",
+    "pages/admin.rs",
+    "pages/admin/dashboard.rs",
+    "pages/admin/events.rs",
+    "pages/admin/import.rs",
+    "pages/admin/invitation.rs",
+    "pages/admin/review.rs",
+    "pages/admin/sign_in.rs",
+    "pages/admin/space_edit.rs",
+    "pages/admin/space_new.rs",
+    "pages/admin/staff.rs",
+    "pages/events.rs",
+    "pages/home.rs",
+    "pages/join.rs",
+    "pages/not_found.rs",
+    "pages/open_data.rs",
+    "pages/privacy.rs",
+    "pages/space.rs",
+    "review.rs",
+    "security.rs",
+    "server.rs",
+    "staff_events.rs",
+    "static_files.rs",
+];
+
+#[test]
+fn dependencies_run_one_way() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = BTreeMap::new();
+    read_tree(&root, &root, &mut files);
+    for pending in PENDING {
+        assert!(
+            files.contains_key(*pending),
+            "`{pending}` is listed in PENDING but no longer exists: take it off the list"
+        );
+    }
+    let problems = check(&files, PENDING);
+    assert!(
+        problems.is_empty(),
+        "the layers are broken:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The checker itself catches a dependency against the order, a circle, and a placed file
+/// using a pending one; and lets the right direction, tests and comments through.
+#[test]
+fn the_check_names_what_breaks_the_layers() {
+    let tree = |entries: &[(&str, &str)]| -> BTreeMap<String, String> {
+        entries
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.to_string()))
+            .collect()
+    };
+    let good = tree(&[
+        ("core.rs", "pub mod model;"),
+        ("core/model.rs", "pub struct Kind;"),
+        (
+            "backend.rs",
+            "use crate::core::model::Kind;\n// crate::web::x in a comment\nfn f() -> &'static str { \"crate::web::x\" }\n#[cfg(test)]\nmod tests { use crate::web::run; }",
+        ),
+        ("web.rs", "use crate::{backend, core::model::{self, Kind}};\npub fn run() {}"),
+    ]);
+    assert_eq!(check(&good, &[]), Vec::<String>::new());
+
+    let back_edge = tree(&[
+        ("core.rs", "pub mod model;"),
+        (
+            "core/model.rs",
+            "pub struct Kind;\n\nfn f() { crate::backend::g(); }",
+        ),
+        ("backend.rs", "pub fn g() {}"),
+    ]);
+    assert_eq!(
+        check(&back_edge, &[]),
+        vec!["core/model.rs:3: `core` uses `backend.rs`, a layer above it".to_string()]
+    );
+
+    let circle = tree(&[
+        ("ui.rs", "pub mod a; pub mod b;"),
+        ("ui/a.rs", "use super::b::B; pub struct A;"),
+        ("ui/b.rs", "use crate::ui::a::A; pub struct B;"),
+    ]);
+    assert_eq!(
+        check(&circle, &[]),
+        vec!["a circle of files: ui/a.rs:1 → ui/b.rs:1 → ui/a.rs".to_string()]
+    );
+
+    let pending = tree(&[
+        ("core.rs", "use crate::old::X;"),
+        ("old.rs", "pub struct X;"),
+    ]);
+    assert_eq!(
+        check(&pending, &["old.rs"]),
+        vec!["core.rs:1: `core` uses `old.rs`, which is not in a layer yet".to_string()]
+    );
+    // Among pending files, circles are known debt.
+    let old_circle = tree(&[
+        ("x.rs", "use crate::y::Y; pub struct X;"),
+        ("y.rs", "use crate::x::X; pub struct Y;"),
+    ]);
+    assert_eq!(check(&old_circle, &["x.rs", "y.rs"]), Vec::<String>::new());
+}
+
+/// Every `.rs` file under `dir`, by its path relative to `root` (with `/`).
+fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
+    for entry in std::fs::read_dir(dir).expect("app/src is readable") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            read_tree(root, &path, files);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy();
+            let rel = rel.replace('\\', "/");
+            files.insert(rel, std::fs::read_to_string(&path).expect("a source file"));
+        }
+    }
+}
+
+/// Problems found in a tree of files (path → source), in a stable order.
+fn check(files: &BTreeMap<String, String>, pending: &[&str]) -> Vec<String> {
+    // Module path → file.
+    let modules: BTreeMap<Vec<String>, &str> =
+        files.keys().map(|f| (module_of(f), f.as_str())).collect();
+    let layer_of = |file: &str| -> Option<usize> {
+        if pending.contains(&file) {
+            return None;
+        }
+        let top = module_of(file).into_iter().next()?;
+        LAYERS.iter().position(|l| *l == top)
+    };
+    let mut problems = Vec::new();
+    // file → (used file → first line).
+    let mut edges: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (file, source) in files {
+        let module = module_of(file);
+        for (line, path) in paths(&drop_tests(&blank_comments_and_strings(source))) {
+            let (base, rest) = match path.first().map(String::as_str) {
+                Some("crate") => (Vec::new(), &path[1..]),
+                Some("super") => {
+                    let mut base = module.clone();
+                    let mut rest = &path[..];
+                    while rest.first().map(String::as_str) == Some("super") {
+                        base.pop();
+                        rest = &rest[1..];
+                    }
+                    (base, rest)
+                }
+                _ => continue,
+            };
+            let full: Vec<String> = base.into_iter().chain(rest.iter().cloned()).collect();
+            let Some(target) = (1..=full.len())
+                .rev()
+                .find_map(|n| modules.get(&full[..n]).copied())
+            else {
+                continue;
+            };
+            if target == file || target == "lib.rs" {
+                continue;
+            }
+            edges.entry(file).or_default().entry(target).or_insert(line);
+        }
+    }
+    for (from, targets) in &edges {
+        let Some(from_layer) = layer_of(from) else {
+            continue;
+        };
+        for (to, line) in targets {
+            match layer_of(to) {
+                Some(to_layer) if to_layer > from_layer => problems.push(format!(
+                    "{from}:{line}: `{}` uses `{to}`, a layer above it",
+                    LAYERS[from_layer]
+                )),
+                Some(_) => {}
+                None => problems.push(format!(
+                    "{from}:{line}: `{}` uses `{to}`, which is not in a layer yet",
+                    LAYERS[from_layer]
+                )),
+            }
+        }
+    }
+    for circle in circles(&edges) {
+        if circle.iter().all(|f| pending.contains(f)) {
+            continue;
+        }
+        let mut text = String::from("a circle of files: ");
+        for (i, file) in circle.iter().enumerate() {
+            let next = circle[(i + 1) % circle.len()];
+            text.push_str(&format!("{file}:{} → ", edges[file][next]));
+        }
+        text.push_str(circle[0]);
+        problems.push(text);
+    }
+    problems
+}
+
+/// `core/model.rs` → `["core", "model"]`; `lib.rs` → `[]`; `x/mod.rs` → `["x"]`.
+fn module_of(file: &str) -> Vec<String> {
+    let stem = file.trim_end_matches(".rs");
+    let mut parts: Vec<String> = stem.split('/').map(str::to_owned).collect();
+    if parts.last().map(String::as_str) == Some("mod") {
+        parts.pop();
+    }
+    if parts == ["lib"] {
+        parts.clear();
+    }
+    parts
+}
+
+/// One circle through each group of files that reach each other (Tarjan's strongly connected
+/// components), each starting from its first file in name order and following the edges.
+fn circles<'a>(edges: &BTreeMap<&'a str, BTreeMap<&'a str, usize>>) -> Vec<Vec<&'a str>> {
+    struct State<'a> {
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        groups: Vec<Vec<&'a str>>,
+    }
+    fn visit<'a>(
+        v: &'a str,
+        edges: &BTreeMap<&'a str, BTreeMap<&'a str, usize>>,
+        s: &mut State<'a>,
+    ) {
+        let n = s.index.len();
+        s.index.insert(v, n);
+        s.low.insert(v, n);
+        s.stack.push(v);
+        for &w in edges.get(v).into_iter().flat_map(|t| t.keys()) {
+            if !s.index.contains_key(w) {
+                visit(w, edges, s);
+                let low = s.low[v].min(s.low[w]);
+                s.low.insert(v, low);
+            } else if s.stack.contains(&w) {
+                let low = s.low[v].min(s.index[w]);
+                s.low.insert(v, low);
+            }
+        }
+        if s.low[v] == s.index[v] {
+            let mut group = Vec::new();
+            while let Some(w) = s.stack.pop() {
+                group.push(w);
+                if w == v {
+                    break;
+                }
+            }
+            if group.len() > 1 {
+                s.groups.push(group);
+            }
+        }
+    }
+    let mut s = State {
+        index: BTreeMap::new(),
+        low: BTreeMap::new(),
+        stack: Vec::new(),
+        groups: Vec::new(),
+    };
+    for &v in edges.keys() {
+        if !s.index.contains_key(v) {
+            visit(v, edges, &mut s);
+        }
+    }
+    // A circle inside each group: breadth-first from its first file back to itself.
+    let mut found = Vec::new();
+    for group in s.groups {
+        let members: BTreeSet<&str> = group.iter().copied().collect();
+        let start = *members.iter().next().unwrap();
+        let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        'search: while let Some(v) = queue.pop_front() {
+            for &w in edges[v].keys().filter(|w| members.contains(*w)) {
+                if w == start {
+                    let mut circle = vec![v];
+                    while let Some(&prev) = came_from.get(circle.last().unwrap()) {
+                        circle.push(prev);
+                    }
+                    circle.reverse();
+                    found.push(circle);
+                    break 'search;
+                }
+                if !came_from.contains_key(w) && w != start {
+                    came_from.insert(w, v);
+                    queue.push_back(w);
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The source with comments, string and character literals replaced by spaces (lines kept).
+fn blank_comments_and_strings(source: &str) -> String {
+    let chars: Vec<char> = source.chars().collect();
+    let mut out = String::with_capacity(source.len());
+    let blank = |out: &mut String, run: &[char]| {
+        out.extend(run.iter().map(|&c| if c == '\n' { '\n' } else { ' ' }));
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &chars[i..];
+        let ident_char = |c: char| c.is_alphanumeric() || c == '_';
+        // Raw strings may be byte strings (`br"…"`): look before the `b`.
+        let before = if i > 0 && chars[i - 1] == 'b' {
+            i - 1
+        } else {
+            i
+        };
+        let prev_ident = before > 0 && ident_char(chars[before - 1]);
+        let end = if rest.starts_with(&['/', '/']) {
+            i + rest.iter().position(|&c| c == '\n').unwrap_or(rest.len())
+        } else if rest.starts_with(&['/', '*']) {
+            let mut depth = 0;
+            let mut j = i;
+            loop {
+                if j + 1 >= chars.len() {
+                    break chars.len();
+                }
+                if chars[j] == '/' && chars[j + 1] == '*' {
+                    depth += 1;
+                    j += 2;
+                } else if chars[j] == '*' && chars[j + 1] == '/' {
+                    depth -= 1;
+                    j += 2;
+                    if depth == 0 {
+                        break j;
+                    }
+                } else {
+                    j += 1;
+                }
+            }
+        } else if !prev_ident && (rest.starts_with(&['r', '"']) || rest.starts_with(&['r', '#'])) {
+            let hashes = rest[1..].iter().take_while(|&&c| c == '#').count();
+            if rest.get(1 + hashes) != Some(&'"') {
+                out.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            let mut j = i + 2 + hashes;
+            loop {
+                if j >= chars.len() {
+                    break chars.len();
+                }
+                if chars[j] == '"'
+                    && chars[j + 1..]
+                        .iter()
+                        .take(hashes)
+                        .filter(|&&c| c == '#')
+                        .count()
+                        == hashes
+                {
+                    break j + 1 + hashes;
+                }
+                j += 1;
+            }
+        } else if rest[0] == '"' {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] != '"' {
+                j += if chars[j] == '\\' { 2 } else { 1 };
+            }
+            (j + 1).min(chars.len())
+        } else if rest[0] == '\'' && rest.get(1) == Some(&'\\') {
+            i + 2
+                + rest[2..]
+                    .iter()
+                    .position(|&c| c == '\'')
+                    .map_or(0, |p| p + 1)
+        } else if rest[0] == '\'' && rest.get(2) == Some(&'\'') {
+            i + 3
+        } else {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        };
+        blank(&mut out, &chars[i..end]);
+        i = end;
+    }
+    out
+}
+
+/// The source with every `#[cfg(test)]` item (a `mod tests { … }`, a function) blanked.
+fn drop_tests(source: &str) -> String {
+    let mut out: Vec<char> = source.chars().collect();
+    let marker: Vec<char> = "#[cfg(test)]".chars().collect();
+    let mut i = 0;
+    while i + marker.len() <= out.len() {
+        if out[i..i + marker.len()] != marker[..] {
+            i += 1;
+            continue;
+        }
+        // The item ends at its first `;` before any brace, or at its matching closing brace.
+        let mut j = i + marker.len();
+        while j < out.len() && out[j] != '{' && out[j] != ';' {
+            j += 1;
+        }
+        if j < out.len() && out[j] == '{' {
+            let mut depth = 0;
+            while j < out.len() {
+                match out[j] {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        let end = (j + 1).min(out.len());
+        for c in &mut out[i..end] {
+            if *c != '\n' {
+                *c = ' ';
+            }
+        }
+        i = end;
+    }
+    out.into_iter().collect()
+}
+
+/// Every path starting with `crate::` or `super::`, with `use` groups expanded, and its line.
+fn paths(source: &str) -> Vec<(usize, Vec<String>)> {
+    let chars: Vec<char> = source.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_word = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+        let keyword = ["crate", "super"]
+            .into_iter()
+            .find(|k| starts_word && chars[i..].starts_with(&k.chars().collect::<Vec<_>>()));
+        let Some(keyword) = keyword else {
+            i += 1;
+            continue;
+        };
+        let line = chars[..i].iter().filter(|&&c| c == '\n').count() + 1;
+        let mut j = i;
+        let tree = use_tree(&chars, &mut j);
+        for path in tree {
+            if path.first().map(String::as_str) == Some(keyword) {
+                found.push((line, path));
+            }
+        }
+        i = j.max(i + keyword.len());
+    }
+    found
+}
+
+/// Parses a path or a `use` tree (`a::{b, c::{d, e as f}, self}`) at `*i` into its leaves.
+fn use_tree(chars: &[char], i: &mut usize) -> Vec<Vec<String>> {
+    let skip_space = |i: &mut usize| {
+        while *i < chars.len() && chars[*i].is_whitespace() {
+            *i += 1;
+        }
+    };
+    skip_space(i);
+    if chars.get(*i) == Some(&'{') {
+        *i += 1;
+        let mut leaves = Vec::new();
+        loop {
+            skip_space(i);
+            match chars.get(*i) {
+                None => return leaves,
+                Some('}') => {
+                    *i += 1;
+                    return leaves;
+                }
+                Some(',') => *i += 1,
+                Some(_) => {
+                    let before = *i;
+                    leaves.extend(use_tree(chars, i));
+                    if *i == before {
+                        *i += 1;
+                    }
+                }
+            }
+        }
+    }
+    let start = *i;
+    while *i < chars.len() && (chars[*i].is_alphanumeric() || chars[*i] == '_' || chars[*i] == '*')
+    {
+        *i += 1;
+    }
+    if *i == start {
+        return Vec::new();
+    }
+    let segment: String = chars[start..*i].iter().collect();
+    let mut j = *i;
+    skip_space(&mut j);
+    if chars.get(j) == Some(&':') && chars.get(j + 1) == Some(&':') {
+        *i = j + 2;
+        let rest = use_tree(chars, i);
+        if rest.is_empty() {
+            return vec![vec![segment]];
+        }
+        return rest
+            .into_iter()
+            .map(|mut path| {
+                path.insert(0, segment.clone());
+                path
+            })
+            .collect();
+    }
+    vec![vec![segment]]
+}
