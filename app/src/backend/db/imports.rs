@@ -355,14 +355,16 @@ impl Db {
     pub async fn hand_edited_fields(
         &self,
     ) -> Result<std::collections::HashSet<(i64, String)>, DbError> {
-        let rows: Vec<(Option<i64>, String, Option<String>)> = sqlx::query_as(
+        use futures_util::TryStreamExt;
+        // Row by row: the trail of a large directory is tens of megabytes of JSON, and only
+        // the (space, field) pairs are kept.
+        let mut rows = sqlx::query_as::<_, (Option<i64>, String, Option<String>)>(
             "SELECT entity_id, action, after_json FROM audit_log WHERE entity = 'space' \
              AND action IN ('create', 'update', 'import', 'import-revert') ORDER BY id",
         )
-        .fetch_all(&self.pool)
-        .await?;
+        .fetch(&self.pool);
         let mut set = std::collections::HashSet::new();
-        for (id, action, after) in rows {
+        while let Some((id, action, after)) = rows.try_next().await? {
             let (Some(id), Some(after)) = (id, after) else {
                 continue;
             };
