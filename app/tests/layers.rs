@@ -13,9 +13,8 @@
 //! circle. A module's relative paths to its own children are not followed: a module and the
 //! files under it are one unit.
 //!
-//! Files of the old flat layout not moved into a layer yet are listed in `PENDING`; the list
-//! only shrinks (a listed file that no longer exists fails the test), and no placed file may
-//! use a pending one.
+//! Every file but `lib.rs` (which only declares the layers) belongs to a layer; a file
+//! outside them that a layer uses is reported too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -23,60 +22,12 @@ use std::path::Path;
 /// The layers, bottom first, by the top-level module that holds them.
 const LAYERS: [&str; 6] = ["core", "i18n", "backend", "api", "ui", "web"];
 
-/// Files not yet moved into a layer (paths under `app/src`). Only ever shrinks.
-const PENDING: &[&str] = &[
-    "admin.rs",
-    "components.rs",
-    "components/layout.rs",
-    "components/space_card.rs",
-    "events.rs",
-    "join.rs",
-    "join_assist.rs",
-    "listener.rs",
-    "map.rs",
-    "map/cluster.rs",
-    "map/leaflet_js.rs",
-    "map/markers_doc.rs",
-    "opendata.rs",
-    "page_assets.rs",
-    "page_cache.rs",
-    "pages.rs",
-    "pages/admin.rs",
-    "pages/admin/dashboard.rs",
-    "pages/admin/events.rs",
-    "pages/admin/import.rs",
-    "pages/admin/invitation.rs",
-    "pages/admin/review.rs",
-    "pages/admin/sign_in.rs",
-    "pages/admin/space_edit.rs",
-    "pages/admin/space_new.rs",
-    "pages/admin/staff.rs",
-    "pages/events.rs",
-    "pages/home.rs",
-    "pages/join.rs",
-    "pages/not_found.rs",
-    "pages/open_data.rs",
-    "pages/privacy.rs",
-    "pages/space.rs",
-    "review.rs",
-    "security.rs",
-    "server.rs",
-    "staff_events.rs",
-    "static_files.rs",
-];
-
 #[test]
 fn dependencies_run_one_way() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = BTreeMap::new();
     read_tree(&root, &root, &mut files);
-    for pending in PENDING {
-        assert!(
-            files.contains_key(*pending),
-            "`{pending}` is listed in PENDING but no longer exists: take it off the list"
-        );
-    }
-    let problems = check(&files, PENDING);
+    let problems = check(&files);
     assert!(
         problems.is_empty(),
         "the layers are broken:\n{}",
@@ -84,8 +35,8 @@ fn dependencies_run_one_way() {
     );
 }
 
-/// The checker itself catches a dependency against the order, a circle, and a placed file
-/// using a pending one; and lets the right direction, tests and comments through.
+/// The checker itself catches a dependency against the order and a circle, and lets the right
+/// direction, tests and comments through.
 #[test]
 fn the_check_names_what_breaks_the_layers() {
     let tree = |entries: &[(&str, &str)]| -> BTreeMap<String, String> {
@@ -103,7 +54,7 @@ fn the_check_names_what_breaks_the_layers() {
         ),
         ("web.rs", "use crate::{backend, core::model::{self, Kind}};\npub fn run() {}"),
     ]);
-    assert_eq!(check(&good, &[]), Vec::<String>::new());
+    assert_eq!(check(&good), Vec::<String>::new());
 
     let back_edge = tree(&[
         ("core.rs", "pub mod model;"),
@@ -114,7 +65,7 @@ fn the_check_names_what_breaks_the_layers() {
         ("backend.rs", "pub fn g() {}"),
     ]);
     assert_eq!(
-        check(&back_edge, &[]),
+        check(&back_edge),
         vec!["core/model.rs:3: `core` uses `backend.rs`, a layer above it".to_string()]
     );
 
@@ -124,24 +75,9 @@ fn the_check_names_what_breaks_the_layers() {
         ("ui/b.rs", "use crate::ui::a::A; pub struct B;"),
     ]);
     assert_eq!(
-        check(&circle, &[]),
+        check(&circle),
         vec!["a circle of files: ui/a.rs:1 → ui/b.rs:1 → ui/a.rs".to_string()]
     );
-
-    let pending = tree(&[
-        ("core.rs", "use crate::old::X;"),
-        ("old.rs", "pub struct X;"),
-    ]);
-    assert_eq!(
-        check(&pending, &["old.rs"]),
-        vec!["core.rs:1: `core` uses `old.rs`, which is not in a layer yet".to_string()]
-    );
-    // Among pending files, circles are known debt.
-    let old_circle = tree(&[
-        ("x.rs", "use crate::y::Y; pub struct X;"),
-        ("y.rs", "use crate::x::X; pub struct Y;"),
-    ]);
-    assert_eq!(check(&old_circle, &["x.rs", "y.rs"]), Vec::<String>::new());
 }
 
 /// Every `.rs` file under `dir`, by its path relative to `root` (with `/`).
@@ -159,18 +95,19 @@ fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
 }
 
 /// Problems found in a tree of files (path → source), in a stable order.
-fn check(files: &BTreeMap<String, String>, pending: &[&str]) -> Vec<String> {
+fn check(files: &BTreeMap<String, String>) -> Vec<String> {
     // Module path → file.
     let modules: BTreeMap<Vec<String>, &str> =
         files.keys().map(|f| (module_of(f), f.as_str())).collect();
     let layer_of = |file: &str| -> Option<usize> {
-        if pending.contains(&file) {
-            return None;
-        }
         let top = module_of(file).into_iter().next()?;
         LAYERS.iter().position(|l| *l == top)
     };
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = files
+        .keys()
+        .filter(|f| *f != "lib.rs" && layer_of(f).is_none())
+        .map(|f| format!("{f}: in no layer (move it under one of {LAYERS:?})"))
+        .collect();
     // file → (used file → first line).
     let mut edges: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for (file, source) in files {
@@ -214,16 +151,13 @@ fn check(files: &BTreeMap<String, String>, pending: &[&str]) -> Vec<String> {
                 )),
                 Some(_) => {}
                 None => problems.push(format!(
-                    "{from}:{line}: `{}` uses `{to}`, which is not in a layer yet",
+                    "{from}:{line}: `{}` uses `{to}`, which is in no layer",
                     LAYERS[from_layer]
                 )),
             }
         }
     }
     for circle in circles(&edges) {
-        if circle.iter().all(|f| pending.contains(f)) {
-            continue;
-        }
         let mut text = String::from("a circle of files: ");
         for (i, file) in circle.iter().enumerate() {
             let next = circle[(i + 1) % circle.len()];

@@ -97,7 +97,7 @@ enum Command {
         action: AdminAction,
     },
     /// Compress the site's static files once at brotli's best quality (`serve` runs it in a
-    /// child process at start; see app::static_files).
+    /// child process at start; see app::web::static_files).
     #[command(hide = true)]
     Precompress { site_root: std::path::PathBuf },
 }
@@ -198,7 +198,7 @@ fn limit_malloc_arenas() {
 
 async fn run() -> ExitCode {
     // Logs: human-readable lines, or one JSON object per line (SPAZI_LOG_FORMAT=json) for a
-    // log collector; each request's lines carry its id (see app::security).
+    // log collector; each request's lines carry its id (see app::web::security).
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     if std::env::var("SPAZI_LOG_FORMAT").is_ok_and(|f| f == "json") {
@@ -212,7 +212,7 @@ async fn run() -> ExitCode {
     }
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => match app::server::run().await {
+        Command::Serve => match app::web::run::run().await {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 tracing::error!("{err}");
@@ -238,13 +238,15 @@ async fn run() -> ExitCode {
             })
             .await,
         ),
-        Command::Precompress { site_root } => match app::static_files::compress_all(&site_root) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("Cannot precompress {}: {err}", site_root.display());
-                ExitCode::FAILURE
+        Command::Precompress { site_root } => {
+            match app::web::static_files::compress_all(&site_root) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("Cannot precompress {}: {err}", site_root.display());
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Command::Transfer { to } => finish(app::backend::cli::transfer(&to).await),
         Command::Backup { to } => finish(app::backend::cli::backup(&to).await),
         Command::Admin {

@@ -56,6 +56,15 @@ pub fn request_lang() -> Option<Lang> {
     request_lang_from(&parts.headers)
 }
 
+/// The language of the request being served: the page's (provided by the app while it renders)
+/// or its cookie's, Italian by default.
+#[cfg(feature = "ssr")]
+pub fn lang() -> Lang {
+    use_context::<Lang>()
+        .or_else(request_lang)
+        .unwrap_or_default()
+}
+
 /// The language chosen in a request's cookie, if any.
 #[cfg(feature = "ssr")]
 pub fn request_lang_from(headers: &axum::http::HeaderMap) -> Option<Lang> {

@@ -1,7 +1,7 @@
 //! The public events: the list, an event's page, a registration's personal page.
 
 #[cfg(feature = "ssr")]
-use super::context::{base_url, db, now, set_status};
+use super::context::{base_url, db, lang, now, set_status};
 use super::error::AppError;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api/fn", endpoint = "events")]
 pub async fn events_page() -> Result<crate::core::view::event::EventsPage, AppError> {
     let db = db()?;
-    Ok(db.public_events(crate::current_lang(), now()).await?)
+    Ok(db.public_events(lang(), now()).await?)
 }
 
 /// Up to how many space names the RSVP form carries in its page (more are fetched by the
@@ -23,7 +23,7 @@ pub async fn event_page(slug: String) -> Result<crate::core::view::event::EventP
     let db = db()?;
     let now = now();
     let Some((event, spaces)) = db
-        .public_event_page(&slug, crate::current_lang(), SUGGESTIONS_IN_PAGE)
+        .public_event_page(&slug, lang(), SUGGESTIONS_IN_PAGE)
         .await?
     else {
         set_status(404);
@@ -43,10 +43,7 @@ pub async fn event_page(slug: String) -> Result<crate::core::view::event::EventP
 #[server(prefix = "/api/fn", endpoint = "rsvp")]
 pub async fn rsvp_page(token: String) -> Result<crate::core::view::event::RsvpView, AppError> {
     let db = db()?;
-    match db
-        .rsvp_by_token(token.trim(), crate::current_lang(), now())
-        .await?
-    {
+    match db.rsvp_by_token(token.trim(), lang(), now()).await? {
         Some(mut rsvp) => {
             // The door screen's address for this registration, as a QR code for staff's
             // phone camera.

@@ -170,3 +170,34 @@ pub struct AppState {
     /// The one source of "now".
     pub clock: crate::backend::clock::Clock,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    #[test]
+    fn absolute_links_need_a_configured_address_off_loopback() {
+        let mut local = Config::default();
+        local
+            .require_public_url("127.0.0.1:3000".parse().unwrap())
+            .unwrap();
+        assert_eq!(local.base_url(), "http://127.0.0.1:3000");
+        let mut local6 = Config::default();
+        local6
+            .require_public_url("[::1]:8080".parse().unwrap())
+            .unwrap();
+        assert_eq!(local6.base_url(), "http://[::1]:8080");
+        let err = Config::default()
+            .require_public_url("0.0.0.0:3000".parse().unwrap())
+            .unwrap_err();
+        assert!(err.contains("SPAZI_PUBLIC_URL"));
+        let mut public = Config {
+            public_url: "https://spazi.example.it/".into(),
+            ..Config::default()
+        };
+        public
+            .require_public_url("0.0.0.0:3000".parse().unwrap())
+            .unwrap();
+        assert_eq!(public.base_url(), "https://spazi.example.it");
+    }
+}

@@ -166,6 +166,17 @@ pub fn parse_instant(value: &str) -> Option<i64> {
         .map(|t| t.as_second())
 }
 
+/// A moment as staff pages show it (UTC, to the minute).
+pub fn utc_minute(at: i64) -> String {
+    let (y, m, d) = super::text::civil_date(at);
+    let secs = at.rem_euclid(86_400);
+    format!(
+        "{d:02}/{m:02}/{y} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 
 use crate::support::TestDb;
 use app::backend::context::{AppState, Config};
-use app::server::router;
+use app::web::router::router;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use leptos::config::LeptosOptions;
@@ -278,7 +278,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         assert!(markers
             .body
             .starts_with("spazi-markers/1\tcoworking\tfablab\tincubator-accelerator\n"));
-        let decoded = app::map::markers_doc::decode(&markers.body).unwrap();
+        let decoded = app::ui::islands::map::markers_doc::decode(&markers.body).unwrap();
         let published = decoded.len();
         assert!(published > 60 && published <= 82, "{published}");
         // Grouped by municipality: each named once.
@@ -351,7 +351,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
 
         // The filter applies to the markers and the page links keep it.
         let fablabs = get(&app, "/api/spazi/mappa.txt?tipo=fablab", None).await;
-        let fablabs = app::map::markers_doc::decode(&fablabs.body).unwrap();
+        let fablabs = app::ui::islands::map::markers_doc::decode(&fablabs.body).unwrap();
         assert!(!fablabs.is_empty() && fablabs.len() < published);
         assert!(fablabs
             .iter()
@@ -457,7 +457,7 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
 }
 
 /// A page is sent the WASM bundle only when it has islands, and Leaflet only when it has a
-/// map (`app::page_assets`): the events list and the open data page are plain HTML.
+/// map (`app::ui::islands::page_assets`): the events list and the open data page are plain HTML.
 #[tokio::test]
 async fn pages_load_the_bundle_and_leaflet_only_when_they_use_them() {
     let t = TestDb::sqlite().await;

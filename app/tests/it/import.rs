@@ -52,7 +52,7 @@ async fn exports_and_seed_reimport_unchanged(t: &TestDb) {
     t.db.seed(NOW).await.unwrap();
     // The staff export for Excel (every status), read back as Excel would save it.
     let all = t.db.all_details(&Default::default()).await.unwrap();
-    let csv = app::opendata::csv_document(&all, true, true).unwrap();
+    let csv = app::web::opendata::csv_document(&all, true, true).unwrap();
     let planned = plan_of(t, &import::decode(&csv)).await;
     assert_eq!(
         import::count(&planned),

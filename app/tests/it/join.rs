@@ -202,7 +202,7 @@ async fn join_form_guards_errors_and_success() {
     assert!(body_text(res).await.contains("Troppe richieste"));
 
     // Huge bodies are refused before anything else.
-    let huge = good_form(&old, &"x".repeat(app::join::MAX_BODY));
+    let huge = good_form(&old, &"x".repeat(app::web::forms::join::MAX_BODY));
     let res = app.clone().oneshot(post(huge)).await.unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 

@@ -10,7 +10,7 @@ use app::backend::context::{AppState, Config};
 use app::backend::db::Db;
 use app::core::model::event::EventStatus;
 use app::core::validate::event::ValidEvent;
-use app::server::router;
+use app::web::router::router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};

@@ -55,7 +55,7 @@ async fn pages_carry_the_security_headers_and_a_nonce_policy() {
     let csv = get(&app, "/api/spazi.csv", None).await;
     assert_eq!(
         csv.headers["content-security-policy"],
-        app::security::NOTHING
+        app::web::security::NOTHING
     );
     assert_eq!(csv.headers["x-content-type-options"], "nosniff");
     t.finish().await;

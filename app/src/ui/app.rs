@@ -1,0 +1,112 @@
+//! The app: the HTML document around every page (`shell`), the routes of the pages (`App`),
+//! and the current language and its words.
+
+use super::components::layout::Layout;
+use super::lang::current_lang;
+use super::pages::admin::{
+    dashboard::DashboardPage, events::CheckInPage, events::EventEditPage, events::EventNewPage,
+    events::EventRsvpsPage, events::StaffEventsPage, import::ImportDetailPage,
+    import::ImportUploadPage, invitation::InvitationPage, review::SubmissionDetailPage,
+    review::SubmissionsPage, review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage, staff::StaffPage,
+};
+use super::pages::{
+    events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
+    join::JoinSentPage, not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage,
+    space::SpacePage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = current_lang();
+    // The hydration scripts and Leaflet come with the page's first island or map (see
+    // `page_assets`); a page without islands is plain HTML.
+    super::islands::page_assets::not_hydrated();
+    provide_context(super::islands::page_assets::PageAssets::new(
+        options.clone(),
+    ));
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0066cc" />
+                // The three weights every page shows above the fold, fetched with the HTML
+                // rather than when the CSS asks for them: no text jumps when they arrive
+                // (Lighthouse measured a 0.1 layout shift from the headings' late swap).
+                {[400, 600, 700]
+                    .map(|weight| {
+                        view! {
+                            <link
+                                rel="preload"
+                                href=format!("/fonts/titillium-web-latin-{weight}-normal.woff2")
+                                r#as="font"
+                                r#type="font/woff2"
+                                crossorigin=""
+                            />
+                        }
+                    })}
+                <link rel="stylesheet" href="/pkg/spazi.css" />
+                <link rel="icon" href="/favicon.svg" r#type="image/svg+xml" />
+                <AutoReload options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = current_lang();
+    provide_context(lang);
+    let t = lang.texts();
+    let site = t.site_name;
+    view! {
+        // leptos_meta writes the title as it is: every page's title is escaped here.
+        <Title formatter=move |page: String| {
+            crate::core::text::escape_rcdata(
+                &if page.is_empty() { site.to_owned() } else { format!("{page} – {site}") },
+            )
+        } />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/dati-aperti") view=OpenDataPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/aderisci") view=JoinPage ssr=SsrMode::Async />
+                    <Route path=path!("/aderisci/inviata/:reference") view=JoinSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/eventi") view=EventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/eventi/:slug") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/prenotazione/:token") view=RsvpPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi") view=StaffEventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/nuovo") view=EventNewPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id") view=EventEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/iscrizioni") view=EventRsvpsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/ingresso") view=CheckInPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,6 @@
+//! Building blocks shared by the pages.
+
+pub mod audit;
+pub mod form;
+pub mod layout;
+pub mod space_card;

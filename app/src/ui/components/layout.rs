@@ -1,0 +1,84 @@
+//! The frame of every page: skip link, header (with the language switch), main, footer.
+//! Follows the Designers Italia header/footer pattern.
+
+use crate::ui::lang::use_texts;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = use_texts();
+    let location = use_location();
+    let here = location.pathname.get_untracked()
+        + &{
+            let search = location.search.get_untracked();
+            if search.is_empty() {
+                String::new()
+            } else {
+                format!("?{search}")
+            }
+        };
+    let other = t.lang.other();
+    let switch_href = format!("/lingua/{}?next={}", other.code(), encode(&here));
+    view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <header class="site-header">
+            <div class="site-header__slim">
+                <div class="container site-header__slim-inner">
+                    <span>{t.owner}</span>
+                    <a class="lang-switch" href=switch_href hreflang=other.code() lang=other.code()>
+                        {t.switch_language}
+                    </a>
+                </div>
+            </div>
+            <div class="site-header__center">
+                <div class="container">
+                    <a class="brand" href="/">
+                        <span class="brand__name">{t.site_name}</span>
+                        <span class="brand__tagline">{t.forum_name}</span>
+                    </a>
+                </div>
+            </div>
+            <nav class="site-nav" aria-label=t.nav_map>
+                <div class="container">
+                    <a href="/">{t.nav_map}</a>
+                    <a href="/eventi">{t.events.nav}</a>
+                    <a href="/aderisci">{t.join.nav}</a>
+                    <a href="/dati-aperti">{t.nav_open_data}</a>
+                </div>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <div class="container">
+                <p class="site-footer__name">{t.forum_name}</p>
+                <p>{t.footer_service}</p>
+                <p>
+                    {t.footer_contact} ": "
+                    <a href="mailto:progimpresa@cittametropolitana.bo.it">
+                        "progimpresa@cittametropolitana.bo.it"
+                    </a>
+                </p>
+                <p>
+                    <a href="/dati-aperti">{t.nav_open_data}</a>
+                    " (CC BY 4.0)"
+                    " · "
+                    <a href="/privacy">{t.join.privacy_title}</a>
+                </p>
+                <p class="site-footer__small">{t.footer_data}</p>
+            </div>
+        </footer>
+    }
+}
+
+/// Percent-encodes a local path for use as a query value.
+fn encode(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

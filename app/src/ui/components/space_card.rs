@@ -1,0 +1,43 @@
+//! A space in the list of the map page (Designers Italia card pattern).
+
+use crate::core::view::SpaceSummary;
+use crate::ui::lang::use_texts;
+use leptos::prelude::*;
+
+#[component]
+pub fn SpaceCard(space: SpaceSummary) -> impl IntoView {
+    let t = use_texts();
+    let href = format!("/spazi/{}", space.slug);
+    let kinds = space
+        .kinds
+        .iter()
+        .map(|k| {
+            view! {
+                <li class=format!("kind-badge kind-badge--{}", k.code())>
+                    <span class="kind-badge__letter" aria-hidden="true">{k.letter()}</span>
+                    {t.kind(*k)}
+                </li>
+            }
+        })
+        .collect_view();
+    let place = match &space.address {
+        Some(address) => format!("{address}, {}", space.municipality),
+        None => space.municipality.clone(),
+    };
+    view! {
+        <li class="space-card" data-slug=space.slug.clone()>
+            <h3 class="space-card__title">
+                <a href=href>{space.name.clone()}</a>
+            </h3>
+            <ul class="space-card__kinds" aria-label=t.kinds>{kinds}</ul>
+            <p class="space-card__place">{place}</p>
+            {space
+                .organisation
+                .clone()
+                .map(|o| view! { <p class="space-card__org">{t.run_by} " " {o}</p> })}
+            {t
+                .precision_short(space.precision)
+                .map(|note| view! { <p class="space-card__note">{note}</p> })}
+        </li>
+    }
+}

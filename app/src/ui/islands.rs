@@ -1,0 +1,7 @@
+//! The islands: the map and pin picker (`map`), the join and RSVP form assistants
+//! (`join_assist`), and how a page loads them (`page_assets`). Whatever they reach goes into
+//! the WASM bundle: their words come from `Lang::islands()` only.
+
+pub mod join_assist;
+pub mod map;
+pub mod page_assets;

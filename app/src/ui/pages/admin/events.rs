@@ -1,0 +1,657 @@
+//! Staff pages of events (`/admin/eventi/…`): the list with counts, the new-event and edit
+//! forms (posting to their own URLs — see `crate::staff_events`), publish and cancel, the
+//! registrations with search and CSV export, and the phone-friendly check-in screen for the
+//! door. Every page checks the session on the server (`staff_gate`).
+
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
+use crate::api::{staff_event, staff_event_rsvps, staff_event_venues, staff_events};
+use crate::core::datetime::{clock_time, short_date};
+use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::validate::event::{
+    EventInput, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
+};
+use crate::core::validate::{Field, FieldErrors};
+use crate::core::view::event::{StaffEventPage, StaffEventRow, StaffRsvpRow, StaffRsvpsPage};
+use crate::ui::components::audit::AuditTable;
+use crate::ui::components::form::{ErrorSummary, TextField};
+use crate::ui::lang::use_texts;
+use crate::ui::pages::admin::{staff_gate, AdminBar};
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Where the new-event form posts (the page's own URL).
+pub const NEW_EVENT_ACTION: &str = "/admin/eventi/nuovo";
+/// The staff list of events.
+pub const EVENTS_PATH: &str = "/admin/eventi";
+
+/// Provided in context when the event form is rendered again after a failed post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFormState {
+    pub input: EventInput,
+    pub errors: FieldErrors,
+    /// A colleague saved first: the event as saved now.
+    pub conflict: Option<EventConflict>,
+    /// The version the refused form was read at (kept through a re-render).
+    pub version: Option<i64>,
+    /// The values the form was read at, serialised (kept through a re-render).
+    pub base: Option<String>,
+    /// Brought back after a sign-in: the session had ended when the form was sent.
+    pub resumed: bool,
+}
+
+/// The saved version of an event that changed while a colleague edited it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventConflict {
+    pub saved: EventInput,
+    pub version: i64,
+}
+
+/// The fields whose values differ between two versions of the event form, with the second's.
+fn differing(mine: &EventInput, saved: &EventInput) -> Vec<(Field, String)> {
+    let pairs = [
+        (Field::EventSlug, &mine.slug, &saved.slug),
+        (Field::TitleIt, &mine.title_it, &saved.title_it),
+        (Field::TitleEn, &mine.title_en, &saved.title_en),
+        (Field::SummaryIt, &mine.summary_it, &saved.summary_it),
+        (Field::SummaryEn, &mine.summary_en, &saved.summary_en),
+        (
+            Field::DescriptionIt,
+            &mine.description_it,
+            &saved.description_it,
+        ),
+        (
+            Field::DescriptionEn,
+            &mine.description_en,
+            &saved.description_en,
+        ),
+        (Field::ProgrammeIt, &mine.programme_it, &saved.programme_it),
+        (Field::ProgrammeEn, &mine.programme_en, &saved.programme_en),
+        (Field::StartsAt, &mine.starts_at, &saved.starts_at),
+        (Field::EndsAt, &mine.ends_at, &saved.ends_at),
+        (Field::VenueName, &mine.venue_name, &saved.venue_name),
+        (
+            Field::VenueAddress,
+            &mine.venue_address,
+            &saved.venue_address,
+        ),
+        (Field::VenueSpace, &mine.venue_space, &saved.venue_space),
+        (Field::Organiser, &mine.organiser, &saved.organiser),
+        (
+            Field::ContactEmail,
+            &mine.contact_email,
+            &saved.contact_email,
+        ),
+        (Field::Capacity, &mine.capacity, &saved.capacity),
+        (
+            Field::RsvpOpensAt,
+            &mine.rsvp_opens_at,
+            &saved.rsvp_opens_at,
+        ),
+        (
+            Field::RsvpClosesAt,
+            &mine.rsvp_closes_at,
+            &saved.rsvp_closes_at,
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(f, _, b)| (f, b.clone()))
+        .collect()
+}
+
+fn id_param() -> Option<i64> {
+    use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
+}
+
+fn counts_line(e: &StaffEventRow) -> String {
+    let c = e.counts;
+    (use_texts().events.counts)(
+        c.confirmed,
+        e.capacity,
+        c.waiting,
+        c.cancelled,
+        c.checked_in,
+    )
+}
+
+#[component]
+pub fn StaffEventsPage() -> impl IntoView {
+    let e = use_texts().events;
+    let discarded = use_query_map().with_untracked(|q| q.get_str("eliminata").is_some());
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let staff = match staff_gate(EVENTS_PATH).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    match staff_events().await {
+                        Ok(events) => view! { <EventTable staff events discarded /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+        <Title text=e.title />
+    }
+}
+
+#[component]
+fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) -> impl IntoView {
+    let t = use_texts();
+    let e = t.events;
+    let rows = events
+        .iter()
+        .map(|ev| {
+            view! {
+                <tr>
+                    <td><a href=format!("{EVENTS_PATH}/{}", ev.id)>{ev.title.clone()}</a></td>
+                    <td>{short_date(ev.starts_at)} " " {clock_time(ev.starts_at)}</td>
+                    <td><span class=format!("status status--{}", ev.status.code())>{e.status(ev.status)}</span></td>
+                    <td>
+                        <a href=format!("{EVENTS_PATH}/{}/iscrizioni", ev.id)>{counts_line(ev)}</a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <AdminBar staff />
+        <h1>{e.title}</h1>
+        {discarded.then(|| view! { <p class="notice" role="status">{e.draft_discarded}</p> })}
+        <p>{e.staff_intro}</p>
+        <p><a class="btn btn--primary" href=NEW_EVENT_ACTION>{e.new_event}</a></p>
+        {if events.is_empty() {
+            view! { <p>{e.no_events}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{e.col_event}</th>
+                                <th scope="col">{e.when}</th>
+                                <th scope="col">{e.col_status}</th>
+                                <th scope="col">{e.col_registrations}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+                .into_any()
+        }}
+    }
+}
+
+/// The fields of the event form (new and edit).
+#[component]
+fn EventFields(
+    input: EventInput,
+    errors: FieldErrors,
+    spaces: Vec<(i64, String)>,
+) -> impl IntoView {
+    let t = use_texts();
+    let e = t.events;
+    let err = || errors.clone();
+    let venue_error = errors.get(Field::VenueSpace).map(|p| t.problem(p));
+    let venue_invalid = venue_error.is_some();
+    let options = spaces
+        .into_iter()
+        .map(|(id, name)| {
+            let value = id.to_string();
+            let selected = value == input.venue_space;
+            view! { <option value=value selected=selected>{name}</option> }
+        })
+        .collect_view();
+    let datetime = |field: Field, value: String, required: bool| {
+        view! {
+            <TextField field value errors=err() kind="datetime-local" required hint=e.times_hint.to_owned() />
+        }
+    };
+    view! {
+        <fieldset>
+            <legend>{e.section_texts}</legend>
+            <TextField field=Field::TitleIt value=input.title_it.clone() errors=err() max=TITLE_MAX required=true />
+            <TextField field=Field::TitleEn value=input.title_en.clone() errors=err() max=TITLE_MAX />
+            <TextField field=Field::EventSlug value=input.slug.clone() errors=err() max=crate::core::validate::event::SLUG_MAX hint=e.slug_hint.to_owned() />
+            <TextField field=Field::SummaryIt value=input.summary_it.clone() errors=err() max=SUMMARY_MAX multiline=true />
+            <TextField field=Field::SummaryEn value=input.summary_en.clone() errors=err() max=SUMMARY_MAX multiline=true />
+            <TextField field=Field::DescriptionIt value=input.description_it.clone() errors=err() max=EVENT_DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::DescriptionEn value=input.description_en.clone() errors=err() max=EVENT_DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::ProgrammeIt value=input.programme_it.clone() errors=err() max=PROGRAMME_MAX multiline=true />
+            <TextField field=Field::ProgrammeEn value=input.programme_en.clone() errors=err() max=PROGRAMME_MAX multiline=true />
+        </fieldset>
+        <fieldset>
+            <legend>{e.section_when}</legend>
+            <div class="field-row">
+                {datetime(Field::StartsAt, input.starts_at.clone(), true)}
+                {datetime(Field::EndsAt, input.ends_at.clone(), true)}
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>{e.section_venue}</legend>
+            <div class="field" class:field--invalid=venue_invalid>
+                <label for="venue_space">{t.field(Field::VenueSpace)}</label>
+                {venue_error.map(|m| view! { <p class="field__error" id="venue_space-error">{m}</p> })}
+                <select
+                    id="venue_space"
+                    name="venue_space"
+                    aria-invalid=venue_invalid.then_some("true")
+                    aria-describedby=venue_invalid.then_some("venue_space-error")
+                >
+                    <option value="">{e.venue_none}</option>
+                    {options}
+                </select>
+            </div>
+            <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX required=true />
+            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
+            <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
+            <TextField field=Field::EventEmail value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
+        </fieldset>
+        <fieldset>
+            <legend>{e.section_rsvp}</legend>
+            <TextField field=Field::Capacity value=input.capacity.clone() errors=err() kind="number" required=true />
+            <p class="field__hint">{e.window_hint}</p>
+            <div class="field-row">
+                {datetime(Field::RsvpOpensAt, input.rsvp_opens_at.clone(), false)}
+                {datetime(Field::RsvpClosesAt, input.rsvp_closes_at.clone(), false)}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn EventNewPage() -> impl IntoView {
+    let e = use_texts().events;
+    let state = use_context::<EventFormState>();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <Title text=e.new_event />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let staff = match staff_gate(NEW_EVENT_ACTION).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let spaces = match staff_event_venues().await {
+                        Ok(s) => s,
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let state = state.clone().unwrap_or_else(|| EventFormState {
+                        input: EventInput {
+                            organiser: "Città metropolitana di Bologna – Progetti d'impresa".into(),
+                            contact_email: "progimpresa@cittametropolitana.bo.it".into(),
+                            ..Default::default()
+                        },
+                        errors: FieldErrors::default(),
+                        conflict: None,
+                        version: None,
+                        base: None,
+                        resumed: false,
+                    });
+                    let csrf = staff.csrf_token.clone();
+                    view! {
+                        <AdminBar staff />
+                        <nav class="breadcrumb" aria-label="breadcrumb">
+                            <a href=EVENTS_PATH>{e.title}</a>
+                        </nav>
+                        <h1>{e.new_event}</h1>
+                        <ErrorSummary errors=state.errors.clone() />
+                        <form class="form form--wide" method="post" action=NEW_EVENT_ACTION novalidate>
+                            <input type="hidden" name="csrf" value=csrf />
+                            <EventFields input=state.input errors=state.errors spaces />
+                            <button type="submit" class="btn btn--primary">{use_texts().admin.save}</button>
+                        </form>
+                    }
+                        .into_any()
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn EventEditPage() -> impl IntoView {
+    let id = id_param();
+    let (saved, created, promoted, cancelled, stale) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("salvato").is_some(),
+            q.get_str("creato").is_some(),
+            q.get_str("promossi").and_then(|n| n.parse::<usize>().ok()),
+            q.get_str("annullato").and_then(|n| n.parse::<usize>().ok()),
+            q.get_str("superato").is_some(),
+        )
+    });
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let here = format!("{EVENTS_PATH}/{}", id.unwrap_or_default());
+                    let staff = match staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_event(id).await {
+                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled stale /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn EventEditor(
+    staff: StaffContext,
+    page: StaffEventPage,
+    saved: bool,
+    created: bool,
+    promoted: Option<usize>,
+    cancelled: Option<usize>,
+    stale: bool,
+) -> impl IntoView {
+    let t = use_texts();
+    let e = t.events;
+    let ev = page.event.clone();
+    let state = use_context::<EventFormState>();
+    let resumed = state.as_ref().is_some_and(|s| s.resumed);
+    let (input, errors, conflict, posted, form_base) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
+        None => (page.input.clone(), FieldErrors::default(), None, None, None),
+    };
+    let form_base = form_base.unwrap_or_else(|| page.base.clone());
+    // The version the form was read at: after a conflict, the saved one (saving again is
+    // then a choice made with both versions in view); after refused input, the one posted.
+    let version = conflict
+        .as_ref()
+        .map(|c| c.version)
+        .or(posted)
+        .unwrap_or(ev.version);
+    let conflict = conflict.map(|c| {
+        view! {
+            <crate::ui::components::form::ConflictNotice
+                title=e.conflict_title
+                differing=differing(&input, &c.saved)
+            />
+        }
+    });
+    let base = format!("{EVENTS_PATH}/{}", ev.id);
+    // The status buttons belong to the edit form (`formaction`): what was typed goes with
+    // them and is saved first, never dropped.
+    let status_button = |status: EventStatus, label: &'static str, class: &'static str| {
+        view! {
+            <button type="submit" class=class formaction=format!("{base}/stato") name="stato" value=status.code()>
+                {label}
+            </button>
+        }
+    };
+    let to_email = ev.counts.confirmed + ev.counts.waiting;
+    // Irreversible actions open a second step first (a native disclosure: no JavaScript
+    // needed) that says what will happen.
+    let actions = match ev.status {
+        EventStatus::Draft => Some(
+            view! {
+                <div class="status-actions">
+                    {status_button(EventStatus::Published, e.publish, "btn btn--outline")}
+                    <details class="confirm">
+                        <summary class="btn btn--outline">{e.discard_draft}</summary>
+                        <p>{e.discard_draft_effect}</p>
+                        <button type="submit" class="btn btn--danger" formaction=format!("{base}/elimina")>
+                            {e.discard_draft_confirm}
+                        </button>
+                    </details>
+                </div>
+            }
+            .into_any(),
+        ),
+        EventStatus::Published => Some(
+            view! {
+                <div class="status-actions">
+                    <details class="confirm">
+                        <summary class="btn btn--outline">{e.cancel_event_step}</summary>
+                        <p>{(e.cancel_event_effect)(to_email)}</p>
+                        <p class="field__hint">{e.cancel_event_hint}</p>
+                        {status_button(EventStatus::Cancelled, e.cancel_event_confirm, "btn btn--danger")}
+                    </details>
+                </div>
+            }
+            .into_any(),
+        ),
+        EventStatus::Cancelled => None,
+    };
+    let notice = if let Some(n) = cancelled {
+        Some((e.cancelled_report)(n))
+    } else if created {
+        Some(e.created.to_owned())
+    } else if saved {
+        Some(match promoted {
+            Some(n) if n > 0 => format!("{} {}", e.saved, (e.promoted)(n)),
+            _ => e.saved.to_owned(),
+        })
+    } else {
+        None
+    };
+    view! {
+        <Title text=format!("{} – {}", ev.title, t.admin.area) />
+        <AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href=EVENTS_PATH>{e.title}</a>
+        </nav>
+        <h1>{ev.title.clone()}</h1>
+        <p>
+            {e.col_status} ": "
+            <span class=format!("status status--{}", ev.status.code())>{e.status(ev.status)}</span>
+            {(ev.status != EventStatus::Draft).then(|| view! {
+                " · " <a href=format!("/eventi/{}", ev.slug)>{e.public_page}</a>
+            })}
+        </p>
+        <p>
+            {counts_line(&ev)} " · "
+            <a href=format!("{base}/iscrizioni")>{e.rsvps_link}</a> " · "
+            <a href=format!("{base}/ingresso")>{e.checkin_link}</a>
+        </p>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
+        {resumed.then(|| view! { <p class="notice notice--error" role="alert">{t.admin.resumed}</p> })}
+        {conflict}
+        <ErrorSummary errors=errors.clone() />
+        <form class="form form--wide" method="post" action=base.clone() novalidate>
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="version" value=version />
+            <input type="hidden" name="base" value=form_base />
+            <input type="hidden" name="modulo" value="1" />
+            <EventFields input errors spaces=page.spaces.clone() />
+            // Saving comes first in the form: Enter in a field saves, never changes status.
+            <button type="submit" class="btn btn--primary">{t.admin.save}</button>
+            {actions}
+        </form>
+        <h2>{t.admin.history}</h2>
+        <AuditTable entries=page.audit.clone() />
+    }
+}
+
+/// The registrations page (`/admin/eventi/{id}/iscrizioni`) and the door's check-in screen
+/// (`/admin/eventi/{id}/ingresso`): the same search, two layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RsvpLayout {
+    Table,
+    Door,
+}
+
+#[component]
+pub fn EventRsvpsPage() -> impl IntoView {
+    view! { <RsvpsPage layout=RsvpLayout::Table /> }
+}
+
+#[component]
+pub fn CheckInPage() -> impl IntoView {
+    view! { <RsvpsPage layout=RsvpLayout::Door /> }
+}
+
+#[component]
+fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
+    let id = id_param();
+    let q = use_query_map().with_untracked(|q| q.get("q"));
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let tail = match layout {
+                        RsvpLayout::Table => "iscrizioni",
+                        RsvpLayout::Door => "ingresso",
+                    };
+                    let here = format!("{EVENTS_PATH}/{}/{tail}", id.unwrap_or_default());
+                    let staff = match staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_event_rsvps(id, q.clone()).await {
+                        Ok(page) => view! { <RsvpList staff page layout /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> impl IntoView {
+    let t = use_texts();
+    let e = t.events;
+    let ev = page.event.clone();
+    let base = format!("{EVENTS_PATH}/{}", ev.id);
+    let (here, title) = match layout {
+        RsvpLayout::Table => (format!("{base}/iscrizioni"), (e.rsvps_title)(&ev.title)),
+        RsvpLayout::Door => (format!("{base}/ingresso"), (e.checkin_title)(&ev.title)),
+    };
+    let csrf = staff.csrf_token.clone();
+    let q = page.q.clone();
+    let back = here.clone();
+    let check_in = move |r: &StaffRsvpRow| {
+        (r.status == RsvpStatus::Confirmed).then(|| {
+            let present = r.checked_in_at.is_some();
+            view! {
+                <form method="post" action=format!("{base}/ingresso") class="checkin-form">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <input type="hidden" name="rsvp" value=r.id.to_string() />
+                    <input type="hidden" name="presente" value=if present { "0" } else { "1" } />
+                    <input type="hidden" name="q" value=q.clone() />
+                    <input type="hidden" name="torna" value=back.clone() />
+                    <button
+                        type="submit"
+                        class=if present { "btn btn--outline btn--small" } else { "btn btn--primary" }
+                        aria-label=format!("{}: {} {}", if present { e.undo_present } else { e.mark_present }, r.first_name, r.last_name)
+                    >
+                        {if present { e.undo_present } else { e.mark_present }}
+                    </button>
+                </form>
+            }
+        })
+    };
+    let present_text =
+        |r: &StaffRsvpRow| r.checked_in_at.map(|at| (e.present_since)(&clock_time(at)));
+    let list = if page.rsvps.is_empty() {
+        view! { <p>{e.no_rsvps}</p> }.into_any()
+    } else {
+        match layout {
+            RsvpLayout::Table => {
+                let rows = page
+                    .rsvps
+                    .iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td>{format!("{} {}", r.last_name, r.first_name)}</td>
+                                <td>{r.email.clone()}</td>
+                                <td>{r.affiliation.clone().unwrap_or_default()}</td>
+                                <td>{r.role.clone().unwrap_or_default()}</td>
+                                <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
+                                <td>{e.rsvp_status(r.status)} <br /> {short_date(r.created_at)}</td>
+                                <td>{present_text(r)} {check_in(r)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{e.col_name}</th>
+                                    <th scope="col">"Email"</th>
+                                    <th scope="col">{e.col_affiliation}</th>
+                                    <th scope="col">{t.field(Field::AttendeeRole)}</th>
+                                    <th scope="col">{t.field(Field::Accessibility)}</th>
+                                    <th scope="col">{e.col_registered}</th>
+                                    <th scope="col">{e.col_present}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+            RsvpLayout::Door => {
+                let cards = page
+                    .rsvps
+                    .iter()
+                    .filter(|r| r.status == RsvpStatus::Confirmed)
+                    .map(|r| {
+                        view! {
+                            <li class="checkin-card" class:checkin-card--present=r.checked_in_at.is_some()>
+                                <p class="checkin-card__name">{format!("{} {}", r.first_name, r.last_name)}</p>
+                                <p class="checkin-card__meta">{r.affiliation.clone().unwrap_or_else(|| r.email.clone())}</p>
+                                {present_text(r).map(|p| view! { <p class="checkin-card__state">{p}</p> })}
+                                {check_in(r)}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="checkin-list">{cards}</ul> }.into_any()
+            }
+        }
+    };
+    view! {
+        <Title text=title.clone() />
+        <AdminBar staff />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href=EVENTS_PATH>{e.title}</a> " › "
+            <a href=format!("{EVENTS_PATH}/{}", ev.id)>{ev.title.clone()}</a>
+        </nav>
+        <h1>{title}</h1>
+        <p id="rsvp-counts">{counts_line(&ev)}</p>
+        {(layout == RsvpLayout::Door).then(|| view! { <p>{e.checkin_hint}</p> })}
+        <form class="filters" method="get" action=here.clone() role="search">
+            <div class="field">
+                <label for="q">{e.search_label}</label>
+                <input id="q" name="q" type="search" value=page.q.clone() autocomplete="off" />
+            </div>
+            <div class="filters__actions">
+                <button type="submit" class="btn btn--primary">{e.search}</button>
+            </div>
+        </form>
+        {(layout == RsvpLayout::Table).then(|| view! {
+            <p><a href=format!("{EVENTS_PATH}/{}/iscrizioni.csv", ev.id) download="">{e.export_csv}</a></p>
+        })}
+        {list}
+    }
+}

@@ -1,0 +1,101 @@
+//! `/admin/invito/{token}`: the page an invitation (or access) link opens. The colleague
+//! chooses a password (posting to this URL, see `crate::admin`) and is sent to the sign-in
+//! page. A used, expired or unknown link says so and who can give a new one.
+
+use crate::api::context::set_status;
+use crate::api::error::AppError;
+use crate::api::invitation;
+use crate::core::validate::{Field, FieldErrors, PASSWORD_MAX, PASSWORD_MIN};
+use crate::ui::components::form::{ErrorSummary, TextField};
+use crate::ui::lang::use_texts;
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// Provided in context when the form comes back with errors (never with the passwords).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PasswordFormState {
+    pub errors: FieldErrors,
+}
+
+#[component]
+pub fn InvitationPage() -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
+    view! {
+        <Title text=a.invitation_title />
+        <Meta name="robots" content="noindex" />
+        // The token is in the address: never send it to other sites. ("no-referrer" would also
+        // make the browser send `Origin: null` with the form, which the CSRF guard refuses.)
+        <Meta name="referrer" content="same-origin" />
+        <div class="container page page--narrow">
+            <Suspense>
+                {Suspend::new(async move {
+                    match invitation(token.clone()).await {
+                        Ok((name, email)) => {
+                            let errors = use_context::<PasswordFormState>()
+                                .unwrap_or_default()
+                                .errors;
+                            view! {
+                                <h1>{(a.welcome)(&name)}</h1>
+                                <p>{a.invitation_intro}</p>
+                                <ErrorSummary errors=errors.clone() />
+                                <form
+                                    class="form"
+                                    method="post"
+                                    action=format!("/admin/invito/{token}")
+                                    novalidate
+                                >
+                                    // For password managers: the account the password is for.
+                                    <input
+                                        type="email"
+                                        name="username"
+                                        autocomplete="username"
+                                        value=email
+                                        readonly
+                                        hidden
+                                    />
+                                    <TextField
+                                        field=Field::Password
+                                        value=String::new()
+                                        errors=errors.clone()
+                                        kind="password"
+                                        max=PASSWORD_MAX
+                                        required=true
+                                        autocomplete="new-password"
+                                        hint=a.password_hint(PASSWORD_MIN)
+                                    />
+                                    <TextField
+                                        field=Field::PasswordConfirm
+                                        value=String::new()
+                                        errors
+                                        kind="password"
+                                        max=PASSWORD_MAX
+                                        required=true
+                                        autocomplete="new-password"
+                                        hint=String::new()
+                                    />
+                                    <button type="submit" class="btn btn--primary">
+                                        {a.set_password}
+                                    </button>
+                                </form>
+                            }
+                            .into_any()
+                        }
+                        Err(AppError::NotFound) => {
+                            set_status(404);
+                            view! {
+                                <h1>{a.invitation_dead_title}</h1>
+                                <p>{a.invitation_dead}</p>
+                            }
+                            .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

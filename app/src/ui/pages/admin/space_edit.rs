@@ -1,0 +1,329 @@
+//! `/admin/spazi/{id}`: a space's staff page — the edit form (posting to this URL), the status
+//! actions, and the audit trail. After a failed post the form comes back with what was typed
+//! and each problem beside its field, listed in a summary that takes the focus.
+
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
+use crate::api::staff_space_page;
+use crate::core::model::{PositionPrecision, SpaceKind, SpaceStatus};
+use crate::core::validate::{Field, FieldErrors, SpaceInput};
+use crate::core::view::{MunicipalityOption, StaffSpacePage};
+use crate::ui::components::audit::AuditTable;
+use crate::ui::components::form::{
+    ConflictNotice, ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, TextField,
+};
+use crate::ui::lang::use_texts;
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// Provided in context when the form is rendered again after a failed post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpaceFormState {
+    pub input: SpaceInput,
+    pub errors: FieldErrors,
+    /// A colleague saved first: the space as saved now.
+    pub conflict: Option<SpaceConflict>,
+    /// The version the refused form was read at: kept through a re-render, so that a
+    /// colleague's save in between is still detected.
+    pub version: Option<i64>,
+    /// The values the form was read at (serialised), kept through a re-render likewise.
+    pub base: Option<String>,
+    /// Brought back after a sign-in: the session had ended when the form was sent.
+    pub resumed: bool,
+}
+
+/// The saved version of a space that changed while a colleague edited it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpaceConflict {
+    pub saved: SpaceInput,
+    pub version: i64,
+}
+
+/// The fields whose values differ between two versions of the form, with the second's value.
+fn differing(mine: &SpaceInput, saved: &SpaceInput) -> Vec<(Field, String)> {
+    let kinds = |i: &SpaceInput| {
+        [
+            (SpaceKind::Coworking, &i.kind_coworking),
+            (SpaceKind::Fablab, &i.kind_fablab),
+            (
+                SpaceKind::IncubatorAccelerator,
+                &i.kind_incubator_accelerator,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, on)| on.is_some())
+        .map(|(k, _)| k.code())
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    let pairs = [
+        (Field::Name, mine.name.clone(), saved.name.clone()),
+        (Field::Kinds, kinds(mine), kinds(saved)),
+        (
+            Field::Description,
+            mine.description.clone(),
+            saved.description.clone(),
+        ),
+        (Field::Address, mine.address.clone(), saved.address.clone()),
+        (
+            Field::Municipality,
+            mine.municipality.clone(),
+            saved.municipality.clone(),
+        ),
+        (Field::Lat, mine.lat.clone(), saved.lat.clone()),
+        (Field::Lon, mine.lon.clone(), saved.lon.clone()),
+        (
+            Field::Precision,
+            mine.precision.clone(),
+            saved.precision.clone(),
+        ),
+        (Field::Website, mine.website.clone(), saved.website.clone()),
+        (Field::Email, mine.email.clone(), saved.email.clone()),
+        (Field::Phone, mine.phone.clone(), saved.phone.clone()),
+        (
+            Field::Organisation,
+            mine.organisation.clone(),
+            saved.organisation.clone(),
+        ),
+        (
+            Field::OrganisationKind,
+            mine.organisation_kind.clone(),
+            saved.organisation_kind.clone(),
+        ),
+        (
+            Field::OrganisationWebsite,
+            mine.organisation_website.clone(),
+            saved.organisation_website.clone(),
+        ),
+        (
+            Field::OrganisationDescription,
+            mine.organisation_description.clone(),
+            saved.organisation_description.clone(),
+        ),
+        (
+            Field::OpeningHours,
+            mine.opening_hours.clone(),
+            saved.opening_hours.clone(),
+        ),
+        (
+            Field::Services,
+            mine.services.clone(),
+            saved.services.clone(),
+        ),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(f, _, b)| (f, b))
+        .collect()
+}
+
+#[component]
+pub fn SpaceEditPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let (saved, stale) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("salvato").is_some(),
+            q.get_str("superato").is_some(),
+        )
+    });
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let here = format!("/admin/spazi/{}", id.unwrap_or_default());
+                    let staff = match crate::ui::pages::admin::staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_space_page(id).await {
+                        Ok(page) => view! { <Editor staff page saved stale /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let state = use_context::<SpaceFormState>();
+    let resumed = state.as_ref().is_some_and(|s| s.resumed);
+    let (input, errors, conflict, posted, base) = match state {
+        Some(s) => (s.input, s.errors, s.conflict, s.version, s.base),
+        None => (page.input.clone(), FieldErrors::default(), None, None, None),
+    };
+    let base = base.unwrap_or_else(|| page.base.clone());
+    // The version the form was read at: after a conflict, the saved one (saving again is
+    // then a choice made with both versions in view); after refused input, the one posted.
+    let version = conflict
+        .as_ref()
+        .map(|c| c.version)
+        .or(posted)
+        .unwrap_or(page.version);
+    let conflict = conflict.map(|c| {
+        view! { <ConflictNotice title=a.conflict_title differing=differing(&input, &c.saved) /> }
+    });
+    let action = format!("/admin/spazi/{}", page.id);
+    let status_action = format!("/admin/spazi/{}/stato", page.id);
+    // The status buttons belong to the edit form (`formaction`): what was typed goes with
+    // them and is saved first, never dropped.
+    let status_button = |s: SpaceStatus, label: &'static str, class: &'static str| {
+        view! {
+            <button type="submit" class=class formaction=status_action.clone() name="stato" value=s.code()>
+                {label}
+            </button>
+        }
+    };
+    let on_map = page.status == SpaceStatus::Published;
+    let approves = page.request.as_ref().filter(|r| r.2).map(|r| r.1.clone());
+    let status_buttons = [
+        SpaceStatus::Published,
+        SpaceStatus::Pending,
+        SpaceStatus::Archived,
+    ]
+    .into_iter()
+    .filter(|s| *s != page.status)
+    .map(|s| match s {
+        SpaceStatus::Published => view! {
+            {status_button(s, a.publish, "btn btn--outline")}
+            {approves.clone().map(|reference| view! {
+                <p class="field__hint">{(a.publish_approves)(&reference)}</p>
+            })}
+        }
+        .into_any(),
+        // Taking a space off the map opens a second step that says so first.
+        _ => {
+            let (step, effect, confirm) = if s == SpaceStatus::Archived {
+                (a.archive_step, a.archive_effect, a.archive_confirm)
+            } else {
+                (a.unpublish_step, a.unpublish_effect, a.unpublish_confirm)
+            };
+            view! {
+                <details class="confirm">
+                    <summary class="btn btn--outline">{step}</summary>
+                    {on_map.then(|| view! { <p>{a.off_map_effect}</p> })}
+                    <p>{effect}</p>
+                    {status_button(s, confirm, "btn btn--danger")}
+                </details>
+            }
+            .into_any()
+        }
+    })
+    .collect_view();
+    view! {
+        <Title text=format!("{} – {}", page.input.name, a.area) />
+        <crate::ui::pages::admin::AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href="/admin">{a.area}</a>
+        </nav>
+        <h1>{page.input.name.clone()}</h1>
+        <p>
+            {a.status} ": "
+            <span class=format!("status status--{}", page.status.code())>{a.status(page.status)}</span>
+            {(page.status == SpaceStatus::Published).then(|| view! {
+                " · " <a href=format!("/spazi/{}", page.slug)>{a.public_page}</a>
+            })}
+        </p>
+        {page.request.clone().map(|(request, reference, _)| view! {
+            <p>
+                {a.from_request} ": "
+                <a href=format!("/admin/adesioni/{request}")>{reference}</a>
+            </p>
+        })}
+        {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
+        {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
+        {resumed.then(|| view! { <p class="notice notice--error" role="alert">{a.resumed}</p> })}
+        {conflict}
+        <ErrorSummary errors=errors.clone() />
+        <form class="form form--wide" method="post" action=action novalidate>
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="version" value=version />
+            <input type="hidden" name="base" value=base />
+            <input type="hidden" name="modulo" value="1" />
+            <SpaceFields input errors municipalities=page.municipalities.clone() />
+            // Saving comes first in the form: Enter in a field saves, never changes status.
+            <button type="submit" class="btn btn--primary">{a.save}</button>
+            <h2>{a.status}</h2>
+            <div class="status-actions">{status_buttons}</div>
+        </form>
+        <h2>{a.history}</h2>
+        <AuditTable entries=page.audit.clone() />
+    }
+}
+
+/// The fields of a space (shared by staff editing and the join form's building blocks).
+#[component]
+pub fn SpaceFields(
+    input: SpaceInput,
+    errors: FieldErrors,
+    municipalities: Vec<MunicipalityOption>,
+) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let precision_options = PositionPrecision::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <option value=p.code() selected=input.precision == p.code()>
+                    {a.precision(p)}
+                </option>
+            }
+        })
+        .collect_view();
+    let pin = {
+        let parse = |v: &str| v.trim().replace(',', ".").parse::<f64>().ok();
+        let (lat, lon) = match (parse(&input.lat), parse(&input.lon)) {
+            (Some(lat), Some(lon)) if crate::core::validate::in_metro_area(lat, lon) => (lat, lon),
+            _ => (44.4949, 11.3426), // Bologna
+        };
+        let settings = use_context::<crate::ui::islands::map::MapSettings>().unwrap_or_default();
+        view! { <crate::ui::islands::map::PinPicker lat lon settings lang=t.lang /> }
+    };
+    view! {
+        <fieldset>
+            <legend>{a.section_space}</legend>
+            <TextField field=Field::Name value=input.name.clone() errors=errors.clone() max=crate::core::validate::NAME_MAX required=true />
+            <KindChecks input=input.clone() errors=errors.clone() />
+            <TextField field=Field::Description value=input.description.clone() errors=errors.clone() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::Services value=input.services.clone() errors=errors.clone() max=crate::core::validate::SERVICES_MAX multiline=true />
+            <TextField field=Field::OpeningHours value=input.opening_hours.clone() errors=errors.clone() max=crate::core::validate::HOURS_MAX multiline=true />
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_position}</legend>
+            <TextField field=Field::Address value=input.address.clone() errors=errors.clone() max=crate::core::validate::ADDRESS_MAX autocomplete="street-address" />
+            <MunicipalitySelect selected=input.municipality.clone() municipalities errors=errors.clone() placeholder=a.choose />
+            {pin}
+            <div class="field-row">
+                <TextField field=Field::Lat value=input.lat.clone() errors=errors.clone() required=true />
+                <TextField field=Field::Lon value=input.lon.clone() errors=errors.clone() required=true />
+            </div>
+            <div class="field">
+                <label for="precision">{t.field(Field::Precision)}</label>
+                <select id="precision" name="precision">{precision_options}</select>
+            </div>
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_contacts}</legend>
+            <TextField field=Field::Website value=input.website.clone() errors=errors.clone() kind="url" max=crate::core::validate::URL_MAX autocomplete="url" />
+            <TextField field=Field::Email value=input.email.clone() errors=errors.clone() kind="email" max=crate::core::validate::EMAIL_MAX autocomplete="email" />
+            <TextField field=Field::Phone value=input.phone.clone() errors=errors.clone() kind="tel" max=crate::core::validate::PHONE_MAX autocomplete="tel" />
+        </fieldset>
+        <fieldset>
+            <legend>{a.section_organisation}</legend>
+            <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::core::validate::ORGANISATION_MAX autocomplete="organization" />
+            <OrganisationKindSelect selected=input.organisation_kind.clone() errors=errors.clone() required=false placeholder=a.not_given />
+            <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::core::validate::URL_MAX />
+            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+        </fieldset>
+    }
+}

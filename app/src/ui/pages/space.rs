@@ -1,0 +1,168 @@
+//! `/spazi/{slug}`: one space's page, with sharing meta tags, a small map, contacts and the
+//! organisation. Unknown or unpublished slugs get the 404 page.
+
+use crate::api::get_space;
+use crate::core::view::{MapMarker, SpaceDetail};
+use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
+use crate::ui::lang::use_texts;
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SpacePage() -> impl IntoView {
+    let slug = use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default();
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match get_space(slug).await {
+                    Ok(space) => view! { <SpaceView space /> }.into_any(),
+                    Err(err) => view! { <div class="container page"><ErrorNotice err /></div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SpaceView(space: SpaceDetail) -> impl IntoView {
+    let t = use_texts();
+    let settings = use_context::<MapSettings>().unwrap_or_default();
+    let s = &space.summary;
+    let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
+    let kinds = kinds.join(", ");
+    let description = s
+        .description
+        .clone()
+        .unwrap_or_else(|| format!("{} – {}, {}", s.name, kinds, s.municipality));
+    let place = match &s.address {
+        Some(address) => format!("{address}, {}", s.municipality),
+        None => s.municipality.clone(),
+    };
+    let markers = vec![MapMarker::from(s)];
+    let has_contacts = space.website.is_some() || space.email.is_some() || space.phone.is_some();
+    let updated = format_date(space.updated_at);
+    view! {
+        <Title text=s.name.clone() />
+        <Meta name="description" content=description.clone() />
+        <Meta property="og:title" content=s.name.clone() />
+        <Meta property="og:description" content=description />
+        <Meta property="og:type" content="place" />
+        <div class="container page">
+            <nav aria-label="breadcrumb" class="breadcrumb">
+                <a href="/">{t.back_to_map}</a>
+            </nav>
+            <article class="space">
+                <header class="space__header">
+                    <h1>{s.name.clone()}</h1>
+                    <p class="space__kinds">{kinds}</p>
+                </header>
+                <div class="space__body">
+                    <div class="space__main">
+                        {s.description.clone().map(|d| view! { <p class="lead">{d}</p> })}
+                        <dl class="facts">
+                            <dt>{t.address}</dt>
+                            <dd>{place}</dd>
+                            {space.services.clone().map(|v| view! {
+                                <dt>{t.field(crate::core::validate::Field::Services)}</dt>
+                                <dd class="prewrap">{v}</dd>
+                            })}
+                            {space.opening_hours.clone().map(|v| view! {
+                                <dt>{t.field(crate::core::validate::Field::OpeningHours)}</dt>
+                                <dd class="prewrap">{v}</dd>
+                            })}
+                        </dl>
+                        {t
+                            .precision_note(s.precision)
+                            .map(|note| view! { <p class="notice notice--warning">{note}</p> })}
+                        <h2>{t.contacts}</h2>
+                        {if has_contacts {
+                            view! {
+                                <dl class="facts">
+                                    {space.website.clone().map(|w| view! {
+                                        <dt>{t.website}</dt>
+                                        <dd><a href=safe_url(&w) rel="noopener">{w.clone()}</a></dd>
+                                    })}
+                                    {space.email.clone().map(|e| view! {
+                                        <dt>{t.email}</dt>
+                                        <dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
+                                    })}
+                                    {space.phone.clone().map(|p| view! {
+                                        <dt>{t.phone}</dt>
+                                        <dd><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></dd>
+                                    })}
+                                </dl>
+                            }.into_any()
+                        } else {
+                            view! { <p>{t.no_contacts}</p> }.into_any()
+                        }}
+                        {space.organisation.clone().map(|o| view! {
+                            <h2>{t.organisation}</h2>
+                            <dl class="facts">
+                                <dt>{t.run_by}</dt>
+                                <dd>{o.name.clone()}</dd>
+                                {o.kind.map(|k| view! {
+                                    <dt>{t.organisation_kind}</dt>
+                                    <dd>{t.organisation_kind(k)}</dd>
+                                })}
+                                {o.website.clone().map(|w| view! {
+                                    <dt>{t.website}</dt>
+                                    <dd><a href=safe_url(&w) rel="noopener">{w.clone()}</a></dd>
+                                })}
+                            </dl>
+                            {o.description.clone().map(|d| view! { <p>{d}</p> })}
+                        })}
+                        <p class="space__meta">
+                            {space.source.clone().map(|src| view! {
+                                <span>{t.data_source} ": " {src}</span>
+                                <br />
+                            })}
+                            <span>{t.last_updated} ": " {updated}</span>
+                        </p>
+                    </div>
+                    <aside class="space__map" aria-label=t.position>
+                        <SpacesMap markers settings lang=t.lang mode=MapMode::Single />
+                    </aside>
+                </div>
+            </article>
+        </div>
+    }
+}
+
+/// Only http(s) links are rendered as links targets; anything else becomes inert.
+fn safe_url(url: &str) -> String {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        url.trim().to_owned()
+    } else {
+        "#".to_owned()
+    }
+}
+
+/// `dd/mm/yyyy` (UTC) from Unix seconds.
+fn format_date(unix: i64) -> String {
+    let (y, m, d) = crate::core::text::civil_date(unix);
+    format!("{d:02}/{m:02}/{y}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_italian_style() {
+        assert_eq!(format_date(0), "01/01/1970");
+        assert_eq!(format_date(1_654_527_600), "06/06/2022");
+        assert_eq!(format_date(951_782_400), "29/02/2000");
+    }
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert_eq!(safe_url("https://example.org"), "https://example.org");
+        assert_eq!(safe_url("javascript:alert(1)"), "#");
+        assert_eq!(safe_url(" data:text/html,x"), "#");
+    }
+}

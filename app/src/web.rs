@@ -1,0 +1,15 @@
+//! The top layer (server only): HTTP with axum. `router` is every route and middleware in one
+//! table; `forms` handles the posts; `respond` and `guard` are how it answers and who may pass;
+//! `security` (headers, CSP, request ids), `page_cache`, `opendata` (the downloads),
+//! `static_files`, `listener` (the sockets) and `run` (starting the server).
+
+pub mod forms;
+pub mod guard;
+pub mod listener;
+pub mod opendata;
+pub mod page_cache;
+pub mod respond;
+pub mod router;
+pub mod run;
+pub mod security;
+pub mod static_files;

@@ -1,0 +1,21 @@
+//! The form posts and downloads the router sends here, one file per area: staff sign-in,
+//! spaces, accounts, imports, review and events; the public join form and RSVPs. Forms post to
+//! their page's own URL: on an error the page is rendered again with the typed values and the
+//! messages (no JavaScript needed), on success the browser is redirected (post/redirect/get).
+//! `edit` is what every staff edit form shares.
+
+pub mod accounts;
+pub mod edit;
+pub mod events;
+pub mod imports;
+pub mod join;
+pub mod review;
+pub mod rsvp;
+pub mod sign_in;
+pub mod spaces;
+
+pub const SIGN_IN_PATH: &str = crate::ui::pages::admin::SIGN_IN_ACTION;
+pub const SIGN_OUT_PATH: &str = crate::ui::pages::admin::SIGN_OUT_ACTION;
+pub const NEW_SPACE_PATH: &str = crate::ui::pages::admin::NEW_SPACE_ACTION;
+pub const STAFF_PATH: &str = crate::ui::pages::admin::STAFF_ACTION;
+pub const IMPORT_PATH: &str = crate::ui::pages::admin::IMPORT_ACTION;

@@ -1,0 +1,318 @@
+//! Staff accounts: inviting a colleague, disabling and re-roling accounts, new links, and
+//! choosing a password through an invitation.
+
+use super::sign_in::CsrfForm;
+use super::{SIGN_IN_PATH, STAFF_PATH};
+use crate::backend::auth;
+use crate::backend::context::AppState;
+use crate::ui::pages::admin::invitation::PasswordFormState;
+use crate::ui::pages::admin::staff::{InviteFormState, NewLink};
+use crate::web::guard::authorised_post;
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(flatten)]
+    input: crate::core::validate::InviteInput,
+}
+
+/// The absolute address of an invitation link, to copy into a message.
+fn invitation_link(state: &AppState, token: &str) -> String {
+    format!("{}/admin/invito/{token}", state.config.base_url())
+}
+
+/// Admins invite a colleague: the account is created without a password, and the page shows
+/// the link (valid for a week) with which they choose one.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<InviteForm>,
+) -> Response {
+    use crate::core::validate::{Field, FieldErrors, Problem};
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Admin,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let errors = match crate::core::validate::validate_invite(&form.input) {
+        Ok(valid) => {
+            let token = auth::new_token();
+            let link = invitation_link(&state, &token);
+            let mail = invitation_email(&valid.email, &valid.name, &session.user.name, &link);
+            match auth::invite(
+                &state.db,
+                &valid,
+                &token,
+                Some(&mail),
+                (Some(session.user.id), &session.user.email),
+                state.clock.now(),
+            )
+            .await
+            {
+                Ok(Some(_)) => {
+                    state.outbox.wake();
+                    let context = NewLink {
+                        name: valid.name,
+                        link,
+                    };
+                    return render_page(&state, &uri, &headers, context, StatusCode::CREATED).await;
+                }
+                Ok(None) => FieldErrors(vec![(Field::StaffEmail, Problem::Taken)]),
+                Err(err) => return unavailable("inviting", &err),
+            }
+        }
+        Err(errors) => errors,
+    };
+    let context = InviteFormState {
+        input: form.input,
+        errors,
+    };
+    render_page(
+        &state,
+        &uri,
+        &headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// An admin's action on another account (never on their own: an admin cannot lock themselves
+/// out or leave the service without an admin by mistake).
+async fn account_action(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    id: i64,
+) -> Result<auth::Session, Response> {
+    let session = authorised_post(state, headers, csrf, crate::core::model::Role::Admin).await?;
+    if session.user.id == id {
+        return Err(StatusCode::CONFLICT.into_response());
+    }
+    Ok(session)
+}
+
+#[derive(Deserialize)]
+pub struct AccountStatusForm {
+    #[serde(default)]
+    csrf: String,
+    /// The version of the account the page showed.
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    attivo: String,
+}
+
+pub(crate) async fn set_account_disabled(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<AccountStatusForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let disabled = match form.attivo.as_str() {
+        "0" => true,
+        "1" => false,
+        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    };
+    match state
+        .db
+        .set_staff_disabled(
+            id,
+            disabled,
+            Some(form.version),
+            (Some(session.user.id), &session.user.email),
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(crate::backend::db::AccountChange::Done) => {
+            see_other(&format!("{STAFF_PATH}?salvato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Stale) => {
+            see_other(&format!("{STAFF_PATH}?superato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::LastAdmin) => {
+            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("disabling an account", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AccountRoleForm {
+    #[serde(default)]
+    csrf: String,
+    /// The version of the account the page showed.
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    ruolo: String,
+}
+
+pub(crate) async fn set_account_role(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<AccountRoleForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(role) = crate::core::model::Role::from_code(&form.ruolo) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    match state
+        .db
+        .set_staff_role(
+            id,
+            role,
+            Some(form.version),
+            (Some(session.user.id), &session.user.email),
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(crate::backend::db::AccountChange::Done) => {
+            see_other(&format!("{STAFF_PATH}?salvato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Stale) => {
+            see_other(&format!("{STAFF_PATH}?superato=1"))
+        }
+        Ok(crate::backend::db::AccountChange::LastAdmin) => {
+            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+        }
+        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("changing a role", &err),
+    }
+}
+
+/// A fresh access link for a colleague who lost theirs or forgot the password.
+pub(crate) async fn new_link(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let session = match account_action(&state, &headers, &form.csrf, id).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let (name, email) = match state.db.staff_by_id(id).await {
+        Ok(Some(record)) => (record.name, record.email),
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("looking up an account", &err),
+    };
+    let token = auth::new_token();
+    let link = invitation_link(&state, &token);
+    let mail = invitation_email(&email, &name, &session.user.name, &link);
+    match auth::access_link(
+        &state.db,
+        id,
+        &token,
+        Some(&mail),
+        (Some(session.user.id), &session.user.email),
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(true) => {
+            state.outbox.wake();
+            let context = NewLink { name, link };
+            let uri = Uri::from_static(crate::ui::pages::admin::STAFF_ACTION);
+            render_page(&state, &uri, &headers, context, StatusCode::CREATED).await
+        }
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("creating an access link", &err),
+    }
+}
+
+/// The e-mail with an invitation or access link (Italian, then English).
+fn invitation_email(to: &str, name: &str, admin: &str, link: &str) -> crate::backend::mail::Email {
+    crate::backend::mail::Email {
+        to: to.to_owned(),
+        subject: "Accesso all'area riservata di Spazi per l'innovazione".to_owned(),
+        text: format!(
+            "Buongiorno {name},\n\n\
+             {admin} ti ha dato accesso all'area riservata di Spazi per l'innovazione \
+             (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).\n\n\
+             Per scegliere la tua password apri questo link entro 7 giorni (funziona una sola volta):\n\
+             {link}\n\n\
+             Se non ti aspettavi questo messaggio, puoi ignorarlo.\n\n\
+             ---\n\n\
+             Hello {name},\n\n\
+             {admin} gave you access to the staff area of Spazi per l'innovazione. To choose your \
+             password, open this link within 7 days (it works once):\n\
+             {link}\n\n\
+             Progetti d'impresa – Città metropolitana di Bologna\n\
+             progimpresa@cittametropolitana.bo.it\n"
+        ),
+        ..Default::default()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+/// The invitation link's form: choose a password, then sign in with it.
+pub(crate) async fn accept_invitation(
+    State(state): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let accepted = auth::accept_invitation(
+        &state.db,
+        &token,
+        &form.password,
+        &form.password_confirm,
+        state.clock.now(),
+    )
+    .await;
+    let errors = match accepted {
+        Ok(auth::Accepted::User(user)) => {
+            tracing::info!(user = user.id, "staff password set");
+            return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+        }
+        // A dead link: the page explains it.
+        Ok(auth::Accepted::DeadLink) => {
+            return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
+        }
+        Ok(auth::Accepted::Refused(errors)) => errors,
+        Err(err) => return unavailable("setting a password", &err),
+    };
+    // Passwords are never sent back to the browser.
+    render_page(
+        &state,
+        &uri,
+        &headers,
+        PasswordFormState { errors },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}

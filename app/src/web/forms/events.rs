@@ -1,0 +1,417 @@
+//! Staff work on events over HTTP (server only): create and save (the shared validation, then
+//! what only the database knows), publish and cancel, check-in at the door, and the CSV of the
+//! registrations. Every post needs an editor's session and its CSRF token.
+
+use crate::backend::context::AppState;
+use crate::backend::db::EventSave;
+use crate::core::model::event::EventStatus;
+use crate::core::model::Role;
+use crate::core::validate::event::{validate_event, EventInput};
+use crate::ui::pages::admin::events::{EventConflict, EventFormState, EVENTS_PATH};
+use crate::web::guard::{authorised_post, staff_session};
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct EventForm {
+    #[serde(default)]
+    csrf: String,
+    /// The version of the event the form was read at (absent on the creation form).
+    #[serde(default)]
+    version: i64,
+    /// The values the form was read at, serialised (see `admin::merge_edits`).
+    #[serde(default)]
+    base: String,
+    #[serde(flatten)]
+    input: EventInput,
+}
+
+/// An event form sent when the session had ended, as the page shows it again after the
+/// sign-in (see `admin::authorised_edit`).
+pub fn resumed(body: &str) -> Option<EventFormState> {
+    let form: EventForm = serde_urlencoded::from_str(body).ok()?;
+    Some(EventFormState {
+        input: form.input,
+        version: Some(form.version),
+        base: Some(form.base),
+        resumed: true,
+        ..Default::default()
+    })
+}
+
+/// The form after a colleague's save: merged where possible, with their values beside it.
+fn event_conflict(
+    typed: EventInput,
+    base: &str,
+    saved: EventInput,
+    version: i64,
+) -> EventFormState {
+    EventFormState {
+        input: crate::web::forms::edit::merge_edits(&typed, base, &saved).unwrap_or(typed),
+        errors: Default::default(),
+        base: serde_json::to_string(&saved).ok(),
+        resumed: false,
+        conflict: Some(EventConflict { saved, version }),
+        version: None,
+    }
+}
+
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    form: EventForm,
+    errors: crate::core::validate::FieldErrors,
+) -> Response {
+    let context = EventFormState {
+        input: form.input,
+        errors,
+        conflict: None,
+        version: Some(form.version),
+        base: Some(form.base),
+        resumed: false,
+    };
+    render_page(
+        state,
+        uri,
+        headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<EventForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let valid = match validate_event(&form.input) {
+        Ok(v) => v,
+        Err(errors) => return again(&state, &uri, &headers, form, errors).await,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .create_event(&valid, actor, state.clock.now())
+        .await
+    {
+        Ok(Ok(id)) => see_other(&format!("{EVENTS_PATH}/{id}?creato=1")),
+        Ok(Err(errors)) => again(&state, &uri, &headers, form, errors).await,
+        Err(err) => unavailable("creating an event", &err),
+    }
+}
+
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(form) = crate::web::forms::edit::edit_form::<EventForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let session = match crate::web::forms::edit::authorised_edit(
+        &state,
+        uri.path(),
+        &headers,
+        &form.csrf,
+        &body,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let valid = match validate_event(&form.input) {
+        Ok(v) => v,
+        Err(errors) => return again(&state, &uri, &headers, form, errors).await,
+    };
+    let now = state.clock.now();
+    let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .update_event(id, &valid, form.version, actor, now, &compose)
+        .await
+    {
+        Ok(Some(EventSave::Saved { promoted, .. })) => {
+            if promoted > 0 {
+                state.outbox.wake();
+            }
+            see_other(&format!("{EVENTS_PATH}/{id}?salvato=1&promossi={promoted}"))
+        }
+        Ok(Some(EventSave::Invalid(errors))) => again(&state, &uri, &headers, form, errors).await,
+        // A colleague saved first: what was typed comes back beside the saved values.
+        Ok(Some(EventSave::Stale { saved, version })) => {
+            let context = event_conflict(form.input, &form.base, *saved, version);
+            render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("saving an event", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    stato: String,
+    /// The version of the event the page showed.
+    #[serde(default)]
+    version: i64,
+    /// Present when the buttons were pressed in the edit form: its values come along.
+    #[serde(default)]
+    modulo: String,
+    #[serde(default)]
+    base: String,
+    #[serde(flatten)]
+    input: EventInput,
+}
+
+/// Where to go after a status change or discard that did not apply: the page says whether the
+/// event changed since it was shown.
+async fn not_applied(state: &AppState, id: i64, version: i64) -> Response {
+    match state.db.staff_event(id).await {
+        Ok(Some((row, _))) if row.version != version => {
+            see_other(&format!("{EVENTS_PATH}/{id}?superato=1"))
+        }
+        Ok(Some(_)) => see_other(&format!("{EVENTS_PATH}/{id}")),
+        Ok(None) => see_other(EVENTS_PATH),
+        Err(err) => unavailable("loading an event", &err),
+    }
+}
+
+pub(crate) async fn change_status(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(form) = crate::web::forms::edit::edit_form::<StatusForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let page = format!("{EVENTS_PATH}/{id}");
+    let session =
+        match crate::web::forms::edit::authorised_edit(&state, &page, &headers, &form.csrf, &body)
+            .await
+        {
+            Ok(s) => s,
+            Err(res) => return res,
+        };
+    let Some(status) = EventStatus::from_code(&form.stato) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let now = state.clock.now();
+    let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
+    let actor = (session.user.id, session.user.email.as_str());
+    // What was typed in the edit form is saved first: a status button never drops it.
+    let mut version = form.version;
+    if !form.modulo.is_empty() {
+        let page_uri: Uri = format!("{EVENTS_PATH}/{id}").parse().unwrap_or(uri);
+        let again = |input: EventInput, errors| EventFormState {
+            input,
+            errors,
+            conflict: None,
+            version: Some(form.version),
+            base: Some(form.base.clone()),
+            resumed: false,
+        };
+        let saved = match validate_event(&form.input) {
+            Ok(valid) => {
+                state
+                    .db
+                    .update_event(id, &valid, form.version, actor, now, &compose)
+                    .await
+            }
+            Err(errors) => Ok(Some(EventSave::Invalid(errors))),
+        };
+        match saved {
+            Ok(Some(EventSave::Saved { version: v, .. })) => version = v,
+            Ok(Some(EventSave::Invalid(errors))) => {
+                let context = again(form.input.clone(), errors);
+                return render_page(
+                    &state,
+                    &page_uri,
+                    &headers,
+                    context,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            Ok(Some(EventSave::Stale { saved, version })) => {
+                let context = event_conflict(form.input.clone(), &form.base, *saved, version);
+                return render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT)
+                    .await;
+            }
+            Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+            Err(err) => return unavailable("saving an event", &err),
+        }
+    }
+    match state
+        .db
+        .set_event_status(id, status, version, actor, now, &compose)
+        .await
+    {
+        Ok(Some(emailed)) => {
+            state.outbox.wake();
+            match status {
+                // The page reports how many people were told.
+                EventStatus::Cancelled => {
+                    see_other(&format!("{EVENTS_PATH}/{id}?annullato={emailed}"))
+                }
+                _ => see_other(&format!("{EVENTS_PATH}/{id}?salvato=1")),
+            }
+        }
+        // Not a change that applies (changed since, already so, or no such event).
+        Ok(None) => not_applied(&state, id, form.version).await,
+        Err(err) => unavailable("changing an event's status", &err),
+    }
+}
+
+/// Staff discard a draft that was never published: it is deleted (audited), not cancelled.
+pub(crate) async fn discard(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<StatusForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    match state
+        .db
+        .discard_draft(id, form.version, actor, state.clock.now())
+        .await
+    {
+        Ok(true) => see_other(&format!("{EVENTS_PATH}?eliminata=1")),
+        Ok(false) => not_applied(&state, id, form.version).await,
+        Err(err) => unavailable("discarding a draft", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CheckInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    rsvp: i64,
+    #[serde(default)]
+    presente: String,
+    #[serde(default)]
+    q: String,
+    /// The page to go back to (the list or the door screen of this event).
+    #[serde(default)]
+    torna: String,
+}
+
+pub(crate) async fn check_in(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CheckInForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    let present = form.presente == "1";
+    match state
+        .db
+        .check_in(id, form.rsvp, present, actor, state.clock.now())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("checking someone in", &err),
+    }
+    // Back to where the button was, keeping the search; only this event's two pages.
+    let list = format!("{EVENTS_PATH}/{id}/iscrizioni");
+    let back = if form.torna == list {
+        list
+    } else {
+        format!("{EVENTS_PATH}/{id}/ingresso")
+    };
+    let query = if form.q.trim().is_empty() {
+        String::new()
+    } else {
+        format!("?q={}", crate::core::text::query_encode(form.q.trim()))
+    };
+    see_other(&format!("{back}{query}"))
+}
+
+/// The registrations as CSV for Excel (semicolons, BOM, formulas defused).
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(res) = staff_session(&state, &headers, Role::Editor).await {
+        return res;
+    }
+    let rows = match state.db.event_rsvps(id, "").await {
+        Ok(r) => r,
+        Err(err) => return unavailable("exporting registrations", &err),
+    };
+    let slug = match state.db.staff_event(id).await {
+        Ok(Some((event, _))) => event.slug,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("exporting registrations", &err),
+    };
+    let defuse = crate::web::opendata::defuse_formula;
+    let opt = |o: &Option<String>| defuse(o.as_deref().unwrap_or_default());
+    let records = rows.iter().map(|r| {
+        vec![
+            r.status.code().to_owned(),
+            defuse(&r.first_name),
+            defuse(&r.last_name),
+            defuse(&r.email),
+            opt(&r.affiliation),
+            opt(&r.role),
+            opt(&r.accessibility),
+            crate::core::datetime::utc_iso(r.created_at),
+            r.checked_in_at
+                .map(crate::core::datetime::utc_iso)
+                .unwrap_or_default(),
+        ]
+    });
+    let header = [
+        "status",
+        "first_name",
+        "last_name",
+        "email",
+        "affiliation",
+        "role",
+        "accessibility",
+        "registered_at",
+        "checked_in_at",
+    ];
+    match crate::web::opendata::excel_csv(&header, records) {
+        Ok(body) => crate::web::opendata::respond(
+            &headers,
+            body,
+            "text/csv; charset=utf-8",
+            Some(&format!("iscrizioni-{slug}.csv")),
+            false,
+        ),
+        Err(err) => {
+            tracing::error!(error = %err, "registrations CSV failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Imports of spaces: the upload (checked, stored, then previewed), the confirmation (applied
+//! in the background) and the revert.
+
+use super::IMPORT_PATH;
+use crate::backend::auth;
+use crate::backend::context::AppState;
+use crate::ui::pages::admin::import::{ImportUploadState, RevertState};
+use crate::web::guard::{authorised_post, staff_session};
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+/// Staff upload a CSV or GeoJSON file of spaces (multipart form): it is checked, stored, and
+/// its preview shown at `/admin/importa/{id}`; nothing changes until they confirm.
+pub(crate) async fn upload_import(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    use crate::core::view::ImportFileError;
+    let too_large = ImportFileError::TooLarge {
+        max_mb: crate::backend::import::MAX_FILE_BYTES / (1024 * 1024),
+    };
+    // Who is asking comes first: anonymous callers go to the sign-in page whatever they sent.
+    let session = match staff_session(&state, &headers, crate::core::model::Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Ok(mut multipart) = multipart else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows.
+    let _turn = crate::backend::import::TURN.acquire().await;
+    let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
+    let mut options = crate::backend::import::Options::default();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                let filename = field.file_name().map(str::to_owned);
+                match field.bytes().await {
+                    Ok(bytes) => match name.as_str() {
+                        "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+                        "stato" => status = String::from_utf8_lossy(&bytes).into_owned(),
+                        "archiviati" => options.include_archived = !bytes.is_empty(),
+                        "file" => file = Some((filename.unwrap_or_default(), bytes)),
+                        _ => {}
+                    },
+                    Err(err) if err.status() != StatusCode::PAYLOAD_TOO_LARGE => {
+                        return StatusCode::BAD_REQUEST.into_response()
+                    }
+                    // Over the body limit.
+                    Err(_) => {
+                        return upload_error(
+                            &state,
+                            &uri,
+                            &headers,
+                            too_large,
+                            StatusCode::PAYLOAD_TOO_LARGE,
+                        )
+                        .await;
+                    }
+                }
+            }
+            Ok(None) => break,
+            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return upload_error(
+                    &state,
+                    &uri,
+                    &headers,
+                    too_large,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                )
+                .await
+            }
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        }
+    }
+    if !auth::same_secret(&session.csrf_token, &csrf) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let new_status = match status.as_str() {
+        "published" => crate::core::model::SpaceStatus::Published,
+        _ => crate::core::model::SpaceStatus::Pending,
+    };
+    let (filename, bytes) = match file {
+        Some((name, bytes)) if !(name.is_empty() && bytes.is_empty()) => (name, bytes),
+        _ => {
+            return upload_error(
+                &state,
+                &uri,
+                &headers,
+                ImportFileError::NoFile,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    if bytes.len() > crate::backend::import::MAX_FILE_BYTES {
+        return upload_error(
+            &state,
+            &uri,
+            &headers,
+            too_large,
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+        .await;
+    }
+    let text = crate::backend::import::decode(&bytes);
+    if let Err(err) = crate::backend::import::parse(&text) {
+        return upload_error(
+            &state,
+            &uri,
+            &headers,
+            err,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    // Only the last path segment of the name the browser sent, bounded.
+    let filename: String = filename
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(120)
+        .collect();
+    match state
+        .db
+        .create_import(
+            &filename,
+            &text,
+            new_status,
+            options,
+            session.user.id,
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(id) => see_other(&format!("{IMPORT_PATH}/{id}")),
+        Err(err) => unavailable("storing an import", &err),
+    }
+}
+
+async fn upload_error(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    error: crate::core::view::ImportFileError,
+    status: StatusCode,
+) -> Response {
+    render_page(
+        state,
+        uri,
+        headers,
+        ImportUploadState { error: Some(error) },
+        status,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmImportForm {
+    #[serde(default)]
+    csrf: String,
+    /// The digest of the plan the preview showed.
+    #[serde(default)]
+    piano: String,
+}
+
+/// Staff confirm an import: it is applied in the background (the page shows its progress) so
+/// that a large file outlives the request and any proxy's timeout. A plan that is no longer
+/// the one the preview showed (a colleague changed a space since) is shown again instead.
+pub(crate) async fn confirm_import(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<ConfirmImportForm>,
+) -> Response {
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let claimed =
+        match crate::backend::import::claim(&state.db, id, Some(&form.piano), state.clock.now())
+            .await
+        {
+            Ok(crate::backend::import::Claim::Claimed(c)) => c,
+            Ok(crate::backend::import::Claim::Changed) => {
+                return see_other(&format!("{IMPORT_PATH}/{id}?cambiato=1"))
+            }
+            // Finished, or being applied by another request: the page shows where it stands.
+            Ok(crate::backend::import::Claim::NotNow) => {
+                return see_other(&format!("{IMPORT_PATH}/{id}"))
+            }
+            Err(err) => return unavailable("claiming an import", &err),
+        };
+    let db = state.db.clone();
+    let user = session.user;
+    let clock = state.clock;
+    tokio::spawn(async move {
+        match crate::backend::import::apply(&db, &claimed, (user.id, &user.email), clock).await {
+            Ok(()) => tracing::info!(import = id, "import applied"),
+            Err(err) => tracing::error!(import = id, error = %err, "import failed"),
+        }
+    });
+    see_other(&format!("{IMPORT_PATH}/{id}"))
+}
+
+#[derive(Deserialize)]
+pub struct RevertImportForm {
+    #[serde(default)]
+    csrf: String,
+    /// Present on the second step: staff saw what reverting does and confirmed.
+    #[serde(default)]
+    conferma: String,
+    /// Revert the rest even though some spaces changed since.
+    #[serde(default)]
+    lascia: String,
+}
+
+/// Staff revert an applied import, in two steps: the first shows what will happen (spaces
+/// removed, put back, left alone because they changed since), the second does it.
+pub(crate) async fn revert_import(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<RevertImportForm>,
+) -> Response {
+    let session = match authorised_post(
+        &state,
+        &headers,
+        &form.csrf,
+        crate::core::model::Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let leave_changed = !form.lascia.is_empty();
+    if form.conferma.is_empty() {
+        // The page of the import, at its confirmation step.
+        let context = RevertState {
+            confirm: true,
+            leave_changed,
+            ..Default::default()
+        };
+        let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+        return render_page(&state, &page_uri, &headers, context, StatusCode::OK).await;
+    }
+    match state
+        .db
+        .revert_import(
+            id,
+            leave_changed,
+            (session.user.id, &session.user.email),
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(crate::backend::db::Reverted::Done(_)) => {
+            see_other(&format!("{IMPORT_PATH}/{id}?annullata=1"))
+        }
+        Ok(crate::backend::db::Reverted::Blocked(_)) => {
+            let context = RevertState {
+                confirm: true,
+                blocked: true,
+                leave_changed: false,
+            };
+            let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+            render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await
+        }
+        Ok(crate::backend::db::Reverted::NotRevertable) => {
+            see_other(&format!("{IMPORT_PATH}/{id}"))
+        }
+        Err(err) => unavailable("reverting an import", &err),
+    }
+}

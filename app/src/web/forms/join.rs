@@ -1,0 +1,240 @@
+//! The join form's HTTP side (server only): `POST /aderisci`. Anti-abuse first (a honeypot
+//! field, a signed timestamp that must be a few seconds old, then after validation a per-address
+//! limit), then the shared validation, then one transaction that stores the pending space and
+//! queues the e-mails to the contact person and to staff. Errors re-render the form with what
+//! was typed; success redirects to the confirmation page with the reference code.
+
+use crate::backend::antirobot::{form_value, robot_check};
+use crate::backend::context::AppState;
+use crate::backend::mail::Email;
+use crate::core::validate::join::{validate_join, JoinInput, ValidJoin};
+use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::web::guard::client_address;
+use crate::web::respond::{render_page, see_other};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
+use axum::Form;
+use std::net::SocketAddr;
+
+pub use crate::ui::pages::join::JoinFormState;
+pub const JOIN_PATH: &str = crate::ui::pages::join::JOIN_ACTION;
+/// Submissions allowed per client address per hour.
+pub const MAX_PER_HOUR: i64 = 5;
+/// The largest join form accepted (bytes); the longest valid one is well under.
+pub const MAX_BODY: usize = 64 * 1024;
+/// A reference code people can read out on the phone: no 0/O, 1/I/L.
+pub fn new_reference() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut bytes = [0u8; 8];
+    OsRng.fill_bytes(&mut bytes);
+    let chars: String = bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect();
+    format!("ADR-{}-{}", &chars[..4], &chars[4..])
+}
+
+pub(crate) async fn submit(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let input = JoinInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let secret = match state.db.form_secret().await {
+        Ok(s) => s,
+        Err(err) => return crate::web::respond::unavailable("reading the form secret", &err),
+    };
+    if let Err(problem) = robot_check(&secret, &pairs, state.clock.now()) {
+        return again(
+            &state,
+            &uri,
+            &headers,
+            input,
+            FieldErrors(vec![(Field::Form, problem)]),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    // From here on the form's timestamp was genuine: it is kept when the form comes back.
+    let started = Some(form_value(&pairs, "started").to_owned());
+    let valid = match validate_join(&input) {
+        Ok(v) => v,
+        Err(errors) => return again_keeping(&state, &uri, &headers, input, errors, started).await,
+    };
+    match state.db.municipality_name(&valid.space.municipality).await {
+        Ok(Some(_)) => {}
+        Ok(None) => {
+            let errors = FieldErrors(vec![(Field::Municipality, Problem::UnknownChoice)]);
+            return again_keeping(&state, &uri, &headers, input, errors, started).await;
+        }
+        Err(err) => return crate::web::respond::unavailable("looking up a municipality", &err),
+    }
+    let address = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
+    match state
+        .db
+        .rate_limit("join", &address, 3600, MAX_PER_HOUR, state.clock.now())
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            return again(
+                &state,
+                &uri,
+                &headers,
+                input,
+                FieldErrors(vec![(Field::Form, Problem::TooMany)]),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        Err(err) => return crate::web::respond::unavailable("rate limiting", &err),
+    }
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let reference = new_reference();
+    let confirmation = confirmation_email(&valid, &reference, lang);
+    let mut emails = Vec::new();
+    if !state.config.staff_email.is_empty() {
+        emails.push(staff_email(
+            &valid,
+            &reference,
+            &state.config.staff_email,
+            state.config.base_url(),
+        ));
+    }
+    match state
+        .db
+        .create_submission(
+            &valid,
+            &reference,
+            lang.code(),
+            Some(&confirmation),
+            &emails,
+            state.clock.now(),
+        )
+        .await
+    {
+        Ok(_) => {
+            state.outbox.wake();
+            see_other(&format!("{JOIN_PATH}/inviata/{reference}"))
+        }
+        Err(err) => crate::web::respond::unavailable("storing a submission", &err),
+    }
+}
+
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: JoinInput,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> Response {
+    let context = JoinFormState {
+        input,
+        errors,
+        started: None,
+    };
+    render_page(state, uri, headers, context, status).await
+}
+
+/// The form back for corrections, keeping its genuine timestamp.
+async fn again_keeping(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: JoinInput,
+    errors: FieldErrors,
+    started: Option<String>,
+) -> Response {
+    let context = JoinFormState {
+        input,
+        errors,
+        started,
+    };
+    render_page(
+        state,
+        uri,
+        headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// The contact person's confirmation, with a summary of what was sent.
+fn confirmation_email(v: &ValidJoin, reference: &str, lang: crate::i18n::Lang) -> Email {
+    let j = lang.texts().join;
+    let s = &v.space;
+    let mut summary = vec![
+        format!("{}: {}", j.summary_space, s.name),
+        format!(
+            "{}: {}",
+            j.summary_address,
+            s.address.as_deref().unwrap_or("—")
+        ),
+        format!(
+            "{}: {}",
+            j.summary_organisation,
+            s.organisation.as_deref().unwrap_or("—")
+        ),
+        format!("{}: {}", j.summary_contact, v.contact_name),
+    ];
+    if let Some(w) = &s.website {
+        summary.push(format!("Web: {w}"));
+    }
+    Email {
+        to: v.contact_email.clone(),
+        subject: (j.mail_subject)(reference),
+        text: format!(
+            "{}\n\n{}\n\n{}\n\n{}\n",
+            (j.mail_greeting)(&v.contact_name),
+            (j.mail_body)(&s.name, reference),
+            summary.join("\n"),
+            j.mail_footer
+        ),
+        ..Default::default()
+    }
+}
+
+/// Staff are told a submission waits for review.
+fn staff_email(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Email {
+    let s = &v.space;
+    Email {
+        to: to.to_owned(),
+        // Never the submitter's words in a subject line: a reference only.
+        subject: format!("Nuova adesione al Forum ({reference})"),
+        text: format!(
+            "Una nuova richiesta di adesione aspetta la revisione.\n\n\
+             Spazio: {}\nOrganizzazione: {}\nReferente: {} <{}>\nRiferimento: {reference}\n\n\
+             Revisione: {}/admin\n",
+            s.name,
+            s.organisation.as_deref().unwrap_or("—"),
+            v.contact_name,
+            v.contact_email,
+            base_url.trim_end_matches('/'),
+        ),
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_readable() {
+        let r = new_reference();
+        assert_eq!(r.len(), 13);
+        assert!(r.starts_with("ADR-"));
+        assert!(!r.contains(['0', 'O', '1', 'I', 'L']));
+        assert_ne!(r, new_reference());
+    }
+}

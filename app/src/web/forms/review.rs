@@ -1,0 +1,161 @@
+//! Staff review of join requests, the HTTP side: the decision posts and the survey's CSV export
+//! (the review itself is `backend::review`).
+
+use crate::backend::context::AppState;
+use crate::backend::review::record_decision;
+use crate::core::model::{Decision, Role};
+use crate::web::guard::{authorised_post, staff_session};
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+pub use crate::ui::pages::admin::review::DecisionFormState;
+
+/// The longest reason staff may give.
+pub const REASON_MAX: usize = 2000;
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    decisione: String,
+    #[serde(default)]
+    motivo: String,
+    /// The version of the request the page showed.
+    #[serde(default)]
+    version: i64,
+    /// Present on the second step of a decision that takes a published space off the map.
+    #[serde(default)]
+    conferma: String,
+}
+
+pub(crate) async fn decide(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    use crate::core::validate::{Field, FieldErrors, Problem};
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(decision) = Decision::from_code(&form.decisione) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let reason = form.motivo.trim().replace("\r\n", "\n");
+    let problem = if decision != Decision::Approved && reason.is_empty() {
+        Some(Problem::Required)
+    } else if reason.chars().count() > REASON_MAX {
+        Some(Problem::TooLong { max: REASON_MAX })
+    } else if reason
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        Some(Problem::ControlCharacters)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        let context = DecisionFormState {
+            decision: Some(decision),
+            reason: form.motivo.clone(),
+            errors: FieldErrors(vec![(Field::Reason, problem)]),
+            version: Some(form.version),
+            ..Default::default()
+        };
+        return render_page(
+            &state,
+            &uri,
+            &headers,
+            context,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let (row, record) = match state.db.submission(id).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("loading a request", &err),
+    };
+    // Decided by a colleague since this page was shown: the page again, with its decision,
+    // and what was typed kept.
+    if record.version != form.version {
+        let context = DecisionFormState {
+            decision: Some(decision),
+            reason: form.motivo.clone(),
+            stale: true,
+            ..Default::default()
+        };
+        return render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await;
+    }
+    // Taking an approved space off the map opens a second step that says so first.
+    if row.decision == Some(Decision::Approved)
+        && decision != Decision::Approved
+        && form.conferma.is_empty()
+    {
+        let context = DecisionFormState {
+            decision: Some(decision),
+            reason: form.motivo.clone(),
+            confirm: true,
+            version: Some(form.version),
+            ..Default::default()
+        };
+        return render_page(&state, &uri, &headers, context, StatusCode::OK).await;
+    }
+    let reason = reason.as_str();
+    let actor = (session.user.id, session.user.email.as_str());
+    match record_decision(&state, id, decision, reason, Some(form.version), actor).await {
+        Ok(true) => see_other(&format!("/admin/adesioni/{id}?salvato=1")),
+        // Gone, or decided by someone else in between.
+        Ok(false) => see_other(&format!("/admin/adesioni/{id}")),
+        Err(err) => unavailable("recording a decision", &err),
+    }
+}
+
+/// Staff: the survey answers as CSV for Excel (semicolons, BOM, formulas defused).
+pub(crate) async fn survey_csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Err(res) = staff_session(&state, &headers, Role::Editor).await {
+        return res;
+    }
+    let answers = match state.db.survey_answers().await {
+        Ok(a) => a,
+        Err(err) => return unavailable("exporting the survey", &err),
+    };
+    let mut header = vec!["reference", "space", "municipality", "submitted"];
+    header.extend(crate::core::model::Need::ALL.iter().map(|n| n.code()));
+    header.extend(["needs_other", "vision"]);
+    let defuse = crate::web::opendata::defuse_formula;
+    let records = answers.iter().map(|(row, r)| {
+        let needs = r.needs();
+        let mut record = vec![
+            row.reference.clone(),
+            defuse(&row.space_name),
+            row.municipality.clone(),
+            crate::core::text::iso_date(row.submitted_at),
+        ];
+        record.extend(
+            crate::core::model::Need::ALL
+                .iter()
+                .map(|n| if needs.contains(n) { "1" } else { "0" }.to_owned()),
+        );
+        record.push(defuse(r.needs_other.as_deref().unwrap_or_default()));
+        record.push(defuse(r.vision.as_deref().unwrap_or_default()));
+        record
+    });
+    let Ok(out) = crate::web::opendata::excel_csv(&header, records) else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    crate::web::opendata::respond(
+        &headers,
+        out,
+        "text/csv; charset=utf-8",
+        Some("questionario-forum.csv"),
+        false,
+    )
+}

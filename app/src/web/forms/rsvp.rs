@@ -1,0 +1,202 @@
+//! Events over HTTP (server only): the RSVP form posts to its event's page (`POST
+//! /eventi/{slug}`), the personal page's cancel button to its own URL (`POST
+//! /prenotazione/{token}`), and `GET /eventi/{slug}/calendario.ics` downloads the calendar
+//! file. The same guards as the join form (honeypot, signed minimum fill time, per-address
+//! limit, small bodies), the shared validation, then one transaction in the data layer (see
+//! `db::events`) that counts the request against the address's limit, takes a seat or a place
+//! in line and queues the e-mail.
+
+use crate::backend::context::AppState;
+use crate::backend::db::{CancelOutcome, ClientLimit, Registration, RsvpOutcome};
+use crate::backend::rsvp_mail::{composer, host_of};
+use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
+use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::web::guard::client_address;
+use crate::web::respond::{render_page, see_other};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use std::net::SocketAddr;
+
+pub use crate::ui::pages::events::RsvpFormState;
+
+/// The largest RSVP form accepted (bytes).
+pub const MAX_BODY: usize = 16 * 1024;
+/// Registrations allowed per client address per hour (a family or an office shares one).
+pub const MAX_PER_HOUR: i64 = 30;
+
+pub(crate) async fn register(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    extensions: axum::http::Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let now = state.clock.now();
+    let input = RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let refuse = |problem: Problem| FieldErrors(vec![(Field::Form, problem)]);
+    let secret = match state.db.form_secret().await {
+        Ok(s) => s,
+        Err(err) => return crate::web::respond::unavailable("reading the form secret", &err),
+    };
+    if let Err(problem) = crate::backend::antirobot::robot_check(&secret, &pairs, now) {
+        return again(
+            &state,
+            &uri,
+            &headers,
+            input,
+            refuse(problem),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let started = Some(crate::backend::antirobot::form_value(&pairs, "started").to_owned());
+    let valid = match validate_rsvp(&input) {
+        Ok(v) => v,
+        Err(errors) => {
+            return again(
+                &state,
+                &uri,
+                &headers,
+                input,
+                errors,
+                started,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let address = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let mail_limit = Some(crate::backend::db::recipient_limit(&valid.email));
+    let registration = Registration {
+        slug: slug.clone(),
+        rsvp: valid,
+        lang,
+        now,
+        compose: std::sync::Arc::new(composer(state.config.base_url().to_owned(), now)),
+        // Counted in the registration's own transaction.
+        limit: Some(ClientLimit {
+            bucket: "rsvp",
+            client: address,
+            window: 3600,
+            max: MAX_PER_HOUR,
+        }),
+        mail_limit,
+    };
+    // Refused: the form back with the reason.
+    let (problem, status) = match state.db.register(registration).await {
+        Ok(RsvpOutcome::Registered { token, .. }) => {
+            state.outbox.wake();
+            return see_other(&format!("/prenotazione/{token}?nuova=1"));
+        }
+        Ok(RsvpOutcome::AlreadyRegistered) => {
+            state.outbox.wake();
+            return see_other(&format!(
+                "/eventi/{}?inviata=1#iscrizione",
+                crate::core::text::query_encode(&slug)
+            ));
+        }
+        Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
+        Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),
+        Ok(RsvpOutcome::NoSuchEvent) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return crate::web::respond::unavailable("registering for an event", &err),
+    };
+    again(
+        &state,
+        &uri,
+        &headers,
+        input,
+        refuse(problem),
+        started,
+        status,
+    )
+    .await
+}
+
+/// The form back, with what was typed and the problems beside the fields. `started` is the
+/// form's genuine "shown at" token, kept so corrections are not slowed down.
+#[allow(clippy::too_many_arguments)]
+async fn again(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    input: RsvpInput,
+    errors: FieldErrors,
+    started: Option<String>,
+    status: StatusCode,
+) -> Response {
+    let context = RsvpFormState {
+        input,
+        errors,
+        started,
+    };
+    render_page(state, uri, headers, context, status).await
+}
+
+/// The cancel button of the personal page.
+pub(crate) async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let now = state.clock.now();
+    let compose = composer(state.config.base_url().to_owned(), now);
+    match state.db.cancel_rsvp(&token, now, &compose).await {
+        Ok(CancelOutcome::Cancelled { promoted }) => {
+            if promoted > 0 {
+                state.outbox.wake();
+            }
+            see_other(&format!("/prenotazione/{token}?annullata=1"))
+        }
+        Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
+            see_other(&format!("/prenotazione/{token}"))
+        }
+        // Nothing to say about tokens that do not exist.
+        Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => crate::web::respond::unavailable("cancelling a registration", &err),
+    }
+}
+
+/// `GET /eventi/{slug}/calendario.ics`.
+pub(crate) async fn calendar_file(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let event = match state.db.public_event(&slug, lang).await {
+        Ok(Some(e)) => e,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return crate::web::respond::unavailable("reading an event", &err),
+    };
+    let base = state.config.base_url().to_owned();
+    let body = crate::core::calendar::ics(
+        &event,
+        &format!("{base}/eventi/{}", event.slug),
+        host_of(&base),
+        state.clock.now(),
+    );
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!(
+        "attachment; filename=\"{}.ics\"",
+        event
+            .slug
+            .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "")
+    )) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=300"),
+    );
+    res
+}
