@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod context;
 pub mod db;
+pub mod emails;
 pub mod import;
 pub mod mail;
 pub mod maintenance;

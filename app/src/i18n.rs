@@ -7,6 +7,7 @@
 pub mod events;
 pub mod islands;
 pub mod join;
+pub mod mail;
 pub mod review;
 
 use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
@@ -41,6 +42,8 @@ pub struct Texts {
     pub admin: &'static AdminTexts,
     /// The join form and the privacy notice.
     pub join: &'static join::JoinTexts,
+    /// The e-mails about join requests and staff accounts.
+    pub mail: &'static mail::MailTexts,
     /// Staff review of join requests and the survey.
     pub review: &'static review::ReviewTexts,
     /// Events, RSVPs and their e-mails.
@@ -569,6 +572,7 @@ pub static IT: Texts = Texts {
     lang: Lang::It,
     admin: &ADMIN_IT,
     join: &join::JOIN_IT,
+    mail: &mail::MAIL_IT,
     review: &review::REVIEW_IT,
     events: &events::EVENTS_IT,
     site_name: "Spazi per l'innovazione",
@@ -644,6 +648,7 @@ pub static EN: Texts = Texts {
     lang: Lang::En,
     admin: &ADMIN_EN,
     join: &join::JOIN_EN,
+    mail: &mail::MAIL_EN,
     review: &review::REVIEW_EN,
     events: &events::EVENTS_EN,
     site_name: "Innovation spaces",

@@ -3,10 +3,9 @@
 
 use super::context::AppState;
 use super::db::{Db, DbError, StaffSpace, SubmissionRecord};
-use super::mail::Email;
 use crate::core::model::{Decision, PositionPrecision, SpaceStatus};
 use crate::core::text::search_key;
-use crate::core::view::{Duplicate, SubmissionPage, SubmissionRow, SurveySummary};
+use crate::core::view::{Duplicate, SubmissionPage, SurveySummary};
 
 /// Words that say nothing about which space it is.
 const STOPWORDS: [&str; 14] = [
@@ -165,7 +164,7 @@ pub async fn record_decision(
         return Ok(false);
     };
     let link = format!("{}/spazi/{}", state.config.base_url(), space.slug);
-    let email = decision_email(&row, &record, decision, reason, &link);
+    let email = super::emails::decision(&row, &record, decision, reason, &link);
     let reason = (!reason.is_empty()).then_some(reason);
     let done = state
         .db
@@ -183,57 +182,6 @@ pub async fn record_decision(
         state.outbox.wake();
     }
     Ok(done)
-}
-
-/// The e-mail telling the submitter the decision, in the language they used.
-fn decision_email(
-    row: &SubmissionRow,
-    record: &SubmissionRecord,
-    decision: Decision,
-    reason: &str,
-    link: &str,
-) -> Email {
-    let en = record.lang == "en";
-    let (space, r, name) = (&row.space_name, &row.reference, &record.contact_name);
-    let (subject, body) = match (decision, en) {
-        (Decision::Approved, false) => (
-            format!("Adesione al Forum: lo spazio è ora sulla mappa ({r})"),
-            format!("la richiesta di adesione di «{space}» è stata approvata: lo spazio è ora sulla mappa degli spazi per l'innovazione.\n\n{link}\n\nGrazie per far parte del Forum!"),
-        ),
-        (Decision::Approved, true) => (
-            format!("Joining the Forum: the space is now on the map ({r})"),
-            format!("the request for “{space}” to join has been approved: the space is now on the map of innovation spaces.\n\n{link}\n\nThank you for being part of the Forum!"),
-        ),
-        (Decision::ChangesRequested, false) => (
-            format!("Adesione al Forum: servono alcune modifiche ({r})"),
-            format!("grazie per la richiesta di adesione di «{space}». Prima di pubblicarla abbiamo bisogno di alcune modifiche:\n\n{reason}\n\nRispondi a questa email (o scrivi a progimpresa@cittametropolitana.bo.it) citando il codice {r}."),
-        ),
-        (Decision::ChangesRequested, true) => (
-            format!("Joining the Forum: a few changes needed ({r})"),
-            format!("thank you for the request for “{space}” to join. Before publishing it we need a few changes:\n\n{reason}\n\nReply to this e-mail (or write to progimpresa@cittametropolitana.bo.it) quoting the code {r}."),
-        ),
-        (Decision::Rejected, false) => (
-            format!("Adesione al Forum: esito della richiesta ({r})"),
-            format!("abbiamo esaminato la richiesta di adesione di «{space}» e non possiamo accoglierla, per questo motivo:\n\n{reason}\n\nPer chiarimenti scrivi a progimpresa@cittametropolitana.bo.it citando il codice {r}."),
-        ),
-        (Decision::Rejected, true) => (
-            format!("Joining the Forum: the outcome of your request ({r})"),
-            format!("we have examined the request for “{space}” to join and cannot accept it, for this reason:\n\n{reason}\n\nFor any question write to progimpresa@cittametropolitana.bo.it quoting the code {r}."),
-        ),
-    };
-    let greeting = if en {
-        format!("Hello {name},")
-    } else {
-        format!("Buongiorno {name},")
-    };
-    Email {
-        to: record.contact_email.clone(),
-        subject,
-        text: format!(
-            "{greeting}\n\n{body}\n\nProgetti d'impresa – Città metropolitana di Bologna\nprogimpresa@cittametropolitana.bo.it\n"
-        ),
-        ..Default::default()
-    }
 }
 
 #[cfg(test)]

@@ -33,9 +33,7 @@ pub struct JoinTexts {
     pub summary_organisation: &'static str,
     pub summary_contact: &'static str,
     pub mail_subject: fn(&str) -> String,
-    pub mail_greeting: fn(&str) -> String,
     pub mail_body: fn(&str, &str) -> String,
-    pub mail_footer: &'static str,
     pub privacy_title: &'static str,
     /// The privacy notice: (heading, paragraph) pairs.
     pub privacy: &'static [(&'static str, &'static str)],
@@ -99,9 +97,7 @@ pub static JOIN_IT: JoinTexts = JoinTexts {
     summary_organisation: "Organizzazione",
     summary_contact: "Referente",
     mail_subject: |r| format!("Adesione al Forum ricevuta ({r})"),
-    mail_greeting: |name| format!("Buongiorno {name},"),
     mail_body: |space, r| format!("abbiamo ricevuto la richiesta di adesione di «{space}» al Forum metropolitano degli spazi per l'innovazione. Il codice di riferimento è {r}. Lo staff di Progetti d'impresa controllerà i dati e ti scriverà; lo spazio comparirà sulla mappa dopo l'approvazione.\n\nEcco il riepilogo:"),
-    mail_footer: "Progetti d'impresa – Città metropolitana di Bologna\nprogimpresa@cittametropolitana.bo.it",
     privacy_title: "Informativa sulla privacy",
     privacy: &[
         ("Titolare del trattamento", "Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. Il servizio Progetti d'impresa gestisce questo sito con la Fondazione per l'Innovazione Urbana. Contatto: progimpresa@cittametropolitana.bo.it."),
@@ -146,9 +142,7 @@ pub static JOIN_EN: JoinTexts = JoinTexts {
     summary_organisation: "Organisation",
     summary_contact: "Contact person",
     mail_subject: |r| format!("Request to join the Forum received ({r})"),
-    mail_greeting: |name| format!("Hello {name},"),
     mail_body: |space, r| format!("we have received the request for “{space}” to join the Forum metropolitano degli spazi per l'innovazione. The reference code is {r}. The Progetti d'impresa staff will check the details and write to you; the space appears on the map once approved.\n\nHere is the summary:"),
-    mail_footer: "Progetti d'impresa – Città metropolitana di Bologna\nprogimpresa@cittametropolitana.bo.it",
     privacy_title: "Privacy notice",
     privacy: &[
         ("Data controller", "Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. The Progetti d'impresa service runs this site with the Fondazione per l'Innovazione Urbana. Contact: progimpresa@cittametropolitana.bo.it."),

@@ -52,7 +52,12 @@ pub(crate) async fn invite(
         Ok(valid) => {
             let token = auth::new_token();
             let link = invitation_link(&state, &token);
-            let mail = invitation_email(&valid.email, &valid.name, &session.user.name, &link);
+            let mail = crate::backend::emails::invitation(
+                &valid.email,
+                &valid.name,
+                &session.user.name,
+                &link,
+            );
             match auth::invite(
                 &state.db,
                 &valid,
@@ -224,7 +229,7 @@ pub(crate) async fn new_link(
     };
     let token = auth::new_token();
     let link = invitation_link(&state, &token);
-    let mail = invitation_email(&email, &name, &session.user.name, &link);
+    let mail = crate::backend::emails::invitation(&email, &name, &session.user.name, &link);
     match auth::access_link(
         &state.db,
         id,
@@ -243,30 +248,6 @@ pub(crate) async fn new_link(
         }
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("creating an access link", &err),
-    }
-}
-
-/// The e-mail with an invitation or access link (Italian, then English).
-fn invitation_email(to: &str, name: &str, admin: &str, link: &str) -> crate::backend::mail::Email {
-    crate::backend::mail::Email {
-        to: to.to_owned(),
-        subject: "Accesso all'area riservata di Spazi per l'innovazione".to_owned(),
-        text: format!(
-            "Buongiorno {name},\n\n\
-             {admin} ti ha dato accesso all'area riservata di Spazi per l'innovazione \
-             (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).\n\n\
-             Per scegliere la tua password apri questo link entro 7 giorni (funziona una sola volta):\n\
-             {link}\n\n\
-             Se non ti aspettavi questo messaggio, puoi ignorarlo.\n\n\
-             ---\n\n\
-             Hello {name},\n\n\
-             {admin} gave you access to the staff area of Spazi per l'innovazione. To choose your \
-             password, open this link within 7 days (it works once):\n\
-             {link}\n\n\
-             Progetti d'impresa – Città metropolitana di Bologna\n\
-             progimpresa@cittametropolitana.bo.it\n"
-        ),
-        ..Default::default()
     }
 }
 

@@ -6,8 +6,7 @@
 
 use crate::backend::antirobot::{form_value, robot_check};
 use crate::backend::context::AppState;
-use crate::backend::mail::Email;
-use crate::core::validate::join::{validate_join, JoinInput, ValidJoin};
+use crate::core::validate::join::{validate_join, JoinInput};
 use crate::core::validate::{Field, FieldErrors, Problem};
 use crate::web::guard::client_address;
 use crate::web::respond::{render_page, see_other};
@@ -99,10 +98,10 @@ pub(crate) async fn submit(
     }
     let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let reference = new_reference();
-    let confirmation = confirmation_email(&valid, &reference, lang);
+    let confirmation = crate::backend::emails::join_confirmation(&valid, &reference, lang);
     let mut emails = Vec::new();
     if !state.config.staff_email.is_empty() {
-        emails.push(staff_email(
+        emails.push(crate::backend::emails::join_staff_notice(
             &valid,
             &reference,
             &state.config.staff_email,
@@ -167,62 +166,6 @@ async fn again_keeping(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
-}
-
-/// The contact person's confirmation, with a summary of what was sent.
-fn confirmation_email(v: &ValidJoin, reference: &str, lang: crate::i18n::Lang) -> Email {
-    let j = lang.texts().join;
-    let s = &v.space;
-    let mut summary = vec![
-        format!("{}: {}", j.summary_space, s.name),
-        format!(
-            "{}: {}",
-            j.summary_address,
-            s.address.as_deref().unwrap_or("—")
-        ),
-        format!(
-            "{}: {}",
-            j.summary_organisation,
-            s.organisation.as_deref().unwrap_or("—")
-        ),
-        format!("{}: {}", j.summary_contact, v.contact_name),
-    ];
-    if let Some(w) = &s.website {
-        summary.push(format!("Web: {w}"));
-    }
-    Email {
-        to: v.contact_email.clone(),
-        subject: (j.mail_subject)(reference),
-        text: format!(
-            "{}\n\n{}\n\n{}\n\n{}\n",
-            (j.mail_greeting)(&v.contact_name),
-            (j.mail_body)(&s.name, reference),
-            summary.join("\n"),
-            j.mail_footer
-        ),
-        ..Default::default()
-    }
-}
-
-/// Staff are told a submission waits for review.
-fn staff_email(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Email {
-    let s = &v.space;
-    Email {
-        to: to.to_owned(),
-        // Never the submitter's words in a subject line: a reference only.
-        subject: format!("Nuova adesione al Forum ({reference})"),
-        text: format!(
-            "Una nuova richiesta di adesione aspetta la revisione.\n\n\
-             Spazio: {}\nOrganizzazione: {}\nReferente: {} <{}>\nRiferimento: {reference}\n\n\
-             Revisione: {}/admin\n",
-            s.name,
-            s.organisation.as_deref().unwrap_or("—"),
-            v.contact_name,
-            v.contact_email,
-            base_url.trim_end_matches('/'),
-        ),
-        ..Default::default()
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,191 @@
+//! The e-mails about join requests and staff accounts, each in its recipient's language (the
+//! language they used the site in; Italian for staff and for colleagues invited), all of one
+//! shape: a greeting, the message, the signature. The words are in `i18n::mail` (and the join
+//! confirmation's in `i18n::join`); the e-mails about registrations are `rsvp_mail`'s.
+
+use super::db::SubmissionRecord;
+use super::mail::Email;
+use crate::core::model::Decision;
+use crate::core::validate::join::ValidJoin;
+use crate::core::view::SubmissionRow;
+use crate::i18n::Lang;
+
+/// The one shape of these e-mails.
+fn letter(lang: Lang, to: &str, subject: String, name: &str, message: &str) -> Email {
+    let m = lang.texts().mail;
+    Email {
+        to: to.to_owned(),
+        subject,
+        text: format!("{}\n\n{message}\n\n{}\n", (m.greeting)(name), m.signature),
+        ..Default::default()
+    }
+}
+
+/// To the person who sent a join request: received, with its reference and a summary.
+pub fn join_confirmation(v: &ValidJoin, reference: &str, lang: Lang) -> Email {
+    let j = lang.texts().join;
+    let s = &v.space;
+    let mut summary = vec![
+        format!("{}: {}", j.summary_space, s.name),
+        format!(
+            "{}: {}",
+            j.summary_address,
+            s.address.as_deref().unwrap_or("—")
+        ),
+        format!(
+            "{}: {}",
+            j.summary_organisation,
+            s.organisation.as_deref().unwrap_or("—")
+        ),
+        format!("{}: {}", j.summary_contact, v.contact_name),
+    ];
+    if let Some(w) = &s.website {
+        summary.push(format!("Web: {w}"));
+    }
+    let message = format!(
+        "{}\n\n{}",
+        (j.mail_body)(&s.name, reference),
+        summary.join("\n")
+    );
+    letter(
+        lang,
+        &v.contact_email,
+        (j.mail_subject)(reference),
+        &v.contact_name,
+        &message,
+    )
+}
+
+/// To staff (in Italian): a new join request waits for review.
+pub fn join_staff_notice(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Email {
+    let lang = Lang::It;
+    let m = lang.texts().mail;
+    let s = &v.space;
+    let message = format!(
+        "{}\n\n{}: {}\n{}: {}\n{}: {} <{}>\n{}: {reference}\n\n{}: {}/admin",
+        m.new_request_intro,
+        m.new_request_space,
+        s.name,
+        m.new_request_organisation,
+        s.organisation.as_deref().unwrap_or("—"),
+        m.new_request_contact,
+        v.contact_name,
+        v.contact_email,
+        m.new_request_reference,
+        m.new_request_review,
+        base_url.trim_end_matches('/'),
+    );
+    // Never the submitter's words in a subject line: a reference only.
+    letter(lang, to, (m.new_request_subject)(reference), "", &message)
+}
+
+/// To the person who sent a join request: the decision, in the language they used, with the
+/// space's page (`link`) when approved and staff's reason otherwise.
+pub fn decision(
+    row: &SubmissionRow,
+    record: &SubmissionRecord,
+    decision: Decision,
+    reason: &str,
+    link: &str,
+) -> Email {
+    let lang = Lang::from_code(&record.lang).unwrap_or_default();
+    let m = lang.texts().mail;
+    let (space, r) = (&row.space_name, &row.reference);
+    let (subject, message) = match decision {
+        Decision::Approved => ((m.approved_subject)(r), (m.approved)(space, link)),
+        Decision::ChangesRequested => ((m.changes_subject)(r), (m.changes)(space, reason, r)),
+        Decision::Rejected => ((m.rejected_subject)(r), (m.rejected)(space, reason, r)),
+    };
+    letter(
+        lang,
+        &record.contact_email,
+        subject,
+        &record.contact_name,
+        &message,
+    )
+}
+
+/// To a colleague invited to the staff area (in Italian: they have not used the site yet):
+/// who invited them and the link to choose a password.
+pub fn invitation(to: &str, name: &str, admin: &str, link: &str) -> Email {
+    let lang = Lang::It;
+    let m = lang.texts().mail;
+    letter(
+        lang,
+        to,
+        m.invitation_subject.to_owned(),
+        name,
+        &(m.invitation)(admin, link),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(lang: &str) -> SubmissionRecord {
+        SubmissionRecord {
+            contact_name: "Anna Rossi".into(),
+            contact_role: None,
+            contact_email: "anna@example.org".into(),
+            contact_phone: None,
+            needs_json: "[]".into(),
+            needs_other: None,
+            vision: None,
+            consent_contact: 0,
+            lang: lang.into(),
+            decision_reason: None,
+            decided_at: None,
+            tax_code: None,
+            version: 1,
+        }
+    }
+
+    fn row() -> SubmissionRow {
+        SubmissionRow {
+            id: 1,
+            reference: "ADR-ABCD-EFGH".into(),
+            space_id: 1,
+            space_name: "Officina <b>".into(),
+            municipality: "Bologna".into(),
+            submitted_at: 0,
+            decision: None,
+        }
+    }
+
+    #[test]
+    fn decisions_are_written_in_the_language_the_person_used() {
+        let link = "https://spazi.example.it/spazi/officina";
+        let it = decision(&row(), &record("it"), Decision::Approved, "", link);
+        assert!(it.text.starts_with("Buongiorno Anna Rossi,\n\n"));
+        assert!(it.text.contains("lo spazio è ora sulla mappa"));
+        assert!(it.text.contains(link));
+        assert!(it.text.ends_with("progimpresa@cittametropolitana.bo.it\n"));
+        let en = decision(
+            &row(),
+            &record("en"),
+            Decision::Rejected,
+            "Not a space.",
+            link,
+        );
+        assert!(en.text.starts_with("Hello Anna Rossi,\n\n"));
+        assert!(en.text.contains("Not a space."));
+        assert_eq!(
+            en.subject,
+            "Joining the Forum: the outcome of your request (ADR-ABCD-EFGH)"
+        );
+        // An unknown language is Italian.
+        let other = decision(&row(), &record("xx"), Decision::ChangesRequested, "r", link);
+        assert!(other.subject.starts_with("Adesione al Forum"));
+    }
+
+    #[test]
+    fn invitations_are_in_italian_with_their_link() {
+        let mail = invitation("b@example.org", "Bruno", "Anna", "https://x/admin/invito/t");
+        assert_eq!(mail.to, "b@example.org");
+        assert!(mail
+            .text
+            .starts_with("Buongiorno Bruno,\n\nAnna ti ha dato accesso"));
+        assert!(mail.text.contains("https://x/admin/invito/t"));
+    }
+}
