@@ -434,8 +434,10 @@ impl Planned {
         };
         ImportRowView {
             line: self.line,
-            name: self.name.clone(),
-            municipality: self.municipality.clone(),
+            // A hostile file's cells may be tens of kilobytes each: the preview shows what is
+            // enough to recognise the row (its errors say the rest).
+            name: crate::core::text::clip(&self.name, SHOWN_CHARS),
+            municipality: crate::core::text::clip(&self.municipality, SHOWN_CHARS),
             matched: self.matched.as_ref().map(view),
             candidates: self.candidates.iter().map(view).collect(),
             action,
@@ -444,6 +446,10 @@ impl Planned {
         }
     }
 }
+
+/// The most characters of a row's name or municipality the preview shows (a valid name has at
+/// most `NAME_MAX`).
+const SHOWN_CHARS: usize = crate::core::validate::NAME_MAX + 10;
 
 /// The fields of a `ValidSpace`, by their serialised names, in form order.
 const SPACE_FIELDS: [(&str, Field); 17] = [

@@ -111,6 +111,14 @@ pub fn iso_date(unix: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `s` cut to at most `max` characters, the cut marked with "…".
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_owned(),
+        Some((end, _)) => format!("{}…", &s[..end]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -122,6 +130,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn clipping_counts_characters_not_bytes() {
+        assert_eq!(clip("Officina", 20), "Officina");
+        assert_eq!(clip("àèìòù", 3), "àèì…");
+        assert_eq!(clip(&"x".repeat(70_000), 5), "xxxxx…");
+        assert_eq!(clip("abc", 3), "abc");
+    }
 
     #[test]
     fn rcdata_cannot_end_its_element() {
