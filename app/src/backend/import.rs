@@ -1129,6 +1129,20 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
     }
 
     #[test]
+    fn the_preview_shows_enough_of_a_huge_cell_to_recognise_its_row() {
+        let huge = "x".repeat(70_000);
+        let p = plan_text(&format!(
+            "name,kinds,comune,lat,lon\n{huge},coworking,{huge},44.5,11.3\n"
+        ));
+        let row = p[0].view();
+        assert_eq!(row.action, ImportAction::Error);
+        assert!(row.errors.iter().any(|(f, _)| *f == Field::Name));
+        assert_eq!(row.name.chars().count(), SHOWN_CHARS + 1);
+        assert!(row.name.ends_with('…'));
+        assert!(row.municipality.chars().count() <= SHOWN_CHARS + 1);
+    }
+
+    #[test]
     fn geojson_features_and_windows_1252() {
         let doc = r#"{"type":"FeatureCollection","features":[
             {"type":"Feature","geometry":{"type":"Point","coordinates":[11.71,44.35]},
