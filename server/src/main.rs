@@ -184,14 +184,23 @@ fn main() -> ExitCode {
 /// (request workers, SQLite's connection threads, the writers' thread, blocking file writes)
 /// grew its resident memory from about 50 to 70–80 MB with no more data in use, when glibc
 /// served everything. Two arenas, set before any thread starts, measured 54 MB.
-/// `MALLOC_ARENA_MAX` in the environment still decides, when set.
+/// And SQLite's large buffers (a row of megabytes: an import's file, written or read) are
+/// mapped on their own and given back when freed: by default glibc raises that threshold
+/// after the first such buffer is freed, and then keeps the next ones in an arena, where the
+/// memory stayed with the process after each import upload.
+/// `MALLOC_ARENA_MAX` and `MALLOC_MMAP_THRESHOLD_` in the environment still decide, when set.
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        // SAFETY: mallopt only sets an allocator parameter; called before any other thread
-        // exists.
-        unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 2);
+    for (option, value, variable) in [
+        (libc::M_ARENA_MAX, 2, "MALLOC_ARENA_MAX"),
+        (libc::M_MMAP_THRESHOLD, 256 * 1024, "MALLOC_MMAP_THRESHOLD_"),
+    ] {
+        if std::env::var_os(variable).is_none() {
+            // SAFETY: mallopt only sets an allocator parameter; called before any other
+            // thread exists.
+            unsafe {
+                libc::mallopt(option, value);
+            }
         }
     }
 }

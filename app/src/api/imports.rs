@@ -18,6 +18,7 @@ pub async fn staff_imports() -> Result<Vec<crate::core::view::ImportListItem>, A
 pub async fn staff_import(id: i64) -> Result<crate::core::view::ImportPage, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
-    let record = db.import_record(id).await?.ok_or(AppError::NotFound)?;
-    Ok(crate::backend::import::page(&db, &record, now()).await?)
+    crate::backend::import::page(&db, id, now())
+        .await?
+        .ok_or(AppError::NotFound)
 }

@@ -29,6 +29,8 @@ pub const MAX_ROWS: usize = 10_000;
 /// The most unknown column or property names an import reports (a hostile file may hold
 /// hundreds of thousands).
 pub const MAX_IGNORED_REPORTED: usize = 50;
+/// The most characters of an unknown column's name that an import reports.
+pub const COLUMN_CHARS: usize = 60;
 
 /// A column the importer understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,13 +106,16 @@ pub struct ParsedFile {
 }
 
 /// The file as text: UTF-8 (with or without BOM), or else Windows-1252 (what Excel writes for
-/// "CSV" on Italian Windows), so accents survive either way.
-pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
+/// "CSV" on Italian Windows), so accents survive either way. UTF-8 keeps the upload's buffer
+/// (a file is up to 5 MB: no copy).
+pub fn decode(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(err) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(err.as_bytes())
             .0
             .into_owned(),
     }
@@ -124,6 +129,11 @@ fn cell(value: &str) -> String {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
         _ => v.to_owned(),
     }
+}
+
+/// Whether a file can be imported (what `parse` would refuse), without keeping its rows.
+pub fn check(text: &str) -> Result<(), ImportFileError> {
+    parse(text).map(drop)
 }
 
 /// Reads a CSV or GeoJSON file.
@@ -166,7 +176,7 @@ fn parse_csv(text: &str) -> Result<ParsedFile, ImportFileError> {
         .iter()
         .zip(&columns)
         .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.trim().to_owned())
+        .map(|(h, _)| crate::core::text::clip(h.trim(), COLUMN_CHARS))
         .take(MAX_IGNORED_REPORTED)
         .collect();
     let has = |c: Col| columns.contains(&Some(c));
@@ -204,61 +214,85 @@ fn parse_csv(text: &str) -> Result<ParsedFile, ImportFileError> {
 }
 
 fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
+    use serde_json::value::RawValue;
     use serde_json::Value;
-    let doc: Value = serde_json::from_str(text).map_err(|_| ImportFileError::NotRecognised)?;
-    let features = match (&doc["type"], &doc["features"]) {
-        (Value::String(t), Value::Array(f)) if t == "FeatureCollection" => f,
-        _ => return Err(ImportFileError::NotRecognised),
-    };
+    use std::borrow::Cow;
+    use std::collections::BTreeMap;
+    /// The document, its features left as borrowed text: a file of 5 MB parsed whole into
+    /// values took several times that, most of it properties no column takes.
+    #[derive(serde::Deserialize)]
+    struct Collection<'a> {
+        #[serde(rename = "type")]
+        kind: Cow<'a, str>,
+        #[serde(borrow)]
+        features: Vec<&'a RawValue>,
+    }
+    #[derive(serde::Deserialize, Default)]
+    struct Feature<'a> {
+        #[serde(borrow)]
+        properties: Option<&'a RawValue>,
+        #[serde(borrow)]
+        geometry: Option<&'a RawValue>,
+    }
+    let doc: Collection = serde_json::from_str(text).map_err(|_| ImportFileError::NotRecognised)?;
+    if doc.kind != "FeatureCollection" {
+        return Err(ImportFileError::NotRecognised);
+    }
+    let features = doc.features;
     if features.len() > MAX_ROWS {
         return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
     }
-    // Property names no column takes, in the order met: a set to look them up (a hostile file
-    // may hold hundreds of thousands of distinct names), and the first few to report.
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Property names no column takes, in the order met (each feature's in name order): a set
+    // to look them up (a hostile file may hold hundreds of thousands of distinct names), and
+    // the first few to report.
+    let mut seen: std::collections::HashSet<Cow<str>> = std::collections::HashSet::new();
     let mut ignored: Vec<String> = Vec::new();
-    let rows = features
-        .iter()
-        .enumerate()
-        .map(|(i, feature)| {
-            let mut values = HashMap::new();
-            if let Value::Object(props) = &feature["properties"] {
-                for (key, value) in props {
-                    let Some(col) = column(key) else {
-                        if seen.insert(key.as_str()) && ignored.len() < MAX_IGNORED_REPORTED {
-                            ignored.push(key.clone());
-                        }
-                        continue;
-                    };
-                    let text = match value {
-                        Value::Null => String::new(),
-                        Value::String(s) => cell(s),
-                        Value::Array(items) => items
-                            .iter()
-                            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
-                            .collect::<Vec<_>>()
-                            .join(";"),
-                        other => other.to_string(),
-                    };
-                    values.insert(col, text);
+    let mut rows = Vec::with_capacity(features.len());
+    for (i, feature) in features.iter().enumerate() {
+        // Anything but an object is a feature with no values.
+        let feature: Feature = serde_json::from_str(feature.get()).unwrap_or_default();
+        let mut values = HashMap::new();
+        let props: Option<BTreeMap<Cow<str>, &RawValue>> = feature
+            .properties
+            .and_then(|p| serde_json::from_str(p.get()).ok());
+        for (key, raw) in props.unwrap_or_default() {
+            let Some(col) = column(&key) else {
+                if ignored.len() < MAX_IGNORED_REPORTED && !seen.contains(&key) {
+                    ignored.push(crate::core::text::clip(&key, COLUMN_CHARS));
+                    seen.insert(key);
                 }
+                continue;
+            };
+            let text = match serde_json::from_str::<Value>(raw.get()).unwrap_or(Value::Null) {
+                Value::Null => String::new(),
+                Value::String(s) => cell(&s),
+                Value::Array(items) => items
+                    .iter()
+                    .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                other => other.to_string(),
+            };
+            values.insert(col, text);
+        }
+        let geometry = feature
+            .geometry
+            .and_then(|g| serde_json::from_str::<Value>(g.get()).ok())
+            .unwrap_or(Value::Null);
+        if geometry["type"] == "Point" {
+            if let (Some(lon), Some(lat)) = (
+                geometry["coordinates"][0].as_f64(),
+                geometry["coordinates"][1].as_f64(),
+            ) {
+                values.insert(Col::Lat, lat.to_string());
+                values.insert(Col::Lon, lon.to_string());
             }
-            let geometry = &feature["geometry"];
-            if geometry["type"] == "Point" {
-                if let (Some(lon), Some(lat)) = (
-                    geometry["coordinates"][0].as_f64(),
-                    geometry["coordinates"][1].as_f64(),
-                ) {
-                    values.insert(Col::Lat, lat.to_string());
-                    values.insert(Col::Lon, lon.to_string());
-                }
-            }
-            ImportRow {
-                line: i + 1,
-                values,
-            }
-        })
-        .collect();
+        }
+        rows.push(ImportRow {
+            line: i + 1,
+            values,
+        });
+    }
     Ok(ParsedFile {
         rows,
         ignored_columns: ignored,
@@ -814,13 +848,19 @@ pub fn count(planned: &[Planned]) -> crate::core::view::ImportReport {
 }
 
 /// The page of an import: its state, and while it waits for confirmation, the preview.
+/// `None` when there is no such import.
 pub async fn page(
     db: &crate::backend::db::Db,
-    record: &crate::backend::db::ImportRecord,
+    id: i64,
     now: i64,
-) -> Result<crate::core::view::ImportPage, crate::backend::db::DbError> {
+) -> Result<Option<crate::core::view::ImportPage>, crate::backend::db::DbError> {
     use crate::core::view::{ImportAction, ImportState, IMPORT_ROWS_SHOWN};
+    // The file (up to 5 MB) is read under the turn too.
     let _turn = TURN.acquire().await;
+    let Some(record) = db.import_record(id).await? else {
+        return Ok(None);
+    };
+    let record = &record;
     let state = match (record.finished_at, record.started_at) {
         (Some(_), _) => ImportState::Finished {
             report: record.report(),
@@ -861,7 +901,7 @@ pub async fn page(
     } else {
         None
     };
-    Ok(crate::core::view::ImportPage {
+    Ok(Some(crate::core::view::ImportPage {
         id: record.id,
         filename: record.filename.clone(),
         created_at: record.created_at,
@@ -876,7 +916,7 @@ pub async fn page(
         reverted_at: record.reverted_at,
         reverted_left: record.reverted_left,
         revert,
-    })
+    }))
 }
 
 /// An import claimed for applying, with its plan.
@@ -1159,6 +1199,16 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
         );
         let hostile = parse(&many).unwrap();
         assert_eq!(hostile.ignored_columns.len(), MAX_IGNORED_REPORTED);
+        // Names of tens of kilobytes are reported cut (the preview page showed them whole).
+        let long = "k".repeat(70_000);
+        let doc = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"properties":{{"name":"A","{long}":1}}}}]}}"#
+        );
+        let reported = &parse(&doc).unwrap().ignored_columns;
+        assert_eq!(reported[0].chars().count(), COLUMN_CHARS + 1);
+        let csv = format!("name,municipality,lat,lon,{long}\nA,Bologna,44.5,11.3,x\n");
+        let reported = &parse(&csv).unwrap().ignored_columns;
+        assert_eq!(reported[0].chars().count(), COLUMN_CHARS + 1);
         assert_eq!(hostile.ignored_columns[0], "x0");
         let p = plan(
             &parsed.rows,
@@ -1176,7 +1226,7 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
 
         // "Città" saved by Excel as Windows-1252.
         let bytes = b"name;kinds;comune;lat;lon\r\nSpazio Citt\xe0;coworking;Casalecchio di Reno;44.47;11.27\r\n";
-        let text = decode(bytes);
+        let text = decode(bytes.to_vec());
         assert!(text.contains("Spazio Città"));
         let p = plan(
             &parse(&text).unwrap().rows,

@@ -53,7 +53,7 @@ async fn exports_and_seed_reimport_unchanged(t: &TestDb) {
     // The staff export for Excel (every status), read back as Excel would save it.
     let all = t.db.all_details(&Default::default()).await.unwrap();
     let csv = app::web::opendata::csv_document(&all, true, true).unwrap();
-    let planned = plan_of(t, &import::decode(&csv)).await;
+    let planned = plan_of(t, &import::decode(csv.to_vec())).await;
     assert_eq!(
         import::count(&planned),
         ImportReport {

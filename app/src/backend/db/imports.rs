@@ -9,7 +9,10 @@ use crate::core::view::{ImportListItem, ImportReport};
 pub struct ImportRecord {
     pub id: i64,
     pub filename: String,
+    /// The file as text (kept compressed: see `pack`).
     pub content: String,
+    #[sqlx(default)]
+    content_gz: Option<Vec<u8>>,
     pub new_status: String,
     pub created_at: i64,
     pub started_at: Option<i64>,
@@ -53,11 +56,12 @@ impl Db {
         now: i64,
     ) -> Result<i64, DbError> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO space_imports (filename, content, new_status, created_by, created_at, \
-             include_archived) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO space_imports (filename, content, content_gz, new_status, created_by, \
+             created_at, include_archived) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(filename)
-        .bind(content)
+        .bind("")
+        .bind(pack(content))
         .bind(new_status.code())
         .bind(by)
         .bind(now)
@@ -69,14 +73,21 @@ impl Db {
 
     pub async fn import_record(&self, id: i64) -> Result<Option<ImportRecord>, DbError> {
         Ok(sqlx::query_as(
-            "SELECT id, filename, content, new_status, created_at, started_at, rows_total, \
+            "SELECT id, filename, content, content_gz, new_status, created_at, started_at, \
+             rows_total, \
              rows_done, beat_at, finished_at, report_json, include_archived, reverted_at, \
              reverted_left \
              FROM space_imports WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)
-        .await?)
+        .await?
+        .map(|mut record: ImportRecord| {
+            if let Some(packed) = record.content_gz.take() {
+                record.content = unpack(&packed);
+            }
+            record
+        }))
     }
 
     /// The latest imports, newest first.
@@ -422,4 +433,43 @@ async fn revert_plan(
     }
     plan.changed_since.sort_by_key(|c| c.line);
     Ok(plan)
+}
+
+/// An import's file as stored: gzip. Files of spaces compress several times over, and a file
+/// of megabytes written or read as one value was copied several times on its way (the
+/// database driver's arguments, SQLite's binding and record): under a burst of uploads those
+/// copies were most of the server's memory.
+fn pack(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    // Writing to a Vec cannot fail.
+    let _ = gzip.write_all(text.as_bytes());
+    gzip.finish().unwrap_or_default()
+}
+
+/// The file `pack` stored; what cannot be read back (it never happens) is an empty file,
+/// whose preview says so. Bounded: a file is at most 5 MB, three times that as UTF-8 text.
+fn unpack(packed: &[u8]) -> String {
+    use std::io::Read;
+    let limit = 3 * crate::backend::import::MAX_FILE_BYTES as u64 + 16;
+    let mut text = String::new();
+    match flate2::read::GzDecoder::new(packed)
+        .take(limit)
+        .read_to_string(&mut text)
+    {
+        Ok(_) => text,
+        Err(_) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_stored_file_reads_back_as_it_was() {
+        let text = "nome;comune\nCittà;Bologna\n".repeat(1000);
+        let packed = super::pack(&text);
+        assert!(packed.len() * 10 < text.len(), "{}", packed.len());
+        assert_eq!(super::unpack(&packed), text);
+        assert_eq!(super::unpack(b"not gzip"), "");
+    }
 }

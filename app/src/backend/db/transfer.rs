@@ -41,6 +41,7 @@ enum Value {
     Int(Option<i64>),
     Real(Option<f64>),
     Text(Option<String>),
+    Bytes(Option<Vec<u8>>),
 }
 
 impl Db {
@@ -99,6 +100,7 @@ impl Db {
                         "bigint" | "integer" | "smallint" => Value::Int(row.try_get(i)?),
                         "double precision" | "real" | "numeric" => Value::Real(row.try_get(i)?),
                         "text" | "character varying" => Value::Text(row.try_get(i)?),
+                        "bytea" => Value::Bytes(row.try_get(i)?),
                         other => {
                             return Err(DbError::Transfer(format!(
                                 "{table}.{name}: no copy rule for the type {other}"
@@ -109,6 +111,7 @@ impl Db {
                         Value::Int(v) => query.bind(v),
                         Value::Real(v) => query.bind(v),
                         Value::Text(v) => query.bind(v),
+                        Value::Bytes(v) => query.bind(v),
                     };
                 }
                 query.execute(&mut *tx).await?;

@@ -21,9 +21,10 @@ pub(crate) async fn upload_import(
     headers: HeaderMap,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
+    use crate::backend::import::MAX_FILE_BYTES;
     use crate::core::view::ImportFileError;
     let too_large = ImportFileError::TooLarge {
-        max_mb: crate::backend::import::MAX_FILE_BYTES / (1024 * 1024),
+        max_mb: MAX_FILE_BYTES / (1024 * 1024),
     };
     // Who is asking comes first: anonymous callers go to the sign-in page whatever they sent.
     let session = match staff_session(&state, &headers, crate::core::model::Role::Editor).await {
@@ -35,51 +36,20 @@ pub(crate) async fn upload_import(
     };
     // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows.
     let _turn = crate::backend::import::TURN.acquire().await;
-    let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
-    let mut options = crate::backend::import::Options::default();
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_owned();
-                let filename = field.file_name().map(str::to_owned);
-                match field.bytes().await {
-                    Ok(bytes) => match name.as_str() {
-                        "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-                        "stato" => status = String::from_utf8_lossy(&bytes).into_owned(),
-                        "archiviati" => options.include_archived = !bytes.is_empty(),
-                        "file" => file = Some((filename.unwrap_or_default(), bytes)),
-                        _ => {}
-                    },
-                    Err(err) if err.status() != StatusCode::PAYLOAD_TOO_LARGE => {
-                        return StatusCode::BAD_REQUEST.into_response()
-                    }
-                    // Over the body limit.
-                    Err(_) => {
-                        return upload_error(
-                            &state,
-                            &uri,
-                            &headers,
-                            too_large,
-                            StatusCode::PAYLOAD_TOO_LARGE,
-                        )
-                        .await;
-                    }
-                }
-            }
-            Ok(None) => break,
-            Err(err) if err.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return upload_error(
-                    &state,
-                    &uri,
-                    &headers,
-                    too_large,
-                    StatusCode::PAYLOAD_TOO_LARGE,
-                )
-                .await
-            }
-            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    let (csrf, status, file, options) = match read_upload(&mut multipart, &headers).await {
+        Ok(upload) => upload,
+        Err(Refused::TooLarge) => {
+            return upload_error(
+                &state,
+                &uri,
+                &headers,
+                too_large,
+                StatusCode::PAYLOAD_TOO_LARGE,
+            )
+            .await
         }
-    }
+        Err(Refused::Malformed) => return StatusCode::BAD_REQUEST.into_response(),
+    };
     if !auth::same_secret(&session.csrf_token, &csrf) {
         return StatusCode::FORBIDDEN.into_response();
     }
@@ -100,18 +70,8 @@ pub(crate) async fn upload_import(
             .await
         }
     };
-    if bytes.len() > crate::backend::import::MAX_FILE_BYTES {
-        return upload_error(
-            &state,
-            &uri,
-            &headers,
-            too_large,
-            StatusCode::PAYLOAD_TOO_LARGE,
-        )
-        .await;
-    }
-    let text = crate::backend::import::decode(&bytes);
-    if let Err(err) = crate::backend::import::parse(&text) {
+    let text = crate::backend::import::decode(bytes);
+    if let Err(err) = crate::backend::import::check(&text) {
         return upload_error(
             &state,
             &uri,
@@ -145,6 +105,65 @@ pub(crate) async fn upload_import(
         Ok(id) => see_other(&format!("{IMPORT_PATH}/{id}")),
         Err(err) => unavailable("storing an import", &err),
     }
+}
+
+/// Why an upload's fields could not be read.
+enum Refused {
+    TooLarge,
+    Malformed,
+}
+
+/// The upload form's fields: the CSRF token, the status for new spaces, the file (its name
+/// and bytes) and the options.
+type Upload = (
+    String,
+    String,
+    Option<(String, Vec<u8>)>,
+    crate::backend::import::Options,
+);
+
+async fn read_upload(
+    multipart: &mut axum::extract::Multipart,
+    headers: &HeaderMap,
+) -> Result<Upload, Refused> {
+    use crate::backend::import::MAX_FILE_BYTES;
+    let refused = |err: axum::extract::multipart::MultipartError| {
+        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Refused::TooLarge
+        } else {
+            Refused::Malformed
+        }
+    };
+    let (mut csrf, mut status, mut file) = (String::new(), String::new(), None);
+    let mut options = crate::backend::import::Options::default();
+    // The file is read into one buffer the size the request announced (a growing buffer
+    // would hold twice the file while it doubles), at most the limit.
+    let announced = headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(MAX_FILE_BYTES);
+    while let Some(mut field) = multipart.next_field().await.map_err(refused)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field.file_name().map(str::to_owned);
+        let is_file = name == "file";
+        let limit = if is_file { MAX_FILE_BYTES } else { 1024 };
+        let mut data = Vec::with_capacity(if is_file { announced } else { 0 });
+        while let Some(chunk) = field.chunk().await.map_err(refused)? {
+            if data.len() + chunk.len() > limit {
+                return Err(Refused::TooLarge);
+            }
+            data.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&data).into_owned(),
+            "stato" => status = String::from_utf8_lossy(&data).into_owned(),
+            "archiviati" => options.include_archived = !data.is_empty(),
+            "file" => file = Some((filename.unwrap_or_default(), data)),
+            _ => {}
+        }
+    }
+    Ok((csrf, status, file, options))
 }
 
 async fn upload_error(
