@@ -23,3 +23,34 @@ pub use review::*;
 pub use spaces::*;
 pub use staff_events::*;
 pub use staff_spaces::*;
+
+#[cfg(test)]
+mod tests {
+    /// `#[server(prefix = …)]` takes only a literal: each is one of `core::paths`'s two.
+    #[test]
+    fn server_functions_live_under_core_paths() {
+        let files = [
+            include_str!("api/accounts.rs"),
+            include_str!("api/events.rs"),
+            include_str!("api/imports.rs"),
+            include_str!("api/join.rs"),
+            include_str!("api/review.rs"),
+            include_str!("api/spaces.rs"),
+            include_str!("api/staff_events.rs"),
+            include_str!("api/staff_spaces.rs"),
+        ];
+        let known = [
+            crate::core::paths::PUBLIC_FUNCTIONS,
+            crate::core::paths::STAFF_FUNCTIONS,
+        ];
+        let mut seen = 0;
+        for source in files {
+            for rest in source.split("#[server(prefix = \"").skip(1) {
+                let prefix = &rest[..rest.find('"').unwrap()];
+                assert!(known.contains(&prefix), "{prefix}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 20, "{seen}");
+    }
+}

@@ -7,6 +7,7 @@ pub mod datetime;
 pub mod filter;
 pub mod lang;
 pub mod model;
+pub mod paths;
 pub mod text;
 pub mod validate;
 pub mod view;

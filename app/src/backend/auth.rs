@@ -2,6 +2,7 @@
 //! behind an opaque cookie, and throttling then lockout of repeated failed sign-ins — per e-mail
 //! (known or not, so the lockout reveals nothing) and per client address.
 
+use crate::core::paths;
 use crate::backend::db::{Db, DbError, Failures};
 use crate::core::model::Role;
 use crate::core::view::StaffUser;
@@ -13,7 +14,7 @@ use std::sync::OnceLock;
 
 pub const SESSION_COOKIE: &str = "spazi_session";
 /// The cookie (and so the session) is only sent to the staff area.
-pub const COOKIE_PATH: &str = "/admin";
+pub const COOKIE_PATH: &str = paths::ADMIN;
 /// A session ends after this long without a request…
 pub const IDLE_TIMEOUT: i64 = 2 * 3600;
 /// …and in any case this long after sign-in.

@@ -110,3 +110,32 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Leptos's `path!` takes only literals: the page table above spells each pattern, and
+    /// this keeps it equal to `core::paths::PAGES` (`:param` there, `{param}` here).
+    #[test]
+    fn the_page_table_is_core_paths() {
+        let source = include_str!("app.rs");
+        let mut table: Vec<String> = source
+            .split("path=path!(\"")
+            .skip(1)
+            .map(|rest| {
+                let pattern = &rest[..rest.find('"').unwrap()];
+                pattern
+                    .split('/')
+                    .map(|segment| match segment.strip_prefix(':') {
+                        Some(name) => format!("{{{name}}}"),
+                        None => segment.to_owned(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
+        let mut pages: Vec<String> = crate::core::paths::PAGES.iter().map(|p| p.to_string()).collect();
+        table.sort();
+        pages.sort();
+        assert_eq!(table, pages);
+    }
+}

@@ -14,8 +14,3 @@ pub mod rsvp;
 pub mod sign_in;
 pub mod spaces;
 
-pub const SIGN_IN_PATH: &str = crate::ui::pages::admin::SIGN_IN_ACTION;
-pub const SIGN_OUT_PATH: &str = crate::ui::pages::admin::SIGN_OUT_ACTION;
-pub const NEW_SPACE_PATH: &str = crate::ui::pages::admin::NEW_SPACE_ACTION;
-pub const STAFF_PATH: &str = crate::ui::pages::admin::STAFF_ACTION;
-pub const IMPORT_PATH: &str = crate::ui::pages::admin::IMPORT_ACTION;

@@ -2,7 +2,7 @@
 //! address (through trusted proxies only), a `next` that stays on the site, and the headers of
 //! private pages.
 
-use super::forms::SIGN_IN_PATH;
+use crate::core::paths;
 use super::respond::see_other;
 use crate::api::context::session_token;
 use crate::backend::auth;
@@ -21,11 +21,11 @@ pub(crate) async fn staff_session(
     headers: &HeaderMap,
     role: crate::core::model::Role,
 ) -> Result<auth::Session, Response> {
-    let token = session_token(headers).ok_or_else(|| see_other(SIGN_IN_PATH))?;
+    let token = session_token(headers).ok_or_else(|| see_other(paths::SIGN_IN))?;
     match auth::session(&state.db, &token, state.clock.now()).await {
         Ok(Some(s)) if s.user.role.allows(role) => Ok(s),
         Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
-        Ok(None) => Err(see_other(SIGN_IN_PATH)),
+        Ok(None) => Err(see_other(paths::SIGN_IN)),
         Err(err) => {
             tracing::error!(error = %err, "session lookup failed");
             Err(StatusCode::SERVICE_UNAVAILABLE.into_response())
@@ -117,9 +117,9 @@ fn forwarded_client(
 pub fn is_private(method: &axum::http::Method, path: &str) -> bool {
     use axum::http::Method;
     !matches!(*method, Method::GET | Method::HEAD)
-        || path.starts_with("/admin")
-        || path.starts_with("/prenotazione/")
-        || path.starts_with("/aderisci/inviata/")
+        || path.starts_with(paths::ADMIN)
+        || path.starts_with(paths::prefix(paths::RSVP))
+        || path.starts_with(paths::prefix(paths::JOIN_SENT))
 }
 
 /// Private pages (see [`is_private`]): never cached, never indexed.

@@ -3,6 +3,7 @@
 //! Responses carry a strong ETag (a hash of the body: the same on every app server) and are
 //! cacheable for five minutes; a matching `If-None-Match` gets `304 Not Modified`.
 
+use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::versioned_cache::VersionedCache;
 use crate::core::filter::SpaceFilter;
@@ -429,7 +430,7 @@ fn geojson_feature(d: &SpaceDetail, with_status: bool) -> Value {
             "email": d.email,
             "phone": d.phone,
             "source": d.source,
-            "page": format!("/spazi/{}", s.slug),
+            "page": paths::space(&s.slug),
             "updated": iso_date(d.updated_at),
         }
     });
@@ -519,7 +520,7 @@ pub fn csv_document(
                     cell(d.email.as_deref()),
                     cell(d.phone.as_deref()),
                     cell(d.source.as_deref()),
-                    format!("/spazi/{}", s.slug),
+                    paths::space(&s.slug),
                     iso_date(d.updated_at),
                 ]),
             )?;

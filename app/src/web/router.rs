@@ -3,6 +3,7 @@
 //! Leptos routes of `ui::app::App`), then the layers every request passes. And the language
 //! switch.
 
+use crate::core::paths;
 use super::respond::see_other;
 use super::{forms, opendata};
 use crate::backend::context::AppState;
@@ -54,16 +55,16 @@ pub fn router(state: AppState) -> Router {
     use forms::{accounts, events, imports, join, review, rsvp, sign_in, spaces};
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     Router::new()
-        .route("/lingua/{code}", get(switch_language))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(super::security::ready))
+        .route(paths::LANGUAGE, get(switch_language))
+        .route(paths::HEALTH, get(|| async { "ok" }))
+        .route(paths::READY, get(super::security::ready))
         // The open data; each router (each app server) keeps its own exports and markers.
         .merge(
             Router::new()
-                .route("/api/spazi.geojson", get(opendata::geojson))
-                .route("/api/spazi.csv", get(opendata::csv))
+                .route(paths::SPACES_GEOJSON, get(opendata::geojson))
+                .route(paths::SPACES_CSV, get(opendata::csv))
                 .route(
-                    crate::ui::islands::map::MARKERS_PATH,
+                    paths::MAP_MARKERS,
                     get(opendata::markers),
                 )
                 .layer(Extension(Arc::new(opendata::ExportCache::new(
@@ -75,71 +76,72 @@ pub fn router(state: AppState) -> Router {
         )
         // The public forms.
         .route(
-            join::JOIN_PATH,
+            paths::JOIN,
             post(join::submit).layer(DefaultBodyLimit::max(join::MAX_BODY)),
         )
         .route(
-            "/eventi/{slug}",
+            paths::EVENT,
             post(rsvp::register).layer(DefaultBodyLimit::max(rsvp::MAX_BODY)),
         )
-        .route("/eventi/{slug}/calendario.ics", get(rsvp::calendar_file))
+        .route(paths::EVENT_CALENDAR, get(rsvp::calendar_file))
         .route(
-            "/prenotazione/{token}",
+            paths::RSVP,
             post(rsvp::cancel).layer(DefaultBodyLimit::max(1024)),
         )
         // The English twins: the same pages in English.
         .route(
-            "/join",
-            get(|| async { see_other("/lingua/en?next=/aderisci") }),
+            paths::JOIN_EN,
+            get(|| async { see_other(&format!("{}?next={}", paths::language("en"), paths::JOIN)) }),
         )
         .route(
-            "/events",
-            get(|| async { see_other("/lingua/en?next=/eventi") }),
+            paths::EVENTS_EN,
+            get(|| async { see_other(&format!("{}?next={}", paths::language("en"), paths::EVENTS)) }),
         )
         .route(
-            "/events/{slug}",
+            paths::EVENT_EN,
             get(|Path(slug): Path<String>| async move {
                 see_other(&format!(
-                    "/lingua/en?next=/eventi/{}",
-                    crate::core::text::query_encode(&slug)
+                    "{}?next={}",
+                    paths::language("en"),
+                    paths::event(&crate::core::text::query_encode(&slug))
                 ))
             }),
         )
         // The staff area.
-        .route(forms::SIGN_IN_PATH, post(sign_in::sign_in))
-        .route(forms::SIGN_OUT_PATH, post(sign_in::sign_out))
-        .route(forms::NEW_SPACE_PATH, post(spaces::create_space))
-        .route("/admin/spazi/{id}", post(spaces::save_space))
-        .route("/admin/spazi/{id}/stato", post(spaces::change_status))
-        .route("/admin/esporta/spazi.csv", get(spaces::export_csv))
-        .route("/admin/esporta/spazi.geojson", get(spaces::export_geojson))
-        .route(forms::STAFF_PATH, post(accounts::invite))
+        .route(paths::SIGN_IN, post(sign_in::sign_in))
+        .route(paths::SIGN_OUT, post(sign_in::sign_out))
+        .route(paths::NEW_SPACE, post(spaces::create_space))
+        .route(paths::ADMIN_SPACE, post(spaces::save_space))
+        .route(paths::ADMIN_SPACE_STATUS, post(spaces::change_status))
+        .route(paths::EXPORT_SPACES_CSV, get(spaces::export_csv))
+        .route(paths::EXPORT_SPACES_GEOJSON, get(spaces::export_geojson))
+        .route(paths::STAFF, post(accounts::invite))
         .route(
-            "/admin/staff/{id}/stato",
+            paths::STAFF_STATUS,
             post(accounts::set_account_disabled),
         )
-        .route("/admin/staff/{id}/ruolo", post(accounts::set_account_role))
-        .route("/admin/staff/{id}/link", post(accounts::new_link))
-        .route("/admin/invito/{token}", post(accounts::accept_invitation))
+        .route(paths::STAFF_ROLE, post(accounts::set_account_role))
+        .route(paths::STAFF_LINK, post(accounts::new_link))
+        .route(paths::INVITATION, post(accounts::accept_invitation))
         .route(
-            forms::IMPORT_PATH,
+            paths::IMPORT,
             post(imports::upload_import).layer(DefaultBodyLimit::max(
                 crate::backend::import::MAX_FILE_BYTES + 64 * 1024,
             )),
         )
-        .route("/admin/importa/{id}", post(imports::confirm_import))
-        .route("/admin/importa/{id}/annulla", post(imports::revert_import))
-        .route("/admin/adesioni/{id}", post(review::decide))
-        .route("/admin/esporta/questionario.csv", get(review::survey_csv))
+        .route(paths::IMPORT_DETAIL, post(imports::confirm_import))
+        .route(paths::IMPORT_REVERT, post(imports::revert_import))
+        .route(paths::SUBMISSION, post(review::decide))
+        .route(paths::EXPORT_SURVEY_CSV, get(review::survey_csv))
         .route(
-            crate::ui::pages::admin::events::NEW_EVENT_ACTION,
+            paths::NEW_EVENT,
             post(events::create),
         )
-        .route("/admin/eventi/{id}", post(events::save))
-        .route("/admin/eventi/{id}/stato", post(events::change_status))
-        .route("/admin/eventi/{id}/elimina", post(events::discard))
-        .route("/admin/eventi/{id}/ingresso", post(events::check_in))
-        .route("/admin/eventi/{id}/iscrizioni.csv", get(events::export))
+        .route(paths::ADMIN_EVENT, post(events::save))
+        .route(paths::ADMIN_EVENT_STATUS, post(events::change_status))
+        .route(paths::ADMIN_EVENT_DISCARD, post(events::discard))
+        .route(paths::CHECK_IN, post(events::check_in))
+        .route(paths::EVENT_RSVPS_CSV, get(events::export))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -11,6 +11,7 @@
 //!   its span and returned to the client.
 //! - `/healthz` says the process answers; `/readyz` that the database does too (503 if not).
 
+use crate::core::paths;
 use crate::backend::context::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
@@ -178,14 +179,10 @@ pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next
     res
 }
 
-/// Paths whose last segment is a bearer secret: a registration's personal link, a staff
-/// invitation (an account takeover for whoever reads it).
-const SECRET_PATHS: [&str; 2] = ["/prenotazione/", "/admin/invito/"];
-
 /// `path` as it may be written to the logs: a secret segment is replaced by `…` (the query is
 /// never logged).
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for prefix in SECRET_PATHS {
+    for prefix in crate::core::paths::SECRET_PREFIXES {
         if let Some(rest) = path.strip_prefix(prefix) {
             if !rest.is_empty() {
                 let tail = rest.find('/').map_or("", |i| &rest[i..]);
@@ -265,7 +262,9 @@ pub async fn request_id(State(state): State<AppState>, mut req: Request, next: N
 /// outage 503. Errors set explicitly by the function (401, 403, 404) are kept.
 pub async fn server_fn_status(req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if !(path.starts_with("/api/fn/") || path.starts_with("/admin/api/")) {
+    if !([crate::core::paths::PUBLIC_FUNCTIONS, crate::core::paths::STAFF_FUNCTIONS]
+        .iter()
+        .any(|prefix| path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('/'))) {
         return next.run(req).await;
     }
     let res = next.run(req).await;
@@ -312,11 +311,11 @@ mod tests {
     fn secrets_in_paths_never_reach_the_logs() {
         let token = "0123456789abcdef".repeat(4);
         assert_eq!(
-            loggable_path(&format!("/prenotazione/{token}")),
+            loggable_path(&paths::rsvp(&token)),
             "/prenotazione/…"
         );
         assert_eq!(
-            loggable_path(&format!("/admin/invito/{token}")),
+            loggable_path(&paths::invitation(&token)),
             "/admin/invito/…"
         );
         assert_eq!(

@@ -1,6 +1,7 @@
 //! The frame of every page: skip link, header (with the language switch), main, footer.
 //! Follows the Designers Italia header/footer pattern.
 
+use crate::core::paths;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -19,7 +20,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         };
     let other = t.lang.other();
-    let switch_href = format!("/lingua/{}?next={}", other.code(), encode(&here));
+    let switch_href = format!("{}?next={}", paths::language(other.code()), encode(&here));
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
@@ -42,9 +43,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="site-nav" aria-label=t.nav_map>
                 <div class="container">
                     <a href="/">{t.nav_map}</a>
-                    <a href="/eventi">{t.events.nav}</a>
-                    <a href="/aderisci">{t.join.nav}</a>
-                    <a href="/dati-aperti">{t.nav_open_data}</a>
+                    <a href=paths::EVENTS>{t.events.nav}</a>
+                    <a href=paths::JOIN>{t.join.nav}</a>
+                    <a href=paths::OPEN_DATA>{t.nav_open_data}</a>
                 </div>
             </nav>
         </header>
@@ -60,10 +61,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </a>
                 </p>
                 <p>
-                    <a href="/dati-aperti">{t.nav_open_data}</a>
+                    <a href=paths::OPEN_DATA>{t.nav_open_data}</a>
                     " (CC BY 4.0)"
                     " · "
-                    <a href="/privacy">{t.join.privacy_title}</a>
+                    <a href=paths::PRIVACY>{t.join.privacy_title}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>

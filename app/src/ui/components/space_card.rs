@@ -1,5 +1,6 @@
 //! A space in the list of the map page (Designers Italia card pattern).
 
+use crate::core::paths;
 use crate::core::view::SpaceSummary;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SpaceCard(space: SpaceSummary) -> impl IntoView {
     let t = use_texts();
-    let href = format!("/spazi/{}", space.slug);
+    let href = paths::space(&space.slug);
     let kinds = space
         .kinds
         .iter()

@@ -16,9 +16,6 @@ use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The markers document of the directory map (served by `opendata::markers`; also the source
-/// of the RSVP form's space suggestions when there are too many to put in the page).
-pub const MARKERS_PATH: &str = "/api/spazi/mappa.txt";
 
 pub use crate::core::view::MapSettings;
 

@@ -1,6 +1,7 @@
 //! The staff area's pages (`/admin/…`). Every one checks the session on the server; staff
 //! server functions check it again.
 
+use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
@@ -15,16 +16,6 @@ pub mod space_edit;
 pub mod space_new;
 pub mod staff;
 
-/// Where the sign-in form posts (the page's own URL).
-pub const SIGN_IN_ACTION: &str = "/admin/accedi";
-/// Where the sign-out form posts.
-pub const SIGN_OUT_ACTION: &str = "/admin/esci";
-/// Where the new-space form posts (the page's own URL).
-pub const NEW_SPACE_ACTION: &str = "/admin/spazi/nuovo";
-/// Where the invitation form posts (the page's own URL); admins only.
-pub const STAFF_ACTION: &str = "/admin/staff";
-/// Where the import form posts (the page's own URL).
-pub const IMPORT_ACTION: &str = "/admin/importa";
 
 /// The gate of every staff page: the signed-in staff member, or what to show instead — nothing,
 /// with a redirect to the sign-in page that comes back to `here`, or the error.
@@ -32,7 +23,7 @@ pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
     match crate::api::context::current_staff().await {
         Ok(Some(staff)) => Ok(staff),
         Ok(None) => {
-            crate::api::context::redirect(&format!("/admin/accedi?next={here}"));
+            crate::api::context::redirect(&paths::sign_in_then(here));
             Err(().into_any())
         }
         Err(err) => Err(view! { <crate::ui::pages::not_found::ErrorNotice err /> }.into_any()),
@@ -47,17 +38,17 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
         <div class="admin-bar">
             <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
             <nav class="admin-bar__nav" aria-label=a.area>
-                <a href="/admin">{a.spaces_heading}</a>
-                <a href="/admin/adesioni">{use_texts().review.nav}</a>
-                <a href=events::EVENTS_PATH>{use_texts().events.nav}</a>
-                <a href=IMPORT_ACTION>{a.import_short}</a>
+                <a href=paths::ADMIN>{a.spaces_heading}</a>
+                <a href=paths::SUBMISSIONS>{use_texts().review.nav}</a>
+                <a href=paths::ADMIN_EVENTS>{use_texts().events.nav}</a>
+                <a href=paths::IMPORT>{a.import_short}</a>
                 {staff
                     .user
                     .role
                     .allows(crate::core::model::Role::Admin)
-                    .then(|| view! { <a href=STAFF_ACTION>{a.staff_link}</a> })}
+                    .then(|| view! { <a href=paths::STAFF>{a.staff_link}</a> })}
             </nav>
-            <form method="post" action=SIGN_OUT_ACTION>
+            <form method="post" action=paths::SIGN_OUT>
                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                 <button type="submit" class="btn btn--outline">{a.sign_out}</button>
             </form>

@@ -3,6 +3,7 @@
 //! `crate::events`), and `/prenotazione/{token}`, the personal page of one registration
 //! reached from its e-mail, where it can be cancelled. Everything works without JavaScript.
 
+use crate::core::paths;
 use crate::api::{event_page, events_page, rsvp_page};
 use crate::core::calendar::{google_link, outlook_link};
 use crate::core::datetime::{clock_time, long_date};
@@ -79,7 +80,7 @@ fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl Into
     let items = events
         .into_iter()
         .map(|ev| {
-            let href = format!("/eventi/{}", ev.slug);
+            let href = paths::event(&ev.slug);
             let state = match ev.window(now) {
                 Window::Cancelled => Some(e.cancelled.to_owned()),
                 Window::Past => None,
@@ -132,7 +133,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     let e = t.events;
     let ev = page.event.clone();
     let window = ev.window(page.now);
-    let page_url = format!("/eventi/{}", ev.slug);
+    let page_url = paths::event(&ev.slug);
     let status_notice = match window {
         Window::Cancelled => Some(
             view! {
@@ -160,7 +161,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     };
     let venue = match ev.venue_space.clone() {
         Some((slug, name)) => view! {
-            <a href=format!("/spazi/{slug}")>{name}</a>
+            <a href=paths::space(&slug)>{name}</a>
         }
         .into_any(),
         None => view! { <span>{ev.venue_name.clone()}</span> }.into_any(),
@@ -252,7 +253,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
         <Title text=ev.title.clone() />
         <Meta name="description" content=ev.summary.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/eventi">{e.all_events}</a>
+            <a href=paths::EVENTS>{e.all_events}</a>
         </nav>
         <article class="event">
             <h1>{ev.title.clone()}</h1>
@@ -303,7 +304,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
     let suggestions_source = page
         .spaces
         .is_none()
-        .then_some(crate::ui::islands::map::MARKERS_PATH);
+        .then_some(paths::MAP_MARKERS);
     let suggestions = page
         .spaces
         .unwrap_or_default()
@@ -322,7 +323,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             class="form form--rsvp"
             id="rsvp-form"
             method="post"
-            action=format!("/eventi/{}", ev.slug)
+            action=paths::event(&ev.slug)
             novalidate
         >
             <input type="hidden" name="started" value=token />
@@ -342,7 +343,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true hint=e.accessibility_hint.to_owned() />
             <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone()>
                 <p class="field__hint">
-                    <a href="/privacy" target="_blank" rel="noopener">{j.privacy_link}</a>
+                    <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
             </PrivacyConsent>
             <button type="submit" class="btn btn--primary btn--block">
@@ -406,7 +407,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
             <section class="rsvp-cancel" aria-labelledby="cancel-title">
                 <h2 id="cancel-title">{e.cancel_title}</h2>
                 <p>{e.cancel_hint}</p>
-                <form method="post" action=format!("/prenotazione/{token}")>
+                <form method="post" action=paths::rsvp(&token)>
                     <button type="submit" class="btn btn--outline">{e.cancel_button}</button>
                 </form>
             </section>
@@ -414,7 +415,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
         .into_any()
     } else if rsvp.can_register_again {
         view! {
-            <p><a class="btn btn--primary" href=format!("/eventi/{}#{RSVP_ANCHOR}", ev.slug)>{e.register_again}</a></p>
+            <p><a class="btn btn--primary" href=format!("{}#{RSVP_ANCHOR}", paths::event(&ev.slug))>{e.register_again}</a></p>
         }
         .into_any()
     } else if rsvp.status != RsvpStatus::Cancelled {
@@ -429,7 +430,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
         })}
         {new.then(|| view! { <RsvpAssist lang=t.lang mode=AssistMode::Sent event=ev.slug.clone() /> })}
         <div class=class role="status" id="rsvp-status"><p><strong>{status}</strong></p></div>
-        <h2><a href=format!("/eventi/{}", ev.slug)>{ev.title.clone()}</a></h2>
+        <h2><a href=paths::event(&ev.slug)>{ev.title.clone()}</a></h2>
         <dl class="facts">
             <dt>{e.when}</dt>
             <dd>{when_line(&ev, t.lang)}</dd>

@@ -1,6 +1,7 @@
 //! `/`: the map of the spaces, with filters (kind, municipality, text) kept in the URL query,
 //! a legend and the list. The server renders everything; the map is an island.
 
+use crate::core::paths;
 use crate::api::{municipality_options, space_directory};
 use crate::core::filter::SpaceFilter;
 use crate::core::model::SpaceKind;
@@ -68,7 +69,7 @@ fn with_query(base: &str, parts: &[&str]) -> String {
 
 /// The map's markers for a filter (see `opendata::markers`).
 fn markers_url(filter: &SpaceFilter) -> String {
-    with_query(crate::ui::islands::map::MARKERS_PATH, &[&filter.to_query()])
+    with_query(paths::MAP_MARKERS, &[&filter.to_query()])
 }
 
 #[component]
@@ -290,13 +291,13 @@ fn DownloadLinks(filter: SpaceFilter) -> impl IntoView {
     view! {
         <p class="downloads">
             {t.download_filtered} ": "
-            <a href=with("/api/spazi.csv", "formato=excel")>"CSV (Excel)"</a>
+            <a href=with(paths::SPACES_CSV, "formato=excel")>"CSV (Excel)"</a>
             " · "
-            <a href=with("/api/spazi.csv", "")>"CSV"</a>
+            <a href=with(paths::SPACES_CSV, "")>"CSV"</a>
             " · "
-            <a href=with("/api/spazi.geojson", "")>"GeoJSON"</a>
+            <a href=with(paths::SPACES_GEOJSON, "")>"GeoJSON"</a>
             " · "
-            <a href="/dati-aperti">"CC BY 4.0"</a>
+            <a href=paths::OPEN_DATA>"CC BY 4.0"</a>
         </p>
     }
 }

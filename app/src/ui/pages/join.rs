@@ -3,6 +3,7 @@
 //! everything typed and each problem beside its field, listed in a summary that takes the
 //! focus. `/aderisci/inviata/{reference}`: the confirmation with the reference code.
 
+use crate::core::paths;
 use crate::api::error::AppError;
 use crate::api::{join_form, join_sent};
 use crate::core::model::Need;
@@ -18,8 +19,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-/// Where the form posts (the page's own URL).
-pub const JOIN_ACTION: &str = "/aderisci";
 
 /// Provided in context when the form is rendered again after a refused post.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -101,7 +100,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                 }
             })}
         <ErrorSummary errors=errors.clone() />
-        <form class="form form--join" id="join-form" method="post" action=JOIN_ACTION novalidate>
+        <form class="form form--join" id="join-form" method="post" action=paths::JOIN novalidate>
             <input type="hidden" name="started" value=token />
             // A field people never see; robots that fill every field give themselves away.
             <div class="visually-hidden" aria-hidden="true">
@@ -165,7 +164,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_privacy}</legend>
                 <p>
-                    <a href="/privacy" target="_blank" rel="noopener">{j.privacy_link}</a>
+                    <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
                 <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone() />
                 <div class="check">

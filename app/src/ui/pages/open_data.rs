@@ -1,5 +1,6 @@
 //! `/dati-aperti`: what the open-data endpoints give, under which licence, and how to filter.
 
+use crate::core::paths;
 use crate::core::model::OPEN_DATA_FIELDS;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
@@ -8,7 +9,8 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn OpenDataPage() -> impl IntoView {
     let t = use_texts();
-    let example = "/api/spazi.geojson?tipo=fablab&comune=037048";
+    let example = format!("{}?tipo=fablab&comune=037048", paths::SPACES_GEOJSON);
+    let excel = format!("{}?formato=excel", paths::SPACES_CSV);
     view! {
         <Title text=t.open_data_title />
         <Meta name="description" content=t.open_data_intro />
@@ -23,17 +25,17 @@ pub fn OpenDataPage() -> impl IntoView {
             <h2>{t.open_data_formats}</h2>
             <ul class="link-list">
                 <li>
-                    <a href="/api/spazi.geojson">"/api/spazi.geojson"</a>
+                    <a href=paths::SPACES_GEOJSON>{paths::SPACES_GEOJSON}</a>
                     " – "
                     {t.open_data_geojson}
                 </li>
                 <li>
-                    <a href="/api/spazi.csv">"/api/spazi.csv"</a>
+                    <a href=paths::SPACES_CSV>{paths::SPACES_CSV}</a>
                     " – "
                     {t.open_data_csv}
                 </li>
                 <li>
-                    <a href="/api/spazi.csv?formato=excel">"/api/spazi.csv?formato=excel"</a>
+                    <a href=excel.clone()>{excel.clone()}</a>
                     " – "
                     {t.open_data_csv_excel}
                 </li>
@@ -41,7 +43,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <p>{t.open_data_filters}</p>
             <p>
                 <code>
-                    <a href=example>{example}</a>
+                    <a href=example.clone()>{example}</a>
                 </code>
             </p>
             <h2>{t.open_data_fields}</h2>

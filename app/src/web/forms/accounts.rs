@@ -1,8 +1,8 @@
 //! Staff accounts: inviting a colleague, disabling and re-roling accounts, new links, and
 //! choosing a password through an invitation.
 
+use crate::core::paths;
 use super::sign_in::CsrfForm;
-use super::{SIGN_IN_PATH, STAFF_PATH};
 use crate::backend::auth;
 use crate::backend::context::AppState;
 use crate::ui::pages::admin::invitation::PasswordFormState;
@@ -149,13 +149,13 @@ pub(crate) async fn set_account_disabled(
         .await
     {
         Ok(crate::backend::db::AccountChange::Done) => {
-            see_other(&format!("{STAFF_PATH}?salvato=1"))
+            see_other(&format!("{}?salvato=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::Stale) => {
-            see_other(&format!("{STAFF_PATH}?superato=1"))
+            see_other(&format!("{}?superato=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::LastAdmin) => {
-            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+            see_other(&format!("{}?ultimo-admin=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("disabling an account", &err),
@@ -198,13 +198,13 @@ pub(crate) async fn set_account_role(
         .await
     {
         Ok(crate::backend::db::AccountChange::Done) => {
-            see_other(&format!("{STAFF_PATH}?salvato=1"))
+            see_other(&format!("{}?salvato=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::Stale) => {
-            see_other(&format!("{STAFF_PATH}?superato=1"))
+            see_other(&format!("{}?superato=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::LastAdmin) => {
-            see_other(&format!("{STAFF_PATH}?ultimo-admin=1"))
+            see_other(&format!("{}?ultimo-admin=1", paths::STAFF))
         }
         Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("changing a role", &err),
@@ -243,7 +243,7 @@ pub(crate) async fn new_link(
         Ok(true) => {
             state.outbox.wake();
             let context = NewLink { name, link };
-            let uri = Uri::from_static(crate::ui::pages::admin::STAFF_ACTION);
+            let uri = Uri::from_static(paths::STAFF);
             render_page(&state, &uri, &headers, context, StatusCode::CREATED).await
         }
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
@@ -278,7 +278,7 @@ pub(crate) async fn accept_invitation(
     let errors = match accepted {
         Ok(auth::Accepted::User(user)) => {
             tracing::info!(user = user.id, "staff password set");
-            return see_other(&format!("{SIGN_IN_PATH}?password=1"));
+            return see_other(&format!("{}?password=1", paths::SIGN_IN));
         }
         // A dead link: the page explains it.
         Ok(auth::Accepted::DeadLink) => {

@@ -2,7 +2,7 @@
 //! showed), merged three ways with a colleague's save; a post that arrives after the session
 //! ended is carried through the sign-in and comes back in its form, unsaved.
 
-use super::SIGN_IN_PATH;
+use crate::core::paths;
 use crate::backend::auth;
 use crate::backend::context::AppState;
 use crate::ui::pages::admin::sign_in::SignInState;
@@ -34,7 +34,7 @@ pub(crate) async fn authorised_edit(
                 resume: Some(String::from_utf8_lossy(body).into_owned()),
                 ..Default::default()
             };
-            let Ok(sign_in) = SIGN_IN_PATH.parse::<Uri>() else {
+            let Ok(sign_in) = paths::SIGN_IN.parse::<Uri>() else {
                 return Err(res);
             };
             Err(render_page(state, &sign_in, headers, context, StatusCode::UNAUTHORIZED).await)

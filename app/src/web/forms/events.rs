@@ -2,12 +2,13 @@
 //! what only the database knows), publish and cancel, check-in at the door, and the CSV of the
 //! registrations. Every post needs an editor's session and its CSRF token.
 
+use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::db::EventSave;
 use crate::core::model::event::EventStatus;
 use crate::core::model::Role;
 use crate::core::validate::event::{validate_event, EventInput};
-use crate::ui::pages::admin::events::{EventConflict, EventFormState, EVENTS_PATH};
+use crate::ui::pages::admin::events::{EventConflict, EventFormState};
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
@@ -105,7 +106,7 @@ pub(crate) async fn create(
         .create_event(&valid, actor, state.clock.now())
         .await
     {
-        Ok(Ok(id)) => see_other(&format!("{EVENTS_PATH}/{id}?creato=1")),
+        Ok(Ok(id)) => see_other(&format!("{}?creato=1", paths::admin_event(id))),
         Ok(Err(errors)) => again(&state, &uri, &headers, form, errors).await,
         Err(err) => unavailable("creating an event", &err),
     }
@@ -149,7 +150,7 @@ pub(crate) async fn save(
             if promoted > 0 {
                 state.outbox.wake();
             }
-            see_other(&format!("{EVENTS_PATH}/{id}?salvato=1&promossi={promoted}"))
+            see_other(&format!("{}?salvato=1&promossi={promoted}", paths::admin_event(id)))
         }
         Ok(Some(EventSave::Invalid(errors))) => again(&state, &uri, &headers, form, errors).await,
         // A colleague saved first: what was typed comes back beside the saved values.
@@ -185,10 +186,10 @@ pub struct StatusForm {
 async fn not_applied(state: &AppState, id: i64, version: i64) -> Response {
     match state.db.staff_event(id).await {
         Ok(Some((row, _))) if row.version != version => {
-            see_other(&format!("{EVENTS_PATH}/{id}?superato=1"))
+            see_other(&format!("{}?superato=1", paths::admin_event(id)))
         }
-        Ok(Some(_)) => see_other(&format!("{EVENTS_PATH}/{id}")),
-        Ok(None) => see_other(EVENTS_PATH),
+        Ok(Some(_)) => see_other(&paths::admin_event(id)),
+        Ok(None) => see_other(paths::ADMIN_EVENTS),
         Err(err) => unavailable("loading an event", &err),
     }
 }
@@ -203,7 +204,7 @@ pub(crate) async fn change_status(
     let Some(form) = crate::web::forms::edit::edit_form::<StatusForm>(&body) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    let page = format!("{EVENTS_PATH}/{id}");
+    let page = paths::admin_event(id);
     let session =
         match crate::web::forms::edit::authorised_edit(&state, &page, &headers, &form.csrf, &body)
             .await
@@ -220,7 +221,7 @@ pub(crate) async fn change_status(
     // What was typed in the edit form is saved first: a status button never drops it.
     let mut version = form.version;
     if !form.modulo.is_empty() {
-        let page_uri: Uri = format!("{EVENTS_PATH}/{id}").parse().unwrap_or(uri);
+        let page_uri: Uri = paths::admin_event(id).parse().unwrap_or(uri);
         let again = |input: EventInput, errors| EventFormState {
             input,
             errors,
@@ -270,9 +271,9 @@ pub(crate) async fn change_status(
             match status {
                 // The page reports how many people were told.
                 EventStatus::Cancelled => {
-                    see_other(&format!("{EVENTS_PATH}/{id}?annullato={emailed}"))
+                    see_other(&format!("{}?annullato={emailed}", paths::admin_event(id)))
                 }
-                _ => see_other(&format!("{EVENTS_PATH}/{id}?salvato=1")),
+                _ => see_other(&format!("{}?salvato=1", paths::admin_event(id))),
             }
         }
         // Not a change that applies (changed since, already so, or no such event).
@@ -298,7 +299,7 @@ pub(crate) async fn discard(
         .discard_draft(id, form.version, actor, state.clock.now())
         .await
     {
-        Ok(true) => see_other(&format!("{EVENTS_PATH}?eliminata=1")),
+        Ok(true) => see_other(&format!("{}?eliminata=1", paths::ADMIN_EVENTS)),
         Ok(false) => not_applied(&state, id, form.version).await,
         Err(err) => unavailable("discarding a draft", &err),
     }
@@ -341,11 +342,11 @@ pub(crate) async fn check_in(
         Err(err) => return unavailable("checking someone in", &err),
     }
     // Back to where the button was, keeping the search; only this event's two pages.
-    let list = format!("{EVENTS_PATH}/{id}/iscrizioni");
+    let list = paths::event_rsvps(id);
     let back = if form.torna == list {
         list
     } else {
-        format!("{EVENTS_PATH}/{id}/ingresso")
+        paths::check_in(id)
     };
     let query = if form.q.trim().is_empty() {
         String::new()

@@ -1,7 +1,7 @@
 //! Imports of spaces: the upload (checked, stored, then previewed), the confirmation (applied
 //! in the background) and the revert.
 
-use super::IMPORT_PATH;
+use crate::core::paths;
 use crate::backend::auth;
 use crate::backend::context::AppState;
 use crate::ui::pages::admin::import::{ImportUploadState, RevertState};
@@ -102,7 +102,7 @@ pub(crate) async fn upload_import(
         )
         .await
     {
-        Ok(id) => see_other(&format!("{IMPORT_PATH}/{id}")),
+        Ok(id) => see_other(&paths::import(id)),
         Err(err) => unavailable("storing an import", &err),
     }
 }
@@ -218,11 +218,11 @@ pub(crate) async fn confirm_import(
         {
             Ok(crate::backend::import::Claim::Claimed(c)) => c,
             Ok(crate::backend::import::Claim::Changed) => {
-                return see_other(&format!("{IMPORT_PATH}/{id}?cambiato=1"))
+                return see_other(&format!("{}?cambiato=1", paths::import(id)))
             }
             // Finished, or being applied by another request: the page shows where it stands.
             Ok(crate::backend::import::Claim::NotNow) => {
-                return see_other(&format!("{IMPORT_PATH}/{id}"))
+                return see_other(&paths::import(id))
             }
             Err(err) => return unavailable("claiming an import", &err),
         };
@@ -235,7 +235,7 @@ pub(crate) async fn confirm_import(
             Err(err) => tracing::error!(import = id, error = %err, "import failed"),
         }
     });
-    see_other(&format!("{IMPORT_PATH}/{id}"))
+    see_other(&paths::import(id))
 }
 
 #[derive(Deserialize)]
@@ -278,7 +278,7 @@ pub(crate) async fn revert_import(
             leave_changed,
             ..Default::default()
         };
-        let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+        let page_uri: Uri = paths::import(id).parse().unwrap_or(uri);
         return render_page(&state, &page_uri, &headers, context, StatusCode::OK).await;
     }
     match state
@@ -292,7 +292,7 @@ pub(crate) async fn revert_import(
         .await
     {
         Ok(crate::backend::db::Reverted::Done(_)) => {
-            see_other(&format!("{IMPORT_PATH}/{id}?annullata=1"))
+            see_other(&format!("{}?annullata=1", paths::import(id)))
         }
         Ok(crate::backend::db::Reverted::Blocked(_)) => {
             let context = RevertState {
@@ -300,11 +300,11 @@ pub(crate) async fn revert_import(
                 blocked: true,
                 leave_changed: false,
             };
-            let page_uri: Uri = format!("{IMPORT_PATH}/{id}").parse().unwrap_or(uri);
+            let page_uri: Uri = paths::import(id).parse().unwrap_or(uri);
             render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await
         }
         Ok(crate::backend::db::Reverted::NotRevertable) => {
-            see_other(&format!("{IMPORT_PATH}/{id}"))
+            see_other(&paths::import(id))
         }
         Err(err) => unavailable("reverting an import", &err),
     }

@@ -4,6 +4,7 @@
 //! queues the e-mails to the contact person and to staff. Errors re-render the form with what
 //! was typed; success redirects to the confirmation page with the reference code.
 
+use crate::core::paths;
 use crate::backend::antirobot::{form_value, robot_check};
 use crate::backend::context::AppState;
 use crate::core::validate::join::{validate_join, JoinInput};
@@ -17,7 +18,6 @@ use axum::Form;
 use std::net::SocketAddr;
 
 pub use crate::ui::pages::join::JoinFormState;
-pub const JOIN_PATH: &str = crate::ui::pages::join::JOIN_ACTION;
 /// Submissions allowed per client address per hour.
 pub const MAX_PER_HOUR: i64 = 5;
 /// The largest join form accepted (bytes); the longest valid one is well under.
@@ -122,7 +122,7 @@ pub(crate) async fn submit(
     {
         Ok(_) => {
             state.outbox.wake();
-            see_other(&format!("{JOIN_PATH}/inviata/{reference}"))
+            see_other(&paths::join_sent(&reference))
         }
         Err(err) => crate::web::respond::unavailable("storing a submission", &err),
     }

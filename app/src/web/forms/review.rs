@@ -1,6 +1,7 @@
 //! Staff review of join requests, the HTTP side: the decision posts and the survey's CSV export
 //! (the review itself is `backend::review`).
 
+use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::review::record_decision;
 use crate::core::model::{Decision, Role};
@@ -111,9 +112,9 @@ pub(crate) async fn decide(
     let reason = reason.as_str();
     let actor = (session.user.id, session.user.email.as_str());
     match record_decision(&state, id, decision, reason, Some(form.version), actor).await {
-        Ok(true) => see_other(&format!("/admin/adesioni/{id}?salvato=1")),
+        Ok(true) => see_other(&format!("{}?salvato=1", paths::submission(id))),
         // Gone, or decided by someone else in between.
-        Ok(false) => see_other(&format!("/admin/adesioni/{id}")),
+        Ok(false) => see_other(&paths::submission(id)),
         Err(err) => unavailable("recording a decision", &err),
     }
 }

@@ -6,6 +6,7 @@
 //! `db::events`) that counts the request against the address's limit, takes a seat or a place
 //! in line and queues the e-mail.
 
+use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::db::{CancelOutcome, ClientLimit, Registration, RsvpOutcome};
 use crate::backend::rsvp_mail::{composer, host_of};
@@ -95,14 +96,11 @@ pub(crate) async fn register(
     let (problem, status) = match state.db.register(registration).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
-            return see_other(&format!("/prenotazione/{token}?nuova=1"));
+            return see_other(&format!("{}?nuova=1", paths::rsvp(&token)));
         }
         Ok(RsvpOutcome::AlreadyRegistered) => {
             state.outbox.wake();
-            return see_other(&format!(
-                "/eventi/{}?inviata=1#iscrizione",
-                crate::core::text::query_encode(&slug)
-            ));
+            return see_other(&format!("{}?inviata=1#iscrizione", paths::event(&crate::core::text::query_encode(&slug))));
         }
         Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
         Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),
@@ -150,10 +148,10 @@ pub(crate) async fn cancel(State(state): State<AppState>, Path(token): Path<Stri
             if promoted > 0 {
                 state.outbox.wake();
             }
-            see_other(&format!("/prenotazione/{token}?annullata=1"))
+            see_other(&format!("{}?annullata=1", paths::rsvp(&token)))
         }
         Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
-            see_other(&format!("/prenotazione/{token}"))
+            see_other(&paths::rsvp(&token))
         }
         // Nothing to say about tokens that do not exist.
         Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),

@@ -1,6 +1,6 @@
 //! Signing in and out of the staff area.
 
-use super::SIGN_IN_PATH;
+use crate::core::paths;
 use crate::api::context::session_token;
 use crate::backend::auth::{self, SignIn};
 use crate::backend::context::AppState;
@@ -54,7 +54,7 @@ pub(crate) async fn sign_in(
             if let Some(old) = session_token(&headers) {
                 let _ = state.db.delete_session(&auth::token_hash(&old)).await;
             }
-            let next = safe_next(form.next.as_deref(), "/admin");
+            let next = safe_next(form.next.as_deref(), paths::ADMIN);
             let resumed = match &form.ripresa {
                 Some(body) => resume(&state, &headers, &token, &next, body).await,
                 None => None,
@@ -141,7 +141,7 @@ pub(crate) async fn sign_out(
             }
         }
     }
-    let mut res = see_other(&format!("{SIGN_IN_PATH}?uscito=1"));
+    let mut res = see_other(&format!("{}?uscito=1", paths::SIGN_IN));
     if let Ok(v) = HeaderValue::from_str(&auth::clear_session_cookie(state.config.secure_cookies()))
     {
         res.headers_mut().insert(header::SET_COOKIE, v);
@@ -167,11 +167,11 @@ async fn resume(
         next.strip_prefix(prefix)
             .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
     };
-    if id("/admin/spazi/").is_some() {
+    if id(paths::prefix(paths::ADMIN_SPACE)).is_some() {
         let context = super::spaces::resumed(body)?;
         return Some(render_page(state, &uri, &headers, context, StatusCode::OK).await);
     }
-    if id("/admin/eventi/").is_some() {
+    if id(paths::prefix(paths::ADMIN_EVENT)).is_some() {
         let context = super::events::resumed(body)?;
         return Some(render_page(state, &uri, &headers, context, StatusCode::OK).await);
     }

@@ -1,6 +1,7 @@
 //! The staff's spaces: creating and saving one (merged with a colleague's save), changing its
 //! status, and the full exports.
 
+use crate::core::paths;
 use super::edit::{authorised_edit, edit_form, merge_edits};
 use crate::backend::context::AppState;
 use crate::backend::db::Saved;
@@ -146,7 +147,7 @@ pub(crate) async fn save_space(
                 )
                 .await
             {
-                Ok(Saved::Done { .. }) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+                Ok(Saved::Done { .. }) => see_other(&format!("{}?salvato=1", paths::admin_space(id))),
                 Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
                 // A colleague saved first: the form comes back with what was typed, the
                 // saved values beside it, and the newer version (saving again is a choice).
@@ -235,7 +236,7 @@ pub(crate) async fn create_space(
             )
             .await
         {
-            Ok(id) => see_other(&format!("/admin/spazi/{id}?salvato=1")),
+            Ok(id) => see_other(&format!("{}?salvato=1", paths::admin_space(id))),
             Err(err) => {
                 tracing::error!(error = %err, "creating a space failed");
                 StatusCode::SERVICE_UNAVAILABLE.into_response()
@@ -290,7 +291,7 @@ pub(crate) async fn change_status(
     let Some(form) = edit_form::<StatusForm>(&body) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    let page = format!("/admin/spazi/{id}");
+    let page = paths::admin_space(id);
     let session = match authorised_edit(&state, &page, &headers, &form.csrf, &body).await {
         Ok(s) => s,
         Err(res) => return res,

@@ -2,6 +2,7 @@
 //! and drawn only where the map shows, popups built as DOM nodes (text set with `textContent`,
 //! so names can never inject HTML).
 
+use crate::core::paths;
 use super::cluster::{self, Cluster};
 use super::{MapMode, MapSettings};
 use crate::core::model::METRO_BOUNDS;
@@ -628,7 +629,7 @@ fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsVa
         root.append_child(&note)?;
     }
     let link = document.create_element("a")?;
-    link.set_attribute("href", &format!("/spazi/{}", m.slug))?;
+    link.set_attribute("href", &paths::space(&m.slug))?;
     link.set_text_content(Some(t.open_space));
     root.append_child(&link)?;
     Ok(root.into())
@@ -652,7 +653,7 @@ fn cluster_popup(
     for m in members {
         let item = document.create_element("li")?;
         let link = document.create_element("a")?;
-        link.set_attribute("href", &format!("/spazi/{}", m.slug))?;
+        link.set_attribute("href", &paths::space(&m.slug))?;
         link.set_text_content(Some(&m.name));
         item.append_child(&link)?;
         list.append_child(&item)?;

@@ -1,6 +1,7 @@
 //! `/admin`: the staff home — who is signed in, sign-out, and every space with its status,
 //! filterable by status and text. Anonymous visitors are sent to the sign-in page.
 
+use crate::core::paths;
 use crate::api::context::{redirect, StaffContext};
 use crate::api::error::AppError;
 use crate::api::staff_spaces;
@@ -30,7 +31,7 @@ pub fn DashboardPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match crate::ui::pages::admin::staff_gate("/admin").await {
+                    let staff = match crate::ui::pages::admin::staff_gate(paths::ADMIN).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -39,7 +40,7 @@ pub fn DashboardPage() -> impl IntoView {
                             view! { <Dashboard staff spaces status q approximate /> }.into_any()
                         }
                         Err(AppError::Unauthorized) => {
-                            redirect("/admin/accedi?next=/admin");
+                            redirect(&paths::sign_in_then(paths::ADMIN));
                             ().into_any()
                         }
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
@@ -74,7 +75,7 @@ fn Dashboard(
             view! {
                 <tr>
                     <td>
-                        <a href=format!("/admin/spazi/{}", s.id)>{s.name}</a>
+                        <a href=paths::admin_space(s.id)>{s.name}</a>
                     </td>
                     <td>
                         <span class=format!("status status--{}", s.status.code())>
@@ -109,21 +110,21 @@ fn Dashboard(
             .then(|| {
                 view! {
                     <p class="notice notice--warning">
-                        <a href="/admin?posizione=approssimativa">{(a.approximate_count)(to_correct)}</a>
+                        <a href=format!("{}?posizione=approssimativa", paths::ADMIN)>{(a.approximate_count)(to_correct)}</a>
                     </p>
                 }
             })}
         <p class="admin-actions">
-            <a class="btn btn--primary" href=crate::ui::pages::admin::NEW_SPACE_ACTION>{a.new_space}</a>
-            <a class="btn btn--outline" href=crate::ui::pages::admin::IMPORT_ACTION>{a.import_link}</a>
+            <a class="btn btn--primary" href=paths::NEW_SPACE>{a.new_space}</a>
+            <a class="btn btn--outline" href=paths::IMPORT>{a.import_link}</a>
             <span>
                 {a.export_all} ": "
-                <a href="/admin/esporta/spazi.csv">"CSV (Excel)"</a>
+                <a href=paths::EXPORT_SPACES_CSV>"CSV (Excel)"</a>
                 " · "
-                <a href="/admin/esporta/spazi.geojson">"GeoJSON"</a>
+                <a href=paths::EXPORT_SPACES_GEOJSON>"GeoJSON"</a>
             </span>
         </p>
-        <form class="filters" method="get" action="/admin" role="search" aria-label=a.filter>
+        <form class="filters" method="get" action=paths::ADMIN role="search" aria-label=a.filter>
             <div class="field">
                 <label for="admin-status">{a.status}</label>
                 <select id="admin-status" name="stato">

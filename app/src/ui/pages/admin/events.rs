@@ -3,6 +3,7 @@
 //! registrations with search and CSV export, and the phone-friendly check-in screen for the
 //! door. Every page checks the session on the server (`staff_gate`).
 
+use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{staff_event, staff_event_rsvps, staff_event_venues, staff_events};
@@ -22,10 +23,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Where the new-event form posts (the page's own URL).
-pub const NEW_EVENT_ACTION: &str = "/admin/eventi/nuovo";
-/// The staff list of events.
-pub const EVENTS_PATH: &str = "/admin/eventi";
 
 /// Provided in context when the event form is rendered again after a failed post.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,7 +124,7 @@ pub fn StaffEventsPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match staff_gate(EVENTS_PATH).await {
+                    let staff = match staff_gate(paths::ADMIN_EVENTS).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -151,11 +148,11 @@ fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) 
         .map(|ev| {
             view! {
                 <tr>
-                    <td><a href=format!("{EVENTS_PATH}/{}", ev.id)>{ev.title.clone()}</a></td>
+                    <td><a href=paths::admin_event(ev.id)>{ev.title.clone()}</a></td>
                     <td>{short_date(ev.starts_at)} " " {clock_time(ev.starts_at)}</td>
                     <td><span class=format!("status status--{}", ev.status.code())>{e.status(ev.status)}</span></td>
                     <td>
-                        <a href=format!("{EVENTS_PATH}/{}/iscrizioni", ev.id)>{counts_line(ev)}</a>
+                        <a href=paths::event_rsvps(ev.id)>{counts_line(ev)}</a>
                     </td>
                 </tr>
             }
@@ -166,7 +163,7 @@ fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) 
         <h1>{e.title}</h1>
         {discarded.then(|| view! { <p class="notice" role="status">{e.draft_discarded}</p> })}
         <p>{e.staff_intro}</p>
-        <p><a class="btn btn--primary" href=NEW_EVENT_ACTION>{e.new_event}</a></p>
+        <p><a class="btn btn--primary" href=paths::NEW_EVENT>{e.new_event}</a></p>
         {if events.is_empty() {
             view! { <p>{e.no_events}</p> }.into_any()
         } else {
@@ -277,7 +274,7 @@ pub fn EventNewPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match staff_gate(NEW_EVENT_ACTION).await {
+                    let staff = match staff_gate(paths::NEW_EVENT).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -301,11 +298,11 @@ pub fn EventNewPage() -> impl IntoView {
                     view! {
                         <AdminBar staff />
                         <nav class="breadcrumb" aria-label="breadcrumb">
-                            <a href=EVENTS_PATH>{e.title}</a>
+                            <a href=paths::ADMIN_EVENTS>{e.title}</a>
                         </nav>
                         <h1>{e.new_event}</h1>
                         <ErrorSummary errors=state.errors.clone() />
-                        <form class="form form--wide" method="post" action=NEW_EVENT_ACTION novalidate>
+                        <form class="form form--wide" method="post" action=paths::NEW_EVENT novalidate>
                             <input type="hidden" name="csrf" value=csrf />
                             <EventFields input=state.input errors=state.errors spaces />
                             <button type="submit" class="btn btn--primary">{use_texts().admin.save}</button>
@@ -335,7 +332,7 @@ pub fn EventEditPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let here = format!("{EVENTS_PATH}/{}", id.unwrap_or_default());
+                    let here = paths::admin_event(id.unwrap_or_default());
                     let staff = match staff_gate(&here).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
@@ -388,12 +385,12 @@ fn EventEditor(
             />
         }
     });
-    let base = format!("{EVENTS_PATH}/{}", ev.id);
+    let base = paths::admin_event(ev.id);
     // The status buttons belong to the edit form (`formaction`): what was typed goes with
     // them and is saved first, never dropped.
     let status_button = |status: EventStatus, label: &'static str, class: &'static str| {
         view! {
-            <button type="submit" class=class formaction=format!("{base}/stato") name="stato" value=status.code()>
+            <button type="submit" class=class formaction=paths::admin_event_status(ev.id) name="stato" value=status.code()>
                 {label}
             </button>
         }
@@ -409,7 +406,7 @@ fn EventEditor(
                     <details class="confirm">
                         <summary class="btn btn--outline">{e.discard_draft}</summary>
                         <p>{e.discard_draft_effect}</p>
-                        <button type="submit" class="btn btn--danger" formaction=format!("{base}/elimina")>
+                        <button type="submit" class="btn btn--danger" formaction=paths::admin_event_discard(ev.id)>
                             {e.discard_draft_confirm}
                         </button>
                     </details>
@@ -448,20 +445,20 @@ fn EventEditor(
         <Title text=format!("{} – {}", ev.title, t.admin.area) />
         <AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href=EVENTS_PATH>{e.title}</a>
+            <a href=paths::ADMIN_EVENTS>{e.title}</a>
         </nav>
         <h1>{ev.title.clone()}</h1>
         <p>
             {e.col_status} ": "
             <span class=format!("status status--{}", ev.status.code())>{e.status(ev.status)}</span>
             {(ev.status != EventStatus::Draft).then(|| view! {
-                " · " <a href=format!("/eventi/{}", ev.slug)>{e.public_page}</a>
+                " · " <a href=paths::event(&ev.slug)>{e.public_page}</a>
             })}
         </p>
         <p>
             {counts_line(&ev)} " · "
-            <a href=format!("{base}/iscrizioni")>{e.rsvps_link}</a> " · "
-            <a href=format!("{base}/ingresso")>{e.checkin_link}</a>
+            <a href=paths::event_rsvps(ev.id)>{e.rsvps_link}</a> " · "
+            <a href=paths::check_in(ev.id)>{e.checkin_link}</a>
         </p>
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
@@ -510,11 +507,10 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let tail = match layout {
-                        RsvpLayout::Table => "iscrizioni",
-                        RsvpLayout::Door => "ingresso",
+                    let here = match layout {
+                        RsvpLayout::Table => paths::event_rsvps(id.unwrap_or_default()),
+                        RsvpLayout::Door => paths::check_in(id.unwrap_or_default()),
                     };
-                    let here = format!("{EVENTS_PATH}/{}/{tail}", id.unwrap_or_default());
                     let staff = match staff_gate(&here).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
@@ -537,10 +533,10 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
     let t = use_texts();
     let e = t.events;
     let ev = page.event.clone();
-    let base = format!("{EVENTS_PATH}/{}", ev.id);
+    let base = paths::admin_event(ev.id);
     let (here, title) = match layout {
-        RsvpLayout::Table => (format!("{base}/iscrizioni"), (e.rsvps_title)(&ev.title)),
-        RsvpLayout::Door => (format!("{base}/ingresso"), (e.checkin_title)(&ev.title)),
+        RsvpLayout::Table => (paths::event_rsvps(ev.id), (e.rsvps_title)(&ev.title)),
+        RsvpLayout::Door => (paths::check_in(ev.id), (e.checkin_title)(&ev.title)),
     };
     let csrf = staff.csrf_token.clone();
     let q = page.q.clone();
@@ -549,7 +545,7 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
         (r.status == RsvpStatus::Confirmed).then(|| {
             let present = r.checked_in_at.is_some();
             view! {
-                <form method="post" action=format!("{base}/ingresso") class="checkin-form">
+                <form method="post" action=paths::check_in(ev.id) class="checkin-form">
                     <input type="hidden" name="csrf" value=csrf.clone() />
                     <input type="hidden" name="rsvp" value=r.id.to_string() />
                     <input type="hidden" name="presente" value=if present { "0" } else { "1" } />
@@ -634,8 +630,8 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
         <Title text=title.clone() />
         <AdminBar staff />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href=EVENTS_PATH>{e.title}</a> " › "
-            <a href=format!("{EVENTS_PATH}/{}", ev.id)>{ev.title.clone()}</a>
+            <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
+            <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
         </nav>
         <h1>{title}</h1>
         <p id="rsvp-counts">{counts_line(&ev)}</p>
@@ -650,7 +646,7 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
             </div>
         </form>
         {(layout == RsvpLayout::Table).then(|| view! {
-            <p><a href=format!("{EVENTS_PATH}/{}/iscrizioni.csv", ev.id) download="">{e.export_csv}</a></p>
+            <p><a href=paths::event_rsvps_csv(ev.id) download="">{e.export_csv}</a></p>
         })}
         {list}
     }

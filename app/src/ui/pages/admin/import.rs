@@ -3,6 +3,7 @@
 //! rows to create, to update (which fields), errors per row — then, once confirmed, the
 //! progress (refreshed by the page itself, no JavaScript needed) and the report.
 
+use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{staff_import, staff_imports};
@@ -11,7 +12,6 @@ use crate::core::view::{
     ImportAction, ImportFileError, ImportListItem, ImportPage, ImportRowView, ImportState,
 };
 use crate::ui::lang::use_texts;
-use crate::ui::pages::admin::IMPORT_ACTION;
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -41,7 +41,7 @@ pub fn ImportUploadPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match crate::ui::pages::admin::staff_gate(IMPORT_ACTION).await {
+                    let staff = match crate::ui::pages::admin::staff_gate(paths::IMPORT).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -70,7 +70,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
                 view! {
                     <tr>
                         <td>
-                            <a href=format!("{IMPORT_ACTION}/{}", i.id)>{i.filename}</a>
+                            <a href=paths::import(i.id)>{i.filename}</a>
                         </td>
                         <td>{utc_minute(i.created_at)}</td>
                         <td>{i.by}</td>
@@ -107,7 +107,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin">{a.area}</a>
+            <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{a.import_title}</h1>
         <p>{a.import_intro}</p>
@@ -118,7 +118,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
         <form
             class="form"
             method="post"
-            action=IMPORT_ACTION
+            action=paths::IMPORT
             enctype="multipart/form-data"
             novalidate
         >
@@ -182,7 +182,7 @@ pub fn ImportDetailPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let here = format!("{IMPORT_ACTION}/{}", id.unwrap_or_default());
+                    let here = paths::import(id.unwrap_or_default());
                     let staff = match crate::ui::pages::admin::staff_gate(&here).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
@@ -204,7 +204,7 @@ pub fn ImportDetailPage() -> impl IntoView {
 fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
-    let action = format!("{IMPORT_ACTION}/{}", page.id);
+    let action = paths::import(page.id);
     let p = page.preview;
     let body = match page.state {
         ImportState::Preview => {
@@ -316,7 +316,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                             );
                             match c.name {
                                 Some(_) => view! {
-                                    <li><a href=format!("/admin/spazi/{}", c.space_id)>{label}</a></li>
+                                    <li><a href=paths::admin_space(c.space_id)>{label}</a></li>
                                 }
                                 .into_any(),
                                 None => view! { <li>{label}</li> }.into_any(),
@@ -395,9 +395,9 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                     </ul>
                 </div>
                 <p>
-                    <a href="/admin">{a.import_back}</a>
+                    <a href=paths::ADMIN>{a.import_back}</a>
                     " · "
-                    <a href=IMPORT_ACTION>{a.import_another}</a>
+                    <a href=paths::IMPORT>{a.import_another}</a>
                 </p>
                 {revert}
             }
@@ -408,9 +408,9 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin">{a.area}</a>
+            <a href=paths::ADMIN>{a.area}</a>
             " › "
-            <a href=IMPORT_ACTION>{a.import_title}</a>
+            <a href=paths::IMPORT>{a.import_title}</a>
         </nav>
         <h1>{page.filename.clone()}</h1>
         <p>{(a.import_uploaded)(&utc_minute(page.created_at))}</p>
@@ -483,7 +483,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             .map(|m| {
                 view! {
                     <li>
-                        <a href=format!("/admin/spazi/{}", m.id)>{m.name}</a>
+                        <a href=paths::admin_space(m.id)>{m.name}</a>
                         " (" {a.status(m.status)} ", slug " <code>{m.slug}</code> ")"
                     </li>
                 }
@@ -498,7 +498,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             a.import_by_name
         };
         view! {
-            <a href=format!("/admin/spazi/{}", m.id)>{m.name}</a>
+            <a href=paths::admin_space(m.id)>{m.name}</a>
             " (" {a.status(m.status)} ", " {how} ")"
         }
     });

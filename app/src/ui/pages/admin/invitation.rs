@@ -2,6 +2,7 @@
 //! chooses a password (posting to this URL, see `crate::admin`) and is sent to the sign-in
 //! page. A used, expired or unknown link says so and who can give a new one.
 
+use crate::core::paths;
 use crate::api::context::set_status;
 use crate::api::error::AppError;
 use crate::api::invitation;
@@ -45,7 +46,7 @@ pub fn InvitationPage() -> impl IntoView {
                                 <form
                                     class="form"
                                     method="post"
-                                    action=format!("/admin/invito/{token}")
+                                    action=paths::invitation(&token)
                                     novalidate
                                 >
                                     // For password managers: the account the password is for.

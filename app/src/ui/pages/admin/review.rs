@@ -3,6 +3,7 @@
 //! the survey answers, possible duplicates — and the decision form (posting to this URL).
 //! `/admin/questionario`: the survey's answers aggregated, with the CSV export.
 
+use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::{staff_submission, staff_submissions, staff_survey};
 use crate::core::datetime::utc_minute;
@@ -40,7 +41,7 @@ pub fn SubmissionsPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match crate::ui::pages::admin::staff_gate("/admin/adesioni").await {
+                    let staff = match crate::ui::pages::admin::staff_gate(paths::SUBMISSIONS).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -72,7 +73,7 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
                 view! {
                     <tr>
                         <td>
-                            <a href=format!("/admin/adesioni/{}", s.id)>{s.space_name}</a>
+                            <a href=paths::submission(s.id)>{s.space_name}</a>
                         </td>
                         <td>{s.municipality}</td>
                         <td>{s.reference}</td>
@@ -107,7 +108,7 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
         <h1>{r.title}</h1>
         <p>{r.intro}</p>
         <p>
-            <a href="/admin/questionario">{r.survey_title}</a>
+            <a href=paths::SURVEY>{r.survey_title}</a>
         </p>
         {list}
     }
@@ -122,7 +123,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let here = format!("/admin/adesioni/{}", id.unwrap_or_default());
+                    let here = paths::submission(id.unwrap_or_default());
                     let staff = match crate::ui::pages::admin::staff_gate(&here).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
@@ -181,7 +182,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
             .map(|d| {
                 view! {
                     <li>
-                        <a href=format!("/admin/spazi/{}", d.id)>{d.name.clone()}</a>
+                        <a href=paths::admin_space(d.id)>{d.name.clone()}</a>
                         " (" {a.status(d.status)}
                         {d.distance_m.map(|m| format!(", {}", (r.duplicate_at)(m)))} ")"
                     </li>
@@ -202,7 +203,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         )
     });
     let settings = use_context::<crate::ui::islands::map::MapSettings>().unwrap_or_default();
-    let action = format!("/admin/adesioni/{}", page.row.id);
+    let action = paths::submission(page.row.id);
     let reason_error = state.errors.get(Field::Reason).map(|p| t.problem(p));
     let reason_invalid = reason_error.is_some();
     let version = state.version.unwrap_or(page.version);
@@ -232,7 +233,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         <Title text=(r.request_title)(&page.row.reference) />
         <AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin/adesioni">{r.title}</a>
+            <a href=paths::SUBMISSIONS>{r.title}</a>
         </nav>
         <h1>{page.row.space_name.clone()}</h1>
         <p>
@@ -260,7 +261,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                     {item(t.field(Field::Phone), some(&s.phone))}
                 </dl>
                 <p>
-                    <a class="btn btn--outline" href=format!("/admin/spazi/{}", page.row.space_id)>{r.edit_space}</a>
+                    <a class="btn btn--outline" href=paths::admin_space(page.row.space_id)>{r.edit_space}</a>
                 </p>
             </section>
             <section class="review-map">
@@ -336,7 +337,7 @@ pub fn SurveyPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match crate::ui::pages::admin::staff_gate("/admin/questionario").await {
+                    let staff = match crate::ui::pages::admin::staff_gate(paths::SURVEY).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
@@ -383,12 +384,12 @@ fn Survey(staff: StaffContext, summary: SurveySummary) -> impl IntoView {
     view! {
         <AdminBar staff />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin/adesioni">{r.title}</a>
+            <a href=paths::SUBMISSIONS>{r.title}</a>
         </nav>
         <h1>{r.survey_title}</h1>
         <p>{(r.survey_responses)(summary.responses)}</p>
         <p>
-            <a href="/admin/esporta/questionario.csv">{r.survey_export}</a>
+            <a href=paths::EXPORT_SURVEY_CSV>{r.survey_export}</a>
         </p>
         <h2>{r.survey_needs}</h2>
         <div class="table-wrap">

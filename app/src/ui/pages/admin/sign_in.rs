@@ -1,6 +1,7 @@
 //! `/admin/accedi`: staff sign-in. The form posts to this same URL (see `web::forms`); on an
 //! error the page comes back with the e-mail kept and the message above the form.
 
+use crate::core::paths;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -37,7 +38,7 @@ pub fn SignInPage() -> impl IntoView {
         .next
         .clone()
         .or_else(|| query.with_untracked(|q| q.get("next")))
-        .unwrap_or_else(|| "/admin".to_owned());
+        .unwrap_or_else(|| paths::ADMIN.to_owned());
     let message = state.error.map(|e| match e {
         SignInError::WrongCredentials => a.wrong_credentials.to_owned(),
         SignInError::Locked { minutes } => (a.locked)(minutes),
@@ -63,7 +64,7 @@ pub fn SignInPage() -> impl IntoView {
                         </div>
                     }
                 })}
-            <form class="form" method="post" action=crate::ui::pages::admin::SIGN_IN_ACTION>
+            <form class="form" method="post" action=paths::SIGN_IN>
                 <input type="hidden" name="next" value=next />
                 {state.resume.clone().map(|body| view! { <input type="hidden" name="ripresa" value=body /> })}
                 <div class="field">

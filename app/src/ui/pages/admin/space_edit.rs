@@ -2,6 +2,7 @@
 //! actions, and the audit trail. After a failed post the form comes back with what was typed
 //! and each problem beside its field, listed in a summary that takes the focus.
 
+use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::staff_space_page;
@@ -134,7 +135,7 @@ pub fn SpaceEditPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let here = format!("/admin/spazi/{}", id.unwrap_or_default());
+                    let here = paths::admin_space(id.unwrap_or_default());
                     let staff = match crate::ui::pages::admin::staff_gate(&here).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
@@ -173,8 +174,8 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     let conflict = conflict.map(|c| {
         view! { <ConflictNotice title=a.conflict_title differing=differing(&input, &c.saved) /> }
     });
-    let action = format!("/admin/spazi/{}", page.id);
-    let status_action = format!("/admin/spazi/{}/stato", page.id);
+    let action = paths::admin_space(page.id);
+    let status_action = paths::admin_space_status(page.id);
     // The status buttons belong to the edit form (`formaction`): what was typed goes with
     // them and is saved first, never dropped.
     let status_button = |s: SpaceStatus, label: &'static str, class: &'static str| {
@@ -224,20 +225,20 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
         <Title text=format!("{} – {}", page.input.name, a.area) />
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin">{a.area}</a>
+            <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{page.input.name.clone()}</h1>
         <p>
             {a.status} ": "
             <span class=format!("status status--{}", page.status.code())>{a.status(page.status)}</span>
             {(page.status == SpaceStatus::Published).then(|| view! {
-                " · " <a href=format!("/spazi/{}", page.slug)>{a.public_page}</a>
+                " · " <a href=paths::space(&page.slug)>{a.public_page}</a>
             })}
         </p>
         {page.request.clone().map(|(request, reference, _)| view! {
             <p>
                 {a.from_request} ": "
-                <a href=format!("/admin/adesioni/{request}")>{reference}</a>
+                <a href=paths::submission(request)>{reference}</a>
             </p>
         })}
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}

@@ -2,6 +2,7 @@
 //! the link with which they choose a password), change roles, disable and re-enable accounts,
 //! give a fresh access link — and see the recent changes. Editors get 403.
 
+use crate::core::paths;
 use crate::api::context::{redirect, StaffContext};
 use crate::api::error::AppError;
 use crate::api::staff_accounts;
@@ -11,7 +12,6 @@ use crate::core::view::{StaffAccount, StaffAccountsPage};
 use crate::ui::components::audit::AuditTable;
 use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
-use crate::ui::pages::admin::STAFF_ACTION;
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -48,14 +48,14 @@ pub fn StaffPage() -> impl IntoView {
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
-                    let staff = match crate::ui::pages::admin::staff_gate(STAFF_ACTION).await {
+                    let staff = match crate::ui::pages::admin::staff_gate(paths::STAFF).await {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
                     match staff_accounts().await {
                         Ok(page) => view! { <Accounts staff page saved stale last_admin /> }.into_any(),
                         Err(AppError::Unauthorized) => {
-                            redirect(&format!("/admin/accedi?next={STAFF_ACTION}"));
+                            redirect(&paths::sign_in_then(paths::STAFF));
                             ().into_any()
                         }
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
@@ -98,7 +98,7 @@ fn Accounts(
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href="/admin">{a.area}</a>
+            <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{a.staff_title}</h1>
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
@@ -140,7 +140,7 @@ fn Accounts(
         <h2 id="invite">{a.invite_heading}</h2>
         <p>{a.invite_intro}</p>
         <ErrorSummary errors=state.errors.clone() />
-        <form class="form" method="post" action=STAFF_ACTION novalidate>
+        <form class="form" method="post" action=paths::STAFF novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <TextField
                 field=Field::StaffName
@@ -197,7 +197,6 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
         view! { <span>{a.you}</span> }.into_any()
     } else {
         let csrf = staff.csrf_token.clone();
-        let base = format!("/admin/staff/{}", acc.id);
         let other_role = if acc.role == Role::Admin {
             Role::Editor
         } else {
@@ -212,7 +211,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                         <span class="visually-hidden">" – " {acc.name.clone()}</span>
                     </summary>
                     <p>{a.role_explain(other_role)}</p>
-                    <form method="post" action=format!("{base}/ruolo")>
+                    <form method="post" action=paths::staff_role(acc.id)>
                         <input type="hidden" name="csrf" value=csrf.clone() />
                         <input type="hidden" name="version" value=acc.version />
                         <input type="hidden" name="ruolo" value=other_role.code() />
@@ -224,7 +223,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                 </details>
                 {if acc.disabled {
                     view! {
-                        <form method="post" action=format!("{base}/stato")>
+                        <form method="post" action=paths::staff_status(acc.id)>
                             <input type="hidden" name="csrf" value=csrf.clone() />
                             <input type="hidden" name="version" value=acc.version />
                             <input type="hidden" name="attivo" value="1" />
@@ -244,7 +243,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                                 <span class="visually-hidden">" – " {acc.name.clone()}</span>
                             </summary>
                             <p>{(a.disable_effect)(&acc.name)}</p>
-                            <form method="post" action=format!("{base}/stato")>
+                            <form method="post" action=paths::staff_status(acc.id)>
                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                 <input type="hidden" name="version" value=acc.version />
                                 <input type="hidden" name="attivo" value="0" />
@@ -260,7 +259,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                 {(!acc.disabled)
                     .then(|| {
                         view! {
-                            <form method="post" action=format!("{base}/link")>
+                            <form method="post" action=paths::staff_link(acc.id)>
                                 <input type="hidden" name="csrf" value=csrf.clone() />
                                 <button type="submit" class="btn btn--outline btn--small">
                                     {a.new_link}

@@ -1,0 +1,246 @@
+//! Every URL of the site, named once. A URL with a parameter is a pattern in axum's syntax
+//! (`/spazi/{slug}`): the router matches it as it is, and pages, forms and redirects build the
+//! address with the function of the same name (`space(slug)`), which fills the pattern in.
+//! The page table in `ui::app` has to spell its patterns as literals (Leptos's `path!` takes
+//! nothing else); a test there checks each of them against `PAGES`.
+
+use std::fmt::Display;
+
+// The public pages.
+pub const HOME: &str = "/";
+pub const SPACE: &str = "/spazi/{slug}";
+pub const OPEN_DATA: &str = "/dati-aperti";
+pub const PRIVACY: &str = "/privacy";
+pub const JOIN: &str = "/aderisci";
+pub const JOIN_SENT: &str = "/aderisci/inviata/{reference}";
+pub const EVENTS: &str = "/eventi";
+/// An event's page; its RSVP form posts here too.
+pub const EVENT: &str = "/eventi/{slug}";
+/// A registration's own page (the link in its e-mail); its cancellation posts here too.
+pub const RSVP: &str = "/prenotazione/{token}";
+
+// The staff pages.
+pub const ADMIN: &str = "/admin";
+pub const SIGN_IN: &str = "/admin/accedi";
+pub const NEW_SPACE: &str = "/admin/spazi/nuovo";
+pub const ADMIN_SPACE: &str = "/admin/spazi/{id}";
+pub const STAFF: &str = "/admin/staff";
+pub const ADMIN_EVENTS: &str = "/admin/eventi";
+pub const NEW_EVENT: &str = "/admin/eventi/nuovo";
+pub const ADMIN_EVENT: &str = "/admin/eventi/{id}";
+pub const EVENT_RSVPS: &str = "/admin/eventi/{id}/iscrizioni";
+pub const CHECK_IN: &str = "/admin/eventi/{id}/ingresso";
+pub const SUBMISSIONS: &str = "/admin/adesioni";
+pub const SUBMISSION: &str = "/admin/adesioni/{id}";
+pub const SURVEY: &str = "/admin/questionario";
+pub const IMPORT: &str = "/admin/importa";
+pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
+pub const INVITATION: &str = "/admin/invito/{token}";
+
+/// Every page the Leptos router renders, as `ui::app`'s table lists them.
+pub const PAGES: [&str; 25] = [
+    HOME,
+    SPACE,
+    OPEN_DATA,
+    PRIVACY,
+    JOIN,
+    JOIN_SENT,
+    EVENTS,
+    EVENT,
+    RSVP,
+    ADMIN,
+    SIGN_IN,
+    NEW_SPACE,
+    ADMIN_SPACE,
+    STAFF,
+    ADMIN_EVENTS,
+    NEW_EVENT,
+    ADMIN_EVENT,
+    EVENT_RSVPS,
+    CHECK_IN,
+    SUBMISSIONS,
+    SUBMISSION,
+    SURVEY,
+    IMPORT,
+    IMPORT_DETAIL,
+    INVITATION,
+];
+
+// What is not a page: files, form actions of their own, redirects, probes.
+pub const SPACES_GEOJSON: &str = "/api/spazi.geojson";
+pub const SPACES_CSV: &str = "/api/spazi.csv";
+/// The map's markers, one line per space (`ui::islands::map` reads it).
+pub const MAP_MARKERS: &str = "/api/spazi/mappa.txt";
+pub const EVENT_CALENDAR: &str = "/eventi/{slug}/calendario.ics";
+/// Sets the language cookie, then goes back to `?next=`.
+pub const LANGUAGE: &str = "/lingua/{code}";
+/// The English names of two public pages: they switch the language and go to the page.
+pub const JOIN_EN: &str = "/join";
+pub const EVENTS_EN: &str = "/events";
+pub const EVENT_EN: &str = "/events/{slug}";
+pub const HEALTH: &str = "/healthz";
+pub const READY: &str = "/readyz";
+pub const SIGN_OUT: &str = "/admin/esci";
+pub const ADMIN_SPACE_STATUS: &str = "/admin/spazi/{id}/stato";
+pub const EXPORT_SPACES_CSV: &str = "/admin/esporta/spazi.csv";
+pub const EXPORT_SPACES_GEOJSON: &str = "/admin/esporta/spazi.geojson";
+pub const EXPORT_SURVEY_CSV: &str = "/admin/esporta/questionario.csv";
+pub const STAFF_STATUS: &str = "/admin/staff/{id}/stato";
+pub const STAFF_ROLE: &str = "/admin/staff/{id}/ruolo";
+pub const STAFF_LINK: &str = "/admin/staff/{id}/link";
+pub const IMPORT_REVERT: &str = "/admin/importa/{id}/annulla";
+pub const ADMIN_EVENT_STATUS: &str = "/admin/eventi/{id}/stato";
+pub const ADMIN_EVENT_DISCARD: &str = "/admin/eventi/{id}/elimina";
+pub const EVENT_RSVPS_CSV: &str = "/admin/eventi/{id}/iscrizioni.csv";
+
+/// The prefixes of the server functions (`#[server(prefix = …)]` takes only a literal: the
+/// `api` files spell these, and a test in `api` checks them).
+pub const PUBLIC_FUNCTIONS: &str = "/api/fn";
+pub const STAFF_FUNCTIONS: &str = "/admin/api";
+
+/// Pages whose last segment is a bearer secret: a registration's personal link, a staff
+/// invitation (an account takeover for whoever reads it). Kept out of the logs.
+pub const SECRET_PREFIXES: [&str; 2] = ["/prenotazione/", "/admin/invito/"];
+
+/// The pattern with its one `{parameter}` replaced by `value`.
+pub fn fill(pattern: &str, value: impl Display) -> String {
+    match (pattern.find('{'), pattern.find('}')) {
+        (Some(open), Some(close)) if open < close => {
+            format!("{}{value}{}", &pattern[..open], &pattern[close + 1..])
+        }
+        _ => pattern.to_owned(),
+    }
+}
+
+/// The part of a pattern before its parameter (`/admin/spazi/` of `/admin/spazi/{id}`).
+pub fn prefix(pattern: &str) -> &str {
+    pattern.find('{').map_or(pattern, |open| &pattern[..open])
+}
+
+pub fn space(slug: &str) -> String {
+    fill(SPACE, slug)
+}
+pub fn join_sent(reference: &str) -> String {
+    fill(JOIN_SENT, reference)
+}
+pub fn event(slug: &str) -> String {
+    fill(EVENT, slug)
+}
+pub fn event_calendar(slug: &str) -> String {
+    fill(EVENT_CALENDAR, slug)
+}
+pub fn rsvp(token: &str) -> String {
+    fill(RSVP, token)
+}
+pub fn language(code: &str) -> String {
+    fill(LANGUAGE, code)
+}
+pub fn admin_space(id: i64) -> String {
+    fill(ADMIN_SPACE, id)
+}
+pub fn admin_space_status(id: i64) -> String {
+    fill(ADMIN_SPACE_STATUS, id)
+}
+pub fn staff_status(id: i64) -> String {
+    fill(STAFF_STATUS, id)
+}
+pub fn staff_role(id: i64) -> String {
+    fill(STAFF_ROLE, id)
+}
+pub fn staff_link(id: i64) -> String {
+    fill(STAFF_LINK, id)
+}
+pub fn invitation(token: &str) -> String {
+    fill(INVITATION, token)
+}
+pub fn import(id: i64) -> String {
+    fill(IMPORT_DETAIL, id)
+}
+pub fn import_revert(id: i64) -> String {
+    fill(IMPORT_REVERT, id)
+}
+pub fn submission(id: i64) -> String {
+    fill(SUBMISSION, id)
+}
+pub fn admin_event(id: i64) -> String {
+    fill(ADMIN_EVENT, id)
+}
+pub fn admin_event_status(id: i64) -> String {
+    fill(ADMIN_EVENT_STATUS, id)
+}
+pub fn admin_event_discard(id: i64) -> String {
+    fill(ADMIN_EVENT_DISCARD, id)
+}
+pub fn event_rsvps(id: i64) -> String {
+    fill(EVENT_RSVPS, id)
+}
+pub fn event_rsvps_csv(id: i64) -> String {
+    fill(EVENT_RSVPS_CSV, id)
+}
+pub fn check_in(id: i64) -> String {
+    fill(CHECK_IN, id)
+}
+
+/// The sign-in page that comes back to `next` (a local path, query-encoded by the caller
+/// when it has a query of its own).
+pub fn sign_in_then(next: &str) -> String {
+    format!("{SIGN_IN}?next={next}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_are_filled_in() {
+        assert_eq!(space("fablab-bologna"), "/spazi/fablab-bologna");
+        assert_eq!(admin_space_status(7), "/admin/spazi/7/stato");
+        assert_eq!(event_calendar("lancio"), "/eventi/lancio/calendario.ics");
+        assert_eq!(fill(ADMIN, 3), "/admin");
+        assert_eq!(prefix(SUBMISSION), "/admin/adesioni/");
+        assert_eq!(prefix(SURVEY), SURVEY);
+    }
+
+    #[test]
+    fn each_url_is_named_once() {
+        let all = [
+            PAGES.as_slice(),
+            &[
+                SPACES_GEOJSON,
+                SPACES_CSV,
+                MAP_MARKERS,
+                EVENT_CALENDAR,
+                LANGUAGE,
+                JOIN_EN,
+                EVENTS_EN,
+                EVENT_EN,
+                HEALTH,
+                READY,
+                SIGN_OUT,
+                ADMIN_SPACE_STATUS,
+                EXPORT_SPACES_CSV,
+                EXPORT_SPACES_GEOJSON,
+                EXPORT_SURVEY_CSV,
+                STAFF_STATUS,
+                STAFF_ROLE,
+                STAFF_LINK,
+                IMPORT_REVERT,
+                ADMIN_EVENT_STATUS,
+                ADMIN_EVENT_DISCARD,
+                EVENT_RSVPS_CSV,
+            ],
+        ]
+        .concat();
+        let mut seen = std::collections::HashSet::new();
+        for url in all {
+            assert!(url.starts_with('/'), "{url}");
+            assert!(url.matches('{').count() <= 1, "one parameter at most: {url}");
+            assert!(seen.insert(url), "named twice: {url}");
+        }
+    }
+
+    #[test]
+    fn secret_pages_are_pages() {
+        assert_eq!(SECRET_PREFIXES, [prefix(RSVP), prefix(INVITATION)]);
+    }
+}
