@@ -2,9 +2,9 @@
 //! behind an opaque cookie, and throttling then lockout of repeated failed sign-ins — per e-mail
 //! (known or not, so the lockout reveals nothing) and per client address.
 
-use crate::core::paths;
 use crate::backend::db::{Db, DbError, Failures};
 use crate::core::model::Role;
+use crate::core::paths;
 use crate::core::view::StaffUser;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};

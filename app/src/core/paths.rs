@@ -234,7 +234,10 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for url in all {
             assert!(url.starts_with('/'), "{url}");
-            assert!(url.matches('{').count() <= 1, "one parameter at most: {url}");
+            assert!(
+                url.matches('{').count() <= 1,
+                "one parameter at most: {url}"
+            );
             assert!(seen.insert(url), "named twice: {url}");
         }
     }

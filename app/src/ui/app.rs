@@ -133,7 +133,10 @@ mod tests {
                     .join("/")
             })
             .collect();
-        let mut pages: Vec<String> = crate::core::paths::PAGES.iter().map(|p| p.to_string()).collect();
+        let mut pages: Vec<String> = crate::core::paths::PAGES
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
         table.sort();
         pages.sort();
         assert_eq!(table, pages);

@@ -13,4 +13,3 @@ pub mod review;
 pub mod rsvp;
 pub mod sign_in;
 pub mod spaces;
-

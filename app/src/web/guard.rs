@@ -2,11 +2,11 @@
 //! address (through trusted proxies only), a `next` that stays on the site, and the headers of
 //! private pages.
 
-use crate::core::paths;
 use super::respond::see_other;
 use crate::api::context::session_token;
 use crate::backend::auth;
 use crate::backend::context::AppState;
+use crate::core::paths;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};

@@ -3,10 +3,10 @@
 //! Responses carry a strong ETag (a hash of the body: the same on every app server) and are
 //! cacheable for five minutes; a matching `If-None-Match` gets `304 Not Modified`.
 
-use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::versioned_cache::VersionedCache;
 use crate::core::filter::SpaceFilter;
+use crate::core::paths;
 use crate::core::text::iso_date;
 use crate::core::view::SpaceDetail;
 use axum::body::{Body, Bytes};

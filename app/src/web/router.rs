@@ -3,10 +3,10 @@
 //! Leptos routes of `ui::app::App`), then the layers every request passes. And the language
 //! switch.
 
-use crate::core::paths;
 use super::respond::see_other;
 use super::{forms, opendata};
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::i18n::{Lang, LANG_COOKIE};
 use crate::ui::app::{shell, App};
 use axum::extract::{FromRef, Path, Query};
@@ -63,10 +63,7 @@ pub fn router(state: AppState) -> Router {
             Router::new()
                 .route(paths::SPACES_GEOJSON, get(opendata::geojson))
                 .route(paths::SPACES_CSV, get(opendata::csv))
-                .route(
-                    paths::MAP_MARKERS,
-                    get(opendata::markers),
-                )
+                .route(paths::MAP_MARKERS, get(opendata::markers))
                 .layer(Extension(Arc::new(opendata::ExportCache::new(
                     opendata::MAX_EXPORT_BYTES,
                 ))))
@@ -95,7 +92,9 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             paths::EVENTS_EN,
-            get(|| async { see_other(&format!("{}?next={}", paths::language("en"), paths::EVENTS)) }),
+            get(|| async {
+                see_other(&format!("{}?next={}", paths::language("en"), paths::EVENTS))
+            }),
         )
         .route(
             paths::EVENT_EN,
@@ -116,10 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::EXPORT_SPACES_CSV, get(spaces::export_csv))
         .route(paths::EXPORT_SPACES_GEOJSON, get(spaces::export_geojson))
         .route(paths::STAFF, post(accounts::invite))
-        .route(
-            paths::STAFF_STATUS,
-            post(accounts::set_account_disabled),
-        )
+        .route(paths::STAFF_STATUS, post(accounts::set_account_disabled))
         .route(paths::STAFF_ROLE, post(accounts::set_account_role))
         .route(paths::STAFF_LINK, post(accounts::new_link))
         .route(paths::INVITATION, post(accounts::accept_invitation))
@@ -133,10 +129,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::IMPORT_REVERT, post(imports::revert_import))
         .route(paths::SUBMISSION, post(review::decide))
         .route(paths::EXPORT_SURVEY_CSV, get(review::survey_csv))
-        .route(
-            paths::NEW_EVENT,
-            post(events::create),
-        )
+        .route(paths::NEW_EVENT, post(events::create))
         .route(paths::ADMIN_EVENT, post(events::save))
         .route(paths::ADMIN_EVENT_STATUS, post(events::change_status))
         .route(paths::ADMIN_EVENT_DISCARD, post(events::discard))

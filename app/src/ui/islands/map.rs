@@ -16,7 +16,6 @@ use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-
 pub use crate::core::view::MapSettings;
 
 /// How a map presents its markers.

@@ -1,8 +1,8 @@
 //! The staff area's pages (`/admin/…`). Every one checks the session on the server; staff
 //! server functions check it again.
 
-use crate::core::paths;
 use crate::api::context::StaffContext;
+use crate::core::paths;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
@@ -15,7 +15,6 @@ pub mod sign_in;
 pub mod space_edit;
 pub mod space_new;
 pub mod staff;
-
 
 /// The gate of every staff page: the signed-in staff member, or what to show instead — nothing,
 /// with a redirect to the sign-in page that comes back to `here`, or the error.

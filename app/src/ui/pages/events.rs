@@ -3,11 +3,11 @@
 //! `crate::events`), and `/prenotazione/{token}`, the personal page of one registration
 //! reached from its e-mail, where it can be cancelled. Everything works without JavaScript.
 
-use crate::core::paths;
 use crate::api::{event_page, events_page, rsvp_page};
 use crate::core::calendar::{google_link, outlook_link};
 use crate::core::datetime::{clock_time, long_date};
 use crate::core::model::event::{RsvpStatus, Window};
+use crate::core::paths;
 use crate::core::validate::rsvp::{
     RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
 };
@@ -301,10 +301,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
     let form_error = errors.get(Field::Form).map(|p| t.problem(p));
     let ev = &page.event;
     let full = ev.seats_left() == 0;
-    let suggestions_source = page
-        .spaces
-        .is_none()
-        .then_some(paths::MAP_MARKERS);
+    let suggestions_source = page.spaces.is_none().then_some(paths::MAP_MARKERS);
     let suggestions = page
         .spaces
         .unwrap_or_default()

@@ -1,10 +1,10 @@
 //! `/`: the map of the spaces, with filters (kind, municipality, text) kept in the URL query,
 //! a legend and the list. The server renders everything; the map is an island.
 
-use crate::core::paths;
 use crate::api::{municipality_options, space_directory};
 use crate::core::filter::SpaceFilter;
 use crate::core::model::SpaceKind;
+use crate::core::paths;
 use crate::core::view::{DirectoryPage, MunicipalityOption};
 use crate::ui::components::space_card::SpaceCard;
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};

@@ -3,10 +3,10 @@
 //! everything typed and each problem beside its field, listed in a summary that takes the
 //! focus. `/aderisci/inviata/{reference}`: the confirmation with the reference code.
 
-use crate::core::paths;
 use crate::api::error::AppError;
 use crate::api::{join_form, join_sent};
 use crate::core::model::Need;
+use crate::core::paths;
 use crate::core::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
 use crate::core::validate::{Field, FieldErrors};
 use crate::core::view::MunicipalityOption;
@@ -18,7 +18,6 @@ use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
-
 
 /// Provided in context when the form is rendered again after a refused post.
 #[derive(Debug, Clone, Default, PartialEq)]

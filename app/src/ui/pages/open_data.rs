@@ -1,7 +1,7 @@
 //! `/dati-aperti`: what the open-data endpoints give, under which licence, and how to filter.
 
-use crate::core::paths;
 use crate::core::model::OPEN_DATA_FIELDS;
+use crate::core::paths;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -10,6 +10,7 @@ use leptos_meta::{Meta, Title};
 pub fn OpenDataPage() -> impl IntoView {
     let t = use_texts();
     let example = format!("{}?tipo=fablab&comune=037048", paths::SPACES_GEOJSON);
+    let example_href = example.clone();
     let excel = format!("{}?formato=excel", paths::SPACES_CSV);
     view! {
         <Title text=t.open_data_title />
@@ -43,7 +44,7 @@ pub fn OpenDataPage() -> impl IntoView {
             <p>{t.open_data_filters}</p>
             <p>
                 <code>
-                    <a href=example.clone()>{example}</a>
+                    <a href=example_href>{example}</a>
                 </code>
             </p>
             <h2>{t.open_data_fields}</h2>

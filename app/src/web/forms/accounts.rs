@@ -1,10 +1,10 @@
 //! Staff accounts: inviting a colleague, disabling and re-roling accounts, new links, and
 //! choosing a password through an invitation.
 
-use crate::core::paths;
 use super::sign_in::CsrfForm;
 use crate::backend::auth;
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::ui::pages::admin::invitation::PasswordFormState;
 use crate::ui::pages::admin::staff::{InviteFormState, NewLink};
 use crate::web::guard::authorised_post;

@@ -2,9 +2,9 @@
 //! showed), merged three ways with a colleague's save; a post that arrives after the session
 //! ended is carried through the sign-in and comes back in its form, unsaved.
 
-use crate::core::paths;
 use crate::backend::auth;
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::ui::pages::admin::sign_in::SignInState;
 use crate::web::guard::authorised_post;
 use crate::web::respond::render_page;

@@ -2,11 +2,11 @@
 //! what only the database knows), publish and cancel, check-in at the door, and the CSV of the
 //! registrations. Every post needs an editor's session and its CSRF token.
 
-use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::db::EventSave;
 use crate::core::model::event::EventStatus;
 use crate::core::model::Role;
+use crate::core::paths;
 use crate::core::validate::event::{validate_event, EventInput};
 use crate::ui::pages::admin::events::{EventConflict, EventFormState};
 use crate::web::guard::{authorised_post, staff_session};
@@ -150,7 +150,10 @@ pub(crate) async fn save(
             if promoted > 0 {
                 state.outbox.wake();
             }
-            see_other(&format!("{}?salvato=1&promossi={promoted}", paths::admin_event(id)))
+            see_other(&format!(
+                "{}?salvato=1&promossi={promoted}",
+                paths::admin_event(id)
+            ))
         }
         Ok(Some(EventSave::Invalid(errors))) => again(&state, &uri, &headers, form, errors).await,
         // A colleague saved first: what was typed comes back beside the saved values.

@@ -1,9 +1,9 @@
 //! Imports of spaces: the upload (checked, stored, then previewed), the confirmation (applied
 //! in the background) and the revert.
 
-use crate::core::paths;
 use crate::backend::auth;
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::ui::pages::admin::import::{ImportUploadState, RevertState};
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
@@ -221,9 +221,7 @@ pub(crate) async fn confirm_import(
                 return see_other(&format!("{}?cambiato=1", paths::import(id)))
             }
             // Finished, or being applied by another request: the page shows where it stands.
-            Ok(crate::backend::import::Claim::NotNow) => {
-                return see_other(&paths::import(id))
-            }
+            Ok(crate::backend::import::Claim::NotNow) => return see_other(&paths::import(id)),
             Err(err) => return unavailable("claiming an import", &err),
         };
     let db = state.db.clone();
@@ -303,9 +301,7 @@ pub(crate) async fn revert_import(
             let page_uri: Uri = paths::import(id).parse().unwrap_or(uri);
             render_page(&state, &page_uri, &headers, context, StatusCode::CONFLICT).await
         }
-        Ok(crate::backend::db::Reverted::NotRevertable) => {
-            see_other(&paths::import(id))
-        }
+        Ok(crate::backend::db::Reverted::NotRevertable) => see_other(&paths::import(id)),
         Err(err) => unavailable("reverting an import", &err),
     }
 }

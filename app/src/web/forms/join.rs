@@ -4,9 +4,9 @@
 //! queues the e-mails to the contact person and to staff. Errors re-render the form with what
 //! was typed; success redirects to the confirmation page with the reference code.
 
-use crate::core::paths;
 use crate::backend::antirobot::{form_value, robot_check};
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::core::validate::join::{validate_join, JoinInput};
 use crate::core::validate::{Field, FieldErrors, Problem};
 use crate::web::guard::client_address;

@@ -1,10 +1,10 @@
 //! Staff review of join requests, the HTTP side: the decision posts and the survey's CSV export
 //! (the review itself is `backend::review`).
 
-use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::review::record_decision;
 use crate::core::model::{Decision, Role};
+use crate::core::paths;
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};

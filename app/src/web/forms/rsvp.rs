@@ -6,10 +6,10 @@
 //! `db::events`) that counts the request against the address's limit, takes a seat or a place
 //! in line and queues the e-mail.
 
-use crate::core::paths;
 use crate::backend::context::AppState;
 use crate::backend::db::{CancelOutcome, ClientLimit, Registration, RsvpOutcome};
 use crate::backend::rsvp_mail::{composer, host_of};
+use crate::core::paths;
 use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
 use crate::core::validate::{Field, FieldErrors, Problem};
 use crate::web::guard::client_address;
@@ -100,7 +100,10 @@ pub(crate) async fn register(
         }
         Ok(RsvpOutcome::AlreadyRegistered) => {
             state.outbox.wake();
-            return see_other(&format!("{}?inviata=1#iscrizione", paths::event(&crate::core::text::query_encode(&slug))));
+            return see_other(&format!(
+                "{}?inviata=1#iscrizione",
+                paths::event(&crate::core::text::query_encode(&slug))
+            ));
         }
         Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
         Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),

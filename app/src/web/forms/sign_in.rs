@@ -1,9 +1,9 @@
 //! Signing in and out of the staff area.
 
-use crate::core::paths;
 use crate::api::context::session_token;
 use crate::backend::auth::{self, SignIn};
 use crate::backend::context::AppState;
+use crate::core::paths;
 use crate::ui::pages::admin::sign_in::{SignInError, SignInState};
 use crate::web::guard::{client_address, safe_next};
 use crate::web::respond::{render_page, see_other};

@@ -1,11 +1,11 @@
 //! The staff's spaces: creating and saving one (merged with a colleague's save), changing its
 //! status, and the full exports.
 
-use crate::core::paths;
 use super::edit::{authorised_edit, edit_form, merge_edits};
 use crate::backend::context::AppState;
 use crate::backend::db::Saved;
 use crate::core::model::SpaceStatus;
+use crate::core::paths;
 use crate::ui::pages::admin::space_edit::{SpaceConflict, SpaceFormState};
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
@@ -147,7 +147,9 @@ pub(crate) async fn save_space(
                 )
                 .await
             {
-                Ok(Saved::Done { .. }) => see_other(&format!("{}?salvato=1", paths::admin_space(id))),
+                Ok(Saved::Done { .. }) => {
+                    see_other(&format!("{}?salvato=1", paths::admin_space(id)))
+                }
                 Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
                 // A colleague saved first: the form comes back with what was typed, the
                 // saved values beside it, and the newer version (saving again is a choice).

@@ -2,10 +2,10 @@
 //! and drawn only where the map shows, popups built as DOM nodes (text set with `textContent`,
 //! so names can never inject HTML).
 
-use crate::core::paths;
 use super::cluster::{self, Cluster};
 use super::{MapMode, MapSettings};
 use crate::core::model::METRO_BOUNDS;
+use crate::core::paths;
 use crate::core::view::MapMarker;
 use crate::i18n::Lang;
 use js_sys::{Array, Object, Reflect};

@@ -1,11 +1,11 @@
 //! `/admin`: the staff home — who is signed in, sign-out, and every space with its status,
 //! filterable by status and text. Anonymous visitors are sent to the sign-in page.
 
-use crate::core::paths;
 use crate::api::context::{redirect, StaffContext};
 use crate::api::error::AppError;
 use crate::api::staff_spaces;
 use crate::core::model::{PositionPrecision, SpaceStatus};
+use crate::core::paths;
 use crate::core::view::StaffSpaceRow;
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;

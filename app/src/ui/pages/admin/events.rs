@@ -3,12 +3,12 @@
 //! registrations with search and CSV export, and the phone-friendly check-in screen for the
 //! door. Every page checks the session on the server (`staff_gate`).
 
-use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{staff_event, staff_event_rsvps, staff_event_venues, staff_events};
 use crate::core::datetime::{clock_time, short_date};
 use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::paths;
 use crate::core::validate::event::{
     EventInput, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
 };
@@ -22,7 +22,6 @@ use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
 
 /// Provided in context when the event form is rendered again after a failed post.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -533,7 +532,6 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
     let t = use_texts();
     let e = t.events;
     let ev = page.event.clone();
-    let base = paths::admin_event(ev.id);
     let (here, title) = match layout {
         RsvpLayout::Table => (paths::event_rsvps(ev.id), (e.rsvps_title)(&ev.title)),
         RsvpLayout::Door => (paths::check_in(ev.id), (e.checkin_title)(&ev.title)),

@@ -3,11 +3,11 @@
 //! rows to create, to update (which fields), errors per row — then, once confirmed, the
 //! progress (refreshed by the page itself, no JavaScript needed) and the report.
 
-use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{staff_import, staff_imports};
 use crate::core::datetime::utc_minute;
+use crate::core::paths;
 use crate::core::view::{
     ImportAction, ImportFileError, ImportListItem, ImportPage, ImportRowView, ImportState,
 };

@@ -2,10 +2,10 @@
 //! chooses a password (posting to this URL, see `crate::admin`) and is sent to the sign-in
 //! page. A used, expired or unknown link says so and who can give a new one.
 
-use crate::core::paths;
 use crate::api::context::set_status;
 use crate::api::error::AppError;
 use crate::api::invitation;
+use crate::core::paths;
 use crate::core::validate::{Field, FieldErrors, PASSWORD_MAX, PASSWORD_MIN};
 use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;

@@ -3,11 +3,11 @@
 //! the survey answers, possible duplicates — and the decision form (posting to this URL).
 //! `/admin/questionario`: the survey's answers aggregated, with the CSV export.
 
-use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::{staff_submission, staff_submissions, staff_survey};
 use crate::core::datetime::utc_minute;
 use crate::core::model::Decision;
+use crate::core::paths;
 use crate::core::validate::{Field, FieldErrors};
 use crate::core::view::{SubmissionPage, SubmissionRow, SurveySummary};
 use crate::ui::components::form::ErrorSummary;

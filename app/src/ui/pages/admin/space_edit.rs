@@ -2,11 +2,11 @@
 //! actions, and the audit trail. After a failed post the form comes back with what was typed
 //! and each problem beside its field, listed in a summary that takes the focus.
 
-use crate::core::paths;
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::staff_space_page;
 use crate::core::model::{PositionPrecision, SpaceKind, SpaceStatus};
+use crate::core::paths;
 use crate::core::validate::{Field, FieldErrors, SpaceInput};
 use crate::core::view::{MunicipalityOption, StaffSpacePage};
 use crate::ui::components::audit::AuditTable;

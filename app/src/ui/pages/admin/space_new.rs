@@ -1,8 +1,8 @@
 //! `/admin/spazi/nuovo`: staff add a space. The form posts to this URL; the new space is
 //! pending until published from its own staff page.
 
-use crate::core::paths;
 use crate::api::staff_municipalities;
+use crate::core::paths;
 use crate::ui::components::form::ErrorSummary;
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::space_edit::{SpaceFields, SpaceFormState};

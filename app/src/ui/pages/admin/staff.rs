@@ -2,11 +2,11 @@
 //! the link with which they choose a password), change roles, disable and re-enable accounts,
 //! give a fresh access link — and see the recent changes. Editors get 403.
 
-use crate::core::paths;
 use crate::api::context::{redirect, StaffContext};
 use crate::api::error::AppError;
 use crate::api::staff_accounts;
 use crate::core::model::Role;
+use crate::core::paths;
 use crate::core::validate::{Field, FieldErrors, InviteInput};
 use crate::core::view::{StaffAccount, StaffAccountsPage};
 use crate::ui::components::audit::AuditTable;
