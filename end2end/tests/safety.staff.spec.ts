@@ -89,6 +89,7 @@ test("an import shows each change as old → new, then is reverted as a whole", 
   await expect(page.getByRole("heading", { name: "Confermi l'annullamento dell'importazione?" })).toBeVisible();
   await page.getByRole("button", { name: "Sì, annulla l'importazione" }).click();
   await expect(page.getByText(/Importazione annullata il/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Che cosa aveva fatto l'importazione" })).toBeVisible();
   await page.goto("/admin");
   await page.getByRole("searchbox", { name: "Cerca" }).fill(`Annullabile ${tag}`);
   await page.getByRole("button", { name: "Filtra" }).click();

@@ -255,6 +255,20 @@ impl Db {
         })
     }
 
+    /// Runs one writing statement in the writers' turn (see `begin_write`): a statement sent
+    /// straight to the pool waits in SQLite's busy handler instead, which sleeps and retries,
+    /// and behind a long run of turns (an import of thousands of rows) gave up after its
+    /// 10 s timeout ("database is locked").
+    pub async fn write_one<'q>(
+        &self,
+        statement: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<sqlx::any::AnyQueryResult, DbError> {
+        let mut tx = self.begin_write().await?;
+        let done = statement.execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(done)
+    }
+
     /// Runs a write `job` (built from this handle) where its turn is not slowed by the rest of
     /// the server: on SQLite, on the writers' own thread. A transaction holds SQLite's only
     /// write lock while each of its statements goes to the connection's thread and back; on

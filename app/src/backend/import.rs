@@ -877,11 +877,14 @@ pub async fn page(
     } else {
         (parse(&record.content).unwrap_or_default(), Vec::new())
     };
-    let shown: Vec<_> = planned
+    let mut shown: Vec<_> = planned
         .iter()
         .map(Planned::view)
         .filter(|r| r.action != ImportAction::Unchanged)
         .collect();
+    // The rows in error first: a file of thousands of rows must not hide them past the rows
+    // shown (each keeps its line number; the rest stay in file order).
+    shown.sort_by_key(|r| r.action != ImportAction::Error);
     let rows_hidden = shown.len().saturating_sub(IMPORT_ROWS_SHOWN);
     let revert = if record.finished_at.is_some() && record.reverted_at.is_none() {
         let plan = db.revert_plan(record.id).await?;
@@ -971,21 +974,23 @@ pub enum Claim {
 /// server stops), claiming it again resumes it: the rows already applied are then unchanged.
 pub async fn apply(
     db: &crate::backend::db::Db,
-    claimed: &Claimed,
+    claimed: Claimed,
     actor: (i64, &str),
     clock: crate::backend::clock::Clock,
 ) -> Result<(), crate::backend::db::DbError> {
     let now = || clock.now();
     let mut report = count(&claimed.planned);
-    for (i, p) in claimed.planned.iter().enumerate() {
+    // Each row let go once applied: a plan of thousands of rows is megabytes, and an import
+    // runs for minutes beside everything else.
+    for (i, p) in claimed.planned.into_iter().enumerate() {
         let mark = crate::backend::db::ImportMark {
             import_id: claimed.id,
             line: p.line as i64,
         };
-        match &p.outcome {
+        match p.outcome {
             Outcome::Create(valid) => {
                 let created = db
-                    .create_space_as(valid, claimed.status, actor, "import", now(), Some(mark))
+                    .create_space_as(&valid, claimed.status, actor, "import", now(), Some(mark))
                     .await?;
                 // Created meanwhile by someone else (the same file confirmed twice at once,
                 // a join request): not created twice, and reported.
@@ -998,7 +1003,7 @@ pub async fn apply(
                 id, version, valid, ..
             } => {
                 let saved = db
-                    .update_space_as(*id, valid, *version, actor, "import", now(), Some(mark))
+                    .update_space_as(id, &valid, version, actor, "import", now(), Some(mark))
                     .await?;
                 // Changed (or deleted) by someone since the plan: left alone, and reported.
                 if !matches!(saved, crate::backend::db::Saved::Done { .. }) {

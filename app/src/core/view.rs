@@ -248,6 +248,10 @@ pub enum ImportFileError {
     TooManyRows {
         max: usize,
     },
+    /// The form's token no longer matches the session (signed out and in again elsewhere).
+    StaleForm,
+    /// The file could not be stored now (the database busy or down).
+    Busy,
 }
 
 /// What importing a row does.

@@ -126,7 +126,13 @@ pub fn router(state: AppState) -> Router {
             )),
         )
         .route(paths::IMPORT_DETAIL, post(imports::confirm_import))
-        .route(paths::IMPORT_REVERT, post(imports::revert_import))
+        // The revert's confirmation step is shown at its own URL: opened again (a bookmark,
+        // a reload), it leads back to the import's page.
+        .route(
+            paths::IMPORT_REVERT,
+            post(imports::revert_import)
+                .get(|Path(id): Path<i64>| async move { see_other(&paths::import(id)) }),
+        )
         .route(paths::SUBMISSION, post(review::decide))
         .route(paths::EXPORT_SURVEY_CSV, get(review::survey_csv))
         .route(paths::NEW_EVENT, post(events::create))

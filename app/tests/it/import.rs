@@ -43,7 +43,7 @@ async fn confirm_and_apply(t: &TestDb, id: i64, who: (i64, &str)) {
     else {
         panic!("not claimed")
     };
-    import::apply(&t.db, &claimed, who, app::backend::clock::Clock::fixed(NOW))
+    import::apply(&t.db, claimed, who, app::backend::clock::Clock::fixed(NOW))
         .await
         .unwrap();
 }
@@ -122,7 +122,7 @@ async fn a_new_file_applies_once(t: &TestDb) {
     ));
     import::apply(
         &t.db,
-        &claimed,
+        claimed,
         (editor, "editor@example.it"),
         app::backend::clock::Clock::fixed(NOW),
     )
@@ -241,6 +241,14 @@ async fn staff_upload_preview_and_confirm_over_http() {
     )
     .await;
     let csrf = csrf_of(&page);
+    // The revert's confirmation URL opened again leads back to the import's page.
+    let res = app
+        .clone()
+        .oneshot(get_req("/admin/importa/7/annulla", Some(&editor)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/admin/importa/7");
 
     // Refusals: anonymous, a wrong token, a file that is not an import, an empty choice.
     let res = app
@@ -255,6 +263,11 @@ async fn staff_upload_preview_and_confirm_over_http() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Said on the page (a form from before the session changed), nothing stored.
+    assert!(body_text(res)
+        .await
+        .contains("Il modulo non era più valido"));
+    assert!(t.db.recent_imports(5).await.unwrap().is_empty());
     let res = app
         .clone()
         .oneshot(upload(
@@ -620,15 +633,16 @@ async fn the_same_file_confirmed_twice_at_once(t: &TestDb) {
     let runs = claimed.into_iter().map(|c| {
         let db = t.db.clone();
         tokio::spawn(async move {
+            let id = c.id;
             import::apply(
                 &db,
-                &c,
+                c,
                 (editor, "editor@example.it"),
                 app::backend::clock::Clock::fixed(NOW),
             )
             .await
             .unwrap();
-            c.id
+            id
         })
     });
     let mut reports = Vec::new();
@@ -649,3 +663,33 @@ async fn the_same_file_confirmed_twice_at_once(t: &TestDb) {
     assert_eq!((created, conflicts), (1, 1), "{reports:?}");
 }
 on_both_backends!(the_same_file_confirmed_twice_at_once);
+
+/// A file of many new rows with one error at its end: the preview shows only the first rows,
+/// and the error must be among them.
+async fn errors_lead_the_preview(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let mut file = String::from("nome;tipi;comune;lat;lon\n");
+    for i in 0..app::core::view::IMPORT_ROWS_SHOWN + 100 {
+        file.push_str(&format!("Spazio {i};coworking;Imola;44.35;11.71\n"));
+    }
+    file.push_str("Spazio in mare;coworking;Imola;99;11.71\n");
+    let id =
+        t.db.create_import(
+            "lungo.csv",
+            &file,
+            SpaceStatus::Pending,
+            Default::default(),
+            editor,
+            NOW,
+        )
+        .await
+        .unwrap();
+    let page = import::page(&t.db, id, NOW).await.unwrap().unwrap();
+    assert_eq!(page.preview.errors, 1);
+    assert_eq!(page.rows.len(), app::core::view::IMPORT_ROWS_SHOWN);
+    assert_eq!(page.rows[0].action, app::core::view::ImportAction::Error);
+    assert_eq!(page.rows[0].line, app::core::view::IMPORT_ROWS_SHOWN + 102);
+    assert_eq!(page.rows[1].line, 2);
+}
+on_both_backends!(errors_lead_the_preview);

@@ -55,19 +55,23 @@ impl Db {
         by: i64,
         now: i64,
     ) -> Result<i64, DbError> {
+        let packed = pack(content);
+        // In the writers' turn (see `write_one`).
+        let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO space_imports (filename, content, content_gz, new_status, created_by, \
              created_at, include_archived) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(filename)
         .bind("")
-        .bind(pack(content))
+        .bind(packed)
         .bind(new_status.code())
         .bind(by)
         .bind(now)
         .bind(i64::from(options.include_archived))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(id)
     }
 
@@ -131,7 +135,7 @@ impl Db {
         now: i64,
         stale_before: i64,
     ) -> Result<bool, DbError> {
-        let claimed = sqlx::query(
+        let claimed = self.write_one(sqlx::query(
             "UPDATE space_imports SET started_at = COALESCE(started_at, $1), beat_at = $1, \
              rows_total = $2, rows_done = 0 \
              WHERE id = $3 AND finished_at IS NULL AND (beat_at IS NULL OR beat_at < $4)",
@@ -139,19 +143,19 @@ impl Db {
         .bind(now)
         .bind(total)
         .bind(id)
-        .bind(stale_before)
-        .execute(&self.pool)
+        .bind(stale_before))
         .await?;
         Ok(claimed.rows_affected() == 1)
     }
 
     pub async fn import_progress(&self, id: i64, done: i64, now: i64) -> Result<(), DbError> {
-        sqlx::query("UPDATE space_imports SET rows_done = $1, beat_at = $2 WHERE id = $3")
-            .bind(done)
-            .bind(now)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        self.write_one(
+            sqlx::query("UPDATE space_imports SET rows_done = $1, beat_at = $2 WHERE id = $3")
+                .bind(done)
+                .bind(now)
+                .bind(id),
+        )
+        .await?;
         Ok(())
     }
 
@@ -161,14 +165,15 @@ impl Db {
         report: &ImportReport,
         now: i64,
     ) -> Result<(), DbError> {
-        sqlx::query(
-            "UPDATE space_imports SET finished_at = $1, beat_at = $1, rows_done = rows_total, \
+        self.write_one(
+            sqlx::query(
+                "UPDATE space_imports SET finished_at = $1, beat_at = $1, rows_done = rows_total, \
              report_json = $2 WHERE id = $3",
+            )
+            .bind(now)
+            .bind(serde_json::to_string(report).unwrap_or_default())
+            .bind(id),
         )
-        .bind(now)
-        .bind(serde_json::to_string(report).unwrap_or_default())
-        .bind(id)
-        .execute(&self.pool)
         .await?;
         Ok(())
     }

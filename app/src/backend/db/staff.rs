@@ -152,12 +152,13 @@ impl Db {
         hash: &str,
         now: i64,
     ) -> Result<(), DbError> {
-        sqlx::query("UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-            .bind(hash)
-            .bind(now)
-            .bind(user_id)
-            .execute(&self.pool)
-            .await?;
+        self.write_one(
+            sqlx::query("UPDATE staff_users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                .bind(hash)
+                .bind(now)
+                .bind(user_id),
+        )
+        .await?;
         Ok(())
     }
 
@@ -170,7 +171,7 @@ impl Db {
         now: i64,
         expires_at: i64,
     ) -> Result<(), DbError> {
-        sqlx::query(
+        self.write_one(sqlx::query(
             "INSERT INTO staff_sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) \
              VALUES ($1, $2, $3, $4, $4, $5)",
         )
@@ -178,8 +179,7 @@ impl Db {
         .bind(user_id)
         .bind(csrf_token)
         .bind(now)
-        .bind(expires_at)
-        .execute(&self.pool)
+        .bind(expires_at))
         .await?;
         Ok(())
     }
@@ -198,19 +198,20 @@ impl Db {
     }
 
     pub async fn touch_session(&self, token_hash: &str, now: i64) -> Result<(), DbError> {
-        sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2")
-            .bind(now)
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
+        self.write_one(
+            sqlx::query("UPDATE staff_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(token_hash),
+        )
+        .await?;
         Ok(())
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), DbError> {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&self.pool)
-            .await?;
+        self.write_one(
+            sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1").bind(token_hash),
+        )
+        .await?;
         Ok(())
     }
 

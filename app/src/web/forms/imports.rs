@@ -51,7 +51,15 @@ pub(crate) async fn upload_import(
         Err(Refused::Malformed) => return StatusCode::BAD_REQUEST.into_response(),
     };
     if !auth::same_secret(&session.csrf_token, &csrf) {
-        return StatusCode::FORBIDDEN.into_response();
+        // A page from before the session changed: said on the page, not a bare 403.
+        return upload_error(
+            &state,
+            &uri,
+            &headers,
+            ImportFileError::StaleForm,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     }
     let new_status = match status.as_str() {
         "published" => crate::core::model::SpaceStatus::Published,
@@ -103,7 +111,17 @@ pub(crate) async fn upload_import(
         .await
     {
         Ok(id) => see_other(&paths::import(id)),
-        Err(err) => unavailable("storing an import", &err),
+        Err(err) => {
+            tracing::error!(error = %err, "storing an import failed");
+            upload_error(
+                &state,
+                &uri,
+                &headers,
+                ImportFileError::Busy,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
     }
 }
 
@@ -228,7 +246,7 @@ pub(crate) async fn confirm_import(
     let user = session.user;
     let clock = state.clock;
     tokio::spawn(async move {
-        match crate::backend::import::apply(&db, &claimed, (user.id, &user.email), clock).await {
+        match crate::backend::import::apply(&db, claimed, (user.id, &user.email), clock).await {
             Ok(()) => tracing::info!(import = id, "import applied"),
             Err(err) => tracing::error!(import = id, error = %err, "import failed"),
         }

@@ -231,7 +231,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                 {(!page.ignored_columns.is_empty())
                     .then(|| {
                         view! {
-                            <p class="field__hint">
+                            <p class="field__hint import-ignored">
                                 {a.import_ignored} ": " {page.ignored_columns.join(", ")}
                             </p>
                         }
@@ -385,7 +385,13 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
             view! {
                 {reverted_note}
                 <div class="notice notice--success" role=if reverted { "note" } else { "status" }>
-                    <h2>{a.import_done_title}</h2>
+                    <h2>
+                        {if page.reverted_at.is_some() {
+                            a.import_done_before_revert
+                        } else {
+                            a.import_done_title
+                        }}
+                    </h2>
                     <ul>
                         <li>{(a.import_created)(report.created)}</li>
                         <li>{(a.import_updated)(report.updated)}</li>
