@@ -137,7 +137,7 @@ pub(crate) async fn set_account_disabled(
         "1" => false,
         _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
     };
-    match state
+    let change = state
         .db
         .set_staff_disabled(
             id,
@@ -146,20 +146,24 @@ pub(crate) async fn set_account_disabled(
             (Some(session.user.id), &session.user.email),
             state.clock.now(),
         )
-        .await
-    {
-        Ok(crate::backend::db::AccountChange::Done) => {
-            see_other(&format!("{}?salvato=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::Stale) => {
-            see_other(&format!("{}?superato=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::LastAdmin) => {
-            see_other(&format!("{}?ultimo-admin=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => unavailable("disabling an account", &err),
-    }
+        .await;
+    account_changed(change, "disabling an account")
+}
+
+/// Where a change to an account leads: back to the accounts, saying how it went.
+fn account_changed(
+    change: Result<crate::backend::db::AccountChange, crate::backend::db::DbError>,
+    what: &str,
+) -> Response {
+    use crate::backend::db::AccountChange;
+    let outcome = match change {
+        Ok(AccountChange::Done) => "salvato",
+        Ok(AccountChange::Stale) => "superato",
+        Ok(AccountChange::LastAdmin) => "ultimo-admin",
+        Ok(AccountChange::Missing) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable(what, &err),
+    };
+    see_other(&format!("{}?{outcome}=1", paths::STAFF))
 }
 
 #[derive(Deserialize)]
@@ -186,7 +190,7 @@ pub(crate) async fn set_account_role(
     let Some(role) = crate::core::model::Role::from_code(&form.ruolo) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    match state
+    let change = state
         .db
         .set_staff_role(
             id,
@@ -195,20 +199,8 @@ pub(crate) async fn set_account_role(
             (Some(session.user.id), &session.user.email),
             state.clock.now(),
         )
-        .await
-    {
-        Ok(crate::backend::db::AccountChange::Done) => {
-            see_other(&format!("{}?salvato=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::Stale) => {
-            see_other(&format!("{}?superato=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::LastAdmin) => {
-            see_other(&format!("{}?ultimo-admin=1", paths::STAFF))
-        }
-        Ok(crate::backend::db::AccountChange::Missing) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => unavailable("changing a role", &err),
-    }
+        .await;
+    account_changed(change, "changing a role")
 }
 
 /// A fresh access link for a colleague who lost theirs or forgot the password.
