@@ -242,9 +242,9 @@ fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
     if features.len() > MAX_ROWS {
         return Err(ImportFileError::TooManyRows { max: MAX_ROWS });
     }
-    // Property names no column takes, in the order met (each feature's in name order): a set
-    // to look them up (a hostile file may hold hundreds of thousands of distinct names), and
-    // the first few to report.
+    // Property names no column takes, in the order met (each feature's in name order): the
+    // first few, cut, to report, and the same names whole, to tell a name already reported
+    // (both stop growing at the first few: a hostile file may hold hundreds of thousands).
     let mut seen: std::collections::HashSet<Cow<str>> = std::collections::HashSet::new();
     let mut ignored: Vec<String> = Vec::new();
     let mut rows = Vec::with_capacity(features.len());

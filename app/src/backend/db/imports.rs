@@ -11,7 +11,6 @@ pub struct ImportRecord {
     pub filename: String,
     /// The file as text (kept compressed: see `pack`).
     pub content: String,
-    #[sqlx(default)]
     content_gz: Option<Vec<u8>>,
     pub new_status: String,
     pub created_at: i64,
@@ -78,9 +77,8 @@ impl Db {
     pub async fn import_record(&self, id: i64) -> Result<Option<ImportRecord>, DbError> {
         Ok(sqlx::query_as(
             "SELECT id, filename, content, content_gz, new_status, created_at, started_at, \
-             rows_total, \
-             rows_done, beat_at, finished_at, report_json, include_archived, reverted_at, \
-             reverted_left \
+             rows_total, rows_done, beat_at, finished_at, report_json, include_archived, \
+             reverted_at, reverted_left \
              FROM space_imports WHERE id = $1",
         )
         .bind(id)
