@@ -10,6 +10,7 @@ pub mod clock;
 pub mod context;
 pub mod db;
 pub mod emails;
+pub mod exports;
 pub mod import;
 pub mod mail;
 pub mod maintenance;

@@ -48,10 +48,9 @@ pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePa
         slug: space.slug,
         status: space.status,
         version: space.version,
-        base: serde_json::to_string(&crate::backend::db::as_input(&space.current))
-            .unwrap_or_default(),
+        base: serde_json::to_string(&space.current.as_input()).unwrap_or_default(),
         request,
-        input: crate::backend::db::as_input(&space.current),
+        input: space.current.as_input(),
         municipalities,
         audit,
     })

@@ -387,7 +387,7 @@ pub const INVITATION_TTL: i64 = 7 * 24 * 3600;
 /// Returns the account id; `Ok(None)` when the e-mail is taken.
 pub async fn invite(
     db: &Db,
-    invite: &crate::core::validate::ValidInvite,
+    invite: &crate::core::validate::account::ValidInvite,
     token: &str,
     mail: Option<&crate::backend::mail::Email>,
     actor: (Option<i64>, &str),
@@ -432,7 +432,7 @@ pub enum Accepted {
     /// The link is unknown, used or expired.
     DeadLink,
     /// The password is not acceptable (with the problems to show beside its fields).
-    Refused(crate::core::validate::FieldErrors),
+    Refused(crate::core::validate::FieldErrors<crate::core::validate::account::Field>),
 }
 
 impl Accepted {
@@ -487,9 +487,10 @@ pub fn check_new_password(
     password: &str,
     confirm: &str,
     account: &[&str],
-) -> Result<(), crate::core::validate::FieldErrors> {
-    use crate::core::validate::{Field, FieldErrors, Problem};
-    crate::core::validate::validate_new_password(password, confirm)?;
+) -> Result<(), crate::core::validate::FieldErrors<crate::core::validate::account::Field>> {
+    use crate::core::validate::account::Field;
+    use crate::core::validate::{FieldErrors, Problem};
+    crate::core::validate::account::validate_new_password(password, confirm)?;
     if guessable(password, account) {
         let mut errors = FieldErrors::default();
         errors.add(Field::Password, Problem::Guessable);
@@ -528,7 +529,8 @@ mod tests {
 
     #[test]
     fn common_and_personal_passwords_are_refused() {
-        use crate::core::validate::{Field, Problem};
+        use crate::core::validate::account::Field;
+        use crate::core::validate::Problem;
         let account = ["anna.rossi@comune.bologna.it", "Anna Rossi"];
         let weak = [
             "passwordpassword",
@@ -563,7 +565,7 @@ mod tests {
             Some(Problem::TooShort { min: 12 })
         );
         // The longest password accepted is scored on its first characters only.
-        let long = "a".repeat(crate::core::validate::PASSWORD_MAX);
+        let long = "a".repeat(crate::core::validate::account::PASSWORD_MAX);
         assert!(guessable(&long, &account));
     }
 

@@ -14,20 +14,23 @@ pub async fn create_staff_account(
     password: &str,
 ) -> Result<String, String> {
     // The same rules as the invitation and password forms of the staff area.
-    let describe = |errors: crate::core::validate::FieldErrors| {
-        let t = crate::i18n::Lang::En.texts();
-        errors
-            .0
-            .iter()
-            .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let invite = crate::core::validate::validate_invite(&crate::core::validate::InviteInput {
-        staff_name: name.to_owned(),
-        staff_email: email.to_owned(),
-        role: role.code().to_owned(),
-    })
+    let describe =
+        |errors: crate::core::validate::FieldErrors<crate::core::validate::account::Field>| {
+            let t = crate::i18n::Lang::En.texts();
+            errors
+                .0
+                .iter()
+                .map(|(f, p)| format!("{}: {}", t.field(*f), t.problem(*p)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+    let invite = crate::core::validate::account::validate_invite(
+        &crate::core::validate::account::InviteInput {
+            staff_name: name.to_owned(),
+            staff_email: email.to_owned(),
+            role: role.code().to_owned(),
+        },
+    )
     .map_err(describe)?;
     let (email, name) = (invite.email, invite.name);
     crate::backend::auth::check_new_password(password, password, &[&email, &name])

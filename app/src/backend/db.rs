@@ -2,13 +2,17 @@
 //! PostgreSQL (the scale-out path) through sqlx's `Any` driver and portable SQL: `$n`
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
+mod audit;
 mod events;
 mod imports;
+mod municipalities;
 mod outbox;
 mod registrations;
 mod retention;
 mod review;
+mod rsvps;
 mod seed;
+mod sessions;
 mod spaces;
 mod staff;
 mod staff_events;
@@ -17,21 +21,20 @@ mod submissions;
 mod synthetic;
 mod transfer;
 
-pub use events::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
+pub use audit::{audit_view, insert_audit, AuditEntry, AuditRecord};
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use registrations::{ClientLimit, Composer, Registration};
 pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;
+pub use rsvps::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
-pub use staff::{
-    audit_view, insert_audit, AccountChange, AuditEntry, AuditRecord, Failures, SessionRecord,
-    StaffRecord,
-};
+pub use sessions::{Failures, SessionRecord};
+pub use staff::{AccountChange, StaffRecord};
 pub use staff_events::EventSave;
-pub use staff_spaces::{as_input, ImportMark, Saved, StaffSpace};
+pub use staff_spaces::{ImportMark, Saved, StaffSpace};
 pub use submissions::{
-    recipient_limit, RateLimit, SubmissionSummary, MAX_MAILS_PER_RECIPIENT, RECIPIENT_WINDOW,
+    recipient_limit, SubmissionSummary, MAX_MAILS_PER_RECIPIENT, RECIPIENT_WINDOW,
 };
 pub use synthetic::{SyntheticReport, SyntheticSpec};
 pub use transfer::{TransferReport, DERIVED_TABLES, TABLES};

@@ -96,7 +96,7 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
     };
     Ok(Some(SubmissionPage {
         space_status: space.status,
-        space: crate::backend::db::as_input(&space.current),
+        space: space.current.as_input(),
         organisation_tax_code: record.tax_code.clone(),
         marker,
         needs: record.needs(),
@@ -187,7 +187,7 @@ pub async fn record_decision(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::validate::ValidSpace;
+    use crate::core::validate::space::ValidSpace;
 
     fn space(id: i64, name: &str, lat: f64, lon: f64, precision: PositionPrecision) -> StaffSpace {
         StaffSpace {

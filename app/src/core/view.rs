@@ -34,7 +34,7 @@ pub struct Duplicate {
 pub struct SubmissionPage {
     pub row: SubmissionRow,
     pub space_status: SpaceStatus,
-    pub space: crate::core::validate::SpaceInput,
+    pub space: crate::core::validate::space::SpaceInput,
     pub organisation_tax_code: Option<String>,
     pub marker: MapMarker,
     pub contact_name: String,
@@ -196,7 +196,7 @@ pub struct StaffSpacePage {
     pub base: String,
     /// The join request the space came from: (id, reference, waiting for a decision).
     pub request: Option<(i64, String, bool)>,
-    pub input: crate::core::validate::SpaceInput,
+    pub input: crate::core::validate::space::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,
 }
@@ -277,7 +277,10 @@ pub struct ImportRowView {
     pub action: ImportAction,
     /// The fields an update changes, old and new.
     pub changes: Vec<ImportChangeView>,
-    pub errors: Vec<(crate::core::validate::Field, crate::core::validate::Problem)>,
+    pub errors: Vec<(
+        crate::core::validate::space::Field,
+        crate::core::validate::Problem,
+    )>,
 }
 
 /// The existing space an import row was matched to.
@@ -294,7 +297,7 @@ pub struct ImportMatchView {
 /// One field an import row changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImportChangeView {
-    pub field: crate::core::validate::Field,
+    pub field: crate::core::validate::space::Field,
     pub old: String,
     pub new: String,
     /// The stored value was last set by hand in the staff area.

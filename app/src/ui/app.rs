@@ -4,8 +4,8 @@
 use super::components::layout::Layout;
 use super::lang::current_lang;
 use super::pages::admin::{
-    dashboard::DashboardPage, events::CheckInPage, events::EventEditPage, events::EventNewPage,
-    events::EventRsvpsPage, events::StaffEventsPage, import::ImportDetailPage,
+    dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::EventRsvpsPage,
+    events::EventEditPage, events::EventNewPage, events::StaffEventsPage, import::ImportDetailPage,
     import::ImportUploadPage, invitation::InvitationPage, review::SubmissionDetailPage,
     review::SubmissionsPage, review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage,
     space_new::SpaceNewPage, staff::StaffPage,

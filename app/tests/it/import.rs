@@ -52,7 +52,7 @@ async fn exports_and_seed_reimport_unchanged(t: &TestDb) {
     t.db.seed(NOW).await.unwrap();
     // The staff export for Excel (every status), read back as Excel would save it.
     let all = t.db.all_details(&Default::default()).await.unwrap();
-    let csv = app::web::opendata::csv_document(&all, true, true).unwrap();
+    let csv = app::backend::exports::csv_document(&all, true, true).unwrap();
     let planned = plan_of(t, &import::decode(csv.to_vec())).await;
     assert_eq!(
         import::count(&planned),
@@ -454,7 +454,7 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
     assert_eq!(
         row.outcome,
         Outcome::Invalid(app::core::validate::FieldErrors(vec![(
-            app::core::validate::Field::Name,
+            app::core::validate::space::Field::Name,
             app::core::validate::Problem::AmbiguousMatch { count: 2 }
         )]))
     );
@@ -476,7 +476,10 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
         Some("Il laboratorio dell'Università.")
     );
     assert_eq!(changes.len(), 1, "{changes:?}");
-    assert_eq!(changes[0].field, app::core::validate::Field::Precision);
+    assert_eq!(
+        changes[0].field,
+        app::core::validate::space::Field::Precision
+    );
     assert_eq!(
         (changes[0].old.as_str(), changes[0].new.as_str()),
         ("exact", "approximate")
@@ -505,7 +508,7 @@ async fn imports_leave_requests_and_corrections_alone(t: &TestDb) {
     );
     let planned = plan_of(t, &by_slug).await;
     assert!(matches!(&planned[0].outcome, Outcome::Invalid(e)
-        if e.get(app::core::validate::Field::Name) == Some(app::core::validate::Problem::UnderReview)));
+        if e.get(app::core::validate::space::Field::Name) == Some(app::core::validate::Problem::UnderReview)));
 }
 on_both_backends!(imports_leave_requests_and_corrections_alone);
 

@@ -8,7 +8,7 @@ use crate::staff::{
 use crate::support::{on_both_backends, TestDb};
 use app::backend::auth::{self, SignIn};
 use app::core::model::Role;
-use app::core::validate::ValidInvite;
+use app::core::validate::account::ValidInvite;
 use axum::http::{header, StatusCode};
 use tower::ServiceExt;
 

@@ -3,6 +3,7 @@
 
 use super::{Db, DbError};
 use crate::core::model::SpaceStatus;
+use crate::core::validate::space::ValidSpace;
 use crate::core::view::{ImportListItem, ImportReport};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -270,8 +271,7 @@ impl Db {
         let left: std::collections::HashSet<i64> =
             plan.changed_since.iter().map(|c| c.space_id).collect();
         for change in changes.iter().filter(|c| !left.contains(&c.space_id)) {
-            let after: Option<crate::core::validate::ValidSpace> =
-                serde_json::from_str(&change.after_json).ok();
+            let after: Option<ValidSpace> = serde_json::from_str(&change.after_json).ok();
             // The audit entry: what the space loses (a creation) or which fields go back.
             let (old, new) = match change.action.as_str() {
                 "create" => {
@@ -286,9 +286,11 @@ impl Db {
                     (after.and_then(|a| serde_json::to_value(a).ok()), None)
                 }
                 _ => {
-                    let Some(before) = change.before_json.as_deref().and_then(|b| {
-                        serde_json::from_str::<crate::core::validate::ValidSpace>(b).ok()
-                    }) else {
+                    let Some(before) = change
+                        .before_json
+                        .as_deref()
+                        .and_then(|b| serde_json::from_str::<ValidSpace>(b).ok())
+                    else {
                         continue;
                     };
                     sqlx::query("UPDATE spaces SET version = version + 1 WHERE id = $1")
@@ -306,9 +308,9 @@ impl Db {
                     }
                 }
             };
-            super::staff::insert_audit(
+            super::audit::insert_audit(
                 &mut tx,
-                &super::staff::AuditEntry {
+                &super::audit::AuditEntry {
                     actor_id: Some(actor.0),
                     actor_email: actor.1,
                     action: "import-revert",
@@ -331,9 +333,9 @@ impl Db {
         .bind(plan.changed_since.len() as i64)
         .execute(&mut *tx)
         .await?;
-        super::staff::insert_audit(
+        super::audit::insert_audit(
             &mut tx,
-            &super::staff::AuditEntry {
+            &super::audit::AuditEntry {
                 actor_id: Some(actor.0),
                 actor_email: actor.1,
                 action: "revert",

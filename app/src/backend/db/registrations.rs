@@ -19,8 +19,9 @@
 //! app server has its own queue; the groups of different servers take the events' row locks in
 //! the order of the events' slugs, so they wait for each other but never deadlock.
 
-use super::events::{event_row, event_row_by_id, notice, queue_position, EventRow, RsvpRow};
+use super::events::{event_row, event_row_by_id, EventRow};
 use super::outbox::enqueue_many;
+use super::rsvps::{notice, queue_position, RsvpRow};
 use super::{Backend, Db, DbError, Notice, NoticeKind, Params, RsvpOutcome};
 use crate::backend::mail::Email;
 use crate::core::model::event::{EventStatus, RsvpStatus, Window};
@@ -70,7 +71,8 @@ impl Registration {
     }
 }
 
-/// At most `max` registrations of `client` over `window` seconds (see `RateLimit`).
+/// At most `max` requests (registrations, join requests, e-mails) of `client` in `bucket`
+/// over `window` seconds.
 #[derive(Debug, Clone)]
 pub struct ClientLimit {
     pub bucket: &'static str,
@@ -337,7 +339,7 @@ impl Group {
         if self.existing.remove(&key) {
             let existing: Option<RsvpRow> = sqlx::query_as(&format!(
                 "SELECT {} FROM rsvps r WHERE r.event_id = $1 AND r.email_key = $2",
-                super::events::RSVP_COLUMNS
+                super::rsvps::RSVP_COLUMNS
             ))
             .bind(event.id)
             .bind(&v.email_key)

@@ -3,7 +3,7 @@
 //! and e-mails already sent are erased after the retention period. One person's data can be
 //! exported and erased on request.
 
-use super::events::{lock_event, promote_waiting};
+use super::rsvps::{lock_event, promote_waiting};
 use super::{Compose, Db, DbError};
 use serde::Serialize;
 

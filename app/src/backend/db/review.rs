@@ -2,7 +2,7 @@
 //! (space status, submission, audit and the e-mail to the submitter in one transaction), and
 //! the survey's answers.
 
-use super::staff::{insert_audit, AuditEntry};
+use super::audit::{insert_audit, AuditEntry};
 use super::{Db, DbError};
 use crate::backend::mail::Email;
 use crate::core::model::{Decision, Need, SpaceStatus};

@@ -4,7 +4,7 @@
 use super::{Db, DbError};
 use crate::core::filter::SpaceFilter;
 use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
-use crate::core::view::{MunicipalityOption, Organisation, SpaceDetail};
+use crate::core::view::{Organisation, SpaceDetail};
 use std::collections::HashMap;
 
 /// Every public column of a space (and its status), its municipality and its organisation;
@@ -199,38 +199,6 @@ impl Db {
                 .fetch_one(&self.pool)
                 .await?;
         Ok(version)
-    }
-
-    /// Municipalities with at least one published space, by name, with their counts.
-    pub async fn municipalities_with_spaces(&self) -> Result<Vec<MunicipalityOption>, DbError> {
-        // One index lookup per municipality (`spaces_status_municipality`), not a grouping of
-        // every space.
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
-            "SELECT m.istat_code, m.name, (SELECT COUNT(*) FROM spaces s \
-             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) AS spaces \
-             FROM municipalities m",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let mut options: Vec<MunicipalityOption> = rows
-            .into_iter()
-            .filter(|(_, _, spaces)| *spaces > 0)
-            .map(|(istat_code, name, spaces)| MunicipalityOption {
-                istat_code,
-                name,
-                spaces,
-            })
-            .collect();
-        options.sort_by_cached_key(|m| crate::core::text::search_key(&m.name));
-        Ok(options)
-    }
-
-    /// How many municipalities the reference table holds.
-    pub async fn municipality_count(&self) -> Result<i64, DbError> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM municipalities")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(n)
     }
 }
 

@@ -3,17 +3,15 @@
 //! registrations with search, and check-in at the door. Raising the capacity gives the new
 //! seats to the waiting line at once, in the same transaction.
 
-use super::events::{
-    counts, event_row_by_id, notice, promote_waiting, EventRow, NoticeKind, RsvpRow, EVENT_SELECT,
-    RSVP_COLUMNS,
-};
+use super::audit::{insert_audit, AuditEntry};
+use super::events::{bind_event, event_row_by_id, EventRow, EVENT_SELECT};
 use super::outbox::enqueue;
-use super::staff::{insert_audit, AuditEntry};
+use super::rsvps::{counts, notice, promote_waiting, NoticeKind, RsvpRow, RSVP_COLUMNS};
 use super::staff_spaces::diff;
 use super::{Compose, Db, DbError};
 use crate::core::model::event::{EventStatus, RsvpStatus};
-use crate::core::validate::event::{EventInput, ValidEvent};
-use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::core::validate::event::{EventInput, Field, ValidEvent};
+use crate::core::validate::{FieldErrors, Problem};
 use crate::core::view::event::{RsvpCounts, StaffEventRow, StaffRsvpRow};
 use crate::i18n::Lang;
 use sqlx::AnyConnection;
@@ -62,36 +60,6 @@ impl EventRow {
     }
 }
 
-/// A valid event as the form shows it again.
-pub fn event_input(v: &ValidEvent) -> EventInput {
-    let local = |t: Option<i64>| {
-        t.map(crate::core::datetime::to_local_input)
-            .unwrap_or_default()
-    };
-    let s = |o: &Option<String>| o.clone().unwrap_or_default();
-    EventInput {
-        slug: v.slug.clone(),
-        title_it: v.title_it.clone(),
-        title_en: s(&v.title_en),
-        summary_it: s(&v.summary_it),
-        summary_en: s(&v.summary_en),
-        description_it: s(&v.description_it),
-        description_en: s(&v.description_en),
-        programme_it: s(&v.programme_it),
-        programme_en: s(&v.programme_en),
-        starts_at: local(Some(v.starts_at)),
-        ends_at: local(Some(v.ends_at)),
-        venue_name: v.venue_name.clone(),
-        venue_address: v.venue_address.clone(),
-        venue_space: v.venue_space.map(|id| id.to_string()).unwrap_or_default(),
-        organiser: v.organiser.clone(),
-        contact_email: v.contact_email.clone(),
-        capacity: v.capacity.to_string(),
-        rsvp_opens_at: local(v.rsvp_opens_at),
-        rsvp_closes_at: local(v.rsvp_closes_at),
-    }
-}
-
 fn staff_row(r: &EventRow, counts: RsvpCounts) -> StaffEventRow {
     StaffEventRow {
         id: r.id,
@@ -110,7 +78,7 @@ fn staff_row(r: &EventRow, counts: RsvpCounts) -> StaffEventRow {
 async fn check_venue(
     conn: &mut AnyConnection,
     v: &ValidEvent,
-) -> Result<Option<FieldErrors>, DbError> {
+) -> Result<Option<FieldErrors<Field>>, DbError> {
     let Some(id) = v.venue_space else {
         return Ok(None);
     };
@@ -141,7 +109,7 @@ pub enum EventSave {
     /// Saved; how many people moved up from the waiting list, and the event's version now.
     Saved { promoted: usize, version: i64 },
     /// Problems only the database can see.
-    Invalid(FieldErrors),
+    Invalid(FieldErrors<Field>),
     /// A colleague saved first: nothing written; the event as saved now.
     Stale {
         saved: Box<EventInput>,
@@ -178,7 +146,7 @@ impl Db {
             .await?;
         let Some(r) = row else { return Ok(None) };
         let c = counts(&mut conn, id).await?;
-        Ok(Some((staff_row(&r, c), event_input(&r.as_valid()))))
+        Ok(Some((staff_row(&r, c), r.as_valid().as_input())))
     }
 
     /// Every space, for the venue select (id, name).
@@ -197,10 +165,10 @@ impl Db {
         v: &ValidEvent,
         actor: Actor<'_>,
         now: i64,
-    ) -> Result<Result<i64, FieldErrors>, DbError> {
+    ) -> Result<Result<i64, FieldErrors<Field>>, DbError> {
         let mut tx = self.begin_write().await?;
         if slug_taken(&mut tx, &v.slug, None).await? {
-            return Ok(Err(FieldErrors(vec![(Field::EventSlug, Problem::Taken)])));
+            return Ok(Err(FieldErrors(vec![(Field::Slug, Problem::Taken)])));
         }
         if let Some(errors) = check_venue(&mut tx, v).await? {
             return Ok(Err(errors));
@@ -244,7 +212,7 @@ impl Db {
         let Some(before) = row else { return Ok(None) };
         if before.version != expected {
             return Ok(Some(EventSave::Stale {
-                saved: Box::new(event_input(&before.as_valid())),
+                saved: Box::new(before.as_valid().as_input()),
                 version: before.version,
             }));
         }
@@ -257,7 +225,7 @@ impl Db {
         }
         if slug_taken(&mut tx, &v.slug, Some(id)).await? {
             return Ok(Some(EventSave::Invalid(FieldErrors(vec![(
-                Field::EventSlug,
+                Field::Slug,
                 Problem::Taken,
             )]))));
         }
@@ -265,7 +233,7 @@ impl Db {
             return Ok(Some(EventSave::Invalid(errors)));
         }
         // Locks the event's row (PostgreSQL) before reading the seats it guards.
-        let updated = sqlx::query(
+        let update = sqlx::query(
             "UPDATE events SET slug = $2, title_it = $3, title_en = $4, summary_it = $5, \
              summary_en = $6, description_it = $7, description_en = $8, programme_it = $9, \
              programme_en = $10, starts_at = $11, ends_at = $12, venue_name = $13, \
@@ -273,31 +241,13 @@ impl Db {
              capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, updated_at = $21, \
              version = version + 1 WHERE id = $1 AND seats_taken <= $18 AND version = $22",
         )
-        .bind(id)
-        .bind(&v.slug)
-        .bind(&v.title_it)
-        .bind(&v.title_en)
-        .bind(&v.summary_it)
-        .bind(&v.summary_en)
-        .bind(&v.description_it)
-        .bind(&v.description_en)
-        .bind(&v.programme_it)
-        .bind(&v.programme_en)
-        .bind(v.starts_at)
-        .bind(v.ends_at)
-        .bind(&v.venue_name)
-        .bind(&v.venue_address)
-        .bind(v.venue_space)
-        .bind(&v.organiser)
-        .bind(&v.contact_email)
-        .bind(v.capacity)
-        .bind(v.rsvp_opens_at)
-        .bind(v.rsvp_closes_at)
-        .bind(now)
-        .bind(expected)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .bind(id);
+        let updated = bind_event(update, v)
+            .bind(now)
+            .bind(expected)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if updated == 0 {
             let row: EventRow = sqlx::query_as(&format!("{EVENT_SELECT} WHERE e.id = $1"))
                 .bind(id)
@@ -305,7 +255,7 @@ impl Db {
                 .await?;
             if row.version != expected {
                 return Ok(Some(EventSave::Stale {
-                    saved: Box::new(event_input(&row.as_valid())),
+                    saved: Box::new(row.as_valid().as_input()),
                     version: row.version,
                 }));
             }

@@ -2,11 +2,10 @@
 //! review status — each change audited (changed fields, before and after) in the same
 //! transaction.
 
-use super::staff::{insert_audit, AuditEntry};
+use super::audit::{insert_audit, AuditEntry};
 use super::{Db, DbError};
 use crate::core::model::{PositionPrecision, SpaceKind, SpaceStatus};
-use crate::core::validate::{SpaceInput, ValidSpace};
-use crate::core::view::MunicipalityOption;
+use crate::core::validate::space::ValidSpace;
 use serde_json::{Map, Value};
 
 /// One space as the staff edit page needs it.
@@ -110,35 +109,6 @@ impl Row {
     }
 }
 
-/// A validated space as form values (to fill the edit form).
-pub fn as_input(v: &ValidSpace) -> SpaceInput {
-    let on = |k| v.kinds.contains(&k).then(|| "on".to_owned());
-    SpaceInput {
-        name: v.name.clone(),
-        kind_coworking: on(SpaceKind::Coworking),
-        kind_fablab: on(SpaceKind::Fablab),
-        kind_incubator_accelerator: on(SpaceKind::IncubatorAccelerator),
-        description: v.description.clone().unwrap_or_default(),
-        address: v.address.clone().unwrap_or_default(),
-        municipality: v.municipality.clone(),
-        lat: v.lat.to_string(),
-        lon: v.lon.to_string(),
-        precision: v.precision.code().to_owned(),
-        website: v.website.clone().unwrap_or_default(),
-        email: v.email.clone().unwrap_or_default(),
-        phone: v.phone.clone().unwrap_or_default(),
-        organisation: v.organisation.clone().unwrap_or_default(),
-        organisation_kind: v
-            .organisation_kind
-            .map(|k| k.code().to_owned())
-            .unwrap_or_default(),
-        organisation_website: v.organisation_website.clone().unwrap_or_default(),
-        organisation_description: v.organisation_description.clone().unwrap_or_default(),
-        opening_hours: v.opening_hours.clone().unwrap_or_default(),
-        services: v.services.clone().unwrap_or_default(),
-    }
-}
-
 /// The fields that differ between two versions, as (before, after) JSON objects.
 pub(super) fn diff<T: serde::Serialize>(before: &T, after: &T) -> (Value, Value) {
     let as_map = |v: &T| match serde_json::to_value(v) {
@@ -159,34 +129,6 @@ pub(super) fn diff<T: serde::Serialize>(before: &T, after: &T) -> (Value, Value)
 }
 
 impl Db {
-    /// Every municipality, by name (for the forms' select).
-    pub async fn all_municipalities(&self) -> Result<Vec<MunicipalityOption>, DbError> {
-        let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT istat_code, name FROM municipalities")
-                .fetch_all(&self.pool)
-                .await?;
-        let mut list: Vec<MunicipalityOption> = rows
-            .into_iter()
-            .map(|(istat_code, name)| MunicipalityOption {
-                istat_code,
-                name,
-                spaces: 0,
-            })
-            .collect();
-        list.sort_by_cached_key(|m| crate::core::text::search_key(&m.name));
-        Ok(list)
-    }
-
-    /// The municipality's name, if the code is one of the 55.
-    pub async fn municipality_name(&self, code: &str) -> Result<Option<String>, DbError> {
-        let row: Option<(String,)> =
-            sqlx::query_as("SELECT name FROM municipalities WHERE istat_code = $1")
-                .bind(code)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(|(n,)| n))
-    }
-
     /// A space of any status, for staff.
     pub async fn staff_space(&self, id: i64) -> Result<Option<StaffSpace>, DbError> {
         let row: Option<Row> = sqlx::query_as(&format!("{STAFF_SPACE_SELECT} WHERE s.id = $1"))

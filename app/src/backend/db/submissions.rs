@@ -35,15 +35,6 @@ pub fn recipient_limit(address: &str) -> ClientLimit {
     }
 }
 
-/// At most `max` requests of `client` in `bucket` over `window` seconds.
-#[derive(Debug, Clone, Copy)]
-pub struct RateLimit<'a> {
-    pub bucket: &'a str,
-    pub client: &'a str,
-    pub window: i64,
-    pub max: i64,
-}
-
 /// Counts this request against `limit` in the caller's transaction: `false` (nothing recorded)
 /// when the client is over it. Records older than a day are deleted by the hourly retention
 /// (`apply_retention`), not here: a burst of requests costs one count and one insert each. On
@@ -51,7 +42,7 @@ pub struct RateLimit<'a> {
 /// acceptable for a rate limit.
 pub(super) async fn within_rate_limit(
     conn: &mut sqlx::AnyConnection,
-    limit: &RateLimit<'_>,
+    limit: &ClientLimit,
     now: i64,
 ) -> Result<bool, DbError> {
     // Two statements: one `INSERT … SELECT … WHERE (count) < max` reads the table it writes,
@@ -60,7 +51,7 @@ pub(super) async fn within_rate_limit(
         "SELECT COUNT(*) FROM rate_limit_events WHERE bucket = $1 AND client = $2 AND at > $3",
     )
     .bind(limit.bucket)
-    .bind(limit.client)
+    .bind(&limit.client)
     .bind(now - limit.window)
     .fetch_one(&mut *conn)
     .await?;
@@ -69,7 +60,7 @@ pub(super) async fn within_rate_limit(
     }
     sqlx::query("INSERT INTO rate_limit_events (bucket, client, at) VALUES ($1, $2, $3)")
         .bind(limit.bucket)
-        .bind(limit.client)
+        .bind(&limit.client)
         .bind(now)
         .execute(&mut *conn)
         .await?;
@@ -168,17 +159,7 @@ impl Db {
         .await?;
         if let Some(confirmation) = confirmation {
             let limit = recipient_limit(&confirmation.to);
-            let allowed = within_rate_limit(
-                &mut tx,
-                &RateLimit {
-                    bucket: limit.bucket,
-                    client: &limit.client,
-                    window: limit.window,
-                    max: limit.max,
-                },
-                now,
-            )
-            .await?;
+            let allowed = within_rate_limit(&mut tx, &limit, now).await?;
             if allowed {
                 super::enqueue(&mut tx, confirmation, now).await?;
             } else {
@@ -217,28 +198,11 @@ impl Db {
         )
     }
 
-    /// Counts an event of `bucket` for `client` unless `max` events happened in the last
-    /// `window` seconds; `true` when it was allowed. Shared by every app server.
-    pub async fn rate_limit(
-        &self,
-        bucket: &str,
-        client: &str,
-        window: i64,
-        max: i64,
-        now: i64,
-    ) -> Result<bool, DbError> {
+    /// Counts a request against `limit` unless the client is over it; `true` when it was
+    /// allowed. Shared by every app server.
+    pub async fn rate_limit(&self, limit: &ClientLimit, now: i64) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
-        let allowed = within_rate_limit(
-            &mut tx,
-            &RateLimit {
-                bucket,
-                client,
-                window,
-                max,
-            },
-            now,
-        )
-        .await?;
+        let allowed = within_rate_limit(&mut tx, limit, now).await?;
         tx.commit().await?;
         Ok(allowed)
     }

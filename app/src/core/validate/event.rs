@@ -3,9 +3,59 @@
 //! or any place), capacity and the registration window. Pure and shared; the server adds what
 //! only the database knows (the slug is free, the capacity is not below the seats taken).
 
-use super::{is_email, text, Field, FieldErrors, Problem};
+use super::{is_email, text, FieldErrors, FormField, Problem};
 use crate::core::datetime::parse_local;
 use serde::{Deserialize, Serialize};
+
+/// The fields of the event form, in form order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Slug,
+    TitleIt,
+    TitleEn,
+    SummaryIt,
+    SummaryEn,
+    DescriptionIt,
+    DescriptionEn,
+    ProgrammeIt,
+    ProgrammeEn,
+    StartsAt,
+    EndsAt,
+    VenueName,
+    VenueAddress,
+    VenueSpace,
+    Organiser,
+    Email,
+    Capacity,
+    RsvpOpensAt,
+    RsvpClosesAt,
+}
+
+impl FormField for Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Slug => "slug",
+            Field::TitleIt => "title_it",
+            Field::TitleEn => "title_en",
+            Field::SummaryIt => "summary_it",
+            Field::SummaryEn => "summary_en",
+            Field::DescriptionIt => "description_it",
+            Field::DescriptionEn => "description_en",
+            Field::ProgrammeIt => "programme_it",
+            Field::ProgrammeEn => "programme_en",
+            Field::StartsAt => "starts_at",
+            Field::EndsAt => "ends_at",
+            Field::VenueName => "venue_name",
+            Field::VenueAddress => "venue_address",
+            Field::VenueSpace => "venue_space",
+            Field::Organiser => "organiser",
+            Field::Email => "contact_email",
+            Field::Capacity => "capacity",
+            Field::RsvpOpensAt => "rsvp_opens_at",
+            Field::RsvpClosesAt => "rsvp_closes_at",
+        }
+    }
+}
 
 pub const TITLE_MAX: usize = 160;
 pub const SUMMARY_MAX: usize = 300;
@@ -41,6 +91,36 @@ pub struct EventInput {
     pub rsvp_closes_at: String,
 }
 
+impl EventInput {
+    /// Every field's value as typed, in form order.
+    pub fn values(&self) -> Vec<(Field, String)> {
+        [
+            (Field::Slug, &self.slug),
+            (Field::TitleIt, &self.title_it),
+            (Field::TitleEn, &self.title_en),
+            (Field::SummaryIt, &self.summary_it),
+            (Field::SummaryEn, &self.summary_en),
+            (Field::DescriptionIt, &self.description_it),
+            (Field::DescriptionEn, &self.description_en),
+            (Field::ProgrammeIt, &self.programme_it),
+            (Field::ProgrammeEn, &self.programme_en),
+            (Field::StartsAt, &self.starts_at),
+            (Field::EndsAt, &self.ends_at),
+            (Field::VenueName, &self.venue_name),
+            (Field::VenueAddress, &self.venue_address),
+            (Field::VenueSpace, &self.venue_space),
+            (Field::Organiser, &self.organiser),
+            (Field::Email, &self.contact_email),
+            (Field::Capacity, &self.capacity),
+            (Field::RsvpOpensAt, &self.rsvp_opens_at),
+            (Field::RsvpClosesAt, &self.rsvp_closes_at),
+        ]
+        .into_iter()
+        .map(|(f, v)| (f, v.clone()))
+        .collect()
+    }
+}
+
 /// An event form that passed validation (also how events are stored).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ValidEvent {
@@ -65,6 +145,39 @@ pub struct ValidEvent {
     pub rsvp_closes_at: Option<i64>,
 }
 
+impl ValidEvent {
+    /// A valid event as the form shows it again.
+    pub fn as_input(&self) -> EventInput {
+        let v = self;
+        let local = |t: Option<i64>| {
+            t.map(crate::core::datetime::to_local_input)
+                .unwrap_or_default()
+        };
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        EventInput {
+            slug: v.slug.clone(),
+            title_it: v.title_it.clone(),
+            title_en: s(&v.title_en),
+            summary_it: s(&v.summary_it),
+            summary_en: s(&v.summary_en),
+            description_it: s(&v.description_it),
+            description_en: s(&v.description_en),
+            programme_it: s(&v.programme_it),
+            programme_en: s(&v.programme_en),
+            starts_at: local(Some(v.starts_at)),
+            ends_at: local(Some(v.ends_at)),
+            venue_name: v.venue_name.clone(),
+            venue_address: v.venue_address.clone(),
+            venue_space: v.venue_space.map(|id| id.to_string()).unwrap_or_default(),
+            organiser: v.organiser.clone(),
+            contact_email: v.contact_email.clone(),
+            capacity: v.capacity.to_string(),
+            rsvp_opens_at: local(v.rsvp_opens_at),
+            rsvp_closes_at: local(v.rsvp_closes_at),
+        }
+    }
+}
+
 /// A slug people can read and type: lower-case letters, digits and single hyphens.
 pub fn is_slug(slug: &str) -> bool {
     (3..=SLUG_MAX).contains(&slug.len())
@@ -76,7 +189,12 @@ pub fn is_slug(slug: &str) -> bool {
         && !slug.contains("--")
 }
 
-fn required(value: &str, max: usize, field: Field, errors: &mut FieldErrors) -> Option<String> {
+fn required(
+    value: &str,
+    max: usize,
+    field: Field,
+    errors: &mut FieldErrors<Field>,
+) -> Option<String> {
     let v = text(value, max, false, field, errors);
     if v.is_none() && errors.get(field).is_none() {
         errors.add(field, Problem::Required);
@@ -84,7 +202,7 @@ fn required(value: &str, max: usize, field: Field, errors: &mut FieldErrors) -> 
     v
 }
 
-fn when(value: &str, field: Field, needed: bool, errors: &mut FieldErrors) -> Option<i64> {
+fn when(value: &str, field: Field, needed: bool, errors: &mut FieldErrors<Field>) -> Option<i64> {
     if value.trim().is_empty() {
         if needed {
             errors.add(field, Problem::Required);
@@ -99,7 +217,7 @@ fn when(value: &str, field: Field, needed: bool, errors: &mut FieldErrors) -> Op
 }
 
 /// Checks the event form. All problems at once, in form order.
-pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors> {
+pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
     let title_it = required(&input.title_it, TITLE_MAX, Field::TitleIt, &mut errors);
     let title_en = text(
@@ -115,10 +233,10 @@ pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors> {
     } else if is_slug(&slug) {
         Some(slug)
     } else {
-        errors.add(Field::EventSlug, Problem::InvalidSlug);
+        errors.add(Field::Slug, Problem::InvalidSlug);
         None
     };
-    let long = |v: &str, max, f, e: &mut FieldErrors| text(v, max, true, f, e);
+    let long = |v: &str, max, f, e: &mut FieldErrors<Field>| text(v, max, true, f, e);
     let summary_it = long(
         &input.summary_it,
         SUMMARY_MAX,
@@ -188,11 +306,11 @@ pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors> {
     let contact_email = required(
         &input.contact_email,
         super::EMAIL_MAX,
-        Field::EventEmail,
+        Field::Email,
         &mut errors,
     );
     if contact_email.as_deref().is_some_and(|e| !is_email(e)) {
-        errors.add(Field::EventEmail, Problem::InvalidEmail);
+        errors.add(Field::Email, Problem::InvalidEmail);
     }
     let capacity = match input.capacity.trim() {
         "" => {
@@ -339,7 +457,7 @@ mod tests {
                 Field::VenueName,
                 Field::VenueAddress,
                 Field::Organiser,
-                Field::EventEmail,
+                Field::Email,
                 Field::Capacity,
             ]
         );
@@ -356,9 +474,9 @@ mod tests {
         assert_eq!(
             errors.0,
             vec![
-                (Field::EventSlug, Problem::InvalidSlug),
+                (Field::Slug, Problem::InvalidSlug),
                 (Field::StartsAt, Problem::InvalidDate),
-                (Field::EventEmail, Problem::InvalidEmail),
+                (Field::Email, Problem::InvalidEmail),
                 (
                     Field::Capacity,
                     Problem::OutOfRange {

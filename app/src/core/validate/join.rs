@@ -3,13 +3,55 @@
 //! organisation, the contact person, the survey and the consents. Pure, shared by the browser
 //! and the server.
 
-use super::{is_email, is_phone, text, validate_space, Field, FieldErrors, Problem, SpaceInput};
+use super::space::{self, validate_space, SpaceInput};
+use super::{is_email, is_phone, text, FieldErrors, FormField, Problem};
 use crate::core::model::{Need, PositionPrecision};
 use serde::{Deserialize, Serialize};
 
 pub use super::{HOURS_MAX, SERVICES_MAX};
 pub const SURVEY_MAX: usize = 2000;
 pub const ROLE_MAX: usize = 120;
+
+/// The fields of the join form: the space form's, then the join form's own, in form order
+/// (`Form`: a problem no one field explains).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Space(space::Field),
+    OrganisationTaxCode,
+    ContactName,
+    ContactRole,
+    ContactEmail,
+    ContactPhone,
+    Needs,
+    NeedsOther,
+    Vision,
+    ConsentPrivacy,
+    Form,
+}
+
+impl From<space::Field> for Field {
+    fn from(field: space::Field) -> Self {
+        Field::Space(field)
+    }
+}
+
+impl FormField for Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::Space(f) => f.name(),
+            Field::OrganisationTaxCode => "organisation_tax_code",
+            Field::ContactName => "contact_name",
+            Field::ContactRole => "contact_role",
+            Field::ContactEmail => "contact_email",
+            Field::ContactPhone => "contact_phone",
+            Field::Needs => "needs",
+            Field::NeedsOther => "needs_other",
+            Field::Vision => "vision",
+            Field::ConsentPrivacy => "consent_privacy",
+            Field::Form => "form",
+        }
+    }
+}
 
 /// The join form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -96,7 +138,7 @@ impl JoinInput {
 /// A join form that passed validation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ValidJoin {
-    pub space: super::ValidSpace,
+    pub space: space::ValidSpace,
     pub organisation_tax_code: Option<String>,
     pub contact_name: String,
     pub contact_role: Option<String>,
@@ -114,7 +156,7 @@ pub struct ValidJoin {
 const PLACEHOLDER: (&str, &str) = ("44.4949", "11.3426");
 
 /// Checks the join form. All problems at once, in form order.
-pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors> {
+pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
     // The space: the staff form's rules; the position is optional here.
     let mut space = input.space.clone();
@@ -128,16 +170,18 @@ pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors> {
     let space = match validate_space(&space) {
         Ok(v) => Some(v),
         Err(e) => {
-            errors.0.extend(e.0);
+            errors.0.extend(e.within::<Field>().0);
             None
         }
     };
     // The organisation's name is required here (staff may leave it empty).
-    if input.space.organisation.trim().is_empty() && errors.get(Field::Organisation).is_none() {
-        errors.add(Field::Organisation, Problem::Required);
+    if input.space.organisation.trim().is_empty()
+        && errors.get(space::Field::Organisation).is_none()
+    {
+        errors.add(space::Field::Organisation, Problem::Required);
     }
     if input.space.organisation_kind.trim().is_empty() {
-        errors.add(Field::OrganisationKind, Problem::Required);
+        errors.add(space::Field::OrganisationKind, Problem::Required);
     }
     let organisation_tax_code = text(
         &input.organisation_tax_code,
@@ -369,17 +413,20 @@ mod tests {
         let e = validate_join(&input).unwrap_err();
         for (field, problem) in [
             (
-                Field::Name,
+                Field::Space(space::Field::Name),
                 Problem::TooLong {
                     max: super::super::NAME_MAX,
                 },
             ),
-            (Field::Kinds, Problem::ChooseAtLeastOne),
-            (Field::Municipality, Problem::Required),
-            (Field::Lat, Problem::OutsideArea),
-            (Field::Website, Problem::InvalidUrl),
-            (Field::Organisation, Problem::Required),
-            (Field::OrganisationKind, Problem::Required),
+            (Field::Space(space::Field::Kinds), Problem::ChooseAtLeastOne),
+            (Field::Space(space::Field::Municipality), Problem::Required),
+            (Field::Space(space::Field::Lat), Problem::OutsideArea),
+            (Field::Space(space::Field::Website), Problem::InvalidUrl),
+            (Field::Space(space::Field::Organisation), Problem::Required),
+            (
+                Field::Space(space::Field::OrganisationKind),
+                Problem::Required,
+            ),
             (Field::OrganisationTaxCode, Problem::InvalidTaxCode),
             (Field::ContactName, Problem::Required),
             (Field::ContactEmail, Problem::InvalidEmail),

@@ -2,8 +2,36 @@
 //! organisation or space, in what role, any accessibility needs, and the consent to the privacy
 //! notice. Pure, shared by the browser and the server.
 
-use super::{is_email, text, Field, FieldErrors, Problem};
+use super::{is_email, text, FieldErrors, FormField, Problem};
 use serde::{Deserialize, Serialize};
+
+/// The fields of the RSVP form, in form order (`Form`: a problem no one field explains).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Email,
+    Affiliation,
+    Role,
+    Accessibility,
+    ConsentPrivacy,
+    Form,
+}
+
+impl FormField for Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Email => "attendee_email",
+            Field::Affiliation => "affiliation",
+            Field::Role => "attendee_role",
+            Field::Accessibility => "accessibility",
+            Field::ConsentPrivacy => "consent_privacy",
+            Field::Form => "form",
+        }
+    }
+}
 
 pub const PERSON_NAME_MAX: usize = 80;
 pub const AFFILIATION_MAX: usize = super::ORGANISATION_MAX;
@@ -64,9 +92,9 @@ pub fn email_key(email: &str) -> String {
 }
 
 /// Checks the RSVP form. All problems at once, in form order.
-pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors> {
+pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
-    let required = |value: &str, max: usize, field: Field, errors: &mut FieldErrors| {
+    let required = |value: &str, max: usize, field: Field, errors: &mut FieldErrors<Field>| {
         let v = text(value, max, false, field, errors);
         if v.is_none() && errors.get(field).is_none() {
             errors.add(field, Problem::Required);
@@ -85,14 +113,9 @@ pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors> {
         Field::LastName,
         &mut errors,
     );
-    let email = required(
-        &input.email,
-        super::EMAIL_MAX,
-        Field::AttendeeEmail,
-        &mut errors,
-    );
+    let email = required(&input.email, super::EMAIL_MAX, Field::Email, &mut errors);
     if email.as_deref().is_some_and(|e| !is_email(e)) {
-        errors.add(Field::AttendeeEmail, Problem::InvalidEmail);
+        errors.add(Field::Email, Problem::InvalidEmail);
     }
     let affiliation = text(
         &input.affiliation,
@@ -101,13 +124,7 @@ pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors> {
         Field::Affiliation,
         &mut errors,
     );
-    let role = text(
-        &input.role,
-        ROLE_MAX,
-        false,
-        Field::AttendeeRole,
-        &mut errors,
-    );
+    let role = text(&input.role, ROLE_MAX, false, Field::Role, &mut errors);
     let accessibility = text(
         &input.accessibility,
         ACCESSIBILITY_MAX,
@@ -176,7 +193,7 @@ mod tests {
             vec![
                 (Field::FirstName, Problem::Required),
                 (Field::LastName, Problem::Required),
-                (Field::AttendeeEmail, Problem::Required),
+                (Field::Email, Problem::Required),
                 (Field::ConsentPrivacy, Problem::MustAccept),
             ]
         );
@@ -185,10 +202,7 @@ mod tests {
             ..good()
         })
         .unwrap_err();
-        assert_eq!(
-            errors.0,
-            vec![(Field::AttendeeEmail, Problem::InvalidEmail)]
-        );
+        assert_eq!(errors.0, vec![(Field::Email, Problem::InvalidEmail)]);
     }
 
     #[test]
@@ -212,8 +226,8 @@ mod tests {
                     }
                 ),
                 (Field::LastName, Problem::ControlCharacters),
-                (Field::AttendeeEmail, Problem::InvalidEmail),
-                (Field::AttendeeRole, Problem::ControlCharacters),
+                (Field::Email, Problem::InvalidEmail),
+                (Field::Role, Problem::ControlCharacters),
                 (
                     Field::Accessibility,
                     Problem::TooLong {

@@ -3,20 +3,65 @@
 //! colleague's conflicting save.
 
 use crate::core::model::{OrganisationKind, SpaceKind};
-use crate::core::validate::{Field, FieldErrors, SpaceInput};
+use crate::core::validate::space::{self, SpaceInput};
+use crate::core::validate::{FieldErrors, FormField, Problem};
 use crate::core::view::MunicipalityOption;
+use crate::i18n::fields::Labelled;
 use crate::i18n::Texts;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
+/// A staff edit form rendered again after a failed post (provided in context).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditFormState<I, F> {
+    pub input: I,
+    pub errors: FieldErrors<F>,
+    /// A colleague saved first: the record as saved now.
+    pub conflict: Option<Conflict<I>>,
+    /// The version the refused form was read at: kept through a re-render, so that a
+    /// colleague's save in between is still detected.
+    pub version: Option<i64>,
+    /// The values the form was read at (serialised), kept through a re-render likewise.
+    pub base: Option<String>,
+    /// Brought back after a sign-in: the session had ended when the form was sent.
+    pub resumed: bool,
+}
+
+impl<I: Default, F> Default for EditFormState<I, F> {
+    fn default() -> Self {
+        EditFormState {
+            input: I::default(),
+            errors: FieldErrors::default(),
+            conflict: None,
+            version: None,
+            base: None,
+            resumed: false,
+        }
+    }
+}
+
+/// The saved version of a record that changed while a colleague edited it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Conflict<I> {
+    pub saved: I,
+    pub version: i64,
+}
+
 /// A colleague saved first: the notice above the form, with the saved value of every field
-/// that differs from what was typed (which stays in the form). It takes the focus.
+/// that differs from what was typed (which stays in the form). It takes the focus. `mine` and
+/// `saved` are the two versions' values, field by field in form order.
 #[component]
-pub fn ConflictNotice(title: &'static str, differing: Vec<(Field, String)>) -> impl IntoView {
+pub fn ConflictNotice<F: Labelled>(
+    title: &'static str,
+    mine: Vec<(F, String)>,
+    saved: Vec<(F, String)>,
+) -> impl IntoView {
     let t = use_texts();
-    let rows = differing
+    let rows = mine
         .into_iter()
-        .map(|(f, value)| {
+        .zip(saved)
+        .filter(|((_, typed), (_, saved))| typed.trim() != saved.trim())
+        .map(|(_, (f, value))| {
             let value = if value.trim().is_empty() {
                 t.admin.import_none_value.to_owned()
             } else {
@@ -41,7 +86,7 @@ pub fn ConflictNotice(title: &'static str, differing: Vec<(Field, String)>) -> i
 /// The list of problems at the top of a form, each linking to its field; it takes the focus
 /// when the page loads (`autofocus`), so keyboard and screen-reader users land on it.
 #[component]
-pub fn ErrorSummary(errors: FieldErrors) -> impl IntoView {
+pub fn ErrorSummary<F: Labelled>(errors: FieldErrors<F>) -> impl IntoView {
     let t = use_texts();
     (!errors.is_empty()).then(|| {
         let items = errors
@@ -64,16 +109,22 @@ pub fn ErrorSummary(errors: FieldErrors) -> impl IntoView {
     })
 }
 
-fn error_of(t: &'static Texts, errors: &FieldErrors, field: Field) -> Option<String> {
+fn error_of<F: FormField>(
+    t: &'static Texts,
+    errors: &FieldErrors<F>,
+    field: impl Into<F>,
+) -> Option<String> {
     errors.get(field).map(|p| t.problem(p))
 }
 
 /// One text-like field with its label, hint and error.
 #[component]
-pub fn TextField(
-    field: Field,
+pub fn TextField<F: Labelled>(
+    /// A field of the form, or of a form it contains (a space field in the join form).
+    #[prop(into)]
+    field: F,
     value: String,
-    errors: FieldErrors,
+    errors: FieldErrors<F>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] max: Option<usize>,
     #[prop(optional)] multiline: bool,
@@ -139,11 +190,12 @@ pub fn TextField(
 #[component]
 pub fn PrivacyConsent(
     checked: bool,
-    errors: FieldErrors,
+    /// The consent's problem (the join and RSVP forms each have the field).
+    problem: Option<Problem>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let t = use_texts();
-    let error = error_of(t, &errors, Field::ConsentPrivacy);
+    let error = problem.map(|p| t.problem(p));
     let invalid = error.is_some();
     view! {
         <div class="field" class:field--invalid=invalid>
@@ -167,9 +219,12 @@ pub fn PrivacyConsent(
 
 /// The kinds of a space, as a group of boxes with its error.
 #[component]
-pub fn KindChecks(input: SpaceInput, errors: FieldErrors) -> impl IntoView {
+pub fn KindChecks<F: FormField + From<space::Field>>(
+    input: SpaceInput,
+    errors: FieldErrors<F>,
+) -> impl IntoView {
     let t = use_texts();
-    let error = error_of(t, &errors, Field::Kinds);
+    let error = error_of(t, &errors, space::Field::Kinds);
     let described = error.is_some().then_some("kinds-error");
     let kinds = SpaceKind::ALL
         .into_iter()
@@ -185,7 +240,7 @@ pub fn KindChecks(input: SpaceInput, errors: FieldErrors) -> impl IntoView {
         .collect_view();
     view! {
         <fieldset class="field" id="kinds" aria-describedby=described>
-            <legend>{t.field(Field::Kinds)} " *"</legend>
+            <legend>{t.field(space::Field::Kinds)} " *"</legend>
             {error.map(|e| view! { <p class="field__error" id="kinds-error">{e}</p> })}
             {kinds}
         </fieldset>
@@ -194,14 +249,14 @@ pub fn KindChecks(input: SpaceInput, errors: FieldErrors) -> impl IntoView {
 
 /// The municipality, one of the 55, with its error.
 #[component]
-pub fn MunicipalitySelect(
+pub fn MunicipalitySelect<F: FormField + From<space::Field>>(
     selected: String,
     municipalities: Vec<MunicipalityOption>,
-    errors: FieldErrors,
+    errors: FieldErrors<F>,
     placeholder: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
-    let error = error_of(t, &errors, Field::Municipality);
+    let error = error_of(t, &errors, space::Field::Municipality);
     let invalid = error.is_some();
     let options = municipalities
         .into_iter()
@@ -212,7 +267,7 @@ pub fn MunicipalitySelect(
         .collect_view();
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label for="municipality">{t.field(Field::Municipality)} " *"</label>
+            <label for="municipality">{t.field(space::Field::Municipality)} " *"</label>
             {error.map(|e| view! { <p class="field__error" id="municipality-error">{e}</p> })}
             <select
                 id="municipality"
@@ -230,14 +285,14 @@ pub fn MunicipalitySelect(
 
 /// The kind of organisation, with its error.
 #[component]
-pub fn OrganisationKindSelect(
+pub fn OrganisationKindSelect<F: FormField + From<space::Field>>(
     selected: String,
-    errors: FieldErrors,
+    errors: FieldErrors<F>,
     required: bool,
     placeholder: &'static str,
 ) -> impl IntoView {
     let t = use_texts();
-    let error = error_of(t, &errors, Field::OrganisationKind);
+    let error = error_of(t, &errors, space::Field::OrganisationKind);
     let invalid = error.is_some();
     let options = OrganisationKind::ALL
         .into_iter()
@@ -252,7 +307,7 @@ pub fn OrganisationKindSelect(
     view! {
         <div class="field" class:field--invalid=invalid>
             <label for="organisation_kind">
-                {t.field(Field::OrganisationKind)} {required.then_some(" *")}
+                {t.field(space::Field::OrganisationKind)} {required.then_some(" *")}
             </label>
             {error.map(|e| view! { <p class="field__error" id="organisation_kind-error">{e}</p> })}
             <select

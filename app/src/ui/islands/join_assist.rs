@@ -113,11 +113,16 @@ fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm, scope: String
 }
 
 #[cfg(feature = "hydrate")]
+mod drafts;
+
+#[cfg(feature = "hydrate")]
 mod dom {
+    pub use super::drafts::{forget_draft, sweep_expired_drafts};
+    use super::drafts::{pairs, restore_draft, save_draft, SKIP};
     use super::AssistForm;
     use crate::core::validate::join::{validate_join, JoinInput};
     use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
-    use crate::core::validate::{Field, FieldErrors};
+    use crate::core::validate::{join, rsvp, space, FieldErrors, FormField, Problem};
     use crate::i18n::Lang;
     use std::cell::RefCell;
     use std::collections::HashSet;
@@ -126,47 +131,44 @@ mod dom {
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, HtmlElement, HtmlFormElement, HtmlInputElement};
 
-    /// Names that are not the user's data.
-    const SKIP: [&str; 2] = ["started", "fax"];
-
     /// Every field of the RSVP form an error can be shown beside, in form order.
-    const RSVP_FIELDS: [Field; 7] = [
-        Field::FirstName,
-        Field::LastName,
-        Field::AttendeeEmail,
-        Field::Affiliation,
-        Field::AttendeeRole,
-        Field::Accessibility,
-        Field::ConsentPrivacy,
+    const RSVP_FIELDS: [rsvp::Field; 7] = [
+        rsvp::Field::FirstName,
+        rsvp::Field::LastName,
+        rsvp::Field::Email,
+        rsvp::Field::Affiliation,
+        rsvp::Field::Role,
+        rsvp::Field::Accessibility,
+        rsvp::Field::ConsentPrivacy,
     ];
 
     /// Every field of the join form an error can be shown beside, in form order.
-    const JOIN_FIELDS: [Field; 25] = [
-        Field::Name,
-        Field::Kinds,
-        Field::Description,
-        Field::Services,
-        Field::OpeningHours,
-        Field::Address,
-        Field::Municipality,
-        Field::Lat,
-        Field::Lon,
-        Field::Website,
-        Field::Email,
-        Field::Phone,
-        Field::Organisation,
-        Field::OrganisationKind,
-        Field::OrganisationTaxCode,
-        Field::OrganisationWebsite,
-        Field::OrganisationDescription,
-        Field::ContactName,
-        Field::ContactRole,
-        Field::ContactEmail,
-        Field::ContactPhone,
-        Field::Needs,
-        Field::NeedsOther,
-        Field::Vision,
-        Field::ConsentPrivacy,
+    const JOIN_FIELDS: [join::Field; 25] = [
+        join::Field::Space(space::Field::Name),
+        join::Field::Space(space::Field::Kinds),
+        join::Field::Space(space::Field::Description),
+        join::Field::Space(space::Field::Services),
+        join::Field::Space(space::Field::OpeningHours),
+        join::Field::Space(space::Field::Address),
+        join::Field::Space(space::Field::Municipality),
+        join::Field::Space(space::Field::Lat),
+        join::Field::Space(space::Field::Lon),
+        join::Field::Space(space::Field::Website),
+        join::Field::Space(space::Field::Email),
+        join::Field::Space(space::Field::Phone),
+        join::Field::Space(space::Field::Organisation),
+        join::Field::Space(space::Field::OrganisationKind),
+        join::Field::OrganisationTaxCode,
+        join::Field::Space(space::Field::OrganisationWebsite),
+        join::Field::Space(space::Field::OrganisationDescription),
+        join::Field::ContactName,
+        join::Field::ContactRole,
+        join::Field::ContactEmail,
+        join::Field::ContactPhone,
+        join::Field::Needs,
+        join::Field::NeedsOther,
+        join::Field::Vision,
+        join::Field::ConsentPrivacy,
     ];
 
     /// A `<datalist data-source=…>` the server left empty (too many names to put in the page)
@@ -217,162 +219,12 @@ mod dom {
             .ok_or_else(|| JsValue::from_str("no document"))
     }
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    fn fields(kind: AssistForm) -> &'static [Field] {
+    /// The names of the form's fields an error can be shown beside, in form order.
+    fn fields(kind: AssistForm) -> Vec<&'static str> {
         match kind {
-            AssistForm::Join => &JOIN_FIELDS,
-            AssistForm::Rsvp => &RSVP_FIELDS,
+            AssistForm::Join => JOIN_FIELDS.iter().map(|f| f.name()).collect(),
+            AssistForm::Rsvp => RSVP_FIELDS.iter().map(|f| f.name()).collect(),
         }
-    }
-
-    pub fn forget_draft(key: &str) -> Result<(), JsValue> {
-        if let Some(s) = storage() {
-            s.remove_item(key)?;
-        }
-        Ok(())
-    }
-
-    /// When a draft was saved (milliseconds since 1970), or `None` for one without a time
-    /// (written before drafts expired) or unreadable.
-    fn saved_at(json: &str) -> Option<f64> {
-        let value = js_sys::JSON::parse(json).ok()?;
-        js_sys::Reflect::get(&value, &JsValue::from_str("at"))
-            .ok()?
-            .as_f64()
-    }
-
-    fn expired(json: &str) -> bool {
-        saved_at(json).is_none_or(|at| js_sys::Date::now() - at > super::DRAFT_TTL_MS)
-    }
-
-    /// Removes every draft of this site older than `DRAFT_TTL_MS` (those of events never
-    /// visited again included).
-    pub fn sweep_expired_drafts() {
-        let Some(s) = storage() else { return };
-        let keys: Vec<String> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(super::DRAFT_PREFIX))
-            .collect();
-        for key in keys {
-            if s.get_item(&key)
-                .ok()
-                .flatten()
-                .is_none_or(|json| expired(&json))
-            {
-                let _ = s.remove_item(&key);
-            }
-        }
-    }
-
-    /// The form's controls with a name.
-    fn controls(form: &HtmlFormElement) -> Vec<Element> {
-        let elements = form.elements();
-        (0..elements.length())
-            .filter_map(|i| elements.item(i))
-            .filter(|e| e.get_attribute("name").is_some())
-            .collect()
-    }
-
-    fn value_of(e: &Element) -> Option<String> {
-        if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
-            return match i.type_().as_str() {
-                "checkbox" => i.checked().then(|| "on".to_owned()),
-                "hidden" | "submit" | "button" => None,
-                _ => Some(i.value()),
-            };
-        }
-        if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            return Some(t.value());
-        }
-        e.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value())
-    }
-
-    /// The user's (name, value) pairs, as the form would post them.
-    fn pairs(form: &HtmlFormElement) -> Vec<(String, String)> {
-        controls(form)
-            .iter()
-            .filter_map(|e| {
-                let name = e.get_attribute("name")?;
-                if SKIP.contains(&name.as_str()) {
-                    return None;
-                }
-                value_of(e).map(|v| (name, v))
-            })
-            .collect()
-    }
-
-    /// Saves the form as `{"at": <ms since 1970>, "pairs": [[name, value], …]}`.
-    fn save_draft(form: &HtmlFormElement, key: &str) {
-        let Some(s) = storage() else { return };
-        let list = js_sys::Array::new();
-        for (k, v) in pairs(form) {
-            list.push(&js_sys::Array::of2(
-                &JsValue::from_str(&k),
-                &JsValue::from_str(&v),
-            ));
-        }
-        let draft = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&draft, &"at".into(), &js_sys::Date::now().into());
-        let _ = js_sys::Reflect::set(&draft, &"pairs".into(), &list);
-        if let Ok(json) = js_sys::JSON::stringify(&draft) {
-            let _ = s.set_item(key, &String::from(json));
-        }
-    }
-
-    /// Puts a saved draft back into an untouched form; `true` if there was one.
-    fn restore_draft(form: &HtmlFormElement, key: &str) -> bool {
-        let Some(json) = storage().and_then(|s| s.get_item(key).ok().flatten()) else {
-            return false;
-        };
-        if expired(&json) {
-            let _ = forget_draft(key);
-            return false;
-        }
-        let Some(list) = js_sys::JSON::parse(&json)
-            .ok()
-            .and_then(|d| js_sys::Reflect::get(&d, &"pairs".into()).ok())
-            .and_then(|l| l.dyn_into::<js_sys::Array>().ok())
-        else {
-            return false;
-        };
-        let saved: Vec<(String, String)> = list
-            .iter()
-            .filter_map(|pair| {
-                let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect();
-        if saved.is_empty() {
-            return false;
-        }
-        for e in controls(form) {
-            let Some(name) = e.get_attribute("name") else {
-                continue;
-            };
-            if SKIP.contains(&name.as_str()) {
-                continue;
-            }
-            let value = saved
-                .iter()
-                .rev()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.clone());
-            if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
-                match i.type_().as_str() {
-                    "checkbox" => i.set_checked(value.is_some()),
-                    "hidden" | "submit" | "button" => {}
-                    _ => i.set_value(&value.unwrap_or_default()),
-                }
-            } else if let Some(t) = e.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                t.set_value(&value.unwrap_or_default());
-            } else if let Some(s) = e.dyn_ref::<web_sys::HtmlSelectElement>() {
-                s.set_value(&value.unwrap_or_default());
-            }
-        }
-        true
     }
 
     /// Which field a control belongs to (the kinds' and needs' checkboxes share one).
@@ -387,8 +239,7 @@ mod dom {
     }
 
     /// Shows (or clears) the message beside a field, as the server renders it.
-    fn show(doc: &Document, field: Field, message: Option<String>) -> Result<(), JsValue> {
-        let name = field.name();
+    fn show(doc: &Document, name: &str, message: Option<String>) -> Result<(), JsValue> {
         let Some(target) = doc.get_element_by_id(name) else {
             return Ok(());
         };
@@ -434,15 +285,19 @@ mod dom {
         Ok(())
     }
 
-    /// The shared validation of the form's current values.
-    fn errors_of(form: &HtmlFormElement, kind: AssistForm) -> FieldErrors {
+    /// The shared validation of the form's current values: the problems by field name.
+    fn errors_of(form: &HtmlFormElement, kind: AssistForm) -> Vec<(&'static str, Problem)> {
         let pairs = pairs(form);
         let pairs = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        match kind {
-            AssistForm::Join => validate_join(&JoinInput::from_pairs(pairs)).err(),
-            AssistForm::Rsvp => validate_rsvp(&RsvpInput::from_pairs(pairs)).err(),
+        fn named<F: FormField>(errors: Option<FieldErrors<F>>) -> Vec<(&'static str, Problem)> {
+            errors.map_or_else(Vec::new, |e| {
+                e.0.into_iter().map(|(f, p)| (f.name(), p)).collect()
+            })
         }
-        .unwrap_or_default()
+        match kind {
+            AssistForm::Join => named(validate_join(&JoinInput::from_pairs(pairs)).err()),
+            AssistForm::Rsvp => named(validate_rsvp(&RsvpInput::from_pairs(pairs)).err()),
+        }
     }
 
     fn set_status(doc: &Document, text: &str) {
@@ -476,7 +331,7 @@ mod dom {
             .get_element_by_id(kind.form_id())
             .ok_or_else(|| JsValue::from_str("no form to help"))?
             .dyn_into()?;
-        let all_fields = fields(kind);
+        let all_fields: Rc<[&'static str]> = fields(kind).into();
         // A form the server sent back with errors shows what was posted: that wins.
         let server_errors = doc.query_selector(".error-summary")?.is_some()
             || doc.get_element_by_id("form").is_some();
@@ -495,11 +350,13 @@ mod dom {
         let touched: Rc<RefCell<HashSet<String>>> = Rc::default();
         let refresh = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
+            let all_fields = all_fields.clone();
             move || {
                 let errors = errors_of(&form, kind);
-                for &field in all_fields {
-                    if touched.borrow().contains(field.name()) {
-                        let _ = show(&doc, field, errors.get(field).map(|p| t.problem(p)));
+                for &name in all_fields.iter() {
+                    if touched.borrow().contains(name) {
+                        let problem = errors.iter().find(|(n, _)| *n == name);
+                        let _ = show(&doc, name, problem.map(|(_, p)| t.problem(*p)));
                     }
                 }
             }
@@ -563,10 +420,10 @@ mod dom {
                 ev.prevent_default();
                 touched
                     .borrow_mut()
-                    .extend(all_fields.iter().map(|f| f.name().to_owned()));
+                    .extend(all_fields.iter().map(|&name| name.to_owned()));
                 refresh();
-                if let Some(first) = errors.first() {
-                    let target = doc.get_element_by_id(first.name());
+                if let Some((first, _)) = errors.first() {
+                    let target = doc.get_element_by_id(first);
                     // A group of boxes: focus its first box.
                     let focus = match &target {
                         Some(t) if t.tag_name() == "FIELDSET" => {

@@ -5,8 +5,14 @@
 #[cfg(any(feature = "hydrate", test))]
 pub mod cluster;
 #[cfg(feature = "hydrate")]
+mod js;
+#[cfg(feature = "hydrate")]
 mod leaflet_js;
+#[cfg(feature = "hydrate")]
+mod marker_views;
 pub mod markers_doc;
+#[cfg(feature = "hydrate")]
+mod pin_picker;
 #[cfg(feature = "hydrate")]
 pub use leaflet_js::fetch_markers;
 
@@ -119,7 +125,7 @@ fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> imp
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = container.get() {
-            if let Err(err) = leaflet_js::pin_picker(&el, lat, lon, &settings) {
+            if let Err(err) = pin_picker::pin_picker(&el, lat, lon, &settings) {
                 leptos::logging::error!("map: {err:?}");
             }
         }

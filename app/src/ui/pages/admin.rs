@@ -7,6 +7,7 @@ use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
 pub mod dashboard;
+pub mod event_rsvps;
 pub mod events;
 pub mod import;
 pub mod invitation;

@@ -9,9 +9,9 @@ use crate::core::datetime::{clock_time, long_date};
 use crate::core::model::event::{RsvpStatus, Window};
 use crate::core::paths;
 use crate::core::validate::rsvp::{
-    RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
+    Field, RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
 };
-use crate::core::validate::{Field, FieldErrors};
+use crate::core::validate::FieldErrors;
 use crate::core::view::event::{EventPage, EventView, RsvpView};
 use crate::core::view::MapMarker;
 use crate::i18n::events::when_line;
@@ -28,7 +28,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RsvpFormState {
     pub input: RsvpInput,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
     /// The form's genuine "shown at" token, kept so corrections are not slowed down.
     pub started: Option<String>,
 }
@@ -333,12 +333,12 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
                 <TextField field=Field::FirstName value=input.first_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="given-name" />
                 <TextField field=Field::LastName value=input.last_name.clone() errors=e_() max=PERSON_NAME_MAX required=true autocomplete="family-name" />
             </div>
-            <TextField field=Field::AttendeeEmail value=input.email.clone() errors=e_() kind="email" max=crate::core::validate::EMAIL_MAX required=true autocomplete="email" hint=e.email_hint.to_owned() />
+            <TextField field=Field::Email value=input.email.clone() errors=e_() kind="email" max=crate::core::validate::EMAIL_MAX required=true autocomplete="email" hint=e.email_hint.to_owned() />
             <TextField field=Field::Affiliation value=input.affiliation.clone() errors=e_() max=AFFILIATION_MAX autocomplete="organization" hint=e.affiliation_hint.to_owned() list="spazi-elenco" />
             <datalist id="spazi-elenco" data-source=suggestions_source>{suggestions}</datalist>
-            <TextField field=Field::AttendeeRole value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="organization-title" hint=e.role_hint.to_owned() />
+            <TextField field=Field::Role value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="organization-title" hint=e.role_hint.to_owned() />
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true hint=e.accessibility_hint.to_owned() />
-            <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone()>
+            <PrivacyConsent checked=input.consent_privacy.is_some() problem=errors.get(Field::ConsentPrivacy)>
                 <p class="field__hint">
                     <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
@@ -441,7 +441,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
             <dt>"Email"</dt>
             <dd>{rsvp.email.clone()}</dd>
             {detail(t.field(Field::Affiliation), rsvp.affiliation.clone())}
-            {detail(t.field(Field::AttendeeRole), rsvp.role.clone())}
+            {detail(t.field(Field::Role), rsvp.role.clone())}
             {detail(t.field(Field::Accessibility), rsvp.accessibility.clone())}
         </dl>
         {rsvp.checkin_qr.clone().map(|svg| view! {

@@ -7,8 +7,11 @@ use crate::api::error::AppError;
 use crate::api::{join_form, join_sent};
 use crate::core::model::Need;
 use crate::core::paths;
-use crate::core::validate::join::{JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX};
-use crate::core::validate::{Field, FieldErrors};
+use crate::core::validate::join::{
+    Field, JoinInput, HOURS_MAX, ROLE_MAX, SERVICES_MAX, SURVEY_MAX,
+};
+use crate::core::validate::space::Field as S;
+use crate::core::validate::FieldErrors;
 use crate::core::view::MunicipalityOption;
 use crate::ui::components::form::{
     ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, PrivacyConsent, TextField,
@@ -23,7 +26,7 @@ use leptos_router::hooks::use_params_map;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct JoinFormState {
     pub input: JoinInput,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
     /// The form's original "shown at" token, when it was genuine: a form sent back for
     /// corrections keeps it, so fixing a typo is not slowed by the minimum fill time.
     pub started: Option<String>,
@@ -53,7 +56,7 @@ pub fn JoinPage() -> impl IntoView {
     }
 }
 
-fn error_text(errors: &FieldErrors, field: Field) -> Option<String> {
+fn error_text(errors: &FieldErrors<Field>, field: Field) -> Option<String> {
     errors.get(field).map(|p| use_texts().problem(p))
 }
 
@@ -108,38 +111,38 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             </div>
             <fieldset>
                 <legend>{j.section_space}</legend>
-                <TextField field=Field::Name value=s.name.clone() errors=e() max=crate::core::validate::NAME_MAX required=true />
+                <TextField field=S::Name value=s.name.clone() errors=e() max=crate::core::validate::NAME_MAX required=true />
                 <KindChecks input=s.clone() errors=e() />
-                <TextField field=Field::Description value=s.description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
-                <TextField field=Field::Services value=s.services.clone() errors=e() max=SERVICES_MAX multiline=true />
-                <TextField field=Field::OpeningHours value=s.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
+                <TextField field=S::Description value=s.description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+                <TextField field=S::Services value=s.services.clone() errors=e() max=SERVICES_MAX multiline=true />
+                <TextField field=S::OpeningHours value=s.opening_hours.clone() errors=e() max=HOURS_MAX multiline=true />
             </fieldset>
             <fieldset>
                 <legend>{j.section_position}</legend>
-                <TextField field=Field::Address value=s.address.clone() errors=e() max=crate::core::validate::ADDRESS_MAX autocomplete="street-address" />
+                <TextField field=S::Address value=s.address.clone() errors=e() max=crate::core::validate::ADDRESS_MAX autocomplete="street-address" />
                 <MunicipalitySelect selected=s.municipality.clone() municipalities errors=e() placeholder=j.choose />
                 <p class="field__hint">{j.position_hint}</p>
                 <crate::ui::islands::join_assist::JoinAssist lang=t.lang mode=crate::ui::islands::join_assist::AssistMode::Form />
                 {pin}
                 <div class="field-row">
-                    <TextField field=Field::Lat value=s.lat.clone() errors=e() kind="text" />
-                    <TextField field=Field::Lon value=s.lon.clone() errors=e() kind="text" />
+                    <TextField field=S::Lat value=s.lat.clone() errors=e() kind="text" />
+                    <TextField field=S::Lon value=s.lon.clone() errors=e() kind="text" />
                 </div>
             </fieldset>
             <fieldset>
                 <legend>{j.section_contacts}</legend>
                 <p class="field__hint">{j.section_contacts_hint}</p>
-                <TextField field=Field::Website value=s.website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX autocomplete="url" />
-                <TextField field=Field::Email value=s.email.clone() errors=e() kind="email" max=crate::core::validate::EMAIL_MAX />
-                <TextField field=Field::Phone value=s.phone.clone() errors=e() kind="tel" max=crate::core::validate::PHONE_MAX />
+                <TextField field=S::Website value=s.website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX autocomplete="url" />
+                <TextField field=S::Email value=s.email.clone() errors=e() kind="email" max=crate::core::validate::EMAIL_MAX />
+                <TextField field=S::Phone value=s.phone.clone() errors=e() kind="tel" max=crate::core::validate::PHONE_MAX />
             </fieldset>
             <fieldset>
                 <legend>{j.section_organisation}</legend>
-                <TextField field=Field::Organisation value=s.organisation.clone() errors=e() max=crate::core::validate::ORGANISATION_MAX required=true autocomplete="organization" />
+                <TextField field=S::Organisation value=s.organisation.clone() errors=e() max=crate::core::validate::ORGANISATION_MAX required=true autocomplete="organization" />
                 <OrganisationKindSelect selected=s.organisation_kind.clone() errors=e() required=true placeholder=j.choose />
                 <TextField field=Field::OrganisationTaxCode value=input.organisation_tax_code.clone() errors=e() max=20 />
-                <TextField field=Field::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX />
-                <TextField field=Field::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+                <TextField field=S::OrganisationWebsite value=s.organisation_website.clone() errors=e() kind="url" max=crate::core::validate::URL_MAX />
+                <TextField field=S::OrganisationDescription value=s.organisation_description.clone() errors=e() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
             </fieldset>
             <fieldset>
                 <legend>{j.section_person}</legend>
@@ -165,7 +168,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                 <p>
                     <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
-                <PrivacyConsent checked=input.consent_privacy.is_some() errors=errors.clone() />
+                <PrivacyConsent checked=input.consent_privacy.is_some() problem=errors.get(Field::ConsentPrivacy) />
                 <div class="check">
                     <input
                         type="checkbox"

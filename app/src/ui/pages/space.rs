@@ -67,11 +67,11 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                             <dt>{t.address}</dt>
                             <dd>{place}</dd>
                             {space.services.clone().map(|v| view! {
-                                <dt>{t.field(crate::core::validate::Field::Services)}</dt>
+                                <dt>{t.field(crate::core::validate::space::Field::Services)}</dt>
                                 <dd class="prewrap">{v}</dd>
                             })}
                             {space.opening_hours.clone().map(|v| view! {
-                                <dt>{t.field(crate::core::validate::Field::OpeningHours)}</dt>
+                                <dt>{t.field(crate::core::validate::space::Field::OpeningHours)}</dt>
                                 <dd class="prewrap">{v}</dd>
                             })}
                         </dl>

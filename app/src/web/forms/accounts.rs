@@ -20,7 +20,7 @@ pub struct InviteForm {
     #[serde(default)]
     csrf: String,
     #[serde(flatten)]
-    input: crate::core::validate::InviteInput,
+    input: crate::core::validate::account::InviteInput,
 }
 
 /// The absolute address of an invitation link, to copy into a message.
@@ -36,7 +36,8 @@ pub(crate) async fn invite(
     headers: HeaderMap,
     Form(form): Form<InviteForm>,
 ) -> Response {
-    use crate::core::validate::{Field, FieldErrors, Problem};
+    use crate::core::validate::account::Field;
+    use crate::core::validate::{FieldErrors, Problem};
     let session = match authorised_post(
         &state,
         &headers,
@@ -48,7 +49,7 @@ pub(crate) async fn invite(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let errors = match crate::core::validate::validate_invite(&form.input) {
+    let errors = match crate::core::validate::account::validate_invite(&form.input) {
         Ok(valid) => {
             let token = auth::new_token();
             let link = invitation_link(&state, &token);
@@ -76,7 +77,7 @@ pub(crate) async fn invite(
                     };
                     return render_page(&state, &uri, &headers, context, StatusCode::CREATED).await;
                 }
-                Ok(None) => FieldErrors(vec![(Field::StaffEmail, Problem::Taken)]),
+                Ok(None) => FieldErrors::one(Field::Email, Problem::Taken),
                 Err(err) => return unavailable("inviting", &err),
             }
         }

@@ -66,7 +66,7 @@ async fn again(
     uri: &Uri,
     headers: &HeaderMap,
     form: EventForm,
-    errors: crate::core::validate::FieldErrors,
+    errors: crate::core::validate::FieldErrors<crate::core::validate::event::Field>,
 ) -> Response {
     let context = EventFormState {
         input: form.input,
@@ -377,7 +377,7 @@ pub(crate) async fn export(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("exporting registrations", &err),
     };
-    let defuse = crate::web::opendata::defuse_formula;
+    let defuse = crate::backend::exports::defuse_formula;
     let opt = |o: &Option<String>| defuse(o.as_deref().unwrap_or_default());
     let records = rows.iter().map(|r| {
         vec![
@@ -405,7 +405,7 @@ pub(crate) async fn export(
         "registered_at",
         "checked_in_at",
     ];
-    match crate::web::opendata::excel_csv(&header, records) {
+    match crate::backend::exports::excel_csv(&header, records) {
         Ok(body) => crate::web::opendata::respond(
             &headers,
             body,

@@ -21,11 +21,6 @@ pub(crate) async fn upload_import(
     headers: HeaderMap,
     multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    use crate::backend::import::MAX_FILE_BYTES;
-    use crate::core::view::ImportFileError;
-    let too_large = ImportFileError::TooLarge {
-        max_mb: MAX_FILE_BYTES / (1024 * 1024),
-    };
     // Who is asking comes first: anonymous callers go to the sign-in page whatever they sent.
     let session = match staff_session(&state, &headers, crate::core::model::Role::Editor).await {
         Ok(s) => s,
@@ -36,30 +31,47 @@ pub(crate) async fn upload_import(
     };
     // One upload at a time per process: each holds its file (up to 5 MB) and its parsed rows.
     let _turn = crate::backend::import::TURN.acquire().await;
-    let (csrf, status, file, options) = match read_upload(&mut multipart, &headers).await {
+    match store_upload(&state, &session, &mut multipart, &headers).await {
+        Ok(id) => see_other(&paths::import(id)),
+        Err(UploadError::Malformed) => StatusCode::BAD_REQUEST.into_response(),
+        // Said on the upload page, beside the file field.
+        Err(UploadError::Shown(error, status)) => {
+            let context = ImportUploadState { error: Some(error) };
+            render_page(&state, &uri, &headers, context, status).await
+        }
+    }
+}
+
+/// Why an upload was not stored.
+enum UploadError {
+    /// Not a form a browser sends.
+    Malformed,
+    /// What the upload page says, with the response's status.
+    Shown(crate::core::view::ImportFileError, StatusCode),
+}
+
+/// Reads, checks and stores an upload; the new import's id.
+async fn store_upload(
+    state: &AppState,
+    session: &auth::Session,
+    multipart: &mut axum::extract::Multipart,
+    headers: &HeaderMap,
+) -> Result<i64, UploadError> {
+    use crate::backend::import::MAX_FILE_BYTES;
+    use crate::core::view::ImportFileError;
+    let shown = |error, status| UploadError::Shown(error, status);
+    let (csrf, status, file, options) = match read_upload(multipart, headers).await {
         Ok(upload) => upload,
         Err(Refused::TooLarge) => {
-            return upload_error(
-                &state,
-                &uri,
-                &headers,
-                too_large,
-                StatusCode::PAYLOAD_TOO_LARGE,
-            )
-            .await
+            let max_mb = MAX_FILE_BYTES / (1024 * 1024);
+            let error = ImportFileError::TooLarge { max_mb };
+            return Err(shown(error, StatusCode::PAYLOAD_TOO_LARGE));
         }
-        Err(Refused::Malformed) => return StatusCode::BAD_REQUEST.into_response(),
+        Err(Refused::Malformed) => return Err(UploadError::Malformed),
     };
     if !auth::same_secret(&session.csrf_token, &csrf) {
         // A page from before the session changed: said on the page, not a bare 403.
-        return upload_error(
-            &state,
-            &uri,
-            &headers,
-            ImportFileError::StaleForm,
-            StatusCode::FORBIDDEN,
-        )
-        .await;
+        return Err(shown(ImportFileError::StaleForm, StatusCode::FORBIDDEN));
     }
     let new_status = match status.as_str() {
         "published" => crate::core::model::SpaceStatus::Published,
@@ -68,26 +80,15 @@ pub(crate) async fn upload_import(
     let (filename, bytes) = match file {
         Some((name, bytes)) if !(name.is_empty() && bytes.is_empty()) => (name, bytes),
         _ => {
-            return upload_error(
-                &state,
-                &uri,
-                &headers,
+            return Err(shown(
                 ImportFileError::NoFile,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            ))
         }
     };
     let text = crate::backend::import::decode(bytes);
     if let Err(err) = crate::backend::import::check(&text) {
-        return upload_error(
-            &state,
-            &uri,
-            &headers,
-            err,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return Err(shown(err, StatusCode::UNPROCESSABLE_ENTITY));
     }
     // Only the last path segment of the name the browser sent, bounded.
     let filename: String = filename
@@ -98,29 +99,20 @@ pub(crate) async fn upload_import(
         .filter(|c| !c.is_control())
         .take(120)
         .collect();
+    let now = state.clock.now();
+    let user = session.user.id;
     match state
         .db
-        .create_import(
-            &filename,
-            &text,
-            new_status,
-            options,
-            session.user.id,
-            state.clock.now(),
-        )
+        .create_import(&filename, &text, new_status, options, user, now)
         .await
     {
-        Ok(id) => see_other(&paths::import(id)),
+        Ok(id) => Ok(id),
         Err(err) => {
             tracing::error!(error = %err, "storing an import failed");
-            upload_error(
-                &state,
-                &uri,
-                &headers,
+            Err(shown(
                 ImportFileError::Busy,
                 StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+            ))
         }
     }
 }
@@ -182,23 +174,6 @@ async fn read_upload(
         }
     }
     Ok((csrf, status, file, options))
-}
-
-async fn upload_error(
-    state: &AppState,
-    uri: &Uri,
-    headers: &HeaderMap,
-    error: crate::core::view::ImportFileError,
-    status: StatusCode,
-) -> Response {
-    render_page(
-        state,
-        uri,
-        headers,
-        ImportUploadState { error: Some(error) },
-        status,
-    )
-    .await
 }
 
 #[derive(Deserialize)]

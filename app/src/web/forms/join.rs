@@ -7,8 +7,9 @@
 use crate::backend::antirobot::{form_value, robot_check};
 use crate::backend::context::AppState;
 use crate::core::paths;
-use crate::core::validate::join::{validate_join, JoinInput};
-use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::core::validate::join::{validate_join, Field, JoinInput};
+use crate::core::validate::space::Field as S;
+use crate::core::validate::{FieldErrors, Problem};
 use crate::web::guard::client_address;
 use crate::web::respond::{render_page, see_other};
 use axum::extract::{ConnectInfo, State};
@@ -67,7 +68,7 @@ pub(crate) async fn submit(
     match state.db.municipality_name(&valid.space.municipality).await {
         Ok(Some(_)) => {}
         Ok(None) => {
-            let errors = FieldErrors(vec![(Field::Municipality, Problem::UnknownChoice)]);
+            let errors = FieldErrors::one(S::Municipality, Problem::UnknownChoice);
             return again_keeping(&state, &uri, &headers, input, errors, started).await;
         }
         Err(err) => return crate::web::respond::unavailable("looking up a municipality", &err),
@@ -77,11 +78,13 @@ pub(crate) async fn submit(
         extensions.get::<ConnectInfo<SocketAddr>>(),
         &headers,
     );
-    match state
-        .db
-        .rate_limit("join", &address, 3600, MAX_PER_HOUR, state.clock.now())
-        .await
-    {
+    let limit = crate::backend::db::ClientLimit {
+        bucket: "join",
+        client: address,
+        window: 3600,
+        max: MAX_PER_HOUR,
+    };
+    match state.db.rate_limit(&limit, state.clock.now()).await {
         Ok(true) => {}
         Ok(false) => {
             return again(
@@ -133,7 +136,7 @@ async fn again(
     uri: &Uri,
     headers: &HeaderMap,
     input: JoinInput,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     status: StatusCode,
 ) -> Response {
     let context = JoinFormState {
@@ -150,7 +153,7 @@ async fn again_keeping(
     uri: &Uri,
     headers: &HeaderMap,
     input: JoinInput,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     started: Option<String>,
 ) -> Response {
     let context = JoinFormState {

@@ -5,6 +5,7 @@ use crate::backend::context::AppState;
 use crate::backend::review::record_decision;
 use crate::core::model::{Decision, Role};
 use crate::core::paths;
+use crate::core::validate::review::validate_reason;
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
@@ -14,9 +15,6 @@ use axum::Form;
 use serde::Deserialize;
 
 pub use crate::ui::pages::admin::review::DecisionFormState;
-
-/// The longest reason staff may give.
-pub const REASON_MAX: usize = 2000;
 
 #[derive(Deserialize)]
 pub struct DecisionForm {
@@ -41,7 +39,6 @@ pub(crate) async fn decide(
     headers: HeaderMap,
     Form(form): Form<DecisionForm>,
 ) -> Response {
-    use crate::core::validate::{Field, FieldErrors, Problem};
     let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
         Ok(s) => s,
         Err(res) => return res,
@@ -49,36 +46,26 @@ pub(crate) async fn decide(
     let Some(decision) = Decision::from_code(&form.decisione) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    let reason = form.motivo.trim().replace("\r\n", "\n");
-    let problem = if decision != Decision::Approved && reason.is_empty() {
-        Some(Problem::Required)
-    } else if reason.chars().count() > REASON_MAX {
-        Some(Problem::TooLong { max: REASON_MAX })
-    } else if reason
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        Some(Problem::ControlCharacters)
-    } else {
-        None
+    let reason = match validate_reason(&form.motivo, decision != Decision::Approved) {
+        Ok(reason) => reason,
+        Err(errors) => {
+            let context = DecisionFormState {
+                decision: Some(decision),
+                reason: form.motivo.clone(),
+                errors,
+                version: Some(form.version),
+                ..Default::default()
+            };
+            return render_page(
+                &state,
+                &uri,
+                &headers,
+                context,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
     };
-    if let Some(problem) = problem {
-        let context = DecisionFormState {
-            decision: Some(decision),
-            reason: form.motivo.clone(),
-            errors: FieldErrors(vec![(Field::Reason, problem)]),
-            version: Some(form.version),
-            ..Default::default()
-        };
-        return render_page(
-            &state,
-            &uri,
-            &headers,
-            context,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
     let (row, record) = match state.db.submission(id).await {
         Ok(Some(s)) => s,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
@@ -131,7 +118,7 @@ pub(crate) async fn survey_csv(State(state): State<AppState>, headers: HeaderMap
     let mut header = vec!["reference", "space", "municipality", "submitted"];
     header.extend(crate::core::model::Need::ALL.iter().map(|n| n.code()));
     header.extend(["needs_other", "vision"]);
-    let defuse = crate::web::opendata::defuse_formula;
+    let defuse = crate::backend::exports::defuse_formula;
     let records = answers.iter().map(|(row, r)| {
         let needs = r.needs();
         let mut record = vec![
@@ -149,7 +136,7 @@ pub(crate) async fn survey_csv(State(state): State<AppState>, headers: HeaderMap
         record.push(defuse(r.vision.as_deref().unwrap_or_default()));
         record
     });
-    let Ok(out) = crate::web::opendata::excel_csv(&header, records) else {
+    let Ok(out) = crate::backend::exports::excel_csv(&header, records) else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     crate::web::opendata::respond(

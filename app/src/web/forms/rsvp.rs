@@ -10,8 +10,8 @@ use crate::backend::context::AppState;
 use crate::backend::db::{CancelOutcome, ClientLimit, Registration, RsvpOutcome};
 use crate::backend::rsvp_mail::{composer, host_of};
 use crate::core::paths;
-use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
-use crate::core::validate::{Field, FieldErrors, Problem};
+use crate::core::validate::rsvp::{validate_rsvp, Field, RsvpInput};
+use crate::core::validate::{FieldErrors, Problem};
 use crate::web::guard::client_address;
 use crate::web::respond::{render_page, see_other};
 use axum::extract::{ConnectInfo, Path, State};
@@ -130,7 +130,7 @@ async fn again(
     uri: &Uri,
     headers: &HeaderMap,
     input: RsvpInput,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     started: Option<String>,
     status: StatusCode,
 ) -> Response {

@@ -6,6 +6,8 @@ use crate::backend::context::AppState;
 use crate::backend::db::Saved;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
+use crate::core::validate::space::{Field, SpaceInput, ValidSpace};
+use crate::core::validate::FieldErrors;
 use crate::ui::pages::admin::space_edit::{SpaceConflict, SpaceFormState};
 use crate::web::guard::{authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
@@ -35,7 +37,7 @@ pub(crate) async fn export_csv(State(state): State<AppState>, headers: HeaderMap
         Ok(s) => s,
         Err(res) => return res,
     };
-    match crate::web::opendata::csv_document(&spaces, true, true) {
+    match crate::backend::exports::csv_document(&spaces, true, true) {
         Ok(body) => crate::web::opendata::respond(
             &headers,
             body,
@@ -59,7 +61,7 @@ pub(crate) async fn export_geojson(State(state): State<AppState>, headers: Heade
         Ok(s) => s,
         Err(res) => return res,
     };
-    let body = crate::web::opendata::geojson_document(&spaces, true);
+    let body = crate::backend::exports::geojson_document(&spaces, true);
     crate::web::opendata::respond(
         &headers,
         body,
@@ -80,7 +82,7 @@ pub struct SpaceForm {
     #[serde(default)]
     base: String,
     #[serde(flatten)]
-    input: crate::core::validate::SpaceInput,
+    input: SpaceInput,
 }
 
 /// A space form sent when the session had ended, as the page shows it again after the
@@ -98,11 +100,11 @@ pub(crate) fn resumed(body: &str) -> Option<SpaceFormState> {
 
 /// The form after a colleague's save: merged where possible, with their values beside it.
 fn space_conflict(
-    typed: crate::core::validate::SpaceInput,
+    typed: SpaceInput,
     base: &str,
     current: &crate::backend::db::StaffSpace,
 ) -> SpaceFormState {
-    let saved = crate::backend::db::as_input(&current.current);
+    let saved = current.current.as_input();
     SpaceFormState {
         input: merge_edits(&typed, base, &saved).unwrap_or(typed),
         errors: Default::default(),
@@ -184,18 +186,17 @@ pub(crate) async fn save_space(
 /// The shared validation, then what only the database knows: the municipality is one of the 55.
 async fn validate_with_db(
     state: &AppState,
-    input: &crate::core::validate::SpaceInput,
-) -> Result<Result<crate::core::validate::ValidSpace, crate::core::validate::FieldErrors>, Response>
-{
-    let result = crate::core::validate::validate_space(input);
+    input: &SpaceInput,
+) -> Result<Result<ValidSpace, FieldErrors<Field>>, Response> {
+    let result = crate::core::validate::space::validate_space(input);
     if let Ok(valid) = &result {
         match state.db.municipality_name(&valid.municipality).await {
             Ok(Some(_)) => {}
             Ok(None) => {
-                return Ok(Err(crate::core::validate::FieldErrors(vec![(
-                    crate::core::validate::Field::Municipality,
+                return Ok(Err(FieldErrors::one(
+                    Field::Municipality,
                     crate::core::validate::Problem::UnknownChoice,
-                )])))
+                )))
             }
             Err(err) => {
                 tracing::error!(error = %err, "municipality lookup failed");
@@ -280,7 +281,7 @@ pub struct StatusForm {
     #[serde(default)]
     base: String,
     #[serde(flatten)]
-    input: crate::core::validate::SpaceInput,
+    input: SpaceInput,
 }
 
 pub(crate) async fn change_status(

@@ -1,14 +1,14 @@
-//! Drawing with Leaflet (browser only): markers styled by kind, clustered by `super::cluster`
-//! and drawn only where the map shows, popups built as DOM nodes (text set with `textContent`,
-//! so names can never inject HTML).
+//! Drawing with Leaflet (browser only): the spaces' markers (`super::marker_views`), clustered
+//! by `super::cluster` and drawn only where the map shows.
 
 use super::cluster::{self, Cluster};
+use super::js::{call, div_icon, set};
+use super::marker_views::{cluster_popup, make_marker, popup};
 use super::{MapMode, MapSettings};
 use crate::core::model::METRO_BOUNDS;
-use crate::core::paths;
 use crate::core::view::MapMarker;
 use crate::i18n::Lang;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use leaflet::{
     Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point,
     TileLayer, TileLayerOptions,
@@ -19,30 +19,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen]
-extern "C" {
-    /// `L.divIcon(options)` (leaflet-rs' `DivIcon::new` builds an `L.Icon`).
-    #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
-    fn div_icon(options: &Object) -> Icon;
-
-}
-
-/// `object.method(...args)`, for the Leaflet methods leaflet-rs does not bind.
-fn call(object: &JsValue, method: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let method: js_sys::Function = Reflect::get(object, &JsValue::from_str(method))
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let args: Array = args.iter().copied().collect();
-    method.apply(object, &args).ok()
-}
-
-fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value.into());
-}
-
 /// A Leaflet map in `el`, without its base map yet (see [`add_base_map`]).
-fn new_map(el: &HtmlElement, scroll_wheel_zoom: bool) -> Result<Map, JsValue> {
+pub(super) fn new_map(el: &HtmlElement, scroll_wheel_zoom: bool) -> Result<Map, JsValue> {
     if Reflect::get(&js_sys::global(), &JsValue::from_str("L"))?.is_undefined() {
         return Err(JsValue::from_str("Leaflet is not loaded"));
     }
@@ -56,7 +34,7 @@ fn new_map(el: &HtmlElement, scroll_wheel_zoom: bool) -> Result<Map, JsValue> {
 
 /// Adds the configured base map (none when the tile URL is empty). On a map with a view,
 /// Leaflet creates the visible tiles' images at once.
-fn add_base_map(map: &Map, settings: &MapSettings) {
+pub(super) fn add_base_map(map: &Map, settings: &MapSettings) {
     if !settings.tile_url.is_empty() {
         let tile_options = TileLayerOptions::new();
         tile_options.set_attribution(settings.attribution.clone());
@@ -476,190 +454,6 @@ fn marker_option(layer: &JsValue, name: &str) -> Option<usize> {
         .ok()
         .and_then(|i| i.as_f64())
         .map(|i| i as usize)
-}
-
-/// The pin picker of the space form (see `super::PinPicker`).
-pub fn pin_picker(
-    el: &HtmlElement,
-    lat: f64,
-    lon: f64,
-    settings: &MapSettings,
-) -> Result<(), JsValue> {
-    let map = new_map(el, true)?;
-    add_base_map(&map, settings);
-    let icon_options = Object::new();
-    set(&icon_options, "className", "space-marker space-marker--pin");
-    set(&icon_options, "html", "<span aria-hidden=\"true\">+</span>");
-    set(&icon_options, "iconSize", Point::new(30.0, 30.0));
-    set(&icon_options, "iconAnchor", Point::new(15.0, 15.0));
-    let marker_options = MarkerOptions::new();
-    marker_options.set_icon(div_icon(&icon_options));
-    marker_options.set_draggable(true);
-    marker_options.set_keyboard(false);
-    let marker = Marker::new_with_options(&LatLng::new(lat, lon), &marker_options);
-    marker.add_to(&map);
-    map.set_view(&LatLng::new(lat, lon), 15.0);
-
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let field = |id: &str| -> Option<web_sys::HtmlInputElement> {
-        document.get_element_by_id(id)?.dyn_into().ok()
-    };
-    let (lat_field, lon_field) = match (field("lat"), field("lon")) {
-        (Some(a), Some(b)) => (a, b),
-        _ => return Err(JsValue::from_str("no #lat/#lon fields")),
-    };
-
-    // Pin → fields.
-    let write = {
-        let (lat_field, lon_field) = (lat_field.clone(), lon_field.clone());
-        move |p: &LatLng| {
-            lat_field.set_value(&format!("{:.6}", p.lat()));
-            lon_field.set_value(&format!("{:.6}", p.lng()));
-        }
-    };
-    let on_drag = {
-        let marker = marker.clone();
-        let write = write.clone();
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| write(&marker.get_lat_lng()))
-    };
-    marker.on("dragend", on_drag.as_ref());
-    on_drag.forget();
-    let on_click = {
-        let marker = marker.clone();
-        Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
-            if let Ok(p) = Reflect::get(&ev, &JsValue::from_str("latlng")) {
-                let p: LatLng = p.unchecked_into();
-                marker.set_lat_lng(&p);
-                write(&p);
-            }
-        })
-    };
-    map.on("click", on_click.as_ref());
-    on_click.forget();
-
-    // Fields → pin, when a valid number is typed.
-    let on_input = {
-        let marker = marker.clone();
-        let map = map.clone();
-        let (lat_field, lon_field) = (lat_field.clone(), lon_field.clone());
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            let parse = |f: &web_sys::HtmlInputElement| {
-                f.value().trim().replace(',', ".").parse::<f64>().ok()
-            };
-            if let (Some(lat), Some(lon)) = (parse(&lat_field), parse(&lon_field)) {
-                if crate::core::validate::in_metro_area(lat, lon) {
-                    let p = LatLng::new(lat, lon);
-                    marker.set_lat_lng(&p);
-                    map.pan_to(&p);
-                }
-            }
-        })
-    };
-    lat_field.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
-    lon_field.add_event_listener_with_callback("change", on_input.as_ref().unchecked_ref())?;
-    on_input.forget();
-    el.set_attribute("data-ready", "true")?;
-    Ok(())
-}
-
-/// The marker of space `m` (number `index` on the map); icons are shared by the markers of the
-/// same kinds.
-fn make_marker(
-    m: &MapMarker,
-    index: usize,
-    icons: &mut std::collections::HashMap<String, Icon>,
-) -> Marker {
-    let primary = m.kinds.first().map(|k| k.code()).unwrap_or("other");
-    let letters: String = m.kinds.iter().map(|k| k.letter()).collect();
-    let icon = icons
-        .entry(format!("{primary}/{letters}"))
-        .or_insert_with(|| kind_icon(primary, &letters))
-        .clone();
-    let options = MarkerOptions::new();
-    options.set_icon(icon);
-    options.set_title(m.name.clone());
-    options.set_alt(m.name.clone());
-    options.set_keyboard(true);
-    options.set_rise_on_hover(true);
-    set(&options, "spazi", index as f64);
-    Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
-}
-
-fn kind_icon(primary: &str, letters: &str) -> Icon {
-    let icon_options = Object::new();
-    set(
-        &icon_options,
-        "className",
-        format!("space-marker space-marker--{primary}"),
-    );
-    // Static letters only, hidden from screen readers: the marker (a `role="button"`) is named by
-    // its `title`, which Leaflet sets as an attribute — user text never goes through `html`.
-    set(
-        &icon_options,
-        "html",
-        format!("<span aria-hidden=\"true\">{letters}</span>"),
-    );
-    set(&icon_options, "iconSize", Point::new(30.0, 30.0));
-    set(&icon_options, "iconAnchor", Point::new(15.0, 15.0));
-    set(&icon_options, "popupAnchor", Point::new(0.0, -14.0));
-    div_icon(&icon_options)
-}
-
-fn popup(document: &web_sys::Document, m: &MapMarker, lang: Lang) -> Result<JsValue, JsValue> {
-    let t = lang.islands();
-    let root = document.create_element("div")?;
-    root.set_class_name("map-popup");
-    let title = document.create_element("p")?;
-    title.set_class_name("map-popup__title");
-    title.set_text_content(Some(&m.name));
-    root.append_child(&title)?;
-    let kinds: Vec<&str> = m.kinds.iter().map(|k| t.kind(*k)).collect();
-    let meta = document.create_element("p")?;
-    meta.set_class_name("map-popup__meta");
-    meta.set_text_content(Some(&format!("{} · {}", kinds.join(", "), m.municipality)));
-    root.append_child(&meta)?;
-    if m.approximate {
-        let note = document.create_element("p")?;
-        note.set_class_name("map-popup__note");
-        note.set_text_content(
-            t.precision_short(crate::core::model::PositionPrecision::Approximate),
-        );
-        root.append_child(&note)?;
-    }
-    let link = document.create_element("a")?;
-    link.set_attribute("href", &paths::space(&m.slug))?;
-    link.set_text_content(Some(t.open_space));
-    root.append_child(&link)?;
-    Ok(root.into())
-}
-
-/// The popup of spaces that share one spot: their names, each a link to its page.
-fn cluster_popup(
-    document: &web_sys::Document,
-    members: &[&MapMarker],
-    lang: Lang,
-) -> Result<JsValue, JsValue> {
-    let t = lang.islands();
-    let root = document.create_element("div")?;
-    root.set_class_name("map-popup");
-    let title = document.create_element("p")?;
-    title.set_class_name("map-popup__title");
-    title.set_text_content(Some(&(t.cluster_here)(members.len())));
-    root.append_child(&title)?;
-    let list = document.create_element("ul")?;
-    list.set_class_name("map-popup__list");
-    for m in members {
-        let item = document.create_element("li")?;
-        let link = document.create_element("a")?;
-        link.set_attribute("href", &paths::space(&m.slug))?;
-        link.set_text_content(Some(&m.name));
-        item.append_child(&link)?;
-        list.append_child(&item)?;
-    }
-    root.append_child(&list)?;
-    Ok(root.into())
 }
 
 fn fit(map: &Map, markers: &[MapMarker], mode: MapMode) {

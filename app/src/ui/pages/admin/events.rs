@@ -1,21 +1,21 @@
 //! Staff pages of events (`/admin/eventi/…`): the list with counts, the new-event and edit
-//! forms (posting to their own URLs — see `crate::staff_events`), publish and cancel, the
-//! registrations with search and CSV export, and the phone-friendly check-in screen for the
-//! door. Every page checks the session on the server (`staff_gate`).
+//! forms (posting to their own URLs — see `web::forms::events`), publish and cancel (the
+//! registrations and the check-in screen are `event_rsvps`). Every page checks the session on
+//! the server (`staff_gate`).
 
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
-use crate::api::{staff_event, staff_event_rsvps, staff_event_venues, staff_events};
+use crate::api::{staff_event, staff_event_venues, staff_events};
 use crate::core::datetime::{clock_time, short_date};
-use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::model::event::EventStatus;
 use crate::core::paths;
 use crate::core::validate::event::{
-    EventInput, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
+    EventInput, Field, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
 };
-use crate::core::validate::{Field, FieldErrors};
-use crate::core::view::event::{StaffEventPage, StaffEventRow, StaffRsvpRow, StaffRsvpsPage};
+use crate::core::validate::FieldErrors;
+use crate::core::view::event::{StaffEventPage, StaffEventRow};
 use crate::ui::components::audit::AuditTable;
-use crate::ui::components::form::{ErrorSummary, TextField};
+use crate::ui::components::form::{Conflict, EditFormState, ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::{staff_gate, AdminBar};
 use crate::ui::pages::not_found::ErrorNotice;
@@ -24,86 +24,16 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Provided in context when the event form is rendered again after a failed post.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventFormState {
-    pub input: EventInput,
-    pub errors: FieldErrors,
-    /// A colleague saved first: the event as saved now.
-    pub conflict: Option<EventConflict>,
-    /// The version the refused form was read at (kept through a re-render).
-    pub version: Option<i64>,
-    /// The values the form was read at, serialised (kept through a re-render).
-    pub base: Option<String>,
-    /// Brought back after a sign-in: the session had ended when the form was sent.
-    pub resumed: bool,
-}
+pub type EventFormState = EditFormState<EventInput, Field>;
 
 /// The saved version of an event that changed while a colleague edited it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct EventConflict {
-    pub saved: EventInput,
-    pub version: i64,
-}
+pub type EventConflict = Conflict<EventInput>;
 
-/// The fields whose values differ between two versions of the event form, with the second's.
-fn differing(mine: &EventInput, saved: &EventInput) -> Vec<(Field, String)> {
-    let pairs = [
-        (Field::EventSlug, &mine.slug, &saved.slug),
-        (Field::TitleIt, &mine.title_it, &saved.title_it),
-        (Field::TitleEn, &mine.title_en, &saved.title_en),
-        (Field::SummaryIt, &mine.summary_it, &saved.summary_it),
-        (Field::SummaryEn, &mine.summary_en, &saved.summary_en),
-        (
-            Field::DescriptionIt,
-            &mine.description_it,
-            &saved.description_it,
-        ),
-        (
-            Field::DescriptionEn,
-            &mine.description_en,
-            &saved.description_en,
-        ),
-        (Field::ProgrammeIt, &mine.programme_it, &saved.programme_it),
-        (Field::ProgrammeEn, &mine.programme_en, &saved.programme_en),
-        (Field::StartsAt, &mine.starts_at, &saved.starts_at),
-        (Field::EndsAt, &mine.ends_at, &saved.ends_at),
-        (Field::VenueName, &mine.venue_name, &saved.venue_name),
-        (
-            Field::VenueAddress,
-            &mine.venue_address,
-            &saved.venue_address,
-        ),
-        (Field::VenueSpace, &mine.venue_space, &saved.venue_space),
-        (Field::Organiser, &mine.organiser, &saved.organiser),
-        (
-            Field::ContactEmail,
-            &mine.contact_email,
-            &saved.contact_email,
-        ),
-        (Field::Capacity, &mine.capacity, &saved.capacity),
-        (
-            Field::RsvpOpensAt,
-            &mine.rsvp_opens_at,
-            &saved.rsvp_opens_at,
-        ),
-        (
-            Field::RsvpClosesAt,
-            &mine.rsvp_closes_at,
-            &saved.rsvp_closes_at,
-        ),
-    ];
-    pairs
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(f, _, b)| (f, b.clone()))
-        .collect()
-}
-
-fn id_param() -> Option<i64> {
+pub(super) fn id_param() -> Option<i64> {
     use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
 }
 
-fn counts_line(e: &StaffEventRow) -> String {
+pub(super) fn counts_line(e: &StaffEventRow) -> String {
     let c = e.counts;
     (use_texts().events.counts)(
         c.confirmed,
@@ -190,7 +120,7 @@ fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) 
 #[component]
 fn EventFields(
     input: EventInput,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     spaces: Vec<(i64, String)>,
 ) -> impl IntoView {
     let t = use_texts();
@@ -216,7 +146,7 @@ fn EventFields(
             <legend>{e.section_texts}</legend>
             <TextField field=Field::TitleIt value=input.title_it.clone() errors=err() max=TITLE_MAX required=true />
             <TextField field=Field::TitleEn value=input.title_en.clone() errors=err() max=TITLE_MAX />
-            <TextField field=Field::EventSlug value=input.slug.clone() errors=err() max=crate::core::validate::event::SLUG_MAX hint=e.slug_hint.to_owned() />
+            <TextField field=Field::Slug value=input.slug.clone() errors=err() max=crate::core::validate::event::SLUG_MAX hint=e.slug_hint.to_owned() />
             <TextField field=Field::SummaryIt value=input.summary_it.clone() errors=err() max=SUMMARY_MAX multiline=true />
             <TextField field=Field::SummaryEn value=input.summary_en.clone() errors=err() max=SUMMARY_MAX multiline=true />
             <TextField field=Field::DescriptionIt value=input.description_it.clone() errors=err() max=EVENT_DESCRIPTION_MAX multiline=true />
@@ -249,7 +179,7 @@ fn EventFields(
             <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX required=true />
             <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
             <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
-            <TextField field=Field::EventEmail value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
+            <TextField field=Field::Email value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
         </fieldset>
         <fieldset>
             <legend>{e.section_rsvp}</legend>
@@ -380,7 +310,8 @@ fn EventEditor(
         view! {
             <crate::ui::components::form::ConflictNotice
                 title=e.conflict_title
-                differing=differing(&input, &c.saved)
+                mine=input.values()
+                saved=c.saved.values()
             />
         }
     });
@@ -476,176 +407,5 @@ fn EventEditor(
         </form>
         <h2>{t.admin.history}</h2>
         <AuditTable entries=page.audit.clone() />
-    }
-}
-
-/// The registrations page (`/admin/eventi/{id}/iscrizioni`) and the door's check-in screen
-/// (`/admin/eventi/{id}/ingresso`): the same search, two layouts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RsvpLayout {
-    Table,
-    Door,
-}
-
-#[component]
-pub fn EventRsvpsPage() -> impl IntoView {
-    view! { <RsvpsPage layout=RsvpLayout::Table /> }
-}
-
-#[component]
-pub fn CheckInPage() -> impl IntoView {
-    view! { <RsvpsPage layout=RsvpLayout::Door /> }
-}
-
-#[component]
-fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
-    let id = id_param();
-    let q = use_query_map().with_untracked(|q| q.get("q"));
-    view! {
-        <Meta name="robots" content="noindex" />
-        <div class="container page">
-            <Suspense>
-                {Suspend::new(async move {
-                    let here = match layout {
-                        RsvpLayout::Table => paths::event_rsvps(id.unwrap_or_default()),
-                        RsvpLayout::Door => paths::check_in(id.unwrap_or_default()),
-                    };
-                    let staff = match staff_gate(&here).await {
-                        Ok(staff) => staff,
-                        Err(view) => return view,
-                    };
-                    let Some(id) = id else {
-                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
-                    };
-                    match staff_event_rsvps(id, q.clone()).await {
-                        Ok(page) => view! { <RsvpList staff page layout /> }.into_any(),
-                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> impl IntoView {
-    let t = use_texts();
-    let e = t.events;
-    let ev = page.event.clone();
-    let (here, title) = match layout {
-        RsvpLayout::Table => (paths::event_rsvps(ev.id), (e.rsvps_title)(&ev.title)),
-        RsvpLayout::Door => (paths::check_in(ev.id), (e.checkin_title)(&ev.title)),
-    };
-    let csrf = staff.csrf_token.clone();
-    let q = page.q.clone();
-    let back = here.clone();
-    let check_in = move |r: &StaffRsvpRow| {
-        (r.status == RsvpStatus::Confirmed).then(|| {
-            let present = r.checked_in_at.is_some();
-            view! {
-                <form method="post" action=paths::check_in(ev.id) class="checkin-form">
-                    <input type="hidden" name="csrf" value=csrf.clone() />
-                    <input type="hidden" name="rsvp" value=r.id.to_string() />
-                    <input type="hidden" name="presente" value=if present { "0" } else { "1" } />
-                    <input type="hidden" name="q" value=q.clone() />
-                    <input type="hidden" name="torna" value=back.clone() />
-                    <button
-                        type="submit"
-                        class=if present { "btn btn--outline btn--small" } else { "btn btn--primary" }
-                        aria-label=format!("{}: {} {}", if present { e.undo_present } else { e.mark_present }, r.first_name, r.last_name)
-                    >
-                        {if present { e.undo_present } else { e.mark_present }}
-                    </button>
-                </form>
-            }
-        })
-    };
-    let present_text =
-        |r: &StaffRsvpRow| r.checked_in_at.map(|at| (e.present_since)(&clock_time(at)));
-    let list = if page.rsvps.is_empty() {
-        view! { <p>{e.no_rsvps}</p> }.into_any()
-    } else {
-        match layout {
-            RsvpLayout::Table => {
-                let rows = page
-                    .rsvps
-                    .iter()
-                    .map(|r| {
-                        view! {
-                            <tr>
-                                <td>{format!("{} {}", r.last_name, r.first_name)}</td>
-                                <td>{r.email.clone()}</td>
-                                <td>{r.affiliation.clone().unwrap_or_default()}</td>
-                                <td>{r.role.clone().unwrap_or_default()}</td>
-                                <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
-                                <td>{e.rsvp_status(r.status)} <br /> {short_date(r.created_at)}</td>
-                                <td>{present_text(r)} {check_in(r)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <div class="table-wrap">
-                        <table class="table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{e.col_name}</th>
-                                    <th scope="col">"Email"</th>
-                                    <th scope="col">{e.col_affiliation}</th>
-                                    <th scope="col">{t.field(Field::AttendeeRole)}</th>
-                                    <th scope="col">{t.field(Field::Accessibility)}</th>
-                                    <th scope="col">{e.col_registered}</th>
-                                    <th scope="col">{e.col_present}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
-            }
-            RsvpLayout::Door => {
-                let cards = page
-                    .rsvps
-                    .iter()
-                    .filter(|r| r.status == RsvpStatus::Confirmed)
-                    .map(|r| {
-                        view! {
-                            <li class="checkin-card" class:checkin-card--present=r.checked_in_at.is_some()>
-                                <p class="checkin-card__name">{format!("{} {}", r.first_name, r.last_name)}</p>
-                                <p class="checkin-card__meta">{r.affiliation.clone().unwrap_or_else(|| r.email.clone())}</p>
-                                {present_text(r).map(|p| view! { <p class="checkin-card__state">{p}</p> })}
-                                {check_in(r)}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! { <ul class="checkin-list">{cards}</ul> }.into_any()
-            }
-        }
-    };
-    view! {
-        <Title text=title.clone() />
-        <AdminBar staff />
-        <nav class="breadcrumb" aria-label="breadcrumb">
-            <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
-            <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
-        </nav>
-        <h1>{title}</h1>
-        <p id="rsvp-counts">{counts_line(&ev)}</p>
-        {(layout == RsvpLayout::Door).then(|| view! { <p>{e.checkin_hint}</p> })}
-        <form class="filters" method="get" action=here.clone() role="search">
-            <div class="field">
-                <label for="q">{e.search_label}</label>
-                <input id="q" name="q" type="search" value=page.q.clone() autocomplete="off" />
-            </div>
-            <div class="filters__actions">
-                <button type="submit" class="btn btn--primary">{e.search}</button>
-            </div>
-        </form>
-        {(layout == RsvpLayout::Table).then(|| view! {
-            <p><a href=paths::event_rsvps_csv(ev.id) download="">{e.export_csv}</a></p>
-        })}
-        {list}
     }
 }

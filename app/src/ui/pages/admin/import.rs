@@ -436,15 +436,15 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
     };
     let none = a.import_none_value;
     // Values as the staff form names them (a position's precision, the kinds).
-    let shown = move |field: crate::core::validate::Field, v: &str| {
+    let shown = move |field: crate::core::validate::space::Field, v: &str| {
         use crate::core::model::{PositionPrecision, SpaceKind};
         if v.is_empty() {
             return none.to_owned();
         }
         match field {
-            crate::core::validate::Field::Precision => PositionPrecision::from_code(v)
+            crate::core::validate::space::Field::Precision => PositionPrecision::from_code(v)
                 .map_or_else(|| v.to_owned(), |p| a.precision(p).to_owned()),
-            crate::core::validate::Field::Kinds => v
+            crate::core::validate::space::Field::Kinds => v
                 .split(", ")
                 .map(|k| SpaceKind::from_code(k).map_or(k, |k| t.kind(k)))
                 .collect::<Vec<_>>()

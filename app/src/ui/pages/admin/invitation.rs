@@ -6,7 +6,8 @@ use crate::api::context::set_status;
 use crate::api::error::AppError;
 use crate::api::invitation;
 use crate::core::paths;
-use crate::core::validate::{Field, FieldErrors, PASSWORD_MAX, PASSWORD_MIN};
+use crate::core::validate::account::{Field, PASSWORD_MAX, PASSWORD_MIN};
+use crate::core::validate::FieldErrors;
 use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -17,7 +18,7 @@ use leptos_router::hooks::use_params_map;
 /// Provided in context when the form comes back with errors (never with the passwords).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PasswordFormState {
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
 }
 
 #[component]

@@ -8,9 +8,10 @@ use crate::api::{staff_submission, staff_submissions, staff_survey};
 use crate::core::datetime::utc_minute;
 use crate::core::model::Decision;
 use crate::core::paths;
-use crate::core::validate::{Field, FieldErrors};
+use crate::core::validate::review::Field;
+use crate::core::validate::{join, space, FieldErrors};
 use crate::core::view::{SubmissionPage, SubmissionRow, SurveySummary};
-use crate::ui::components::form::ErrorSummary;
+use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::AdminBar;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -23,7 +24,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub struct DecisionFormState {
     pub decision: Option<Decision>,
     pub reason: String,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
     /// A colleague changed the request since the page was shown: nothing was done.
     pub stale: bool,
     /// The second step of a decision that takes a published space off the map.
@@ -204,8 +205,6 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     });
     let settings = use_context::<crate::ui::islands::map::MapSettings>().unwrap_or_default();
     let action = paths::submission(page.row.id);
-    let reason_error = state.errors.get(Field::Reason).map(|p| t.problem(p));
-    let reason_invalid = reason_error.is_some();
     let version = state.version.unwrap_or(page.version);
     let stale = state
         .stale
@@ -249,16 +248,16 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
             <section>
                 <h2>{r.section_space}</h2>
                 <dl class="details">
-                    {item(t.field(Field::Kinds), Some(kinds))}
-                    {item(t.field(Field::Description), some(&s.description))}
-                    {item(t.field(Field::Services), some(&s.services))}
-                    {item(t.field(Field::OpeningHours), some(&s.opening_hours))}
-                    {item(t.field(Field::Address), some(&s.address))}
-                    {item(t.field(Field::Municipality), Some(page.row.municipality.clone()))}
-                    {item(t.field(Field::Precision), crate::core::model::PositionPrecision::from_code(&s.precision).map(|p| a.precision(p).to_owned()))}
-                    {item(t.field(Field::Website), some(&s.website))}
-                    {item(t.field(Field::Email), some(&s.email))}
-                    {item(t.field(Field::Phone), some(&s.phone))}
+                    {item(t.field(space::Field::Kinds), Some(kinds))}
+                    {item(t.field(space::Field::Description), some(&s.description))}
+                    {item(t.field(space::Field::Services), some(&s.services))}
+                    {item(t.field(space::Field::OpeningHours), some(&s.opening_hours))}
+                    {item(t.field(space::Field::Address), some(&s.address))}
+                    {item(t.field(space::Field::Municipality), Some(page.row.municipality.clone()))}
+                    {item(t.field(space::Field::Precision), crate::core::model::PositionPrecision::from_code(&s.precision).map(|p| a.precision(p).to_owned()))}
+                    {item(t.field(space::Field::Website), some(&s.website))}
+                    {item(t.field(space::Field::Email), some(&s.email))}
+                    {item(t.field(space::Field::Phone), some(&s.phone))}
                 </dl>
                 <p>
                     <a class="btn btn--outline" href=paths::admin_space(page.row.space_id)>{r.edit_space}</a>
@@ -275,26 +274,26 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         </div>
         <h2>{r.section_organisation}</h2>
         <dl class="details">
-            {item(t.field(Field::Organisation), some(&s.organisation))}
-            {item(t.field(Field::OrganisationKind), org_kind)}
-            {item(t.field(Field::OrganisationTaxCode), page.organisation_tax_code.clone())}
-            {item(t.field(Field::OrganisationWebsite), some(&s.organisation_website))}
-            {item(t.field(Field::OrganisationDescription), some(&s.organisation_description))}
+            {item(t.field(space::Field::Organisation), some(&s.organisation))}
+            {item(t.field(space::Field::OrganisationKind), org_kind)}
+            {item(t.field(join::Field::OrganisationTaxCode), page.organisation_tax_code.clone())}
+            {item(t.field(space::Field::OrganisationWebsite), some(&s.organisation_website))}
+            {item(t.field(space::Field::OrganisationDescription), some(&s.organisation_description))}
         </dl>
         <h2>{r.section_contact}</h2>
         <dl class="details">
-            {item(t.field(Field::ContactName), Some(page.contact_name.clone()))}
-            {item(t.field(Field::ContactRole), page.contact_role.clone())}
-            {item(t.field(Field::ContactEmail), Some(page.contact_email.clone()))}
-            {item(t.field(Field::ContactPhone), page.contact_phone.clone())}
+            {item(t.field(join::Field::ContactName), Some(page.contact_name.clone()))}
+            {item(t.field(join::Field::ContactRole), page.contact_role.clone())}
+            {item(t.field(join::Field::ContactEmail), Some(page.contact_email.clone()))}
+            {item(t.field(join::Field::ContactPhone), page.contact_phone.clone())}
         </dl>
         <p>{if page.consent_contact { r.consent_contact_yes } else { r.consent_contact_no }}</p>
         <h2>{r.section_survey}</h2>
-        <h3>{t.field(Field::Needs)}</h3>
+        <h3>{t.field(join::Field::Needs)}</h3>
         <ul>{needs}</ul>
         <dl class="details">
-            {item(t.field(Field::NeedsOther), page.needs_other.clone())}
-            {item(t.field(Field::Vision), page.vision.clone())}
+            {item(t.field(join::Field::NeedsOther), page.needs_other.clone())}
+            {item(t.field(join::Field::Vision), page.vision.clone())}
         </dl>
         <h2 id="decisione">{r.decide_title}</h2>
         {stale}
@@ -304,21 +303,14 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         <form class="form form--wide" method="post" action=action.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="version" value=version />
-            <div class="field" class:field--invalid=reason_invalid>
-                <label for="motivo">{t.field(Field::Reason)}</label>
-                {reason_error.map(|m| view! { <p class="field__error" id="motivo-error">{m}</p> })}
-                <textarea
-                    id="motivo"
-                    name="motivo"
-                    rows="4"
-                    maxlength="2000"
-                    aria-invalid=reason_invalid.then_some("true")
-                    aria-describedby=reason_invalid.then_some("motivo-error")
-                >
-                    // Leptos writes a textarea's text as it is: escaped here.
-                    {crate::core::text::escape_rcdata(&state.reason)}
-                </textarea>
-            </div>
+            <TextField
+                field=Field::Reason
+                value=state.reason.clone()
+                errors=state.errors.clone()
+                multiline=true
+                max=crate::core::validate::review::REASON_MAX
+                hint=String::new()
+            />
             <div class="status-actions">
                 <button type="submit" name="decisione" value="approved" class="btn btn--primary">{r.approve}</button>
                 <button type="submit" name="decisione" value="changes-requested" class="btn btn--outline">{r.ask_changes}</button>
@@ -396,7 +388,7 @@ fn Survey(staff: StaffContext, summary: SurveySummary) -> impl IntoView {
             <table class="table survey">
                 <thead>
                     <tr>
-                        <th scope="col">{t.field(Field::Needs)}</th>
+                        <th scope="col">{t.field(join::Field::Needs)}</th>
                         <th scope="col">{r.survey_count}</th>
                         <th scope="col"><span class="visually-hidden">{r.survey_count}</span></th>
                     </tr>

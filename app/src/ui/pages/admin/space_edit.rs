@@ -5,13 +5,15 @@
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::staff_space_page;
-use crate::core::model::{PositionPrecision, SpaceKind, SpaceStatus};
+use crate::core::model::{PositionPrecision, SpaceStatus};
 use crate::core::paths;
-use crate::core::validate::{Field, FieldErrors, SpaceInput};
+use crate::core::validate::space::{Field, SpaceInput};
+use crate::core::validate::FieldErrors;
 use crate::core::view::{MunicipalityOption, StaffSpacePage};
 use crate::ui::components::audit::AuditTable;
 use crate::ui::components::form::{
-    ConflictNotice, ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, TextField,
+    Conflict, ConflictNotice, EditFormState, ErrorSummary, KindChecks, MunicipalitySelect,
+    OrganisationKindSelect, TextField,
 };
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -19,107 +21,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Provided in context when the form is rendered again after a failed post.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SpaceFormState {
-    pub input: SpaceInput,
-    pub errors: FieldErrors,
-    /// A colleague saved first: the space as saved now.
-    pub conflict: Option<SpaceConflict>,
-    /// The version the refused form was read at: kept through a re-render, so that a
-    /// colleague's save in between is still detected.
-    pub version: Option<i64>,
-    /// The values the form was read at (serialised), kept through a re-render likewise.
-    pub base: Option<String>,
-    /// Brought back after a sign-in: the session had ended when the form was sent.
-    pub resumed: bool,
-}
+/// Provided in context when the space form is rendered again after a failed post.
+pub type SpaceFormState = EditFormState<SpaceInput, Field>;
 
 /// The saved version of a space that changed while a colleague edited it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SpaceConflict {
-    pub saved: SpaceInput,
-    pub version: i64,
-}
-
-/// The fields whose values differ between two versions of the form, with the second's value.
-fn differing(mine: &SpaceInput, saved: &SpaceInput) -> Vec<(Field, String)> {
-    let kinds = |i: &SpaceInput| {
-        [
-            (SpaceKind::Coworking, &i.kind_coworking),
-            (SpaceKind::Fablab, &i.kind_fablab),
-            (
-                SpaceKind::IncubatorAccelerator,
-                &i.kind_incubator_accelerator,
-            ),
-        ]
-        .into_iter()
-        .filter(|(_, on)| on.is_some())
-        .map(|(k, _)| k.code())
-        .collect::<Vec<_>>()
-        .join(", ")
-    };
-    let pairs = [
-        (Field::Name, mine.name.clone(), saved.name.clone()),
-        (Field::Kinds, kinds(mine), kinds(saved)),
-        (
-            Field::Description,
-            mine.description.clone(),
-            saved.description.clone(),
-        ),
-        (Field::Address, mine.address.clone(), saved.address.clone()),
-        (
-            Field::Municipality,
-            mine.municipality.clone(),
-            saved.municipality.clone(),
-        ),
-        (Field::Lat, mine.lat.clone(), saved.lat.clone()),
-        (Field::Lon, mine.lon.clone(), saved.lon.clone()),
-        (
-            Field::Precision,
-            mine.precision.clone(),
-            saved.precision.clone(),
-        ),
-        (Field::Website, mine.website.clone(), saved.website.clone()),
-        (Field::Email, mine.email.clone(), saved.email.clone()),
-        (Field::Phone, mine.phone.clone(), saved.phone.clone()),
-        (
-            Field::Organisation,
-            mine.organisation.clone(),
-            saved.organisation.clone(),
-        ),
-        (
-            Field::OrganisationKind,
-            mine.organisation_kind.clone(),
-            saved.organisation_kind.clone(),
-        ),
-        (
-            Field::OrganisationWebsite,
-            mine.organisation_website.clone(),
-            saved.organisation_website.clone(),
-        ),
-        (
-            Field::OrganisationDescription,
-            mine.organisation_description.clone(),
-            saved.organisation_description.clone(),
-        ),
-        (
-            Field::OpeningHours,
-            mine.opening_hours.clone(),
-            saved.opening_hours.clone(),
-        ),
-        (
-            Field::Services,
-            mine.services.clone(),
-            saved.services.clone(),
-        ),
-    ];
-    pairs
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(f, _, b)| (f, b))
-        .collect()
-}
+pub type SpaceConflict = Conflict<SpaceInput>;
 
 #[component]
 pub fn SpaceEditPage() -> impl IntoView {
@@ -172,7 +78,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
         .or(posted)
         .unwrap_or(page.version);
     let conflict = conflict.map(|c| {
-        view! { <ConflictNotice title=a.conflict_title differing=differing(&input, &c.saved) /> }
+        view! { <ConflictNotice title=a.conflict_title mine=input.values() saved=c.saved.values() /> }
     });
     let action = paths::admin_space(page.id);
     let status_action = paths::admin_space_status(page.id);
@@ -266,7 +172,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
 #[component]
 pub fn SpaceFields(
     input: SpaceInput,
-    errors: FieldErrors,
+    errors: FieldErrors<Field>,
     municipalities: Vec<MunicipalityOption>,
 ) -> impl IntoView {
     let t = use_texts();

@@ -7,7 +7,8 @@ use crate::api::error::AppError;
 use crate::api::staff_accounts;
 use crate::core::model::Role;
 use crate::core::paths;
-use crate::core::validate::{Field, FieldErrors, InviteInput};
+use crate::core::validate::account::{Field, InviteInput};
+use crate::core::validate::FieldErrors;
 use crate::core::view::{StaffAccount, StaffAccountsPage};
 use crate::ui::components::audit::AuditTable;
 use crate::ui::components::form::{ErrorSummary, TextField};
@@ -21,7 +22,7 @@ use leptos_router::hooks::use_query_map;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct InviteFormState {
     pub input: InviteInput,
-    pub errors: FieldErrors,
+    pub errors: FieldErrors<Field>,
 }
 
 /// Provided in context right after an invitation or a new access link: shown once, never
@@ -143,7 +144,7 @@ fn Accounts(
         <form class="form" method="post" action=paths::STAFF novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <TextField
-                field=Field::StaffName
+                field=Field::Name
                 value=state.input.staff_name.clone()
                 errors=state.errors.clone()
                 max=crate::core::validate::NAME_MAX
@@ -151,7 +152,7 @@ fn Accounts(
                 autocomplete="off"
             />
             <TextField
-                field=Field::StaffEmail
+                field=Field::Email
                 value=state.input.staff_email.clone()
                 errors=state.errors.clone()
                 kind="email"

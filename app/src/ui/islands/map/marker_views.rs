@@ -1,0 +1,112 @@
+//! What one space looks like on the map (browser only): its marker, with an icon by kind, and
+//! the popups, built as DOM nodes (text set with `textContent`, so names can never inject HTML).
+
+use super::js::{div_icon, set};
+use crate::core::paths;
+use crate::core::view::MapMarker;
+use crate::i18n::Lang;
+use js_sys::Object;
+use leaflet::{Icon, LatLng, Marker, MarkerOptions, Point};
+use wasm_bindgen::prelude::*;
+
+/// The marker of space `m` (number `index` on the map); icons are shared by the markers of the
+/// same kinds.
+pub(super) fn make_marker(
+    m: &MapMarker,
+    index: usize,
+    icons: &mut std::collections::HashMap<String, Icon>,
+) -> Marker {
+    let primary = m.kinds.first().map(|k| k.code()).unwrap_or("other");
+    let letters: String = m.kinds.iter().map(|k| k.letter()).collect();
+    let icon = icons
+        .entry(format!("{primary}/{letters}"))
+        .or_insert_with(|| kind_icon(primary, &letters))
+        .clone();
+    let options = MarkerOptions::new();
+    options.set_icon(icon);
+    options.set_title(m.name.clone());
+    options.set_alt(m.name.clone());
+    options.set_keyboard(true);
+    options.set_rise_on_hover(true);
+    set(&options, "spazi", index as f64);
+    Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
+}
+
+fn kind_icon(primary: &str, letters: &str) -> Icon {
+    let icon_options = Object::new();
+    set(
+        &icon_options,
+        "className",
+        format!("space-marker space-marker--{primary}"),
+    );
+    // Static letters only, hidden from screen readers: the marker (a `role="button"`) is named by
+    // its `title`, which Leaflet sets as an attribute — user text never goes through `html`.
+    set(
+        &icon_options,
+        "html",
+        format!("<span aria-hidden=\"true\">{letters}</span>"),
+    );
+    set(&icon_options, "iconSize", Point::new(30.0, 30.0));
+    set(&icon_options, "iconAnchor", Point::new(15.0, 15.0));
+    set(&icon_options, "popupAnchor", Point::new(0.0, -14.0));
+    div_icon(&icon_options)
+}
+
+pub(super) fn popup(
+    document: &web_sys::Document,
+    m: &MapMarker,
+    lang: Lang,
+) -> Result<JsValue, JsValue> {
+    let t = lang.islands();
+    let root = document.create_element("div")?;
+    root.set_class_name("map-popup");
+    let title = document.create_element("p")?;
+    title.set_class_name("map-popup__title");
+    title.set_text_content(Some(&m.name));
+    root.append_child(&title)?;
+    let kinds: Vec<&str> = m.kinds.iter().map(|k| t.kind(*k)).collect();
+    let meta = document.create_element("p")?;
+    meta.set_class_name("map-popup__meta");
+    meta.set_text_content(Some(&format!("{} · {}", kinds.join(", "), m.municipality)));
+    root.append_child(&meta)?;
+    if m.approximate {
+        let note = document.create_element("p")?;
+        note.set_class_name("map-popup__note");
+        note.set_text_content(
+            t.precision_short(crate::core::model::PositionPrecision::Approximate),
+        );
+        root.append_child(&note)?;
+    }
+    let link = document.create_element("a")?;
+    link.set_attribute("href", &paths::space(&m.slug))?;
+    link.set_text_content(Some(t.open_space));
+    root.append_child(&link)?;
+    Ok(root.into())
+}
+
+/// The popup of spaces that share one spot: their names, each a link to its page.
+pub(super) fn cluster_popup(
+    document: &web_sys::Document,
+    members: &[&MapMarker],
+    lang: Lang,
+) -> Result<JsValue, JsValue> {
+    let t = lang.islands();
+    let root = document.create_element("div")?;
+    root.set_class_name("map-popup");
+    let title = document.create_element("p")?;
+    title.set_class_name("map-popup__title");
+    title.set_text_content(Some(&(t.cluster_here)(members.len())));
+    root.append_child(&title)?;
+    let list = document.create_element("ul")?;
+    list.set_class_name("map-popup__list");
+    for m in members {
+        let item = document.create_element("li")?;
+        let link = document.create_element("a")?;
+        link.set_attribute("href", &paths::space(&m.slug))?;
+        link.set_text_content(Some(&m.name));
+        item.append_child(&link)?;
+        list.append_child(&item)?;
+    }
+    root.append_child(&list)?;
+    Ok(root.into())
+}
