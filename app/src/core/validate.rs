@@ -156,6 +156,25 @@ pub fn invisible(c: char) -> bool {
 
 /// Trims; refuses control characters (newlines allowed where `multiline`) and invisible
 /// formatting characters ([`invisible`]); bounds the length. `Ok(None)` for an empty value.
+fn checked_text(value: &str, max: usize, multiline: bool) -> Result<Option<String>, Problem> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let bad = value.chars().any(|c| {
+        (c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || invisible(c)
+    });
+    if bad {
+        return Err(Problem::ControlCharacters);
+    }
+    if value.chars().count() > max {
+        return Err(Problem::TooLong { max });
+    }
+    Ok(Some(value.replace("\r\n", "\n")))
+}
+
+/// [`checked_text`], its problem recorded against `field` (the check itself is not generic:
+/// one copy of it serves every form in the browser's bundle).
 fn text<F: FormField>(
     value: &str,
     max: usize,
@@ -163,22 +182,10 @@ fn text<F: FormField>(
     field: F,
     errors: &mut FieldErrors<F>,
 ) -> Option<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let bad = value.chars().any(|c| {
-        (c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || invisible(c)
-    });
-    if bad {
-        errors.add(field, Problem::ControlCharacters);
-        return None;
-    }
-    if value.chars().count() > max {
-        errors.add(field, Problem::TooLong { max });
-        return None;
-    }
-    Some(value.replace("\r\n", "\n"))
+    checked_text(value, max, multiline).unwrap_or_else(|problem| {
+        errors.add(field, problem);
+        None
+    })
 }
 
 /// A decimal number, accepting the Italian comma.
