@@ -4,6 +4,69 @@
 //! The language is chosen per request from the `lang` cookie (set by `/lingua/{code}`), so the
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
 
+/// Declares a struct of words whose values come from the Fluent catalogue
+/// (`locales/<lang>/*.ftl`): a field without parameters is a word (`&'static str`), one with
+/// parameters a message formatted with them (`(t.mail.approved)(space, link)`), its variables
+/// named as the parameters. A field's key is `prefix-field`, underscores as hyphens; `KEYS`
+/// lists them with their variables for the checks. In the browser build the struct exists
+/// but cannot be loaded: the islands take their words as props.
+macro_rules! words {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident in $prefix:literal {
+            $(
+                $(#[$fmeta:meta])*
+                $field:ident $( ( $($arg:ident : $ty:ty),* ) )?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                pub $field: words!(@type $( ($($ty),*) )?),
+            )*
+        }
+
+        impl $name {
+            /// The catalogue's prefix and field names of these words, with their variables.
+            pub const KEYS: &'static [(&'static str, &'static str, &'static [&'static str])] = &[
+                $( ($prefix, stringify!($field), &[$( $(stringify!($arg)),* )?]), )*
+            ];
+
+            /// The words of `lang`, from the catalogue.
+            #[cfg(feature = "ssr")]
+            pub fn load(lang: $crate::i18n::Lang) -> Self {
+                $name {
+                    $( $field: words!(@load lang, $prefix, $field $( ($($arg: $ty),*) )?), )*
+                }
+            }
+
+            #[cfg(not(feature = "ssr"))]
+            pub fn load(_: $crate::i18n::Lang) -> Self {
+                unreachable!("the browser takes its words as the islands' props")
+            }
+        }
+    };
+    (@type) => { &'static str };
+    (@type ($($ty:ty),*)) => { Box<dyn Fn($($ty),*) -> String + Send + Sync> };
+    (@load $lang:ident, $prefix:literal, $field:ident) => {
+        $crate::i18n::catalog::word($lang, &$crate::i18n::catalog::key($prefix, stringify!($field)))
+    };
+    (@load $lang:ident, $prefix:literal, $field:ident ($($arg:ident : $ty:ty),*)) => {{
+        let key = $crate::i18n::catalog::key($prefix, stringify!($field));
+        Box::new(move |$($arg: $ty),*| {
+            $crate::i18n::catalog::format(
+                $lang,
+                &key,
+                &[$((stringify!($arg), $crate::i18n::catalog::Arg::from($arg))),*],
+            )
+        })
+    }};
+}
+
+#[cfg(feature = "ssr")]
+pub mod catalog;
 pub mod events;
 pub mod fields;
 pub mod islands;
@@ -14,6 +77,18 @@ pub mod review;
 use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
 
 pub use crate::core::lang::{Lang, LANG_COOKIE};
+
+/// Every catalogue key the code uses, with the variables it passes (for the checks of
+/// `catalog::check`).
+#[cfg(feature = "ssr")]
+pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
+    let structs: [&[(&str, &str, &[&str])]; 1] = [mail::MailTexts::KEYS];
+    structs
+        .iter()
+        .flat_map(|keys| keys.iter())
+        .map(|(prefix, field, vars)| (catalog::key(prefix, field), vars.to_vec()))
+        .collect()
+}
 
 /// The words of a language (the type itself is part of `core`, which formats dates in it).
 impl Lang {
@@ -44,7 +119,7 @@ pub struct Texts {
     /// The join form and the privacy notice.
     pub join: &'static join::JoinTexts,
     /// The e-mails about join requests and staff accounts.
-    pub mail: &'static mail::MailTexts,
+    pub mail: &'static std::sync::LazyLock<mail::MailTexts>,
     /// Staff review of join requests and the survey.
     pub review: &'static review::ReviewTexts,
     /// Events, RSVPs and their e-mails.

@@ -16,7 +16,7 @@ fn letter(lang: Lang, to: &str, subject: String, name: &str, message: &str) -> E
     Email {
         to: to.to_owned(),
         subject,
-        text: format!("{}\n\n{message}\n\n{}\n", (m.greeting)(name), m.signature),
+        text: format!("{}\n\n{message}\n\n{}\n", m.greet(name), m.signature),
         ..Default::default()
     }
 }

@@ -1,0 +1,44 @@
+# The e-mails about join requests and staff accounts. Each e-mail is: the greeting, the
+# message, the signature. Variables: $r is a request's reference code, $space a space's name.
+
+mail-greeting = Hello,
+mail-greeting-to = Hello { $name },
+mail-signature =
+    Progetti d'impresa – Città metropolitana di Bologna
+    progimpresa@cittametropolitana.bo.it
+mail-new-request-subject = New request to join the Forum ({ $r })
+mail-new-request-intro = a new request to join is waiting for review.
+mail-new-request-space = Space
+mail-new-request-organisation = Organisation
+mail-new-request-contact = Contact
+mail-new-request-reference = Reference
+mail-new-request-review = Review
+mail-approved-subject = Joining the Forum: the space is now on the map ({ $r })
+mail-approved =
+    the request for “{ $space }” to join has been approved: the space is now on the map of innovation spaces.
+
+    { $link }
+
+    Thank you for being part of the Forum!
+mail-changes-subject = Joining the Forum: a few changes needed ({ $r })
+mail-changes =
+    thank you for the request for “{ $space }” to join. Before publishing it we need a few changes:
+
+    { $reason }
+
+    Reply to this e-mail (or write to progimpresa@cittametropolitana.bo.it) quoting the code { $r }.
+mail-rejected-subject = Joining the Forum: the outcome of your request ({ $r })
+mail-rejected =
+    we have examined the request for “{ $space }” to join and cannot accept it, for this reason:
+
+    { $reason }
+
+    For any question write to progimpresa@cittametropolitana.bo.it quoting the code { $r }.
+mail-invitation-subject = Access to the staff area of Spazi per l'innovazione
+mail-invitation =
+    { $admin } gave you access to the staff area of Spazi per l'innovazione (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).
+
+    To choose your password, open this link within 7 days (it works once):
+    { $link }
+
+    If you did not expect this message, you can ignore it.

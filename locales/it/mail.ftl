@@ -1,0 +1,44 @@
+# The e-mails about join requests and staff accounts. Each e-mail is: the greeting, the
+# message, the signature. Variables: $r is a request's reference code, $space a space's name.
+
+mail-greeting = Buongiorno,
+mail-greeting-to = Buongiorno { $name },
+mail-signature =
+    Progetti d'impresa – Città metropolitana di Bologna
+    progimpresa@cittametropolitana.bo.it
+mail-new-request-subject = Nuova adesione al Forum ({ $r })
+mail-new-request-intro = una nuova richiesta di adesione aspetta la revisione.
+mail-new-request-space = Spazio
+mail-new-request-organisation = Organizzazione
+mail-new-request-contact = Referente
+mail-new-request-reference = Riferimento
+mail-new-request-review = Revisione
+mail-approved-subject = Adesione al Forum: lo spazio è ora sulla mappa ({ $r })
+mail-approved =
+    la richiesta di adesione di «{ $space }» è stata approvata: lo spazio è ora sulla mappa degli spazi per l'innovazione.
+
+    { $link }
+
+    Grazie per far parte del Forum!
+mail-changes-subject = Adesione al Forum: servono alcune modifiche ({ $r })
+mail-changes =
+    grazie per la richiesta di adesione di «{ $space }». Prima di pubblicarla abbiamo bisogno di alcune modifiche:
+
+    { $reason }
+
+    Rispondi a questa email (o scrivi a progimpresa@cittametropolitana.bo.it) citando il codice { $r }.
+mail-rejected-subject = Adesione al Forum: esito della richiesta ({ $r })
+mail-rejected =
+    abbiamo esaminato la richiesta di adesione di «{ $space }» e non possiamo accoglierla, per questo motivo:
+
+    { $reason }
+
+    Per chiarimenti scrivi a progimpresa@cittametropolitana.bo.it citando il codice { $r }.
+mail-invitation-subject = Accesso all'area riservata di Spazi per l'innovazione
+mail-invitation =
+    { $admin } ti ha dato accesso all'area riservata di Spazi per l'innovazione (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).
+
+    Per scegliere la tua password apri questo link entro 7 giorni (funziona una sola volta):
+    { $link }
+
+    Se non ti aspettavi questo messaggio, puoi ignorarlo.
