@@ -82,7 +82,12 @@ pub use crate::core::lang::{Lang, LANG_COOKIE};
 /// `catalog::check`).
 #[cfg(feature = "ssr")]
 pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
-    let structs: [&[(&str, &str, &[&str])]; 1] = [mail::MailTexts::KEYS];
+    let structs: [&[(&str, &str, &[&str])]; 4] = [
+        events::EventTexts::KEYS,
+        join::JoinTexts::KEYS,
+        mail::MailTexts::KEYS,
+        review::ReviewTexts::KEYS,
+    ];
     structs
         .iter()
         .flat_map(|keys| keys.iter())
@@ -117,13 +122,13 @@ pub struct Texts {
     /// The staff area.
     pub admin: &'static AdminTexts,
     /// The join form and the privacy notice.
-    pub join: &'static join::JoinTexts,
+    pub join: &'static std::sync::LazyLock<join::JoinTexts>,
     /// The e-mails about join requests and staff accounts.
     pub mail: &'static std::sync::LazyLock<mail::MailTexts>,
     /// Staff review of join requests and the survey.
-    pub review: &'static review::ReviewTexts,
+    pub review: &'static std::sync::LazyLock<review::ReviewTexts>,
     /// Events, RSVPs and their e-mails.
-    pub events: &'static events::EventTexts,
+    pub events: &'static std::sync::LazyLock<events::EventTexts>,
     pub site_name: &'static str,
     pub forum_name: &'static str,
     pub owner: &'static str,

@@ -22,8 +22,14 @@ macro_rules! locale_files {
 
 /// Every locale file, by language (the same names in each).
 pub const FILES: [(Lang, Files); 2] = [
-    (Lang::It, locale_files!("it": "mail.ftl")),
-    (Lang::En, locale_files!("en": "mail.ftl")),
+    (
+        Lang::It,
+        locale_files!("it": "events.ftl", "join.ftl", "mail.ftl", "review.ftl"),
+    ),
+    (
+        Lang::En,
+        locale_files!("en": "events.ftl", "join.ftl", "mail.ftl", "review.ftl"),
+    ),
 ];
 
 /// A value for a message's variable.
@@ -135,9 +141,10 @@ fn catalog(lang: Lang) -> &'static Catalog {
     &found.unwrap_or(&CATALOGS[0]).1
 }
 
-/// The catalogue's key for a field of a words struct: `join` + `sent_body` → `join-sent-body`.
+/// The catalogue's key for a field of a words struct: `join` + `sent_body` → `join-sent-body`
+/// (`where_`, a keyword's escape, → `events-where`).
 pub fn key(prefix: &str, field: &str) -> String {
-    format!("{prefix}-{}", field.replace('_', "-"))
+    format!("{prefix}-{}", field.trim_end_matches('_').replace('_', "-"))
 }
 
 /// A message without variables; in Italian when the language lacks it; the key itself (and

@@ -8,9 +8,9 @@ use leptos_meta::Title;
 pub fn PrivacyPage() -> impl IntoView {
     let j = use_texts().join;
     let sections = j
-        .privacy
-        .iter()
-        .map(|(heading, text)| view! { <h2>{*heading}</h2> <p>{*text}</p> })
+        .privacy()
+        .into_iter()
+        .map(|(heading, text)| view! { <h2>{heading}</h2> <p>{text}</p> })
         .collect_view();
     view! {
         <Title text=j.privacy_title />
