@@ -1,0 +1,80 @@
+//! Words of the public site: the map, the filters, a space's page, open data, the layout
+//! (`locales/<lang>/site.ftl`).
+
+use crate::core::lang::Lang;
+use std::sync::LazyLock;
+
+words! {
+    pub struct SiteTexts in "site" {
+        site_name,
+        forum_name,
+        owner,
+        skip_to_content,
+        nav_map,
+        /// The switch's label, written in the *other* language.
+        switch_language,
+        home_title,
+        home_intro,
+        home_description,
+        filters_heading,
+        filter_kind,
+        filter_all_kinds,
+        filter_municipality,
+        filter_all_municipalities,
+        filter_search,
+        filter_search_hint,
+        filter_apply,
+        filter_clear,
+        results(n: usize),
+        no_results,
+        list_heading,
+        /// The list's page navigation: its label, "page n of m", previous and next.
+        pagination_label,
+        page_of(n: u32, m: u32),
+        page_previous,
+        page_next,
+        /// "Page n" for a page link's accessible name.
+        page_n(n: u32),
+        legend,
+        map_needs_js,
+        address,
+        municipality,
+        kinds,
+        contacts,
+        website,
+        email,
+        phone,
+        no_contacts,
+        organisation,
+        run_by,
+        organisation_kind,
+        position,
+        data_source,
+        last_updated,
+        back_to_map,
+        not_found_title,
+        not_found_text,
+        error_title,
+        error_text,
+        footer_service,
+        footer_contact,
+        nav_open_data,
+        open_data_title,
+        open_data_intro,
+        open_data_formats,
+        open_data_geojson,
+        open_data_csv,
+        open_data_csv_excel,
+        open_data_filters,
+        open_data_example,
+        open_data_fields,
+        open_data_precision,
+        open_data_cache,
+        download_filtered,
+        footer_data,
+    }
+}
+
+pub static SITE_IT: LazyLock<SiteTexts> = LazyLock::new(|| SiteTexts::load(Lang::It));
+
+pub static SITE_EN: LazyLock<SiteTexts> = LazyLock::new(|| SiteTexts::load(Lang::En));
