@@ -92,11 +92,23 @@ pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
         site::SiteTexts::KEYS,
         staff::AdminTexts::KEYS,
     ];
-    structs
+    use crate::core::validate as form;
+    use fields::Labelled;
+    let labels = (form::space::Field::ALL.map(Labelled::label_key).into_iter())
+        .chain(form::account::Field::ALL.map(Labelled::label_key))
+        .chain(form::join::Field::ALL.map(Labelled::label_key))
+        .chain(form::rsvp::Field::ALL.map(Labelled::label_key))
+        .chain(form::event::Field::ALL.map(Labelled::label_key))
+        .chain(form::review::Field::ALL.map(Labelled::label_key));
+    let mut used: Vec<(String, Vec<&'static str>)> = structs
         .iter()
         .flat_map(|keys| keys.iter())
         .map(|(prefix, field, vars)| (catalog::key(prefix, field), vars.to_vec()))
-        .collect()
+        .chain(labels.map(|key| (key.to_owned(), Vec::new())))
+        .collect();
+    used.sort();
+    used.dedup();
+    used
 }
 
 /// The words of a language (the type itself is part of `core`, which formats dates in it).
@@ -147,6 +159,17 @@ impl std::ops::Deref for Texts {
 }
 
 impl Texts {
+    /// A word of the catalogue by key, for words chosen at run time (a field's label).
+    #[cfg(feature = "ssr")]
+    pub fn word(&self, key: &str) -> &'static str {
+        catalog::word(self.lang, key)
+    }
+
+    #[cfg(not(feature = "ssr"))]
+    pub fn word(&self, key: &str) -> &'static str {
+        unreachable!("the browser takes its words as the islands' props: {key}")
+    }
+
     pub fn kind(&self, kind: SpaceKind) -> &'static str {
         self.lang.islands().kind(kind)
     }

@@ -13,6 +13,17 @@ pub enum Field {
     PasswordConfirm,
 }
 
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 5] = [
+        Field::Name,
+        Field::Email,
+        Field::Role,
+        Field::Password,
+        Field::PasswordConfirm,
+    ];
+}
+
 impl FormField for Field {
     fn name(self) -> &'static str {
         match self {

@@ -31,6 +31,31 @@ pub enum Field {
     RsvpClosesAt,
 }
 
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 19] = [
+        Field::Slug,
+        Field::TitleIt,
+        Field::TitleEn,
+        Field::SummaryIt,
+        Field::SummaryEn,
+        Field::DescriptionIt,
+        Field::DescriptionEn,
+        Field::ProgrammeIt,
+        Field::ProgrammeEn,
+        Field::StartsAt,
+        Field::EndsAt,
+        Field::VenueName,
+        Field::VenueAddress,
+        Field::VenueSpace,
+        Field::Organiser,
+        Field::Email,
+        Field::Capacity,
+        Field::RsvpOpensAt,
+        Field::RsvpClosesAt,
+    ];
+}
+
 impl FormField for Field {
     fn name(self) -> &'static str {
         match self {

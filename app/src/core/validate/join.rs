@@ -29,6 +29,22 @@ pub enum Field {
     Form,
 }
 
+impl Field {
+    /// Every field, in form order (the join form's own: the space form's are `space::Field::ALL`).
+    pub const ALL: [Field; 10] = [
+        Field::OrganisationTaxCode,
+        Field::ContactName,
+        Field::ContactRole,
+        Field::ContactEmail,
+        Field::ContactPhone,
+        Field::Needs,
+        Field::NeedsOther,
+        Field::Vision,
+        Field::ConsentPrivacy,
+        Field::Form,
+    ];
+}
+
 impl From<space::Field> for Field {
     fn from(field: space::Field) -> Self {
         Field::Space(field)

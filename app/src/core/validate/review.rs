@@ -11,6 +11,11 @@ pub enum Field {
     Reason,
 }
 
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 1] = [Field::Reason];
+}
+
 impl FormField for Field {
     fn name(self) -> &'static str {
         match self {

@@ -18,6 +18,20 @@ pub enum Field {
     Form,
 }
 
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 8] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::Affiliation,
+        Field::Role,
+        Field::Accessibility,
+        Field::ConsentPrivacy,
+        Field::Form,
+    ];
+}
+
 impl FormField for Field {
     fn name(self) -> &'static str {
         match self {

@@ -30,6 +30,29 @@ pub enum Field {
     OrganisationDescription,
 }
 
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 17] = [
+        Field::Name,
+        Field::Kinds,
+        Field::Description,
+        Field::Services,
+        Field::OpeningHours,
+        Field::Address,
+        Field::Municipality,
+        Field::Lat,
+        Field::Lon,
+        Field::Precision,
+        Field::Website,
+        Field::Email,
+        Field::Phone,
+        Field::Organisation,
+        Field::OrganisationKind,
+        Field::OrganisationWebsite,
+        Field::OrganisationDescription,
+    ];
+}
+
 impl FormField for Field {
     fn name(self) -> &'static str {
         match self {
