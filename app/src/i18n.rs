@@ -176,41 +176,23 @@ impl Texts {
 
     pub fn organisation_kind(&self, kind: OrganisationKind) -> &'static str {
         use OrganisationKind::*;
-        match (self.lang == Lang::It, kind) {
-            (true, Company) => "Impresa",
-            (true, Association) => "Associazione",
-            (true, Cooperative) => "Cooperativa",
-            (true, PublicBody) => "Ente pubblico",
-            (true, University) => "Università",
-            (true, Foundation) => "Fondazione",
-            (true, Other) => "Altro",
-            (false, Company) => "Company",
-            (false, Association) => "Association",
-            (false, Cooperative) => "Cooperative",
-            (false, PublicBody) => "Public body",
-            (false, University) => "University",
-            (false, Foundation) => "Foundation",
-            (false, Other) => "Other",
+        match kind {
+            Company => self.organisation_kind_company,
+            Association => self.organisation_kind_association,
+            Cooperative => self.organisation_kind_cooperative,
+            PublicBody => self.organisation_kind_public_body,
+            University => self.organisation_kind_university,
+            Foundation => self.organisation_kind_foundation,
+            Other => self.organisation_kind_other,
         }
     }
 
     /// A warning about the position, or `None` when it is exact.
     pub fn precision_note(&self, precision: PositionPrecision) -> Option<&'static str> {
-        let it = self.lang == Lang::It;
         match precision {
             PositionPrecision::Exact => None,
-            PositionPrecision::Approximate if it => {
-                Some("Posizione approssimativa: indicata per via, con un margine di qualche centinaio di metri.")
-            }
-            PositionPrecision::Approximate => {
-                Some("Approximate position: placed by street, accurate to a few hundred metres.")
-            }
-            PositionPrecision::Municipality if it => {
-                Some("Posizione approssimativa: l'indirizzo esatto non è noto, lo spazio è indicato al centro del comune.")
-            }
-            PositionPrecision::Municipality => {
-                Some("Approximate position: the exact address is not known, so the space is shown at the centre of its municipality.")
-            }
+            PositionPrecision::Approximate => Some(self.precision_note_approximate),
+            PositionPrecision::Municipality => Some(self.precision_note_municipality),
         }
     }
 

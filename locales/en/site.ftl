@@ -67,3 +67,16 @@ site-open-data-precision = The position_precision field says how precise the pos
 site-open-data-cache = Responses may be cached for five minutes and carry an ETag, so clients download again only when the data changes.
 site-download-filtered = Download this data
 site-footer-data = Map data © OpenStreetMap contributors.
+
+## The kinds of organisation that run a space.
+site-organisation-kind-company = Company
+site-organisation-kind-association = Association
+site-organisation-kind-cooperative = Cooperative
+site-organisation-kind-public-body = Public body
+site-organisation-kind-university = University
+site-organisation-kind-foundation = Foundation
+site-organisation-kind-other = Other
+
+## The warning on a space's page when its position is not exact.
+site-precision-note-approximate = Approximate position: placed by street, accurate to a few hundred metres.
+site-precision-note-municipality = Approximate position: the exact address is not known, so the space is shown at the centre of its municipality.

@@ -67,3 +67,16 @@ site-open-data-precision = Il campo position_precision indica quanto è precisa 
 site-open-data-cache = Le risposte si possono tenere in cache per cinque minuti e portano un ETag, per scaricare di nuovo solo quando i dati cambiano.
 site-download-filtered = Scarica questi dati
 site-footer-data = Dati della mappa © contributori di OpenStreetMap.
+
+## The kinds of organisation that run a space.
+site-organisation-kind-company = Impresa
+site-organisation-kind-association = Associazione
+site-organisation-kind-cooperative = Cooperativa
+site-organisation-kind-public-body = Ente pubblico
+site-organisation-kind-university = Università
+site-organisation-kind-foundation = Fondazione
+site-organisation-kind-other = Altro
+
+## The warning on a space's page when its position is not exact.
+site-precision-note-approximate = Posizione approssimativa: indicata per via, con un margine di qualche centinaio di metri.
+site-precision-note-municipality = Posizione approssimativa: l'indirizzo esatto non è noto, lo spazio è indicato al centro del comune.

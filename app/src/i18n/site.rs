@@ -6,6 +6,17 @@ use std::sync::LazyLock;
 
 words! {
     pub struct SiteTexts in "site" {
+        /// The kinds of organisation that run a space.
+        organisation_kind_company,
+        organisation_kind_association,
+        organisation_kind_cooperative,
+        organisation_kind_public_body,
+        organisation_kind_university,
+        organisation_kind_foundation,
+        organisation_kind_other,
+        /// The warning on a space's page when its position is not exact.
+        precision_note_approximate,
+        precision_note_municipality,
         site_name,
         forum_name,
         owner,
