@@ -148,7 +148,7 @@ pub fn key(prefix: &str, field: &str) -> String {
 }
 
 /// A message without variables; in Italian when the language lacks it; the key itself (and
-/// an error in the log) when no language has it.
+/// an error in the log, once) when no language has it.
 pub fn word(lang: Lang, key: &str) -> &'static str {
     if let Some(word) = catalog(lang).words.get(key) {
         return word;
@@ -156,8 +156,16 @@ pub fn word(lang: Lang, key: &str) -> &'static str {
     if let Some(word) = catalog(Lang::It).words.get(key) {
         return word;
     }
+    // Kept once per key: a missing word asked for on every request must not leak each time.
+    static MISSING: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut missing = MISSING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(kept) = missing.iter().find(|k| **k == key) {
+        return kept;
+    }
     tracing::error!(key, "a word missing from the catalogue");
-    leak(key)
+    let kept = leak(key);
+    missing.push(kept);
+    kept
 }
 
 /// A message with variables, formatted; in Italian when the language lacks it.
