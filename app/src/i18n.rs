@@ -1,5 +1,7 @@
-//! Italian first, English second. Every user-facing string lives here, in one struct per
-//! language, so a missing translation is a compile error rather than a blank on the page.
+//! Italian first, English second. Every user-facing word lives in the Fluent files,
+//! `locales/<lang>/*.ftl` (read by `catalog`, checked against the keys the code uses by its
+//! tests); the structs here name them for the code. The islands get theirs as props
+//! (`i18n::islands`).
 //!
 //! The language is chosen per request from the `lang` cookie (set by `/lingua/{code}`), so the
 //! server renders the right one and the choice is remembered; Italian when there is no cookie.
@@ -100,11 +102,18 @@ pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
         .chain(form::rsvp::Field::ALL.map(Labelled::label_key))
         .chain(form::event::Field::ALL.map(Labelled::label_key))
         .chain(form::review::Field::ALL.map(Labelled::label_key));
+    let problems = crate::core::validate::Problem::ALL.map(|p| {
+        let vars = p.args().into_iter().map(|(name, _)| name).collect();
+        (format!("validation-{}", p.code()), vars)
+    });
+    let islands = islands::KEYS.map(|(key, vars)| (key.to_owned(), vars.to_vec()));
     let mut used: Vec<(String, Vec<&'static str>)> = structs
         .iter()
         .flat_map(|keys| keys.iter())
         .map(|(prefix, field, vars)| (catalog::key(prefix, field), vars.to_vec()))
         .chain(labels.map(|key| (key.to_owned(), Vec::new())))
+        .chain(problems)
+        .chain(islands)
         .collect();
     used.sort();
     used.dedup();
@@ -113,21 +122,12 @@ pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
 
 /// The words of a language (the type itself is part of `core`, which formats dates in it).
 impl Lang {
-    /// Every word of the interface. Not for the islands: see [`Lang::islands`].
+    /// Every word of the interface, on the server. Not for the islands: they get theirs as
+    /// props (`i18n::islands`).
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::It => &IT,
             Lang::En => &EN,
-        }
-    }
-
-    /// The words the islands use. Islands (and what they call in the browser) take their words
-    /// from here only: reaching [`Lang::texts`] from them would put every text of the site, in
-    /// both languages, into the WASM bundle (15 KB of its 147 KB brotli, 2026-11-27).
-    pub fn islands(self) -> &'static islands::IslandTexts {
-        match self {
-            Lang::It => &islands::IT,
-            Lang::En => &islands::EN,
         }
     }
 }
@@ -171,7 +171,11 @@ impl Texts {
     }
 
     pub fn kind(&self, kind: SpaceKind) -> &'static str {
-        self.lang.islands().kind(kind)
+        match kind {
+            SpaceKind::Coworking => self.kind_coworking,
+            SpaceKind::Fablab => self.kind_fablab,
+            SpaceKind::IncubatorAccelerator => self.kind_incubator_accelerator,
+        }
     }
 
     pub fn organisation_kind(&self, kind: OrganisationKind) -> &'static str {
@@ -201,14 +205,25 @@ impl Texts {
         field.label(self)
     }
 
-    /// What is wrong with a field, in words.
+    /// What is wrong with a field, in words (`validation.ftl`).
+    #[cfg(feature = "ssr")]
     pub fn problem(&self, problem: crate::core::validate::Problem) -> String {
-        self.lang.islands().problem(problem)
+        let args: Vec<_> = problem
+            .args()
+            .into_iter()
+            .map(|(name, n)| (name, n.into()))
+            .collect();
+        catalog::format(self.lang, &format!("validation-{}", problem.code()), &args)
     }
 
-    /// Short form of the same warning, for cards and popups.
+    #[cfg(not(feature = "ssr"))]
+    pub fn problem(&self, problem: crate::core::validate::Problem) -> String {
+        unreachable!("the browser takes its words as the islands' props: {problem:?}")
+    }
+
+    /// Short form of the precision warning, for cards and popups.
     pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
-        self.lang.islands().precision_short(precision)
+        (precision != PositionPrecision::Exact).then_some(self.site.precision_short)
     }
 }
 
@@ -264,31 +279,5 @@ mod tests {
             .texts()
             .precision_note(PositionPrecision::Exact)
             .is_none());
-    }
-
-    #[test]
-    fn the_islands_words_are_the_pages_words_in_the_same_language() {
-        for lang in [Lang::It, Lang::En] {
-            let islands = lang.islands();
-            assert_eq!(islands.lang, lang);
-            assert_eq!(
-                lang.texts().kind(SpaceKind::Coworking),
-                islands.kind(SpaceKind::Coworking)
-            );
-        }
-        assert_eq!(
-            (Lang::It.islands().cluster_here)(3),
-            "3 spazi in questo punto"
-        );
-        assert_eq!(
-            (Lang::En.islands().chars_left)(10, 500),
-            "10 of 500 characters left"
-        );
-        assert_eq!(
-            Lang::It
-                .islands()
-                .problem(crate::core::validate::Problem::Required),
-            "Questo campo è obbligatorio."
-        );
     }
 }

@@ -80,6 +80,130 @@ fn the_check_names_what_breaks_the_layers() {
     );
 }
 
+/// Every word people read is in the locale files (`locales/<lang>/*.ftl`), none in the code.
+/// Every word of the interface has an Italian version, so a string literal in Italian outside
+/// the tests means words written in Rust (their English beside them); an English sentence
+/// (a capital, three words or more, a full stop) is caught too. Paths, keys and the like have
+/// no spaces and are let through unless accented. What else is let through is listed below,
+/// with why.
+#[test]
+fn no_words_in_the_code() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = BTreeMap::new();
+    for dir in ["src", "../server/src"] {
+        let root = manifest.join(dir);
+        let mut tree = BTreeMap::new();
+        read_tree(&root, &root, &mut tree);
+        files.extend(tree.into_iter().map(|(f, s)| (format!("{dir}/{f}"), s)));
+    }
+    let problems = words_in(&files);
+    assert!(
+        problems.is_empty(),
+        "words in the code (move them to locales/<lang>/*.ftl):\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The literals of a tree of files that look like words for people, as `file:line: "text"`.
+fn words_in(files: &BTreeMap<String, String>) -> Vec<String> {
+    /// Data, not the interface's words: the launch event as seeded (in both languages), the
+    /// generated spaces of the benchmarks, the names of days and months (the date code formats
+    /// dates, in both languages), the operator's command line (in English, like the docs).
+    const DATA_FILES: [&str; 5] = [
+        "src/backend/db/events.rs",
+        "src/backend/db/synthetic.rs",
+        "src/core/datetime.rs",
+        "src/backend/cli.rs",
+        "../server/src/main.rs",
+    ];
+    /// Words the code compares against, not shows: the Italian words a name's comparison
+    /// ignores, and how a kind may be written in an imported file. Names, the same in every
+    /// language: an organiser's, the open data's attribution, the sender's (a setting's
+    /// default), the calendar files' producer.
+    const MATCHED: [&str; 6] = [
+        "src/backend/review.rs",
+        "src/backend/import/parse.rs",
+        "src/ui/pages/admin/events.rs:Città metropolitana di Bologna – Progetti d'impresa",
+        "src/backend/exports.rs:Città metropolitana di Bologna – Forum metropolitano degli spazi per l'innovazione",
+        "src/backend/context.rs:Spazi per l'innovazione <noreply@spazi.localhost>",
+        "src/core/calendar.rs:PRODID:-//Città metropolitana di Bologna//Spazi per l'innovazione//IT",
+    ];
+    const ITALIAN: [&str; 24] = [
+        "il", "lo", "la", "gli", "di", "del", "della", "dei", "delle", "un", "una", "per", "con",
+        "che", "non", "sono", "alla", "nel", "nella", "questo", "questa", "spazio", "gentile",
+        "scrivi",
+    ];
+    let mut problems = Vec::new();
+    for (file, source) in files {
+        if DATA_FILES.contains(&file.as_str()) || MATCHED.contains(&file.as_str()) {
+            continue;
+        }
+        let (blanked, strings) = lex(source);
+        let tests = test_items(&blanked);
+        let chars: Vec<char> = source.chars().collect();
+        for (start, end) in strings {
+            if tests.iter().any(|(a, b)| (*a..*b).contains(&start)) {
+                continue;
+            }
+            let text: String = chars[start..end]
+                .iter()
+                .collect::<String>()
+                .trim_start_matches(['r', '#'])
+                .trim_end_matches('#')
+                .trim_matches('"')
+                .to_owned();
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '_')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let accented = text.chars().any(|c| "àèéìòùÀÈÉÌÒÙ".contains(c));
+            let italian = text.contains(' ')
+                && words
+                    .iter()
+                    .any(|w| ITALIAN.contains(&w.to_lowercase().as_str()));
+            let sentence = text.chars().next().is_some_and(char::is_uppercase)
+                && text.split_whitespace().count() >= 3
+                && text.trim_end().ends_with(['.', '!', '?', '…']);
+            let sql = [
+                "SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "CREATE", "PRAGMA",
+            ]
+            .iter()
+            .any(|k| text.trim_start().starts_with(k));
+            let allowed = MATCHED.contains(&format!("{file}:{text}").as_str());
+            if (accented || italian || sentence) && !sql && !allowed {
+                let line = chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
+                problems.push(format!("{file}:{line}: {text:?}"));
+            }
+        }
+    }
+    problems
+}
+
+/// The check finds words in Italian or English sentences, not keys, paths, tests or comments.
+#[test]
+fn the_words_check_finds_words() {
+    let tree: BTreeMap<String, String> = [(
+        "src/web/x.rs".to_string(),
+        concat!(
+            "// Questo campo è obbligatorio.\n",
+            "const KEY: &str = \"site-results\";\n",
+            "fn a() -> &'static str { \"/eventi/lancio\" }\n",
+            "fn b() -> &'static str { \"Scegli una delle opzioni\" }\n",
+            "fn c() -> &'static str { r#\"The form could not be sent.\"# }\n",
+            "#[cfg(test)]\nmod tests { const T: &str = \"Questo campo è obbligatorio.\"; }\n",
+        )
+        .to_string(),
+    )]
+    .into();
+    assert_eq!(
+        words_in(&tree),
+        vec![
+            "src/web/x.rs:4: \"Scegli una delle opzioni\"".to_string(),
+            "src/web/x.rs:5: \"The form could not be sent.\"".to_string(),
+        ]
+    );
+}
+
 /// Every `.rs` file under `dir`, by its path relative to `root` (with `/`).
 fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
     for entry in std::fs::read_dir(dir).expect("app/src is readable") {
@@ -265,6 +389,13 @@ fn circles<'a>(edges: &BTreeMap<&'a str, BTreeMap<&'a str, usize>>) -> Vec<Vec<&
 
 /// The source with comments, string and character literals replaced by spaces (lines kept).
 fn blank_comments_and_strings(source: &str) -> String {
+    lex(source).0
+}
+
+/// The source blanked as [`blank_comments_and_strings`] does, and where its string literals
+/// are (character offsets, quotes included).
+fn lex(source: &str) -> (String, Vec<(usize, usize)>) {
+    let mut strings = Vec::new();
     let chars: Vec<char> = source.chars().collect();
     let mut out = String::with_capacity(source.len());
     let blank = |out: &mut String, run: &[char]| {
@@ -311,7 +442,7 @@ fn blank_comments_and_strings(source: &str) -> String {
                 continue;
             }
             let mut j = i + 2 + hashes;
-            loop {
+            let end = loop {
                 if j >= chars.len() {
                     break chars.len();
                 }
@@ -326,12 +457,15 @@ fn blank_comments_and_strings(source: &str) -> String {
                     break j + 1 + hashes;
                 }
                 j += 1;
-            }
+            };
+            strings.push((i, end));
+            end
         } else if rest[0] == '"' {
             let mut j = i + 1;
             while j < chars.len() && chars[j] != '"' {
                 j += if chars[j] == '\\' { 2 } else { 1 };
             }
+            strings.push((i, (j + 1).min(chars.len())));
             (j + 1).min(chars.len())
         } else if rest[0] == '\'' && rest.get(1) == Some(&'\\') {
             i + 2
@@ -349,19 +483,34 @@ fn blank_comments_and_strings(source: &str) -> String {
         blank(&mut out, &chars[i..end]);
         i = end;
     }
-    out
+    (out, strings)
 }
 
 /// The source with every `#[cfg(test)]` item (a `mod tests { … }`, a function) blanked.
 fn drop_tests(source: &str) -> String {
     let mut out: Vec<char> = source.chars().collect();
-    let marker: Vec<char> = "#[cfg(test)]".chars().collect();
+    for (start, end) in test_items(source) {
+        for c in &mut out[start..end] {
+            if *c != '\n' {
+                *c = ' ';
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Where the `#[cfg(test)]` items are (character offsets), in a source whose comments and
+/// strings are blanked.
+fn test_items(source: &str) -> Vec<(usize, usize)> {
+    let out: Vec<char> = source.chars().collect();
+    let markers: [Vec<char>; 2] = ["#[cfg(test)]", "#[cfg(all(test,"].map(|m| m.chars().collect());
+    let mut items = Vec::new();
     let mut i = 0;
-    while i + marker.len() <= out.len() {
-        if out[i..i + marker.len()] != marker[..] {
+    while i < out.len() {
+        let Some(marker) = markers.iter().find(|m| out[i..].starts_with(m)) else {
             i += 1;
             continue;
-        }
+        };
         // The item ends at its first `;` before any brace, or at its matching closing brace.
         let mut j = i + marker.len();
         while j < out.len() && out[j] != '{' && out[j] != ';' {
@@ -384,14 +533,10 @@ fn drop_tests(source: &str) -> String {
             }
         }
         let end = (j + 1).min(out.len());
-        for c in &mut out[i..end] {
-            if *c != '\n' {
-                *c = ' ';
-            }
-        }
+        items.push((i, end));
         i = end;
     }
-    out.into_iter().collect()
+    items
 }
 
 /// Every path starting with `crate::` or `super::`, with `use` groups expanded, and its line.

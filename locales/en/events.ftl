@@ -105,7 +105,10 @@ events-stale = The event was changed by someone else after you opened this page:
 events-cancel-event-hint = Cancelling the event e-mails everyone registered or on the waiting list. It cannot be undone.
 events-created = Event created as a draft: publish it when it is ready.
 events-saved = Changes saved.
-events-promoted = { $n } people moved from the waiting list to confirmed seats (they were e-mailed).
+events-promoted = { $n ->
+    [one] { $n } person moved from the waiting list to a confirmed seat (they were e-mailed).
+   *[other] { $n } people moved from the waiting list to confirmed seats (they were e-mailed).
+}
 events-section-texts = Texts
 events-section-when = Date and time
 events-section-venue = Venue

@@ -31,6 +31,7 @@ join-summary-space = Space
 join-summary-address = Address
 join-summary-organisation = Organisation
 join-summary-contact = Contact person
+join-summary-website = Web
 join-mail-subject = Request to join the Forum received ({ $r })
 join-mail-body =
     we have received the request for “{ $space }” to join the Forum metropolitano degli spazi per l'innovazione. The reference code is { $r }. The Progetti d'impresa staff will check the details and write to you; the space appears on the map once approved.

@@ -77,6 +77,13 @@ site-organisation-kind-university = University
 site-organisation-kind-foundation = Foundation
 site-organisation-kind-other = Other
 
+## The kinds of space (filters, list, pages, the map's popups).
+site-kind-coworking = Coworking
+site-kind-fablab = Fab lab and makerspace
+site-kind-incubator-accelerator = Incubator and accelerator
+
 ## The warning on a space's page when its position is not exact.
 site-precision-note-approximate = Approximate position: placed by street, accurate to a few hundred metres.
 site-precision-note-municipality = Approximate position: the exact address is not known, so the space is shown at the centre of its municipality.
+# Its short form, on cards and the map's popups.
+site-precision-short = Approximate position

@@ -14,7 +14,10 @@ events-programme = Programma
 events-organiser = Organizzato da
 events-contact = Contatti
 events-seats = Posti
-events-seats-left = { $left } posti disponibili su { $total }
+events-seats-left = { $left ->
+    [one] { $left } posto disponibile su { $total }
+   *[other] { $left } posti disponibili su { $total }
+}
 events-full = Posti esauriti: puoi iscriverti alla lista d'attesa.
 events-zone-note = ora di Bologna, { $abbr }
 events-venue-on-map = Lo spazio sulla mappa
@@ -105,7 +108,10 @@ events-stale = L'evento è stato modificato da qualcun altro dopo che hai aperto
 events-cancel-event-hint = Annullare l'evento invia un'email a tutte le persone iscritte o in lista d'attesa. Non si può tornare indietro.
 events-created = Evento creato come bozza: pubblicalo quando è pronto.
 events-saved = Modifiche salvate.
-events-promoted = { $n } persone passate dalla lista d'attesa ai posti confermati (hanno ricevuto un'email).
+events-promoted = { $n ->
+    [one] { $n } persona è passata dalla lista d'attesa ai posti confermati (ha ricevuto un'email).
+   *[other] { $n } persone passate dalla lista d'attesa ai posti confermati (hanno ricevuto un'email).
+}
 events-section-texts = Testi
 events-section-when = Data e ora
 events-section-venue = Luogo

@@ -31,6 +31,7 @@ join-summary-space = Spazio
 join-summary-address = Indirizzo
 join-summary-organisation = Organizzazione
 join-summary-contact = Referente
+join-summary-website = Web
 join-mail-subject = Adesione al Forum ricevuta ({ $r })
 join-mail-body =
     abbiamo ricevuto la richiesta di adesione di «{ $space }» al Forum metropolitano degli spazi per l'innovazione. Il codice di riferimento è { $r }. Lo staff di Progetti d'impresa controllerà i dati e ti scriverà; lo spazio comparirà sulla mappa dopo l'approvazione.

@@ -77,6 +77,13 @@ site-organisation-kind-university = Università
 site-organisation-kind-foundation = Fondazione
 site-organisation-kind-other = Altro
 
+## The kinds of space (filters, list, pages, the map's popups).
+site-kind-coworking = Coworking
+site-kind-fablab = Fab lab e makerspace
+site-kind-incubator-accelerator = Incubatore e acceleratore
+
 ## The warning on a space's page when its position is not exact.
 site-precision-note-approximate = Posizione approssimativa: indicata per via, con un margine di qualche centinaio di metri.
 site-precision-note-municipality = Posizione approssimativa: l'indirizzo esatto non è noto, lo spazio è indicato al centro del comune.
+# Its short form, on cards and the map's popups.
+site-precision-short = Posizione approssimativa

@@ -40,7 +40,7 @@ pub fn join_confirmation(v: &ValidJoin, reference: &str, lang: Lang) -> Email {
         format!("{}: {}", j.summary_contact, v.contact_name),
     ];
     if let Some(w) = &s.website {
-        summary.push(format!("Web: {w}"));
+        summary.push(format!("{}: {w}", j.summary_website));
     }
     let message = format!(
         "{}\n\n{}",

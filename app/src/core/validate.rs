@@ -100,6 +100,100 @@ pub enum Problem {
     NotUpdatable,
 }
 
+impl Problem {
+    /// Every kind of problem (the numbers are placeholders), for the checks of the locale
+    /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
+    /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
+    pub const ALL: [Problem; 30] = [
+        Problem::Required,
+        Problem::TooLong { max: 0 },
+        Problem::ControlCharacters,
+        Problem::ChooseAtLeastOne,
+        Problem::UnknownChoice,
+        Problem::NotANumber,
+        Problem::OutsideArea,
+        Problem::InvalidUrl,
+        Problem::InvalidEmail,
+        Problem::InvalidPhone,
+        Problem::InvalidTaxCode,
+        Problem::MustAccept,
+        // The server's alone.
+        Problem::TooShort { min: 0 },
+        Problem::Mismatch,
+        Problem::Taken,
+        Problem::DuplicateRow { line: 0 },
+        Problem::TooFast,
+        Problem::Refused,
+        Problem::TooMany,
+        Problem::RegistrationClosed,
+        Problem::InvalidDate,
+        Problem::EndBeforeStart,
+        Problem::AfterTheEnd,
+        Problem::InvalidSlug,
+        Problem::OutOfRange { min: 0, max: 0 },
+        Problem::BelowTaken { taken: 0 },
+        Problem::Guessable,
+        Problem::AmbiguousMatch { count: 0 },
+        Problem::UnderReview,
+        Problem::NotUpdatable,
+    ];
+
+    /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
+    /// report: the server gives the browser's form helper these messages, and only these.
+    pub const IN_THE_BROWSER: &'static [Problem] = Problem::ALL.split_at(12).0;
+
+    /// The kind of problem, as the end of its message's key (`validation-too-long`).
+    pub fn code(self) -> &'static str {
+        use Problem::*;
+        match self {
+            Required => "required",
+            TooLong { .. } => "too-long",
+            ControlCharacters => "control-characters",
+            ChooseAtLeastOne => "choose-at-least-one",
+            UnknownChoice => "unknown-choice",
+            NotANumber => "not-a-number",
+            OutsideArea => "outside-area",
+            InvalidUrl => "invalid-url",
+            InvalidEmail => "invalid-email",
+            InvalidPhone => "invalid-phone",
+            TooShort { .. } => "too-short",
+            Mismatch => "mismatch",
+            Taken => "taken",
+            DuplicateRow { .. } => "duplicate-row",
+            InvalidTaxCode => "invalid-tax-code",
+            MustAccept => "must-accept",
+            TooFast => "too-fast",
+            Refused => "refused",
+            TooMany => "too-many",
+            RegistrationClosed => "registration-closed",
+            InvalidDate => "invalid-date",
+            EndBeforeStart => "end-before-start",
+            AfterTheEnd => "after-the-end",
+            InvalidSlug => "invalid-slug",
+            OutOfRange { .. } => "out-of-range",
+            BelowTaken { .. } => "below-taken",
+            Guessable => "guessable",
+            AmbiguousMatch { .. } => "ambiguous-match",
+            UnderReview => "under-review",
+            NotUpdatable => "not-updatable",
+        }
+    }
+
+    /// The numbers its message says, by the message's variable names.
+    pub fn args(self) -> Vec<(&'static str, i64)> {
+        let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        match self {
+            Problem::TooLong { max } => vec![("max", count(max))],
+            Problem::TooShort { min } => vec![("min", count(min))],
+            Problem::DuplicateRow { line } => vec![("line", count(line))],
+            Problem::AmbiguousMatch { count: n } => vec![("count", count(n))],
+            Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
+            Problem::BelowTaken { taken } => vec![("taken", taken)],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Problems by field, in form order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors<F>(pub Vec<(F, Problem)>);
@@ -274,6 +368,44 @@ pub fn in_metro_area(lat: f64, lon: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_browser_has_a_message_for_every_problem_the_public_forms_report() {
+        let own = include_str!("validate.rs");
+        let shared =
+            &own[own.find("/// Problems by field").unwrap()..own.find("#[cfg(test)]").unwrap()];
+        let sources = [
+            shared,
+            include_str!("validate/space.rs"),
+            include_str!("validate/join.rs"),
+            include_str!("validate/rsvp.rs"),
+        ];
+        let browser: Vec<&str> = Problem::IN_THE_BROWSER.iter().map(|p| p.code()).collect();
+        for source in sources {
+            for (i, _) in source.match_indices("Problem::") {
+                let name: String = source[i + 9..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
+                let problem = Problem::ALL
+                    .into_iter()
+                    .find(|p| format!("{p:?}").split([' ', '{']).next() == Some(name.as_str()))
+                    .unwrap_or_else(|| panic!("Problem::{name} is not in Problem::ALL"));
+                assert!(
+                    browser.contains(&problem.code()),
+                    "Problem::{name} is not in IN_THE_BROWSER"
+                );
+            }
+        }
+        let mut codes: Vec<&str> = Problem::ALL.iter().map(|p| p.code()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(
+            codes.len(),
+            Problem::ALL.len(),
+            "a problem listed twice in ALL"
+        );
+    }
 
     #[test]
     fn urls_emails_phones() {

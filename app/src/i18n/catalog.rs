@@ -24,11 +24,11 @@ macro_rules! locale_files {
 pub const FILES: [(Lang, Files); 2] = [
     (
         Lang::It,
-        locale_files!("it": "events.ftl", "fields.ftl", "join.ftl", "mail.ftl", "review.ftl", "site.ftl", "staff.ftl"),
+        locale_files!("it": "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "map.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
     ),
     (
         Lang::En,
-        locale_files!("en": "events.ftl", "fields.ftl", "join.ftl", "mail.ftl", "review.ftl", "site.ftl", "staff.ftl"),
+        locale_files!("en": "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "map.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
     ),
 ];
 
@@ -177,6 +177,61 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg<'_>)]) -> String {
             tracing::error!(key, "a message missing from the catalogue");
             key.to_owned()
         })
+}
+
+/// A message as the browser fills it in (the islands get their words this way, as props: no
+/// Fluent in the WASM): its text with each variable written `{name}`. A message that chooses
+/// by a number (`{ $n -> [one] … *[other] … }`) gives two: the variant for one (`[one]` or
+/// `[1]`) and its default; a message that does not, the same text twice. In Italian when the
+/// language lacks it; the key itself (and an error in the log) when no language has it.
+pub fn template(lang: Lang, key: &str) -> (String, String) {
+    let pattern = [lang, Lang::It]
+        .into_iter()
+        .find_map(|l| catalog(l).bundle.get_message(key)?.value());
+    let Some(pattern) = pattern else {
+        tracing::error!(key, "a message missing from the catalogue");
+        return (key.to_owned(), key.to_owned());
+    };
+    let (mut one, mut other) = (String::new(), String::new());
+    fill_template(pattern, true, &mut one);
+    fill_template(pattern, false, &mut other);
+    (one, other)
+}
+
+fn fill_template(pattern: &fluent_syntax::ast::Pattern<&str>, one: bool, out: &mut String) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement, VariantKey};
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.push_str(value),
+            PatternElement::Placeable { expression } => match expression {
+                Expression::Inline(InlineExpression::VariableReference { id }) => {
+                    out.push('{');
+                    out.push_str(id.name);
+                    out.push('}');
+                }
+                Expression::Inline(
+                    InlineExpression::StringLiteral { value }
+                    | InlineExpression::NumberLiteral { value },
+                ) => out.push_str(value),
+                Expression::Inline(_) => {
+                    tracing::error!("an island's message refers to another message or a function")
+                }
+                Expression::Select { variants, .. } => {
+                    let is_one = |key: &VariantKey<&str>| match key {
+                        VariantKey::Identifier { name } => *name == "one",
+                        VariantKey::NumberLiteral { value } => *value == "1",
+                    };
+                    let variant = variants
+                        .iter()
+                        .find(|v| one && is_one(&v.key))
+                        .or_else(|| variants.iter().find(|v| v.default));
+                    if let Some(variant) = variant {
+                        fill_template(&variant.value, one, out);
+                    }
+                }
+            },
+        }
+    }
 }
 
 /// A message of the locale files: the file it is in, its id, the variables it uses.
@@ -343,6 +398,22 @@ mod tests {
             problems.is_empty(),
             "the locale files:\n{}",
             problems.join("\n")
+        );
+    }
+
+    #[test]
+    fn templates_keep_the_variables_and_the_plural_variants() {
+        assert_eq!(
+            template(Lang::It, "forms-chars-left"),
+            (
+                "{left} carattere disponibile su {max}".to_owned(),
+                "{left} caratteri disponibili su {max}".to_owned()
+            )
+        );
+        let (one, other) = template(Lang::En, "map-cluster-here");
+        assert_eq!(
+            (one.as_str(), other.as_str()),
+            ("{n} spaces at this spot", "{n} spaces at this spot")
         );
     }
 

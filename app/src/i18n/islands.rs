@@ -1,276 +1,243 @@
-//! The words the islands say: the map's label, its clusters and popups, the pin picker, the
-//! forms' helper and its validation messages. The islands are compiled into the browser's WASM
-//! bundle, so everything they can reach goes with it: they take their words from here
-//! ([`Lang::islands`]), never from [`Lang::texts`], which reaches every text of the site in both
-//! languages. The server's pages use the same words (`Texts`' `kind`, `problem` and
-//! `precision_short` read them here).
+//! The words the islands show. The server reads them from the catalogue
+//! (`locales/<lang>/*.ftl`) and gives each island the few it needs as props, so the WASM
+//! carries no translation runtime and no dictionary: a message with numbers comes as a
+//! template (`{n} spazi in questo punto`) that [`Template::say`] fills in.
 
-use super::Lang;
-use crate::core::model::{PositionPrecision, SpaceKind};
+use crate::core::model::SpaceKind;
+use crate::core::validate::Problem;
+use serde::{Deserialize, Serialize};
 
-pub struct IslandTexts {
-    pub lang: Lang,
-    pub map_label: &'static str,
-    pub pin_label: &'static str,
-    pub pin_hint: &'static str,
-    pub open_space: &'static str,
-    /// A cluster of `n` spaces on the map: zoom in to part them / they share one spot (a click
-    /// lists them).
-    pub cluster_zoom: fn(usize) -> String,
-    pub cluster_here: fn(usize) -> String,
-    /// The join form's "use my location" and what it says as it works.
-    pub use_location: &'static str,
-    pub locating: &'static str,
-    pub located: &'static str,
-    pub not_located: &'static str,
-    /// A form's draft was brought back from the device.
-    pub draft_restored: &'static str,
-    /// A long text's characters left: (left, max).
-    pub chars_left: fn(usize, usize) -> String,
+/// The catalogue's keys of the islands' own words, with their variables (for the checks of
+/// the locale files; the kinds and the precision warning are the site's words).
+pub const KEYS: [(&str, &[&str]); 12] = [
+    ("map-label", &[]),
+    ("map-open-space", &[]),
+    ("map-cluster-zoom", &["n"]),
+    ("map-cluster-here", &["n"]),
+    ("map-pin-label", &[]),
+    ("map-pin-hint", &[]),
+    ("map-use-location", &[]),
+    ("map-locating", &[]),
+    ("map-located", &[]),
+    ("map-not-located", &[]),
+    ("forms-draft-restored", &[]),
+    ("forms-chars-left", &["left", "max"]),
+];
+
+/// A message with numbers in it: its text with each variable as `{name}`, and, when the
+/// language says it differently for one, that variant too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    pub other: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one: Option<String>,
 }
 
-impl IslandTexts {
-    /// What is wrong with a field, in words.
-    pub fn problem(&self, problem: crate::core::validate::Problem) -> String {
-        use crate::core::validate::Problem::*;
-        let it = self.lang == Lang::It;
-        match problem {
-            Required => if it {
-                "Questo campo è obbligatorio."
-            } else {
-                "This field is required."
-            }
-            .to_owned(),
-            TooLong { max } => {
-                if it {
-                    format!("Il testo è troppo lungo: al massimo {max} caratteri.")
-                } else {
-                    format!("The text is too long: at most {max} characters.")
-                }
-            }
-            ControlCharacters => if it {
-                "Il testo contiene caratteri non ammessi."
-            } else {
-                "The text contains characters that are not allowed."
-            }
-            .to_owned(),
-            ChooseAtLeastOne => if it {
-                "Scegli almeno un'opzione."
-            } else {
-                "Choose at least one option."
-            }
-            .to_owned(),
-            UnknownChoice => if it {
-                "Scegli una delle opzioni dell'elenco."
-            } else {
-                "Choose one of the options in the list."
-            }
-            .to_owned(),
-            NotANumber => if it {
-                "Scrivi un numero, per esempio 44,4949."
-            } else {
-                "Write a number, for example 44.4949."
-            }
-            .to_owned(),
-            OutsideArea => if it {
-                "La posizione è fuori dalla Città metropolitana di Bologna."
-            } else {
-                "The position is outside the Città metropolitana di Bologna."
-            }
-            .to_owned(),
-            InvalidUrl => if it {
-                "Scrivi un indirizzo web valido, per esempio https://www.esempio.it."
-            } else {
-                "Write a valid web address, for example https://www.example.org."
-            }
-            .to_owned(),
-            InvalidEmail => if it {
-                "Scrivi un indirizzo email valido, per esempio nome@esempio.it."
-            } else {
-                "Write a valid email address, for example name@example.org."
-            }
-            .to_owned(),
-            InvalidPhone => if it {
-                "Scrivi un numero di telefono valido, per esempio 051 123 4567."
-            } else {
-                "Write a valid phone number, for example +39 051 123 4567."
-            }
-            .to_owned(),
-            TooShort { min } => {
-                if it {
-                    format!("Troppo corta: almeno {min} caratteri. Una frase è più facile da ricordare.")
-                } else {
-                    format!("Too short: at least {min} characters. A phrase is easier to remember.")
-                }
-            }
-            Guessable => if it {
-                "Questa password è tra quelle più usate o si indovina facilmente: scegli una frase tua, di parole che non stanno insieme."
-            } else {
-                "This password is among the most used or is easy to guess: choose a phrase of your own, of words that do not belong together."
-            }
-            .to_owned(),
-            AmbiguousMatch { count } => {
-                if it {
-                    format!("Il nome corrisponde a {count} spazi di questo comune (elencati qui accanto): aggiungi al file la colonna slug con l'identificativo di quello da aggiornare, che è la fine dell'indirizzo della sua pagina (per esempio dumbo in /spazi/dumbo).")
-                } else {
-                    format!("The name fits {count} spaces of this municipality (listed beside it): add a slug column to the file with the identifier of the one to update, which is the end of its page's address (for example dumbo in /spazi/dumbo).")
-                }
-            }
-            UnderReview => if it {
-                "Lo spazio ha una richiesta di adesione in revisione: l'importazione non lo modifica. Decidi prima sulla richiesta."
-            } else {
-                "The space has a join request under review: the import does not change it. Decide on the request first."
-            }
-            .to_owned(),
-            NotUpdatable => if it {
-                "Lo spazio è archiviato o respinto: l'importazione non lo modifica (per gli archiviati, scegli di includerli al caricamento)."
-            } else {
-                "The space is archived or rejected: the import does not change it (for archived ones, choose to include them when uploading)."
-            }
-            .to_owned(),
-            Mismatch => if it {
-                "Le due password non coincidono."
-            } else {
-                "The two passwords do not match."
-            }
-            .to_owned(),
-            DuplicateRow { line } => {
-                if it {
-                    format!("Lo stesso spazio è già alla riga {line} del file.")
-                } else {
-                    format!("The same space is already on line {line} of the file.")
-                }
-            }
-            InvalidTaxCode => if it {
-                "Non è una partita IVA (11 cifre) o un codice fiscale (16 caratteri) valido: controlla le cifre."
-            } else {
-                "This is not a valid Italian VAT number (11 digits) or tax code (16 characters): check the digits."
-            }
-            .to_owned(),
-            MustAccept => if it {
-                "Per inviare la richiesta occorre dichiarare di aver letto l'informativa sulla privacy."
-            } else {
-                "To send the request you need to confirm you have read the privacy notice."
-            }
-            .to_owned(),
-            TooFast => if it {
-                "Il modulo è stato inviato troppo in fretta. Controlla i dati e invialo di nuovo."
-            } else {
-                "The form was sent too quickly. Check the details and send it again."
-            }
-            .to_owned(),
-            TooMany => if it {
-                "Troppe richieste inviate da questa connessione. Riprova tra un'ora, oppure scrivi a progimpresa@cittametropolitana.bo.it."
-            } else {
-                "Too many requests sent from this connection. Try again in an hour, or write to progimpresa@cittametropolitana.bo.it."
-            }
-            .to_owned(),
-            InvalidDate => if it {
-                "Scrivi data e ora, per esempio 2022-06-06 17:00."
-            } else {
-                "Write a date and time, for example 2022-06-06 17:00."
-            }
-            .to_owned(),
-            EndBeforeStart => if it {
-                "Controlla le date: la fine deve venire dopo l'inizio."
-            } else {
-                "Check the dates: the end must come after the start."
-            }
-            .to_owned(),
-            AfterTheEnd => if it {
-                "Le iscrizioni devono chiudersi prima della fine dell'evento."
-            } else {
-                "Registration must close before the event ends."
-            }
-            .to_owned(),
-            InvalidSlug => if it {
-                "Usa solo lettere minuscole, cifre e trattini (da 3 a 80 caratteri)."
-            } else {
-                "Use only lower-case letters, digits and hyphens (3 to 80 characters)."
-            }
-            .to_owned(),
-            OutOfRange { min, max } => if it {
-                format!("Scrivi un numero intero tra {min} e {max}.")
-            } else {
-                format!("Write a whole number between {min} and {max}.")
-            },
-            BelowTaken { taken } => if it {
-                format!("Ci sono già {taken} iscrizioni confermate: i posti non possono essere meno.")
-            } else {
-                format!("{taken} registrations are already confirmed: the seats cannot be fewer.")
-            },
-            RegistrationClosed => if it {
-                "Le iscrizioni a questo evento non sono aperte in questo momento."
-            } else {
-                "Registration for this event is not open at the moment."
-            }
-            .to_owned(),
-            Refused => if it {
-                "Non è stato possibile inviare il modulo. Riprova, oppure scrivi a progimpresa@cittametropolitana.bo.it."
-            } else {
-                "The form could not be sent. Try again, or write to progimpresa@cittametropolitana.bo.it."
-            }
-            .to_owned(),
-            Taken => if it {
-                "Esiste già un account con questo indirizzo."
-            } else {
-                "An account with this address already exists."
-            }
-            .to_owned(),
+impl Template {
+    /// The message for `n` (which chooses the variant: Italian and English say one thing
+    /// differently only for one) with its variables filled in.
+    pub fn say(&self, n: i64, vars: &[(&str, i64)]) -> String {
+        let text = match &self.one {
+            Some(one) if n == 1 => one,
+            _ => &self.other,
+        };
+        let mut text = text.clone();
+        for (name, value) in vars {
+            text = text.replace(&format!("{{{name}}}"), &value.to_string());
         }
+        text
     }
 
-    /// Short form of the same warning, for cards and popups.
-    pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
-        let it = self.lang == Lang::It;
-        match precision {
-            PositionPrecision::Exact => None,
-            _ if it => Some("Posizione approssimativa"),
-            _ => Some("Approximate position"),
-        }
-    }
-
-    pub fn kind(&self, kind: SpaceKind) -> &'static str {
-        match (self.lang == Lang::It, kind) {
-            (true, SpaceKind::Coworking) => "Coworking",
-            (true, SpaceKind::Fablab) => "Fab lab e makerspace",
-            (true, SpaceKind::IncubatorAccelerator) => "Incubatore e acceleratore",
-            (false, SpaceKind::Coworking) => "Coworking",
-            (false, SpaceKind::Fablab) => "Fab lab and makerspace",
-            (false, SpaceKind::IncubatorAccelerator) => "Incubator and accelerator",
+    #[cfg(feature = "ssr")]
+    pub fn load(lang: crate::core::lang::Lang, key: &str) -> Template {
+        let (one, other) = crate::i18n::catalog::template(lang, key);
+        Template {
+            one: (one != other).then_some(one),
+            other,
         }
     }
 }
 
-pub static IT: IslandTexts = IslandTexts {
-    lang: Lang::It,
-    map_label: "Mappa interattiva degli spazi",
-    pin_label: "Mappa per indicare la posizione",
-    pin_hint:
-        "Trascina il segnaposto o tocca la mappa: latitudine e longitudine si aggiornano da sole.",
-    open_space: "Apri la scheda",
-    cluster_zoom: |n| format!("{n} spazi: ingrandisci la mappa"),
-    cluster_here: |n| format!("{n} spazi in questo punto"),
-    use_location: "Usa la mia posizione",
-    locating: "Sto cercando la tua posizione…",
-    located: "Posizione trovata: se serve, sposta il segnaposto sul punto esatto.",
-    not_located: "Posizione non disponibile: tocca la mappa per indicare il punto.",
-    draft_restored: "Abbiamo ripreso i dati che avevi inserito su questo dispositivo.",
-    chars_left: |left, max| format!("{left} caratteri disponibili su {max}"),
-};
+/// The directory's map and a space's map.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapWords {
+    /// The map's accessible name.
+    pub label: String,
+    /// A popup's link to the space's page.
+    pub open_space: String,
+    /// A cluster's name: zoom in to part them / they share one spot (a click lists them).
+    pub cluster_zoom: Template,
+    pub cluster_here: Template,
+    /// The popup's warning for a position that is not exact.
+    pub approximate: String,
+    /// The kinds of space, by [`SpaceKind::ALL`]'s order.
+    pub kinds: Vec<String>,
+}
 
-pub static EN: IslandTexts = IslandTexts {
-    lang: Lang::En,
-    map_label: "Interactive map of the spaces",
-    pin_label: "Map to set the position",
-    pin_hint: "Drag the pin or tap the map: latitude and longitude follow.",
-    open_space: "Open the page",
-    cluster_zoom: |n| format!("{n} spaces: zoom in"),
-    cluster_here: |n| format!("{n} spaces at this spot"),
-    use_location: "Use my location",
-    locating: "Finding your location…",
-    located: "Location found: if needed, drag the pin to the exact spot.",
-    not_located: "Location not available: tap the map to mark the spot.",
-    draft_restored: "We have brought back what you had typed on this device.",
-    chars_left: |left, max| format!("{left} of {max} characters left"),
-};
+impl MapWords {
+    #[cfg(not(feature = "ssr"))]
+    pub fn new(_: crate::core::lang::Lang) -> MapWords {
+        unreachable!("the server gives the islands their words")
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn new(lang: crate::core::lang::Lang) -> MapWords {
+        use crate::i18n::catalog::word;
+        let t = lang.texts();
+        MapWords {
+            label: word(lang, "map-label").to_owned(),
+            open_space: word(lang, "map-open-space").to_owned(),
+            cluster_zoom: Template::load(lang, "map-cluster-zoom"),
+            cluster_here: Template::load(lang, "map-cluster-here"),
+            approximate: t.precision_short.to_owned(),
+            kinds: SpaceKind::ALL
+                .iter()
+                .map(|k| t.kind(*k).to_owned())
+                .collect(),
+        }
+    }
+
+    /// A cluster of `n` spaces to zoom into.
+    pub fn cluster_zoom(&self, n: usize) -> String {
+        let n = n as i64;
+        self.cluster_zoom.say(n, &[("n", n)])
+    }
+
+    /// A cluster of `n` spaces at one spot.
+    pub fn cluster_here(&self, n: usize) -> String {
+        let n = n as i64;
+        self.cluster_here.say(n, &[("n", n)])
+    }
+
+    pub fn kind(&self, kind: SpaceKind) -> &str {
+        let i = SpaceKind::ALL.iter().position(|k| *k == kind);
+        i.and_then(|i| self.kinds.get(i)).map_or("", String::as_str)
+    }
+}
+
+/// The map with a pin on the forms.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PinWords {
+    pub label: String,
+    pub hint: String,
+}
+
+impl PinWords {
+    #[cfg(not(feature = "ssr"))]
+    pub fn new(_: crate::core::lang::Lang) -> PinWords {
+        unreachable!("the server gives the islands their words")
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn new(lang: crate::core::lang::Lang) -> PinWords {
+        use crate::i18n::catalog::word;
+        PinWords {
+            label: word(lang, "map-pin-label").to_owned(),
+            hint: word(lang, "map-pin-hint").to_owned(),
+        }
+    }
+}
+
+/// The public forms' helper: "use my location", the draft, the characters left, and the
+/// messages of the problems the shared checks can find ([`Problem::IN_THE_BROWSER`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssistWords {
+    pub use_location: String,
+    pub locating: String,
+    pub located: String,
+    pub not_located: String,
+    pub draft_restored: String,
+    pub chars_left: Template,
+    /// By [`Problem::code`].
+    pub problems: Vec<(String, Template)>,
+}
+
+impl AssistWords {
+    #[cfg(not(feature = "ssr"))]
+    pub fn new(_: crate::core::lang::Lang) -> AssistWords {
+        unreachable!("the server gives the islands their words")
+    }
+
+    #[cfg(feature = "ssr")]
+    pub fn new(lang: crate::core::lang::Lang) -> AssistWords {
+        use crate::i18n::catalog::word;
+        AssistWords {
+            use_location: word(lang, "map-use-location").to_owned(),
+            locating: word(lang, "map-locating").to_owned(),
+            located: word(lang, "map-located").to_owned(),
+            not_located: word(lang, "map-not-located").to_owned(),
+            draft_restored: word(lang, "forms-draft-restored").to_owned(),
+            chars_left: Template::load(lang, "forms-chars-left"),
+            problems: Problem::IN_THE_BROWSER
+                .iter()
+                .map(|p| {
+                    let key = format!("validation-{}", p.code());
+                    (p.code().to_owned(), Template::load(lang, &key))
+                })
+                .collect(),
+        }
+    }
+
+    /// What is wrong with a field, in words (the server's words: the same message).
+    pub fn problem(&self, problem: Problem) -> String {
+        let args = problem.args();
+        let n = args.first().map_or(0, |(_, n)| *n);
+        self.problems
+            .iter()
+            .find(|(code, _)| code == problem.code())
+            .map(|(_, template)| template.say(n, &args))
+            .unwrap_or_default()
+    }
+
+    /// A long text's characters left.
+    pub fn chars_left(&self, left: usize, max: usize) -> String {
+        let (left, max) = (left as i64, max as i64);
+        self.chars_left.say(left, &[("left", left), ("max", max)])
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+
+    #[test]
+    fn the_islands_say_what_the_pages_say() {
+        for lang in [Lang::It, Lang::En] {
+            let t = lang.texts();
+            let assist = AssistWords::new(lang);
+            for problem in [
+                Problem::Required,
+                Problem::TooLong { max: 600 },
+                Problem::MustAccept,
+            ] {
+                assert_eq!(assist.problem(problem), t.problem(problem));
+            }
+            let map = MapWords::new(lang);
+            assert_eq!(map.kind(SpaceKind::Fablab), t.kind(SpaceKind::Fablab));
+            let all = [
+                &map.label,
+                &map.open_space,
+                &map.cluster_here.other,
+                &PinWords::new(lang).hint,
+                &assist.located,
+                &assist.draft_restored,
+            ];
+            for word in all {
+                assert!(
+                    !word.starts_with("map-") && !word.starts_with("forms-"),
+                    "{word}"
+                );
+            }
+        }
+        let it = MapWords::new(Lang::It);
+        assert_eq!(it.cluster_here(3), "3 spazi in questo punto");
+        let it = AssistWords::new(Lang::It);
+        assert_eq!(it.chars_left(1, 600), "1 carattere disponibile su 600");
+        assert_eq!(it.chars_left(10, 600), "10 caratteri disponibili su 600");
+        assert_eq!(
+            AssistWords::new(Lang::En).chars_left(10, 500),
+            "10 of 500 characters left"
+        );
+    }
+}

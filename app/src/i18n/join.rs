@@ -37,6 +37,7 @@ words! {
         summary_address,
         summary_organisation,
         summary_contact,
+        summary_website,
         mail_subject(r: &str),
         mail_body(space: &str, r: &str),
         privacy_title,

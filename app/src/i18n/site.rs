@@ -14,9 +14,15 @@ words! {
         organisation_kind_university,
         organisation_kind_foundation,
         organisation_kind_other,
-        /// The warning on a space's page when its position is not exact.
+        /// The kinds of space.
+        kind_coworking,
+        kind_fablab,
+        kind_incubator_accelerator,
+        /// The warning on a space's page when its position is not exact, and its short form
+        /// (cards, the map's popups).
         precision_note_approximate,
         precision_note_municipality,
+        precision_short,
         site_name,
         forum_name,
         owner,

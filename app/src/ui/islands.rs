@@ -1,6 +1,7 @@
 //! The islands: the map and pin picker (`map`), the join and RSVP form assistants
-//! (`join_assist`), and how a page loads them (`page_assets`). Whatever they reach goes into
-//! the WASM bundle: their words come from `Lang::islands()` only.
+//! (`join_assist`), and how a page loads them (`page_assets`). Whatever
+//! they reach goes into the WASM bundle: their words come as props (`i18n::islands`), never
+//! from `Lang::texts`.
 
 pub mod join_assist;
 pub mod map;

@@ -170,7 +170,14 @@ pub(crate) async fn same_origin_only(
         path = %crate::web::security::loggable_path(req.uri().path()),
         "cross-site request refused"
     );
-    (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
+    // In the visitor's language: "the form could not be sent, try again or write to us".
+    let lang = headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::core::lang::Lang::from_cookie_header)
+        .unwrap_or_default();
+    let refused = crate::core::validate::Problem::Refused;
+    (StatusCode::FORBIDDEN, lang.texts().problem(refused)).into_response()
 }
 
 /// `host[:port]` of an `Origin` or `Referer` value.

@@ -4,6 +4,7 @@
 //! draft kept on the device until the form is sent (a reload or a lost connection on the phone
 //! loses nothing), and, on the join form, "use my location".
 
+use crate::i18n::islands::AssistWords;
 use crate::i18n::Lang;
 use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
@@ -54,9 +55,11 @@ pub const DRAFT_TTL_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 /// The join form's helper (with it, the page gets the islands' scripts).
 #[component]
 pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
+    // The confirmation page only forgets the draft: no words.
+    let words = (mode == AssistMode::Form).then(|| AssistWords::new(lang));
     view! {
         <IslandAssets />
-        <JoinAssistIsland lang mode />
+        <JoinAssistIsland words mode />
     }
 }
 
@@ -64,46 +67,52 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 /// `event`: the event's slug (each event keeps its own draft).
 #[component]
 pub fn RsvpAssist(lang: Lang, mode: AssistMode, event: String) -> impl IntoView {
+    let words = (mode == AssistMode::Form).then(|| AssistWords::new(lang));
     view! {
         <IslandAssets />
-        <RsvpAssistIsland lang mode event />
+        <RsvpAssistIsland words mode event />
     }
 }
 
 #[island]
-fn JoinAssistIsland(lang: Lang, mode: AssistMode) -> impl IntoView {
-    view! { <FormAssistInner lang mode form=AssistForm::Join scope=String::new() /> }
+fn JoinAssistIsland(words: Option<AssistWords>, mode: AssistMode) -> impl IntoView {
+    view! { <FormAssistInner words mode form=AssistForm::Join scope=String::new() /> }
 }
 
 #[island]
-fn RsvpAssistIsland(lang: Lang, mode: AssistMode, event: String) -> impl IntoView {
-    view! { <FormAssistInner lang mode form=AssistForm::Rsvp scope=event /> }
+fn RsvpAssistIsland(words: Option<AssistWords>, mode: AssistMode, event: String) -> impl IntoView {
+    view! { <FormAssistInner words mode form=AssistForm::Rsvp scope=event /> }
 }
 
 #[component]
-fn FormAssistInner(lang: Lang, mode: AssistMode, form: AssistForm, scope: String) -> impl IntoView {
-    let j = lang.islands();
+fn FormAssistInner(
+    words: Option<AssistWords>,
+    mode: AssistMode,
+    form: AssistForm,
+    scope: String,
+) -> impl IntoView {
+    let use_location = words.as_ref().map(|w| w.use_location.clone());
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let key: std::rc::Rc<str> = form.draft_key(&scope).into();
         dom::sweep_expired_drafts();
-        let result = match mode {
-            AssistMode::Form => dom::attach(lang, form, key),
-            AssistMode::Sent => dom::forget_draft(&key),
+        let result = match (mode, words.clone()) {
+            (AssistMode::Form, Some(words)) => dom::attach(words.into(), form, key),
+            _ => dom::forget_draft(&key),
         };
         if let Err(err) = result {
             leptos::logging::error!("form helper: {err:?}");
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (lang, scope);
+    let _ = (words, scope);
     (mode == AssistMode::Form).then(|| {
         view! {
             <div class="join-assist">
                 // Without JavaScript there is no location to ask for: the button stays hidden.
                 {(form == AssistForm::Join).then(|| view! {
                     <button type="button" id="use-location" class="btn btn--outline" hidden>
-                        {j.use_location}
+                        {use_location}
                     </button>
                 })}
                 <p class="field__hint" id="assist-status" role="status"></p>
@@ -123,7 +132,7 @@ mod dom {
     use crate::core::validate::join::{validate_join, JoinInput};
     use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
     use crate::core::validate::{join, rsvp, space, FieldErrors, FormField, Problem};
-    use crate::i18n::Lang;
+    use crate::i18n::islands::AssistWords;
     use std::cell::RefCell;
     use std::collections::HashSet;
     use std::rc::Rc;
@@ -307,7 +316,7 @@ mod dom {
     }
 
     /// Replaces a long text's "at most N characters" hint with how many are left.
-    fn count_down(area: &web_sys::HtmlTextAreaElement, lang: Lang) {
+    fn count_down(area: &web_sys::HtmlTextAreaElement, t: &AssistWords) {
         let max = area.max_length();
         if max <= 0 {
             return;
@@ -320,12 +329,11 @@ mod dom {
             .and_then(|f| f.query_selector(".field__hint").ok().flatten());
         if let Some(hint) = hint {
             let left = (max - used).max(0) as usize;
-            hint.set_text_content(Some(&(lang.islands().chars_left)(left, max as usize)));
+            hint.set_text_content(Some(&t.chars_left(left, max as usize)));
         }
     }
 
-    pub fn attach(lang: Lang, kind: AssistForm, key: Rc<str>) -> Result<(), JsValue> {
-        let t = lang.islands();
+    pub fn attach(t: Rc<AssistWords>, kind: AssistForm, key: Rc<str>) -> Result<(), JsValue> {
         let doc = document()?;
         let form: HtmlFormElement = doc
             .get_element_by_id(kind.form_id())
@@ -338,7 +346,7 @@ mod dom {
         if server_errors {
             save_draft(&form, &key);
         } else if restore_draft(&form, &key) {
-            set_status(&doc, t.draft_restored);
+            set_status(&doc, &t.draft_restored);
             // The pin follows restored coordinates.
             for id in ["lat", "lon"] {
                 if let Some(f) = doc.get_element_by_id(id) {
@@ -350,7 +358,7 @@ mod dom {
         let touched: Rc<RefCell<HashSet<String>>> = Rc::default();
         let refresh = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
-            let all_fields = all_fields.clone();
+            let (all_fields, t) = (all_fields.clone(), t.clone());
             move || {
                 let errors = errors_of(&form, kind);
                 for &name in all_fields.iter() {
@@ -366,6 +374,7 @@ mod dom {
         // long texts count down the characters left.
         let on_input = {
             let (form, refresh, key) = (form.clone(), refresh.clone(), key.clone());
+            let t = t.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 save_draft(&form, &key);
                 refresh();
@@ -373,14 +382,14 @@ mod dom {
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
                 {
-                    count_down(&area, lang);
+                    count_down(&area, &t);
                 }
             })
         };
         if let Ok(areas) = form.query_selector_all("textarea[maxlength]") {
             for i in 0..areas.length() {
                 if let Some(area) = areas.get(i).and_then(|n| n.dyn_into().ok()) {
-                    count_down(&area, lang);
+                    count_down(&area, &t);
                 }
             }
         }
@@ -448,9 +457,9 @@ mod dom {
                 let on_click = {
                     let doc = doc.clone();
                     Closure::<dyn FnMut()>::new(move || {
-                        set_status(&doc, t.locating);
+                        set_status(&doc, &t.locating);
                         let found = {
-                            let doc = doc.clone();
+                            let (doc, t) = (doc.clone(), t.clone());
                             Closure::once_into_js(move |pos: web_sys::Position| {
                                 let c = pos.coords();
                                 for (id, v) in [("lat", c.latitude()), ("lon", c.longitude())] {
@@ -470,12 +479,14 @@ mod dom {
                                         }
                                     }
                                 }
-                                set_status(&doc, t.located);
+                                set_status(&doc, &t.located);
                             })
                         };
                         let failed = {
-                            let doc = doc.clone();
-                            Closure::once_into_js(move |_: JsValue| set_status(&doc, t.not_located))
+                            let (doc, t) = (doc.clone(), t.clone());
+                            Closure::once_into_js(move |_: JsValue| {
+                                set_status(&doc, &t.not_located)
+                            })
                         };
                         let _ = geolocation.get_current_position_with_error_callback(
                             found.unchecked_ref(),

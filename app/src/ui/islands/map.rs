@@ -17,7 +17,7 @@ mod pin_picker;
 pub use leaflet_js::fetch_markers;
 
 use crate::core::view::MapMarker;
-use crate::i18n::Lang;
+use crate::i18n::islands::{MapWords, PinWords};
 use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -42,12 +42,13 @@ pub fn SpacesMap(
     #[prop(optional)] source: Option<String>,
     #[prop(optional)] count: Option<usize>,
     settings: MapSettings,
-    lang: Lang,
+    lang: crate::i18n::Lang,
     mode: MapMode,
 ) -> impl IntoView {
+    let words = MapWords::new(lang);
     view! {
         <IslandAssets />
-        <SpacesMapIsland markers source count settings lang mode />
+        <SpacesMapIsland markers source count settings words mode />
     }
 }
 
@@ -58,10 +59,10 @@ fn SpacesMapIsland(
     source: Option<String>,
     count: Option<usize>,
     settings: MapSettings,
-    lang: Lang,
+    words: MapWords,
     mode: MapMode,
 ) -> impl IntoView {
-    let t = lang.islands();
+    let label = words.label.clone();
     let container = NodeRef::<leptos::html::Div>::new();
     let count = count.unwrap_or(markers.len());
     let source_attr = source.clone();
@@ -69,6 +70,7 @@ fn SpacesMapIsland(
     Effect::new(move |_| {
         if let Some(el) = container.get() {
             let (markers, settings, source) = (markers.clone(), settings.clone(), source.clone());
+            let words = words.clone();
             leptos::task::spawn_local(async move {
                 let markers = match source {
                     Some(url) => match leaflet_js::fetch_markers(&url).await {
@@ -80,14 +82,14 @@ fn SpacesMapIsland(
                     },
                     None => markers,
                 };
-                if let Err(err) = leaflet_js::draw(&el, markers, &settings, lang, mode).await {
+                if let Err(err) = leaflet_js::draw(&el, markers, &settings, words, mode).await {
                     leptos::logging::error!("map: {err:?}");
                 }
             });
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (&settings, mode, &markers, &source);
+    let _ = (&settings, mode, &markers, &source, &words);
     view! {
         <div
             node_ref=container
@@ -96,7 +98,7 @@ fn SpacesMapIsland(
                 MapMode::Single => "map map--single",
             }
             role="region"
-            aria-label=t.map_label
+            aria-label=label
             data-markers=count
             // For the islands' start (`page_assets`): load Leaflet; fetch the markers now.
             data-leaflet=""
@@ -110,17 +112,22 @@ fn SpacesMapIsland(
 /// position without a pointer or without JavaScript. With it, the page gets Leaflet and the
 /// islands' scripts.
 #[component]
-pub fn PinPicker(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
+pub fn PinPicker(
+    lat: f64,
+    lon: f64,
+    settings: MapSettings,
+    lang: crate::i18n::Lang,
+) -> impl IntoView {
+    let words = PinWords::new(lang);
     view! {
         <IslandAssets />
-        <PinPickerIsland lat lon settings lang />
+        <PinPickerIsland lat lon settings words />
     }
 }
 
 /// The island of [`PinPicker`].
 #[island]
-fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> impl IntoView {
-    let t = lang.islands();
+fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, words: PinWords) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
@@ -137,9 +144,9 @@ fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, lang: Lang) -> imp
             node_ref=container
             class="map map--picker"
             role="region"
-            aria-label=t.pin_label
+            aria-label=words.label
             data-leaflet=""
         ></div>
-        <p class="field__hint">{t.pin_hint}</p>
+        <p class="field__hint">{words.hint}</p>
     }
 }

@@ -7,7 +7,7 @@ use super::marker_views::{cluster_popup, make_marker, popup};
 use super::{MapMode, MapSettings};
 use crate::core::model::METRO_BOUNDS;
 use crate::core::view::MapMarker;
-use crate::i18n::Lang;
+use crate::i18n::islands::MapWords;
 use js_sys::{Object, Reflect};
 use leaflet::{
     Icon, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, Point,
@@ -90,7 +90,7 @@ pub async fn draw(
     el: &HtmlElement,
     markers: Vec<MapMarker>,
     settings: &MapSettings,
-    lang: Lang,
+    words: MapWords,
     mode: MapMode,
 ) -> Result<(), JsValue> {
     // Creating the map, giving it its view, loading its base map and drawing its markers are
@@ -107,7 +107,7 @@ pub async fn draw(
     add_base_map(&map, settings);
     next_task().await;
     match mode {
-        MapMode::Directory => Directory::start(map, el, markers, lang),
+        MapMode::Directory => Directory::start(map, el, markers, words),
         MapMode::Single => {
             let mut icons = HashMap::new();
             for (i, m) in markers.iter().enumerate() {
@@ -145,7 +145,7 @@ struct Directory {
     /// The map's element.
     container: HtmlElement,
     layer: LayerGroup,
-    lang: Lang,
+    words: Rc<MapWords>,
     spaces: Rc<Vec<MapMarker>>,
     points: Vec<(f64, f64)>,
     per_zoom: HashMap<u8, Rc<Vec<Cluster>>>,
@@ -161,17 +161,20 @@ struct Directory {
 }
 
 impl Directory {
-    fn start(map: Map, container: &HtmlElement, spaces: Vec<MapMarker>, lang: Lang) {
+    fn start(map: Map, container: &HtmlElement, spaces: Vec<MapMarker>, words: MapWords) {
         let spaces = Rc::new(spaces);
+        let words = Rc::new(words);
         let popup_content = {
-            let spaces = spaces.clone();
+            let (spaces, words) = (spaces.clone(), words.clone());
             Closure::<dyn Fn(JsValue) -> JsValue>::new(move |layer: JsValue| {
                 let document = web_sys::window().and_then(|w| w.document());
                 match (
                     marker_option(&layer, "spazi").and_then(|i| spaces.get(i)),
                     document,
                 ) {
-                    (Some(m), Some(document)) => popup(&document, m, lang).unwrap_or(JsValue::NULL),
+                    (Some(m), Some(document)) => {
+                        popup(&document, m, &words).unwrap_or(JsValue::NULL)
+                    }
                     _ => JsValue::NULL,
                 }
             })
@@ -186,7 +189,7 @@ impl Directory {
             map: map.clone(),
             container: container.clone(),
             layer,
-            lang,
+            words,
             spaces,
             per_zoom: HashMap::new(),
             drawn: HashMap::new(),
@@ -319,7 +322,7 @@ impl Directory {
             marker.bind_popup_with_options(self.popup_content.as_ref(), &JsValue::UNDEFINED);
             return marker;
         }
-        let t = self.lang.islands();
+        let t = &self.words;
         let n = c.members.len();
         let here = self.parts_no_further(c, zoom);
         let size = match n {
@@ -344,9 +347,9 @@ impl Directory {
         let options = MarkerOptions::new();
         options.set_icon(div_icon(&icon_options));
         options.set_title(if here {
-            (t.cluster_here)(n)
+            t.cluster_here(n)
         } else {
-            (t.cluster_zoom)(n)
+            t.cluster_zoom(n)
         });
         options.set_keyboard(true);
         set(&options, "spazi", c.members[0] as f64);
@@ -406,7 +409,7 @@ impl Directory {
             let mut members = c.members.clone();
             members.sort_unstable();
             let members: Vec<&MapMarker> = members.iter().map(|&i| &self.spaces[i]).collect();
-            let content = cluster_popup(&document, &members, self.lang).ok()?;
+            let content = cluster_popup(&document, &members, &self.words).ok()?;
             return Some((ClusterAction::List(content, centre), from_keyboard));
         }
         let bounds = bounds_of(c.members.iter().map(|&i| &self.spaces[i]));

@@ -4,7 +4,7 @@
 use super::js::{div_icon, set};
 use crate::core::paths;
 use crate::core::view::MapMarker;
-use crate::i18n::Lang;
+use crate::i18n::islands::MapWords;
 use js_sys::Object;
 use leaflet::{Icon, LatLng, Marker, MarkerOptions, Point};
 use wasm_bindgen::prelude::*;
@@ -55,9 +55,8 @@ fn kind_icon(primary: &str, letters: &str) -> Icon {
 pub(super) fn popup(
     document: &web_sys::Document,
     m: &MapMarker,
-    lang: Lang,
+    t: &MapWords,
 ) -> Result<JsValue, JsValue> {
-    let t = lang.islands();
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
     let title = document.create_element("p")?;
@@ -72,14 +71,12 @@ pub(super) fn popup(
     if m.approximate {
         let note = document.create_element("p")?;
         note.set_class_name("map-popup__note");
-        note.set_text_content(
-            t.precision_short(crate::core::model::PositionPrecision::Approximate),
-        );
+        note.set_text_content(Some(&t.approximate));
         root.append_child(&note)?;
     }
     let link = document.create_element("a")?;
     link.set_attribute("href", &paths::space(&m.slug))?;
-    link.set_text_content(Some(t.open_space));
+    link.set_text_content(Some(&t.open_space));
     root.append_child(&link)?;
     Ok(root.into())
 }
@@ -88,14 +85,13 @@ pub(super) fn popup(
 pub(super) fn cluster_popup(
     document: &web_sys::Document,
     members: &[&MapMarker],
-    lang: Lang,
+    t: &MapWords,
 ) -> Result<JsValue, JsValue> {
-    let t = lang.islands();
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
     let title = document.create_element("p")?;
     title.set_class_name("map-popup__title");
-    title.set_text_content(Some(&(t.cluster_here)(members.len())));
+    title.set_text_content(Some(&t.cluster_here(members.len())));
     root.append_child(&title)?;
     let list = document.create_element("ul")?;
     list.set_class_name("map-popup__list");

@@ -1,0 +1,5 @@
+# What the forms' helper says in the browser (the join and RSVP forms).
+
+forms-draft-restored = We have brought back what you had typed on this device.
+# A long text's characters left, as people type.
+forms-chars-left = { $left } of { $max } characters left

@@ -1,0 +1,8 @@
+# What the forms' helper says in the browser (the join and RSVP forms).
+
+forms-draft-restored = Abbiamo ripreso i dati che avevi inserito su questo dispositivo.
+# A long text's characters left, as people type.
+forms-chars-left = { $left ->
+    [one] { $left } carattere disponibile su { $max }
+   *[other] { $left } caratteri disponibili su { $max }
+}
