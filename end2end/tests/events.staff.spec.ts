@@ -1,6 +1,7 @@
 // Staff run an event: create it (errors beside the fields first), publish it, see it on the
 // public events page; someone registers from a phone; staff find them in the list and check
-// them in at the door on a phone-sized screen; the CSV export has them.
+// them in at the door on a phone-sized screen; the CSV export and the printed door list have
+// them; they phone to cancel and staff cancel their registration.
 import { expect, test } from "@playwright/test";
 import { STAFF } from "../playwright.config";
 
@@ -21,7 +22,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByLabel("Titolo (italiano)").fill(title);
   await page.getByLabel("Inizio (ora di Bologna)").fill("2022-10-20T17:00");
   await page.getByLabel("Fine (ora di Bologna)").fill("2022-10-20T16:00");
-  await page.getByRole("textbox", { name: "Luogo *", exact: true }).fill("Palazzo Malvezzi");
+  await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Palazzo Malvezzi");
   await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
   await page.getByLabel("Posti disponibili").fill("2");
   await page.getByRole("button", { name: "Salva" }).click();
@@ -70,16 +71,42 @@ test("staff create and publish an event, then check people in at the door", asyn
 
   // The door, on a phone-sized screen: the search by name finds her, and so does the address
   // her QR code holds (what staff's phone camera opens).
-  await page.setViewportSize({ width: 360, height: 740 });
+  // The search takes the surname first, without accents, in part.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${adminPath}/ingresso`);
-  await page.getByLabel("Cerca per nome, email o organizzazione").fill("Neri");
+  const search = page.getByLabel("Cerca per nome, email o organizzazione");
+  await expect(search).toBeInViewport({ ratio: 1 });
+  await search.fill(`NER giul`);
   await page.getByRole("button", { name: "Cerca" }).click();
   await expect(page.locator(".checkin-card")).toHaveCount(1);
+  // After a QR scan the person's card is on the first screen; after "Segna presente" too.
   await page.goto(`${adminPath}/ingresso?q=${code}`);
-  await expect(page.locator(".checkin-card")).toHaveCount(1);
+  const card = page.locator(".checkin-card");
+  await expect(card).toHaveCount(1);
+  await expect(card).toBeInViewport({ ratio: 1 });
   await page.getByRole("button", { name: `Segna presente: Giulia Neri ${tag}` }).click();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeVisible();
+  await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeInViewport();
   await expect(page.locator("#rsvp-counts")).toContainText("1 presenti");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(360);
+  expect(width).toBeLessThanOrEqual(390);
+
+  // The door list to print: alphabetical, a box per person, no site header on paper.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${adminPath}/iscrizioni`);
+  await page.getByRole("link", { name: "Lista per l'ingresso, da stampare" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Lista per l'ingresso: ${title}`);
+  await expect(page.getByRole("cell", { name: `Neri ${tag} Giulia` })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.getByRole("cell", { name: `Neri ${tag} Giulia` })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // She phones: she cannot come. Staff cancel her registration, after being told what follows.
+  await page.goto(`${adminPath}/iscrizioni`);
+  await page.getByRole("link", { name: `Annulla l'iscrizione: Giulia Neri ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Annullare l'iscrizione di Giulia Neri ${tag}?`);
+  await page.getByRole("button", { name: "Sì, annulla l'iscrizione" }).click();
+  await expect(page.getByRole("status")).toContainText(`Iscrizione di Giulia Neri ${tag} annullata`);
+  await expect(page.locator("#rsvp-counts")).toHaveText("0 confermati su 2 posti · 0 in lista d'attesa · 1 annullate · 0 presenti");
 });

@@ -106,7 +106,7 @@ test("a draft is discarded, and cancelling a published event says who will be to
     await page.getByLabel("Titolo (italiano)").fill(title);
     await page.getByLabel("Inizio (ora di Bologna)").fill("2022-11-20T17:00");
     await page.getByLabel("Fine (ora di Bologna)").fill("2022-11-20T19:00");
-    await page.getByRole("textbox", { name: "Luogo *", exact: true }).fill("Palazzo Malvezzi");
+    await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Palazzo Malvezzi");
     await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
     await page.getByLabel("Posti disponibili").fill("20");
     await page.getByRole("button", { name: "Salva" }).click();

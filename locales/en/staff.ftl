@@ -211,6 +211,9 @@ staff-action-enable = enabled
 staff-action-role = role changed
 staff-action-sign-in = signed in
 staff-action-sign-out = signed out
+staff-action-rsvp-cancel = registration cancelled by staff
+staff-action-check-in = marked present
+staff-action-check-in-undone = presence undone
 staff-approximate-filter = Approximate positions only (to correct)
 staff-approximate-count = { $n ->
     [one] 1 space has an approximate position to correct

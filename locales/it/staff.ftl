@@ -211,6 +211,9 @@ staff-action-enable = riattivazione
 staff-action-role = cambio di ruolo
 staff-action-sign-in = accesso
 staff-action-sign-out = uscita
+staff-action-rsvp-cancel = iscrizione annullata dallo staff
+staff-action-check-in = presenza segnata
+staff-action-check-in-undone = presenza tolta
 staff-approximate-filter = Solo posizioni approssimative (da correggere)
 staff-approximate-count = { $n ->
     [one] 1 spazio ha una posizione approssimativa da correggere

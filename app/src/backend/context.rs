@@ -28,6 +28,9 @@ pub struct Config {
     pub mail_from: String,
     /// `SPAZI_STAFF_EMAIL`: where staff notifications go (new join requests).
     pub staff_email: String,
+    /// `SPAZI_REPLY_TO` (default: the staff address): where replies to every e-mail go (the
+    /// sender is a no-reply address); empty for none.
+    pub reply_to: String,
     /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
     /// (registrations after their event, rejected requests, sent e-mails).
     pub retention_days: i64,
@@ -109,6 +112,9 @@ impl Config {
             smtp_url: Secret(var("SPAZI_SMTP_URL", "")),
             mail_dir: var("SPAZI_MAIL_DIR", "data/mail"),
             mail_from: var("SPAZI_MAIL_FROM", DEFAULT_MAIL_FROM),
+            reply_to: std::env::var("SPAZI_REPLY_TO").unwrap_or_else(|_| {
+                var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it")
+            }),
             staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
             now,
             trusted_proxies,

@@ -44,19 +44,40 @@ pub enum MailError {
 pub enum Mailer {
     Smtp {
         transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
+        from: Senders,
     },
     /// Development: each message is written as an `.eml` file into the folder.
-    Files { dir: PathBuf, from: Mailbox },
+    Files { dir: PathBuf, from: Senders },
+}
+
+/// Who every message is from, and where replies go.
+#[derive(Clone)]
+pub struct Senders {
+    pub from: Mailbox,
+    pub reply_to: Option<Mailbox>,
 }
 
 impl Mailer {
     /// From the configuration: SMTP when `smtp_url` is set (`smtp://host:25`,
     /// `smtp://user:pass@host:587?tls=required`, `smtps://…`), else files in `dir`.
-    pub fn from_config(smtp_url: &str, dir: &str, from: &str) -> Result<Mailer, MailError> {
-        let from: Mailbox = from
-            .parse()
-            .map_err(|_| MailError::Address(from.to_owned()))?;
+    /// Replies go to `reply_to` (none when empty).
+    pub fn from_config(
+        smtp_url: &str,
+        dir: &str,
+        from: &str,
+        reply_to: &str,
+    ) -> Result<Mailer, MailError> {
+        let mailbox = |text: &str| -> Result<Mailbox, MailError> {
+            text.parse()
+                .map_err(|_| MailError::Address(text.to_owned()))
+        };
+        let from = Senders {
+            from: mailbox(from)?,
+            reply_to: match reply_to.trim() {
+                "" => None,
+                r => Some(mailbox(r)?),
+            },
+        };
         if smtp_url.trim().is_empty() {
             return Ok(Mailer::Files {
                 dir: PathBuf::from(dir),
@@ -72,10 +93,13 @@ impl Mailer {
 
     /// The Message-ID of an outbox row: the same on every attempt.
     pub fn message_id(&self, outbox_id: i64) -> String {
-        format!("<spazi-outbox-{outbox_id}@{}>", self.from().email.domain())
+        format!(
+            "<spazi-outbox-{outbox_id}@{}>",
+            self.from().from.email.domain()
+        )
     }
 
-    fn from(&self) -> &Mailbox {
+    fn from(&self) -> &Senders {
         match self {
             Mailer::Smtp { from, .. } | Mailer::Files { from, .. } => from,
         }
@@ -106,8 +130,12 @@ impl Mailer {
                 ))
             },
         )?;
-        Message::builder()
-            .from(self.from().clone())
+        let senders = self.from();
+        let mut message = Message::builder().from(senders.from.clone());
+        if let Some(reply_to) = &senders.reply_to {
+            message = message.reply_to(reply_to.clone());
+        }
+        message
             .to(to)
             .subject(email.subject.clone())
             .message_id(Some(message_id.to_owned()))
@@ -152,7 +180,13 @@ mod tests {
 
     #[test]
     fn messages_carry_text_html_and_attachments() {
-        let mailer = Mailer::from_config("", "/tmp/unused", "Spazi <noreply@example.it>").unwrap();
+        let mailer = Mailer::from_config(
+            "",
+            "/tmp/unused",
+            "Spazi <noreply@example.it>",
+            "progimpresa@cittametropolitana.bo.it",
+        )
+        .unwrap();
         let email = Email {
             to: "anna@example.it".into(),
             subject: "Conferma – città".into(),
@@ -172,6 +206,7 @@ mod tests {
         )
         .unwrap();
         assert!(raw.contains("To: anna@example.it"));
+        assert!(raw.contains("Reply-To: progimpresa@cittametropolitana.bo.it"));
         assert!(raw.contains("Message-ID: <outbox-1@spazi>"));
         assert!(raw.contains("multipart/alternative") && raw.contains("multipart/mixed"));
         assert!(raw.contains("filename=\"evento.ics\""));

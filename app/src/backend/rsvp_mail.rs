@@ -28,6 +28,7 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         (NoticeKind::Promoted, _) => (e.mail_subject_promoted)(title),
         (NoticeKind::Reminder, _) => (e.mail_subject_reminder)(title),
         (NoticeKind::EventCancelled, _) => (e.mail_subject_cancelled)(title),
+        (NoticeKind::RsvpCancelled, _) => (e.mail_subject_rsvp_cancelled)(title),
         (_, RsvpStatus::Waiting) => (e.mail_subject_waiting)(title),
         _ => (e.mail_subject_confirmed)(title),
     };
@@ -35,6 +36,7 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         (NoticeKind::Promoted, _) => e.mail_promoted.to_owned(),
         (NoticeKind::Reminder, _) => e.mail_reminder.to_owned(),
         (NoticeKind::EventCancelled, _) => e.mail_cancelled.to_owned(),
+        (NoticeKind::RsvpCancelled, _) => e.mail_rsvp_cancelled.to_owned(),
         (NoticeKind::Resent, RsvpStatus::Waiting) => format!(
             "{} {}",
             e.mail_resent,

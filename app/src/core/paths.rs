@@ -30,6 +30,9 @@ pub const NEW_EVENT: &str = "/admin/eventi/nuovo";
 pub const ADMIN_EVENT: &str = "/admin/eventi/{id}";
 pub const EVENT_RSVPS: &str = "/admin/eventi/{id}/iscrizioni";
 pub const CHECK_IN: &str = "/admin/eventi/{id}/ingresso";
+pub const DOOR_LIST: &str = "/admin/eventi/{id}/lista";
+/// Staff cancel a registration (`?iscrizione=` names it on the page; the post carries it).
+pub const RSVP_CANCEL: &str = "/admin/eventi/{id}/annulla-iscrizione";
 pub const SUBMISSIONS: &str = "/admin/adesioni";
 pub const SUBMISSION: &str = "/admin/adesioni/{id}";
 pub const SURVEY: &str = "/admin/questionario";
@@ -38,7 +41,7 @@ pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
 pub const INVITATION: &str = "/admin/invito/{token}";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 25] = [
+pub const PAGES: [&str; 27] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -58,6 +61,8 @@ pub const PAGES: [&str; 25] = [
     ADMIN_EVENT,
     EVENT_RSVPS,
     CHECK_IN,
+    DOOR_LIST,
+    RSVP_CANCEL,
     SUBMISSIONS,
     SUBMISSION,
     SURVEY,
@@ -179,6 +184,12 @@ pub fn event_rsvps_csv(id: i64) -> String {
 }
 pub fn check_in(id: i64) -> String {
     fill(CHECK_IN, id)
+}
+pub fn door_list(id: i64) -> String {
+    fill(DOOR_LIST, id)
+}
+pub fn rsvp_cancel(id: i64, rsvp: i64) -> String {
+    format!("{}?iscrizione={rsvp}", fill(RSVP_CANCEL, id))
 }
 
 /// The sign-in page that comes back to `next` (a local path, query-encoded by the caller

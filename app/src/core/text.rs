@@ -43,6 +43,21 @@ pub fn search_key(text: &str) -> String {
     out
 }
 
+/// Whether every word of `query` begins a word of `fields` (any order, case and accents
+/// aside): "rossi an" and "Anna Rossi" find Anna Rossi, "niccolo" finds Niccolò; an empty
+/// query finds everything.
+pub fn finds_all_words(query: &str, fields: &[&str]) -> bool {
+    let haystack: Vec<String> = fields.iter().map(|f| search_key(f)).collect();
+    search_key(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .all(|word| {
+            haystack
+                .iter()
+                .any(|field| field.split(' ').any(|w| w.starts_with(word)))
+        })
+}
+
 /// A URL slug: ASCII lower case letters, digits and single hyphens, at most 80 bytes, never empty.
 /// "BIG – Boost Innovation Garage" → "big-boost-innovation-garage".
 pub fn slugify(text: &str) -> String {
@@ -121,6 +136,27 @@ pub fn clip(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_search_finds_names_in_any_order_without_accents() {
+        let anna = ["Anna", "Rossi", "anna.rossi@example.it", "Dumbo"];
+        for query in [
+            "Anna Rossi",
+            "rossi anna",
+            "ROSS",
+            "ros an",
+            "anna.rossi@ex",
+            "dumbo",
+            "",
+        ] {
+            assert!(super::finds_all_words(query, &anna), "{query}");
+        }
+        for query in ["Anna Bianchi", "nna", "rossi-anna-x"] {
+            assert!(!super::finds_all_words(query, &anna), "{query}");
+        }
+        let niccolo = ["Niccolò", "Lucà", "n@example.it", ""];
+        assert!(super::finds_all_words("nicco luca", &niccolo));
+    }
+
     #[test]
     fn civil_dates() {
         assert_eq!(civil_date(0), (1970, 1, 1));

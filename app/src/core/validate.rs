@@ -381,9 +381,10 @@ mod tests {
             include_str!("validate/rsvp.rs"),
         ];
         let browser: Vec<&str> = Problem::IN_THE_BROWSER.iter().map(|p| p.code()).collect();
-        for source in sources {
-            for (i, _) in source.match_indices("Problem::") {
-                let name: String = source[i + 9..]
+        let rsvp: Vec<&str> = rsvp::PROBLEMS.iter().map(|p| p.code()).collect();
+        for (file, source) in sources.into_iter().enumerate() {
+            for (at, _) in source.match_indices("Problem::") {
+                let name: String = source[at + 9..]
                     .chars()
                     .take_while(|c| c.is_alphanumeric())
                     .collect();
@@ -395,6 +396,14 @@ mod tests {
                     browser.contains(&problem.code()),
                     "Problem::{name} is not in IN_THE_BROWSER"
                 );
+                // The RSVP form's checks: its own and the shared text checks.
+                let shared_text = ["Required", "TooLong", "ControlCharacters"];
+                if file == 3 || (file == 0 && shared_text.contains(&name.as_str())) {
+                    assert!(
+                        rsvp.contains(&problem.code()),
+                        "Problem::{name} is not in rsvp::PROBLEMS"
+                    );
+                }
             }
         }
         let mut codes: Vec<&str> = Problem::ALL.iter().map(|p| p.code()).collect();

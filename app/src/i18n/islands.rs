@@ -24,6 +24,20 @@ pub const KEYS: [(&str, &[&str]); 12] = [
     ("forms-chars-left", &["left", "max"]),
 ];
 
+/// One island's words in `lang`, built once per language and process (`cells`, one per
+/// language) and cloned into each page's props: a page pays a copy, never a Fluent call.
+pub fn cached<T: Clone>(
+    cells: &'static [std::sync::OnceLock<T>; 2],
+    lang: crate::core::lang::Lang,
+    build: impl FnOnce() -> T,
+) -> T {
+    let cell = match lang {
+        crate::core::lang::Lang::It => &cells[0],
+        crate::core::lang::Lang::En => &cells[1],
+    };
+    cell.get_or_init(build).clone()
+}
+
 /// A message with numbers in it: its text with each variable as `{name}`, and, when the
 /// language says it differently for one, that variant too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,7 +153,8 @@ impl PinWords {
 }
 
 /// The public forms' helper: "use my location", the draft, the characters left, and the
-/// messages of the problems the shared checks can find ([`Problem::IN_THE_BROWSER`]).
+/// messages of the problems its form's checks can find (`Problem::IN_THE_BROWSER` for the join
+/// form, `validate::rsvp::PROBLEMS` for the RSVP form).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssistWords {
     pub use_location: String,
@@ -154,12 +169,12 @@ pub struct AssistWords {
 
 impl AssistWords {
     #[cfg(not(feature = "ssr"))]
-    pub fn new(_: crate::core::lang::Lang) -> AssistWords {
+    pub fn new(_: crate::core::lang::Lang, _: &[Problem]) -> AssistWords {
         unreachable!("the server gives the islands their words")
     }
 
     #[cfg(feature = "ssr")]
-    pub fn new(lang: crate::core::lang::Lang) -> AssistWords {
+    pub fn new(lang: crate::core::lang::Lang, problems: &[Problem]) -> AssistWords {
         use crate::i18n::catalog::word;
         AssistWords {
             use_location: word(lang, "map-use-location").to_owned(),
@@ -168,7 +183,7 @@ impl AssistWords {
             not_located: word(lang, "map-not-located").to_owned(),
             draft_restored: word(lang, "forms-draft-restored").to_owned(),
             chars_left: Template::load(lang, "forms-chars-left"),
-            problems: Problem::IN_THE_BROWSER
+            problems: problems
                 .iter()
                 .map(|p| {
                     let key = format!("validation-{}", p.code());
@@ -205,7 +220,7 @@ mod tests {
     fn the_islands_say_what_the_pages_say() {
         for lang in [Lang::It, Lang::En] {
             let t = lang.texts();
-            let assist = AssistWords::new(lang);
+            let assist = AssistWords::new(lang, Problem::IN_THE_BROWSER);
             for problem in [
                 Problem::Required,
                 Problem::TooLong { max: 600 },
@@ -232,11 +247,11 @@ mod tests {
         }
         let it = MapWords::new(Lang::It);
         assert_eq!(it.cluster_here(3), "3 spazi in questo punto");
-        let it = AssistWords::new(Lang::It);
+        let it = AssistWords::new(Lang::It, &[]);
         assert_eq!(it.chars_left(1, 600), "1 carattere disponibile su 600");
         assert_eq!(it.chars_left(10, 600), "10 caratteri disponibili su 600");
         assert_eq!(
-            AssistWords::new(Lang::En).chars_left(10, 500),
+            AssistWords::new(Lang::En, &[]).chars_left(10, 500),
             "10 of 500 characters left"
         );
     }

@@ -203,6 +203,9 @@ words! {
         action_role,
         action_sign_in,
         action_sign_out,
+        action_rsvp_cancel,
+        action_check_in,
+        action_check_in_undone,
         approximate_filter,
         approximate_count(n: usize),
     }
@@ -279,6 +282,9 @@ impl AdminTexts {
             "role" => self.action_role,
             "sign_in" => self.action_sign_in,
             "sign_out" => self.action_sign_out,
+            "rsvp-cancel" => self.action_rsvp_cancel,
+            "check-in" => self.action_check_in,
+            "check-in-undone" => self.action_check_in_undone,
             _ => code,
         }
         .to_owned()

@@ -4,8 +4,9 @@
 use super::components::layout::Layout;
 use super::lang::current_lang;
 use super::pages::admin::{
-    dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::EventRsvpsPage,
-    events::EventEditPage, events::EventNewPage, events::StaffEventsPage, import::ImportDetailPage,
+    dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::DoorListPage,
+    event_rsvps::EventRsvpsPage, event_rsvps::RsvpCancelPage, events::EventEditPage,
+    events::EventNewPage, events::StaffEventsPage, import::ImportDetailPage,
     import::ImportUploadPage, invitation::InvitationPage, review::SubmissionDetailPage,
     review::SubmissionsPage, review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage,
     space_new::SpaceNewPage, staff::StaffPage,
@@ -99,6 +100,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/eventi/:id") view=EventEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/iscrizioni") view=EventRsvpsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/ingresso") view=CheckInPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/lista") view=DoorListPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/annulla-iscrizione") view=RsvpCancelPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />

@@ -171,11 +171,7 @@ pub(crate) async fn same_origin_only(
         "cross-site request refused"
     );
     // In the visitor's language: "the form could not be sent, try again or write to us".
-    let lang = headers
-        .get(header::COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(crate::core::lang::Lang::from_cookie_header)
-        .unwrap_or_default();
+    let lang = crate::api::context::request_lang_from(headers).unwrap_or_default();
     let refused = crate::core::validate::Problem::Refused;
     (StatusCode::FORBIDDEN, lang.texts().problem(refused)).into_response()
 }

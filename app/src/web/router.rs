@@ -140,6 +140,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::ADMIN_EVENT_STATUS, post(events::change_status))
         .route(paths::ADMIN_EVENT_DISCARD, post(events::discard))
         .route(paths::CHECK_IN, post(events::check_in))
+        .route(paths::RSVP_CANCEL, post(events::cancel_rsvp))
         .route(paths::EVENT_RSVPS_CSV, get(events::export))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<

@@ -51,6 +51,7 @@ pub async fn run() -> Result<(), StartError> {
         &config.smtp_url.0,
         &config.mail_dir,
         &config.mail_from,
+        &config.reply_to,
     )?;
     let outbox = crate::backend::outbox::OutboxSignal::default();
     // The workers stop with the server (after the round they are in).

@@ -505,6 +505,131 @@ async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
 }
 on_both_backends!(cancelling_promotes_the_first_in_line);
 
+/// Someone phones: "I can't come". Staff cancel their registration; they are e-mailed, the
+/// first in line gets the seat, the audit trail says who did it. The door's search finds
+/// people by any order of their names, without accents, by the beginnings of words; waiting
+/// people carry their place in line.
+async fn staff_cancel_a_registration_and_the_line_moves_up(t: &TestDb) {
+    let staff =
+        crate::staff::create(t, "staff.cancel@example.it", app::core::model::Role::Editor).await;
+    let id =
+        t.db.insert_event(&event("telefonata", 1), EventStatus::Published, NOW)
+            .await
+            .unwrap();
+    let other =
+        t.db.insert_event(&event("altro", 1), EventStatus::Published, NOW)
+            .await
+            .unwrap();
+    let mut niccolo = person("a");
+    niccolo.first_name = "Niccolò".into();
+    niccolo.last_name = "Lucà".into();
+    for (who, at) in [
+        (niccolo.clone(), NOW),
+        (person("b"), NOW + 1),
+        (person("c"), NOW + 2),
+    ] {
+        register(&t.db, "telefonata", &who, at).await;
+    }
+    let rows = t.db.event_rsvps(id, "").await.unwrap();
+    let place = |email: &str| {
+        rows.iter()
+            .find(|r| r.email == email)
+            .map(|r| (r.status, r.queue_position))
+    };
+    assert_eq!(place(&niccolo.email), Some((RsvpStatus::Confirmed, None)));
+    assert_eq!(
+        place("persona.b@example.it"),
+        Some((RsvpStatus::Waiting, Some(1)))
+    );
+    assert_eq!(
+        place("persona.c@example.it"),
+        Some((RsvpStatus::Waiting, Some(2)))
+    );
+    for q in [
+        "luca niccolo",
+        "Niccolò Lucà",
+        "NICC",
+        "luc nic",
+        "persona.a@ex",
+    ] {
+        let found = t.db.event_rsvps(id, q).await.unwrap();
+        assert_eq!(found.len(), 1, "{q}");
+        assert_eq!(found[0].email, niccolo.email, "{q}");
+    }
+    assert!(t.db.event_rsvps(id, "iccolo").await.unwrap().is_empty());
+    assert_eq!(
+        t.db.event_rsvps(id, "rossi persona").await.unwrap().len(),
+        2
+    );
+
+    let first = rows.iter().find(|r| r.email == niccolo.email).unwrap().id;
+    let actor = (staff, "staff.cancel@example.it");
+    // Not this event's registration: nothing happens.
+    assert_eq!(
+        t.db.staff_cancel_rsvp((other, first), actor, NOW + 3, &compose)
+            .await
+            .unwrap(),
+        CancelOutcome::NotFound
+    );
+    assert_eq!(
+        t.db.staff_cancel_rsvp((id, first), actor, NOW + 3, &compose)
+            .await
+            .unwrap(),
+        CancelOutcome::Cancelled { promoted: 1 }
+    );
+    assert_eq!(
+        mails_to(&t.db, &niccolo.email).await.last().unwrap().0,
+        "RsvpCancelled Cancelled"
+    );
+    assert_eq!(
+        mails_to(&t.db, "persona.b@example.it")
+            .await
+            .last()
+            .unwrap()
+            .0,
+        "Promoted Confirmed"
+    );
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (1, 1));
+    let rows = t.db.event_rsvps(id, "").await.unwrap();
+    assert_eq!(
+        rows.iter()
+            .find(|r| r.email == "persona.c@example.it")
+            .unwrap()
+            .queue_position,
+        Some(1)
+    );
+    // Twice (a colleague at the same time): nothing more.
+    assert_eq!(
+        t.db.staff_cancel_rsvp((id, first), actor, NOW + 4, &compose)
+            .await
+            .unwrap(),
+        CancelOutcome::AlreadyCancelled
+    );
+    assert_eq!(mails_to(&t.db, &niccolo.email).await.len(), 2);
+    let audit = t.db.audit_trail("rsvp", first).await.unwrap();
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, "rsvp-cancel");
+
+    // Someone waiting cancels by phone after the start: no promotion, the line is untouched.
+    let c = rows
+        .iter()
+        .find(|r| r.email == "persona.c@example.it")
+        .unwrap()
+        .id;
+    assert_eq!(
+        t.db.staff_cancel_rsvp((id, c), actor, NOW + 11 * DAY, &compose)
+            .await
+            .unwrap(),
+        CancelOutcome::Cancelled { promoted: 0 }
+    );
+    let counts = t.db.rsvp_counts(id).await.unwrap();
+    assert_eq!(
+        (counts.confirmed, counts.waiting, counts.cancelled),
+        (1, 0, 2)
+    );
+}
+on_both_backends!(staff_cancel_a_registration_and_the_line_moves_up);
+
 /// Cancellations and new registrations at the same time: seats stay exact and go to the line
 /// in order.
 async fn cancellations_racing_registrations_stay_exact(t: &TestDb) {
@@ -1063,6 +1188,45 @@ async fn staff_run_an_event_from_draft_to_the_door() {
     assert!(html.contains("id=\"ends_at-error\"") && html.contains("id=\"capacity-error\""));
     assert!(html.contains("value=\"Palazzo Malvezzi\""));
 
+    // A mapped space as the venue, name and address left empty: they are the space's.
+    let (space, name, address, town): (i64, String, Option<String>, String) = sqlx::query_as(
+        "SELECT s.id, s.name, s.address, m.name FROM spaces s \
+         JOIN municipalities m ON m.istat_code = s.municipality_code ORDER BY s.id LIMIT 1",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap();
+    let res = app
+        .clone()
+        .oneshot(post(
+            "/admin/eventi/nuovo",
+            format!(
+                "csrf={csrf}&{}&capacity=molti",
+                EVENT_FORM
+                    .replace("venue_space=", &format!("venue_space={space}"))
+                    .replace("venue_name=Palazzo+Malvezzi", "venue_name=")
+                    .replace("venue_address=Via+Zamboni+13%2C+Bologna", "venue_address=")
+            ),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    let expected = [address, Some(town)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let attr = |v: &str| {
+        format!(
+            "value=\"{}\"",
+            v.replace('&', "&amp;").replace('"', "&quot;")
+        )
+    };
+    assert!(html.contains(&attr(&name)), "{name}");
+    assert!(html.contains(&attr(&expected)), "{expected}");
+    assert!(!html.contains("id=\"venue_name-error\""));
+
     // Created as a draft: not public yet.
     let res = app
         .clone()
@@ -1249,9 +1413,10 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Back to the person's card, the search kept.
     assert_eq!(
         res.headers()[header::LOCATION],
-        format!("/admin/eventi/{id}/ingresso?q=verdi")
+        format!("/admin/eventi/{id}/ingresso?q=verdi#rsvp-{}", rsvps[0].id)
     );
     assert_eq!(t.db.rsvp_counts(id).await.unwrap().checked_in, 1);
     let res = app

@@ -89,6 +89,7 @@ impl SmtpSink {
             &format!("smtp://127.0.0.1:{}", self.port),
             "",
             "Spazi <noreply@example.it>",
+            "",
         )
         .unwrap()
     }

@@ -25,6 +25,8 @@ pub enum NoticeKind {
     Reminder,
     /// Staff cancelled the event.
     EventCancelled,
+    /// Staff cancelled this registration (the person asked, by phone or e-mail).
+    RsvpCancelled,
 }
 
 /// What an e-mail about one registration needs to say; turned into words by the caller.
@@ -230,6 +232,42 @@ pub(super) async fn promote_waiting(
     Ok(promoted)
 }
 
+/// Cancels registration `id` of an event (`ids`), whose status was `status`; `None` when
+/// another transaction changed it meanwhile (read it again). A freed seat goes to the first in
+/// line when `promote` gives the e-mails' composer; returns how many moved up.
+async fn cancel_row(
+    conn: &mut AnyConnection,
+    (event_id, id): (i64, i64),
+    status: &str,
+    now: i64,
+    promote: Option<Compose<'_>>,
+) -> Result<Option<usize>, DbError> {
+    let changed = sqlx::query(
+        "UPDATE rsvps SET status = 'cancelled', cancelled_at = $3, updated_at = $3 \
+         WHERE id = $1 AND status = $2",
+    )
+    .bind(id)
+    .bind(status)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if changed == 0 {
+        return Ok(None);
+    }
+    let mut promoted = 0;
+    if status == RsvpStatus::Confirmed.code() {
+        sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
+            .bind(event_id)
+            .execute(&mut *conn)
+            .await?;
+        if let Some(compose) = promote {
+            promoted = promote_waiting(conn, event_id, now, compose).await?;
+        }
+    }
+    Ok(Some(promoted))
+}
+
 impl Db {
     /// One registration by its personal link's token, in the language of the request.
     pub async fn rsvp_by_token(
@@ -311,27 +349,78 @@ impl Db {
                 return Ok(CancelOutcome::TooLate);
             }
             lock_event(&mut tx, self.backend, event_id).await?;
-            let changed = sqlx::query(
-                "UPDATE rsvps SET status = 'cancelled', cancelled_at = $3, updated_at = $3 \
-                 WHERE id = $1 AND status = $2",
-            )
-            .bind(id)
-            .bind(&status)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if changed == 0 {
+            let Some(promoted) =
+                cancel_row(&mut tx, (event_id, id), &status, now, Some(compose)).await?
+            else {
                 continue;
+            };
+            tx.commit().await?;
+            return Ok(CancelOutcome::Cancelled { promoted });
+        }
+        Err(DbError::Sqlx(sqlx::Error::RowNotFound))
+    }
+
+    /// Staff cancel registration `rsvp_id` of event `event_id` (the person asked): it is
+    /// audited, the person is e-mailed, and, before the event starts, a freed seat goes to the
+    /// first in line — as when people cancel through their own link.
+    pub async fn staff_cancel_rsvp(
+        &self,
+        (event_id, rsvp_id): (i64, i64),
+        // Who (staff id, e-mail), for the audit trail.
+        actor: (i64, &str),
+        now: i64,
+        compose: Compose<'_>,
+    ) -> Result<CancelOutcome, DbError> {
+        let mut tx = self.begin_write().await?;
+        for _ in 0..3 {
+            let row: Option<RsvpRow> = sqlx::query_as(&format!(
+                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.id = $1 AND r.event_id = $2"
+            ))
+            .bind(rsvp_id)
+            .bind(event_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(r) = row else {
+                return Ok(CancelOutcome::NotFound);
+            };
+            if r.status == RsvpStatus::Cancelled.code() {
+                return Ok(CancelOutcome::AlreadyCancelled);
             }
-            let mut promoted = 0;
-            if status == RsvpStatus::Confirmed.code() {
-                sqlx::query("UPDATE events SET seats_taken = seats_taken - 1 WHERE id = $1")
-                    .bind(event_id)
-                    .execute(&mut *tx)
-                    .await?;
-                promoted = promote_waiting(&mut tx, event_id, now, compose).await?;
-            }
+            lock_event(&mut tx, self.backend, event_id).await?;
+            let event = event_row_by_id(&mut tx, event_id).await?;
+            let ahead = event.status == EventStatus::Published.code() && now < event.starts_at;
+            let promote = ahead.then_some(compose);
+            let Some(promoted) =
+                cancel_row(&mut tx, (event_id, r.id), &r.status, now, promote).await?
+            else {
+                continue;
+            };
+            let email = compose(&notice(
+                NoticeKind::RsvpCancelled,
+                &event,
+                &r,
+                RsvpStatus::Cancelled,
+                None,
+            ));
+            enqueue(&mut tx, &email, now).await?;
+            super::audit::insert_audit(
+                &mut tx,
+                &super::audit::AuditEntry {
+                    actor_id: Some(actor.0),
+                    actor_email: actor.1,
+                    action: "rsvp-cancel",
+                    entity: "rsvp",
+                    entity_id: Some(r.id),
+                    before: Some(serde_json::json!({
+                        "status": r.status,
+                        "first_name": r.first_name,
+                        "last_name": r.last_name,
+                    })),
+                    after: Some(serde_json::json!({ "status": RsvpStatus::Cancelled.code() })),
+                },
+                now,
+            )
+            .await?;
             tx.commit().await?;
             return Ok(CancelOutcome::Cancelled { promoted });
         }

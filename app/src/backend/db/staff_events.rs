@@ -28,6 +28,7 @@ struct StaffRsvpDbRow {
     accessibility: Option<String>,
     created_at: i64,
     checked_in_at: Option<i64>,
+    token: String,
 }
 
 /// Who does it: (staff id, e-mail) for the audit trail.
@@ -415,48 +416,73 @@ impl Db {
         Ok(true)
     }
 
-    /// An event's registrations, line order, optionally those whose name, e-mail or
-    /// organisation contains `q` (any case).
+    /// An event's registrations (confirmed, waiting in line order, cancelled; by name),
+    /// optionally those `q` finds: a check-in code (from the QR code) finds its registration;
+    /// words find the registrations whose name, e-mail or organisation hold each of them, in
+    /// any order, case and accents aside, as parts of words ("rossi an" finds Anna Rossi).
     pub async fn event_rsvps(&self, id: i64, q: &str) -> Result<Vec<StaffRsvpRow>, DbError> {
-        let q = q.trim().to_lowercase();
-        let like = format!("%{}%", q.replace(['%', '_'], ""));
-        // A check-in code (from the QR code) finds its registration: the end of its token, or
-        // its beginning for a code shown before codes moved to the end (see `checkin_code`).
-        // Tokens are hex, so "-" matches nothing otherwise.
-        let (code_end, code_start) = if crate::core::model::event::is_checkin_code(&q) {
-            (format!("%{q}"), format!("{q}%"))
-        } else {
-            ("-".to_owned(), "-".to_owned())
-        };
         let rows: Vec<StaffRsvpDbRow> = sqlx::query_as(
             "SELECT id, status, first_name, last_name, email, affiliation, role, accessibility, \
-             created_at, checked_in_at FROM rsvps WHERE event_id = $1 AND \
-             (lower(first_name || ' ' || last_name) LIKE $2 OR lower(email) LIKE $2 \
-             OR lower(COALESCE(affiliation, '')) LIKE $2 OR token LIKE $3 OR token LIKE $4) \
-             ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, \
-             lower(last_name), lower(first_name), id",
+             created_at, checked_in_at, token FROM rsvps WHERE event_id = $1 ORDER BY id",
         )
         .bind(id)
-        .bind(like)
-        .bind(code_end)
-        .bind(code_start)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| StaffRsvpRow {
-                id: r.id,
-                status: RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled),
-                first_name: r.first_name,
-                last_name: r.last_name,
-                email: r.email,
-                affiliation: r.affiliation,
-                role: r.role,
-                accessibility: r.accessibility,
-                created_at: r.created_at,
-                checked_in_at: r.checked_in_at,
-            })
-            .collect())
+        let q = q.trim().to_lowercase();
+        let code = crate::core::model::event::is_checkin_code(&q).then_some(q.as_str());
+        let mut in_line = 0;
+        let mut found: Vec<StaffRsvpRow> = Vec::with_capacity(rows.len());
+        for r in rows {
+            let status = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
+            // Ids order the line (see `registrations`).
+            let queue_position = (status == RsvpStatus::Waiting).then(|| {
+                in_line += 1;
+                in_line
+            });
+            let matches = match code {
+                // A code shown before codes moved to the token's end is its beginning.
+                Some(code) => r.token.ends_with(code) || r.token.starts_with(code),
+                None => crate::core::text::finds_all_words(
+                    &q,
+                    &[
+                        &r.first_name,
+                        &r.last_name,
+                        &r.email,
+                        r.affiliation.as_deref().unwrap_or_default(),
+                    ],
+                ),
+            };
+            if matches {
+                found.push(StaffRsvpRow {
+                    id: r.id,
+                    status,
+                    first_name: r.first_name,
+                    last_name: r.last_name,
+                    email: r.email,
+                    affiliation: r.affiliation,
+                    role: r.role,
+                    accessibility: r.accessibility,
+                    created_at: r.created_at,
+                    checked_in_at: r.checked_in_at,
+                    queue_position,
+                });
+            }
+        }
+        let rank = |s: RsvpStatus| match s {
+            RsvpStatus::Confirmed => 0,
+            RsvpStatus::Waiting => 1,
+            RsvpStatus::Cancelled => 2,
+        };
+        found.sort_by_cached_key(|r| {
+            (
+                rank(r.status),
+                r.queue_position,
+                crate::core::text::search_key(&r.last_name),
+                crate::core::text::search_key(&r.first_name),
+                r.id,
+            )
+        });
+        Ok(found)
     }
 
     /// Marks a confirmed registration present (or not) at the door. `false` when it is not a

@@ -5,6 +5,15 @@
 use super::{is_email, text, FieldErrors, FormField, Problem};
 use serde::{Deserialize, Serialize};
 
+/// The problems this form's checks can report (the browser's helper gets these messages).
+pub const PROBLEMS: [Problem; 5] = [
+    Problem::Required,
+    Problem::TooLong { max: 0 },
+    Problem::ControlCharacters,
+    Problem::InvalidEmail,
+    Problem::MustAccept,
+];
+
 /// The fields of the RSVP form, in form order (`Form`: a problem no one field explains).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Field {

@@ -156,6 +156,8 @@ pub struct StaffRsvpRow {
     pub accessibility: Option<String>,
     pub created_at: i64,
     pub checked_in_at: Option<i64>,
+    /// Its place in the waiting line (1 is next), when waiting.
+    pub queue_position: Option<i64>,
 }
 
 /// The staff list of an event's registrations (filtered by `q`, a name or e-mail).

@@ -4,11 +4,12 @@
 //! draft kept on the device until the form is sent (a reload or a lost connection on the phone
 //! loses nothing), and, on the join form, "use my location".
 
-use crate::i18n::islands::AssistWords;
+use crate::i18n::islands::{cached, AssistWords};
 use crate::i18n::Lang;
 use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Where the helper is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +57,10 @@ pub const DRAFT_TTL_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 #[component]
 pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
     // The confirmation page only forgets the draft: no words.
-    let words = (mode == AssistMode::Form).then(|| AssistWords::new(lang));
+    static WORDS: [OnceLock<AssistWords>; 2] = [const { OnceLock::new() }; 2];
+    let problems = crate::core::validate::Problem::IN_THE_BROWSER;
+    let words = (mode == AssistMode::Form)
+        .then(|| cached(&WORDS, lang, || AssistWords::new(lang, problems)));
     view! {
         <IslandAssets />
         <JoinAssistIsland words mode />
@@ -67,7 +71,10 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
 /// `event`: the event's slug (each event keeps its own draft).
 #[component]
 pub fn RsvpAssist(lang: Lang, mode: AssistMode, event: String) -> impl IntoView {
-    let words = (mode == AssistMode::Form).then(|| AssistWords::new(lang));
+    static WORDS: [OnceLock<AssistWords>; 2] = [const { OnceLock::new() }; 2];
+    let problems = &crate::core::validate::rsvp::PROBLEMS;
+    let words = (mode == AssistMode::Form)
+        .then(|| cached(&WORDS, lang, || AssistWords::new(lang, problems)));
     view! {
         <IslandAssets />
         <RsvpAssistIsland words mode event />

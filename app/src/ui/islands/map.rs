@@ -17,10 +17,11 @@ mod pin_picker;
 pub use leaflet_js::fetch_markers;
 
 use crate::core::view::MapMarker;
-use crate::i18n::islands::{MapWords, PinWords};
+use crate::i18n::islands::{cached, MapWords, PinWords};
 use crate::ui::islands::page_assets::IslandAssets;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 pub use crate::core::view::MapSettings;
 
@@ -45,7 +46,8 @@ pub fn SpacesMap(
     lang: crate::i18n::Lang,
     mode: MapMode,
 ) -> impl IntoView {
-    let words = MapWords::new(lang);
+    static WORDS: [OnceLock<MapWords>; 2] = [const { OnceLock::new() }; 2];
+    let words = cached(&WORDS, lang, || MapWords::new(lang));
     view! {
         <IslandAssets />
         <SpacesMapIsland markers source count settings words mode />
@@ -118,7 +120,8 @@ pub fn PinPicker(
     settings: MapSettings,
     lang: crate::i18n::Lang,
 ) -> impl IntoView {
-    let words = PinWords::new(lang);
+    static WORDS: [OnceLock<PinWords>; 2] = [const { OnceLock::new() }; 2];
+    let words = cached(&WORDS, lang, || PinWords::new(lang));
     view! {
         <IslandAssets />
         <PinPickerIsland lat lon settings words />

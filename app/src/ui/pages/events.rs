@@ -438,7 +438,7 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
         <dl class="facts">
             <dt>{e.name}</dt>
             <dd>{format!("{} {}", rsvp.first_name, rsvp.last_name)}</dd>
-            <dt>"Email"</dt>
+            <dt>{t.field(Field::Email)}</dt>
             <dd>{rsvp.email.clone()}</dd>
             {detail(t.field(Field::Affiliation), rsvp.affiliation.clone())}
             {detail(t.field(Field::Role), rsvp.role.clone())}

@@ -86,6 +86,36 @@ async fn again(
     .await
 }
 
+/// A mapped space chosen as the venue gives the venue's name and address when they are left
+/// empty: its name, and its address with its municipality (what staff would type).
+async fn fill_venue(
+    state: &AppState,
+    input: &mut EventInput,
+) -> Result<(), crate::backend::db::DbError> {
+    let Ok(space) = input.venue_space.trim().parse::<i64>() else {
+        return Ok(());
+    };
+    if !input.venue_name.trim().is_empty() && !input.venue_address.trim().is_empty() {
+        return Ok(());
+    }
+    // An unknown space is refused by the check of the venue.
+    let Some(current) = state.db.staff_space(space).await?.map(|s| s.current) else {
+        return Ok(());
+    };
+    if input.venue_name.trim().is_empty() {
+        input.venue_name = current.name;
+    }
+    if input.venue_address.trim().is_empty() {
+        let town = state.db.municipality_name(&current.municipality).await?;
+        input.venue_address = [current.address, town]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    Ok(())
+}
+
 pub(crate) async fn create(
     State(state): State<AppState>,
     uri: Uri,
@@ -96,6 +126,10 @@ pub(crate) async fn create(
         Ok(s) => s,
         Err(res) => return res,
     };
+    let mut form = form;
+    if let Err(err) = fill_venue(&state, &mut form.input).await {
+        return unavailable("reading the venue's space", &err);
+    }
     let valid = match validate_event(&form.input) {
         Ok(v) => v,
         Err(errors) => return again(&state, &uri, &headers, form, errors).await,
@@ -134,6 +168,10 @@ pub(crate) async fn save(
         Ok(s) => s,
         Err(res) => return res,
     };
+    let mut form = form;
+    if let Err(err) = fill_venue(&state, &mut form.input).await {
+        return unavailable("reading the venue's space", &err);
+    }
     let valid = match validate_event(&form.input) {
         Ok(v) => v,
         Err(errors) => return again(&state, &uri, &headers, form, errors).await,
@@ -356,7 +394,54 @@ pub(crate) async fn check_in(
     } else {
         format!("?q={}", crate::core::text::query_encode(form.q.trim()))
     };
-    see_other(&format!("{back}{query}"))
+    // To the person's card (the browser scrolls it into view): the next one is found from
+    // where the thumb is, not from the top of the page.
+    see_other(&format!("{back}{query}#rsvp-{}", form.rsvp))
+}
+
+#[derive(Deserialize)]
+pub struct CancelRsvpForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    rsvp: i64,
+}
+
+/// Staff cancel a registration (the person asked): see `Db::staff_cancel_rsvp`. Back to the
+/// registrations, which say what happened.
+pub(crate) async fn cancel_rsvp(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<CancelRsvpForm>,
+) -> Response {
+    let rsvp = form.rsvp;
+    use crate::backend::db::CancelOutcome;
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    let now = state.clock.now();
+    let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
+    let promoted = match state
+        .db
+        .staff_cancel_rsvp((id, rsvp), actor, now, &compose)
+        .await
+    {
+        Ok(CancelOutcome::Cancelled { promoted }) => {
+            state.outbox.wake();
+            promoted
+        }
+        // Already cancelled (by the person, or a colleague): the list shows it.
+        Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => 0,
+        Ok(CancelOutcome::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("cancelling a registration", &err),
+    };
+    see_other(&format!(
+        "{}?annullata={rsvp}&promossi={promoted}",
+        paths::event_rsvps(id)
+    ))
 }
 
 /// The registrations as CSV for Excel (semicolons, BOM, formulas defused).

@@ -17,12 +17,14 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// The registrations page (`/admin/eventi/{id}/iscrizioni`) and the door's check-in screen
-/// (`/admin/eventi/{id}/ingresso`): the same search, two layouts.
+/// The registrations page (`/admin/eventi/{id}/iscrizioni`), the door's check-in screen
+/// (`/admin/eventi/{id}/ingresso`) and the door list to print (`…/lista`): the same search,
+/// three layouts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RsvpLayout {
     Table,
     Door,
+    Print,
 }
 
 #[component]
@@ -36,17 +38,29 @@ pub fn CheckInPage() -> impl IntoView {
 }
 
 #[component]
+pub fn DoorListPage() -> impl IntoView {
+    view! { <RsvpsPage layout=RsvpLayout::Print /> }
+}
+
+#[component]
 fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
     let id = id_param();
     let q = use_query_map().with_untracked(|q| q.get("q"));
+    // After staff cancelled a registration: whose, and how many moved up from the line.
+    let cancelled = use_query_map().with_untracked(|q| {
+        let number = |key: &str| q.get(key).and_then(|v| v.parse::<i64>().ok());
+        number("annullata").map(|id| (id, number("promossi").unwrap_or(0)))
+    });
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
             <Suspense>
                 {Suspend::new(async move {
+                    let id_or_0 = id.unwrap_or_default();
                     let here = match layout {
-                        RsvpLayout::Table => paths::event_rsvps(id.unwrap_or_default()),
-                        RsvpLayout::Door => paths::check_in(id.unwrap_or_default()),
+                        RsvpLayout::Table => paths::event_rsvps(id_or_0),
+                        RsvpLayout::Door => paths::check_in(id_or_0),
+                        RsvpLayout::Print => paths::door_list(id_or_0),
                     };
                     let staff = match staff_gate(&here).await {
                         Ok(staff) => staff,
@@ -56,7 +70,7 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event_rsvps(id, q.clone()).await {
-                        Ok(page) => view! { <RsvpList staff page layout /> }.into_any(),
+                        Ok(page) => view! { <RsvpList staff page layout cancelled /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -66,13 +80,19 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
 }
 
 #[component]
-fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> impl IntoView {
+fn RsvpList(
+    staff: StaffContext,
+    page: StaffRsvpsPage,
+    layout: RsvpLayout,
+    cancelled: Option<(i64, i64)>,
+) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
     let ev = page.event.clone();
     let (here, title) = match layout {
         RsvpLayout::Table => (paths::event_rsvps(ev.id), (e.rsvps_title)(&ev.title)),
         RsvpLayout::Door => (paths::check_in(ev.id), (e.checkin_title)(&ev.title)),
+        RsvpLayout::Print => (paths::door_list(ev.id), (e.door_list_title)(&ev.title)),
     };
     let csrf = staff.csrf_token.clone();
     let q = page.q.clone();
@@ -100,6 +120,12 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
     };
     let present_text =
         |r: &StaffRsvpRow| r.checked_in_at.map(|at| (e.present_since)(&clock_time(at)));
+    // Waiting people with their place in line.
+    let status_text = |r: &StaffRsvpRow| match r.queue_position {
+        Some(n) => (e.waiting_position)(n),
+        None => e.rsvp_status(r.status).to_owned(),
+    };
+    let needs = t.field(rsvp::Field::Accessibility);
     let list = if page.rsvps.is_empty() {
         view! { <p>{e.no_rsvps}</p> }.into_any()
     } else {
@@ -116,7 +142,19 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
                                 <td>{r.affiliation.clone().unwrap_or_default()}</td>
                                 <td>{r.role.clone().unwrap_or_default()}</td>
                                 <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
-                                <td>{e.rsvp_status(r.status)} <br /> {short_date(r.created_at)}</td>
+                                <td>
+                                    {status_text(r)} <br /> {short_date(r.created_at)}
+                                    {(r.status != RsvpStatus::Cancelled).then(|| view! {
+                                        <br />
+                                        <a
+                                            class="no-print"
+                                            href=paths::rsvp_cancel(ev.id, r.id)
+                                            aria-label=format!("{}: {} {}", e.cancel_rsvp, r.first_name, r.last_name)
+                                        >
+                                            {e.cancel_rsvp}
+                                        </a>
+                                    })}
+                                </td>
                                 <td>{present_text(r)} {check_in(r)}</td>
                             </tr>
                         }
@@ -124,11 +162,11 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
                     .collect_view();
                 view! {
                     <div class="table-wrap">
-                        <table class="table">
+                        <table class="table table--rsvps">
                             <thead>
                                 <tr>
                                     <th scope="col">{e.col_name}</th>
-                                    <th scope="col">"Email"</th>
+                                    <th scope="col">{t.field(rsvp::Field::Email)}</th>
                                     <th scope="col">{e.col_affiliation}</th>
                                     <th scope="col">{t.field(rsvp::Field::Role)}</th>
                                     <th scope="col">{t.field(rsvp::Field::Accessibility)}</th>
@@ -143,16 +181,31 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
                 .into_any()
             }
             RsvpLayout::Door => {
+                // Without a search, the people expected at the door; a search also finds those
+                // waiting or cancelled, with their status, when they turn up.
+                let searching = !page.q.trim().is_empty();
                 let cards = page
                     .rsvps
                     .iter()
-                    .filter(|r| r.status == RsvpStatus::Confirmed)
+                    .filter(|r| searching || r.status == RsvpStatus::Confirmed)
                     .map(|r| {
+                        let state = match r.status {
+                            RsvpStatus::Confirmed => present_text(r),
+                            _ => Some(status_text(r)),
+                        };
                         view! {
-                            <li class="checkin-card" class:checkin-card--present=r.checked_in_at.is_some()>
+                            <li
+                                class="checkin-card"
+                                class:checkin-card--present=r.checked_in_at.is_some()
+                                class:checkin-card--other=r.status != RsvpStatus::Confirmed
+                                id=format!("rsvp-{}", r.id)
+                            >
                                 <p class="checkin-card__name">{format!("{} {}", r.first_name, r.last_name)}</p>
                                 <p class="checkin-card__meta">{r.affiliation.clone().unwrap_or_else(|| r.email.clone())}</p>
-                                {present_text(r).map(|p| view! { <p class="checkin-card__state">{p}</p> })}
+                                {r.accessibility.clone().map(|a| view! {
+                                    <p class="checkin-card__needs"><strong>{needs}": "</strong>{a}</p>
+                                })}
+                                {state.map(|p| view! { <p class="checkin-card__state">{p}</p> })}
                                 {check_in(r)}
                             </li>
                         }
@@ -160,7 +213,55 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
                     .collect_view();
                 view! { <ul class="checkin-list">{cards}</ul> }.into_any()
             }
+            RsvpLayout::Print => {
+                // Confirmed people, alphabetical, a box to tick by hand.
+                let mut people: Vec<&StaffRsvpRow> = page
+                    .rsvps
+                    .iter()
+                    .filter(|r| r.status == RsvpStatus::Confirmed)
+                    .collect();
+                people.sort_by_cached_key(|r| {
+                    (
+                        crate::core::text::search_key(&r.last_name),
+                        crate::core::text::search_key(&r.first_name),
+                    )
+                });
+                let rows = people
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <td class="door-list__box" aria-hidden="true">"☐"</td>
+                                <td>{format!("{} {}", r.last_name, r.first_name)}</td>
+                                <td>{r.affiliation.clone().unwrap_or_default()}</td>
+                                <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="table door-list">
+                        <thead>
+                            <tr>
+                                <th scope="col">{e.col_present}</th>
+                                <th scope="col">{e.col_name}</th>
+                                <th scope="col">{e.col_affiliation}</th>
+                                <th scope="col">{needs}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
         }
+    };
+    let scanned = layout == RsvpLayout::Door
+        && crate::core::model::event::is_checkin_code(&page.q.trim().to_lowercase());
+    let (list_first, list_after) = if scanned {
+        (Some(list), None)
+    } else {
+        (None, Some(list))
     };
     view! {
         <Title text=title.clone() />
@@ -169,21 +270,112 @@ fn RsvpList(staff: StaffContext, page: StaffRsvpsPage, layout: RsvpLayout) -> im
             <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
             <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
         </nav>
-        <h1>{title}</h1>
-        <p id="rsvp-counts">{counts_line(&ev)}</p>
-        {(layout == RsvpLayout::Door).then(|| view! { <p>{e.checkin_hint}</p> })}
-        <form class="filters" method="get" action=here.clone() role="search">
-            <div class="field">
-                <label for="q">{e.search_label}</label>
-                <input id="q" name="q" type="search" value=page.q.clone() autocomplete="off" />
-            </div>
-            <div class="filters__actions">
-                <button type="submit" class="btn btn--primary">{e.search}</button>
-            </div>
-        </form>
-        {(layout == RsvpLayout::Table).then(|| view! {
-            <p><a href=paths::event_rsvps_csv(ev.id) download="">{e.export_csv}</a></p>
+        <h1 class:checkin-title=layout == RsvpLayout::Door>{title}</h1>
+        {cancelled.and_then(|(id, promoted)| {
+            let r = page.rsvps.iter().find(|r| r.id == id)?;
+            let name = format!("{} {}", r.first_name, r.last_name);
+            let promoted = (promoted > 0).then(|| (e.promoted)(promoted as usize));
+            Some(
+            view! {
+                <div class="notice notice--success" role="status">
+                    <p>{(e.rsvp_cancelled_done)(&name)} {promoted}</p>
+                </div>
+            })
         })}
-        {list}
+        // At the door the search comes first (it must be on the phone's first screen), except
+        // after a QR scan: then the card it found does, above the search; the counts and the
+        // hint follow the list.
+        {(layout != RsvpLayout::Door).then(|| view! { <p id="rsvp-counts">{counts_line(&ev)}</p> })}
+        {list_first}
+        {(layout != RsvpLayout::Print).then(|| view! {
+            <form class="filters filters--rsvps" method="get" action=here.clone() role="search">
+                <div class="field">
+                    <label for="q">{e.search_label}</label>
+                    <input id="q" name="q" type="search" value=page.q.clone() autocomplete="off" />
+                </div>
+                <div class="filters__actions">
+                    <button type="submit" class="btn btn--primary">{e.search}</button>
+                </div>
+            </form>
+        })}
+        {(layout == RsvpLayout::Table).then(|| view! {
+            <p class="no-print">
+                <a href=paths::event_rsvps_csv(ev.id) download="">{e.export_csv}</a>
+                " · "
+                <a href=paths::door_list(ev.id)>{e.door_list}</a>
+            </p>
+        })}
+        {list_after}
+        {(layout == RsvpLayout::Door).then(|| view! {
+            <p id="rsvp-counts">{counts_line(&ev)}</p>
+            <p>{e.checkin_hint}</p>
+        })}
+    }
+}
+
+/// Staff cancel a registration, after saying what will follow
+/// (`/admin/eventi/{id}/annulla-iscrizione?iscrizione={rsvp}`; the post is
+/// `web::forms::events`).
+#[component]
+pub fn RsvpCancelPage() -> impl IntoView {
+    let id = id_param();
+    let rsvp =
+        use_query_map().with_untracked(|q| q.get("iscrizione").and_then(|r| r.parse::<i64>().ok()));
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let (Some(id), Some(rsvp)) = (id, rsvp) else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    let staff = match staff_gate(&paths::rsvp_cancel(id, rsvp)).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let page = match staff_event_rsvps(id, None).await {
+                        Ok(page) => page,
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    match page.rsvps.iter().find(|r| r.id == rsvp && r.status != RsvpStatus::Cancelled) {
+                        Some(r) => view! { <RsvpCancel staff event=page.event.clone() rsvp=r.clone() /> }.into_any(),
+                        // Gone or cancelled already: the list says which.
+                        None => view! { <ErrorNotice err=AppError::NotFound /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn RsvpCancel(
+    staff: StaffContext,
+    event: crate::core::view::event::StaffEventRow,
+    rsvp: StaffRsvpRow,
+) -> impl IntoView {
+    let e = use_texts().events;
+    let name = format!("{} {}", rsvp.first_name, rsvp.last_name);
+    let title = (e.cancel_rsvp_title)(&name);
+    let seat = (rsvp.status == RsvpStatus::Confirmed && event.counts.waiting > 0)
+        .then(|| view! { <p>{e.cancel_rsvp_seat}</p> });
+    view! {
+        <Title text=title.clone() />
+        <AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label="breadcrumb">
+            <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
+            <a href=paths::admin_event(event.id)>{event.title.clone()}</a> " › "
+            <a href=paths::event_rsvps(event.id)>{e.rsvps_link}</a>
+        </nav>
+        <h1>{title}</h1>
+        <p>{format!("{} · {}", rsvp.email, event.title)}</p>
+        <p>{(e.cancel_rsvp_mail)(&name)}</p>
+        {seat}
+        <form method="post" action=paths::fill(paths::RSVP_CANCEL, event.id) class="status-actions">
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="rsvp" value=rsvp.id.to_string() />
+            <button type="submit" class="btn btn--danger">{e.cancel_rsvp_confirm}</button>
+            <a class="btn btn--outline" href=paths::event_rsvps(event.id)>{e.back_to_rsvps}</a>
+        </form>
     }
 }

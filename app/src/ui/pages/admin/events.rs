@@ -170,14 +170,16 @@ fn EventFields(
                     id="venue_space"
                     name="venue_space"
                     aria-invalid=venue_invalid.then_some("true")
-                    aria-describedby=venue_invalid.then_some("venue_space-error")
+                    aria-describedby=if venue_invalid { "venue_space-error venue_space-hint" } else { "venue_space-hint" }
                 >
                     <option value="">{e.venue_none}</option>
                     {options}
                 </select>
+                <p class="field__hint" id="venue_space-hint">{e.venue_fill_hint}</p>
             </div>
-            <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX required=true />
-            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
+            // Required, unless a mapped space is chosen: then left empty, they are its own.
+            <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX />
+            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX />
             <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
             <TextField field=Field::Email value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
         </fieldset>
