@@ -25,12 +25,12 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Palazzo Malvezzi");
   await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
   await page.getByLabel("Posti disponibili").fill("2");
-  await page.getByRole("button", { name: "Salva" }).click();
+  await page.getByRole("button", { name: "Crea l'evento" }).click();
   await expect(page.locator("#ends_at-error")).toHaveText("Controlla le date: la fine deve venire dopo l'inizio.");
   await expect(page.getByLabel("Titolo (italiano)")).toHaveValue(title);
 
   await page.getByLabel("Fine (ora di Bologna)").fill("2022-10-20T19:00");
-  await page.getByRole("button", { name: "Salva" }).click();
+  await page.getByRole("button", { name: "Crea l'evento" }).click();
   await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
   await page.getByRole("button", { name: "Pubblica" }).click();
   await expect(page.getByText("pubblicato", { exact: true })).toBeVisible();
@@ -60,8 +60,9 @@ test("staff create and publish an event, then check people in at the door", asyn
   const code = (await visitor.locator("#checkin-code").textContent())!;
   await phone.close();
 
-  // The list: counts, search.
+  // The list: counts, search; the menu marks the section.
   await page.goto(`${adminPath}/iscrizioni`);
+  await expect(page.locator(".admin-bar").getByRole("link", { name: "Eventi" })).toHaveAttribute("aria-current", "true");
   await expect(page.locator("#rsvp-counts")).toHaveText("1 confermati su 2 posti · 0 in lista d'attesa · 0 annullate · 0 presenti");
   await page.getByLabel("Cerca per nome, email o organizzazione").fill("giulia");
   await page.getByRole("button", { name: "Cerca" }).click();

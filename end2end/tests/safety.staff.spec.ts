@@ -109,7 +109,7 @@ test("a draft is discarded, and cancelling a published event says who will be to
     await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Palazzo Malvezzi");
     await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
     await page.getByLabel("Posti disponibili").fill("20");
-    await page.getByRole("button", { name: "Salva" }).click();
+    await page.getByRole("button", { name: "Crea l'evento" }).click();
     await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
     if (title.startsWith("Bozza")) {
       await page.getByText("Elimina la bozza…").click();

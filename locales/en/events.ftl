@@ -78,6 +78,7 @@ events-mail-footer =
     Città metropolitana di Bologna – Progetti d'impresa
 events-staff-intro = The Forum's events: create a draft, publish it when ready, follow the registrations and record attendance at the door.
 events-new-event = New event
+events-create-event = Create the event
 events-col-event = Event
 events-col-status = Status
 events-col-registrations = Registrations

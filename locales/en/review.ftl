@@ -1,6 +1,7 @@
 # The staff review of join requests, and the survey pages.
 
 review-nav = Requests
+review-to-review-short = to review
 review-title = Requests to join
 review-intro = Requests sent with the “Join the Forum” form. The space appears on the map only once approved; you can correct its details before deciding.
 review-none = No requests yet.

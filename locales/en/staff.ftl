@@ -215,6 +215,14 @@ staff-action-rsvp-cancel = registration cancelled by staff
 staff-action-check-in = marked present
 staff-action-check-in-undone = presence undone
 staff-approximate-filter = Approximate positions only (to correct)
+staff-todo-heading = To do
+staff-todo-requests = { $n ->
+    [one] 1 join request to review
+   *[other] { $n } join requests to review
+}
+staff-todo-no-requests = No join request to review.
+staff-todo-events = Events in the next seven days
+staff-todo-no-events = No event in the next seven days.
 staff-approximate-count = { $n ->
     [one] 1 space has an approximate position to correct
    *[other] { $n } spaces have an approximate position to correct

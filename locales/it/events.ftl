@@ -81,6 +81,7 @@ events-mail-footer =
     Città metropolitana di Bologna – Progetti d'impresa
 events-staff-intro = Gli eventi del Forum: crea una bozza, pubblicala quando è pronta, segui le iscrizioni e registra le presenze all'ingresso.
 events-new-event = Nuovo evento
+events-create-event = Crea l'evento
 events-col-event = Evento
 events-col-status = Stato
 events-col-registrations = Iscrizioni

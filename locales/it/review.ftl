@@ -1,6 +1,7 @@
 # The staff review of join requests, and the survey pages.
 
 review-nav = Adesioni
+review-to-review-short = da esaminare
 review-title = Richieste di adesione
 review-intro = Le richieste inviate con il modulo «Aderisci al Forum». Lo spazio compare sulla mappa solo dopo l'approvazione; puoi correggerne i dati prima di decidere.
 review-none = Nessuna richiesta per ora.

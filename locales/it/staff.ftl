@@ -215,6 +215,14 @@ staff-action-rsvp-cancel = iscrizione annullata dallo staff
 staff-action-check-in = presenza segnata
 staff-action-check-in-undone = presenza tolta
 staff-approximate-filter = Solo posizioni approssimative (da correggere)
+staff-todo-heading = Da fare
+staff-todo-requests = { $n ->
+    [one] 1 richiesta di adesione da esaminare
+   *[other] { $n } richieste di adesione da esaminare
+}
+staff-todo-no-requests = Nessuna richiesta di adesione da esaminare.
+staff-todo-events = Eventi dei prossimi sette giorni
+staff-todo-no-events = Nessun evento nei prossimi sette giorni.
 staff-approximate-count = { $n ->
     [one] 1 spazio ha una posizione approssimativa da correggere
    *[other] { $n } spazi hanno una posizione approssimativa da correggere

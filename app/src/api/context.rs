@@ -19,6 +19,8 @@ use leptos::prelude::use_context;
 pub struct StaffContext {
     pub user: StaffUser,
     pub csrf_token: String,
+    /// Join requests waiting for a decision (on the menu, on every staff page).
+    pub to_review: i64,
 }
 
 /// The database from the request's context (server functions and pages).
@@ -135,12 +137,14 @@ async fn staff_of_request() -> Result<Option<StaffContext>, AppError> {
         return Ok(None);
     };
     let db = db()?;
-    Ok(crate::backend::auth::session(&db, &token, now())
-        .await?
-        .map(|s| StaffContext {
-            user: s.user,
-            csrf_token: s.csrf_token,
-        }))
+    let Some(session) = crate::backend::auth::session(&db, &token, now()).await? else {
+        return Ok(None);
+    };
+    Ok(Some(StaffContext {
+        user: session.user,
+        csrf_token: session.csrf_token,
+        to_review: db.submissions_to_review().await?,
+    }))
 }
 
 /// The signed-in staff member if their role allows `role`: `Unauthorized` when nobody is signed

@@ -13,6 +13,24 @@ pub async fn staff_events() -> Result<Vec<crate::core::view::event::StaffEventRo
     Ok(db.staff_events().await?)
 }
 
+/// Staff: the events under way or starting in the next seven days (drafts aside), soonest
+/// first, with their counts — for the staff home.
+#[server(prefix = "/admin/api", endpoint = "week-events")]
+pub async fn staff_week_events() -> Result<Vec<crate::core::view::event::StaffEventRow>, AppError> {
+    use crate::core::model::event::EventStatus;
+    require(crate::core::model::Role::Editor).await?;
+    let now = super::context::now();
+    let mut events: Vec<_> = db()?
+        .staff_events()
+        .await?
+        .into_iter()
+        .filter(|e| e.status != EventStatus::Draft && e.ends_at >= now)
+        .filter(|e| e.starts_at <= now + 7 * 86_400)
+        .collect();
+    events.sort_by_key(|e| (e.starts_at, e.id));
+    Ok(events)
+}
+
 /// Staff: the spaces an event can be hosted at (id, name).
 #[server(prefix = "/admin/api", endpoint = "event-venues")]
 pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {

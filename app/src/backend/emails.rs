@@ -56,13 +56,13 @@ pub fn join_confirmation(v: &ValidJoin, reference: &str, lang: Lang) -> Email {
     )
 }
 
-/// To staff (in Italian): a new join request waits for review.
-pub fn join_staff_notice(v: &ValidJoin, reference: &str, to: &str, base_url: &str) -> Email {
+/// To staff (in Italian): a new join request waits for review at `link`.
+pub fn join_staff_notice(v: &ValidJoin, reference: &str, to: &str, link: &str) -> Email {
     let lang = Lang::It;
     let m = lang.texts().mail;
     let s = &v.space;
     let message = format!(
-        "{}\n\n{}: {}\n{}: {}\n{}: {} <{}>\n{}: {reference}\n\n{}: {}/admin",
+        "{}\n\n{}: {}\n{}: {}\n{}: {} <{}>\n{}: {reference}\n\n{}: {link}",
         m.new_request_intro,
         m.new_request_space,
         s.name,
@@ -73,7 +73,6 @@ pub fn join_staff_notice(v: &ValidJoin, reference: &str, to: &str, base_url: &st
         v.contact_email,
         m.new_request_reference,
         m.new_request_review,
-        base_url.trim_end_matches('/'),
     );
     // Never the submitter's words in a subject line: a reference only.
     letter(lang, to, (m.new_request_subject)(reference), "", &message)

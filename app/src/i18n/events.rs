@@ -114,6 +114,7 @@ words! {
         section_rsvp,
         venue_none,
         venue_fill_hint,
+        create_event,
         window_hint,
         times_hint,
         slug_hint,

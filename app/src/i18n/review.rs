@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 words! {
     pub struct ReviewTexts in "review" {
+        /// The menu's count of requests waiting for a decision (read by screen readers).
+        to_review_short,
         nav,
         title,
         intro,

@@ -208,6 +208,12 @@ words! {
         action_check_in_undone,
         approximate_filter,
         approximate_count(n: usize),
+        /// The staff home: what needs doing.
+        todo_heading,
+        todo_requests(n: i64),
+        todo_no_requests,
+        todo_events,
+        todo_no_events,
     }
 }
 

@@ -177,6 +177,20 @@ async fn join_form_guards_errors_and_success() {
     // The submitter's words never reach a subject line.
     assert!(mails.iter().all(|m| !m.email.subject.contains("Officina")));
     assert!(mails[1].email.text.contains("maria@example.it"));
+    // The staff notice links to the request itself.
+    let (submission,): (i64,) =
+        sqlx::query_as("SELECT id FROM submissions WHERE contact_email = 'maria@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert!(
+        mails[1]
+            .email
+            .text
+            .contains(&format!("/admin/adesioni/{submission}\n")),
+        "{}",
+        mails[1].email.text
+    );
     let res = app
         .clone()
         .oneshot(get_req("/aderisci/inviata/ADR-XXXX-XXXX", None))

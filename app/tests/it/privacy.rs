@@ -88,9 +88,16 @@ async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
         ("consent_privacy", "on"),
     ]);
     let valid = validate_join(&input).unwrap();
-    t.db.create_submission(&valid, &format!("ADR-{at}"), "it", None, &[], at)
-        .await
-        .unwrap()
+    t.db.create_submission(
+        &valid,
+        &format!("ADR-{at}"),
+        "it",
+        None,
+        &|_| Vec::new(),
+        at,
+    )
+    .await
+    .unwrap()
 }
 
 async fn retention_erases_what_has_served(t: &TestDb) {

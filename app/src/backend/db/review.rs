@@ -79,6 +79,15 @@ impl Db {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
+    /// How many requests wait for a decision (the staff menu shows it).
+    pub async fn submissions_to_review(&self) -> Result<i64, DbError> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM submissions WHERE decision IS NULL")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n)
+    }
+
     pub async fn submission(
         &self,
         id: i64,

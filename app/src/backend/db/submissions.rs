@@ -69,16 +69,17 @@ pub(super) async fn within_rate_limit(
 
 impl Db {
     /// Stores a submission and queues its e-mails — `confirmation` to the address typed in the
-    /// form only within [`MAX_MAILS_PER_RECIPIENT`], `others` (to staff) always; returns the
-    /// new space's id. The municipality must exist (checked by the caller). A space with no
-    /// position given is placed at its municipality's point.
+    /// form only within [`MAX_MAILS_PER_RECIPIENT`], `others` (to staff, written knowing the
+    /// submission's id, to link to it) always; returns the new space's id. The municipality
+    /// must exist (checked by the caller). A space with no position given is placed at its
+    /// municipality's point.
     pub async fn create_submission(
         &self,
         v: &ValidJoin,
         reference: &str,
         lang: &str,
         confirmation: Option<&Email>,
-        others: &[Email],
+        others: &(dyn Fn(i64) -> Vec<Email> + Sync),
         now: i64,
     ) -> Result<i64, DbError> {
         let s = &v.space;
@@ -138,10 +139,11 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         let needs: Vec<&str> = v.needs.iter().map(|n| n.code()).collect();
-        sqlx::query(
+        let (submission_id,): (i64,) = sqlx::query_as(
             "INSERT INTO submissions (reference, space_id, contact_name, contact_role, contact_email, \
              contact_phone, needs_json, needs_other, vision, consent_privacy_at, consent_contact, \
-             lang, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $10)",
+             lang, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $10) \
+             RETURNING id",
         )
         .bind(reference)
         .bind(space_id)
@@ -155,7 +157,7 @@ impl Db {
         .bind(now)
         .bind(i64::from(v.consent_contact))
         .bind(lang)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
         if let Some(confirmation) = confirmation {
             let limit = recipient_limit(&confirmation.to);
@@ -169,8 +171,8 @@ impl Db {
                 );
             }
         }
-        for email in others {
-            super::enqueue(&mut tx, email, now).await?;
+        for email in others(submission_id) {
+            super::enqueue(&mut tx, &email, now).await?;
         }
         tx.commit().await?;
         Ok(space_id)

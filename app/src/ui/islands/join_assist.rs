@@ -98,7 +98,7 @@ fn FormAssistInner(
     form: AssistForm,
     scope: String,
 ) -> impl IntoView {
-    let use_location = words.as_ref().map(|w| w.use_location.clone());
+    let use_location = words.as_ref().map(|w| w.use_location().to_owned());
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let key: std::rc::Rc<str> = form.draft_key(&scope).into();
@@ -353,7 +353,7 @@ mod dom {
         if server_errors {
             save_draft(&form, &key);
         } else if restore_draft(&form, &key) {
-            set_status(&doc, &t.draft_restored);
+            set_status(&doc, t.draft_restored());
             // The pin follows restored coordinates.
             for id in ["lat", "lon"] {
                 if let Some(f) = doc.get_element_by_id(id) {
@@ -464,7 +464,7 @@ mod dom {
                 let on_click = {
                     let doc = doc.clone();
                     Closure::<dyn FnMut()>::new(move || {
-                        set_status(&doc, &t.locating);
+                        set_status(&doc, t.locating());
                         let found = {
                             let (doc, t) = (doc.clone(), t.clone());
                             Closure::once_into_js(move |pos: web_sys::Position| {
@@ -486,13 +486,13 @@ mod dom {
                                         }
                                     }
                                 }
-                                set_status(&doc, &t.located);
+                                set_status(&doc, t.located());
                             })
                         };
                         let failed = {
                             let (doc, t) = (doc.clone(), t.clone());
                             Closure::once_into_js(move |_: JsValue| {
-                                set_status(&doc, &t.not_located)
+                                set_status(&doc, t.not_located())
                             })
                         };
                         let _ = geolocation.get_current_position_with_error_callback(

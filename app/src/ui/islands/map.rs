@@ -64,7 +64,7 @@ fn SpacesMapIsland(
     words: MapWords,
     mode: MapMode,
 ) -> impl IntoView {
-    let label = words.label.clone();
+    let label = words.label().to_owned();
     let container = NodeRef::<leptos::html::Div>::new();
     let count = count.unwrap_or(markers.len());
     let source_attr = source.clone();
@@ -147,9 +147,9 @@ fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, words: PinWords) -
             node_ref=container
             class="map map--picker"
             role="region"
-            aria-label=words.label
+            aria-label=words.label().to_owned()
             data-leaflet=""
         ></div>
-        <p class="field__hint">{words.hint}</p>
+        <p class="field__hint">{words.hint().to_owned()}</p>
     }
 }

@@ -30,28 +30,82 @@ pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
     }
 }
 
-/// The bar at the top of every staff page: who is signed in, the sections, sign-out.
+/// The section of the staff area a path is in: the menu link whose page it is or is under
+/// (the spaces' list is `/admin` itself, and a space's pages are under `/admin/spazi`).
+fn section_of(path: &str) -> &'static str {
+    [
+        paths::SUBMISSIONS,
+        paths::ADMIN_EVENTS,
+        paths::IMPORT,
+        paths::STAFF,
+    ]
+    .into_iter()
+    .find(|section| path == *section || path.starts_with(&format!("{section}/")))
+    .unwrap_or(paths::ADMIN)
+}
+
+/// The bar at the top of every staff page: who is signed in, the sections (the current one
+/// marked, for the eye and with `aria-current`), sign-out.
 #[component]
 pub fn AdminBar(staff: StaffContext) -> impl IntoView {
-    let a = use_texts().admin;
+    let t = use_texts();
+    let a = t.admin;
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let section = section_of(&path);
+    let to_review = staff.to_review;
+    let link = move |href: &'static str, text: &'static str| {
+        let current = (section == href).then_some(if path == href { "page" } else { "true" });
+        // The requests waiting for a decision, beside their section's name.
+        let count = (href == paths::SUBMISSIONS && to_review > 0).then(|| {
+            view! {
+                " "
+                <span class="badge">
+                    {to_review}
+                    <span class="visually-hidden">" " {t.review.to_review_short}</span>
+                </span>
+            }
+        });
+        view! { <a href=href aria-current=current class:is-current=current.is_some()>{text}{count}</a> }
+    };
+    let admin = staff.user.role.allows(crate::core::model::Role::Admin);
     view! {
         <div class="admin-bar">
             <p>{(a.signed_in_as)(&staff.user.name, a.role(staff.user.role))}</p>
             <nav class="admin-bar__nav" aria-label=a.area>
-                <a href=paths::ADMIN>{a.spaces_heading}</a>
-                <a href=paths::SUBMISSIONS>{use_texts().review.nav}</a>
-                <a href=paths::ADMIN_EVENTS>{use_texts().events.nav}</a>
-                <a href=paths::IMPORT>{a.import_short}</a>
-                {staff
-                    .user
-                    .role
-                    .allows(crate::core::model::Role::Admin)
-                    .then(|| view! { <a href=paths::STAFF>{a.staff_link}</a> })}
+                {link(paths::ADMIN, a.spaces_heading)}
+                {link(paths::SUBMISSIONS, t.review.nav)}
+                {link(paths::ADMIN_EVENTS, t.events.nav)}
+                {link(paths::IMPORT, a.import_short)}
+                {admin.then(|| link(paths::STAFF, a.staff_link))}
             </nav>
             <form method="post" action=paths::SIGN_OUT>
                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                 <button type="submit" class="btn btn--outline">{a.sign_out}</button>
             </form>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::section_of;
+    use crate::core::paths;
+
+    #[test]
+    fn each_page_is_in_its_section() {
+        for (path, section) in [
+            ("/admin", paths::ADMIN),
+            ("/admin/spazi/3", paths::ADMIN),
+            ("/admin/adesioni/2", paths::SUBMISSIONS),
+            ("/admin/eventi", paths::ADMIN_EVENTS),
+            ("/admin/eventi/4/ingresso", paths::ADMIN_EVENTS),
+            ("/admin/importa/7", paths::IMPORT),
+            ("/admin/staff", paths::STAFF),
+            ("/admin/staffetta", paths::ADMIN),
+        ] {
+            assert_eq!(section_of(path), section, "{path}");
+        }
     }
 }

@@ -102,15 +102,17 @@ pub(crate) async fn submit(
     let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let reference = new_reference();
     let confirmation = crate::backend::emails::join_confirmation(&valid, &reference, lang);
-    let mut emails = Vec::new();
-    if !state.config.staff_email.is_empty() {
-        emails.push(crate::backend::emails::join_staff_notice(
-            &valid,
-            &reference,
-            &state.config.staff_email,
-            state.config.base_url(),
-        ));
-    }
+    // To staff, linking to the request itself.
+    let staff_notice = |id: i64| -> Vec<crate::backend::mail::Email> {
+        let to = &state.config.staff_email;
+        (!to.is_empty())
+            .then(|| {
+                let link = format!("{}{}", state.config.base_url(), paths::submission(id));
+                crate::backend::emails::join_staff_notice(&valid, &reference, to, &link)
+            })
+            .into_iter()
+            .collect()
+    };
     match state
         .db
         .create_submission(
@@ -118,7 +120,7 @@ pub(crate) async fn submit(
             &reference,
             lang.code(),
             Some(&confirmation),
-            &emails,
+            &staff_notice,
             state.clock.now(),
         )
         .await

@@ -71,12 +71,12 @@ pub(super) fn popup(
     if m.approximate {
         let note = document.create_element("p")?;
         note.set_class_name("map-popup__note");
-        note.set_text_content(Some(&t.approximate));
+        note.set_text_content(Some(t.approximate()));
         root.append_child(&note)?;
     }
     let link = document.create_element("a")?;
     link.set_attribute("href", &paths::space(&m.slug))?;
-    link.set_text_content(Some(&t.open_space));
+    link.set_text_content(Some(t.open_space()));
     root.append_child(&link)?;
     Ok(root.into())
 }

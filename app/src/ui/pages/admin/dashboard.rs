@@ -1,11 +1,13 @@
-//! `/admin`: the staff home — who is signed in, sign-out, and every space with its status,
-//! filterable by status and text. Anonymous visitors are sent to the sign-in page.
+//! `/admin`: the staff home — what needs doing first (requests to review, this week's events
+//! with their numbers, positions to correct), then every space with its status, filterable by
+//! status and text. Anonymous visitors are sent to the sign-in page.
 
 use crate::api::context::{redirect, StaffContext};
 use crate::api::error::AppError;
-use crate::api::staff_spaces;
+use crate::api::{staff_spaces, staff_week_events};
 use crate::core::model::{PositionPrecision, SpaceStatus};
 use crate::core::paths;
+use crate::core::view::event::StaffEventRow;
 use crate::core::view::StaffSpaceRow;
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -35,9 +37,13 @@ pub fn DashboardPage() -> impl IntoView {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
+                    let week = match staff_week_events().await {
+                        Ok(week) => week,
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
                     match staff_spaces(status, q.clone(), Some(approximate)).await {
                         Ok(spaces) => {
-                            view! { <Dashboard staff spaces status q approximate /> }.into_any()
+                            view! { <Dashboard staff spaces week status q approximate /> }.into_any()
                         }
                         Err(AppError::Unauthorized) => {
                             redirect(&paths::sign_in_then(paths::ADMIN));
@@ -55,6 +61,7 @@ pub fn DashboardPage() -> impl IntoView {
 fn Dashboard(
     staff: StaffContext,
     spaces: Vec<StaffSpaceRow>,
+    week: Vec<StaffEventRow>,
     status: Option<SpaceStatus>,
     q: Option<String>,
     approximate: bool,
@@ -102,18 +109,12 @@ fn Dashboard(
             }
         })
         .collect_view();
+    let to_review = staff.to_review;
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <h1>{a.area}</h1>
+        {unfiltered.then(|| view! { <ToDo to_review week to_correct /> })}
         <h2>{a.spaces_heading}</h2>
-        {(unfiltered && to_correct > 0)
-            .then(|| {
-                view! {
-                    <p class="notice notice--warning">
-                        <a href=format!("{}?posizione=approssimativa", paths::ADMIN)>{(a.approximate_count)(to_correct)}</a>
-                    </p>
-                }
-            })}
         <p class="admin-actions">
             <a class="btn btn--primary" href=paths::NEW_SPACE>{a.new_space}</a>
             <a class="btn btn--outline" href=paths::IMPORT>{a.import_link}</a>
@@ -164,5 +165,55 @@ fn Dashboard(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// What needs doing, first on the staff home: the requests to review, the events of the coming
+/// week with their numbers (and their registrations and door), the positions to correct.
+#[component]
+fn ToDo(to_review: i64, week: Vec<StaffEventRow>, to_correct: usize) -> impl IntoView {
+    let t = use_texts();
+    let (a, e) = (t.admin, t.events);
+    let requests = if to_review > 0 {
+        view! { <p><a href=paths::SUBMISSIONS>{(a.todo_requests)(to_review)}</a></p> }.into_any()
+    } else {
+        view! { <p>{a.todo_no_requests}</p> }.into_any()
+    };
+    let events = if week.is_empty() {
+        view! { <p>{a.todo_no_events}</p> }.into_any()
+    } else {
+        let items = week
+            .into_iter()
+            .map(|ev| {
+                let counts = super::events::counts_line(&ev);
+                view! {
+                    <li>
+                        <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
+                        ", " {crate::core::datetime::short_date(ev.starts_at)} " "
+                        {crate::core::datetime::clock_time(ev.starts_at)}
+                        <br />
+                        {counts}
+                        <br />
+                        <a href=paths::event_rsvps(ev.id)>{e.rsvps_link}</a>
+                        " · "
+                        <a href=paths::check_in(ev.id)>{e.checkin_link}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="todo" aria-labelledby="todo-heading">
+            <h2 id="todo-heading">{a.todo_heading}</h2>
+            {requests}
+            <h3>{a.todo_events}</h3>
+            {events}
+            {(to_correct > 0).then(|| view! {
+                <p class="notice notice--warning">
+                    <a href=format!("{}?posizione=approssimativa", paths::ADMIN)>{(a.approximate_count)(to_correct)}</a>
+                </p>
+            })}
+        </section>
     }
 }

@@ -186,11 +186,12 @@ fn EventFields(
         <fieldset>
             <legend>{e.section_rsvp}</legend>
             <TextField field=Field::Capacity value=input.capacity.clone() errors=err() kind="number" required=true />
-            <p class="field__hint">{e.window_hint}</p>
+            // The window's hint belongs to its two fields, not to the seats above them.
             <div class="field-row">
                 {datetime(Field::RsvpOpensAt, input.rsvp_opens_at.clone(), false)}
                 {datetime(Field::RsvpClosesAt, input.rsvp_closes_at.clone(), false)}
             </div>
+            <p class="field__hint">{e.window_hint}</p>
         </fieldset>
     }
 }
@@ -236,7 +237,7 @@ pub fn EventNewPage() -> impl IntoView {
                         <form class="form form--wide" method="post" action=paths::NEW_EVENT novalidate>
                             <input type="hidden" name="csrf" value=csrf />
                             <EventFields input=state.input errors=state.errors spaces />
-                            <button type="submit" class="btn btn--primary">{use_texts().admin.save}</button>
+                            <button type="submit" class="btn btn--primary">{e.create_event}</button>
                         </form>
                     }
                         .into_any()
