@@ -58,8 +58,10 @@ test("an admin invites a colleague, who chooses a password and signs in", async 
   await page.getByLabel(/^Nuova password/).fill(password);
   await page.getByLabel(/^Ripeti la nuova password/).fill(password);
   await page.getByRole("button", { name: "Salva la password" }).click();
-  await expect(page).toHaveURL(/\/admin\/accedi\?password=1$/);
-  await expect(page.getByRole("status")).toHaveText("Password salvata. Ora puoi accedere.");
+  // Signed in at once, on the staff home.
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByText(`Hai effettuato l'accesso come ${name} (redattore).`)).toBeVisible();
+  await page.getByRole("button", { name: "Esci" }).click();
 
   // The link worked once.
   await page.goto(new URL(link).pathname);

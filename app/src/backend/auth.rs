@@ -305,19 +305,25 @@ pub async fn sign_in(
             None => SignIn::WrongCredentials,
         });
     };
+    Ok(SignIn::Success {
+        user: record.user(),
+        token: start_session(db, record.id, now).await?,
+    })
+}
+
+/// A new session for staff member `user_id` (after a good password, or once they have chosen
+/// theirs): its token, for the cookie.
+pub async fn start_session(db: &Db, user_id: i64, now: i64) -> Result<String, AuthError> {
     let token = new_token();
     db.create_session(
         &token_hash(&token),
-        record.id,
+        user_id,
         &new_token(),
         now,
         now + ABSOLUTE_TIMEOUT,
     )
     .await?;
-    Ok(SignIn::Success {
-        user: record.user(),
-        token,
-    })
+    Ok(token)
 }
 
 /// A signed-in staff member and their session's CSRF token.

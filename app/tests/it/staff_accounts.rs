@@ -397,8 +397,21 @@ async fn admins_invite_and_manage_colleagues_over_http() {
         .oneshot(post_form(&path, &good, None, Some(ORIGIN)))
         .await
         .unwrap();
+    // Signed in at once: on to the staff home with a session.
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()[header::LOCATION], "/admin/accedi?password=1");
+    assert_eq!(res.headers()[header::LOCATION], "/admin");
+    let cookie = res.headers()[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let session = cookie.split(';').next().unwrap().to_owned();
+    let home = app
+        .clone()
+        .oneshot(get_req("/admin", Some(&session)))
+        .await
+        .unwrap();
+    assert_eq!(home.status(), StatusCode::OK);
+    assert!(body_text(home).await.contains("Anna"));
     let res = app
         .clone()
         .oneshot(post_form(&path, &good, None, Some(ORIGIN)))

@@ -269,9 +269,20 @@ pub(crate) async fn accept_invitation(
     )
     .await;
     let errors = match accepted {
+        // Signed in at once, on to the staff home; should the session fail, the sign-in page.
         Ok(auth::Accepted::User(user)) => {
             tracing::info!(user = user.id, "staff password set");
-            return see_other(&format!("{}?password=1", paths::SIGN_IN));
+            let now = state.clock.now();
+            let Ok(token) = auth::start_session(&state.db, user.id, now).await else {
+                return see_other(&format!("{}?password=1", paths::SIGN_IN));
+            };
+            super::sign_in::audit_session(&state, &user, "sign_in").await;
+            let mut res = see_other(paths::ADMIN);
+            let cookie = auth::session_cookie(&token, state.config.secure_cookies());
+            if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+                res.headers_mut().insert(axum::http::header::SET_COOKIE, v);
+            }
+            return res;
         }
         // A dead link: the page explains it.
         Ok(auth::Accepted::DeadLink) => {

@@ -101,7 +101,11 @@ pub(crate) async fn sign_in(
 
 /// Signing in and out go into the audit trail of the account (failed attempts are kept, for a
 /// day, in the sign-in attempts that drive the lockout).
-async fn audit_session(state: &AppState, user: &crate::core::view::StaffUser, action: &str) {
+pub(super) async fn audit_session(
+    state: &AppState,
+    user: &crate::core::view::StaffUser,
+    action: &str,
+) {
     let entry = crate::backend::db::AuditEntry {
         actor_id: Some(user.id),
         actor_email: &user.email,
