@@ -63,7 +63,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   // The list: counts, search; the menu marks the section.
   await page.goto(`${adminPath}/iscrizioni`);
   await expect(page.locator(".admin-bar").getByRole("link", { name: "Eventi" })).toHaveAttribute("aria-current", "true");
-  await expect(page.locator("#rsvp-counts")).toHaveText("1 confermati su 2 posti · 0 in lista d'attesa · 0 annullate · 0 presenti");
+  await expect(page.locator("#rsvp-counts")).toHaveText("1 confermato su 2 posti · 0 in lista d'attesa · 0 annullate · 0 presenti");
   await page.getByLabel("Cerca per nome, email o organizzazione").fill("giulia");
   await page.getByRole("button", { name: "Cerca" }).click();
   await expect(page.getByRole("cell", { name: `giulia.${tag}@example.it` })).toBeVisible();
@@ -88,7 +88,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("button", { name: `Segna presente: Giulia Neri ${tag}` }).click();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeVisible();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeInViewport();
-  await expect(page.locator("#rsvp-counts")).toContainText("1 presenti");
+  await expect(page.locator("#rsvp-counts")).toContainText("1 presente");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 
@@ -109,5 +109,5 @@ test("staff create and publish an event, then check people in at the door", asyn
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Annullare l'iscrizione di Giulia Neri ${tag}?`);
   await page.getByRole("button", { name: "Sì, annulla l'iscrizione" }).click();
   await expect(page.getByRole("status")).toContainText(`Iscrizione di Giulia Neri ${tag} annullata`);
-  await expect(page.locator("#rsvp-counts")).toHaveText("0 confermati su 2 posti · 0 in lista d'attesa · 1 annullate · 0 presenti");
+  await expect(page.locator("#rsvp-counts")).toHaveText("0 confermati su 2 posti · 0 in lista d'attesa · 1 annullata · 0 presenti");
 });

@@ -47,6 +47,7 @@ events-your-details = Your details
 events-name = Name
 events-cancel-title = Can't come any more?
 events-cancel-hint = Cancel your registration: your seat will go to the first person on the waiting list.
+events-cancel-hint-waiting = Cancel your registration: you will leave the waiting list.
 events-cancel-button = Cancel my registration
 events-cannot-cancel = The event has started or no longer takes place: the registration can no longer be changed.
 events-register-again = Register again
@@ -60,13 +61,14 @@ events-mail-subject-cancelled = Event cancelled: { $t }
 events-mail-subject-rsvp-cancelled = Registration cancelled: { $t }
 events-mail-reminder = a reminder of tomorrow's meeting. If you can no longer come, cancel your registration with the link below: the seat will go to the waiting list.
 events-mail-cancelled = we are sorry: the event has been cancelled and your registration is no longer valid. We will write to you about the next Forum meetings.
-events-mail-rsvp-cancelled = as you asked, we have cancelled your registration. If you change your mind you can register again from the event's page while there are seats.
+events-mail-rsvp-cancelled = the Forum's staff have cancelled your registration. If you think this is a mistake, or if you change your mind, you can register again from the event's page while there are seats.
 events-mail-greeting = Hello { $name },
 events-mail-confirmed = your registration is confirmed. See you there!
 events-mail-waiting = the event is fully booked: you are on the waiting list, number { $n }. If a seat frees up we register you and write to you at once.
 events-mail-promoted = a seat has freed up and your registration is now confirmed. See you there!
 events-mail-resent = you asked to register again with this address: here is your confirmation, with the link to manage it.
 events-mail-link = To view or cancel your registration (the link is personal, do not forward it):
+events-mail-link-cancelled = To view your registration (the link is personal, do not forward it):
 events-mail-calendar = The attached file adds the event to your calendar.
 events-mail-door = At the door, show the QR code on your registration page (the link above).
 events-door-title = At the door
@@ -124,7 +126,10 @@ events-slug-hint = Leave empty to derive it from the title. Do not change it aft
 events-rsvps-link = Registrations
 events-checkin-link = Door (check-in)
 events-public-page = Public page
-events-counts = { $confirmed } confirmed of { $capacity } seats · { $waiting } waiting · { $cancelled } cancelled · { $present } present
+events-counts = { $confirmed } confirmed of { $capacity ->
+        [one] { $capacity } seat
+       *[other] { $capacity } seats
+    } · { $waiting } waiting · { $cancelled } cancelled · { $present } present
 events-rsvps-title = Registrations: { $t }
 events-search-label = Search by name, e-mail or organisation
 events-search = Search

@@ -4,6 +4,7 @@ site-site-name = Innovation spaces
 site-forum-name = Metropolitan Forum of Innovation Spaces
 site-owner = Città metropolitana di Bologna
 site-skip-to-content = Skip to main content
+site-breadcrumb = Breadcrumb
 site-nav-map = Map of the spaces
 site-switch-language = Italiano
 site-home-title = Map of innovation spaces

@@ -50,6 +50,7 @@ events-your-details = I tuoi dati
 events-name = Nome e cognome
 events-cancel-title = Non puoi più venire?
 events-cancel-hint = Annulla l'iscrizione: il tuo posto andrà al primo della lista d'attesa.
+events-cancel-hint-waiting = Annulla l'iscrizione: uscirai dalla lista d'attesa.
 events-cancel-button = Annulla l'iscrizione
 events-cannot-cancel = L'evento è iniziato o non si svolge più: l'iscrizione non si può più modificare.
 events-register-again = Iscriviti di nuovo
@@ -63,13 +64,14 @@ events-mail-subject-cancelled = Evento annullato: { $t }
 events-mail-subject-rsvp-cancelled = Iscrizione annullata: { $t }
 events-mail-reminder = ti ricordiamo l'appuntamento di domani. Se non puoi più venire, annulla l'iscrizione dal link qui sotto: il posto andrà a chi è in lista d'attesa.
 events-mail-cancelled = ci dispiace: l'evento è stato annullato e la tua iscrizione non è più valida. Ti scriveremo per i prossimi incontri del Forum.
-events-mail-rsvp-cancelled = come ci hai chiesto, abbiamo annullato la tua iscrizione. Se cambi idea puoi iscriverti di nuovo dalla pagina dell'evento, finché ci sono posti.
+events-mail-rsvp-cancelled = lo staff del Forum ha annullato la tua iscrizione. Se pensi che sia un errore, o se cambi idea, puoi iscriverti di nuovo dalla pagina dell'evento finché ci sono posti.
 events-mail-greeting = Ciao { $name },
 events-mail-confirmed = la tua iscrizione è confermata. Ti aspettiamo!
 events-mail-waiting = l'evento è al completo: sei in lista d'attesa, in posizione { $n }. Se si libera un posto ti iscriviamo e ti scriviamo subito.
 events-mail-promoted = si è liberato un posto e ora la tua iscrizione è confermata. Ti aspettiamo!
 events-mail-resent = ci hai chiesto di nuovo l'iscrizione con questo indirizzo: eccoti la conferma, con il link per gestirla.
 events-mail-link = Per vedere o annullare l'iscrizione (il link è personale, non inoltrarlo):
+events-mail-link-cancelled = Per vedere la tua iscrizione (il link è personale, non inoltrarlo):
 events-mail-calendar = In allegato il file per aggiungere l'evento al tuo calendario.
 events-mail-door = All'ingresso mostra il codice QR della tua pagina di iscrizione (il link qui sopra).
 events-door-title = All'ingresso
@@ -127,7 +129,19 @@ events-slug-hint = Lascia vuoto per ricavarlo dal titolo. Non cambiarlo dopo la 
 events-rsvps-link = Iscrizioni
 events-checkin-link = Ingresso (check-in)
 events-public-page = Pagina pubblica
-events-counts = { $confirmed } confermati su { $capacity } posti · { $waiting } in lista d'attesa · { $cancelled } annullate · { $present } presenti
+events-counts = { $confirmed ->
+        [one] { $confirmed } confermato
+       *[other] { $confirmed } confermati
+    } su { $capacity ->
+        [one] { $capacity } posto
+       *[other] { $capacity } posti
+    } · { $waiting } in lista d'attesa · { $cancelled ->
+        [one] { $cancelled } annullata
+       *[other] { $cancelled } annullate
+    } · { $present ->
+        [one] { $present } presente
+       *[other] { $present } presenti
+    }
 events-rsvps-title = Iscrizioni: { $t }
 events-search-label = Cerca per nome, email o organizzazione
 events-search = Cerca

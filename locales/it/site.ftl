@@ -4,6 +4,7 @@ site-site-name = Spazi per l'innovazione
 site-forum-name = Forum metropolitano degli spazi per l'innovazione
 site-owner = Città metropolitana di Bologna
 site-skip-to-content = Vai al contenuto principale
+site-breadcrumb = Percorso di navigazione
 site-nav-map = Mappa degli spazi
 site-switch-language = English
 site-home-title = Mappa degli spazi per l'innovazione

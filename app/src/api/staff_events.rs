@@ -13,18 +13,17 @@ pub async fn staff_events() -> Result<Vec<crate::core::view::event::StaffEventRo
     Ok(db.staff_events().await?)
 }
 
-/// Staff: the events under way or starting in the next seven days (drafts aside), soonest
-/// first, with their counts — for the staff home.
+/// Staff: the events under way or starting in the next seven days (drafts too: they may need
+/// publishing), soonest first, with their counts — for the staff home.
 #[server(prefix = "/admin/api", endpoint = "week-events")]
 pub async fn staff_week_events() -> Result<Vec<crate::core::view::event::StaffEventRow>, AppError> {
-    use crate::core::model::event::EventStatus;
     require(crate::core::model::Role::Editor).await?;
     let now = super::context::now();
     let mut events: Vec<_> = db()?
         .staff_events()
         .await?
         .into_iter()
-        .filter(|e| e.status != EventStatus::Draft && e.ends_at >= now)
+        .filter(|e| e.ends_at >= now)
         .filter(|e| e.starts_at <= now + 7 * 86_400)
         .collect();
     events.sort_by_key(|e| (e.starts_at, e.id));

@@ -59,7 +59,10 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         e.where_,
         n.event.venue_name,
         n.event.venue_address,
-        e.mail_link,
+        match n.kind {
+            NoticeKind::RsvpCancelled | NoticeKind::EventCancelled => e.mail_link_cancelled,
+            _ => e.mail_link,
+        },
         n.token,
     );
     if calendar && n.kind != NoticeKind::EventCancelled {

@@ -47,15 +47,22 @@ pub fn search_key(text: &str) -> String {
 /// aside): "rossi an" and "Anna Rossi" find Anna Rossi, "niccolo" finds Niccolò; an empty
 /// query finds everything.
 pub fn finds_all_words(query: &str, fields: &[&str]) -> bool {
-    let haystack: Vec<String> = fields.iter().map(|f| search_key(f)).collect();
+    // Each word of a field, and each with the words after it run together: "D'Àmato" is
+    // "d amato", found by "amato", "d'amato" and "damato".
+    let starts: Vec<String> = fields
+        .iter()
+        .flat_map(|f| {
+            let key = search_key(f);
+            let words: Vec<String> = key.split(' ').map(str::to_owned).collect();
+            (0..words.len())
+                .flat_map(move |i| [words[i].clone(), words[i..].concat()])
+                .collect::<Vec<_>>()
+        })
+        .collect();
     search_key(query)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .all(|word| {
-            haystack
-                .iter()
-                .any(|field| field.split(' ').any(|w| w.starts_with(word)))
-        })
+        .all(|word| starts.iter().any(|s| s.starts_with(word)))
 }
 
 /// A URL slug: ASCII lower case letters, digits and single hyphens, at most 80 bytes, never empty.
@@ -155,6 +162,10 @@ mod tests {
         }
         let niccolo = ["Niccolò", "Lucà", "n@example.it", ""];
         assert!(super::finds_all_words("nicco luca", &niccolo));
+        let damato = ["Nicolò", "D'Àmato", "", ""];
+        for query in ["Damato", "d'amato", "amato", "nicolo dam"] {
+            assert!(super::finds_all_words(query, &damato), "{query}");
+        }
     }
 
     #[test]

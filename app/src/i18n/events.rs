@@ -55,6 +55,7 @@ words! {
         name,
         cancel_title,
         cancel_hint,
+        cancel_hint_waiting,
         cancel_button,
         cannot_cancel,
         register_again,
@@ -76,6 +77,8 @@ words! {
         mail_promoted,
         mail_resent,
         mail_link,
+        /// The same link, once the registration is cancelled.
+        mail_link_cancelled,
         mail_calendar,
         mail_door,
         door_title,

@@ -27,6 +27,8 @@ words! {
         forum_name,
         owner,
         skip_to_content,
+        /// The name of the trail of links above a page's title.
+        breadcrumb,
         nav_map,
         /// The switch's label, written in the *other* language.
         switch_language,

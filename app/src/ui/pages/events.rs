@@ -252,7 +252,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     view! {
         <Title text=ev.title.clone() />
         <Meta name="description" content=ev.summary.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::EVENTS>{e.all_events}</a>
         </nav>
         <article class="event">
@@ -403,7 +403,9 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
         view! {
             <section class="rsvp-cancel" aria-labelledby="cancel-title">
                 <h2 id="cancel-title">{e.cancel_title}</h2>
-                <p>{e.cancel_hint}</p>
+                <p>
+                    {if rsvp.status == RsvpStatus::Waiting { e.cancel_hint_waiting } else { e.cancel_hint }}
+                </p>
                 <form method="post" action=paths::rsvp(&token)>
                     <button type="submit" class="btn btn--outline">{e.cancel_button}</button>
                 </form>

@@ -52,7 +52,7 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
         <Meta property="og:description" content=description />
         <Meta property="og:type" content="place" />
         <div class="container page">
-            <nav aria-label="breadcrumb" class="breadcrumb">
+            <nav aria-label=crate::ui::lang::use_texts().breadcrumb class="breadcrumb">
                 <a href="/">{t.back_to_map}</a>
             </nav>
             <article class="space">

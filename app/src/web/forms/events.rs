@@ -424,24 +424,25 @@ pub(crate) async fn cancel_rsvp(
     let actor = (session.user.id, session.user.email.as_str());
     let now = state.clock.now();
     let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
-    let promoted = match state
+    match state
         .db
         .staff_cancel_rsvp((id, rsvp), actor, now, &compose)
         .await
     {
         Ok(CancelOutcome::Cancelled { promoted }) => {
             state.outbox.wake();
-            promoted
+            see_other(&format!(
+                "{}?annullata={rsvp}&promossi={promoted}",
+                paths::event_rsvps(id)
+            ))
         }
-        // Already cancelled (by the person, or a colleague): the list shows it.
-        Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => 0,
-        Ok(CancelOutcome::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("cancelling a registration", &err),
-    };
-    see_other(&format!(
-        "{}?annullata={rsvp}&promossi={promoted}",
-        paths::event_rsvps(id)
-    ))
+        // Already cancelled (by the person, or a colleague): the list shows it, nothing done.
+        Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
+            see_other(&paths::event_rsvps(id))
+        }
+        Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("cancelling a registration", &err),
+    }
 }
 
 /// The registrations as CSV for Excel (semicolons, BOM, formulas defused).

@@ -73,7 +73,9 @@ fn Dashboard(
     // Spaces still on the map whose position was placed by street or municipality.
     let to_correct = spaces
         .iter()
-        .filter(|s| s.precision != PositionPrecision::Exact && s.status != SpaceStatus::Archived)
+        // Pending ones are corrected in their request's review.
+        .filter(|s| s.precision != PositionPrecision::Exact)
+        .filter(|s| !matches!(s.status, SpaceStatus::Archived | SpaceStatus::Pending))
         .count();
     let rows = spaces
         .into_iter()
@@ -189,14 +191,17 @@ fn ToDo(to_review: i64, week: Vec<StaffEventRow>, to_correct: usize) -> impl Int
                 view! {
                     <li>
                         <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
+                        {(ev.status != crate::core::model::event::EventStatus::Published).then(|| {
+                            view! { " " <span class="tag">{e.status(ev.status)}</span> }
+                        })}
                         ", " {crate::core::datetime::short_date(ev.starts_at)} " "
                         {crate::core::datetime::clock_time(ev.starts_at)}
                         <br />
                         {counts}
                         <br />
-                        <a href=paths::event_rsvps(ev.id)>{e.rsvps_link}</a>
+                        <a href=paths::event_rsvps(ev.id) aria-label=format!("{}: {}", e.rsvps_link, ev.title)>{e.rsvps_link}</a>
                         " · "
-                        <a href=paths::check_in(ev.id)>{e.checkin_link}</a>
+                        <a href=paths::check_in(ev.id) aria-label=format!("{}: {}", e.checkin_link, ev.title)>{e.checkin_link}</a>
                     </li>
                 }
             })

@@ -231,7 +231,10 @@ fn RsvpList(
                     .map(|r| {
                         view! {
                             <tr>
-                                <td class="door-list__box" aria-hidden="true">"☐"</td>
+                                // Already in: ticked.
+                                <td class="door-list__box" aria-hidden="true">
+                                    {if r.checked_in_at.is_some() { "☑" } else { "☐" }}
+                                </td>
                                 <td>{format!("{} {}", r.last_name, r.first_name)}</td>
                                 <td>{r.affiliation.clone().unwrap_or_default()}</td>
                                 <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
@@ -266,19 +269,20 @@ fn RsvpList(
     view! {
         <Title text=title.clone() />
         <AdminBar staff />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
             <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
         </nav>
         <h1 class:checkin-title=layout == RsvpLayout::Door>{title}</h1>
         {cancelled.and_then(|(id, promoted)| {
-            let r = page.rsvps.iter().find(|r| r.id == id)?;
+            // Said only of a registration that is cancelled (the address can be typed).
+            let r = page.rsvps.iter().find(|r| r.id == id && r.status == RsvpStatus::Cancelled)?;
             let name = format!("{} {}", r.first_name, r.last_name);
             let promoted = (promoted > 0).then(|| (e.promoted)(promoted as usize));
             Some(
             view! {
                 <div class="notice notice--success" role="status">
-                    <p>{(e.rsvp_cancelled_done)(&name)} {promoted}</p>
+                    <p>{(e.rsvp_cancelled_done)(&name)} " " {promoted}</p>
                 </div>
             })
         })}
@@ -362,7 +366,7 @@ fn RsvpCancel(
     view! {
         <Title text=title.clone() />
         <AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
             <a href=paths::admin_event(event.id)>{event.title.clone()}</a> " › "
             <a href=paths::event_rsvps(event.id)>{e.rsvps_link}</a>

@@ -229,7 +229,7 @@ pub fn EventNewPage() -> impl IntoView {
                     let csrf = staff.csrf_token.clone();
                     view! {
                         <AdminBar staff />
-                        <nav class="breadcrumb" aria-label="breadcrumb">
+                        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
                             <a href=paths::ADMIN_EVENTS>{e.title}</a>
                         </nav>
                         <h1>{e.new_event}</h1>
@@ -377,7 +377,7 @@ fn EventEditor(
     view! {
         <Title text=format!("{} – {}", ev.title, t.admin.area) />
         <AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN_EVENTS>{e.title}</a>
         </nav>
         <h1>{ev.title.clone()}</h1>

@@ -106,7 +106,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
     });
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{a.import_title}</h1>
@@ -413,7 +413,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
 
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN>{a.area}</a>
             " › "
             <a href=paths::IMPORT>{a.import_title}</a>

@@ -231,7 +231,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     view! {
         <Title text=(r.request_title)(&page.row.reference) />
         <AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::SUBMISSIONS>{r.title}</a>
         </nav>
         <h1>{page.row.space_name.clone()}</h1>
@@ -375,7 +375,7 @@ fn Survey(staff: StaffContext, summary: SurveySummary) -> impl IntoView {
     };
     view! {
         <AdminBar staff />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::SUBMISSIONS>{r.title}</a>
         </nav>
         <h1>{r.survey_title}</h1>

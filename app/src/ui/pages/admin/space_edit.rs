@@ -130,7 +130,7 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     view! {
         <Title text=format!("{} – {}", page.input.name, a.area) />
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{page.input.name.clone()}</h1>

@@ -31,7 +31,7 @@ pub fn SpaceNewPage() -> impl IntoView {
                     let state = use_context::<SpaceFormState>().unwrap_or_default();
                     view! {
                         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
-                        <nav class="breadcrumb" aria-label="breadcrumb">
+                        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
                             <a href=paths::ADMIN>{a.area}</a>
                         </nav>
                         <h1>{a.new_space}</h1>

@@ -98,7 +98,7 @@ fn Accounts(
     let role_invalid = role_error.is_some();
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label="breadcrumb">
+        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=paths::ADMIN>{a.area}</a>
         </nav>
         <h1>{a.staff_title}</h1>
