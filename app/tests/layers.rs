@@ -117,12 +117,12 @@ fn words_in(files: &BTreeMap<String, String>) -> Vec<String> {
         "../server/src/main.rs",
     ];
     /// Words the code compares against, not shows: the Italian words a name's comparison
-    /// ignores, and how a kind may be written in an imported file. Names, the same in every
+    /// ignores, and the headers and values an imported file may use. Names, the same in every
     /// language: an organiser's, the open data's attribution, the sender's (a setting's
     /// default), the calendar files' producer.
     const MATCHED: [&str; 6] = [
         "src/backend/review.rs",
-        "src/backend/import/parse.rs",
+        "src/core/import_columns.rs",
         "src/ui/pages/admin/events.rs:Città metropolitana di Bologna – Progetti d'impresa",
         "src/backend/exports.rs:Città metropolitana di Bologna – Forum metropolitano degli spazi per l'innovazione",
         "src/backend/context.rs:Spazi per l'innovazione <noreply@spazi.localhost>",

@@ -1,5 +1,6 @@
 // Staff accounts: an administrator invites a colleague, who chooses a password through the
-// link and signs in; the administrator disables the account. Editors cannot get there.
+// link and signs in; forgets it and gets a new link by e-mail; changes it from the staff area;
+// the administrator disables the account. Editors cannot get there.
 import { expect, type Page, test } from "@playwright/test";
 import { waitForMail } from "../fixtures/mail";
 import { ADMIN, STAFF } from "../playwright.config";
@@ -75,6 +76,42 @@ test("an admin invites a colleague, who chooses a password and signs in", async 
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole("alert")).toContainText("Il tuo ruolo non permette");
   await page.goto("/admin");
+  await page.getByRole("button", { name: "Esci" }).click();
+
+  // They forget their password: a link by e-mail, a new password, signed in at once.
+  await page.goto("/admin/accedi");
+  await page.getByRole("link", { name: "Password dimenticata?" }).click();
+  await page.getByLabel(/^Email/).fill("collega@");
+  await page.getByRole("button", { name: "Inviami il link" }).click();
+  await expect(page.locator("#email-error")).toHaveText("Scrivi un indirizzo email valido, per esempio nome@esempio.it.");
+  await expect(page.getByLabel(/^Email/)).toHaveValue("collega@");
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByRole("button", { name: "Inviami il link" }).click();
+  await expect(page.getByRole("status")).toContainText("Se l'indirizzo corrisponde a un account attivo");
+  const reset = await waitForMail(email, /speriamo tu[\s\S]*\/admin\/invito\/[0-9a-f]{64}/);
+  await page.goto(reset.match(/\/admin\/invito\/[0-9a-f]{64}/)![0]);
+  const second = "un'altra frase per la collega";
+  await page.getByLabel(/^Nuova password/).fill(second);
+  await page.getByLabel(/^Ripeti la nuova password/).fill(second);
+  await page.getByRole("button", { name: "Salva la password" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // They change it from the staff area: the current one is asked first.
+  await page.getByRole("link", { name: "La mia password" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cambia la tua password");
+  const third = "una terza frase tutta nuova";
+  const changeTo = async (current: string) => {
+    await page.getByLabel(/^Password attuale/).fill(current);
+    await page.getByLabel(/^Nuova password/).fill(third);
+    await page.getByLabel(/^Ripeti la nuova password/).fill(third);
+    await page.getByRole("button", { name: "Cambia la password" }).click();
+  };
+  await changeTo(password);
+  await expect(page.locator("#current_password-error")).toHaveText("Non è la tua password attuale.");
+  await changeTo(second);
+  await expect(page.getByRole("status")).toHaveText("Password cambiata. Le altre sessioni aperte con il tuo account sono state chiuse.");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await signIn(page, { email, password: third });
   await page.getByRole("button", { name: "Esci" }).click();
 
   // The admin disables the account: it can no longer sign in.

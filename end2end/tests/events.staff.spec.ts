@@ -1,7 +1,8 @@
 // Staff run an event: create it (errors beside the fields first), publish it, see it on the
 // public events page; someone registers from a phone; staff find them in the list and check
 // them in at the door on a phone-sized screen; the CSV export and the printed door list have
-// them; they phone to cancel and staff cancel their registration.
+// them; they phone to cancel and staff cancel their registration; walk-ins without e-mail are
+// added at the door, one by phone from the list, one more when the event is full.
 import { expect, test } from "@playwright/test";
 import { STAFF } from "../playwright.config";
 
@@ -110,4 +111,44 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("button", { name: "Sì, annulla l'iscrizione" }).click();
   await expect(page.getByRole("status")).toContainText(`Iscrizione di Giulia Neri ${tag} annullata`);
   await expect(page.locator("#rsvp-counts")).toHaveText("0 confermati su 2 posti · 0 in lista d'attesa · 1 annullata · 0 presenti");
+
+  // A walk-in at the door, without e-mail: added from the phone, checked in at once.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${adminPath}/ingresso`);
+  await page.getByRole("link", { name: "Aggiungi un'iscrizione" }).click();
+  await expect(page.getByLabel("È qui adesso: segna presente")).toBeChecked();
+  await page.getByRole("textbox", { name: /^Cognome/ }).fill(`Verdi ${tag}`);
+  await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
+  await expect(page.locator("#first_name-error")).toHaveText("Questo campo è obbligatorio.");
+  await expect(page.getByRole("textbox", { name: /^Cognome/ })).toHaveValue(`Verdi ${tag}`);
+  await page.getByRole("textbox", { name: /^Nome/ }).fill("Luca");
+  await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
+  await expect(page).toHaveURL(/\/ingresso\?q=/);
+  const walkIn = page.locator(".checkin-card", { hasText: `Luca Verdi ${tag}` });
+  await expect(walkIn).toContainText("senza email");
+  await expect(walkIn.getByText(/Presente dalle \d\d:\d\d/)).toBeInViewport();
+
+  // Someone phones to register: added from the list, e-mailed.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${adminPath}/iscrizioni`);
+  await page.getByRole("link", { name: "Aggiungi un'iscrizione" }).click();
+  await expect(page.getByLabel("È qui adesso: segna presente")).not.toBeChecked();
+  await page.getByRole("textbox", { name: /^Nome/ }).fill("Marta");
+  await page.getByRole("textbox", { name: /^Cognome/ }).fill(`Gialli ${tag}`);
+  await page.getByRole("textbox", { name: /^Email/ }).fill(`marta.${tag}@example.it`);
+  await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Iscrizione di Marta Gialli ${tag} aggiunta: riceverà un'email di conferma.`);
+  await expect(page.locator("#rsvp-counts")).toHaveText("2 confermati su 2 posti · 0 in lista d'attesa · 1 annullata · 1 presente");
+
+  // The event is full: one more walk-in is refused until staff add a seat for them.
+  await page.goto(`${adminPath}/ingresso`);
+  await page.getByRole("link", { name: "Aggiungi un'iscrizione" }).click();
+  await page.getByRole("textbox", { name: /^Nome/ }).fill("Piero");
+  await page.getByRole("textbox", { name: /^Cognome/ }).fill(`Blu ${tag}`);
+  await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
+  await expect(page.locator("#beyond_capacity-error")).toContainText("L'evento è al completo");
+  await page.getByLabel("Anche oltre i posti disponibili").check();
+  await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
+  await expect(page.locator(".checkin-card", { hasText: `Piero Blu ${tag}` })).toContainText(/Presente dalle/);
+  await expect(page.locator("#rsvp-counts")).toHaveText("3 confermati su 3 posti · 0 in lista d'attesa · 1 annullata · 2 presenti");
 });

@@ -36,7 +36,7 @@ test("staff import a CSV: preview, confirm, report, then re-import changes nothi
   await expect(page.getByText("Con errori (non importate): 1")).toBeVisible();
   const bad = page.getByRole("row", { name: new RegExp(`Lontano ${tag}`) });
   await expect(bad).toContainText("errore");
-  await expect(bad).toContainText("Comune: Scegli una delle opzioni dell'elenco.");
+  await expect(bad).toContainText("Comune «Milano»: Non è uno dei 55 comuni della Città metropolitana di Bologna");
   await expect(bad).toContainText("fuori dalla Città metropolitana");
 
   await page.getByRole("button", { name: "Conferma e importa (2 spazi)" }).click();

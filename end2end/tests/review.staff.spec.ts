@@ -1,6 +1,7 @@
 // Staff review a request sent with the join form (by the public specs, which run first): the
-// request's page, a refusal without a reason, then approval — the space is on the public map
-// and the submitter gets the e-mail.
+// request's page, its space's details corrected (which comes back to the request), a refusal
+// without a reason, then approval — the space is on the public map and the submitter gets the
+// e-mail.
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "../fixtures/mail";
 import { MapPage } from "../fixtures/map-page";
@@ -25,6 +26,16 @@ test("staff approve a join request and the space appears on the map", async ({ p
   await expect(page.getByText(contact)).toBeVisible();
   await expect(page.getByText("Informazioni su bandi e finanziamenti")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Possibili doppioni" })).toBeVisible();
+
+  // Correcting the space's details comes back to the request, to decide.
+  const requestPath = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Correggi i dati dello spazio" }).click();
+  await expect(page.getByRole("link", { name: /^ADR-/ })).toHaveAttribute("href", requestPath);
+  await page.getByRole("textbox", { name: /^Orari di apertura/ }).fill("Dal lunedì al venerdì, 9–18");
+  await page.getByRole("button", { name: "Salva le modifiche" }).click();
+  await expect(page).toHaveURL(new RegExp(`${requestPath}\\?corretto=1$`));
+  await expect(page.getByRole("status")).toContainText("Dati dello spazio corretti e salvati");
+  await expect(page.getByText("Dal lunedì al venerdì, 9–18")).toBeVisible();
 
   // Rejecting without a reason is refused beside the field.
   await page.getByRole("button", { name: "Respingi" }).click();

@@ -42,3 +42,11 @@ mail-invitation =
     { $link }
 
     If you did not expect this message, you can ignore it.
+mail-reset-subject = New password for the staff area of Spazi per l'innovazione
+mail-reset =
+    Someone (we hope you) asked to choose a new password for your account in the staff area of Spazi per l'innovazione.
+
+    To choose it, open this link within 2 hours (it works once):
+    { $link }
+
+    If you did not ask for it, ignore this message: your password stays as it was.

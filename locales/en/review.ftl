@@ -36,6 +36,7 @@ review-ask-changes = Ask for changes
 review-reject = Reject
 review-decided = Outcome: { $what } ({ $when }).
 review-saved = Decision recorded; the e-mail is on its way.
+review-space-corrected = The space's details are corrected and saved: you can now decide on the request.
 review-survey-nav = Survey
 review-survey-title = The Forum survey
 review-survey-responses = { $n ->

@@ -5,6 +5,7 @@ site-forum-name = Metropolitan Forum of Innovation Spaces
 site-owner = Città metropolitana di Bologna
 site-skip-to-content = Skip to main content
 site-breadcrumb = Breadcrumb
+site-nav-main = Main menu
 site-nav-map = Map of the spaces
 site-switch-language = Italiano
 site-home-title = Map of innovation spaces

@@ -34,3 +34,11 @@ validation-below-taken = { $taken ->
 validation-registration-closed = Registration for this event is not open at the moment.
 validation-refused = The form could not be sent. Try again, or write to progimpresa@cittametropolitana.bo.it.
 validation-taken = An account with this address already exists.
+validation-already-registered = This address is already registered for the event: look it up in the list of registrations.
+validation-event-full = { $capacity ->
+    [one] The event is full ({ $capacity } seat). To add this person anyway, tick the box.
+   *[other] The event is full ({ $capacity } seats). To add this person anyway, tick the box.
+}
+validation-wrong-password = That is not your current password.
+validation-unknown-municipality = Not one of the 55 municipalities of the Città metropolitana di Bologna: check the name or the ISTAT code.
+validation-unknown-kind = Kind not recognised: write coworking, fablab or incubator (several kinds separated by commas or semicolons; the help above lists every spelling accepted).

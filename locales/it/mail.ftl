@@ -42,3 +42,11 @@ mail-invitation =
     { $link }
 
     Se non ti aspettavi questo messaggio, puoi ignorarlo.
+mail-reset-subject = Nuova password per l'area riservata di Spazi per l'innovazione
+mail-reset =
+    Qualcuno (speriamo tu) ha chiesto di scegliere una nuova password per il tuo account dell'area riservata di Spazi per l'innovazione.
+
+    Per sceglierla apri questo link entro 2 ore (funziona una sola volta):
+    { $link }
+
+    Se non l'hai chiesto tu, ignora questo messaggio: la tua password resta quella di prima.

@@ -36,6 +36,7 @@ review-ask-changes = Chiedi modifiche
 review-reject = Respingi
 review-decided = Esito: { $what } ({ $when }).
 review-saved = Decisione registrata; l'email è in invio.
+review-space-corrected = Dati dello spazio corretti e salvati: ora puoi decidere sulla richiesta.
 review-survey-nav = Questionario
 review-survey-title = Il questionario del Forum
 review-survey-responses = { $n ->

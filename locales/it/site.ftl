@@ -5,6 +5,7 @@ site-forum-name = Forum metropolitano degli spazi per l'innovazione
 site-owner = Città metropolitana di Bologna
 site-skip-to-content = Vai al contenuto principale
 site-breadcrumb = Percorso di navigazione
+site-nav-main = Menu principale
 site-nav-map = Mappa degli spazi
 site-switch-language = English
 site-home-title = Mappa degli spazi per l'innovazione

@@ -34,3 +34,11 @@ validation-below-taken = { $taken ->
 validation-registration-closed = Le iscrizioni a questo evento non sono aperte in questo momento.
 validation-refused = Non è stato possibile inviare il modulo. Riprova, oppure scrivi a progimpresa@cittametropolitana.bo.it.
 validation-taken = Esiste già un account con questo indirizzo.
+validation-already-registered = Questo indirizzo è già iscritto all'evento: cercalo nell'elenco delle iscrizioni.
+validation-event-full = { $capacity ->
+    [one] L'evento è al completo ({ $capacity } posto). Per aggiungere comunque questa persona, spunta la casella.
+   *[other] L'evento è al completo ({ $capacity } posti). Per aggiungere comunque questa persona, spunta la casella.
+}
+validation-wrong-password = Non è la tua password attuale.
+validation-unknown-municipality = Non è uno dei 55 comuni della Città metropolitana di Bologna: controlla il nome o il codice ISTAT.
+validation-unknown-kind = Tipo non riconosciuto: scrivi coworking, fablab o incubatore (più tipi separati da virgola o punto e virgola; l'aiuto qui sopra elenca ogni grafia accettata).

@@ -19,7 +19,8 @@ use leptos::prelude::use_context;
 pub struct StaffContext {
     pub user: StaffUser,
     pub csrf_token: String,
-    /// Join requests waiting for a decision (on the menu, on every staff page).
+    /// Join requests waiting for a decision (on the menu, on every staff page; counted for
+    /// pages only, see [`staff_page_context`], 0 for server functions).
     pub to_review: i64,
 }
 
@@ -143,8 +144,25 @@ async fn staff_of_request() -> Result<Option<StaffContext>, AppError> {
     Ok(Some(StaffContext {
         user: session.user,
         csrf_token: session.csrf_token,
-        to_review: db.submissions_to_review().await?,
+        to_review: 0,
     }))
+}
+
+/// The signed-in staff member with what every staff page's menu shows (the requests waiting
+/// for a decision): counted once per page, not by each server function a page calls.
+pub async fn staff_page_context() -> Result<Option<StaffContext>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(mut staff) = staff_of_request().await? else {
+            return Ok(None);
+        };
+        staff.to_review = db()?.submissions_to_review().await?;
+        Ok(Some(staff))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Ok(None)
+    }
 }
 
 /// The signed-in staff member if their role allows `role`: `Unauthorized` when nobody is signed

@@ -19,15 +19,7 @@ pub async fn staff_events() -> Result<Vec<crate::core::view::event::StaffEventRo
 pub async fn staff_week_events() -> Result<Vec<crate::core::view::event::StaffEventRow>, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let now = super::context::now();
-    let mut events: Vec<_> = db()?
-        .staff_events()
-        .await?
-        .into_iter()
-        .filter(|e| e.ends_at >= now)
-        .filter(|e| e.starts_at <= now + 7 * 86_400)
-        .collect();
-    events.sort_by_key(|e| (e.starts_at, e.id));
-    Ok(events)
+    Ok(db()?.staff_events_between(now, now + 7 * 86_400).await?)
 }
 
 /// Staff: the spaces an event can be hosted at (id, name).
@@ -35,7 +27,7 @@ pub async fn staff_week_events() -> Result<Vec<crate::core::view::event::StaffEv
 pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
-    Ok(db.space_choices().await?)
+    Ok(db.space_choices(None).await?)
 }
 
 /// Staff: one event as form values, with its counts, venues and audit trail.
@@ -44,6 +36,9 @@ pub async fn staff_event(id: i64) -> Result<crate::core::view::event::StaffEvent
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
     let (event, input) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let spaces = db
+        .space_choices(input.venue_space.trim().parse().ok())
+        .await?;
     let audit = db
         .audit_trail("event", id)
         .await?
@@ -54,7 +49,7 @@ pub async fn staff_event(id: i64) -> Result<crate::core::view::event::StaffEvent
         event,
         base: serde_json::to_string(&input).unwrap_or_default(),
         input,
-        spaces: db.space_choices().await?,
+        spaces,
         audit,
     })
 }
@@ -74,4 +69,33 @@ pub async fn staff_event_rsvps(
         event,
         q,
     })
+}
+
+/// Staff: one event's row with its counts (the pages about one of its registrations).
+#[server(prefix = "/admin/api", endpoint = "event-summary")]
+pub async fn staff_event_summary(
+    id: i64,
+) -> Result<crate::core::view::event::StaffEventRow, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let (event, _) = db()?.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    Ok(event)
+}
+
+/// Staff: one registration of an event, with the event.
+#[server(prefix = "/admin/api", endpoint = "event-rsvp")]
+pub async fn staff_event_rsvp(
+    id: i64,
+    rsvp: i64,
+) -> Result<
+    (
+        crate::core::view::event::StaffEventRow,
+        crate::core::view::event::StaffRsvpRow,
+    ),
+    AppError,
+> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    let (event, _) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
+    let rsvp = db.event_rsvp(id, rsvp).await?.ok_or(AppError::NotFound)?;
+    Ok((event, rsvp))
 }

@@ -2,7 +2,7 @@
 //! behind an opaque cookie, and throttling then lockout of repeated failed sign-ins — per e-mail
 //! (known or not, so the lockout reveals nothing) and per client address.
 
-use crate::backend::db::{Db, DbError, Failures};
+use crate::backend::db::{Db, DbError, Failures, StaffRecord};
 use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::view::StaffUser;
@@ -254,6 +254,36 @@ pub async fn sign_in(
     address: &str,
     now: i64,
 ) -> Result<SignIn, AuthError> {
+    Ok(
+        match check_credentials(db, email, password, address, now).await? {
+            Checked::Good(record) => SignIn::Success {
+                user: record.user(),
+                token: start_session(db, record.id, now).await?,
+            },
+            Checked::Wrong => SignIn::WrongCredentials,
+            Checked::Locked { retry_after } => SignIn::Locked { retry_after },
+            Checked::Busy => SignIn::Busy,
+        },
+    )
+}
+
+/// What checking an e-mail and a password came to.
+enum Checked {
+    Good(StaffRecord),
+    Wrong,
+    Locked { retry_after: i64 },
+    Busy,
+}
+
+/// Checks a password against an account under the lockout of [`sign_in`] (which the
+/// "current password" of a password change goes through too).
+async fn check_credentials(
+    db: &Db,
+    email: &str,
+    password: &str,
+    address: &str,
+    now: i64,
+) -> Result<Checked, AuthError> {
     let email = normalize_email(email);
     let reserved = db
         .reserve_sign_in(&email, address, now - LOCK_WINDOW, now, |f| {
@@ -263,7 +293,7 @@ pub async fn sign_in(
     let (attempt, failures) = match reserved {
         Ok(reserved) => reserved,
         Err(failures) => {
-            return Ok(SignIn::Locked {
+            return Ok(Checked::Locked {
                 retry_after: locked_for(&failures, now).unwrap_or(LOCK_WINDOW),
             })
         }
@@ -289,7 +319,7 @@ pub async fn sign_in(
         Ok(ok) => ok,
         Err(Busy) => {
             db.settle_sign_in(attempt, None).await?;
-            return Ok(SignIn::Busy);
+            return Ok(Checked::Busy);
         }
     };
     db.settle_sign_in(attempt, Some(ok)).await?;
@@ -301,14 +331,11 @@ pub async fn sign_in(
             address_latest: Some(now),
         };
         return Ok(match locked_for(&after, now) {
-            Some(retry_after) => SignIn::Locked { retry_after },
-            None => SignIn::WrongCredentials,
+            Some(retry_after) => Checked::Locked { retry_after },
+            None => Checked::Wrong,
         });
     };
-    Ok(SignIn::Success {
-        user: record.user(),
-        token: start_session(db, record.id, now).await?,
-    })
+    Ok(Checked::Good(record))
 }
 
 /// A new session for staff member `user_id` (after a good password, or once they have chosen
@@ -385,195 +412,11 @@ pub async fn create_staff(
         .await?)
 }
 
-/// How long an invitation or access link works.
-pub const INVITATION_TTL: i64 = 7 * 24 * 3600;
-
-/// Invites a colleague with the link token `token` (from [`new_token`]): creates the account
-/// (no password yet) and queues `mail` (the invitation e-mail) in the same transaction.
-/// Returns the account id; `Ok(None)` when the e-mail is taken.
-pub async fn invite(
-    db: &Db,
-    invite: &crate::core::validate::account::ValidInvite,
-    token: &str,
-    mail: Option<&crate::backend::mail::Email>,
-    actor: (Option<i64>, &str),
-    now: i64,
-) -> Result<Option<i64>, DbError> {
-    db.invite_staff(
-        invite,
-        &token_hash(token),
-        now + INVITATION_TTL,
-        mail,
-        actor,
-        now,
-    )
-    .await
-}
-
-/// A fresh access link `token` for an existing account, with its e-mail queued alongside;
-/// `Ok(false)` when there is no such account.
-pub async fn access_link(
-    db: &Db,
-    user_id: i64,
-    token: &str,
-    mail: Option<&crate::backend::mail::Email>,
-    actor: (Option<i64>, &str),
-    now: i64,
-) -> Result<bool, DbError> {
-    db.new_access_link(
-        user_id,
-        &token_hash(token),
-        now + INVITATION_TTL,
-        mail,
-        actor,
-        now,
-    )
-    .await
-}
-
-/// What choosing a password through an invitation link came to.
-#[derive(Debug)]
-pub enum Accepted {
-    User(StaffUser),
-    /// The link is unknown, used or expired.
-    DeadLink,
-    /// The password is not acceptable (with the problems to show beside its fields).
-    Refused(crate::core::validate::FieldErrors<crate::core::validate::account::Field>),
-}
-
-impl Accepted {
-    /// The account, when the password was set.
-    pub fn user(self) -> Option<StaffUser> {
-        match self {
-            Accepted::User(user) => Some(user),
-            _ => None,
-        }
-    }
-}
-
-/// Words a password of this site must not be built from, besides the account's own details.
-const SITE_WORDS: [&str; 6] = [
-    "spazi",
-    "forum",
-    "bologna",
-    "innovazione",
-    "metropolitana",
-    "admin",
-];
-
-/// The most characters of a new password that are scored: the estimator's work grows faster
-/// than the length, and a longer phrase is not guessable because of what follows.
-const SCORED_CHARS: usize = 100;
-
-/// Whether a new password is among the common and breached passwords of the estimator's
-/// dictionaries, built from the account's details, or otherwise guessable in fewer than 10^10
-/// tries (zxcvbn's "safely unguessable"). Server only: the dictionaries stay out of the WASM.
-pub fn guessable(password: &str, account: &[&str]) -> bool {
-    let head: String = password.chars().take(SCORED_CHARS).collect();
-    // The account's details whole, in parts, and run together ("Anna Rossi": "annarossi").
-    let mut words: Vec<String> = SITE_WORDS.iter().map(|w| (*w).to_owned()).collect();
-    for detail in account {
-        let detail = detail.to_lowercase();
-        let local = detail.split('@').next().unwrap_or_default();
-        words.push(local.replace(['.', ' ', '-', '_'], ""));
-        words.extend(
-            detail
-                .split(['@', '.', ' ', '-', '_'])
-                .filter(|w| w.len() > 2)
-                .map(str::to_owned),
-        );
-        words.push(detail);
-    }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    zxcvbn::zxcvbn(&head, &words).score() < zxcvbn::Score::Three
-}
-
-/// The shared checks of a new password (length, confirmation), then the guessability check.
-pub fn check_new_password(
-    password: &str,
-    confirm: &str,
-    account: &[&str],
-) -> Result<(), crate::core::validate::FieldErrors<crate::core::validate::account::Field>> {
-    use crate::core::validate::account::Field;
-    use crate::core::validate::{FieldErrors, Problem};
-    crate::core::validate::account::validate_new_password(password, confirm)?;
-    if guessable(password, account) {
-        let mut errors = FieldErrors::default();
-        errors.add(Field::Password, Problem::Guessable);
-        return Err(errors);
-    }
-    Ok(())
-}
-
-/// Sets the password of the invitation's account once it passes [`check_new_password`].
-pub async fn accept_invitation(
-    db: &Db,
-    token: &str,
-    password: &str,
-    confirm: &str,
-    now: i64,
-) -> Result<Accepted, AuthError> {
-    let Some(account) = db.invitation_account(&token_hash(token), now).await? else {
-        return Ok(Accepted::DeadLink);
-    };
-    if let Err(errors) = check_new_password(password, confirm, &[&account.email, &account.name]) {
-        return Ok(Accepted::Refused(errors));
-    }
-    let password = password.to_owned();
-    let hash = hashing(move || hash_password(&password)).await??;
-    Ok(
-        match db.accept_invitation(&token_hash(token), &hash, now).await? {
-            Some(user) => Accepted::User(user),
-            None => Accepted::DeadLink,
-        },
-    )
-}
+pub mod passwords;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn common_and_personal_passwords_are_refused() {
-        use crate::core::validate::account::Field;
-        use crate::core::validate::Problem;
-        let account = ["anna.rossi@comune.bologna.it", "Anna Rossi"];
-        let weak = [
-            "passwordpassword",
-            "123456789012",
-            "qwertyuiopasdf",
-            "iloveyou1234",
-            "annarossi2022",
-            "spazibologna1",
-            "Password1234!",
-        ];
-        let accepted: Vec<_> = weak
-            .iter()
-            .filter(|w| {
-                check_new_password(w, w, &account).map_err(|e| e.get(Field::Password))
-                    != Err(Some(Problem::Guessable))
-            })
-            .collect();
-        assert!(accepted.is_empty(), "accepted: {accepted:?}");
-        for fine in [
-            "una password per i test e2e",
-            "la password dell'amministratore",
-            "una frase lunga per la collega",
-            "cavallo batteria graffetta corretta",
-        ] {
-            assert_eq!(check_new_password(fine, fine, &account), Ok(()), "{fine}");
-        }
-        // Length and confirmation come first, as in the browser.
-        assert_eq!(
-            check_new_password("corta", "corta", &account)
-                .unwrap_err()
-                .get(Field::Password),
-            Some(Problem::TooShort { min: 12 })
-        );
-        // The longest password accepted is scored on its first characters only.
-        let long = "a".repeat(crate::core::validate::account::PASSWORD_MAX);
-        assert!(guessable(&long, &account));
-    }
 
     #[test]
     fn hashes_are_argon2id_salted_and_verify() {

@@ -33,7 +33,7 @@ pub async fn create_staff_account(
     )
     .map_err(describe)?;
     let (email, name) = (invite.email, invite.name);
-    crate::backend::auth::check_new_password(password, password, &[&email, &name])
+    crate::backend::auth::passwords::check_new_password(password, password, &[&email, &name])
         .map_err(describe)?;
     let config = Config::from_env()?;
     let clock = crate::backend::clock::Clock::from_setting(&config.now)?;

@@ -3,10 +3,12 @@
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
 mod audit;
+mod door;
 mod events;
 mod imports;
 mod municipalities;
 mod outbox;
+mod passwords;
 mod registrations;
 mod retention;
 mod review;
@@ -22,6 +24,7 @@ mod synthetic;
 mod transfer;
 
 pub use audit::{audit_view, insert_audit, AuditEntry, AuditRecord};
+pub use door::Addition;
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use registrations::{ClientLimit, Composer, Registration};

@@ -118,6 +118,13 @@ pub fn invitation(to: &str, name: &str, admin: &str, link: &str) -> Email {
     )
 }
 
+/// To a member of staff who asked for a new password ("Password dimenticata?"), in the
+/// language of the page they asked from: the link to choose it.
+pub fn password_reset(to: &str, name: &str, link: &str, lang: Lang) -> Email {
+    let m = lang.texts().mail;
+    letter(lang, to, m.reset_subject.to_owned(), name, &(m.reset)(link))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

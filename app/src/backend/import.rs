@@ -10,7 +10,7 @@
 mod parse;
 mod plan;
 
-pub use parse::{check, column, decode, parse, Col, ImportRow, ParsedFile, CLEAR_MARKERS};
+pub use parse::{check, decode, parse, recognise, ImportRow, ParsedFile, CLEAR_MARKERS};
 pub use plan::{
     changes, plan, Existing, FieldChange, Matched, MatchedBy, Options, Outcome, Planned,
 };
@@ -403,14 +403,17 @@ Fuori,palestra,Bologna,,45.46,9.19,\n\
         assert_eq!(
             p[3].outcome,
             Outcome::Invalid(FieldErrors(vec![
-                (Field::Municipality, Problem::UnknownChoice),
+                (Field::Municipality, Problem::UnknownMunicipality),
                 (Field::Lat, Problem::OutsideArea)
             ]))
         );
+        // What the row says is shown beside each problem.
+        assert_eq!(p[3].typed[0].0, Field::Municipality);
+        assert!(!p[3].typed[0].1.is_empty());
         let Outcome::Invalid(errors) = &p[4].outcome else {
             panic!()
         };
-        assert_eq!(errors.get(Field::Kinds), Some(Problem::UnknownChoice));
+        assert_eq!(errors.get(Field::Kinds), Some(Problem::UnknownKind));
         assert_eq!(errors.get(Field::Lat), Some(Problem::OutsideArea));
         // Markup is just text: validated like any name (escaped when shown).
         assert!(matches!(p[5].outcome, Outcome::Create(_)));

@@ -166,20 +166,29 @@ pub fn parse_instant(value: &str) -> Option<i64> {
         .map(|t| t.as_second())
 }
 
-/// A moment as staff pages show it (UTC, to the minute).
-pub fn utc_minute(at: i64) -> String {
-    let (y, m, d) = super::text::civil_date(at);
-    let secs = at.rem_euclid(86_400);
-    format!(
-        "{d:02}/{m:02}/{y} {:02}:{:02} UTC",
-        secs / 3600,
-        secs % 3600 / 60
-    )
+/// A moment as staff pages show it: "06/06/2022 17:01", Rome time (as the door and the
+/// events say; never UTC).
+pub fn local_minute(at: i64) -> String {
+    local(at).strftime("%d/%m/%Y %H:%M").to_string()
+}
+
+/// A moment in the CSV files staff download: "2022-06-06 17:01:05", Rome time, which
+/// spreadsheets read as a date and time.
+pub fn local_spreadsheet(at: i64) -> String {
+    local(at).strftime("%Y-%m-%d %H:%M:%S").to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staff_see_rome_time() {
+        // 15:01 UTC on the day of the launch, in summer time; 09:30 UTC in winter.
+        assert_eq!(local_minute(1_654_527_660), "06/06/2022 17:01");
+        assert_eq!(local_minute(1_700_040_600), "15/11/2023 10:30");
+        assert_eq!(local_spreadsheet(1_654_527_665), "2022-06-06 17:01:05");
+    }
 
     /// The launch: Monday 6 June 2022, 17:00–19:00 in Bologna, which is 15:00–17:00 UTC
     /// (summer time, UTC+2).

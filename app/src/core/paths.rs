@@ -33,15 +33,21 @@ pub const CHECK_IN: &str = "/admin/eventi/{id}/ingresso";
 pub const DOOR_LIST: &str = "/admin/eventi/{id}/lista";
 /// Staff cancel a registration (`?iscrizione=` names it on the page; the post carries it).
 pub const RSVP_CANCEL: &str = "/admin/eventi/{id}/annulla-iscrizione";
+/// Staff add a registration (`?da=ingresso` when they came from the door screen).
+pub const RSVP_ADD: &str = "/admin/eventi/{id}/aggiungi-iscrizione";
 pub const SUBMISSIONS: &str = "/admin/adesioni";
 pub const SUBMISSION: &str = "/admin/adesioni/{id}";
 pub const SURVEY: &str = "/admin/questionario";
 pub const IMPORT: &str = "/admin/importa";
 pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
 pub const INVITATION: &str = "/admin/invito/{token}";
+/// "Password dimenticata?": the form that e-mails a link to choose a new one.
+pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
+/// A signed-in member of staff changes their password.
+pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 27] = [
+pub const PAGES: [&str; 30] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -63,12 +69,15 @@ pub const PAGES: [&str; 27] = [
     CHECK_IN,
     DOOR_LIST,
     RSVP_CANCEL,
+    RSVP_ADD,
     SUBMISSIONS,
     SUBMISSION,
     SURVEY,
     IMPORT,
     IMPORT_DETAIL,
     INVITATION,
+    FORGOT_PASSWORD,
+    CHANGE_PASSWORD,
 ];
 
 // What is not a page: files, form actions of their own, redirects, probes.
@@ -190,6 +199,23 @@ pub fn door_list(id: i64) -> String {
 }
 pub fn rsvp_cancel(id: i64, rsvp: i64) -> String {
     format!("{}?iscrizione={rsvp}", fill(RSVP_CANCEL, id))
+}
+/// The form to add a registration; `from_door` brings staff back to the door screen.
+pub fn rsvp_add(id: i64, from_door: bool) -> String {
+    let page = fill(RSVP_ADD, id);
+    if from_door {
+        format!("{page}?da=ingresso")
+    } else {
+        page
+    }
+}
+
+/// The query that opens a space's edit page from its join request: saved, it goes back there.
+pub const FROM_REQUEST: (&str, &str) = ("da", "richiesta");
+
+/// A space's edit page opened from its join request (see [`FROM_REQUEST`]).
+pub fn admin_space_from_request(id: i64) -> String {
+    format!("{}?{}={}", admin_space(id), FROM_REQUEST.0, FROM_REQUEST.1)
 }
 
 /// The sign-in page that comes back to `next` (a local path, query-encoded by the caller

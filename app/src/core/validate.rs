@@ -98,13 +98,25 @@ pub enum Problem {
     UnderReview,
     /// An import row about a rejected space, or an archived one when they were not included.
     NotUpdatable,
+    /// An address already registered for the event (staff adding a registration).
+    AlreadyRegistered,
+    /// Every seat taken (staff adding a registration may confirm it beyond them).
+    EventFull {
+        capacity: i64,
+    },
+    /// Not the account's password (changing it asks for the current one).
+    WrongPassword,
+    /// An import row's municipality that is none of the metropolitan area's.
+    UnknownMunicipality,
+    /// An import row's kind that is none the importer knows.
+    UnknownKind,
 }
 
 impl Problem {
     /// Every kind of problem (the numbers are placeholders), for the checks of the locale
     /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
     /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
-    pub const ALL: [Problem; 30] = [
+    pub const ALL: [Problem; 35] = [
         Problem::Required,
         Problem::TooLong { max: 0 },
         Problem::ControlCharacters,
@@ -136,6 +148,11 @@ impl Problem {
         Problem::AmbiguousMatch { count: 0 },
         Problem::UnderReview,
         Problem::NotUpdatable,
+        Problem::AlreadyRegistered,
+        Problem::EventFull { capacity: 0 },
+        Problem::WrongPassword,
+        Problem::UnknownMunicipality,
+        Problem::UnknownKind,
     ];
 
     /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
@@ -176,6 +193,11 @@ impl Problem {
             AmbiguousMatch { .. } => "ambiguous-match",
             UnderReview => "under-review",
             NotUpdatable => "not-updatable",
+            AlreadyRegistered => "already-registered",
+            EventFull { .. } => "event-full",
+            WrongPassword => "wrong-password",
+            UnknownMunicipality => "unknown-municipality",
+            UnknownKind => "unknown-kind",
         }
     }
 
@@ -189,6 +211,7 @@ impl Problem {
             Problem::AmbiguousMatch { count: n } => vec![("count", count(n))],
             Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
             Problem::BelowTaken { taken } => vec![("taken", taken)],
+            Problem::EventFull { capacity } => vec![("capacity", capacity)],
             _ => Vec::new(),
         }
     }

@@ -243,6 +243,8 @@ pub enum ImportFileError {
         max_mb: usize,
     },
     NotRecognised,
+    /// A spreadsheet's own format (Excel, OpenDocument): to be saved as CSV first.
+    Spreadsheet,
     /// A column every row needs (its name as our exports spell it).
     MissingColumn(&'static str),
     TooManyRows {
@@ -281,6 +283,8 @@ pub struct ImportRowView {
         crate::core::validate::space::Field,
         crate::core::validate::Problem,
     )>,
+    /// What the row has in the fields it has wrong, as typed (clipped).
+    pub typed: Vec<(crate::core::validate::space::Field, String)>,
 }
 
 /// The existing space an import row was matched to.

@@ -48,6 +48,7 @@ impl Labelled for account::Field {
             Name => "fields-account-name",
             Email => "fields-account-email",
             Role => "fields-account-role",
+            CurrentPassword => "fields-account-current-password",
             Password => "fields-account-password",
             PasswordConfirm => "fields-account-password-confirm",
         }
@@ -85,6 +86,8 @@ impl Labelled for rsvp::Field {
             Affiliation => "fields-rsvp-affiliation",
             Role => "fields-rsvp-role",
             Accessibility => "fields-rsvp-accessibility",
+            Present => "fields-rsvp-present",
+            BeyondCapacity => "fields-rsvp-beyond-capacity",
             // The same words as the join form's.
             ConsentPrivacy => join::Field::ConsentPrivacy.label_key(),
             // The same words as the join form's.

@@ -32,6 +32,9 @@ words! {
         invitation_subject,
         /// (the admin who invites, the link)
         invitation(admin: &str, link: &str),
+        /// To a member of staff who asked for a new password.
+        reset_subject,
+        reset(link: &str),
     }
 }
 

@@ -43,6 +43,8 @@ words! {
         reject,
         decided(what: &str, when: &str),
         saved,
+        /// Back from correcting the space's details.
+        space_corrected,
         survey_nav,
         survey_title,
         survey_responses(n: usize),

@@ -29,6 +29,8 @@ words! {
         skip_to_content,
         /// The name of the trail of links above a page's title.
         breadcrumb,
+        /// The name of the site's menu (for screen readers' list of landmarks).
+        nav_main,
         nav_map,
         /// The switch's label, written in the *other* language.
         switch_language,

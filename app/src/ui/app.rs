@@ -5,11 +5,12 @@ use super::components::layout::Layout;
 use super::lang::current_lang;
 use super::pages::admin::{
     dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::DoorListPage,
-    event_rsvps::EventRsvpsPage, event_rsvps::RsvpCancelPage, events::EventEditPage,
-    events::EventNewPage, events::StaffEventsPage, import::ImportDetailPage,
-    import::ImportUploadPage, invitation::InvitationPage, review::SubmissionDetailPage,
-    review::SubmissionsPage, review::SurveyPage, sign_in::SignInPage, space_edit::SpaceEditPage,
-    space_new::SpaceNewPage, staff::StaffPage,
+    event_rsvps::EventRsvpsPage, events::EventEditPage, events::EventNewPage,
+    events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
+    invitation::InvitationPage, password::ChangePasswordPage, password::ForgotPasswordPage,
+    review::SubmissionDetailPage, review::SubmissionsPage, review::SurveyPage,
+    rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, sign_in::SignInPage,
+    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
     events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
@@ -102,12 +103,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/eventi/:id/ingresso") view=CheckInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/lista") view=DoorListPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/annulla-iscrizione") view=RsvpCancelPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/aggiungi-iscrizione") view=RsvpAddPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/password-dimenticata") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/password") view=ChangePasswordPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

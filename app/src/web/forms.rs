@@ -9,6 +9,8 @@ pub mod edit;
 pub mod events;
 pub mod imports;
 pub mod join;
+pub mod passwords;
+pub mod registrations;
 pub mod review;
 pub mod rsvp;
 pub mod sign_in;

@@ -52,7 +52,9 @@ pub fn router(state: AppState) -> Router {
     };
     use axum::extract::DefaultBodyLimit;
     use axum::routing::post;
-    use forms::{accounts, events, imports, join, review, rsvp, sign_in, spaces};
+    use forms::{
+        accounts, events, imports, join, passwords, registrations, review, rsvp, sign_in, spaces,
+    };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     Router::new()
         .route(paths::LANGUAGE, get(switch_language))
@@ -119,6 +121,8 @@ pub fn router(state: AppState) -> Router {
         .route(paths::STAFF_ROLE, post(accounts::set_account_role))
         .route(paths::STAFF_LINK, post(accounts::new_link))
         .route(paths::INVITATION, post(accounts::accept_invitation))
+        .route(paths::FORGOT_PASSWORD, post(passwords::forgot))
+        .route(paths::CHANGE_PASSWORD, post(passwords::change))
         .route(
             paths::IMPORT,
             post(imports::upload_import).layer(DefaultBodyLimit::max(
@@ -139,9 +143,10 @@ pub fn router(state: AppState) -> Router {
         .route(paths::ADMIN_EVENT, post(events::save))
         .route(paths::ADMIN_EVENT_STATUS, post(events::change_status))
         .route(paths::ADMIN_EVENT_DISCARD, post(events::discard))
-        .route(paths::CHECK_IN, post(events::check_in))
-        .route(paths::RSVP_CANCEL, post(events::cancel_rsvp))
-        .route(paths::EVENT_RSVPS_CSV, get(events::export))
+        .route(paths::CHECK_IN, post(registrations::check_in))
+        .route(paths::RSVP_CANCEL, post(registrations::cancel_rsvp))
+        .route(paths::RSVP_ADD, post(registrations::add))
+        .route(paths::EVENT_RSVPS_CSV, get(registrations::export))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

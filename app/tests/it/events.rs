@@ -18,10 +18,10 @@ use std::sync::Arc;
 use tower::ServiceExt;
 
 /// 1 March 2030, 10:00 UTC: "now" in these tests.
-const NOW: i64 = 1_898_503_200;
+pub(crate) const NOW: i64 = 1_898_503_200;
 const DAY: i64 = 86_400;
 
-fn event(slug: &str, capacity: i64) -> ValidEvent {
+pub(crate) fn event(slug: &str, capacity: i64) -> ValidEvent {
     ValidEvent {
         slug: slug.into(),
         title_it: format!("Incontro {slug}"),
@@ -36,7 +36,7 @@ fn event(slug: &str, capacity: i64) -> ValidEvent {
     }
 }
 
-fn person(n: &str) -> ValidRsvp {
+pub(crate) fn person(n: &str) -> ValidRsvp {
     validate_rsvp(&RsvpInput {
         first_name: format!("Persona {n}"),
         last_name: "Rossi".into(),
@@ -48,7 +48,7 @@ fn person(n: &str) -> ValidRsvp {
 }
 
 /// A test stand-in for `events::composer`: one line that says what the e-mail is about.
-fn compose(n: &Notice) -> Email {
+pub(crate) fn compose(n: &Notice) -> Email {
     Email {
         to: n.email.clone(),
         subject: format!("{:?} {:?}", n.kind, n.status),
@@ -77,7 +77,7 @@ fn token_of(outcome: &RsvpOutcome) -> String {
 }
 
 /// The subjects of the queued e-mails to `to`, oldest first.
-async fn mails_to(db: &Db, to: &str) -> Vec<(String, String)> {
+pub(crate) async fn mails_to(db: &Db, to: &str) -> Vec<(String, String)> {
     sqlx::query_as(
         "SELECT o.subject, b.body_text FROM email_outbox o JOIN email_bodies b ON b.id = o.id \
          WHERE o.to_address = $1 ORDER BY o.id",

@@ -281,7 +281,20 @@ async fn staff_upload_preview_and_confirm_over_http() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body_text(res)
         .await
-        .contains("Manca una colonna obbligatoria"));
+        .contains("Il file non è un CSV o un GeoJSON"));
+    // An Excel workbook: said in plain words what to do.
+    let res = app
+        .clone()
+        .oneshot(upload(
+            Some(&editor),
+            &csrf,
+            "mappatura.xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(res).await.contains("È un file Excel"));
     let res = app
         .clone()
         .oneshot(upload(Some(&editor), &csrf, "", b""))
@@ -328,9 +341,25 @@ async fn staff_upload_preview_and_confirm_over_http() {
         "Da creare: 2",
         "Con errori (non importate): 1",
         "Officina Imolese",
-        "Comune: Scegli una delle opzioni",
+        "Comune «Milano»: Non è uno dei 55 comuni",
     ] {
         assert!(preview.contains(text), "{text}");
+    }
+    // The upload page's help lists every header and spelling the importer reads.
+    let upload_page = body_text(
+        app.clone()
+            .oneshot(get_req("/admin/importa", Some(&editor)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    for text in [
+        "codice_istat",
+        "approssimativa",
+        "orari_di_apertura",
+        "CSV UTF-8",
+    ] {
+        assert!(upload_page.contains(text), "{text}");
     }
     assert!(t
         .db

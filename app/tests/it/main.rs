@@ -2,6 +2,7 @@
 //! a fresh PostgreSQL database per test (see `support`).
 
 mod db;
+mod door;
 mod events;
 mod fuzz;
 mod http;
@@ -9,6 +10,7 @@ mod import;
 mod join;
 mod opendata;
 mod outbox;
+mod passwords;
 mod privacy;
 mod review;
 mod scale;

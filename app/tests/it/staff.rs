@@ -784,6 +784,68 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "GET /admin/eventi/1/aggiungi-iscrizione",
+            Box::new(|c| get_req("/admin/eventi/1/aggiungi-iscrizione", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/eventi/1/aggiungi-iscrizione (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/eventi/1/aggiungi-iscrizione",
+                    "csrf=x&first_name=A&last_name=B",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/api/event-summary",
+            Box::new(|c| post_form("/admin/api/event-summary", "id=1", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/event-rsvp (no such registration)",
+            Box::new(|c| post_form("/admin/api/event-rsvp", "id=1&rsvp=999999", c, Some(ORIGIN))),
+            [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        // One's own password: any member of staff, with the session's token.
+        (
+            "GET /admin/password",
+            Box::new(|c| get_req("/admin/password", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/password (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/password",
+                    "csrf=x&current_password=a&password=b&password_confirm=b",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "GET /admin/password-dimenticata",
+            Box::new(|c| get_req("/admin/password-dimenticata", c)),
+            [StatusCode::OK, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "POST /admin/api/events",
             Box::new(|c| post_form("/admin/api/events", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],

@@ -23,7 +23,7 @@ fn anna() -> ValidInvite {
 async fn invitations_work_once(t: &TestDb) {
     let admin = create(t, "admin@example.it", Role::Admin).await;
     let token = auth::new_token();
-    let id = auth::invite(
+    let id = auth::passwords::invite(
         &t.db,
         &anna(),
         &token,
@@ -35,7 +35,7 @@ async fn invitations_work_once(t: &TestDb) {
     .unwrap()
     .unwrap();
     // Taken e-mail: refused, nothing created.
-    assert!(auth::invite(
+    assert!(auth::passwords::invite(
         &t.db,
         &anna(),
         &auth::new_token(),
@@ -57,20 +57,24 @@ async fn invitations_work_once(t: &TestDb) {
         .any(|a| a.id == id && a.invited && !a.disabled));
 
     // A wrong token does nothing; the right one sets the password, once.
-    assert!(
-        auth::accept_invitation(&t.db, "not-the-token", PASSWORD, PASSWORD, NOW + 10)
-            .await
-            .unwrap()
-            .user()
-            .is_none()
-    );
-    let user = auth::accept_invitation(&t.db, &token, PASSWORD, PASSWORD, NOW + 10)
+    assert!(auth::passwords::accept_invitation(
+        &t.db,
+        "not-the-token",
+        PASSWORD,
+        PASSWORD,
+        NOW + 10
+    )
+    .await
+    .unwrap()
+    .user()
+    .is_none());
+    let user = auth::passwords::accept_invitation(&t.db, &token, PASSWORD, PASSWORD, NOW + 10)
         .await
         .unwrap()
         .user()
         .unwrap();
     assert_eq!(user.id, id);
-    assert!(auth::accept_invitation(
+    assert!(auth::passwords::accept_invitation(
         &t.db,
         &token,
         "un'altra password ancora",
@@ -100,7 +104,7 @@ async fn invitations_work_once(t: &TestDb) {
 
     // Expired links do nothing.
     let link = auth::new_token();
-    assert!(auth::access_link(
+    assert!(auth::passwords::access_link(
         &t.db,
         id,
         &link,
@@ -110,14 +114,14 @@ async fn invitations_work_once(t: &TestDb) {
     )
     .await
     .unwrap());
-    let late = NOW + 40 + auth::INVITATION_TTL;
+    let late = NOW + 40 + auth::passwords::INVITATION_TTL;
     assert!(t
         .db
         .invitation_account(&auth::token_hash(&link), late)
         .await
         .unwrap()
         .is_none());
-    assert!(auth::accept_invitation(
+    assert!(auth::passwords::accept_invitation(
         &t.db,
         &link,
         "una password nuova e lunga",
@@ -220,7 +224,7 @@ on_both_backends!(invitations_work_once);
 /// Two uses of one link at the same moment: exactly one sets the password.
 async fn simultaneous_uses_of_a_link(t: &TestDb) {
     let token = auth::new_token();
-    auth::invite(&t.db, &anna(), &token, None, (None, "test"), NOW)
+    auth::passwords::invite(&t.db, &anna(), &token, None, (None, "test"), NOW)
         .await
         .unwrap()
         .unwrap();
@@ -228,7 +232,7 @@ async fn simultaneous_uses_of_a_link(t: &TestDb) {
         let db = t.db.clone();
         let token = token.clone();
         tokio::spawn(async move {
-            auth::accept_invitation(
+            auth::passwords::accept_invitation(
                 &db,
                 &token,
                 &format!("una frase diversa, numero {i}"),

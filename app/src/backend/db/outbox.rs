@@ -40,11 +40,16 @@ pub struct OutboxCounts {
 }
 
 /// Queues an e-mail in the caller's transaction: it is sent only if that transaction commits.
+/// An e-mail to no address (a registration staff added for someone without one) is not
+/// queued: `None`.
 pub async fn enqueue(
     conn: &mut sqlx::AnyConnection,
     email: &Email,
     now: i64,
-) -> Result<i64, DbError> {
+) -> Result<Option<i64>, DbError> {
+    if email.to.trim().is_empty() {
+        return Ok(None);
+    }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO email_outbox (to_address, subject, created_at, available_at) \
          VALUES ($1, $2, $3, $3) RETURNING id",
@@ -55,7 +60,7 @@ pub async fn enqueue(
     .fetch_one(&mut *conn)
     .await?;
     insert_bodies(conn, &[(id, email)]).await?;
-    Ok(id)
+    Ok(Some(id))
 }
 
 /// Queues many e-mails in the caller's transaction, a few dozen rows per statement (a batch of
@@ -126,7 +131,7 @@ async fn insert_bodies(
 impl Db {
     /// Queues one e-mail on its own (when there is nothing else to write with it): its state and
     /// its content in one transaction.
-    pub async fn enqueue_email(&self, email: &Email, now: i64) -> Result<i64, DbError> {
+    pub async fn enqueue_email(&self, email: &Email, now: i64) -> Result<Option<i64>, DbError> {
         let mut tx = self.begin_write().await?;
         let id = enqueue(&mut tx, email, now).await?;
         tx.commit().await?;

@@ -502,7 +502,7 @@ impl Db {
     }
 }
 
-async fn insert_invitation(
+pub(super) async fn insert_invitation(
     conn: &mut sqlx::AnyConnection,
     user_id: i64,
     token_hash: &str,

@@ -12,24 +12,9 @@ use super::{Compose, Db, DbError};
 use crate::core::model::event::{EventStatus, RsvpStatus};
 use crate::core::validate::event::{EventInput, Field, ValidEvent};
 use crate::core::validate::{FieldErrors, Problem};
-use crate::core::view::event::{RsvpCounts, StaffEventRow, StaffRsvpRow};
+use crate::core::view::event::{RsvpCounts, StaffEventRow};
 use crate::i18n::Lang;
 use sqlx::AnyConnection;
-
-#[derive(sqlx::FromRow)]
-struct StaffRsvpDbRow {
-    id: i64,
-    status: String,
-    first_name: String,
-    last_name: String,
-    email: String,
-    affiliation: Option<String>,
-    role: Option<String>,
-    accessibility: Option<String>,
-    created_at: i64,
-    checked_in_at: Option<i64>,
-    token: String,
-}
 
 /// Who does it: (staff id, e-mail) for the audit trail.
 pub type Actor<'a> = (i64, &'a str);
@@ -121,12 +106,37 @@ pub enum EventSave {
 impl Db {
     /// Every event (drafts included), latest first, with its counts.
     pub async fn staff_events(&self) -> Result<Vec<StaffEventRow>, DbError> {
+        self.staff_events_where("TRUE ORDER BY e.starts_at DESC, e.id DESC", &[])
+            .await
+    }
+
+    /// The events (drafts included) under way at `from` or starting by `until`, soonest
+    /// first, with their counts (the staff home's week).
+    pub async fn staff_events_between(
+        &self,
+        from: i64,
+        until: i64,
+    ) -> Result<Vec<StaffEventRow>, DbError> {
+        self.staff_events_where(
+            "e.ends_at >= $1 AND e.starts_at <= $2 ORDER BY e.starts_at, e.id",
+            &[from, until],
+        )
+        .await
+    }
+
+    /// The events `condition` keeps (its `$n` bound to `values`), with their counts.
+    async fn staff_events_where(
+        &self,
+        condition: &str,
+        values: &[i64],
+    ) -> Result<Vec<StaffEventRow>, DbError> {
         let mut conn = self.pool.acquire().await?;
-        let rows: Vec<EventRow> = sqlx::query_as(&format!(
-            "{EVENT_SELECT} ORDER BY e.starts_at DESC, e.id DESC"
-        ))
-        .fetch_all(&mut *conn)
-        .await?;
+        let sql = format!("{EVENT_SELECT} WHERE {condition}");
+        let mut query = sqlx::query_as::<_, EventRow>(&sql);
+        for v in values {
+            query = query.bind(*v);
+        }
+        let rows = query.fetch_all(&mut *conn).await?;
         let mut list = Vec::with_capacity(rows.len());
         for r in &rows {
             let c = counts(&mut conn, r.id).await?;
@@ -150,11 +160,13 @@ impl Db {
         Ok(Some((staff_row(&r, c), r.as_valid().as_input())))
     }
 
-    /// Every space, for the venue select (id, name).
-    pub async fn space_choices(&self) -> Result<Vec<(i64, String)>, DbError> {
+    /// The mapped spaces for the venue select (id, name): the published ones, and `keep` (the
+    /// venue an event has already) whatever its status — never a citizen's request under review.
+    pub async fn space_choices(&self, keep: Option<i64>) -> Result<Vec<(i64, String)>, DbError> {
         Ok(sqlx::query_as(
-            "SELECT id, name FROM spaces WHERE status IN ('published', 'pending') ORDER BY name",
+            "SELECT id, name FROM spaces WHERE status = 'published' OR id = $1 ORDER BY name",
         )
+        .bind(keep)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -407,122 +419,6 @@ impl Db {
                 before: Some(
                     serde_json::json!({ "slug": slug, "title_it": title, "starts_at": starts_at }),
                 ),
-                after: None,
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(true)
-    }
-
-    /// An event's registrations (confirmed, waiting in line order, cancelled; by name),
-    /// optionally those `q` finds: a check-in code (from the QR code) finds its registration;
-    /// words find the registrations whose name, e-mail or organisation hold each of them, in
-    /// any order, case and accents aside, as parts of words ("rossi an" finds Anna Rossi).
-    pub async fn event_rsvps(&self, id: i64, q: &str) -> Result<Vec<StaffRsvpRow>, DbError> {
-        let rows: Vec<StaffRsvpDbRow> = sqlx::query_as(
-            "SELECT id, status, first_name, last_name, email, affiliation, role, accessibility, \
-             created_at, checked_in_at, token FROM rsvps WHERE event_id = $1 ORDER BY id",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await?;
-        let q = q.trim().to_lowercase();
-        let code = crate::core::model::event::is_checkin_code(&q).then_some(q.as_str());
-        let mut in_line = 0;
-        let mut found: Vec<StaffRsvpRow> = Vec::with_capacity(rows.len());
-        for r in rows {
-            let status = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Cancelled);
-            // Ids order the line (see `registrations`).
-            let queue_position = (status == RsvpStatus::Waiting).then(|| {
-                in_line += 1;
-                in_line
-            });
-            let matches = match code {
-                // A code shown before codes moved to the token's end is its beginning.
-                Some(code) => r.token.ends_with(code) || r.token.starts_with(code),
-                None => crate::core::text::finds_all_words(
-                    &q,
-                    &[
-                        &r.first_name,
-                        &r.last_name,
-                        &r.email,
-                        r.affiliation.as_deref().unwrap_or_default(),
-                    ],
-                ),
-            };
-            if matches {
-                found.push(StaffRsvpRow {
-                    id: r.id,
-                    status,
-                    first_name: r.first_name,
-                    last_name: r.last_name,
-                    email: r.email,
-                    affiliation: r.affiliation,
-                    role: r.role,
-                    accessibility: r.accessibility,
-                    created_at: r.created_at,
-                    checked_in_at: r.checked_in_at,
-                    queue_position,
-                });
-            }
-        }
-        let rank = |s: RsvpStatus| match s {
-            RsvpStatus::Confirmed => 0,
-            RsvpStatus::Waiting => 1,
-            RsvpStatus::Cancelled => 2,
-        };
-        found.sort_by_cached_key(|r| {
-            (
-                rank(r.status),
-                r.queue_position,
-                crate::core::text::search_key(&r.last_name),
-                crate::core::text::search_key(&r.first_name),
-                r.id,
-            )
-        });
-        Ok(found)
-    }
-
-    /// Marks a confirmed registration present (or not) at the door. `false` when it is not a
-    /// confirmed registration of this event.
-    pub async fn check_in(
-        &self,
-        event_id: i64,
-        rsvp_id: i64,
-        present: bool,
-        actor: Actor<'_>,
-        now: i64,
-    ) -> Result<bool, DbError> {
-        let mut tx = self.begin_write().await?;
-        let changed = sqlx::query(
-            "UPDATE rsvps SET checked_in_at = $3, updated_at = $4 \
-             WHERE id = $1 AND event_id = $2 AND status = 'confirmed'",
-        )
-        .bind(rsvp_id)
-        .bind(event_id)
-        .bind(present.then_some(now))
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
-            return Ok(false);
-        }
-        insert_audit(
-            &mut tx,
-            &AuditEntry {
-                actor_id: Some(actor.0),
-                actor_email: actor.1,
-                action: if present {
-                    "check-in"
-                } else {
-                    "check-in-undone"
-                },
-                entity: "rsvp",
-                entity_id: Some(rsvp_id),
-                before: None,
                 after: None,
             },
             now,

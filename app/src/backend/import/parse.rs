@@ -1,70 +1,10 @@
-//! Reading an import file: its bytes decoded, CSV or GeoJSON read into rows of named values,
-//! and the column names the importer understands.
+//! Reading an import file: its bytes decoded, CSV or GeoJSON read into rows of named values
+//! (the columns the importer understands are `core::import_columns`).
 
 use super::{COLUMN_CHARS, MAX_IGNORED_REPORTED, MAX_ROWS};
-use crate::core::model::SpaceKind;
-use crate::core::text::search_key;
+use crate::core::import_columns::{column, Col};
 use crate::core::view::ImportFileError;
 use std::collections::HashMap;
-
-/// A column the importer understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Col {
-    Slug,
-    Name,
-    Kinds,
-    Description,
-    Address,
-    Municipality,
-    MunicipalityCode,
-    Lat,
-    Lon,
-    Precision,
-    Website,
-    Email,
-    Phone,
-    Organisation,
-    OrganisationKind,
-    OrganisationWebsite,
-    OrganisationDescription,
-    OpeningHours,
-    Services,
-}
-
-/// The column a header names (our export's names, the seed's, and common Italian ones).
-pub fn column(header: &str) -> Option<Col> {
-    let key = search_key(header).replace(' ', "_");
-    Some(match key.as_str() {
-        "slug" => Col::Slug,
-        "name" | "nome" | "nome_spazio" => Col::Name,
-        "kinds" | "kind" | "tipi" | "tipo" | "type" | "tipologia" => Col::Kinds,
-        "description" | "descrizione" => Col::Description,
-        "address" | "indirizzo" => Col::Address,
-        "municipality" | "comune" => Col::Municipality,
-        "municipality_istat" | "municipality_code" | "istat" | "codice_istat" => {
-            Col::MunicipalityCode
-        }
-        "lat" | "latitude" | "latitudine" => Col::Lat,
-        "lon" | "lng" | "long" | "longitude" | "longitudine" => Col::Lon,
-        "position_precision" | "precision" | "precisione" | "precisione_posizione" => {
-            Col::Precision
-        }
-        "website" | "sito" | "sito_web" | "url" | "web" => Col::Website,
-        "email" | "e_mail" | "mail" => Col::Email,
-        "phone" | "telefono" | "tel" => Col::Phone,
-        "organisation" | "organization" | "organizzazione" | "ente_gestore" | "gestore" => {
-            Col::Organisation
-        }
-        "organisation_kind" | "organization_kind" | "tipo_organizzazione" => Col::OrganisationKind,
-        "organisation_website" | "organization_website" | "sito_organizzazione" => {
-            Col::OrganisationWebsite
-        }
-        "organisation_description" | "organization_description" | "descrizione_organizzazione" => {
-            Col::OrganisationDescription
-        }
-        _ => return None,
-    })
-}
 
 /// One row of the file: its line (CSV) or feature number (GeoJSON), and its known values.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -78,6 +18,22 @@ pub struct ImportRow {
 pub struct ParsedFile {
     pub rows: Vec<ImportRow>,
     pub ignored_columns: Vec<String>,
+}
+
+/// Refuses, before reading it as text, a file that is a spreadsheet's own format (an Excel
+/// `.xlsx` or an OpenDocument `.ods` is a zip archive; an old `.xls` a compound file) — staff
+/// are told to save it as CSV — or any other binary file.
+pub fn recognise(bytes: &[u8]) -> Result<(), ImportFileError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const COMPOUND: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    if bytes.starts_with(ZIP) || bytes.starts_with(COMPOUND) {
+        return Err(ImportFileError::Spreadsheet);
+    }
+    // Text has no NUL bytes (UTF-16 text, which has, is not read either).
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(ImportFileError::NotRecognised);
+    }
+    Ok(())
 }
 
 /// The file as text: UTF-8 (with or without BOM), or else Windows-1252 (what Excel writes for
@@ -274,47 +230,32 @@ fn parse_geojson(text: &str) -> Result<ParsedFile, ImportFileError> {
     })
 }
 
-/// The kinds a cell lists, by code or by usual name; `None` when one is not recognised.
-pub(super) fn kinds(value: &str) -> Option<Vec<SpaceKind>> {
-    let mut out = Vec::new();
-    for part in value.split([';', ',', '|', '/', '+']) {
-        let key = search_key(part);
-        let kind = match key.as_str() {
-            "" => continue,
-            "coworking" | "co working" | "spazio di coworking" => SpaceKind::Coworking,
-            "fablab" | "fab lab" | "makerspace" | "maker space" | "fablab makerspace" => {
-                SpaceKind::Fablab
-            }
-            "incubator accelerator"
-            | "incubator"
-            | "accelerator"
-            | "incubatore"
-            | "acceleratore"
-            | "incubatore acceleratore"
-            | "incubatori acceleratori" => SpaceKind::IncubatorAccelerator,
-            _ => return None,
-        };
-        if !out.contains(&kind) {
-            out.push(kind);
-        }
-    }
-    Some(out)
-}
-
-/// Position precision by code or Italian name.
-pub(super) fn precision_code(value: &str) -> String {
-    match search_key(value).as_str() {
-        "esatta" | "precisa" => "exact".to_owned(),
-        "approssimativa" | "approssimata" => "approximate".to_owned(),
-        "comune" => "municipality".to_owned(),
-        _ => value.trim().to_owned(),
-    }
-}
-
 /// Cells that clear a stored value (an empty cell leaves it as it is).
 pub const CLEAR_MARKERS: [&str; 4] = ["[vuoto]", "[cancella]", "[empty]", "[clear]"];
 
 pub(super) fn is_clear_marker(value: &str) -> bool {
     let v = value.trim();
     CLEAR_MARKERS.iter().any(|m| v.eq_ignore_ascii_case(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreadsheets_and_binaries_are_told_apart_from_text() {
+        assert_eq!(
+            recognise(b"PK\x03\x04\x14\x00\x06\x00"),
+            Err(ImportFileError::Spreadsheet)
+        );
+        assert_eq!(
+            recognise(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"),
+            Err(ImportFileError::Spreadsheet)
+        );
+        assert_eq!(
+            recognise(b"\x89PNG\r\n\x1a\n\x00\x00"),
+            Err(ImportFileError::NotRecognised)
+        );
+        assert_eq!(recognise("nome;comune\nDumBO;Bologna".as_bytes()), Ok(()));
+    }
 }

@@ -1,9 +1,11 @@
 //! Planning an import: each row matched to an existing space and validated with the file's
 //! values laid over the stored ones, and what applying it would change.
 
-use super::parse::{is_clear_marker, kinds, precision_code, Col, ImportRow};
+use super::parse::{is_clear_marker, ImportRow};
 use crate::backend::db::StaffSpace;
+use crate::core::import_columns::{kinds, precision_code, Col, COLUMNS};
 use crate::core::model::SpaceKind;
+use crate::core::text::clip;
 use crate::core::text::search_key;
 use crate::core::validate::space::{validate_space, Field, ValidSpace};
 use crate::core::validate::{FieldErrors, Problem};
@@ -104,6 +106,8 @@ pub struct Planned {
     /// The spaces a name fits when it fits several (the row is refused: the slug decides).
     pub candidates: Vec<Matched>,
     pub outcome: Outcome,
+    /// What the row has in the fields it has wrong (clipped).
+    pub typed: Vec<(Field, String)>,
 }
 
 impl Planned {
@@ -145,6 +149,7 @@ impl Planned {
             action,
             changes,
             errors,
+            typed: self.typed.clone(),
         }
     }
 }
@@ -269,7 +274,7 @@ pub fn plan(
                     .get(&search_key(name))
                     .map(|m| m.istat_code.clone())
                     .or_else(|| {
-                        extra.add(Field::Municipality, Problem::UnknownChoice);
+                        extra.add(Field::Municipality, Problem::UnknownMunicipality);
                         None
                     }),
                 _ => None,
@@ -278,7 +283,7 @@ pub fn plan(
                 .as_deref()
                 .is_some_and(|c| !municipalities.iter().any(|m| m.istat_code == c))
             {
-                extra.add(Field::Municipality, Problem::UnknownChoice);
+                extra.add(Field::Municipality, Problem::UnknownMunicipality);
             }
             let name = get(Col::Name).unwrap_or_default().trim().to_owned();
             // The space the row is about: by slug, else by name in the municipality — among the
@@ -351,7 +356,7 @@ pub fn plan(
                             input.kind_fablab = on(SpaceKind::Fablab);
                             input.kind_incubator_accelerator = on(SpaceKind::IncubatorAccelerator);
                         }
-                        None => extra.add(Field::Kinds, Problem::UnknownChoice),
+                        None => extra.add(Field::Kinds, Problem::UnknownKind),
                     },
                     Col::Description => input.description = value,
                     Col::Address => input.address = value,
@@ -433,6 +438,23 @@ pub fn plan(
                 .and_then(|c| municipalities.iter().find(|m| m.istat_code == c))
                 .map(|m| m.name.clone())
                 .unwrap_or_default();
+            // What the row has in each field it has wrong, to show beside the problem (the
+            // municipality's code before its name: the code is what was read).
+            let typed = match &outcome {
+                Outcome::Invalid(errors) => errors
+                    .0
+                    .iter()
+                    .map(|(field, _)| {
+                        let cell = std::iter::once(Col::MunicipalityCode)
+                            .chain(COLUMNS.iter().map(|(col, _)| *col))
+                            .filter(|col| col.field() == Some(*field))
+                            .find_map(get)
+                            .unwrap_or_default();
+                        (*field, clip(cell.trim(), SHOWN_CHARS))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             Planned {
                 line: row.line,
                 name,
@@ -455,6 +477,7 @@ pub fn plan(
                     })
                     .collect(),
                 outcome,
+                typed,
             }
         })
         .collect()

@@ -9,16 +9,19 @@ pub enum Field {
     Name,
     Email,
     Role,
+    /// A signed-in member of staff changing their password: the one they have now.
+    CurrentPassword,
     Password,
     PasswordConfirm,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 6] = [
         Field::Name,
         Field::Email,
         Field::Role,
+        Field::CurrentPassword,
         Field::Password,
         Field::PasswordConfirm,
     ];
@@ -30,6 +33,7 @@ impl FormField for Field {
             Field::Name => "staff_name",
             Field::Email => "staff_email",
             Field::Role => "role",
+            Field::CurrentPassword => "current_password",
             Field::Password => "password",
             Field::PasswordConfirm => "password_confirm",
         }

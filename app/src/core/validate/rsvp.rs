@@ -24,12 +24,16 @@ pub enum Field {
     Role,
     Accessibility,
     ConsentPrivacy,
+    /// Staff adding a registration: the person is here now (checked in at once).
+    Present,
+    /// Staff adding a registration to a full event: confirmed beyond the seats.
+    BeyondCapacity,
     Form,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 10] = [
         Field::FirstName,
         Field::LastName,
         Field::Email,
@@ -37,6 +41,8 @@ impl Field {
         Field::Role,
         Field::Accessibility,
         Field::ConsentPrivacy,
+        Field::Present,
+        Field::BeyondCapacity,
         Field::Form,
     ];
 }
@@ -51,6 +57,8 @@ impl FormField for Field {
             Field::Role => "attendee_role",
             Field::Accessibility => "accessibility",
             Field::ConsentPrivacy => "consent_privacy",
+            Field::Present => "present",
+            Field::BeyondCapacity => "beyond_capacity",
             Field::Form => "form",
         }
     }
@@ -101,6 +109,7 @@ impl RsvpInput {
 pub struct ValidRsvp {
     pub first_name: String,
     pub last_name: String,
+    /// Empty only in a registration staff added for someone without e-mail.
     pub email: String,
     /// The e-mail as compared for "one RSVP per e-mail per event": trimmed and lower-cased.
     pub email_key: String,
@@ -116,6 +125,17 @@ pub fn email_key(email: &str) -> String {
 
 /// Checks the RSVP form. All problems at once, in form order.
 pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors<Field>> {
+    check(input, false)
+}
+
+/// Checks a registration staff add (a phone call, a walk-in at the door): the same rules,
+/// but the e-mail may be left empty (someone without one gets no e-mails) and the privacy
+/// notice is not ticked by staff (they tell the person about it).
+pub fn validate_staff_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors<Field>> {
+    check(input, true)
+}
+
+fn check(input: &RsvpInput, by_staff: bool) -> Result<ValidRsvp, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
     let required = |value: &str, max: usize, field: Field, errors: &mut FieldErrors<Field>| {
         let v = text(value, max, false, field, errors);
@@ -136,8 +156,26 @@ pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors<Field>>
         Field::LastName,
         &mut errors,
     );
-    let email = required(&input.email, super::EMAIL_MAX, Field::Email, &mut errors);
-    if email.as_deref().is_some_and(|e| !is_email(e)) {
+    let email = if by_staff {
+        // Empty is allowed: an address without a problem, or none.
+        let typed = text(
+            &input.email,
+            super::EMAIL_MAX,
+            false,
+            Field::Email,
+            &mut errors,
+        );
+        errors
+            .get(Field::Email)
+            .is_none()
+            .then(|| typed.unwrap_or_default())
+    } else {
+        required(&input.email, super::EMAIL_MAX, Field::Email, &mut errors)
+    };
+    if email
+        .as_deref()
+        .is_some_and(|e| !e.is_empty() && !is_email(e))
+    {
         errors.add(Field::Email, Problem::InvalidEmail);
     }
     let affiliation = text(
@@ -155,7 +193,7 @@ pub fn validate_rsvp(input: &RsvpInput) -> Result<ValidRsvp, FieldErrors<Field>>
         Field::Accessibility,
         &mut errors,
     );
-    if input.consent_privacy.is_none() {
+    if input.consent_privacy.is_none() && !by_staff {
         errors.add(Field::ConsentPrivacy, Problem::MustAccept);
     }
     match (first_name, last_name, email) {
@@ -226,6 +264,33 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(errors.0, vec![(Field::Email, Problem::InvalidEmail)]);
+    }
+
+    #[test]
+    fn staff_may_leave_the_email_empty_but_not_wrong() {
+        let walk_in = RsvpInput {
+            email: " ".into(),
+            consent_privacy: None,
+            ..good()
+        };
+        assert!(validate_rsvp(&walk_in).is_err());
+        let v = validate_staff_rsvp(&walk_in).unwrap();
+        assert_eq!((v.email.as_str(), v.email_key.as_str()), ("", ""));
+        let v = validate_staff_rsvp(&good()).unwrap();
+        assert_eq!(v.email_key, "anna.rossi@example.it");
+        let errors = validate_staff_rsvp(&RsvpInput {
+            first_name: String::new(),
+            email: "anna@".into(),
+            ..walk_in
+        })
+        .unwrap_err();
+        assert_eq!(
+            errors.0,
+            vec![
+                (Field::FirstName, Problem::Required),
+                (Field::Email, Problem::InvalidEmail)
+            ]
+        );
     }
 
     #[test]

@@ -1,14 +1,89 @@
-//! The audit trail as staff pages show it.
+//! The audit trail as staff pages show it: in the staff's words — the changed fields by their
+//! labels in the forms, statuses, roles, kinds and precisions in words, moments and ids as the
+//! pages show them (Rome time, the venue's name) — not in the database's.
 
-use crate::core::datetime::utc_minute;
+use crate::core::datetime::local_minute;
+use crate::core::model::event::{EventStatus, RsvpStatus};
+use crate::core::model::{OrganisationKind, PositionPrecision, Role, SpaceKind, SpaceStatus};
+use crate::core::validate::{event, rsvp, space, FormField};
+use crate::i18n::Texts;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
+
+/// A changed field in words: the label of the form field of that name (the space and event
+/// forms), or the words of the few other things the trail records.
+pub fn field_words(t: &Texts, key: &str) -> String {
+    let labelled = space::Field::ALL
+        .into_iter()
+        .find(|f| f.name() == key)
+        .map(|f| t.field(f))
+        .or_else(|| {
+            event::Field::ALL
+                .into_iter()
+                .find(|f| f.name() == key)
+                .map(|f| t.field(f))
+        });
+    let other = || match key {
+        "status" => Some(t.admin.status),
+        "role" => Some(t.field(crate::core::validate::account::Field::Role)),
+        "first_name" => Some(t.field(rsvp::Field::FirstName)),
+        "last_name" => Some(t.field(rsvp::Field::LastName)),
+        "checked_in" => Some(t.events.col_present),
+        _ => None,
+    };
+    labelled.or_else(other).unwrap_or(key).to_owned()
+}
+
+/// A recorded value in words: statuses, roles, kinds and precisions by their names, moments
+/// in Rome time, the venue by its name (`venues`: id and name), yes and no.
+pub fn value_words(t: &Texts, key: &str, raw: &str, venues: &[(i64, String)]) -> String {
+    let a = t.admin;
+    let words = match key {
+        "status" => SpaceStatus::from_code(raw)
+            .map(|s| a.status(s))
+            .or_else(|| EventStatus::from_code(raw).map(|s| t.events.status(s)))
+            .or_else(|| RsvpStatus::from_code(raw).map(|s| t.events.rsvp_status(s)))
+            .map(str::to_owned),
+        "role" => Role::from_code(raw).map(|r| a.role(r).to_owned()),
+        "precision" => PositionPrecision::from_code(raw).map(|p| a.precision(p).to_owned()),
+        "organisation_kind" => {
+            OrganisationKind::from_code(raw).map(|k| t.organisation_kind(k).to_owned())
+        }
+        // A list of codes as compact JSON: `["coworking","fablab"]`.
+        "kinds" => raw
+            .strip_prefix('[')
+            .and_then(|r| r.strip_suffix(']'))
+            .map(|list| {
+                list.split(',')
+                    .map(|c| c.trim().trim_matches('"'))
+                    .filter(|c| !c.is_empty())
+                    .map(|c| SpaceKind::from_code(c).map_or(c, |k| t.kind(k)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        "venue_space" => raw
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| venues.iter().find(|(v, _)| *v == id))
+            .map(|(_, name)| name.clone()),
+        _ if key.ends_with("_at") => raw.parse::<i64>().ok().map(local_minute),
+        _ => match raw {
+            "true" => Some(a.yes.to_owned()),
+            "false" => Some(a.no.to_owned()),
+            _ => None,
+        },
+    };
+    words.unwrap_or_else(|| raw.to_owned())
+}
 
 /// An audit trail; with `subjects` (id, name) a column names the record of each entry.
 #[component]
 pub fn AuditTable(
     entries: Vec<crate::core::view::AuditView>,
     #[prop(optional)] subjects: Vec<(i64, String)>,
+    /// The mapped spaces (id, name), to name an event's venue.
+    #[prop(optional)]
+    venues: Vec<(i64, String)>,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
@@ -19,11 +94,17 @@ pub fn AuditTable(
     let rows = entries
         .into_iter()
         .map(|e| {
-            let when = utc_minute(e.at);
+            let when = local_minute(e.at);
             let changes = e
                 .changes
                 .into_iter()
-                .map(|(field, before, after)| view! { <li><code>{field}</code> ": " {before} " → " {after}</li> })
+                .map(|(field, before, after)| {
+                    let (before, after) = (
+                        value_words(t, &field, &before, &venues),
+                        value_words(t, &field, &after, &venues),
+                    );
+                    view! { <li><strong>{field_words(t, &field)}</strong> ": " {before} " → " {after}</li> }
+                })
                 .collect_view();
             let subject = with_subject.then(|| {
                 let name = e
@@ -61,4 +142,40 @@ pub fn AuditTable(
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_trail_speaks_to_people() {
+        let t = Lang::It.texts();
+        assert_eq!(field_words(t, "opening_hours"), "Orari di apertura");
+        assert_eq!(field_words(t, "capacity"), "Posti disponibili");
+        assert_eq!(field_words(t, "status"), "Stato");
+        assert_eq!(value_words(t, "status", "pending", &[]), "In attesa");
+        assert_eq!(value_words(t, "status", "published", &[]), "Pubblicato");
+        assert_eq!(
+            value_words(t, "kinds", r#"["coworking","fablab"]"#, &[]),
+            format!(
+                "{}, {}",
+                t.kind(SpaceKind::Coworking),
+                t.kind(SpaceKind::Fablab)
+            )
+        );
+        // 15:00 UTC on the launch day is 17:00 in Bologna.
+        assert_eq!(
+            value_words(t, "starts_at", "1654527600", &[]),
+            "06/06/2022 17:00"
+        );
+        assert_eq!(
+            value_words(t, "venue_space", "7", &[(7, "DumBO".into())]),
+            "DumBO"
+        );
+        assert_eq!(value_words(t, "checked_in", "true", &[]), "sì");
+        assert_eq!(value_words(t, "name", "DumBO", &[]), "DumBO");
+        assert_eq!(field_words(t, "unknown_key"), "unknown_key");
+    }
 }

@@ -40,7 +40,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </a>
                 </div>
             </div>
-            <nav class="site-nav" aria-label=t.nav_map>
+            <nav class="site-nav" aria-label=t.nav_main>
                 <div class="container">
                     <a href="/">{t.nav_map}</a>
                     <a href=paths::EVENTS>{t.events.nav}</a>

@@ -10,8 +10,11 @@ pub mod dashboard;
 pub mod event_rsvps;
 pub mod events;
 pub mod import;
+pub mod import_help;
 pub mod invitation;
+pub mod password;
 pub mod review;
+pub mod rsvp_staff;
 pub mod sign_in;
 pub mod space_edit;
 pub mod space_new;
@@ -20,7 +23,7 @@ pub mod staff;
 /// The gate of every staff page: the signed-in staff member, or what to show instead — nothing,
 /// with a redirect to the sign-in page that comes back to `here`, or the error.
 pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
-    match crate::api::context::current_staff().await {
+    match crate::api::context::staff_page_context().await {
         Ok(Some(staff)) => Ok(staff),
         Ok(None) => {
             crate::api::context::redirect(&paths::sign_in_then(here));
@@ -31,8 +34,10 @@ pub async fn staff_gate(here: &str) -> Result<StaffContext, AnyView> {
 }
 
 /// The section of the staff area a path is in: the menu link whose page it is or is under
-/// (the spaces' list is `/admin` itself, and a space's pages are under `/admin/spazi`).
-fn section_of(path: &str) -> &'static str {
+/// (the spaces' list is `/admin` itself, and the other pages are the spaces'); none for one's
+/// own password.
+fn section_of(path: &str) -> Option<&'static str> {
+    let under = |section: &str| path == section || path.starts_with(&format!("{section}/"));
     [
         paths::SUBMISSIONS,
         paths::ADMIN_EVENTS,
@@ -40,8 +45,8 @@ fn section_of(path: &str) -> &'static str {
         paths::STAFF,
     ]
     .into_iter()
-    .find(|section| path == *section || path.starts_with(&format!("{section}/")))
-    .unwrap_or(paths::ADMIN)
+    .find(|section| under(section))
+    .or_else(|| (path != paths::CHANGE_PASSWORD).then_some(paths::ADMIN))
 }
 
 /// The bar at the top of every staff page: who is signed in, the sections (the current one
@@ -54,9 +59,10 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
         .pathname
         .get_untracked();
     let section = section_of(&path);
+    let own_password = path == paths::CHANGE_PASSWORD;
     let to_review = staff.to_review;
     let link = move |href: &'static str, text: &'static str| {
-        let current = (section == href).then_some(if path == href { "page" } else { "true" });
+        let current = (section == Some(href)).then_some(if path == href { "page" } else { "true" });
         // The requests waiting for a decision, beside their section's name.
         let count = (href == paths::SUBMISSIONS && to_review > 0).then(|| {
             view! {
@@ -81,6 +87,8 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
                 {admin.then(|| link(paths::STAFF, a.staff_link))}
             </nav>
             <form method="post" action=paths::SIGN_OUT>
+                <a href=paths::CHANGE_PASSWORD aria-current=own_password.then_some("page")>{a.my_password}</a>
+                " "
                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                 <button type="submit" class="btn btn--outline">{a.sign_out}</button>
             </form>
@@ -96,14 +104,16 @@ mod tests {
     #[test]
     fn each_page_is_in_its_section() {
         for (path, section) in [
-            ("/admin", paths::ADMIN),
-            ("/admin/spazi/3", paths::ADMIN),
-            ("/admin/adesioni/2", paths::SUBMISSIONS),
-            ("/admin/eventi", paths::ADMIN_EVENTS),
-            ("/admin/eventi/4/ingresso", paths::ADMIN_EVENTS),
-            ("/admin/importa/7", paths::IMPORT),
-            ("/admin/staff", paths::STAFF),
-            ("/admin/staffetta", paths::ADMIN),
+            ("/admin", Some(paths::ADMIN)),
+            ("/admin/spazi/3", Some(paths::ADMIN)),
+            ("/admin/spazi/nuovo", Some(paths::ADMIN)),
+            ("/admin/adesioni/2", Some(paths::SUBMISSIONS)),
+            ("/admin/eventi", Some(paths::ADMIN_EVENTS)),
+            ("/admin/eventi/4/ingresso", Some(paths::ADMIN_EVENTS)),
+            ("/admin/importa/7", Some(paths::IMPORT)),
+            ("/admin/staff", Some(paths::STAFF)),
+            ("/admin/staffetta", Some(paths::ADMIN)),
+            ("/admin/password", None),
         ] {
             assert_eq!(section_of(path), section, "{path}");
         }

@@ -59,7 +59,7 @@ pub(crate) async fn invite(
                 &session.user.name,
                 &link,
             );
-            match auth::invite(
+            match auth::passwords::invite(
                 &state.db,
                 &valid,
                 &token,
@@ -223,7 +223,7 @@ pub(crate) async fn new_link(
     let token = auth::new_token();
     let link = invitation_link(&state, &token);
     let mail = crate::backend::emails::invitation(&email, &name, &session.user.name, &link);
-    match auth::access_link(
+    match auth::passwords::access_link(
         &state.db,
         id,
         &token,
@@ -260,7 +260,7 @@ pub(crate) async fn accept_invitation(
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    let accepted = auth::accept_invitation(
+    let accepted = auth::passwords::accept_invitation(
         &state.db,
         &token,
         &form.password,
@@ -270,7 +270,7 @@ pub(crate) async fn accept_invitation(
     .await;
     let errors = match accepted {
         // Signed in at once, on to the staff home; should the session fail, the sign-in page.
-        Ok(auth::Accepted::User(user)) => {
+        Ok(auth::passwords::Accepted::User(user)) => {
             tracing::info!(user = user.id, "staff password set");
             let now = state.clock.now();
             let Ok(token) = auth::start_session(&state.db, user.id, now).await else {
@@ -285,10 +285,10 @@ pub(crate) async fn accept_invitation(
             return res;
         }
         // A dead link: the page explains it.
-        Ok(auth::Accepted::DeadLink) => {
+        Ok(auth::passwords::Accepted::DeadLink) => {
             return render_page(&state, &uri, &headers, (), StatusCode::NOT_FOUND).await
         }
-        Ok(auth::Accepted::Refused(errors)) => errors,
+        Ok(auth::passwords::Accepted::Refused(errors)) => errors,
         Err(err) => return unavailable("setting a password", &err),
     };
     // Passwords are never sent back to the browser.

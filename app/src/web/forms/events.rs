@@ -1,6 +1,6 @@
 //! Staff work on events over HTTP (server only): create and save (the shared validation, then
-//! what only the database knows), publish and cancel, check-in at the door, and the CSV of the
-//! registrations. Every post needs an editor's session and its CSRF token.
+//! what only the database knows), publish, cancel and discard. Every post needs an editor's
+//! session and its CSRF token. The registrations' posts are `registrations`.
 
 use crate::backend::context::AppState;
 use crate::backend::db::EventSave;
@@ -9,7 +9,7 @@ use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::event::{validate_event, EventInput};
 use crate::ui::pages::admin::events::{EventConflict, EventFormState};
-use crate::web::guard::{authorised_post, staff_session};
+use crate::web::guard::authorised_post;
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
@@ -343,165 +343,5 @@ pub(crate) async fn discard(
         Ok(true) => see_other(&format!("{}?eliminata=1", paths::ADMIN_EVENTS)),
         Ok(false) => not_applied(&state, id, form.version).await,
         Err(err) => unavailable("discarding a draft", &err),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct CheckInForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    rsvp: i64,
-    #[serde(default)]
-    presente: String,
-    #[serde(default)]
-    q: String,
-    /// The page to go back to (the list or the door screen of this event).
-    #[serde(default)]
-    torna: String,
-}
-
-pub(crate) async fn check_in(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    headers: HeaderMap,
-    Form(form): Form<CheckInForm>,
-) -> Response {
-    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
-        Ok(s) => s,
-        Err(res) => return res,
-    };
-    let actor = (session.user.id, session.user.email.as_str());
-    let present = form.presente == "1";
-    match state
-        .db
-        .check_in(id, form.rsvp, present, actor, state.clock.now())
-        .await
-    {
-        Ok(true) => {}
-        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("checking someone in", &err),
-    }
-    // Back to where the button was, keeping the search; only this event's two pages.
-    let list = paths::event_rsvps(id);
-    let back = if form.torna == list {
-        list
-    } else {
-        paths::check_in(id)
-    };
-    let query = if form.q.trim().is_empty() {
-        String::new()
-    } else {
-        format!("?q={}", crate::core::text::query_encode(form.q.trim()))
-    };
-    // To the person's card (the browser scrolls it into view): the next one is found from
-    // where the thumb is, not from the top of the page.
-    see_other(&format!("{back}{query}#rsvp-{}", form.rsvp))
-}
-
-#[derive(Deserialize)]
-pub struct CancelRsvpForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    rsvp: i64,
-}
-
-/// Staff cancel a registration (the person asked): see `Db::staff_cancel_rsvp`. Back to the
-/// registrations, which say what happened.
-pub(crate) async fn cancel_rsvp(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    headers: HeaderMap,
-    Form(form): Form<CancelRsvpForm>,
-) -> Response {
-    let rsvp = form.rsvp;
-    use crate::backend::db::CancelOutcome;
-    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
-        Ok(s) => s,
-        Err(res) => return res,
-    };
-    let actor = (session.user.id, session.user.email.as_str());
-    let now = state.clock.now();
-    let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
-    match state
-        .db
-        .staff_cancel_rsvp((id, rsvp), actor, now, &compose)
-        .await
-    {
-        Ok(CancelOutcome::Cancelled { promoted }) => {
-            state.outbox.wake();
-            see_other(&format!(
-                "{}?annullata={rsvp}&promossi={promoted}",
-                paths::event_rsvps(id)
-            ))
-        }
-        // Already cancelled (by the person, or a colleague): the list shows it, nothing done.
-        Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
-            see_other(&paths::event_rsvps(id))
-        }
-        Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => unavailable("cancelling a registration", &err),
-    }
-}
-
-/// The registrations as CSV for Excel (semicolons, BOM, formulas defused).
-pub(crate) async fn export(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(res) = staff_session(&state, &headers, Role::Editor).await {
-        return res;
-    }
-    let rows = match state.db.event_rsvps(id, "").await {
-        Ok(r) => r,
-        Err(err) => return unavailable("exporting registrations", &err),
-    };
-    let slug = match state.db.staff_event(id).await {
-        Ok(Some((event, _))) => event.slug,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("exporting registrations", &err),
-    };
-    let defuse = crate::backend::exports::defuse_formula;
-    let opt = |o: &Option<String>| defuse(o.as_deref().unwrap_or_default());
-    let records = rows.iter().map(|r| {
-        vec![
-            r.status.code().to_owned(),
-            defuse(&r.first_name),
-            defuse(&r.last_name),
-            defuse(&r.email),
-            opt(&r.affiliation),
-            opt(&r.role),
-            opt(&r.accessibility),
-            crate::core::datetime::utc_iso(r.created_at),
-            r.checked_in_at
-                .map(crate::core::datetime::utc_iso)
-                .unwrap_or_default(),
-        ]
-    });
-    let header = [
-        "status",
-        "first_name",
-        "last_name",
-        "email",
-        "affiliation",
-        "role",
-        "accessibility",
-        "registered_at",
-        "checked_in_at",
-    ];
-    match crate::backend::exports::excel_csv(&header, records) {
-        Ok(body) => crate::web::opendata::respond(
-            &headers,
-            body,
-            "text/csv; charset=utf-8",
-            Some(&format!("iscrizioni-{slug}.csv")),
-            false,
-        ),
-        Err(err) => {
-            tracing::error!(error = %err, "registrations CSV failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
     }
 }

@@ -86,6 +86,9 @@ async fn store_upload(
             ))
         }
     };
+    if let Err(err) = crate::backend::import::recognise(&bytes) {
+        return Err(shown(err, StatusCode::UNPROCESSABLE_ENTITY));
+    }
     let text = crate::backend::import::decode(bytes);
     if let Err(err) = crate::backend::import::check(&text) {
         return Err(shown(err, StatusCode::UNPROCESSABLE_ENTITY));

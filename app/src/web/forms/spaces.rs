@@ -150,7 +150,21 @@ pub(crate) async fn save_space(
                 .await
             {
                 Ok(Saved::Done { .. }) => {
-                    see_other(&format!("{}?salvato=1", paths::admin_space(id)))
+                    // Corrected from its join request: back to the request, to decide.
+                    let from_request = uri.query().is_some_and(|q| {
+                        url::form_urlencoded::parse(q.as_bytes())
+                            .any(|(k, v)| k == paths::FROM_REQUEST.0 && v == paths::FROM_REQUEST.1)
+                    });
+                    let request = match from_request {
+                        true => state.db.space_request(id).await.ok().flatten(),
+                        false => None,
+                    };
+                    match request {
+                        Some((request, _, _)) => {
+                            see_other(&format!("{}?corretto=1", paths::submission(request)))
+                        }
+                        None => see_other(&format!("{}?salvato=1", paths::admin_space(id))),
+                    }
                 }
                 Ok(Saved::Missing) => StatusCode::NOT_FOUND.into_response(),
                 // A colleague saved first: the form comes back with what was typed, the

@@ -46,10 +46,14 @@ pub fn DoorListPage() -> impl IntoView {
 fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
     let id = id_param();
     let q = use_query_map().with_untracked(|q| q.get("q"));
-    // After staff cancelled a registration: whose, and how many moved up from the line.
-    let cancelled = use_query_map().with_untracked(|q| {
+    // After staff cancelled a registration: whose, and how many moved up from the line; after
+    // they added one, whose.
+    let (cancelled, added) = use_query_map().with_untracked(|q| {
         let number = |key: &str| q.get(key).and_then(|v| v.parse::<i64>().ok());
-        number("annullata").map(|id| (id, number("promossi").unwrap_or(0)))
+        (
+            number("annullata").map(|id| (id, number("promossi").unwrap_or(0))),
+            number("aggiunta"),
+        )
     });
     view! {
         <Meta name="robots" content="noindex" />
@@ -70,7 +74,7 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event_rsvps(id, q.clone()).await {
-                        Ok(page) => view! { <RsvpList staff page layout cancelled /> }.into_any(),
+                        Ok(page) => view! { <RsvpList staff page layout cancelled added /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -85,6 +89,7 @@ fn RsvpList(
     page: StaffRsvpsPage,
     layout: RsvpLayout,
     cancelled: Option<(i64, i64)>,
+    added: Option<i64>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -126,6 +131,14 @@ fn RsvpList(
         None => e.rsvp_status(r.status).to_owned(),
     };
     let needs = t.field(rsvp::Field::Accessibility);
+    // Someone staff added without an address.
+    let contact = |r: &StaffRsvpRow| {
+        if r.email.is_empty() {
+            e.no_email.to_owned()
+        } else {
+            r.email.clone()
+        }
+    };
     let list = if page.rsvps.is_empty() {
         view! { <p>{e.no_rsvps}</p> }.into_any()
     } else {
@@ -136,9 +149,9 @@ fn RsvpList(
                     .iter()
                     .map(|r| {
                         view! {
-                            <tr>
+                            <tr id=format!("rsvp-{}", r.id)>
                                 <td>{format!("{} {}", r.last_name, r.first_name)}</td>
-                                <td>{r.email.clone()}</td>
+                                <td>{contact(r)}</td>
                                 <td>{r.affiliation.clone().unwrap_or_default()}</td>
                                 <td>{r.role.clone().unwrap_or_default()}</td>
                                 <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
@@ -201,7 +214,7 @@ fn RsvpList(
                                 id=format!("rsvp-{}", r.id)
                             >
                                 <p class="checkin-card__name">{format!("{} {}", r.first_name, r.last_name)}</p>
-                                <p class="checkin-card__meta">{r.affiliation.clone().unwrap_or_else(|| r.email.clone())}</p>
+                                <p class="checkin-card__meta">{r.affiliation.clone().unwrap_or_else(|| contact(r))}</p>
                                 {r.accessibility.clone().map(|a| view! {
                                     <p class="checkin-card__needs"><strong>{needs}": "</strong>{a}</p>
                                 })}
@@ -279,10 +292,21 @@ fn RsvpList(
             let r = page.rsvps.iter().find(|r| r.id == id && r.status == RsvpStatus::Cancelled)?;
             let name = format!("{} {}", r.first_name, r.last_name);
             let promoted = (promoted > 0).then(|| (e.promoted)(promoted as usize));
+            let done = if r.email.is_empty() { &e.rsvp_cancelled_done_no_mail } else { &e.rsvp_cancelled_done };
             Some(
             view! {
                 <div class="notice notice--success" role="status">
-                    <p>{(e.rsvp_cancelled_done)(&name)} " " {promoted}</p>
+                    <p>{done(&name)} " " {promoted}</p>
+                </div>
+            })
+        })}
+        {added.and_then(|id| {
+            let r = page.rsvps.iter().find(|r| r.id == id && r.status == RsvpStatus::Confirmed)?;
+            let name = format!("{} {}", r.first_name, r.last_name);
+            let done = if r.email.is_empty() { &e.rsvp_added } else { &e.rsvp_added_mail };
+            Some(view! {
+                <div class="notice notice--success" role="status">
+                    <p>{done(&name)}</p>
                 </div>
             })
         })}
@@ -304,6 +328,8 @@ fn RsvpList(
         })}
         {(layout == RsvpLayout::Table).then(|| view! {
             <p class="no-print">
+                <a href=paths::rsvp_add(ev.id, false)>{e.add_rsvp}</a>
+                " · "
                 <a href=paths::event_rsvps_csv(ev.id) download="">{e.export_csv}</a>
                 " · "
                 <a href=paths::door_list(ev.id)>{e.door_list}</a>
@@ -311,75 +337,9 @@ fn RsvpList(
         })}
         {list_after}
         {(layout == RsvpLayout::Door).then(|| view! {
+            <p><a class="btn btn--outline" href=paths::rsvp_add(ev.id, true)>{e.add_rsvp}</a></p>
             <p id="rsvp-counts">{counts_line(&ev)}</p>
             <p>{e.checkin_hint}</p>
         })}
-    }
-}
-
-/// Staff cancel a registration, after saying what will follow
-/// (`/admin/eventi/{id}/annulla-iscrizione?iscrizione={rsvp}`; the post is
-/// `web::forms::events`).
-#[component]
-pub fn RsvpCancelPage() -> impl IntoView {
-    let id = id_param();
-    let rsvp =
-        use_query_map().with_untracked(|q| q.get("iscrizione").and_then(|r| r.parse::<i64>().ok()));
-    view! {
-        <Meta name="robots" content="noindex" />
-        <div class="container page">
-            <Suspense>
-                {Suspend::new(async move {
-                    let (Some(id), Some(rsvp)) = (id, rsvp) else {
-                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
-                    };
-                    let staff = match staff_gate(&paths::rsvp_cancel(id, rsvp)).await {
-                        Ok(staff) => staff,
-                        Err(view) => return view,
-                    };
-                    let page = match staff_event_rsvps(id, None).await {
-                        Ok(page) => page,
-                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
-                    };
-                    match page.rsvps.iter().find(|r| r.id == rsvp && r.status != RsvpStatus::Cancelled) {
-                        Some(r) => view! { <RsvpCancel staff event=page.event.clone() rsvp=r.clone() /> }.into_any(),
-                        // Gone or cancelled already: the list says which.
-                        None => view! { <ErrorNotice err=AppError::NotFound /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-fn RsvpCancel(
-    staff: StaffContext,
-    event: crate::core::view::event::StaffEventRow,
-    rsvp: StaffRsvpRow,
-) -> impl IntoView {
-    let e = use_texts().events;
-    let name = format!("{} {}", rsvp.first_name, rsvp.last_name);
-    let title = (e.cancel_rsvp_title)(&name);
-    let seat = (rsvp.status == RsvpStatus::Confirmed && event.counts.waiting > 0)
-        .then(|| view! { <p>{e.cancel_rsvp_seat}</p> });
-    view! {
-        <Title text=title.clone() />
-        <AdminBar staff=staff.clone() />
-        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
-            <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
-            <a href=paths::admin_event(event.id)>{event.title.clone()}</a> " › "
-            <a href=paths::event_rsvps(event.id)>{e.rsvps_link}</a>
-        </nav>
-        <h1>{title}</h1>
-        <p>{format!("{} · {}", rsvp.email, event.title)}</p>
-        <p>{(e.cancel_rsvp_mail)(&name)}</p>
-        {seat}
-        <form method="post" action=paths::fill(paths::RSVP_CANCEL, event.id) class="status-actions">
-            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
-            <input type="hidden" name="rsvp" value=rsvp.id.to_string() />
-            <button type="submit" class="btn btn--danger">{e.cancel_rsvp_confirm}</button>
-            <a class="btn btn--outline" href=paths::event_rsvps(event.id)>{e.back_to_rsvps}</a>
-        </form>
     }
 }

@@ -409,6 +409,6 @@ fn EventEditor(
             {actions}
         </form>
         <h2>{t.admin.history}</h2>
-        <AuditTable entries=page.audit.clone() />
+        <AuditTable entries=page.audit.clone() venues=page.spaces.clone() />
     }
 }

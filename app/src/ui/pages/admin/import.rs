@@ -6,7 +6,7 @@
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{staff_import, staff_imports};
-use crate::core::datetime::utc_minute;
+use crate::core::datetime::local_minute;
 use crate::core::paths;
 use crate::core::view::{
     ImportAction, ImportFileError, ImportListItem, ImportPage, ImportRowView, ImportState,
@@ -72,7 +72,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
                         <td>
                             <a href=paths::import(i.id)>{i.filename}</a>
                         </td>
-                        <td>{utc_minute(i.created_at)}</td>
+                        <td>{local_minute(i.created_at)}</td>
                         <td>{i.by}</td>
                         <td>
                             {if i.reverted {
@@ -114,6 +114,7 @@ fn Upload(staff: StaffContext, imports: Vec<ImportListItem>) -> impl IntoView {
         <details class="help">
             <summary>{a.import_columns_title}</summary>
             <p>{a.import_columns}</p>
+            <super::import_help::ColumnsHelp />
         </details>
         <form
             class="form"
@@ -378,7 +379,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
             let reverted_note = page.reverted_at.map(|at| {
                 view! {
                     <p class="notice" role=if reverted { "status" } else { "note" }>
-                        {(a.import_reverted)(&utc_minute(at), page.reverted_left)}
+                        {(a.import_reverted)(&local_minute(at), page.reverted_left)}
                     </p>
                 }
             });
@@ -419,7 +420,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
             <a href=paths::IMPORT>{a.import_title}</a>
         </nav>
         <h1>{page.filename.clone()}</h1>
-        <p>{(a.import_uploaded)(&utc_minute(page.created_at))}</p>
+        <p>{(a.import_uploaded)(&local_minute(page.created_at))}</p>
         {body}
     }
 }
@@ -473,10 +474,19 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
         use crate::core::validate::Problem::{AmbiguousMatch, NotUpdatable, UnderReview};
         r.errors
             .iter()
-            .map(|(f, p)| match p {
-                // About the row as a whole, not its name.
-                AmbiguousMatch { .. } | UnderReview | NotUpdatable => t.problem(*p),
-                _ => format!("{}: {}", t.field(*f), t.problem(*p)),
+            .map(|(f, p)| {
+                // What the row says, beside the problem ("Comune «Modena»: …").
+                let typed = r
+                    .typed
+                    .iter()
+                    .find(|(field, v)| field == f && !v.is_empty())
+                    .map(|(_, v)| format!(" «{v}»"))
+                    .unwrap_or_default();
+                match p {
+                    // About the row as a whole, not its name.
+                    AmbiguousMatch { .. } | UnderReview | NotUpdatable => t.problem(*p),
+                    _ => format!("{}{typed}: {}", t.field(*f), t.problem(*p)),
+                }
             })
             .collect::<Vec<_>>()
             .join(" ")

@@ -91,6 +91,7 @@ pub fn InvitationPage() -> impl IntoView {
                             view! {
                                 <h1>{a.invitation_dead_title}</h1>
                                 <p>{a.invitation_dead}</p>
+                                <p><a href=paths::FORGOT_PASSWORD>{a.forgot_link}</a></p>
                             }
                             .into_any()
                         }

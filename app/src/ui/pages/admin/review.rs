@@ -5,7 +5,7 @@
 
 use crate::api::context::StaffContext;
 use crate::api::{staff_submission, staff_submissions, staff_survey};
-use crate::core::datetime::utc_minute;
+use crate::core::datetime::local_minute;
 use crate::core::model::Decision;
 use crate::core::paths;
 use crate::core::validate::review::Field;
@@ -78,7 +78,7 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
                         </td>
                         <td>{s.municipality}</td>
                         <td>{s.reference}</td>
-                        <td>{utc_minute(s.submitted_at)}</td>
+                        <td>{local_minute(s.submitted_at)}</td>
                         <td>
                             <span class=format!("status status--{class}")>{r.decision(s.decision)}</span>
                         </td>
@@ -118,7 +118,12 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
 #[component]
 pub fn SubmissionDetailPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let saved = use_query_map().with_untracked(|q| q.get_str("salvato").is_some());
+    let (saved, corrected) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("salvato").is_some(),
+            q.get_str("corretto").is_some(),
+        )
+    });
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
@@ -134,7 +139,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
                             .into_any();
                     };
                     match staff_submission(id).await {
-                        Ok(page) => view! { <Detail staff page saved /> }.into_any(),
+                        Ok(page) => view! { <Detail staff page saved corrected /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -155,7 +160,12 @@ fn item(term: &'static str, value: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoView {
+fn Detail(
+    staff: StaffContext,
+    page: SubmissionPage,
+    saved: bool,
+    corrected: bool,
+) -> impl IntoView {
     let t = use_texts();
     let (r, a) = (t.review, t.admin);
     let state = use_context::<DecisionFormState>().unwrap_or_default();
@@ -200,7 +210,7 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
     let decided = page.row.decision.map(|d| {
         (r.decided)(
             r.decision(Some(d)),
-            &page.decided_at.map(utc_minute).unwrap_or_default(),
+            &page.decided_at.map(local_minute).unwrap_or_default(),
         )
     });
     let settings = use_context::<crate::ui::islands::map::MapSettings>().unwrap_or_default();
@@ -236,10 +246,11 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
         </nav>
         <h1>{page.row.space_name.clone()}</h1>
         <p>
-            {(r.request_title)(&page.row.reference)} " · " {r.submitted} " " {utc_minute(page.row.submitted_at)}
+            {(r.request_title)(&page.row.reference)} " · " {r.submitted} " " {local_minute(page.row.submitted_at)}
             " · " <span class="status">{r.decision(page.row.decision)}</span>
         </p>
         {saved.then(|| view! { <p class="notice notice--success" role="status">{r.saved}</p> })}
+        {corrected.then(|| view! { <p class="notice notice--success" role="status">{r.space_corrected}</p> })}
         {decided.map(|d| view! { <p>{d}</p> })}
         {page.decision_reason.clone().map(|m| view! { <blockquote class="prewrap">{m}</blockquote> })}
         <h2>{r.duplicates_title}</h2>
@@ -260,7 +271,8 @@ fn Detail(staff: StaffContext, page: SubmissionPage, saved: bool) -> impl IntoVi
                     {item(t.field(space::Field::Phone), some(&s.phone))}
                 </dl>
                 <p>
-                    <a class="btn btn--outline" href=paths::admin_space(page.row.space_id)>{r.edit_space}</a>
+                    // Saved, the correction comes back here (see `web::forms::spaces`).
+                    <a class="btn btn--outline" href=paths::admin_space_from_request(page.row.space_id)>{r.edit_space}</a>
                 </p>
             </section>
             <section class="review-map">

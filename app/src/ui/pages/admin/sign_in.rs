@@ -98,6 +98,7 @@ pub fn SignInPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="btn btn--primary">{a.sign_in}</button>
             </form>
+            <p><a href=paths::FORGOT_PASSWORD>{a.forgot_link}</a></p>
         </div>
     }
 }

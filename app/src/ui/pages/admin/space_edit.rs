@@ -30,10 +30,11 @@ pub type SpaceConflict = Conflict<SpaceInput>;
 #[component]
 pub fn SpaceEditPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let (saved, stale) = use_query_map().with_untracked(|q| {
+    let (saved, stale, from_request) = use_query_map().with_untracked(|q| {
         (
             q.get_str("salvato").is_some(),
             q.get_str("superato").is_some(),
+            q.get_str(paths::FROM_REQUEST.0) == Some(paths::FROM_REQUEST.1),
         )
     });
     view! {
@@ -50,7 +51,7 @@ pub fn SpaceEditPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_space_page(id).await {
-                        Ok(page) => view! { <Editor staff page saved stale /> }.into_any(),
+                        Ok(page) => view! { <Editor staff page saved stale from_request /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -60,7 +61,14 @@ pub fn SpaceEditPage() -> impl IntoView {
 }
 
 #[component]
-fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -> impl IntoView {
+fn Editor(
+    staff: StaffContext,
+    page: StaffSpacePage,
+    saved: bool,
+    stale: bool,
+    /// Opened from its join request: saving goes back there.
+    from_request: bool,
+) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let state = use_context::<SpaceFormState>();
@@ -80,7 +88,11 @@ fn Editor(staff: StaffContext, page: StaffSpacePage, saved: bool, stale: bool) -
     let conflict = conflict.map(|c| {
         view! { <ConflictNotice title=a.conflict_title mine=input.values() saved=c.saved.values() /> }
     });
-    let action = paths::admin_space(page.id);
+    let action = if from_request && page.request.is_some() {
+        paths::admin_space_from_request(page.id)
+    } else {
+        paths::admin_space(page.id)
+    };
     let status_action = paths::admin_space_status(page.id);
     // The status buttons belong to the edit form (`formaction`): what was typed goes with
     // them and is saved first, never dropped.

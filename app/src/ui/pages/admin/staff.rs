@@ -284,7 +284,7 @@ fn AccountRow(acc: StaffAccount, staff: StaffContext) -> impl IntoView {
                     if acc.disabled { "archived" } else if acc.invited { "pending" } else { "published" },
                 )>{state}</span>
             </td>
-            <td>{acc.last_sign_in.map(crate::core::datetime::utc_minute).unwrap_or_else(|| "—".to_owned())}</td>
+            <td>{acc.last_sign_in.map(crate::core::datetime::local_minute).unwrap_or_else(|| "—".to_owned())}</td>
             <td>{actions}</td>
         </tr>
     }
