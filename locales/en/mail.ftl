@@ -50,3 +50,22 @@ mail-reset =
     { $link }
 
     If you did not ask for it, ignore this message: your password stays as it was.
+mail-digest-subject = { $n ->
+    [one] Spazi: news about an event you follow
+   *[other] Spazi: news about { $n } events you follow
+}
+mail-digest-intro = here are the registrations and cancellations since the last digest for the events you follow.
+mail-digest-event = { $title } ({ $date })
+mail-digest-new = { $n ->
+    [one] 1 new registration: { $names }
+   *[other] { $n } new registrations: { $names }
+}
+mail-digest-cancelled = { $n ->
+    [one] 1 cancelled: { $names }
+   *[other] { $n } cancelled: { $names }
+}
+mail-digest-more = { $n ->
+    [one] {" "}and one more person
+   *[other] {" "}and { $n } more people
+}
+mail-digest-footer = You get this digest because you follow these events. To stop, open the event's page in the staff area and choose “Stop following”.

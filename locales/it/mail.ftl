@@ -50,3 +50,22 @@ mail-reset =
     { $link }
 
     Se non l'hai chiesto tu, ignora questo messaggio: la tua password resta quella di prima.
+mail-digest-subject = { $n ->
+    [one] Spazi: novità su un evento che segui
+   *[other] Spazi: novità su { $n } eventi che segui
+}
+mail-digest-intro = ecco le iscrizioni e gli annullamenti arrivati dall'ultimo riepilogo per gli eventi che segui.
+mail-digest-event = { $title } ({ $date })
+mail-digest-new = { $n ->
+    [one] 1 nuova iscrizione: { $names }
+   *[other] { $n } nuove iscrizioni: { $names }
+}
+mail-digest-cancelled = { $n ->
+    [one] 1 annullata: { $names }
+   *[other] { $n } annullate: { $names }
+}
+mail-digest-more = { $n ->
+    [one] {" "}e un'altra persona
+   *[other] {" "}e altre { $n } persone
+}
+mail-digest-footer = Ricevi questo riepilogo perché segui questi eventi. Per smettere, apri la pagina dell'evento nell'area riservata e scegli «Non seguire più».

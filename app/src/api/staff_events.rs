@@ -33,7 +33,7 @@ pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {
 /// Staff: one event as form values, with its counts, venues and audit trail.
 #[server(prefix = "/admin/api", endpoint = "event")]
 pub async fn staff_event(id: i64) -> Result<crate::core::view::event::StaffEventPage, AppError> {
-    require(crate::core::model::Role::Editor).await?;
+    let staff = require(crate::core::model::Role::Editor).await?;
     let db = db()?;
     let (event, input) = db.staff_event(id).await?.ok_or(AppError::NotFound)?;
     let spaces = db
@@ -51,6 +51,7 @@ pub async fn staff_event(id: i64) -> Result<crate::core::view::event::StaffEvent
         input,
         spaces,
         audit,
+        following: db.is_following(staff.user.id, id).await?,
     })
 }
 

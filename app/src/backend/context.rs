@@ -34,6 +34,9 @@ pub struct Config {
     /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
     /// (registrations after their event, rejected requests, sent e-mails).
     pub retention_days: i64,
+    /// `SPAZI_DIGEST_HOUR` (default 8; `off` for none): the hour, Rome time, at which staff get
+    /// the daily digest of the events they follow.
+    pub digest_hour: Option<u8>,
     /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
     /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -101,6 +104,19 @@ impl Config {
                 365
             }
         };
+        let digest = var("SPAZI_DIGEST_HOUR", "8");
+        let digest_hour = match digest.trim() {
+            "off" | "" => None,
+            hour => match hour.parse::<u8>() {
+                Ok(h) if h < 24 => Some(h),
+                _ => {
+                    problems.push(format!(
+                        "SPAZI_DIGEST_HOUR must be an hour from 0 to 23, or off (got {digest:?})"
+                    ));
+                    None
+                }
+            },
+        };
         if !problems.is_empty() {
             return Err(problems.join("; "));
         }
@@ -119,6 +135,7 @@ impl Config {
             now,
             trusted_proxies,
             retention_days,
+            digest_hour,
         })
     }
 

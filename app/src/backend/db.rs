@@ -3,6 +3,7 @@
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
 mod audit;
+mod digests;
 mod door;
 mod events;
 mod imports;
@@ -24,6 +25,7 @@ mod synthetic;
 mod transfer;
 
 pub use audit::{audit_view, insert_audit, AuditEntry, AuditRecord};
+pub use digests::{DigestCompose, DigestEvent};
 pub use door::Addition;
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};

@@ -118,6 +118,64 @@ pub fn invitation(to: &str, name: &str, admin: &str, link: &str) -> Email {
     )
 }
 
+/// The most names a digest lists per event and kind of news (the rest are counted).
+const DIGEST_NAMES: usize = 30;
+
+/// To a member of staff who follows events (in Italian): each event's registrations and
+/// cancellations since their last digest, its numbers now, and the link to its registrations.
+pub fn digest(to: &str, name: &str, events: &[super::db::DigestEvent], base: &str) -> Email {
+    let lang = Lang::It;
+    let t = lang.texts();
+    let m = t.mail;
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let names = |people: &[String]| {
+        let shown = people
+            .iter()
+            .take(DIGEST_NAMES)
+            .cloned()
+            .collect::<Vec<_>>();
+        let mut line = shown.join(", ");
+        if people.len() > DIGEST_NAMES {
+            line.push_str(&(m.digest_more)(count(people.len() - DIGEST_NAMES)));
+        }
+        line
+    };
+    let mut parts = vec![m.digest_intro.to_owned()];
+    for e in events {
+        let c = e.counts;
+        let mut lines = vec![(m.digest_event)(
+            &e.title,
+            &crate::core::datetime::long_date(e.starts_at, lang),
+        )];
+        if !e.new.is_empty() {
+            lines.push((m.digest_new)(count(e.new.len()), &names(&e.new)));
+        }
+        if !e.cancelled.is_empty() {
+            lines.push((m.digest_cancelled)(
+                count(e.cancelled.len()),
+                &names(&e.cancelled),
+            ));
+        }
+        lines.push((t.events.counts)(
+            c.confirmed,
+            e.capacity,
+            c.waiting,
+            c.cancelled,
+            c.checked_in,
+        ));
+        lines.push(format!("{base}{}", crate::core::paths::event_rsvps(e.id)));
+        parts.push(lines.join("\n"));
+    }
+    parts.push(m.digest_footer.to_owned());
+    letter(
+        lang,
+        to,
+        (m.digest_subject)(count(events.len())),
+        name,
+        &parts.join("\n\n"),
+    )
+}
+
 /// To a member of staff who asked for a new password ("Password dimenticata?"), in the
 /// language of the page they asked from: the link to choose it.
 pub fn password_reset(to: &str, name: &str, link: &str, lang: Lang) -> Email {

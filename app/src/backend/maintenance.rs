@@ -1,7 +1,8 @@
 //! The maintenance worker (server only), one in every app server: every few minutes it queues
-//! the day-before reminders that are due, and every hour it applies the data retention period.
-//! Both are safe with several app servers: reminders are claimed row by row
-//! (`Db::queue_reminders`), and erasing twice erases nothing more. On SQLite the server also
+//! the day-before reminders that are due and, from the digest hour on, the staff's daily
+//! digests; every hour it applies the data retention period. All are safe with several app
+//! servers: reminders are claimed row by row (`Db::queue_reminders`), digests person by person
+//! (`Db::queue_digests`), and erasing twice erases nothing more. On SQLite the server also
 //! runs [`checkpoints`], which keeps the write-ahead log short off the writers' path.
 
 use crate::backend::clock::Clock;
@@ -14,16 +15,44 @@ pub const EVERY: Duration = Duration::from_secs(300);
 /// Retention runs on one wake-up in this many (hourly).
 const RETENTION_EVERY: u32 = 12;
 
-/// Runs until `shutdown` completes. `base` is the site's address for links in e-mails;
-/// `retention_days` how long personal data is kept (see `Db::apply_retention`).
+/// What the worker is set to do: `base` is the site's address for links in e-mails;
+/// `retention_days` how long personal data is kept (see `Db::apply_retention`); `digest_hour`
+/// when the staff's digests go (Rome time; `None`: never).
+pub struct Settings {
+    pub base: String,
+    pub retention_days: i64,
+    pub digest_hour: Option<u8>,
+}
+
+/// Queues the staff's digests when today's digest time has come (see `Db::queue_digests`).
+pub async fn digests(
+    db: &Db,
+    now: i64,
+    settings: &Settings,
+) -> Result<usize, crate::backend::db::DbError> {
+    let Some(hour) = settings.digest_hour else {
+        return Ok(0);
+    };
+    let moment = crate::core::datetime::same_day_at(now, hour);
+    if now < moment {
+        return Ok(0);
+    }
+    let base = settings.base.clone();
+    let compose = move |to: &str, name: &str, events: &[crate::backend::db::DigestEvent]| {
+        crate::backend::emails::digest(to, name, events, &base)
+    };
+    db.queue_digests(now, moment, &compose).await
+}
+
+/// Runs until `shutdown` completes.
 pub async fn run(
     db: Db,
     clock: Clock,
-    base: String,
-    retention_days: i64,
+    settings: Settings,
     outbox: OutboxSignal,
     shutdown: impl std::future::Future<Output = ()>,
 ) {
+    let (base, retention_days) = (settings.base.clone(), settings.retention_days);
     tokio::pin!(shutdown);
     let mut tick = tokio::time::interval(EVERY);
     let mut round: u32 = 0;
@@ -43,6 +72,14 @@ pub async fn run(
                 outbox.wake();
             }
             Err(err) => tracing::error!(error = %err, "queueing event reminders failed"),
+        }
+        match digests(&db, now, &settings).await {
+            Ok(0) => {}
+            Ok(n) => {
+                tracing::info!(digests = n, "staff digests queued");
+                outbox.wake();
+            }
+            Err(err) => tracing::error!(error = %err, "queueing staff digests failed"),
         }
         if round.is_multiple_of(RETENTION_EVERY) {
             match db.apply_retention(now, retention_days).await {

@@ -34,6 +34,16 @@ pub fn parse_local(value: &str) -> Option<i64> {
     Some(ts.as_second())
 }
 
+/// The moment it is `hour`:00 in Rome on the Rome date of `unix` (a daily job's time).
+pub fn same_day_at(unix: i64, hour: u8) -> i64 {
+    let date = local(unix).date();
+    let at = date.at(i8::try_from(hour.min(23)).unwrap_or(0), 0, 0, 0);
+    zone()
+        .to_ambiguous_timestamp(at)
+        .compatible()
+        .map_or(unix, |ts| ts.as_second())
+}
+
 /// The value for an `<input type="datetime-local">`: `2022-06-06T17:00`.
 pub fn to_local_input(unix: i64) -> String {
     local(unix).strftime("%Y-%m-%dT%H:%M").to_string()
@@ -181,6 +191,14 @@ pub fn local_spreadsheet(at: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_daily_job_runs_at_rome_time() {
+        // 15:01 UTC on 6 June 2022 is 17:01 in Rome: 8:00 that day is 06:00 UTC.
+        assert_eq!(same_day_at(1_654_527_660, 8), 1_654_495_200);
+        // In winter (15 November 2023, 09:30 UTC) 8:00 in Rome is 07:00 UTC.
+        assert_eq!(same_day_at(1_700_040_600, 8), 1_700_031_600);
+    }
 
     #[test]
     fn staff_see_rome_time() {

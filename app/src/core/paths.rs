@@ -106,6 +106,8 @@ pub const IMPORT_REVERT: &str = "/admin/importa/{id}/annulla";
 pub const ADMIN_EVENT_STATUS: &str = "/admin/eventi/{id}/stato";
 pub const ADMIN_EVENT_DISCARD: &str = "/admin/eventi/{id}/elimina";
 pub const EVENT_RSVPS_CSV: &str = "/admin/eventi/{id}/iscrizioni.csv";
+/// Staff follow an event (its daily digest) or stop.
+pub const EVENT_FOLLOW: &str = "/admin/eventi/{id}/segui";
 
 /// The prefixes of the server functions (`#[server(prefix = …)]` takes only a literal: the
 /// `api` files spell these, and a test in `api` checks them).
@@ -191,6 +193,9 @@ pub fn event_rsvps(id: i64) -> String {
 pub fn event_rsvps_csv(id: i64) -> String {
     fill(EVENT_RSVPS_CSV, id)
 }
+pub fn event_follow(id: i64) -> String {
+    fill(EVENT_FOLLOW, id)
+}
 pub fn check_in(id: i64) -> String {
     fill(CHECK_IN, id)
 }
@@ -265,6 +270,7 @@ mod tests {
                 ADMIN_EVENT_STATUS,
                 ADMIN_EVENT_DISCARD,
                 EVENT_RSVPS_CSV,
+                EVENT_FOLLOW,
             ],
         ]
         .concat();

@@ -162,6 +162,13 @@ words! {
         rsvp_added(name: &str),
         rsvp_added_mail(name: &str),
         no_email,
+        /// Following an event: its daily digest.
+        follow,
+        unfollow,
+        follow_note,
+        following_note,
+        followed,
+        unfollowed,
         checkin_hint,
         door_list,
         door_list_title(t: &str),

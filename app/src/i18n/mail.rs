@@ -35,6 +35,14 @@ words! {
         /// To a member of staff who asked for a new password.
         reset_subject,
         reset(link: &str),
+        /// The daily digest of the events a member of staff follows.
+        digest_subject(n: i64),
+        digest_intro,
+        digest_event(title: &str, date: &str),
+        digest_new(n: i64, names: &str),
+        digest_cancelled(n: i64, names: &str),
+        digest_more(n: i64),
+        digest_footer,
     }
 }
 

@@ -143,6 +143,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::ADMIN_EVENT, post(events::save))
         .route(paths::ADMIN_EVENT_STATUS, post(events::change_status))
         .route(paths::ADMIN_EVENT_DISCARD, post(events::discard))
+        .route(paths::EVENT_FOLLOW, post(events::follow))
         .route(paths::CHECK_IN, post(registrations::check_in))
         .route(paths::RSVP_CANCEL, post(registrations::cancel_rsvp))
         .route(paths::RSVP_ADD, post(registrations::add))

@@ -70,8 +70,11 @@ pub async fn run() -> Result<(), StartError> {
     let maintenance = tokio::spawn(crate::backend::maintenance::run(
         db.clone(),
         clock,
-        base,
-        config.retention_days,
+        crate::backend::maintenance::Settings {
+            base,
+            retention_days: config.retention_days,
+            digest_hour: config.digest_hour,
+        },
         outbox.clone(),
         stopped(workers_stop.clone()),
     ));

@@ -57,7 +57,7 @@ pub(crate) fn compose(n: &Notice) -> Email {
     }
 }
 
-async fn register(db: &Db, slug: &str, who: &ValidRsvp, now: i64) -> RsvpOutcome {
+pub(crate) async fn register(db: &Db, slug: &str, who: &ValidRsvp, now: i64) -> RsvpOutcome {
     db.register(Registration::new(
         slug,
         who.clone(),
@@ -69,7 +69,7 @@ async fn register(db: &Db, slug: &str, who: &ValidRsvp, now: i64) -> RsvpOutcome
     .unwrap()
 }
 
-fn token_of(outcome: &RsvpOutcome) -> String {
+pub(crate) fn token_of(outcome: &RsvpOutcome) -> String {
     match outcome {
         RsvpOutcome::Registered { token, .. } => token.clone(),
         other => panic!("expected a registration, got {other:?}"),

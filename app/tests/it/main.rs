@@ -2,6 +2,7 @@
 //! a fresh PostgreSQL database per test (see `support`).
 
 mod db;
+mod digests;
 mod door;
 mod events;
 mod fuzz;

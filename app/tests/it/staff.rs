@@ -784,6 +784,15 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "POST /admin/eventi/1/segui (without the session's token)",
+            Box::new(|c| post_form("/admin/eventi/1/segui", "csrf=x&segui=1", c, Some(ORIGIN))),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
             "GET /admin/eventi/1/aggiungi-iscrizione",
             Box::new(|c| get_req("/admin/eventi/1/aggiungi-iscrizione", c)),
             [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],

@@ -171,8 +171,8 @@ impl Db {
         .await?)
     }
 
-    /// Creates an event as a draft; `Err` with the field problems only the database can see
-    /// (the slug is taken, the venue space does not exist).
+    /// Creates an event as a draft, followed by its creator; `Err` with the field problems only
+    /// the database can see (the slug is taken, the venue space does not exist).
     pub async fn create_event(
         &self,
         v: &ValidEvent,
@@ -200,6 +200,15 @@ impl Db {
             },
             now,
         )
+        .await?;
+        // Whoever creates an event follows it (its daily digest; see `digests`).
+        sqlx::query(
+            "INSERT INTO event_follows (user_id, event_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(actor.0)
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(Ok(id))

@@ -141,6 +141,8 @@ pub struct StaffEventPage {
     pub base: String,
     pub spaces: Vec<(i64, String)>,
     pub audit: Vec<crate::core::view::AuditView>,
+    /// Whether the member of staff looking follows it (its daily digest).
+    pub following: bool,
 }
 
 /// One registration in the staff list and at the door.

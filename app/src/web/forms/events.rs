@@ -345,3 +345,43 @@ pub(crate) async fn discard(
         Err(err) => unavailable("discarding a draft", &err),
     }
 }
+
+#[derive(Deserialize)]
+pub struct FollowForm {
+    #[serde(default)]
+    csrf: String,
+    /// "1" to follow, anything else to stop.
+    #[serde(default)]
+    segui: String,
+}
+
+/// A member of staff follows an event (its daily digest of registrations) or stops.
+pub(crate) async fn follow(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(form): Form<FollowForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    match state.db.staff_event(id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("reading an event", &err),
+    }
+    let follow = form.segui == "1";
+    match state
+        .db
+        .set_following(session.user.id, id, follow, state.clock.now())
+        .await
+    {
+        Ok(()) => see_other(&format!(
+            "{}?seguito={}",
+            paths::admin_event(id),
+            u8::from(follow)
+        )),
+        Err(err) => unavailable("following an event", &err),
+    }
+}

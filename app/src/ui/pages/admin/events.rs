@@ -250,15 +250,18 @@ pub fn EventNewPage() -> impl IntoView {
 #[component]
 pub fn EventEditPage() -> impl IntoView {
     let id = id_param();
-    let (saved, created, promoted, cancelled, stale) = use_query_map().with_untracked(|q| {
-        (
-            q.get_str("salvato").is_some(),
-            q.get_str("creato").is_some(),
-            q.get_str("promossi").and_then(|n| n.parse::<usize>().ok()),
-            q.get_str("annullato").and_then(|n| n.parse::<usize>().ok()),
-            q.get_str("superato").is_some(),
-        )
-    });
+    let (saved, created, promoted, cancelled, stale, follow) =
+        use_query_map().with_untracked(|q| {
+            (
+                q.get_str("salvato").is_some(),
+                q.get_str("creato").is_some(),
+                q.get_str("promossi").and_then(|n| n.parse::<usize>().ok()),
+                q.get_str("annullato").and_then(|n| n.parse::<usize>().ok()),
+                q.get_str("superato").is_some(),
+                // After following or no longer following it: which.
+                q.get_str("seguito").map(|v| v == "1"),
+            )
+        });
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
@@ -273,7 +276,7 @@ pub fn EventEditPage() -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event(id).await {
-                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled stale /> }.into_any(),
+                        Ok(page) => view! { <EventEditor staff page saved created promoted cancelled stale follow /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -291,6 +294,7 @@ fn EventEditor(
     promoted: Option<usize>,
     cancelled: Option<usize>,
     stale: bool,
+    follow: Option<bool>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -372,7 +376,21 @@ fn EventEditor(
             _ => e.saved.to_owned(),
         })
     } else {
-        None
+        follow.map(|f| if f { e.followed } else { e.unfollowed }.to_owned())
+    };
+    // The daily digest of its registrations, for whoever follows it.
+    let following = page.following;
+    let follow_form = view! {
+        <form method="post" action=paths::event_follow(ev.id) class="follow-form">
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="segui" value=if following { "0" } else { "1" } />
+            <p>
+                {if following { e.following_note } else { e.follow_note }} " "
+                <button type="submit" class="btn btn--outline btn--small">
+                    {if following { e.unfollow } else { e.follow }}
+                </button>
+            </p>
+        </form>
     };
     view! {
         <Title text=format!("{} – {}", ev.title, t.admin.area) />
@@ -393,6 +411,7 @@ fn EventEditor(
             <a href=paths::event_rsvps(ev.id)>{e.rsvps_link}</a> " · "
             <a href=paths::check_in(ev.id)>{e.checkin_link}</a>
         </p>
+        {follow_form}
         {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{e.stale}</p> })}
         {resumed.then(|| view! { <p class="notice notice--error" role="alert">{t.admin.resumed}</p> })}
