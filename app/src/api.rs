@@ -11,6 +11,7 @@ pub mod events;
 pub mod imports;
 pub mod join;
 pub mod review;
+pub mod search;
 pub mod spaces;
 pub mod staff_events;
 pub mod staff_spaces;
@@ -20,6 +21,7 @@ pub use events::*;
 pub use imports::*;
 pub use join::*;
 pub use review::*;
+pub use search::*;
 pub use spaces::*;
 pub use staff_events::*;
 pub use staff_spaces::*;
@@ -35,6 +37,7 @@ mod tests {
             include_str!("api/imports.rs"),
             include_str!("api/join.rs"),
             include_str!("api/review.rs"),
+            include_str!("api/search.rs"),
             include_str!("api/spaces.rs"),
             include_str!("api/staff_events.rs"),
             include_str!("api/staff_spaces.rs"),

@@ -72,7 +72,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   await expect(page.locator(".admin-bar").getByRole("link", { name: "Eventi" })).toHaveAttribute("aria-current", "true");
   await expect(page.locator("#rsvp-counts")).toHaveText("1 confermato su 2 posti · 0 in lista d'attesa · 0 annullate · 0 presenti");
   await page.getByLabel("Cerca per nome, email o organizzazione").fill("giulia");
-  await page.getByRole("button", { name: "Cerca" }).click();
+  await page.getByRole("button", { name: "Cerca", exact: true }).click();
   await expect(page.getByRole("cell", { name: `giulia.${tag}@example.it` })).toBeVisible();
   const csv = await page.request.get(`${adminPath}/iscrizioni.csv`);
   expect(await csv.text()).toContain(`giulia.${tag}@example.it`);
@@ -85,7 +85,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   const search = page.getByLabel("Cerca per nome, email o organizzazione");
   await expect(search).toBeInViewport({ ratio: 1 });
   await search.fill(`NER giul`);
-  await page.getByRole("button", { name: "Cerca" }).click();
+  await page.getByRole("button", { name: "Cerca", exact: true }).click();
   await expect(page.locator(".checkin-card")).toHaveCount(1);
   // After a QR scan the person's card is on the first screen; after "Segna presente" too.
   await page.goto(`${adminPath}/ingresso?q=${code}`);
@@ -157,4 +157,11 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("button", { name: "Aggiungi l'iscrizione" }).click();
   await expect(page.locator(".checkin-card", { hasText: `Piero Blu ${tag}` })).toContainText(/Presente dalle/);
   await expect(page.locator("#rsvp-counts")).toHaveText("3 confermati su 3 posti · 0 in lista d'attesa · 1 annullata · 2 presenti");
+
+  // One box, on every staff page, finds everything: here the walk-in's registration.
+  await page.getByLabel("Cerca ovunque").fill(`luca verdi ${tag}`);
+  await page.getByRole("button", { name: "Cerca ovunque" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Risultati per «luca verdi ${tag}»`);
+  await page.getByRole("link", { name: `Luca Verdi ${tag}` }).click();
+  await expect(page.locator(`tr#${(new URL(page.url())).hash.slice(1)}`)).toContainText(`Verdi ${tag} Luca`);
 });

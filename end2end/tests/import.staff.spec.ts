@@ -45,7 +45,7 @@ test("staff import a CSV: preview, confirm, report, then re-import changes nothi
 
   // The new spaces are in the staff list (pending: not on the public map yet).
   await page.getByRole("link", { name: "Torna all'elenco degli spazi" }).click();
-  await page.getByRole("searchbox", { name: "Cerca" }).fill(`Officina ${tag}`);
+  await page.getByRole("searchbox", { name: "Cerca", exact: true }).fill(`Officina ${tag}`);
   await page.getByRole("button", { name: "Filtra" }).click();
   await expect(page.getByRole("status")).toHaveText("1 spazio");
   await expect(page.getByRole("row", { name: new RegExp(`Officina ${tag}`) })).toContainText("In attesa");

@@ -91,7 +91,7 @@ test("an import shows each change as old → new, then is reverted as a whole", 
   await expect(page.getByText(/Importazione annullata il/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "Che cosa aveva fatto l'importazione" })).toBeVisible();
   await page.goto("/admin");
-  await page.getByRole("searchbox", { name: "Cerca" }).fill(`Annullabile ${tag}`);
+  await page.getByRole("searchbox", { name: "Cerca", exact: true }).fill(`Annullabile ${tag}`);
   await page.getByRole("button", { name: "Filtra" }).click();
   await page.getByRole("link", { name: `Annullabile ${tag}` }).click();
   await expect(page.getByRole("textbox", { name: /^Indirizzo/ })).toHaveValue("Via Emilia 1");

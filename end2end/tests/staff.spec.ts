@@ -33,7 +33,7 @@ test("staff sign in, see every space, and sign out", async ({ page }) => {
 
   // Filter by status and text.
   await page.getByRole("combobox", { name: "Stato" }).selectOption({ label: "Pubblicato" });
-  await page.getByRole("searchbox", { name: "Cerca" }).fill("fablab");
+  await page.getByRole("searchbox", { name: "Cerca", exact: true }).fill("fablab");
   await page.getByRole("button", { name: "Filtra" }).click();
   await expect(page.getByRole("status")).toHaveText("2 spazi");
 

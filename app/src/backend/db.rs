@@ -14,6 +14,7 @@ mod registrations;
 mod retention;
 mod review;
 mod rsvps;
+mod search;
 mod seed;
 mod sessions;
 mod spaces;

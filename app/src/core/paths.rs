@@ -41,13 +41,15 @@ pub const SURVEY: &str = "/admin/questionario";
 pub const IMPORT: &str = "/admin/importa";
 pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
 pub const INVITATION: &str = "/admin/invito/{token}";
+/// The staff's search across everything (`?q=`).
+pub const STAFF_SEARCH: &str = "/admin/cerca";
 /// "Password dimenticata?": the form that e-mails a link to choose a new one.
 pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 /// A signed-in member of staff changes their password.
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 30] = [
+pub const PAGES: [&str; 31] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -78,6 +80,7 @@ pub const PAGES: [&str; 30] = [
     INVITATION,
     FORGOT_PASSWORD,
     CHANGE_PASSWORD,
+    STAFF_SEARCH,
 ];
 
 // What is not a page: files, form actions of their own, redirects, probes.

@@ -6,6 +6,7 @@ use super::model::*;
 use serde::{Deserialize, Serialize};
 
 pub mod event;
+pub mod search;
 
 /// A join request in the staff queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use super::pages::admin::{
     events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
     invitation::InvitationPage, password::ChangePasswordPage, password::ForgotPasswordPage,
     review::SubmissionDetailPage, review::SubmissionsPage, review::SurveyPage,
-    rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, sign_in::SignInPage,
+    rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, search::SearchPage, sign_in::SignInPage,
     space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
@@ -112,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/password-dimenticata") view=ForgotPasswordPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/password") view=ChangePasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/cerca") view=SearchPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -15,6 +15,7 @@ mod passwords;
 mod privacy;
 mod review;
 mod scale;
+mod search;
 mod security;
 mod staff;
 mod staff_accounts;

@@ -829,6 +829,16 @@ async fn authorization_matrix() {
         ),
         // One's own password: any member of staff, with the session's token.
         (
+            "GET /admin/cerca",
+            Box::new(|c| get_req("/admin/cerca?q=dumbo", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/api/search",
+            Box::new(|c| post_form("/admin/api/search", "q=dumbo", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "GET /admin/password",
             Box::new(|c| get_req("/admin/password", c)),
             [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],

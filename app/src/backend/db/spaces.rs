@@ -374,7 +374,13 @@ impl Db {
         let words = crate::core::text::search_key(q.unwrap_or_default());
         for word in words.split(' ').filter(|w| !w.is_empty()).take(10) {
             binds.push(format!("%{word}%"));
-            sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
+            // The search text (name, description, address, organisation, municipality) and
+            // the contacts, which staff look a space up by too.
+            sql.push_str(&format!(
+                " AND (s.search_text || ' ' || lower(COALESCE(s.email, '')) || ' ' \
+                 || COALESCE(s.phone, '') || ' ' || lower(COALESCE(s.website, ''))) LIKE ${}",
+                binds.len()
+            ));
         }
         sql.push_str(" ORDER BY s.updated_at DESC, s.id DESC");
         let mut query = sqlx::query_as::<_, StaffRow>(&sql);

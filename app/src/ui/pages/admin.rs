@@ -15,6 +15,7 @@ pub mod invitation;
 pub mod password;
 pub mod review;
 pub mod rsvp_staff;
+pub mod search;
 pub mod sign_in;
 pub mod space_edit;
 pub mod space_new;
@@ -46,7 +47,9 @@ fn section_of(path: &str) -> Option<&'static str> {
     ]
     .into_iter()
     .find(|section| under(section))
-    .or_else(|| (path != paths::CHANGE_PASSWORD).then_some(paths::ADMIN))
+    .or_else(|| {
+        (path != paths::CHANGE_PASSWORD && path != paths::STAFF_SEARCH).then_some(paths::ADMIN)
+    })
 }
 
 /// The bar at the top of every staff page: who is signed in, the sections (the current one
@@ -60,6 +63,11 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
         .get_untracked();
     let section = section_of(&path);
     let own_password = path == paths::CHANGE_PASSWORD;
+    // On the search page, its query stays in the box.
+    let search_q = (path == paths::STAFF_SEARCH)
+        .then(|| leptos_router::hooks::use_query_map().with_untracked(|q| q.get("q")))
+        .flatten()
+        .unwrap_or_default();
     let to_review = staff.to_review;
     let link = move |href: &'static str, text: &'static str| {
         let current = (section == Some(href)).then_some(if path == href { "page" } else { "true" });
@@ -86,6 +94,11 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
                 {link(paths::IMPORT, a.import_short)}
                 {admin.then(|| link(paths::STAFF, a.staff_link))}
             </nav>
+            <form class="admin-bar__search" method="get" action=paths::STAFF_SEARCH role="search">
+                <label for="admin-search" class="visually-hidden">{a.search_label}</label>
+                <input id="admin-search" name="q" type="search" maxlength="100" value=search_q />
+                <button type="submit" class="btn btn--outline btn--small">{a.search_button}</button>
+            </form>
             <form method="post" action=paths::SIGN_OUT>
                 <a href=paths::CHANGE_PASSWORD aria-current=own_password.then_some("page")>{a.my_password}</a>
                 " "
@@ -114,6 +127,7 @@ mod tests {
             ("/admin/staff", Some(paths::STAFF)),
             ("/admin/staffetta", Some(paths::ADMIN)),
             ("/admin/password", None),
+            ("/admin/cerca", None),
         ] {
             assert_eq!(section_of(path), section, "{path}");
         }
