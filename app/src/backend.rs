@@ -14,6 +14,7 @@ pub mod exports;
 pub mod import;
 pub mod mail;
 pub mod maintenance;
+pub mod merge;
 pub mod outbox;
 pub mod review;
 pub mod rsvp_mail;

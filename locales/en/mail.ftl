@@ -13,6 +13,7 @@ mail-new-request-organisation = Organisation
 mail-new-request-contact = Contact
 mail-new-request-reference = Reference
 mail-new-request-review = Review
+mail-new-request-duplicates = Note: it may repeat { $names }. Check before deciding: from the request you can merge it into the existing listing.
 mail-approved-subject = Joining the Forum: the space is now on the map ({ $r })
 mail-approved =
     the request for “{ $space }” to join has been approved: the space is now on the map of innovation spaces.
@@ -69,3 +70,9 @@ mail-digest-more = { $n ->
    *[other] {" "}and { $n } more people
 }
 mail-digest-footer = You get this digest because you follow these events. To stop, open the event's page in the staff area and choose “Stop following”.
+mail-merged-subject = Join request { $r }: the space was already on the map
+mail-merged =
+    your join request was about a space that is already on the map of innovation spaces: “{ $space }”. We have updated its listing with the information you sent us:
+    { $link }
+
+    If anything is wrong, reply to this e-mail.

@@ -13,6 +13,7 @@ mail-new-request-organisation = Organizzazione
 mail-new-request-contact = Referente
 mail-new-request-reference = Riferimento
 mail-new-request-review = Revisione
+mail-new-request-duplicates = Attenzione, potrebbe essere un doppione di: { $names }. Controlla prima di decidere: dalla richiesta puoi unirla alla scheda esistente.
 mail-approved-subject = Adesione al Forum: lo spazio è ora sulla mappa ({ $r })
 mail-approved =
     la richiesta di adesione di «{ $space }» è stata approvata: lo spazio è ora sulla mappa degli spazi per l'innovazione.
@@ -69,3 +70,9 @@ mail-digest-more = { $n ->
    *[other] {" "}e altre { $n } persone
 }
 mail-digest-footer = Ricevi questo riepilogo perché segui questi eventi. Per smettere, apri la pagina dell'evento nell'area riservata e scegli «Non seguire più».
+mail-merged-subject = Richiesta di adesione { $r }: lo spazio era già sulla mappa
+mail-merged =
+    la tua richiesta di adesione riguardava uno spazio che è già sulla mappa degli spazi per l'innovazione: «{ $space }». Abbiamo aggiornato la sua scheda con i dati che ci hai inviato:
+    { $link }
+
+    Se qualcosa non va, rispondi a questa email.

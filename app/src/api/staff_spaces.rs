@@ -37,6 +37,7 @@ pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePa
             let open = decision != Some(crate::core::model::Decision::Approved);
             (id, reference, open)
         });
+    let merged = db.merged_requests(id).await?;
     let audit = db
         .audit_trail("space", id)
         .await?
@@ -44,6 +45,7 @@ pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePa
         .map(crate::backend::db::audit_view)
         .collect();
     Ok(crate::core::view::StaffSpacePage {
+        merged,
         id: space.id,
         slug: space.slug,
         status: space.status,

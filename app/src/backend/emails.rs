@@ -57,12 +57,25 @@ pub fn join_confirmation(v: &ValidJoin, reference: &str, lang: Lang) -> Email {
 }
 
 /// To staff (in Italian): a new join request waits for review at `link`.
-pub fn join_staff_notice(v: &ValidJoin, reference: &str, to: &str, link: &str) -> Email {
+pub fn join_staff_notice(
+    v: &ValidJoin,
+    reference: &str,
+    to: &str,
+    link: &str,
+    duplicates: &[crate::core::view::Duplicate],
+) -> Email {
     let lang = Lang::It;
     let m = lang.texts().mail;
     let s = &v.space;
+    // Spaces of the map it may repeat: said before anyone opens it.
+    let similar = if duplicates.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<&str> = duplicates.iter().map(|d| d.name.as_str()).collect();
+        format!("\n\n{}", (m.new_request_duplicates)(&names.join(", ")))
+    };
     let message = format!(
-        "{}\n\n{}: {}\n{}: {}\n{}: {} <{}>\n{}: {reference}\n\n{}: {link}",
+        "{}\n\n{}: {}\n{}: {}\n{}: {} <{}>\n{}: {reference}{similar}\n\n{}: {link}",
         m.new_request_intro,
         m.new_request_space,
         s.name,
@@ -115,6 +128,20 @@ pub fn invitation(to: &str, name: &str, admin: &str, link: &str) -> Email {
         m.invitation_subject.to_owned(),
         name,
         &(m.invitation)(admin, link),
+    )
+}
+
+/// To the person whose join request was merged into the listing it repeats, in the language
+/// they used: the listing's name and page.
+pub fn merged(record: &SubmissionRecord, reference: &str, space: &str, link: &str) -> Email {
+    let lang = Lang::from_code(&record.lang).unwrap_or_default();
+    let m = lang.texts().mail;
+    letter(
+        lang,
+        &record.contact_email,
+        (m.merged_subject)(reference),
+        &record.contact_name,
+        &(m.merged)(space, link),
     )
 }
 
@@ -202,6 +229,7 @@ mod tests {
             decided_at: None,
             tax_code: None,
             version: 1,
+            merged_into: None,
         }
     }
 

@@ -76,6 +76,27 @@ pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
         .collect()
 }
 
+/// The staff queue: every request, waiting ones first, each waiting one with the spaces it may
+/// repeat.
+pub async fn queue(db: &Db) -> Result<Vec<crate::core::view::QueueRow>, DbError> {
+    let rows = db.submissions().await?;
+    let spaces = db.all_staff_spaces().await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let duplicates = match row.decision {
+                None => spaces
+                    .iter()
+                    .find(|s| s.id == row.space_id)
+                    .map(|space| duplicates(space, &spaces))
+                    .unwrap_or_default(),
+                Some(_) => Vec::new(),
+            };
+            crate::core::view::QueueRow { row, duplicates }
+        })
+        .collect())
+}
+
 /// One request as its staff page shows it.
 pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
     let Some((row, record)) = db.submission(id).await? else {
@@ -112,6 +133,10 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
         decided_at: record.decided_at,
         version: record.version,
         duplicates: duplicates(space, &spaces),
+        merged_into: record
+            .merged_into
+            .and_then(|id| spaces.iter().find(|s| s.id == id))
+            .map(|s| (s.id, s.current.name.clone())),
         row,
     }))
 }

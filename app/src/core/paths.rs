@@ -37,6 +37,8 @@ pub const RSVP_CANCEL: &str = "/admin/eventi/{id}/annulla-iscrizione";
 pub const RSVP_ADD: &str = "/admin/eventi/{id}/aggiungi-iscrizione";
 pub const SUBMISSIONS: &str = "/admin/adesioni";
 pub const SUBMISSION: &str = "/admin/adesioni/{id}";
+/// Merge a request into the listing it repeats (`?spazio=` names the listing).
+pub const MERGE: &str = "/admin/adesioni/{id}/unisci";
 pub const SURVEY: &str = "/admin/questionario";
 pub const IMPORT: &str = "/admin/importa";
 pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
@@ -49,7 +51,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 31] = [
+pub const PAGES: [&str; 32] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -74,6 +76,7 @@ pub const PAGES: [&str; 31] = [
     RSVP_ADD,
     SUBMISSIONS,
     SUBMISSION,
+    MERGE,
     SURVEY,
     IMPORT,
     IMPORT_DETAIL,
@@ -216,6 +219,11 @@ pub fn rsvp_add(id: i64, from_door: bool) -> String {
     } else {
         page
     }
+}
+
+/// The page that merges request `id` into listing `space`.
+pub fn merge(id: i64, space: i64) -> String {
+    format!("{}?spazio={space}", fill(MERGE, id))
 }
 
 /// The query that opens a space's edit page from its join request: saved, it goes back there.

@@ -20,6 +20,14 @@ pub struct SubmissionRow {
     pub decision: Option<Decision>,
 }
 
+/// A request in the staff queue, with the spaces of the map it may repeat (for the waiting
+/// ones).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueRow {
+    pub row: SubmissionRow,
+    pub duplicates: Vec<Duplicate>,
+}
+
 /// An existing space that looks like the one a request presents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Duplicate {
@@ -52,6 +60,24 @@ pub struct SubmissionPage {
     pub duplicates: Vec<Duplicate>,
     /// The version the page shows (the decision form sends it back).
     pub version: i64,
+    /// The listing it was merged into (id, name), when it was.
+    pub merged_into: Option<(i64, String)>,
+}
+
+/// The page that merges a join request into the listing it repeats: both spaces' values, side
+/// by side, and the versions they were read at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergePage {
+    pub request: SubmissionRow,
+    pub request_version: i64,
+    /// The values the request proposes (its space's, as corrected by staff).
+    pub proposed: crate::core::validate::space::SpaceInput,
+    pub target_id: i64,
+    pub target_status: SpaceStatus,
+    pub target_version: i64,
+    pub target: crate::core::validate::space::SpaceInput,
+    /// The names of the two municipalities (request's, listing's).
+    pub municipalities: (String, String),
 }
 
 /// The survey answers of every request not rejected.
@@ -197,6 +223,8 @@ pub struct StaffSpacePage {
     pub base: String,
     /// The join request the space came from: (id, reference, waiting for a decision).
     pub request: Option<(i64, String, bool)>,
+    /// The join requests merged into it (id, reference).
+    pub merged: Vec<(i64, String)>,
     pub input: crate::core::validate::space::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,

@@ -21,6 +21,8 @@ words! {
         new_request_contact,
         new_request_reference,
         new_request_review,
+        /// The spaces of the map a new request may repeat.
+        new_request_duplicates(names: &str),
         /// To the submitter: the decision on their request (reference code).
         approved_subject(r: &str),
         approved(space: &str, link: &str),
@@ -35,6 +37,9 @@ words! {
         /// To a member of staff who asked for a new password.
         reset_subject,
         reset(link: &str),
+        /// A join request merged into the listing it repeats.
+        merged_subject(r: &str),
+        merged(space: &str, link: &str),
         /// The daily digest of the events a member of staff follows.
         digest_subject(n: i64),
         digest_intro,

@@ -7,10 +7,10 @@ use super::pages::admin::{
     dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::DoorListPage,
     event_rsvps::EventRsvpsPage, events::EventEditPage, events::EventNewPage,
     events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
-    invitation::InvitationPage, password::ChangePasswordPage, password::ForgotPasswordPage,
-    review::SubmissionDetailPage, review::SubmissionsPage, review::SurveyPage,
-    rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, search::SearchPage, sign_in::SignInPage,
-    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
+    invitation::InvitationPage, merge::MergePage, password::ChangePasswordPage,
+    password::ForgotPasswordPage, review::SubmissionDetailPage, review::SubmissionsPage,
+    review::SurveyPage, rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, search::SearchPage,
+    sign_in::SignInPage, space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
     events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/eventi/:id/aggiungi-iscrizione") view=RsvpAddPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/adesioni/:id/unisci") view=MergePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />

@@ -138,6 +138,7 @@ pub fn router(state: AppState) -> Router {
                 .get(|Path(id): Path<i64>| async move { see_other(&paths::import(id)) }),
         )
         .route(paths::SUBMISSION, post(review::decide))
+        .route(paths::MERGE, post(review::merge))
         .route(paths::EXPORT_SURVEY_CSV, get(review::survey_csv))
         .route(paths::NEW_EVENT, post(events::create))
         .route(paths::ADMIN_EVENT, post(events::save))

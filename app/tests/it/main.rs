@@ -9,6 +9,7 @@ mod fuzz;
 mod http;
 mod import;
 mod join;
+mod merge;
 mod opendata;
 mod outbox;
 mod passwords;

@@ -76,7 +76,7 @@ async fn contents_match_the_outbox(t: &TestDb) {
     );
 }
 
-async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
+pub(crate) async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
     let input = JoinInput::from_pairs([
         ("name", "Officina da respingere"),
         ("kind_fablab", "on"),

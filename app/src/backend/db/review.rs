@@ -54,6 +54,8 @@ pub struct SubmissionRecord {
     pub decided_at: Option<i64>,
     pub tax_code: Option<String>,
     pub version: i64,
+    /// The listing the request was merged into, when it was.
+    pub merged_into: Option<i64>,
 }
 
 impl SubmissionRecord {
@@ -100,7 +102,7 @@ impl Db {
         let record: SubmissionRecord = sqlx::query_as(
             "SELECT sub.contact_name, sub.contact_role, sub.contact_email, sub.contact_phone, \
              sub.needs_json, sub.needs_other, sub.vision, sub.consent_contact, sub.lang, \
-             sub.decision_reason, sub.decided_at, o.tax_code, sub.version \
+             sub.decision_reason, sub.decided_at, o.tax_code, sub.version, sub.merged_into \
              FROM submissions sub JOIN spaces s ON s.id = sub.space_id \
              LEFT JOIN organisations o ON o.id = s.organisation_id WHERE sub.id = $1",
         )
@@ -246,6 +248,16 @@ impl Db {
         .await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// The join requests merged into space `id` (id, reference), newest first.
+    pub async fn merged_requests(&self, space_id: i64) -> Result<Vec<(i64, String)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT id, reference FROM submissions WHERE merged_into = $1 ORDER BY id DESC",
+        )
+        .bind(space_id)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// The survey answers of every request that was not rejected: (space name, needs, other

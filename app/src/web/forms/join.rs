@@ -102,13 +102,31 @@ pub(crate) async fn submit(
     let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let reference = new_reference();
     let confirmation = crate::backend::emails::join_confirmation(&valid, &reference, lang);
+    // The spaces of the map it may repeat, for staff's notice (only read when one is sent).
+    let similar = if state.config.staff_email.is_empty() {
+        Vec::new()
+    } else {
+        match state.db.all_staff_spaces().await {
+            Ok(spaces) => crate::backend::review::duplicates(
+                &crate::backend::db::StaffSpace {
+                    id: 0,
+                    slug: String::new(),
+                    status: crate::core::model::SpaceStatus::Pending,
+                    version: 0,
+                    current: valid.space.clone(),
+                },
+                &spaces,
+            ),
+            Err(err) => return crate::web::respond::unavailable("reading the spaces", &err),
+        }
+    };
     // To staff, linking to the request itself.
     let staff_notice = |id: i64| -> Vec<crate::backend::mail::Email> {
         let to = &state.config.staff_email;
         (!to.is_empty())
             .then(|| {
                 let link = format!("{}{}", state.config.base_url(), paths::submission(id));
-                crate::backend::emails::join_staff_notice(&valid, &reference, to, &link)
+                crate::backend::emails::join_staff_notice(&valid, &reference, to, &link, &similar)
             })
             .into_iter()
             .collect()

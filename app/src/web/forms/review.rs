@@ -147,3 +147,88 @@ pub(crate) async fn survey_csv(State(state): State<AppState>, headers: HeaderMap
         false,
     )
 }
+
+/// Merges a request into the listing it repeats (`?spazio=`), taking the fields whose boxes
+/// were ticked (see `backend::merge`); back to the request, which says so. A change since the
+/// page was read shows the page again, fresh, with the boxes as they were.
+pub(crate) async fn merge(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    use crate::backend::db::Merged;
+    use crate::backend::merge::Outcome;
+    use crate::core::validate::space::Field;
+    use crate::ui::pages::admin::merge::{box_name, MergeState};
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let session = match authorised_post(
+        &state,
+        &headers,
+        value("csrf").unwrap_or_default(),
+        Role::Editor,
+    )
+    .await
+    {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(target) = uri.query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "spazio")
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+    }) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let version = |name: &str| {
+        value(name)
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(-1)
+    };
+    let chosen: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| value(&box_name(*f)).is_some())
+        .collect();
+    let actor = (session.user.id, session.user.email.as_str());
+    let outcome = crate::backend::merge::merge(
+        &state,
+        (id, target),
+        (version("versione_richiesta"), version("versione_scheda")),
+        &chosen,
+        actor,
+    )
+    .await;
+    let (context, status) = match outcome {
+        Ok(Outcome::Merged(Merged::Done)) => {
+            return see_other(&format!("{}?unita=1", paths::submission(id)))
+        }
+        Ok(Outcome::Merged(Merged::Stale)) => (
+            MergeState {
+                chosen,
+                errors: Default::default(),
+                stale: true,
+            },
+            StatusCode::CONFLICT,
+        ),
+        Ok(Outcome::Invalid(errors)) => (
+            MergeState {
+                chosen,
+                errors,
+                stale: false,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Ok(Outcome::Merged(Merged::Refused) | Outcome::NotFound) => {
+            return StatusCode::NOT_FOUND.into_response()
+        }
+        Err(err) => return unavailable("merging a request", &err),
+    };
+    render_page(&state, &uri, &headers, context, status).await
+}

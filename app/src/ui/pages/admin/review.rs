@@ -10,7 +10,7 @@ use crate::core::model::Decision;
 use crate::core::paths;
 use crate::core::validate::review::Field;
 use crate::core::validate::{join, space, FieldErrors};
-use crate::core::view::{SubmissionPage, SubmissionRow, SurveySummary};
+use crate::core::view::{SubmissionPage, SurveySummary};
 use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::AdminBar;
@@ -57,14 +57,28 @@ pub fn SubmissionsPage() -> impl IntoView {
 }
 
 #[component]
-fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
+fn Queue(staff: StaffContext, rows: Vec<crate::core::view::QueueRow>) -> impl IntoView {
     let r = use_texts().review;
     let list = if rows.is_empty() {
         view! { <p>{r.none}</p> }.into_any()
     } else {
         let rows = rows
             .into_iter()
-            .map(|s| {
+            .map(|q| {
+                let s = q.row;
+                // The spaces of the map it may repeat, each a link.
+                let similar = (!q.duplicates.is_empty()).then(|| {
+                    let links = q
+                        .duplicates
+                        .iter()
+                        .enumerate()
+                        .map(|(i, d)| view! {
+                            {(i > 0).then_some(", ")}
+                            <a href=paths::admin_space(d.id)>{d.name.clone()}</a>
+                        })
+                        .collect_view();
+                    view! { <br /> <span class="queue-duplicates">{r.maybe_duplicate} " " {links}</span> }
+                });
                 let class = match s.decision {
                     None => "pending",
                     Some(Decision::Approved) => "published",
@@ -75,6 +89,7 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
                     <tr>
                         <td>
                             <a href=paths::submission(s.id)>{s.space_name}</a>
+                            {similar}
                         </td>
                         <td>{s.municipality}</td>
                         <td>{s.reference}</td>
@@ -118,10 +133,11 @@ fn Queue(staff: StaffContext, rows: Vec<SubmissionRow>) -> impl IntoView {
 #[component]
 pub fn SubmissionDetailPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let (saved, corrected) = use_query_map().with_untracked(|q| {
+    let (saved, corrected, merged) = use_query_map().with_untracked(|q| {
         (
             q.get_str("salvato").is_some(),
             q.get_str("corretto").is_some(),
+            q.get_str("unita").is_some(),
         )
     });
     view! {
@@ -139,7 +155,7 @@ pub fn SubmissionDetailPage() -> impl IntoView {
                             .into_any();
                     };
                     match staff_submission(id).await {
-                        Ok(page) => view! { <Detail staff page saved corrected /> }.into_any(),
+                        Ok(page) => view! { <Detail staff page saved corrected merged /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -165,6 +181,7 @@ fn Detail(
     page: SubmissionPage,
     saved: bool,
     corrected: bool,
+    merged: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let (r, a) = (t.review, t.admin);
@@ -191,11 +208,19 @@ fn Detail(
             .duplicates
             .iter()
             .map(|d| {
+                // Undecided, a request can be merged into the listing it repeats.
+                let merge = (page.row.decision.is_none()).then(|| {
+                    view! {
+                        " · "
+                        <a href=paths::merge(page.row.id, d.id)>{r.merge_link}</a>
+                    }
+                });
                 view! {
                     <li>
                         <a href=paths::admin_space(d.id)>{d.name.clone()}</a>
                         " (" {a.status(d.status)}
                         {d.distance_m.map(|m| format!(", {}", (r.duplicate_at)(m)))} ")"
+                        {merge}
                     </li>
                 }
             })
@@ -251,6 +276,15 @@ fn Detail(
         </p>
         {saved.then(|| view! { <p class="notice notice--success" role="status">{r.saved}</p> })}
         {corrected.then(|| view! { <p class="notice notice--success" role="status">{r.space_corrected}</p> })}
+        {page.merged_into.clone().map(|(id, name)| {
+            let notice = merged.then(|| view! {
+                <p class="notice notice--success" role="status">{(r.merge_done)(&name)}</p>
+            });
+            view! {
+                {notice}
+                <p>{r.merged_into} ": " <a href=paths::admin_space(id)>{name}</a></p>
+            }
+        })}
         {decided.map(|d| view! { <p>{d}</p> })}
         {page.decision_reason.clone().map(|m| view! { <blockquote class="prewrap">{m}</blockquote> })}
         <h2>{r.duplicates_title}</h2>

@@ -159,6 +159,18 @@ fn Editor(
                 <a href=paths::submission(request)>{reference}</a>
             </p>
         })}
+        {(!page.merged.is_empty()).then(|| {
+            let links = page
+                .merged
+                .iter()
+                .enumerate()
+                .map(|(i, (request, reference))| view! {
+                    {(i > 0).then_some(", ")}
+                    <a href=paths::submission(*request)>{reference.clone()}</a>
+                })
+                .collect_view();
+            view! { <p>{a.merged_requests} ": " {links}</p> }
+        })}
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
         {resumed.then(|| view! { <p class="notice notice--error" role="alert">{a.resumed}</p> })}
