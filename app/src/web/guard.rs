@@ -48,6 +48,17 @@ pub(crate) async fn authorised_post(
     Ok(session)
 }
 
+/// [`authorised_post`] for a form read as name/value pairs, its `csrf` among them.
+pub(crate) async fn authorised_pairs(
+    state: &AppState,
+    headers: &HeaderMap,
+    pairs: &[(String, String)],
+    role: crate::core::model::Role,
+) -> Result<auth::Session, Response> {
+    let csrf = crate::backend::antirobot::form_value(pairs, "csrf");
+    authorised_post(state, headers, csrf, role).await
+}
+
 /// Only local paths, never an open redirect.
 pub fn safe_next(next: Option<&str>, default: &str) -> String {
     next.and_then(crate::web::security::local_path)

@@ -8,7 +8,7 @@ use crate::core::paths;
 use crate::core::validate::rsvp::{validate_staff_rsvp, Field, RsvpInput};
 use crate::core::validate::FieldErrors;
 use crate::ui::pages::admin::rsvp_staff::{RsvpAddState, FROM_DOOR};
-use crate::web::guard::{authorised_post, staff_session};
+use crate::web::guard::{authorised_pairs, authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
@@ -25,21 +25,8 @@ pub(crate) async fn add(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let session = match authorised_post(
-        &state,
-        &headers,
-        value("csrf").unwrap_or_default(),
-        Role::Editor,
-    )
-    .await
-    {
+    use crate::backend::antirobot::form_value;
+    let session = match authorised_pairs(&state, &headers, &pairs, Role::Editor).await {
         Ok(s) => s,
         Err(res) => return res,
     };
@@ -48,8 +35,8 @@ pub(crate) async fn add(
     });
     let form = RsvpAddState {
         input: RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
-        present: value("present").is_some(),
-        beyond_capacity: value("beyond_capacity").is_some(),
+        present: !form_value(&pairs, "present").is_empty(),
+        beyond_capacity: !form_value(&pairs, "beyond_capacity").is_empty(),
         errors: FieldErrors::default(),
     };
     let again = |form: RsvpAddState, errors: FieldErrors<Field>| {

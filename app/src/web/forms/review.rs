@@ -6,7 +6,7 @@ use crate::backend::review::record_decision;
 use crate::core::model::{Decision, Role};
 use crate::core::paths;
 use crate::core::validate::review::validate_reason;
-use crate::web::guard::{authorised_post, staff_session};
+use crate::web::guard::{authorised_pairs, authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
@@ -158,25 +158,12 @@ pub(crate) async fn merge(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
+    use crate::backend::antirobot::form_value;
     use crate::backend::db::Merged;
     use crate::backend::merge::Outcome;
     use crate::core::validate::space::Field;
     use crate::ui::pages::admin::merge::{box_name, MergeState};
-    let value = |name: &str| {
-        pairs
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let session = match authorised_post(
-        &state,
-        &headers,
-        value("csrf").unwrap_or_default(),
-        Role::Editor,
-    )
-    .await
-    {
+    let session = match authorised_pairs(&state, &headers, &pairs, Role::Editor).await {
         Ok(s) => s,
         Err(res) => return res,
     };
@@ -187,14 +174,10 @@ pub(crate) async fn merge(
     }) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let version = |name: &str| {
-        value(name)
-            .and_then(|v| v.parse::<i64>().ok())
-            .unwrap_or(-1)
-    };
+    let version = |name: &str| form_value(&pairs, name).parse::<i64>().unwrap_or(-1);
     let chosen: Vec<Field> = Field::ALL
         .into_iter()
-        .filter(|f| value(&box_name(*f)).is_some())
+        .filter(|f| !form_value(&pairs, &box_name(*f)).is_empty())
         .collect();
     let actor = (session.user.id, session.user.email.as_str());
     let outcome = crate::backend::merge::merge(
