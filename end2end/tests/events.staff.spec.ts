@@ -34,7 +34,7 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("button", { name: "Crea l'evento" }).click();
   await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
   // Whoever creates it follows it (a daily digest of its registrations), and may stop.
-  await expect(page.getByText("Segui questo evento: ogni mattina")).toBeVisible();
+  await expect(page.getByText("Stai seguendo questo evento: ogni mattina")).toBeVisible();
   await page.getByRole("button", { name: "Non seguire più" }).click();
   await expect(page.getByRole("status")).toHaveText("Non segui più questo evento.");
   await page.getByRole("button", { name: "Segui l'evento" }).click();

@@ -65,6 +65,8 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   // The limit is visible; with JavaScript it counts down.
   const hint = page.locator(".field", { has: page.getByLabel("Descrizione breve") }).locator(".field__hint");
   await expect(hint).toHaveText(js ? `${600 - description.length} caratteri disponibili su 600` : /600 caratteri/);
+  // The limit is read with the field by screen readers.
+  await expect(page.getByLabel("Descrizione breve")).toHaveAttribute("aria-describedby", /description-hint/);
   await page.getByLabel("Indirizzo (via e numero civico)").fill("Via Emilia 10");
   await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
   if (js) {

@@ -152,6 +152,7 @@ events-cancel-rsvp-seat = The freed seat will go to the first on the waiting lis
 events-cancel-rsvp-confirm = Yes, cancel the registration
 events-back-to-rsvps = Back to the registrations
 events-back-to-door = Back to the door
+events-already-cancelled = { $name }'s registration is already cancelled
 events-rsvp-cancelled-done = { $name }'s registration is cancelled: they will get an e-mail.
 events-cancel-rsvp-no-mail = { $name } left no e-mail address: no e-mail is sent.
 events-rsvp-cancelled-done-no-mail = { $name }'s registration is cancelled.

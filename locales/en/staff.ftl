@@ -235,6 +235,7 @@ staff-action-sign-out = signed out
 staff-action-rsvp-cancel = registration cancelled by staff
 staff-action-rsvp-add = registration added by staff
 staff-action-merge = join request merged into the listing
+staff-action-seat-added = seat added for a registration beyond the seats
 staff-action-discard = draft discarded
 staff-action-revert = import reverted
 staff-action-reopened = request reopened

@@ -235,6 +235,7 @@ staff-action-sign-out = uscita
 staff-action-rsvp-cancel = iscrizione annullata dallo staff
 staff-action-rsvp-add = iscrizione aggiunta dallo staff
 staff-action-merge = richiesta di adesione unita alla scheda
+staff-action-seat-added = posto aggiunto per un'iscrizione oltre i posti
 staff-action-discard = bozza eliminata
 staff-action-revert = importazione annullata
 staff-action-reopened = richiesta riaperta

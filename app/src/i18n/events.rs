@@ -148,6 +148,7 @@ words! {
         cancel_rsvp_confirm,
         back_to_rsvps,
         back_to_door,
+        already_cancelled(name: &str),
         rsvp_cancelled_done(name: &str),
         /// The same, for someone without an e-mail address.
         cancel_rsvp_no_mail(name: &str),

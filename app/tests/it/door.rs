@@ -64,12 +64,11 @@ async fn staff_add_registrations(t: &TestDb) {
     let mails = mails_to(&t.db, &phone.email).await;
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].0, "Confirmed Confirmed");
-    // The same address again: refused beside the e-mail, nothing written.
+    // The same address again, for someone else: refused beside the e-mail, nothing written.
+    let mut other = phone.clone();
+    other.first_name = "Altra".into();
     assert_eq!(
-        add(addition(phone.clone(), false, false), NOW)
-            .await
-            .unwrap_err()
-            .0,
+        add(addition(other, false, false), NOW).await.unwrap_err().0,
         vec![(Field::Email, Problem::AlreadyRegistered)]
     );
 
@@ -111,10 +110,19 @@ async fn staff_add_registrations(t: &TestDb) {
     let event_audit = t.db.audit_trail("event", id).await.unwrap();
     assert!(event_audit
         .iter()
-        .any(|a| a.action == "update" && a.after_json.as_deref() == Some(r#"{"capacity":3}"#)));
+        .any(|a| a.action == "seat-added" && a.after_json.as_deref() == Some(r#"{"capacity":3}"#)));
     // The event's version moved on: a colleague's open edit form cannot put the seat back.
     let (stored, _) = t.db.staff_event(id).await.unwrap().unwrap();
     assert_eq!((stored.capacity, stored.version > 1), (3, true));
+
+    // A double tap on "add": the first addition stands.
+    assert_eq!(
+        add(addition(walk_in("Lia"), true, false), NOW + 5)
+            .await
+            .unwrap(),
+        lia
+    );
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (3, 3));
 
     // Cancelled by phone, a walk-in gets no e-mail either.
     assert_eq!(
@@ -124,6 +132,23 @@ async fn staff_add_registrations(t: &TestDb) {
         CancelOutcome::Cancelled { promoted: 0 }
     );
     assert_eq!(outbox_rows(t).await, 1);
+
+    // Someone who cancelled is added again: the same registration comes back, with its
+    // personal link and what they had said, and no second row.
+    t.db.staff_cancel_rsvp((id, first), actor, NOW + 6, &compose)
+        .await
+        .unwrap();
+    let mut again = phone.clone();
+    again.role = None;
+    let back = add(addition(again, false, false), NOW + 7).await.unwrap();
+    assert_eq!(back, first);
+    let rows = t.db.event_rsvps(id, "").await.unwrap();
+    let row = rows.iter().find(|r| r.id == first).unwrap();
+    assert_eq!(row.status, RsvpStatus::Confirmed);
+    assert_eq!(rows.iter().filter(|r| r.email == phone.email).count(), 1);
+    let mails = mails_to(&t.db, &phone.email).await;
+    let links = |text: &str| text.split("/prenotazione/").nth(1).map(str::to_owned);
+    assert_eq!(links(&mails.last().unwrap().1), links(&mails[0].1));
 
     // A cancelled event takes no one; an unknown one is not found.
     let gone =

@@ -5,7 +5,7 @@
 use super::audit::{insert_audit, AuditEntry};
 use super::events::{EventRow, EVENT_SELECT};
 use super::outbox::enqueue;
-use super::rsvps::{lock_event, notice, queue_position, NoticeKind, RsvpRow};
+use super::rsvps::{lock_event, notice, queue_position, NoticeKind, RsvpRow, RSVP_COLUMNS};
 use super::staff_events::Actor;
 use super::{Compose, Db, DbError};
 use crate::core::model::event::{EventStatus, RsvpStatus};
@@ -34,6 +34,9 @@ impl StaffRsvpDbRow {
 
 const STAFF_RSVP_COLUMNS: &str = "id, status, first_name, last_name, email, affiliation, role, \
     accessibility, created_at, checked_in_at, token";
+
+/// A second addition of the same person within this many seconds is the first one again.
+pub const AGAIN_WITHIN: i64 = 120;
 
 /// A registration staff add: the person (an empty e-mail for someone without one), whether
 /// they are here now, and whether a full event takes them anyway.
@@ -192,6 +195,8 @@ impl Db {
 
     /// Staff add a registration to event `event_id` (not a cancelled one): confirmed, with a
     /// seat, e-mailed their confirmation and personal link when they gave an address, audited.
+    /// Someone who had cancelled gets their registration back (same personal link); the same
+    /// person added again within [`AGAIN_WITHIN`] seconds is the first addition.
     /// `None` when there is no such event; the problems beside the fields when the address is
     /// registered already or the event is full (and `beyond_capacity` was not given).
     pub async fn staff_add_rsvp(
@@ -216,20 +221,36 @@ impl Db {
             )]))));
         }
         let v = &add.rsvp;
+        // The same person added twice within moments (a double tap, a form sent again): the
+        // first addition stands.
+        let recent: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM rsvps WHERE event_id = $1 AND status = 'confirmed' \
+             AND lower(first_name) = lower($2) AND lower(last_name) = lower($3) \
+             AND (email_key = $4 OR ($4 = '' AND email = '')) AND created_at > $5 \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(event_id)
+        .bind(&v.first_name)
+        .bind(&v.last_name)
+        .bind(&v.email_key)
+        .bind(now - AGAIN_WITHIN)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((id,)) = recent {
+            return Ok(Some(Ok(id)));
+        }
         let mut errors = FieldErrors::default();
-        let mut cancelled_before = None;
+        let mut cancelled_before: Option<RsvpRow> = None;
         if !v.email_key.is_empty() {
-            let existing: Option<(i64, String)> = sqlx::query_as(
-                "SELECT id, status FROM rsvps WHERE event_id = $1 AND email_key = $2",
-            )
+            let existing: Option<RsvpRow> = sqlx::query_as(&format!(
+                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.event_id = $1 AND r.email_key = $2"
+            ))
             .bind(event_id)
             .bind(&v.email_key)
             .fetch_optional(&mut *tx)
             .await?;
             match existing {
-                Some((id, status)) if status == RsvpStatus::Cancelled.code() => {
-                    cancelled_before = Some(id)
-                }
+                Some(r) if r.status == RsvpStatus::Cancelled.code() => cancelled_before = Some(r),
                 Some(_) => errors.add(Field::Email, Problem::AlreadyRegistered),
                 None => {}
             }
@@ -246,14 +267,6 @@ impl Db {
         if !errors.is_empty() {
             return Ok(Some(Err(errors)));
         }
-        // Registering again after cancelling replaces the cancelled registration, as the
-        // public form does.
-        if let Some(id) = cancelled_before {
-            sqlx::query("DELETE FROM rsvps WHERE id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
         if full {
             sqlx::query(
                 "UPDATE events SET capacity = capacity + 1, seats_taken = seats_taken + 1, \
@@ -268,7 +281,7 @@ impl Db {
                 &AuditEntry {
                     actor_id: Some(actor.0),
                     actor_email: actor.1,
-                    action: "update",
+                    action: "seat-added",
                     entity: "event",
                     entity_id: Some(event_id),
                     before: Some(serde_json::json!({ "capacity": event.capacity })),
@@ -283,47 +296,91 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
         }
-        let token = crate::backend::auth::new_ordered_token();
-        // Someone without e-mail: a key no address has, so any number of them fit the
-        // "one registration per address" rule.
-        let email_key = if v.email_key.is_empty() {
-            format!("~{token}")
-        } else {
-            v.email_key.clone()
-        };
-        let space: Option<(i64,)> =
-            match &v.affiliation {
-                Some(name) => sqlx::query_as(
-                    "SELECT id FROM spaces WHERE status = 'published' AND lower(name) = lower($1) \
-                     ORDER BY id LIMIT 1",
+        let checked_in = add.present.then_some(now);
+        let (id, token, details) = match cancelled_before {
+            // Someone who had cancelled registers again: the same registration comes back
+            // (its personal link keeps working), with what they say now and, where they say
+            // nothing, what they had said.
+            Some(old) => {
+                let keep = |new: &Option<String>, old: Option<String>| new.clone().or(old);
+                let details = (
+                    keep(&v.affiliation, old.affiliation),
+                    keep(&v.role, old.role),
+                    keep(&v.accessibility, old.accessibility),
+                );
+                sqlx::query(
+                    "UPDATE rsvps SET status = 'confirmed', first_name = $2, last_name = $3, \
+                     email = $4, affiliation = $5, role = $6, accessibility = $7, \
+                     confirmed_at = $8, cancelled_at = NULL, checked_in_at = $9, \
+                     reminded_at = NULL, updated_at = $8 WHERE id = $1",
                 )
-                .bind(name)
-                .fetch_optional(&mut *tx)
-                .await?,
-                None => None,
-            };
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
-             affiliation, space_id, role, accessibility, lang, token, created_at, updated_at, \
-             confirmed_at, checked_in_at) \
-             VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12, $13) \
-             RETURNING id",
-        )
-        .bind(event_id)
-        .bind(&v.first_name)
-        .bind(&v.last_name)
-        .bind(&v.email)
-        .bind(&email_key)
-        .bind(&v.affiliation)
-        .bind(space.map(|s| s.0))
-        .bind(&v.role)
-        .bind(&v.accessibility)
-        .bind(add.lang.code())
-        .bind(&token)
-        .bind(now)
-        .bind(add.present.then_some(now))
-        .fetch_one(&mut *tx)
-        .await?;
+                .bind(old.id)
+                .bind(&v.first_name)
+                .bind(&v.last_name)
+                .bind(&v.email)
+                .bind(&details.0)
+                .bind(&details.1)
+                .bind(&details.2)
+                .bind(now)
+                .bind(checked_in)
+                .execute(&mut *tx)
+                .await?;
+                (old.id, old.token, details)
+            }
+            None => {
+                let token = crate::backend::auth::new_ordered_token();
+                // Someone without e-mail: a key no address has, so any number of them fit
+                // the "one registration per address" rule.
+                let email_key = if v.email_key.is_empty() {
+                    format!("~{token}")
+                } else {
+                    v.email_key.clone()
+                };
+                let space: Option<(i64,)> = match &v.affiliation {
+                    Some(name) => {
+                        sqlx::query_as(
+                            "SELECT id FROM spaces WHERE status = 'published' \
+                             AND lower(name) = lower($1) ORDER BY id LIMIT 1",
+                        )
+                        .bind(name)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                    }
+                    None => None,
+                };
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
+                     affiliation, space_id, role, accessibility, lang, token, created_at, \
+                     updated_at, confirmed_at, checked_in_at) \
+                     VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, \
+                     $12, $13) RETURNING id",
+                )
+                .bind(event_id)
+                .bind(&v.first_name)
+                .bind(&v.last_name)
+                .bind(&v.email)
+                .bind(&email_key)
+                .bind(&v.affiliation)
+                .bind(space.map(|s| s.0))
+                .bind(&v.role)
+                .bind(&v.accessibility)
+                .bind(add.lang.code())
+                .bind(&token)
+                .bind(now)
+                .bind(checked_in)
+                .fetch_one(&mut *tx)
+                .await?;
+                (
+                    id,
+                    token,
+                    (
+                        v.affiliation.clone(),
+                        v.role.clone(),
+                        v.accessibility.clone(),
+                    ),
+                )
+            }
+        };
         if !v.email.is_empty() {
             let row = RsvpRow {
                 id,
@@ -332,9 +389,9 @@ impl Db {
                 first_name: v.first_name.clone(),
                 last_name: v.last_name.clone(),
                 email: v.email.clone(),
-                affiliation: v.affiliation.clone(),
-                role: v.role.clone(),
-                accessibility: v.accessibility.clone(),
+                affiliation: details.0,
+                role: details.1,
+                accessibility: details.2,
                 lang: add.lang.code().to_owned(),
                 token,
                 created_at: now,

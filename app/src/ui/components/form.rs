@@ -140,7 +140,21 @@ pub fn TextField<F: Labelled>(
     let error = error_of(t, &errors, field);
     let invalid = error.is_some();
     let error_id = format!("{name}-error");
-    let described = invalid.then(|| error_id.clone());
+    let hint = hint
+        .or_else(|| max.map(|m| t.admin.max_chars(m)))
+        .filter(|h| !h.is_empty());
+    // The error, then the hint (a limit that counts down with JavaScript): both read with the
+    // field.
+    let hint_id = format!("{name}-hint");
+    let described = [
+        invalid.then(|| error_id.clone()),
+        hint.is_some().then(|| hint_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
     let control = if multiline {
         view! {
             <textarea
@@ -178,10 +192,7 @@ pub fn TextField<F: Labelled>(
             <label for=name>{t.field(field)} {required.then_some(" *")}</label>
             {error.map(|e| view! { <p class="field__error" id=error_id>{e}</p> })}
             {control}
-            {hint
-                .or_else(|| max.map(|m| t.admin.max_chars(m)))
-                .filter(|h| !h.is_empty())
-                .map(|h| view! { <p class="field__hint">{h}</p> })}
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
         </div>
     }
 }

@@ -269,6 +269,9 @@ mod dom {
         };
         let error_id = format!("{name}-error");
         let existing = doc.get_element_by_id(&error_id);
+        // The field's hint (its limit, counting down) stays described beside any error.
+        let hint_id = format!("{name}-hint");
+        let hint = doc.get_element_by_id(&hint_id).map(|_| hint_id);
         match message {
             Some(text) => {
                 let p = match existing {
@@ -287,7 +290,11 @@ mod dom {
                 p.set_text_content(Some(&text));
                 container.class_list().add_1("field--invalid")?;
                 target.set_attribute("aria-invalid", "true")?;
-                target.set_attribute("aria-describedby", &error_id)?;
+                let described = match &hint {
+                    Some(h) => format!("{error_id} {h}"),
+                    None => error_id,
+                };
+                target.set_attribute("aria-describedby", &described)?;
             }
             None => {
                 if let Some(p) = existing {
@@ -295,7 +302,10 @@ mod dom {
                 }
                 container.class_list().remove_1("field--invalid")?;
                 target.remove_attribute("aria-invalid")?;
-                target.remove_attribute("aria-describedby")?;
+                match &hint {
+                    Some(h) => target.set_attribute("aria-describedby", h)?,
+                    None => target.remove_attribute("aria-describedby")?,
+                }
             }
         }
         Ok(())

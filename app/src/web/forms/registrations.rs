@@ -77,7 +77,7 @@ pub(crate) async fn add(
             if from_door {
                 // The door screen finds the person, their card first.
                 see_other(&format!(
-                    "{}?q={}#rsvp-{rsvp}",
+                    "{}?q={}&aggiunta={rsvp}#rsvp-{rsvp}",
                     paths::check_in(id),
                     crate::core::text::query_encode(&name)
                 ))
@@ -121,14 +121,14 @@ pub(crate) async fn check_in(
     };
     let actor = (session.user.id, session.user.email.as_str());
     let present = form.presente == "1";
-    match state
+    // Not a confirmed registration of this event (a colleague cancelled it meanwhile): back to
+    // the same place all the same, where its card says what it is now.
+    if let Err(err) = state
         .db
         .check_in(id, form.rsvp, present, actor, state.clock.now())
         .await
     {
-        Ok(true) => {}
-        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("checking someone in", &err),
+        return unavailable("checking someone in", &err);
     }
     // Back to where the button was, keeping the search; only this event's two pages.
     let list = paths::event_rsvps(id);

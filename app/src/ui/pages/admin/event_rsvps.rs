@@ -174,7 +174,8 @@ fn RsvpList(
                     })
                     .collect_view();
                 view! {
-                    <div class="table-wrap">
+                    // Scrolls sideways on a phone: reachable and named for the keyboard.
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=e.rsvps_link>
                         <table class="table table--rsvps">
                             <thead>
                                 <tr>
@@ -279,14 +280,46 @@ fn RsvpList(
     } else {
         (None, Some(list))
     };
+    // The staff bar and the way back: at the door after the work (the search must be on the
+    // phone's first screen), elsewhere first.
+    let door = layout == RsvpLayout::Door;
+    let bar = {
+        let ev = ev.clone();
+        move || {
+            view! {
+                <AdminBar staff=staff.clone() />
+                <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
+                    <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
+                    <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
+                </nav>
+            }
+        }
+    };
+    let (bar_first, bar_last) = if door {
+        (None, Some(bar()))
+    } else {
+        (Some(bar()), None)
+    };
+    // From a search at the door: the name typed goes to the form that adds someone.
+    let searched = page.q.trim().to_owned();
+    let add_at_door = if searched.is_empty()
+        || crate::core::model::event::is_checkin_code(&searched.to_lowercase())
+    {
+        paths::rsvp_add(ev.id, true)
+    } else {
+        format!(
+            "{}&nome={}",
+            paths::rsvp_add(ev.id, true),
+            crate::core::text::query_encode(&searched)
+        )
+    };
     view! {
         <Title text=title.clone() />
-        <AdminBar staff />
-        <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
-            <a href=paths::ADMIN_EVENTS>{e.title}</a> " › "
-            <a href=paths::admin_event(ev.id)>{ev.title.clone()}</a>
-        </nav>
-        <h1 class:checkin-title=layout == RsvpLayout::Door>{title}</h1>
+        {bar_first}
+        <h1 class:checkin-title=door>{title}</h1>
+        {(layout == RsvpLayout::Print).then(|| view! {
+            <p>{crate::core::datetime::span(ev.starts_at, ev.ends_at, t.lang)}</p>
+        })}
         {cancelled.and_then(|(id, promoted)| {
             // Said only of a registration that is cancelled (the address can be typed).
             let r = page.rsvps.iter().find(|r| r.id == id && r.status == RsvpStatus::Cancelled)?;
@@ -337,9 +370,10 @@ fn RsvpList(
         })}
         {list_after}
         {(layout == RsvpLayout::Door).then(|| view! {
-            <p><a class="btn btn--outline" href=paths::rsvp_add(ev.id, true)>{e.add_rsvp}</a></p>
+            <p><a class="btn btn--outline" href=add_at_door>{e.add_rsvp}</a></p>
             <p id="rsvp-counts">{counts_line(&ev)}</p>
             <p>{e.checkin_hint}</p>
         })}
+        {bar_last}
     }
 }

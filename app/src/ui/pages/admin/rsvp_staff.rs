@@ -64,9 +64,19 @@ pub fn RsvpAddPage() -> impl IntoView {
 fn RsvpAdd(staff: StaffContext, event: StaffEventRow, from_door: bool) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
+    // From a search at the door that found nobody: the name typed there, first name first.
+    let typed = use_query_map()
+        .with_untracked(|q| q.get("nome"))
+        .unwrap_or_default();
+    let (first, last) = typed.trim().split_once(' ').unwrap_or((typed.trim(), ""));
     let state = use_context::<RsvpAddState>().unwrap_or(RsvpAddState {
         // At the door, the person added is usually the one in front of staff.
         present: from_door,
+        input: RsvpInput {
+            first_name: first.to_owned(),
+            last_name: last.trim().to_owned(),
+            ..Default::default()
+        },
         ..Default::default()
     });
     let (input, errors) = (state.input, state.errors);
@@ -138,7 +148,8 @@ fn RsvpAdd(staff: StaffContext, event: StaffEventRow, from_door: bool) -> impl I
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true />
             {check(Field::Present, state.present, None)}
             {full.then(|| view! {
-                <p>{(e.add_rsvp_full)(event.capacity)}</p>
+                // Said once: as the box's error after a refusal, else before it.
+                {beyond_error.is_none().then(|| view! { <p>{(e.add_rsvp_full)(event.capacity)}</p> })}
                 {check(Field::BeyondCapacity, state.beyond_capacity, beyond_error.clone())}
             })}
             <div class="status-actions">
@@ -172,8 +183,17 @@ pub fn RsvpCancelPage() -> impl IntoView {
                         Ok((event, rsvp)) if rsvp.status != RsvpStatus::Cancelled => {
                             view! { <RsvpCancel staff event rsvp /> }.into_any()
                         }
-                        // Cancelled already: the list says so.
-                        Ok(_) => view! { <ErrorNotice err=AppError::NotFound /> }.into_any(),
+                        // Cancelled already (by the person, or a colleague): said so.
+                        Ok((event, rsvp)) => {
+                            let e = use_texts().events;
+                            let name = format!("{} {}", rsvp.first_name, rsvp.last_name);
+                            view! {
+                                <AdminBar staff />
+                                <h1>{(e.already_cancelled)(&name)}</h1>
+                                <p><a href=paths::event_rsvps(event.id)>{e.back_to_rsvps}</a></p>
+                            }
+                            .into_any()
+                        }
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
