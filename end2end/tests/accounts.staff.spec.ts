@@ -90,6 +90,7 @@ test("an admin invites a colleague, who chooses a password and signs in", async 
   await expect(page.getByRole("status")).toContainText("Se l'indirizzo corrisponde a un account attivo");
   const reset = await waitForMail(email, /speriamo tu[\s\S]*\/admin\/invito\/[0-9a-f]{64}/);
   await page.goto(reset.match(/\/admin\/invito\/[0-9a-f]{64}/)![0]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Scegli una nuova password");
   const second = "un'altra frase per la collega";
   await page.getByLabel(/^Nuova password/).fill(second);
   await page.getByLabel(/^Ripeti la nuova password/).fill(second);

@@ -23,11 +23,15 @@ pub async fn staff_accounts() -> Result<crate::core::view::StaffAccountsPage, Ap
 /// Anyone holding an invitation link: the name and e-mail of the account it opens, or
 /// `NotFound` when the link is unknown, used or expired.
 #[server(prefix = "/admin/api", endpoint = "invitation")]
-pub async fn invitation(token: String) -> Result<(String, String), AppError> {
+pub async fn invitation(token: String) -> Result<(String, String, bool), AppError> {
     let db = db()?;
     let hash = crate::backend::auth::token_hash(token.trim());
     match db.invitation_account(&hash, now()).await? {
-        Some(record) => Ok((record.name, record.email)),
+        // Whether the account has a password already (a link to choose a new one).
+        Some(record) => {
+            let has_password = record.password_hash != crate::backend::db::NO_PASSWORD;
+            Ok((record.name, record.email, has_password))
+        }
         None => {
             set_status(404);
             Err(AppError::NotFound)

@@ -38,7 +38,7 @@ pub use review::SubmissionRecord;
 pub use rsvps::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use sessions::{Failures, SessionRecord};
-pub use staff::{AccountChange, StaffRecord};
+pub use staff::{AccountChange, StaffRecord, NO_PASSWORD};
 pub use staff_events::EventSave;
 pub use staff_spaces::{ImportMark, Saved, StaffSpace};
 pub use submissions::{

@@ -3,7 +3,7 @@
 //! table each, read by the importer (`backend::import`) and listed in the import's help, so
 //! the help never promises what the importer does not read. Pure, both builds.
 
-use super::model::{PositionPrecision, SpaceKind};
+use super::model::{OrganisationKind, PositionPrecision, SpaceKind};
 use super::text::search_key;
 use super::validate::space::Field;
 
@@ -210,11 +210,48 @@ pub const PRECISION_NAMES: [(PositionPrecision, &[&str]); 3] = [
 /// A precision cell as its code (what is not one of [`PRECISION_NAMES`] is kept as written,
 /// for the space's checks to refuse).
 pub fn precision_code(value: &str) -> String {
+    code_of(value, &PRECISION_NAMES, PositionPrecision::code)
+}
+
+/// The code of the choice whose spellings `names` include the cell, else the cell as written.
+fn code_of<T: Copy>(value: &str, names: &[(T, &[&str])], code: fn(T) -> &'static str) -> String {
     let key = search_key(value);
-    PRECISION_NAMES
+    names
         .iter()
-        .find(|(_, names)| names.contains(&key.as_str()))
-        .map_or_else(|| value.trim().to_owned(), |(p, _)| p.code().to_owned())
+        .find(|(_, spellings)| spellings.contains(&key.as_str()))
+        .map_or_else(
+            || value.trim().to_owned(),
+            |(choice, _)| code(*choice).to_owned(),
+        )
+}
+
+/// How each kind of organisation may be written (search keys), its code first.
+pub const ORGANISATION_KIND_NAMES: [(OrganisationKind, &[&str]); 7] = [
+    (
+        OrganisationKind::Company,
+        &["company", "impresa", "azienda", "societa"],
+    ),
+    (
+        OrganisationKind::Association,
+        &["association", "associazione"],
+    ),
+    (
+        OrganisationKind::Cooperative,
+        &["cooperative", "cooperativa"],
+    ),
+    (
+        OrganisationKind::PublicBody,
+        &["public body", "ente pubblico", "comune", "ente"],
+    ),
+    (OrganisationKind::University, &["university", "universita"]),
+    (OrganisationKind::Foundation, &["foundation", "fondazione"]),
+    (OrganisationKind::Other, &["other", "altro"]),
+];
+
+/// An organisation kind cell as its code (what is none of [`ORGANISATION_KIND_NAMES`] is kept
+/// as written, for the space's checks to refuse).
+pub fn organisation_kind_code(value: &str) -> String {
+    code_of(value, &ORGANISATION_KIND_NAMES, OrganisationKind::code)
 }
 
 #[cfg(test)]
@@ -240,6 +277,10 @@ mod tests {
         assert_eq!(precision_code("Precisa"), "exact");
         assert_eq!(precision_code(" approximate "), "approximate");
         assert_eq!(precision_code("boh"), "boh");
+        assert_eq!(organisation_kind_code("Università"), "university");
+        assert_eq!(organisation_kind_code("Ente pubblico"), "public-body");
+        assert_eq!(organisation_kind_code("public-body"), "public-body");
+        assert_eq!(organisation_kind_code("circolo"), "circolo");
     }
 
     #[test]

@@ -198,6 +198,9 @@ words! {
         password_hint_fmt(min: usize),
         invitation_dead_title,
         invitation_dead,
+        /// The same page from a link to choose a new password.
+        new_password_title,
+        new_password_intro(name: &str),
         password_set,
         /// "Password dimenticata?" and changing one's password.
         forgot_link,
@@ -253,6 +256,11 @@ words! {
         search_registrations(n: i64),
         search_events(n: i64),
         search_more(shown: i64, total: i64),
+        /// The audit trail's words for who and for recorded details.
+        actor_public,
+        actor_cli,
+        audit_reason,
+        audit_emailed,
         /// Yes and no, as the audit trail says a recorded true or false.
         yes,
         no,

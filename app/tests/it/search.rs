@@ -70,6 +70,9 @@ async fn one_box_finds_everything_staff_handle() {
     assert!(page.contains("value=\"incontro cercato\""));
     assert!(search("a").await.contains("Scrivi almeno 2 caratteri."));
     assert!(search("zzzqqq").await.contains("Nessun risultato."));
+    // Wildcards are no query: nothing is listed.
+    let page = search("%25%25").await;
+    assert!(page.contains("Scrivi almeno 2 caratteri.") && !page.contains("search-results"));
 
     // Staff only: anonymous visitors are sent to sign in.
     let res = app

@@ -157,15 +157,15 @@ pub const RESET_TTL: i64 = 2 * 3600;
 pub const RESET_EVERY: i64 = 10 * 60;
 
 /// Someone who forgot their password asks for a link to choose a new one: for an active
-/// account a fresh link is e-mailed (`mail` writes it from the account's name and the link's
-/// token; see `Db::password_reset_link`), for any other address nothing is done. What they
+/// account a fresh link is e-mailed (`mail` writes it from the account's stored address, its
+/// name and the link's token; see `Db::password_reset_link`), for any other address nothing is done. What they
 /// are told must be the same either way, and must not wait for this (the caller spawns it),
 /// so that neither the words nor the time of the answer say whether the address has an
 /// account. `true` when an e-mail was queued.
 pub async fn request_reset(
     db: &Db,
     email: &str,
-    mail: impl FnOnce(&str, &str) -> crate::backend::mail::Email,
+    mail: impl FnOnce(&str, &str, &str) -> crate::backend::mail::Email,
     now: i64,
 ) -> Result<bool, DbError> {
     let email = super::normalize_email(email);
@@ -178,7 +178,7 @@ pub async fn request_reset(
     db.password_reset_link(
         &email,
         (&token_hash(&token), now + RESET_TTL),
-        |name| mail(name, &token),
+        |to, name| mail(to, name, &token),
         now,
         RESET_EVERY,
     )

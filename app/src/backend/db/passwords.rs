@@ -11,7 +11,8 @@ use crate::backend::mail::Email;
 
 impl Db {
     /// A fresh link to choose a password for the active account of `email` (normalised),
-    /// replacing its other links, with its e-mail (`mail`, given the account's name) queued in
+    /// replacing its other links, with its e-mail (`mail`, given the account's stored address
+    /// and name) queued in
     /// the same transaction and the request audited. Nothing is done — `false` — for an
     /// unknown or disabled address, while the account's last link is younger than `every`
     /// seconds (a flood of requests cannot replace the link someone is about to open), or
@@ -20,17 +21,18 @@ impl Db {
         &self,
         email: &str,
         (token_hash, expires_at): (&str, i64),
-        mail: impl FnOnce(&str) -> Email,
+        mail: impl FnOnce(&str, &str) -> Email,
         now: i64,
         every: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
-        let account: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, name FROM staff_users WHERE email = $1 AND disabled = 0")
-                .bind(email)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let Some((id, name)) = account else {
+        let account: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, name, email FROM staff_users WHERE email = $1 AND disabled = 0",
+        )
+        .bind(email)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id, name, stored)) = account else {
             return Ok(false);
         };
         let recent: Option<(i64,)> = sqlx::query_as(
@@ -48,12 +50,13 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         insert_invitation(&mut tx, id, token_hash, expires_at, now).await?;
-        enqueue(&mut tx, &mail(&name), now).await?;
+        enqueue(&mut tx, &mail(&stored, &name), now).await?;
+        // Asked for by whoever typed the address (signed out): not by the account.
         insert_audit(
             &mut tx,
             &AuditEntry {
-                actor_id: Some(id),
-                actor_email: email,
+                actor_id: None,
+                actor_email: "",
                 action: "password_reset",
                 entity: "staff_user",
                 entity_id: Some(id),

@@ -36,7 +36,12 @@ impl Db {
     /// [`QUERY_MIN_CHARS`]).
     pub async fn staff_search(&self, q: &str) -> Result<StaffSearchPage, DbError> {
         let q = q.trim();
-        if q.chars().count() < QUERY_MIN_CHARS {
+        // Letters and digits are what is searched ("%%" or "__" are no query at all).
+        let searched: usize = crate::core::text::search_key(q)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count();
+        if searched < QUERY_MIN_CHARS {
             return Ok(StaffSearchPage {
                 q: q.to_owned(),
                 ..Default::default()

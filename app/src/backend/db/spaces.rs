@@ -378,7 +378,8 @@ impl Db {
             // the contacts, which staff look a space up by too.
             sql.push_str(&format!(
                 " AND (s.search_text || ' ' || lower(COALESCE(s.email, '')) || ' ' \
-                 || COALESCE(s.phone, '') || ' ' || lower(COALESCE(s.website, ''))) LIKE ${}",
+                 || COALESCE(s.phone, '') || ' ' || replace(COALESCE(s.phone, ''), ' ', '') \
+                 || ' ' || lower(COALESCE(s.website, ''))) LIKE ${}",
                 binds.len()
             ));
         }

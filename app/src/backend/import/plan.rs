@@ -3,7 +3,7 @@
 
 use super::parse::{is_clear_marker, ImportRow};
 use crate::backend::db::StaffSpace;
-use crate::core::import_columns::{kinds, precision_code, Col, COLUMNS};
+use crate::core::import_columns::{kinds, organisation_kind_code, precision_code, Col, COLUMNS};
 use crate::core::model::SpaceKind;
 use crate::core::text::clip;
 use crate::core::text::search_key;
@@ -367,7 +367,9 @@ pub fn plan(
                     Col::Email => input.email = value,
                     Col::Phone => input.phone = value,
                     Col::Organisation => input.organisation = value,
-                    Col::OrganisationKind => input.organisation_kind = value,
+                    Col::OrganisationKind => {
+                        input.organisation_kind = organisation_kind_code(&value)
+                    }
                     Col::OrganisationWebsite => input.organisation_website = value,
                     Col::OrganisationDescription => input.organisation_description = value,
                     Col::OpeningHours => input.opening_hours = value,

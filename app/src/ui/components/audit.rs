@@ -10,13 +10,40 @@ use crate::i18n::Texts;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
+/// What the trail needs to name ids and codes: the mapped spaces (id, name) for an event's
+/// venue, the municipalities (ISTAT code, name).
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub venues: Vec<(i64, String)>,
+    pub towns: Vec<(String, String)>,
+}
+
+/// Who did it, in words: an e-mail, or where it came from.
+fn actor_words(t: &Texts, actor: &str) -> String {
+    match actor {
+        "" => t.admin.actor_public.to_owned(),
+        "command line" => t.admin.actor_cli.to_owned(),
+        _ => actor.to_owned(),
+    }
+}
+
 /// A changed field in words: the label of the form field of that name (the space and event
 /// forms), or the words of the few other things the trail records.
-pub fn field_words(t: &Texts, key: &str) -> String {
-    let labelled = space::Field::ALL
-        .into_iter()
-        .find(|f| f.name() == key)
-        .map(|f| t.field(f))
+pub fn field_words(t: &Texts, key: &str, accounts: bool) -> String {
+    // A staff account's own fields first on the accounts' trail.
+    let account = || {
+        crate::core::validate::account::Field::ALL
+            .into_iter()
+            .find(|f| accounts && f.name().trim_start_matches("staff_") == key)
+            .map(|f| t.field(f))
+    };
+    let labelled = account()
+        .or_else(|| {
+            space::Field::ALL
+                .into_iter()
+                .find(|f| f.name() == key)
+                .map(|f| t.field(f))
+        })
         .or_else(|| {
             event::Field::ALL
                 .into_iter()
@@ -29,6 +56,8 @@ pub fn field_words(t: &Texts, key: &str) -> String {
         "first_name" => Some(t.field(rsvp::Field::FirstName)),
         "last_name" => Some(t.field(rsvp::Field::LastName)),
         "checked_in" => Some(t.events.col_present),
+        "reason" => Some(t.admin.audit_reason),
+        "emailed" => Some(t.admin.audit_emailed),
         _ => None,
     };
     labelled.or_else(other).unwrap_or(key).to_owned()
@@ -36,7 +65,7 @@ pub fn field_words(t: &Texts, key: &str) -> String {
 
 /// A recorded value in words: statuses, roles, kinds and precisions by their names, moments
 /// in Rome time, the venue by its name (`venues`: id and name), yes and no.
-pub fn value_words(t: &Texts, key: &str, raw: &str, venues: &[(i64, String)]) -> String {
+pub fn value_words(t: &Texts, key: &str, raw: &str, names: &Names) -> String {
     let a = t.admin;
     let words = match key {
         "status" => SpaceStatus::from_code(raw)
@@ -64,7 +93,12 @@ pub fn value_words(t: &Texts, key: &str, raw: &str, venues: &[(i64, String)]) ->
         "venue_space" => raw
             .parse::<i64>()
             .ok()
-            .and_then(|id| venues.iter().find(|(v, _)| *v == id))
+            .and_then(|id| names.venues.iter().find(|(v, _)| *v == id))
+            .map(|(_, name)| name.clone()),
+        "municipality" => names
+            .towns
+            .iter()
+            .find(|(code, _)| code == raw)
             .map(|(_, name)| name.clone()),
         _ if key.ends_with("_at") => raw.parse::<i64>().ok().map(local_minute),
         _ => match raw {
@@ -81,9 +115,12 @@ pub fn value_words(t: &Texts, key: &str, raw: &str, venues: &[(i64, String)]) ->
 pub fn AuditTable(
     entries: Vec<crate::core::view::AuditView>,
     #[prop(optional)] subjects: Vec<(i64, String)>,
-    /// The mapped spaces (id, name), to name an event's venue.
+    /// The names of ids and codes the entries hold.
     #[prop(optional)]
-    venues: Vec<(i64, String)>,
+    names: Names,
+    /// The trail of staff accounts (their own field names).
+    #[prop(optional)]
+    accounts: bool,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
@@ -98,12 +135,14 @@ pub fn AuditTable(
             let changes = e
                 .changes
                 .into_iter()
+                // What did not change says nothing.
+                .filter(|(_, before, after)| before != after)
                 .map(|(field, before, after)| {
                     let (before, after) = (
-                        value_words(t, &field, &before, &venues),
-                        value_words(t, &field, &after, &venues),
+                        value_words(t, &field, &before, &names),
+                        value_words(t, &field, &after, &names),
                     );
-                    view! { <li><strong>{field_words(t, &field)}</strong> ": " {before} " → " {after}</li> }
+                    view! { <li><strong>{field_words(t, &field, accounts)}</strong> ": " {before} " → " {after}</li> }
                 })
                 .collect_view();
             let subject = with_subject.then(|| {
@@ -117,7 +156,7 @@ pub fn AuditTable(
             view! {
                 <tr>
                     <td>{when}</td>
-                    <td>{e.actor}</td>
+                    <td>{actor_words(t, &e.actor)}</td>
                     {subject}
                     <td>{a.action(&e.action)}</td>
                     <td><ul class="changes">{changes}</ul></td>
@@ -152,13 +191,19 @@ mod tests {
     #[test]
     fn the_trail_speaks_to_people() {
         let t = Lang::It.texts();
-        assert_eq!(field_words(t, "opening_hours"), "Orari di apertura");
-        assert_eq!(field_words(t, "capacity"), "Posti disponibili");
-        assert_eq!(field_words(t, "status"), "Stato");
-        assert_eq!(value_words(t, "status", "pending", &[]), "In attesa");
-        assert_eq!(value_words(t, "status", "published", &[]), "Pubblicato");
+        assert_eq!(field_words(t, "opening_hours", false), "Orari di apertura");
+        assert_eq!(field_words(t, "capacity", false), "Posti disponibili");
+        assert_eq!(field_words(t, "status", false), "Stato");
         assert_eq!(
-            value_words(t, "kinds", r#"["coworking","fablab"]"#, &[]),
+            value_words(t, "status", "pending", &Names::default()),
+            "In attesa"
+        );
+        assert_eq!(
+            value_words(t, "status", "published", &Names::default()),
+            "Pubblicato"
+        );
+        assert_eq!(
+            value_words(t, "kinds", r#"["coworking","fablab"]"#, &Names::default()),
             format!(
                 "{}, {}",
                 t.kind(SpaceKind::Coworking),
@@ -167,15 +212,43 @@ mod tests {
         );
         // 15:00 UTC on the launch day is 17:00 in Bologna.
         assert_eq!(
-            value_words(t, "starts_at", "1654527600", &[]),
+            value_words(t, "starts_at", "1654527600", &Names::default()),
             "06/06/2022 17:00"
         );
         assert_eq!(
-            value_words(t, "venue_space", "7", &[(7, "DumBO".into())]),
+            value_words(
+                t,
+                "venue_space",
+                "7",
+                &Names {
+                    venues: vec![(7, "DumBO".into())],
+                    ..Default::default()
+                }
+            ),
             "DumBO"
         );
-        assert_eq!(value_words(t, "checked_in", "true", &[]), "sì");
-        assert_eq!(value_words(t, "name", "DumBO", &[]), "DumBO");
-        assert_eq!(field_words(t, "unknown_key"), "unknown_key");
+        assert_eq!(
+            value_words(t, "checked_in", "true", &Names::default()),
+            "sì"
+        );
+        assert_eq!(value_words(t, "name", "DumBO", &Names::default()), "DumBO");
+        assert_eq!(field_words(t, "unknown_key", false), "unknown_key");
+        // On the accounts' trail, an account's name and e-mail.
+        assert_eq!(
+            field_words(t, "email", true),
+            t.field(crate::core::validate::account::Field::Email)
+        );
+        assert_eq!(
+            value_words(
+                t,
+                "municipality",
+                "037006",
+                &Names {
+                    towns: vec![("037006".into(), "Bologna".into())],
+                    ..Default::default()
+                }
+            ),
+            "Bologna"
+        );
     }
 }

@@ -58,9 +58,9 @@ pub(crate) async fn forgot(
     let worker = state.clone();
     tokio::spawn(async move {
         let base = worker.config.base_url().to_owned();
-        let mail = |name: &str, token: &str| {
+        let mail = |to: &str, name: &str, token: &str| {
             let link = format!("{base}{}", paths::invitation(token));
-            crate::backend::emails::password_reset(&email, name, &link, lang)
+            crate::backend::emails::password_reset(to, name, &link, lang)
         };
         match passwords::request_reset(&worker.db, &email, mail, worker.clock.now()).await {
             Ok(true) => worker.outbox.wake(),

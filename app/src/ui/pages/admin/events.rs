@@ -179,7 +179,7 @@ fn EventFields(
             </div>
             // Required, unless a mapped space is chosen: then left empty, they are its own.
             <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX />
-            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX />
+            <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
             <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
             <TextField field=Field::Email value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
         </fieldset>
@@ -428,6 +428,6 @@ fn EventEditor(
             {actions}
         </form>
         <h2>{t.admin.history}</h2>
-        <AuditTable entries=page.audit.clone() venues=page.spaces.clone() />
+        <AuditTable entries=page.audit.clone() names=crate::ui::components::audit::Names { venues: page.spaces.clone(), ..Default::default() } />
     }
 }

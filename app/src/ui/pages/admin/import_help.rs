@@ -8,7 +8,9 @@ use leptos::prelude::*;
 /// from the importer's own tables (`core::import_columns`), so the help says what it reads.
 #[component]
 pub fn ColumnsHelp() -> impl IntoView {
-    use crate::core::import_columns::{Col, COLUMNS, KIND_NAMES, KIND_SEPARATORS, PRECISION_NAMES};
+    use crate::core::import_columns::{
+        Col, COLUMNS, KIND_NAMES, KIND_SEPARATORS, ORGANISATION_KIND_NAMES, PRECISION_NAMES,
+    };
     let t = use_texts();
     let a = t.admin;
     let spellings = |names: &[&str]| names.join(", ");
@@ -43,6 +45,15 @@ pub fn ColumnsHelp() -> impl IntoView {
                         .iter()
                         .map(|(p, names)| {
                             view! { <li><strong>{a.precision(*p)}</strong> ": " {spellings(names)}</li> }
+                        })
+                        .collect_view();
+                    Some(view! { <ul>{items}</ul> }.into_any())
+                }
+                Col::OrganisationKind => {
+                    let items = ORGANISATION_KIND_NAMES
+                        .iter()
+                        .map(|(k, names)| {
+                            view! { <li><strong>{t.organisation_kind(*k)}</strong> ": " {spellings(names)}</li> }
                         })
                         .collect_view();
                     Some(view! { <ul>{items}</ul> }.into_any())

@@ -36,13 +36,25 @@ pub fn InvitationPage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     match invitation(token.clone()).await {
-                        Ok((name, email)) => {
+                        Ok((name, email, has_password)) => {
                             let errors = use_context::<PasswordFormState>()
                                 .unwrap_or_default()
                                 .errors;
                             view! {
-                                <h1>{(a.welcome)(&name)}</h1>
-                                <p>{a.invitation_intro}</p>
+                                // A first password, or a new one (a forgotten one's link).
+                                {if has_password {
+                                    view! {
+                                        <h1>{a.new_password_title}</h1>
+                                        <p>{(a.new_password_intro)(&name)}</p>
+                                    }
+                                    .into_any()
+                                } else {
+                                    view! {
+                                        <h1>{(a.welcome)(&name)}</h1>
+                                        <p>{a.invitation_intro}</p>
+                                    }
+                                    .into_any()
+                                }}
                                 <ErrorSummary errors=errors.clone() />
                                 <form
                                     class="form"

@@ -75,7 +75,11 @@ fn Results(page: StaffSearchPage) -> impl IntoView {
     };
     let nothing =
         page.spaces.total + page.requests.total + page.registrations.total + page.events.total == 0;
-    let short = page.q.chars().count() < 2;
+    let short = crate::core::text::search_key(&page.q)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .count()
+        < 2;
     let spaces = section(
         (a.search_spaces)(count(page.spaces.total)),
         &page.spaces,

@@ -188,7 +188,13 @@ fn Editor(
             <div class="status-actions">{status_buttons}</div>
         </form>
         <h2>{a.history}</h2>
-        <AuditTable entries=page.audit.clone() />
+        <AuditTable
+            entries=page.audit.clone()
+            names=crate::ui::components::audit::Names {
+                towns: page.municipalities.iter().map(|m| (m.istat_code.clone(), m.name.clone())).collect(),
+                ..Default::default()
+            }
+        />
     }
 }
 

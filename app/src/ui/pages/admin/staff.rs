@@ -179,7 +179,7 @@ fn Accounts(
             <button type="submit" class="btn btn--primary">{a.invite}</button>
         </form>
         <h2>{a.recent_changes}</h2>
-        <AuditTable entries=page.audit subjects />
+        <AuditTable entries=page.audit subjects accounts=true />
     }
 }
 
