@@ -110,13 +110,15 @@ pub enum Problem {
     UnknownMunicipality,
     /// An import row's kind that is none the importer knows.
     UnknownKind,
+    /// A new password that is the current one.
+    SameAsCurrent,
 }
 
 impl Problem {
     /// Every kind of problem (the numbers are placeholders), for the checks of the locale
     /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
     /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
-    pub const ALL: [Problem; 35] = [
+    pub const ALL: [Problem; 36] = [
         Problem::Required,
         Problem::TooLong { max: 0 },
         Problem::ControlCharacters,
@@ -153,6 +155,7 @@ impl Problem {
         Problem::WrongPassword,
         Problem::UnknownMunicipality,
         Problem::UnknownKind,
+        Problem::SameAsCurrent,
     ];
 
     /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
@@ -198,6 +201,7 @@ impl Problem {
             WrongPassword => "wrong-password",
             UnknownMunicipality => "unknown-municipality",
             UnknownKind => "unknown-kind",
+            SameAsCurrent => "same-as-current",
         }
     }
 

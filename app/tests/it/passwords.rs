@@ -151,6 +151,11 @@ async fn changing_ones_password(t: &TestDb) {
         errors.0,
         vec![(Field::CurrentPassword, Problem::WrongPassword)]
     );
+    // The password it has already: refused, it changes nothing.
+    let Changed::Refused(errors) = change(PASSWORD, PASSWORD, NOW + 3).await else {
+        panic!("refused")
+    };
+    assert_eq!(errors.0, vec![(Field::Password, Problem::SameAsCurrent)]);
 
     assert!(matches!(
         change(PASSWORD, NEW, NOW + 4).await,

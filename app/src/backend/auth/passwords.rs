@@ -224,6 +224,13 @@ pub async fn change_password(
         return Ok(Changed::Refused(errors));
     }
     match super::check_credentials(db, &user.email, current, address, now).await? {
+        // The same password again changes nothing a thief would fear.
+        super::Checked::Good(_) if password == current => {
+            return Ok(Changed::Refused(FieldErrors(vec![(
+                Field::Password,
+                Problem::SameAsCurrent,
+            )])))
+        }
         super::Checked::Good(_) => {}
         super::Checked::Wrong => {
             return Ok(Changed::Refused(FieldErrors(vec![(

@@ -331,9 +331,9 @@ impl Db {
         let mut tx = self.begin_write().await?;
         // Only a published event can be cancelled: a draft is discarded instead (it never
         // was public, and must not become public as "cancelled").
-        let from = match status {
-            EventStatus::Published => "'draft'",
-            EventStatus::Cancelled => "'published'",
+        let (from, previous) = match status {
+            EventStatus::Published => ("'draft'", EventStatus::Draft),
+            EventStatus::Cancelled => ("'published'", EventStatus::Published),
             EventStatus::Draft => return Ok(None),
         };
         let changed = sqlx::query(&format!(
@@ -382,7 +382,7 @@ impl Db {
                 action: "status",
                 entity: "event",
                 entity_id: Some(id),
-                before: None,
+                before: Some(serde_json::json!({ "status": previous.code() })),
                 after: Some(serde_json::json!({ "status": status.code(), "emailed": emailed })),
             },
             now,
