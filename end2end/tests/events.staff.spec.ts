@@ -95,6 +95,8 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("button", { name: `Segna presente: Giulia Neri ${tag}` }).click();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeVisible();
   await expect(page.getByText(/Presente dalle \d\d:\d\d/)).toBeInViewport();
+  // The card takes the focus: a screen reader reads who is now present.
+  await expect(card).toBeFocused();
   await expect(page.locator("#rsvp-counts")).toContainText("1 presente");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);

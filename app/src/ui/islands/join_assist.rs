@@ -63,8 +63,19 @@ pub fn JoinAssist(lang: Lang, mode: AssistMode) -> impl IntoView {
         .then(|| cached(&WORDS, lang, || AssistWords::new(lang, problems)));
     view! {
         <IslandAssets />
+        {forget_at_once(mode, AssistForm::Join.draft_key(""))}
         <JoinAssistIsland words mode />
     }
+}
+
+/// On the confirmation page, the draft is forgotten as the page is read — not once the WASM
+/// has loaded, which someone leaving at once (or sharing the device) would not wait for.
+fn forget_at_once(mode: AssistMode, key: String) -> Option<impl IntoView> {
+    (mode == AssistMode::Sent).then(|| {
+        // The key is ours (a prefix and an event's slug): quoted as a JavaScript string.
+        let script = format!("try{{localStorage.removeItem({key:?})}}catch(e){{}}");
+        view! { <script nonce=leptos::nonce::use_nonce()>{script}</script> }
+    })
 }
 
 /// The RSVP form's helper (with it, the page gets the islands' scripts).
@@ -75,8 +86,10 @@ pub fn RsvpAssist(lang: Lang, mode: AssistMode, event: String) -> impl IntoView 
     let problems = &crate::core::validate::rsvp::PROBLEMS;
     let words = (mode == AssistMode::Form)
         .then(|| cached(&WORDS, lang, || AssistWords::new(lang, problems)));
+    let key = AssistForm::Rsvp.draft_key(&event);
     view! {
         <IslandAssets />
+        {forget_at_once(mode, key)}
         <RsvpAssistIsland words mode event />
     }
 }

@@ -137,10 +137,15 @@ pub(crate) async fn check_in(
     } else {
         paths::check_in(id)
     };
+    // The search kept, and whose card to give the focus to (read out by screen readers).
     let query = if form.q.trim().is_empty() {
-        String::new()
+        format!("?fatto={}", form.rsvp)
     } else {
-        format!("?q={}", crate::core::text::query_encode(form.q.trim()))
+        format!(
+            "?q={}&fatto={}",
+            crate::core::text::query_encode(form.q.trim()),
+            form.rsvp
+        )
     };
     // To the person's card (the browser scrolls it into view): the next one is found from
     // where the thumb is, not from the top of the page.

@@ -48,11 +48,13 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
     let q = use_query_map().with_untracked(|q| q.get("q"));
     // After staff cancelled a registration: whose, and how many moved up from the line; after
     // they added one, whose.
-    let (cancelled, added) = use_query_map().with_untracked(|q| {
+    let (cancelled, added, done) = use_query_map().with_untracked(|q| {
         let number = |key: &str| q.get(key).and_then(|v| v.parse::<i64>().ok());
         (
             number("annullata").map(|id| (id, number("promossi").unwrap_or(0))),
             number("aggiunta"),
+            // The registration just checked in (or out): its card takes the focus.
+            number("fatto").or(number("aggiunta")),
         )
     });
     view! {
@@ -74,7 +76,7 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event_rsvps(id, q.clone()).await {
-                        Ok(page) => view! { <RsvpList staff page layout cancelled added /> }.into_any(),
+                        Ok(page) => view! { <RsvpList staff page layout cancelled added done /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -90,6 +92,7 @@ fn RsvpList(
     layout: RsvpLayout,
     cancelled: Option<(i64, i64)>,
     added: Option<i64>,
+    done: Option<i64>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -207,8 +210,13 @@ fn RsvpList(
                             RsvpStatus::Confirmed => present_text(r),
                             _ => Some(status_text(r)),
                         };
+                        // The card just acted on takes the focus: a screen reader reads its
+                        // name and "Presente dalle …" (the browser also scrolls to it).
+                        let focused = done == Some(r.id);
                         view! {
                             <li
+                                tabindex=focused.then_some("-1")
+                                autofocus=focused
                                 class="checkin-card"
                                 class:checkin-card--present=r.checked_in_at.is_some()
                                 class:checkin-card--other=r.status != RsvpStatus::Confirmed
