@@ -41,6 +41,7 @@ fields-rsvp-role = Role
 fields-rsvp-accessibility = Accessibility needs
 fields-rsvp-present = They are here now: mark present
 fields-rsvp-beyond-capacity = Even beyond the seats available
+fields-rsvp-same-name-ok = It is another person with the same name
 fields-event-slug = Page address (slug)
 fields-event-title-it = Title (Italian)
 fields-event-title-en = Title (English)

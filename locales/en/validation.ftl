@@ -43,3 +43,4 @@ validation-wrong-password = That is not your current password.
 validation-unknown-municipality = Not one of the 55 municipalities of the Città metropolitana di Bologna: check the name or the ISTAT code.
 validation-unknown-kind = Kind not recognised: write coworking, fablab or incubator (several kinds separated by commas or semicolons; the help above lists every spelling accepted).
 validation-same-as-current = That is the password you have: choose a new one.
+validation-same-name = Someone of this name is registered already: look them up in the list. If it is another person, tick the box.

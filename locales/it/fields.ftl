@@ -41,6 +41,7 @@ fields-rsvp-role = Ruolo
 fields-rsvp-accessibility = Esigenze di accessibilità
 fields-rsvp-present = È qui adesso: segna presente
 fields-rsvp-beyond-capacity = Anche oltre i posti disponibili
+fields-rsvp-same-name-ok = È un'altra persona con lo stesso nome
 fields-event-slug = Indirizzo della pagina (slug)
 fields-event-title-it = Titolo (italiano)
 fields-event-title-en = Titolo (inglese)

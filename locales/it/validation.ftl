@@ -43,3 +43,4 @@ validation-wrong-password = Non è la tua password attuale.
 validation-unknown-municipality = Non è uno dei 55 comuni della Città metropolitana di Bologna: controlla il nome o il codice ISTAT.
 validation-unknown-kind = Tipo non riconosciuto: scrivi coworking, fablab o incubatore (più tipi separati da virgola o punto e virgola; l'aiuto qui sopra elenca ogni grafia accettata).
 validation-same-as-current = È la password che hai già: scegline una nuova.
+validation-same-name = C'è già un'iscrizione a questo nome: cercala nell'elenco. Se è un'altra persona, spunta la casella.

@@ -28,7 +28,7 @@ mod transfer;
 
 pub use audit::{audit_view, insert_audit, AuditEntry, AuditRecord};
 pub use digests::{DigestCompose, DigestEvent};
-pub use door::Addition;
+pub use door::{Addition, AGAIN_WITHIN};
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
 pub use merge::Merged;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};

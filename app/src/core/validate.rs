@@ -112,13 +112,15 @@ pub enum Problem {
     UnknownKind,
     /// A new password that is the current one.
     SameAsCurrent,
+    /// Someone of the same name is registered already (staff adding a registration).
+    SameName,
 }
 
 impl Problem {
     /// Every kind of problem (the numbers are placeholders), for the checks of the locale
     /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
     /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
-    pub const ALL: [Problem; 36] = [
+    pub const ALL: [Problem; 37] = [
         Problem::Required,
         Problem::TooLong { max: 0 },
         Problem::ControlCharacters,
@@ -156,6 +158,7 @@ impl Problem {
         Problem::UnknownMunicipality,
         Problem::UnknownKind,
         Problem::SameAsCurrent,
+        Problem::SameName,
     ];
 
     /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
@@ -202,6 +205,7 @@ impl Problem {
             UnknownMunicipality => "unknown-municipality",
             UnknownKind => "unknown-kind",
             SameAsCurrent => "same-as-current",
+            SameName => "same-name",
         }
     }
 

@@ -88,6 +88,7 @@ impl Labelled for rsvp::Field {
             Accessibility => "fields-rsvp-accessibility",
             Present => "fields-rsvp-present",
             BeyondCapacity => "fields-rsvp-beyond-capacity",
+            SameNameOk => "fields-rsvp-same-name-ok",
             // The same words as the join form's.
             ConsentPrivacy => join::Field::ConsentPrivacy.label_key(),
             // The same words as the join form's.

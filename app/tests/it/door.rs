@@ -5,7 +5,7 @@
 
 use crate::events::{compose, event, mails_to, person, NOW};
 use crate::support::{on_both_backends, TestDb};
-use app::backend::db::{Addition, CancelOutcome};
+use app::backend::db::{Addition, CancelOutcome, AGAIN_WITHIN};
 use app::core::model::event::{EventStatus, RsvpStatus};
 use app::core::model::Role;
 use app::core::validate::rsvp::{validate_staff_rsvp, Field, RsvpInput, ValidRsvp};
@@ -24,6 +24,7 @@ fn walk_in(first: &str) -> ValidRsvp {
 
 fn addition(rsvp: ValidRsvp, present: bool, beyond_capacity: bool) -> Addition {
     Addition {
+        same_name_ok: false,
         rsvp,
         present,
         beyond_capacity,
@@ -123,6 +124,32 @@ async fn staff_add_registrations(t: &TestDb) {
         lia
     );
     assert_eq!(t.db.seats_taken(id).await.unwrap(), (3, 3));
+    // Later, someone of the same name: looked up first, added once staff say it is another
+    // person (here with a seat added too).
+    assert_eq!(
+        add(
+            addition(walk_in("Lia"), true, false),
+            NOW + AGAIN_WITHIN + 10
+        )
+        .await
+        .unwrap_err()
+        .0,
+        vec![
+            (Field::SameNameOk, Problem::SameName),
+            (Field::BeyondCapacity, Problem::EventFull { capacity: 3 })
+        ]
+    );
+    let other_lia = add(
+        Addition {
+            same_name_ok: true,
+            ..addition(walk_in("Lia"), true, true)
+        },
+        NOW + AGAIN_WITHIN + 20,
+    )
+    .await
+    .unwrap();
+    assert_ne!(other_lia, lia);
+    assert_eq!(t.db.seats_taken(id).await.unwrap(), (4, 4));
 
     // Cancelled by phone, a walk-in gets no e-mail either.
     assert_eq!(

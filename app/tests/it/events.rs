@@ -1413,10 +1413,13 @@ async fn staff_run_an_event_from_draft_to_the_door() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    // Back to the person's card, the search kept.
+    // Back to the person's card (which takes the focus), the search kept.
     assert_eq!(
         res.headers()[header::LOCATION],
-        format!("/admin/eventi/{id}/ingresso?q=verdi#rsvp-{}", rsvps[0].id)
+        format!(
+            "/admin/eventi/{id}/ingresso?q=verdi&fatto={0}#rsvp-{0}",
+            rsvps[0].id
+        )
     );
     assert_eq!(t.db.rsvp_counts(id).await.unwrap().checked_in, 1);
     let res = app

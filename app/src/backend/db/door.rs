@@ -47,6 +47,9 @@ pub struct Addition {
     /// When every seat is taken, one more seat is added for them (the capacity goes up by
     /// one, in the event's audit trail); otherwise a full event refuses them.
     pub beyond_capacity: bool,
+    /// Someone of the same name is registered already and this is another person: added all
+    /// the same (otherwise refused, to be looked up).
+    pub same_name_ok: bool,
     /// The language of their e-mails.
     pub lang: Lang,
 }
@@ -253,6 +256,20 @@ impl Db {
                 Some(r) if r.status == RsvpStatus::Cancelled.code() => cancelled_before = Some(r),
                 Some(_) => errors.add(Field::Email, Problem::AlreadyRegistered),
                 None => {}
+            }
+        }
+        if !add.same_name_ok && cancelled_before.is_none() {
+            let (same,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM rsvps WHERE event_id = $1 AND status <> 'cancelled' \
+                 AND lower(first_name) = lower($2) AND lower(last_name) = lower($3)",
+            )
+            .bind(event_id)
+            .bind(&v.first_name)
+            .bind(&v.last_name)
+            .fetch_one(&mut *tx)
+            .await?;
+            if same > 0 && errors.get(Field::Email).is_none() {
+                errors.add(Field::SameNameOk, Problem::SameName);
             }
         }
         let full = event.seats_taken >= event.capacity;

@@ -28,12 +28,14 @@ pub enum Field {
     Present,
     /// Staff adding a registration to a full event: confirmed beyond the seats.
     BeyondCapacity,
+    /// Staff adding someone named like a registration already there: another person indeed.
+    SameNameOk,
     Form,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::FirstName,
         Field::LastName,
         Field::Email,
@@ -43,6 +45,7 @@ impl Field {
         Field::ConsentPrivacy,
         Field::Present,
         Field::BeyondCapacity,
+        Field::SameNameOk,
         Field::Form,
     ];
 }
@@ -59,6 +62,7 @@ impl FormField for Field {
             Field::ConsentPrivacy => "consent_privacy",
             Field::Present => "present",
             Field::BeyondCapacity => "beyond_capacity",
+            Field::SameNameOk => "same_name_ok",
             Field::Form => "form",
         }
     }

@@ -37,6 +37,7 @@ pub(crate) async fn add(
         input: RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
         present: !form_value(&pairs, "present").is_empty(),
         beyond_capacity: !form_value(&pairs, "beyond_capacity").is_empty(),
+        same_name_ok: !form_value(&pairs, "same_name_ok").is_empty(),
         errors: FieldErrors::default(),
     };
     let again = |form: RsvpAddState, errors: FieldErrors<Field>| {
@@ -62,6 +63,7 @@ pub(crate) async fn add(
         rsvp: valid,
         present: form.present,
         beyond_capacity: form.beyond_capacity,
+        same_name_ok: form.same_name_ok,
         lang: crate::api::context::request_lang_from(&headers).unwrap_or_default(),
     };
     let actor = (session.user.id, session.user.email.as_str());

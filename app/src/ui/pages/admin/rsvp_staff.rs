@@ -28,6 +28,7 @@ pub struct RsvpAddState {
     pub input: RsvpInput,
     pub present: bool,
     pub beyond_capacity: bool,
+    pub same_name_ok: bool,
     pub errors: FieldErrors<Field>,
 }
 
@@ -92,6 +93,8 @@ fn RsvpAdd(staff: StaffContext, event: StaffEventRow, from_door: bool) -> impl I
     let beyond_error = errors
         .get(Field::BeyondCapacity)
         .map(|p: Problem| t.problem(p));
+    // Someone of the same name is there already: the box shows once that is said.
+    let same_name = errors.get(Field::SameNameOk).map(|p: Problem| t.problem(p));
     let e_ = || errors.clone();
     let check = |field: Field, checked: bool, error: Option<String>| {
         let name = field.name();
@@ -146,6 +149,7 @@ fn RsvpAdd(staff: StaffContext, event: StaffEventRow, from_door: bool) -> impl I
             <TextField field=Field::Affiliation value=input.affiliation.clone() errors=e_() max=AFFILIATION_MAX autocomplete="off" />
             <TextField field=Field::Role value=input.role.clone() errors=e_() max=ROLE_MAX autocomplete="off" />
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true />
+            {same_name.map(|m| check(Field::SameNameOk, state.same_name_ok, Some(m)))}
             {check(Field::Present, state.present, None)}
             {full.then(|| view! {
                 // Said once: as the box's error after a refusal, else before it.
