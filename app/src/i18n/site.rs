@@ -31,6 +31,8 @@ words! {
         breadcrumb,
         /// The name of the site's menu (for screen readers' list of landmarks).
         nav_main,
+        /// A post refused for its size.
+        form_too_large,
         nav_map,
         /// The switch's label, written in the *other* language.
         switch_language,

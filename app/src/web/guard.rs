@@ -187,6 +187,40 @@ pub(crate) async fn same_origin_only(
     (StatusCode::FORBIDDEN, lang.texts().problem(refused)).into_response()
 }
 
+/// A post refused before any handler read it — too large, malformed, of another content
+/// type — is answered by the framework in English plain text: told in the visitor's language
+/// instead, with the same status. Server functions keep their own answers (their callers read
+/// them).
+pub(crate) async fn readable_refusals(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::Method;
+    let lang = crate::api::context::request_lang_from(req.headers()).unwrap_or_default();
+    let path = req.uri().path();
+    let function =
+        path.starts_with(paths::PUBLIC_FUNCTIONS) || path.starts_with(paths::STAFF_FUNCTIONS);
+    let post = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let res = next.run(req).await;
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !post || function || !plain {
+        return res;
+    }
+    let t = lang.texts();
+    let text = match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => t.form_too_large.to_owned(),
+        StatusCode::BAD_REQUEST
+        | StatusCode::UNPROCESSABLE_ENTITY
+        | StatusCode::UNSUPPORTED_MEDIA_TYPE => t.problem(crate::core::validate::Problem::Refused),
+        _ => return res,
+    };
+    (res.status(), text).into_response()
+}
+
 /// `host[:port]` of an `Origin` or `Referer` value.
 fn origin_host(url: &str) -> Option<&str> {
     let rest = url

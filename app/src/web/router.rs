@@ -167,6 +167,7 @@ pub fn router(state: AppState) -> Router {
             crate::web::security::server_fn_status,
         ))
         .layer(axum::middleware::from_fn(super::guard::private_headers))
+        .layer(axum::middleware::from_fn(super::guard::readable_refusals))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             super::guard::same_origin_only,

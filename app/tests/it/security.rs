@@ -222,6 +222,9 @@ async fn huge_bodies_are_refused() {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+        // Said in the visitor's language, not the framework's.
+        let text = crate::staff::body_text(res).await;
+        assert!(text.contains("troppo grande"), "{uri}: {text}");
     }
     t.finish().await;
 }
