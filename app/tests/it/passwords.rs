@@ -8,7 +8,7 @@ use crate::staff::{
     body_text, create, csrf_of, get_req, http_sign_in, post_form, NOW, ORIGIN, PASSWORD,
 };
 use crate::support::{on_both_backends, TestDb};
-use app::backend::auth::passwords::{self, Changed, RESET_EVERY, RESET_TTL};
+use app::backend::auth::passwords::{self, Accepted, Changed, RESET_EVERY, RESET_TTL};
 use app::backend::auth::{self, SignIn};
 use app::backend::mail::Email;
 use app::core::model::Role;
@@ -82,6 +82,15 @@ async fn forgotten_password_links(t: &TestDb) {
 
     // The old password works until the link is used; then the new one, once.
     assert!(signs_in(t, "anna@example.it", PASSWORD, NOW + 100).await);
+    // The old password again through the link: refused, the link still usable.
+    let Accepted::Refused(errors) =
+        passwords::accept_invitation(&t.db, &token, PASSWORD, PASSWORD, NOW + 110)
+            .await
+            .unwrap()
+    else {
+        panic!("the old password is refused")
+    };
+    assert_eq!(errors.0, vec![(Field::Password, Problem::SameAsCurrent)]);
     let user = passwords::accept_invitation(&t.db, &token, NEW, NEW, NOW + 120)
         .await
         .unwrap()

@@ -141,6 +141,18 @@ pub async fn accept_invitation(
     if let Err(errors) = check_new_password(password, confirm, &[&account.email, &account.name]) {
         return Ok(Accepted::Refused(errors));
     }
+    // A forgotten password's link: not the password the account had (the link stays usable).
+    if account.password_hash != crate::backend::db::NO_PASSWORD {
+        let (typed, stored) = (password.to_owned(), account.password_hash.clone());
+        if hashing(move || super::verify_password(&typed, &stored)).await? {
+            use crate::core::validate::account::Field;
+            use crate::core::validate::{FieldErrors, Problem};
+            return Ok(Accepted::Refused(FieldErrors(vec![(
+                Field::Password,
+                Problem::SameAsCurrent,
+            )])));
+        }
+    }
     let password = password.to_owned();
     let hash = hashing(move || hash_password(&password)).await??;
     Ok(
