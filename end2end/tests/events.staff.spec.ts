@@ -2,7 +2,8 @@
 // public events page; someone registers from a phone; staff find them in the list and check
 // them in at the door on a phone-sized screen; the CSV export and the printed door list have
 // them; they phone to cancel and staff cancel their registration; walk-ins without e-mail are
-// added at the door, one by phone from the list, one more when the event is full.
+// added at the door, one by phone from the list, one more when the event is full; a walk-in's
+// details are corrected later.
 import { expect, test } from "@playwright/test";
 import { STAFF } from "../playwright.config";
 
@@ -111,6 +112,10 @@ test("staff create and publish an event, then check people in at the door", asyn
   await expect(page.locator(".site-header")).toBeHidden();
   await expect(page.getByRole("cell", { name: `Neri ${tag} Giulia` })).toBeVisible();
   await page.emulateMedia({ media: "screen" });
+  // On a phone too, the list fits the screen's width.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // She phones: she cannot come. Staff cancel her registration, after being told what follows.
   await page.goto(`${adminPath}/iscrizioni`);
@@ -148,6 +153,21 @@ test("staff create and publish an event, then check people in at the door", asyn
   await expect(page.getByRole("status")).toHaveText(`Iscrizione di Marta Gialli ${tag} aggiunta: riceverà un'email di conferma.`);
   await expect(page.locator("#rsvp-counts")).toHaveText("2 confermati su 2 posti · 0 in lista d'attesa · 1 annullata · 1 presente");
 
+  // Luca leaves his e-mail address after all: staff correct his details. A mistyped address
+  // is refused beside the field, nothing typed lost; saved, he gets his confirmation.
+  await page.getByRole("link", { name: `Correggi i dati: Luca Verdi ${tag}` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Correggi i dati di Luca Verdi ${tag}`);
+  await page.getByRole("textbox", { name: /^Email/ }).fill(`luca.${tag}@example`);
+  await page.getByLabel("Esigenze di accessibilità").fill("Rampa all'ingresso");
+  await page.getByRole("button", { name: "Salva i dati" }).click();
+  await expect(page.locator("#attendee_email-error")).toHaveText("Scrivi un indirizzo email valido, per esempio nome@esempio.it.");
+  await expect(page.getByLabel("Esigenze di accessibilità")).toHaveValue("Rampa all'ingresso");
+  await page.getByRole("textbox", { name: /^Email/ }).fill(`luca.${tag}@example.it`);
+  await page.getByRole("button", { name: "Salva i dati" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Dati di Luca Verdi ${tag} salvati: al nuovo indirizzo arriva la conferma con il link personale.`);
+  await expect(page.getByRole("cell", { name: `luca.${tag}@example.it` })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Rampa all'ingresso" })).toBeVisible();
+
   // The event is full: one more walk-in is refused until staff add a seat for them.
   await page.goto(`${adminPath}/ingresso`);
   await page.getByRole("link", { name: "Aggiungi un'iscrizione" }).click();
@@ -166,4 +186,39 @@ test("staff create and publish an event, then check people in at the door", asyn
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Risultati per «luca verdi ${tag}»`);
   await page.getByRole("link", { name: `Luca Verdi ${tag}` }).click();
   await expect(page.locator(`tr#${(new URL(page.url())).hash.slice(1)}`)).toContainText(`Verdi ${tag} Luca`);
+});
+
+test("a mapped space chosen as the venue gives the venue its name and address", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled !== false;
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.goto("/admin/eventi/nuovo");
+  await page.getByLabel("Titolo (italiano)").fill(`Visita a DumBO ${info.project.name}`);
+  await page.getByLabel("Inizio (ora di Bologna)").fill("2022-11-10T17:00");
+  await page.getByLabel("Fine (ora di Bologna)").fill("2022-11-10T19:00");
+  await page.getByLabel("Posti disponibili").fill("30");
+  const name = page.getByRole("textbox", { name: "Luogo", exact: true });
+  const address = page.getByLabel("Indirizzo del luogo");
+  const venue = page.getByLabel("Spazio della mappa che ospita l'evento");
+  if (js) {
+    // Filled in as it is chosen; what staff typed themselves stays.
+    await name.fill("Sala grande di DumBO");
+    await venue.selectOption({ label: "DumBO" });
+    await expect(address).toHaveValue("Via Camillo Casarini 19, Bologna");
+    await expect(name).toHaveValue("Sala grande di DumBO");
+    // Another choice replaces what the first one put there, and nothing else.
+    await venue.selectOption({ label: "AlmaLabor" });
+    await expect(address).toHaveValue("Viale Carlo Pepoli 3/2, Bologna");
+    await expect(name).toHaveValue("Sala grande di DumBO");
+    await venue.selectOption({ label: "DumBO" });
+    await name.fill("");
+  } else {
+    await venue.selectOption({ label: "DumBO" });
+  }
+  await page.getByRole("button", { name: "Crea l'evento" }).click();
+  await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
+  await expect(name).toHaveValue("DumBO");
+  await expect(address).toHaveValue("Via Camillo Casarini 19, Bologna");
 });

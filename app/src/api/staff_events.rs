@@ -24,7 +24,7 @@ pub async fn staff_week_events() -> Result<Vec<crate::core::view::event::StaffEv
 
 /// Staff: the spaces an event can be hosted at (id, name).
 #[server(prefix = "/admin/api", endpoint = "event-venues")]
-pub async fn staff_event_venues() -> Result<Vec<(i64, String)>, AppError> {
+pub async fn staff_event_venues() -> Result<Vec<crate::core::view::event::VenueChoice>, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
     Ok(db.space_choices(None).await?)

@@ -33,6 +33,21 @@ fn words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// The name without spaces or punctuation: "The Fab Lab" and "TheFabLab" are one name.
+fn compact(name: &str) -> String {
+    search_key(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// One compact name holds the other whole (one of them long enough to mean something):
+/// "TheFabLab" and "The Fab Lab Bologna".
+fn same_compact(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short == long || (short.chars().count() >= 8 && long.contains(short))
+}
+
 /// Metres between two points (haversine).
 pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (la1, lo1, la2, lo2) = (
@@ -47,9 +62,11 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Spaces of the same municipality that look like `space`: a similar name (most of the
-/// meaningful words shared) or, when both have a street-level position, within 150 m.
+/// meaningful words shared, or the same letters however spaced) or, when both have a
+/// street-level position, within 150 m.
 pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
     let mine = words(&space.current.name);
+    let my_letters = compact(&space.current.name);
     let located = |s: &StaffSpace| s.current.precision != PositionPrecision::Municipality;
     others
         .iter()
@@ -59,7 +76,8 @@ pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
             let theirs = words(&o.current.name);
             let shared = mine.iter().filter(|w| theirs.contains(w)).count();
             let smaller = mine.len().min(theirs.len()).max(1);
-            let similar = shared * 2 >= smaller && shared > 0;
+            let similar = (shared * 2 >= smaller && shared > 0)
+                || same_compact(&my_letters, &compact(&o.current.name));
             let distance = (located(space) && located(o)).then(|| {
                 distance_m(
                     (space.current.lat, space.current.lon),
@@ -284,6 +302,13 @@ mod tests {
             "a shared name, or 15 m away; not the municipality point nor a shared 'coworking'"
         );
         assert!(found[1].distance_m.unwrap() < 20);
+        // The same letters, however spaced; not a short name inside another.
+        let fab = space(6, "The Fab Lab", 44.52, 11.31, PositionPrecision::Exact);
+        let named = |n: &str| space(7, n, 44.40, 11.20, PositionPrecision::Exact);
+        assert_eq!(duplicates(&fab, &[named("TheFabLab")]).len(), 1);
+        assert_eq!(duplicates(&fab, &[named("THE FAB-LAB Bologna")]).len(), 1);
+        let lab = space(8, "Lab", 44.52, 11.31, PositionPrecision::Exact);
+        assert!(duplicates(&lab, &[named("Laboratorio Aperto")]).is_empty());
         assert!((distance_m((44.4949, 11.3426), (44.3535, 11.7141)) - 33_500.0).abs() < 1_500.0);
     }
 }

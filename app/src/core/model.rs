@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 
 pub mod event;
 
+/// The audit trail's actor for what the public join form did (a listing proposed).
+pub const JOIN_FORM_ACTOR: &str = "join form";
+
 /// The three kinds of the official 2021 mapping. A space has one or more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -35,6 +35,8 @@ pub const DOOR_LIST: &str = "/admin/eventi/{id}/lista";
 pub const RSVP_CANCEL: &str = "/admin/eventi/{id}/annulla-iscrizione";
 /// Staff add a registration (`?da=ingresso` when they came from the door screen).
 pub const RSVP_ADD: &str = "/admin/eventi/{id}/aggiungi-iscrizione";
+/// Staff correct a registration's details (`?iscrizione=` names it; the post carries it).
+pub const RSVP_EDIT: &str = "/admin/eventi/{id}/modifica-iscrizione";
 pub const SUBMISSIONS: &str = "/admin/adesioni";
 pub const SUBMISSION: &str = "/admin/adesioni/{id}";
 /// Merge a request into the listing it repeats (`?spazio=` names the listing).
@@ -51,7 +53,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 32] = [
+pub const PAGES: [&str; 33] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -74,6 +76,7 @@ pub const PAGES: [&str; 32] = [
     DOOR_LIST,
     RSVP_CANCEL,
     RSVP_ADD,
+    RSVP_EDIT,
     SUBMISSIONS,
     SUBMISSION,
     MERGE,
@@ -210,6 +213,9 @@ pub fn door_list(id: i64) -> String {
 }
 pub fn rsvp_cancel(id: i64, rsvp: i64) -> String {
     format!("{}?iscrizione={rsvp}", fill(RSVP_CANCEL, id))
+}
+pub fn rsvp_edit(id: i64, rsvp: i64) -> String {
+    format!("{}?iscrizione={rsvp}", fill(RSVP_EDIT, id))
 }
 /// The form to add a registration; `from_door` brings staff back to the door screen.
 pub fn rsvp_add(id: i64, from_door: bool) -> String {

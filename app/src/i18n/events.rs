@@ -162,6 +162,16 @@ words! {
         add_rsvp_submit,
         rsvp_added(name: &str),
         rsvp_added_mail(name: &str),
+        /// Staff correct a registration's details.
+        edit_rsvp,
+        edit_rsvp_title(name: &str),
+        edit_rsvp_intro,
+        edit_rsvp_email_hint,
+        edit_rsvp_submit,
+        rsvp_edited(name: &str),
+        rsvp_edited_mail(name: &str),
+        rsvp_unchanged(name: &str),
+        edit_rsvp_clash,
         no_email,
         /// Following an event: its daily digest.
         follow,

@@ -231,6 +231,7 @@ words! {
         action_sign_out,
         action_rsvp_cancel,
         action_rsvp_add,
+        action_rsvp_edit,
         action_merge,
         action_seat_added,
         action_discard,
@@ -259,6 +260,7 @@ words! {
         /// The audit trail's words for who and for recorded details.
         actor_public,
         actor_cli,
+        actor_join_form,
         audit_reason,
         audit_emailed,
         /// Yes and no, as the audit trail says a recorded true or false.
@@ -351,6 +353,7 @@ impl AdminTexts {
             "sign_out" => self.action_sign_out,
             "rsvp-cancel" => self.action_rsvp_cancel,
             "rsvp-add" => self.action_rsvp_add,
+            "rsvp-edit" => self.action_rsvp_edit,
             "merge" => self.action_merge,
             "seat-added" => self.action_seat_added,
             "discard" => self.action_discard,

@@ -9,8 +9,9 @@ use super::pages::admin::{
     events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
     invitation::InvitationPage, merge::MergePage, password::ChangePasswordPage,
     password::ForgotPasswordPage, review::SubmissionDetailPage, review::SubmissionsPage,
-    review::SurveyPage, rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage, search::SearchPage,
-    sign_in::SignInPage, space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
+    review::SurveyPage, rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage,
+    rsvp_staff::RsvpEditPage, search::SearchPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
     events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
@@ -103,6 +104,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/eventi/:id/ingresso") view=CheckInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/lista") view=DoorListPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/annulla-iscrizione") view=RsvpCancelPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/eventi/:id/modifica-iscrizione") view=RsvpEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/:id/aggiungi-iscrizione") view=RsvpAddPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni") view=SubmissionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />

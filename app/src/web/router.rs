@@ -148,6 +148,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::CHECK_IN, post(registrations::check_in))
         .route(paths::RSVP_CANCEL, post(registrations::cancel_rsvp))
         .route(paths::RSVP_ADD, post(registrations::add))
+        .route(paths::RSVP_EDIT, post(registrations::correct))
         .route(paths::EVENT_RSVPS_CSV, get(registrations::export))
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<

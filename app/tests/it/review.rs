@@ -167,7 +167,8 @@ async fn staff_review_a_request_and_the_survey() {
             .into_iter()
             .map(|a| a.action)
             .collect();
-    assert_eq!(trail, ["approved", "changes-requested"]);
+    // Newest first: the decisions, and the listing's creation by the join form.
+    assert_eq!(trail, ["approved", "changes-requested", "create"]);
 
     // Rejecting an approved request takes the space off the map: a second step says so
     // first, and nothing changes until it is confirmed.

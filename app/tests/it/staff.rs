@@ -814,6 +814,31 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "GET /admin/eventi/1/modifica-iscrizione?iscrizione=999999 (no such registration)",
+            Box::new(|c| get_req("/admin/eventi/1/modifica-iscrizione?iscrizione=999999", c)),
+            [
+                StatusCode::FOUND,
+                StatusCode::NOT_FOUND,
+                StatusCode::NOT_FOUND,
+            ],
+        ),
+        (
+            "POST /admin/eventi/1/modifica-iscrizione (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/eventi/1/modifica-iscrizione?iscrizione=1",
+                    "csrf=x&first_name=A&last_name=B",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
             "POST /admin/api/event-summary",
             Box::new(|c| post_form("/admin/api/event-summary", "id=1", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],

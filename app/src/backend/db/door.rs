@@ -5,6 +5,7 @@
 use super::audit::{insert_audit, AuditEntry};
 use super::events::{EventRow, EVENT_SELECT};
 use super::outbox::enqueue;
+use super::rsvp_edit::{affiliation_space, stored_email_key};
 use super::rsvps::{lock_event, notice, queue_position, NoticeKind, RsvpRow, RSVP_COLUMNS};
 use super::staff_events::Actor;
 use super::{Compose, Db, DbError};
@@ -346,25 +347,8 @@ impl Db {
             }
             None => {
                 let token = crate::backend::auth::new_ordered_token();
-                // Someone without e-mail: a key no address has, so any number of them fit
-                // the "one registration per address" rule.
-                let email_key = if v.email_key.is_empty() {
-                    format!("~{token}")
-                } else {
-                    v.email_key.clone()
-                };
-                let space: Option<(i64,)> = match &v.affiliation {
-                    Some(name) => {
-                        sqlx::query_as(
-                            "SELECT id FROM spaces WHERE status = 'published' \
-                             AND lower(name) = lower($1) ORDER BY id LIMIT 1",
-                        )
-                        .bind(name)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                    }
-                    None => None,
-                };
+                let email_key = stored_email_key(v, &token);
+                let space = affiliation_space(&mut tx, v.affiliation.as_deref()).await?;
                 let (id,): (i64,) = sqlx::query_as(
                     "INSERT INTO rsvps (event_id, status, first_name, last_name, email, email_key, \
                      affiliation, space_id, role, accessibility, lang, token, created_at, \
@@ -378,7 +362,7 @@ impl Db {
                 .bind(&v.email)
                 .bind(&email_key)
                 .bind(&v.affiliation)
-                .bind(space.map(|s| s.0))
+                .bind(space)
                 .bind(&v.role)
                 .bind(&v.accessibility)
                 .bind(add.lang.code())

@@ -99,14 +99,7 @@ impl Db {
             .bind(own)
             .fetch_one(&mut *tx)
             .await?;
-        sqlx::query(
-            "UPDATE spaces SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3",
-        )
-        .bind(SpaceStatus::Archived.code())
-        .bind(now)
-        .bind(own)
-        .execute(&mut *tx)
-        .await?;
+        super::review::set_space_status(&mut tx, own, SpaceStatus::Archived, now).await?;
         insert_audit(
             &mut tx,
             &audit(

@@ -68,6 +68,25 @@ impl SubmissionRecord {
     }
 }
 
+/// A listing's status changed by a review (decided, reopened, merged away): its version moves
+/// on, so a colleague's open edit form cannot put the old status back.
+pub(super) async fn set_space_status(
+    conn: &mut sqlx::AnyConnection,
+    space_id: i64,
+    status: SpaceStatus,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE spaces SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3",
+    )
+    .bind(status.code())
+    .bind(now)
+    .bind(space_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 impl Db {
     /// The queue: requests waiting for a decision first (oldest first), then the decided ones
     /// (newest first).
@@ -156,14 +175,7 @@ impl Db {
             Decision::ChangesRequested => SpaceStatus::Pending,
             Decision::Rejected => SpaceStatus::Rejected,
         };
-        sqlx::query(
-            "UPDATE spaces SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3",
-        )
-        .bind(status.code())
-        .bind(now)
-        .bind(space_id)
-        .execute(&mut *tx)
-        .await?;
+        set_space_status(&mut tx, space_id, status, now).await?;
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -224,14 +236,7 @@ impl Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query(
-            "UPDATE spaces SET status = 'pending', updated_at = $1, version = version + 1 \
-             WHERE id = $2",
-        )
-        .bind(now)
-        .bind(space_id)
-        .execute(&mut *tx)
-        .await?;
+        set_space_status(&mut tx, space_id, SpaceStatus::Pending, now).await?;
         insert_audit(
             &mut tx,
             &AuditEntry {

@@ -12,7 +12,7 @@ use super::{Compose, Db, DbError};
 use crate::core::model::event::{EventStatus, RsvpStatus};
 use crate::core::validate::event::{EventInput, Field, ValidEvent};
 use crate::core::validate::{FieldErrors, Problem};
-use crate::core::view::event::{RsvpCounts, StaffEventRow};
+use crate::core::view::event::{RsvpCounts, StaffEventRow, VenueChoice};
 use crate::i18n::Lang;
 use sqlx::AnyConnection;
 
@@ -160,15 +160,25 @@ impl Db {
         Ok(Some((staff_row(&r, c), r.as_valid().as_input())))
     }
 
-    /// The mapped spaces for the venue select (id, name): the published ones, and `keep` (the
+    /// The mapped spaces for the venue select: the published ones, and `keep` (the
     /// venue an event has already) whatever its status — never a citizen's request under review.
-    pub async fn space_choices(&self, keep: Option<i64>) -> Result<Vec<(i64, String)>, DbError> {
-        Ok(sqlx::query_as(
-            "SELECT id, name FROM spaces WHERE status = 'published' OR id = $1 ORDER BY name",
+    pub async fn space_choices(&self, keep: Option<i64>) -> Result<Vec<VenueChoice>, DbError> {
+        let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT s.id, s.name, s.address, m.name FROM spaces s \
+             LEFT JOIN municipalities m ON m.istat_code = s.municipality_code \
+             WHERE s.status = 'published' OR s.id = $1 ORDER BY s.name",
         )
         .bind(keep)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, address, town)| VenueChoice {
+                id,
+                name,
+                address: VenueChoice::address_line(address, town),
+            })
+            .collect())
     }
 
     /// Creates an event as a draft, followed by its creator; `Err` with the field problems only

@@ -138,6 +138,24 @@ impl Db {
             .bind(space_id)
             .execute(&mut *tx)
             .await?;
+        // The listing's history starts with the request that proposed it.
+        super::insert_audit(
+            &mut tx,
+            &super::AuditEntry {
+                actor_id: None,
+                actor_email: crate::core::model::JOIN_FORM_ACTOR,
+                action: "create",
+                entity: "space",
+                entity_id: Some(space_id),
+                before: None,
+                after: Some(serde_json::json!({
+                    "name": s.name,
+                    "status": SpaceStatus::Pending.code(),
+                })),
+            },
+            now,
+        )
+        .await?;
         let needs: Vec<&str> = v.needs.iter().map(|n| n.code()).collect();
         let (submission_id,): (i64,) = sqlx::query_as(
             "INSERT INTO submissions (reference, space_id, contact_name, contact_role, contact_email, \

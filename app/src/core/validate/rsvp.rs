@@ -108,6 +108,85 @@ impl RsvpInput {
     }
 }
 
+/// The details staff correct in a registration, in form order.
+pub const DETAILS: [Field; 6] = [
+    Field::FirstName,
+    Field::LastName,
+    Field::Email,
+    Field::Affiliation,
+    Field::Role,
+    Field::Accessibility,
+];
+
+impl RsvpInput {
+    /// One detail's value (`None` for a field that is not a detail).
+    pub fn detail(&self, field: Field) -> Option<&str> {
+        Some(match field {
+            Field::FirstName => &self.first_name,
+            Field::LastName => &self.last_name,
+            Field::Email => &self.email,
+            Field::Affiliation => &self.affiliation,
+            Field::Role => &self.role,
+            Field::Accessibility => &self.accessibility,
+            _ => return None,
+        })
+    }
+
+    fn detail_mut(&mut self, field: Field) -> Option<&mut String> {
+        Some(match field {
+            Field::FirstName => &mut self.first_name,
+            Field::LastName => &mut self.last_name,
+            Field::Email => &mut self.email,
+            Field::Affiliation => &mut self.affiliation,
+            Field::Role => &mut self.role,
+            Field::Accessibility => &mut self.accessibility,
+            _ => return None,
+        })
+    }
+
+    /// A registration's details as stored, as the form shows them.
+    pub fn of(v: &ValidRsvp) -> RsvpInput {
+        RsvpInput {
+            first_name: v.first_name.clone(),
+            last_name: v.last_name.clone(),
+            email: v.email.clone(),
+            affiliation: v.affiliation.clone().unwrap_or_default(),
+            role: v.role.clone().unwrap_or_default(),
+            accessibility: v.accessibility.clone().unwrap_or_default(),
+            consent_privacy: None,
+        }
+    }
+}
+
+/// Staff's correction of a registration that changed since their form was read (a colleague
+/// corrected it too): each detail they left as read (`base`) takes the saved value, each they
+/// changed keeps what they typed. The details both changed, differently, are returned: then
+/// nothing may be saved until staff have seen the saved values.
+pub fn merge_correction(
+    typed: &RsvpInput,
+    base: &RsvpInput,
+    saved: &RsvpInput,
+) -> (RsvpInput, Vec<Field>) {
+    let same = |a: &str, b: &str| a.replace("\r\n", "\n").trim() == b.replace("\r\n", "\n").trim();
+    let mut merged = typed.clone();
+    let mut clashes = Vec::new();
+    for field in DETAILS {
+        let (Some(mine), Some(read), Some(now)) =
+            (typed.detail(field), base.detail(field), saved.detail(field))
+        else {
+            continue;
+        };
+        if same(mine, read) {
+            if let Some(slot) = merged.detail_mut(field) {
+                *slot = now.to_owned();
+            }
+        } else if !same(now, read) && !same(mine, now) {
+            clashes.push(field);
+        }
+    }
+    (merged, clashes)
+}
+
 /// An RSVP that passed validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidRsvp {
@@ -335,6 +414,45 @@ mod tests {
         })
         .unwrap();
         assert_eq!(v.affiliation.as_deref(), Some("<b>Lab</b>"));
+    }
+
+    #[test]
+    fn a_correction_takes_a_colleagues_other_changes_and_stops_at_the_same_ones() {
+        let base = RsvpInput {
+            first_name: "Anna".into(),
+            last_name: "Rosi".into(),
+            email: "anna@example.it".into(),
+            ..Default::default()
+        };
+        // Staff fix the surname; meanwhile a colleague added the accessibility needs.
+        let typed = RsvpInput {
+            last_name: "Rossi".into(),
+            ..base.clone()
+        };
+        let saved = RsvpInput {
+            accessibility: "Sedia a rotelle".into(),
+            ..base.clone()
+        };
+        let (merged, clashes) = merge_correction(&typed, &base, &saved);
+        assert!(clashes.is_empty());
+        assert_eq!(merged.last_name, "Rossi");
+        assert_eq!(merged.accessibility, "Sedia a rotelle");
+        // The same fix made by both is no clash; two different ones are.
+        let same_fix = RsvpInput {
+            last_name: "Rossi ".into(),
+            ..saved.clone()
+        };
+        assert!(merge_correction(&typed, &base, &same_fix).1.is_empty());
+        let other_fix = RsvpInput {
+            last_name: "Russo".into(),
+            ..saved
+        };
+        let (merged, clashes) = merge_correction(&typed, &base, &other_fix);
+        assert_eq!(clashes, vec![Field::LastName]);
+        assert_eq!(
+            merged.last_name, "Rossi",
+            "what was typed stays in the form"
+        );
     }
 
     #[test]

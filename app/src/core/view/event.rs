@@ -130,6 +130,28 @@ pub struct StaffEventRow {
     pub counts: RsvpCounts,
 }
 
+/// A mapped space offered as an event's venue: choosing it fills in the venue's name and
+/// address (in the browser as it is chosen, on the server when they were left empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VenueChoice {
+    pub id: i64,
+    pub name: String,
+    /// Its street address with its municipality, as staff would type it ("Via X 1, Imola").
+    pub address: String,
+}
+
+impl VenueChoice {
+    /// `address` and `town` as one line, either possibly missing.
+    pub fn address_line(address: Option<String>, town: Option<String>) -> String {
+        [address, town]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The staff page of one event: the form's values, counts, the mapped spaces for the venue
 /// select, the audit trail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -139,7 +161,7 @@ pub struct StaffEventPage {
     /// The form's values as read, serialised (sent back with the form: see
     /// `admin::merge_edits`).
     pub base: String,
-    pub spaces: Vec<(i64, String)>,
+    pub spaces: Vec<VenueChoice>,
     pub audit: Vec<crate::core::view::AuditView>,
     /// Whether the member of staff looking follows it (its daily digest).
     pub following: bool,

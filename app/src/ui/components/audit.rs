@@ -23,6 +23,7 @@ fn actor_words(t: &Texts, actor: &str) -> String {
     match actor {
         "" => t.admin.actor_public.to_owned(),
         "command line" => t.admin.actor_cli.to_owned(),
+        crate::core::model::JOIN_FORM_ACTOR => t.admin.actor_join_form.to_owned(),
         _ => actor.to_owned(),
     }
 }
@@ -49,12 +50,16 @@ pub fn field_words(t: &Texts, key: &str, accounts: bool) -> String {
                 .into_iter()
                 .find(|f| f.name() == key)
                 .map(|f| t.field(f))
+        })
+        .or_else(|| {
+            rsvp::Field::ALL
+                .into_iter()
+                .find(|f| f.name() == key)
+                .map(|f| t.field(f))
         });
     let other = || match key {
         "status" => Some(t.admin.status),
         "role" => Some(t.field(crate::core::validate::account::Field::Role)),
-        "first_name" => Some(t.field(rsvp::Field::FirstName)),
-        "last_name" => Some(t.field(rsvp::Field::LastName)),
         "checked_in" => Some(t.events.col_present),
         "reason" => Some(t.admin.audit_reason),
         "emailed" => Some(t.admin.audit_emailed),

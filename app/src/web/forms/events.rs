@@ -107,11 +107,8 @@ async fn fill_venue(
     }
     if input.venue_address.trim().is_empty() {
         let town = state.db.municipality_name(&current.municipality).await?;
-        input.venue_address = [current.address, town]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+        input.venue_address =
+            crate::core::view::event::VenueChoice::address_line(current.address, town);
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! Staff work on an event's registrations over HTTP (server only): add one (a phone call, a
-//! walk-in at the door), cancel one, check people in at the door, and the CSV of them all.
+//! walk-in at the door), correct one's details, cancel one, check people in at the door, and the CSV of them all.
 //! Every post needs an editor's session and its CSRF token.
 
 use crate::backend::context::AppState;
@@ -7,7 +7,7 @@ use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::rsvp::{validate_staff_rsvp, Field, RsvpInput};
 use crate::core::validate::FieldErrors;
-use crate::ui::pages::admin::rsvp_staff::{RsvpAddState, FROM_DOOR};
+use crate::ui::pages::admin::rsvp_staff::{RsvpAddState, RsvpEditState, BASE_PREFIX, FROM_DOOR};
 use crate::web::guard::{authorised_pairs, authorised_post, staff_session};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
@@ -93,6 +93,97 @@ pub(crate) async fn add(
         Ok(Some(Err(errors))) => again(form, errors).await,
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("adding a registration", &err),
+    }
+}
+
+/// Staff correct a registration's details (`?iscrizione=` names it; see `Db::correct_rsvp`);
+/// back to the registrations, which say it was saved.
+pub(crate) async fn correct(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    use crate::backend::db::Correction;
+    let session = match authorised_pairs(&state, &headers, &pairs, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let Some(rsvp) = uri.query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "iscrizione")
+            .and_then(|(_, v)| v.parse::<i64>().ok())
+    }) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let typed = RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // Without the details it was read with (a forged or truncated post), every field counts
+    // as changed: a colleague's correction in between is then shown, never overwritten.
+    let base = RsvpInput::from_pairs(
+        pairs
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix(BASE_PREFIX)?, v.as_str()))),
+    );
+    let again = |input: RsvpInput,
+                 base: RsvpInput,
+                 errors: FieldErrors<Field>,
+                 clash: Option<RsvpInput>| {
+        let (state, uri, headers) = (state.clone(), uri.clone(), headers.clone());
+        async move {
+            let status = if clash.is_some() {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let context = RsvpEditState {
+                input,
+                base,
+                errors,
+                clash,
+            };
+            render_page(&state, &uri, &headers, context, status).await
+        }
+    };
+    if let Err(errors) = validate_staff_rsvp(&typed) {
+        return again(typed, base, errors, None).await;
+    }
+    let actor = (session.user.id, session.user.email.as_str());
+    let now = state.clock.now();
+    let compose = crate::backend::rsvp_mail::composer(state.config.base_url().to_owned(), now);
+    match state
+        .db
+        .correct_rsvp(id, rsvp, &typed, &base, actor, now, &compose)
+        .await
+    {
+        Ok(Some(Correction::Saved { changed, mailed })) => {
+            if mailed {
+                state.outbox.wake();
+            }
+            let said = match (changed, mailed) {
+                (false, _) => "nessuna",
+                (true, false) => "1",
+                (true, true) => "email",
+            };
+            see_other(&format!(
+                "{}?corretta={rsvp}&esito={said}#rsvp-{rsvp}",
+                paths::event_rsvps(id)
+            ))
+        }
+        Ok(Some(Correction::Invalid(errors))) => again(typed, base, errors, None).await,
+        // The form comes back with the colleague's values merged in and theirs shown; its
+        // base is now what is saved, so that sending it again saves.
+        Ok(Some(Correction::Clash { saved, merged })) => {
+            again(
+                *merged,
+                (*saved).clone(),
+                FieldErrors::default(),
+                Some(*saved),
+            )
+            .await
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("correcting a registration", &err),
     }
 }
 

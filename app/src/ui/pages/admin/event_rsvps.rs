@@ -47,14 +47,15 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
     let id = id_param();
     let q = use_query_map().with_untracked(|q| q.get("q"));
     // After staff cancelled a registration: whose, and how many moved up from the line; after
-    // they added one, whose.
-    let (cancelled, added, done) = use_query_map().with_untracked(|q| {
+    // they added one, whose; after they corrected one, whose and what followed.
+    let (cancelled, added, done, corrected) = use_query_map().with_untracked(|q| {
         let number = |key: &str| q.get(key).and_then(|v| v.parse::<i64>().ok());
         (
             number("annullata").map(|id| (id, number("promossi").unwrap_or(0))),
             number("aggiunta"),
             // The registration just checked in (or out): its card takes the focus.
             number("fatto").or(number("aggiunta")),
+            number("corretta").map(|id| (id, q.get("esito").unwrap_or_default())),
         )
     });
     view! {
@@ -76,7 +77,7 @@ fn RsvpsPage(layout: RsvpLayout) -> impl IntoView {
                         return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
                     };
                     match staff_event_rsvps(id, q.clone()).await {
-                        Ok(page) => view! { <RsvpList staff page layout cancelled added done /> }.into_any(),
+                        Ok(page) => view! { <RsvpList staff page layout cancelled added done corrected /> }.into_any(),
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
@@ -93,6 +94,7 @@ fn RsvpList(
     cancelled: Option<(i64, i64)>,
     added: Option<i64>,
     done: Option<i64>,
+    corrected: Option<(i64, String)>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -160,6 +162,14 @@ fn RsvpList(
                                 <td class="prewrap">{r.accessibility.clone().unwrap_or_default()}</td>
                                 <td>
                                     {status_text(r)} <br /> {short_date(r.created_at)}
+                                    <br />
+                                    <a
+                                        class="no-print"
+                                        href=paths::rsvp_edit(ev.id, r.id)
+                                        aria-label=format!("{}: {} {}", e.edit_rsvp, r.first_name, r.last_name)
+                                    >
+                                        {e.edit_rsvp}
+                                    </a>
                                     {(r.status != RsvpStatus::Cancelled).then(|| view! {
                                         <br />
                                         <a
@@ -338,6 +348,20 @@ fn RsvpList(
             view! {
                 <div class="notice notice--success" role="status">
                     <p>{done(&name)} " " {promoted}</p>
+                </div>
+            })
+        })}
+        {corrected.and_then(|(id, outcome)| {
+            let r = page.rsvps.iter().find(|r| r.id == id)?;
+            let name = format!("{} {}", r.first_name, r.last_name);
+            let said = match outcome.as_str() {
+                "nessuna" => (e.rsvp_unchanged)(&name),
+                "email" => (e.rsvp_edited_mail)(&name),
+                _ => (e.rsvp_edited)(&name),
+            };
+            Some(view! {
+                <div class="notice notice--success" role="status">
+                    <p>{said}</p>
                 </div>
             })
         })}

@@ -13,7 +13,7 @@ use crate::core::validate::event::{
     EventInput, Field, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
 };
 use crate::core::validate::FieldErrors;
-use crate::core::view::event::{StaffEventPage, StaffEventRow};
+use crate::core::view::event::{StaffEventPage, StaffEventRow, VenueChoice};
 use crate::ui::components::audit::AuditTable;
 use crate::ui::components::form::{Conflict, EditFormState, ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
@@ -117,11 +117,23 @@ fn EventTable(staff: StaffContext, events: Vec<StaffEventRow>, discarded: bool) 
 }
 
 /// The fields of the event form (new and edit).
+/// Choosing a mapped space fills in the venue's name and address at once (without JavaScript
+/// the server does it for fields left empty). A field is filled when it is empty or still holds
+/// what the last choice put there: what staff typed themselves is never overwritten, and
+/// choosing "no mapped space" leaves the fields as they are.
+const VENUE_FILL: &str = "(function(){var s=document.getElementById('venue_space');\
+if(!s)return;var o=s.options[s.selectedIndex];\
+var put={name:o&&o.dataset.name||'',address:o&&o.dataset.address||''};\
+s.addEventListener('change',function(){var o=s.options[s.selectedIndex];\
+if(!o||!o.dataset.name)return;['name','address'].forEach(function(k){\
+var el=document.getElementById('venue_'+k);if(!el)return;var v=o.dataset[k]||'';\
+if(el.value.trim()===''||el.value===put[k]){el.value=v;put[k]=v;}});});})();";
+
 #[component]
 fn EventFields(
     input: EventInput,
     errors: FieldErrors<Field>,
-    spaces: Vec<(i64, String)>,
+    spaces: Vec<VenueChoice>,
 ) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
@@ -130,10 +142,14 @@ fn EventFields(
     let venue_invalid = venue_error.is_some();
     let options = spaces
         .into_iter()
-        .map(|(id, name)| {
+        .map(|VenueChoice { id, name, address }| {
             let value = id.to_string();
             let selected = value == input.venue_space;
-            view! { <option value=value selected=selected>{name}</option> }
+            // What the browser fills in as it is chosen (`VENUE_FILL`).
+            let label = name.clone();
+            view! {
+                <option value=value selected=selected data-name=name data-address=address>{label}</option>
+            }
         })
         .collect_view();
     let datetime = |field: Field, value: String, required: bool| {
@@ -176,6 +192,7 @@ fn EventFields(
                     {options}
                 </select>
                 <p class="field__hint" id="venue_space-hint">{e.venue_fill_hint}</p>
+                <script nonce=leptos::nonce::use_nonce()>{VENUE_FILL}</script>
             </div>
             // Required, unless a mapped space is chosen: then left empty, they are its own.
             <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX />
@@ -428,6 +445,6 @@ fn EventEditor(
             {actions}
         </form>
         <h2>{t.admin.history}</h2>
-        <AuditTable entries=page.audit.clone() names=crate::ui::components::audit::Names { venues: page.spaces.clone(), ..Default::default() } />
+        <AuditTable entries=page.audit.clone() names=crate::ui::components::audit::Names { venues: page.spaces.iter().map(|v| (v.id, v.name.clone())).collect(), ..Default::default() } />
     }
 }
