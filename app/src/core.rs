@@ -9,6 +9,7 @@ pub mod import_columns;
 pub mod lang;
 pub mod model;
 pub mod paths;
+pub mod place;
 pub mod text;
 pub mod validate;
 pub mod view;

@@ -27,6 +27,13 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
   await expect(page.locator("time").first()).toHaveText("lunedì 6 giugno 2022, 17:00–19:00 (ora di Bologna, CEST)");
   await expect(page.getByText("Via della Ferriera 4, Bologna")).toBeVisible();
   await expect(page.getByRole("link", { name: "BIG – Boost Innovation Garage" })).toHaveAttribute("href", /\/spazi\//);
+  // BIG's position is approximate: no map, no pin; the address counts, and a search for it.
+  await expect(page.getByText("Il punto preciso non è sulla mappa: fa fede l'indirizzo.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Cerca l'indirizzo su OpenStreetMap" }))
+    .toHaveAttribute("href", "https://www.openstreetmap.org/search?query=Via+della+Ferriera+4%2C+Bologna");
+  await expect(page.locator(".event__map")).toHaveCount(0);
+  // Near the date and seats, a link that jumps to the form.
+  await expect(page.getByRole("link", { name: "Iscriviti", exact: true })).toHaveAttribute("href", "#iscrizione");
   await expect(page.getByRole("link", { name: "Google Calendar" })).toHaveAttribute("href", /dates=20220606T150000Z%2F|dates=20220606T150000Z\//);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
@@ -35,7 +42,12 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
   // The calendar file downloads with the right times.
   const ics = await request.get("/eventi/lancio-forum-2022/calendario.ics");
   expect(ics.headers()["content-type"]).toContain("text/calendar");
-  expect(await ics.text()).toContain("DTSTART:20220606T150000Z");
+  // (unfolded: long lines are folded at 75 octets)
+  const icsText = (await ics.text()).replace(/\r\n /g, "");
+  expect(icsText).toContain("DTSTART:20220606T150000Z");
+  // No point to navigate to from the calendar: the location is the address.
+  expect(icsText).not.toContain("GEO:");
+  expect(icsText).toContain("LOCATION:BIG – Boost Innovation Garage\\, Via della Ferriera 4\\, Bologna");
 
   // Missing name and a malformed e-mail: errors beside the fields, values kept.
   await page.getByRole("textbox", { name: /^Nome \*/ }).fill("Anna");

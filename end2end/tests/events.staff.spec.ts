@@ -221,4 +221,7 @@ test("a mapped space chosen as the venue gives the venue its name and address", 
   await expect(page.getByRole("status")).toHaveText("Evento creato come bozza: pubblicalo quando è pronto.");
   await expect(name).toHaveValue("DumBO");
   await expect(address).toHaveValue("Via Camillo Casarini 19, Bologna");
+  // DumBO's position is approximate: staff are told the event gets no map or directions.
+  await expect(page.locator("#venue-imprecise")).toContainText("La posizione di «DumBO» sulla mappa non è precisa");
+  await expect(page.getByRole("link", { name: "Correggi la posizione dello spazio" })).toHaveAttribute("href", /\/admin\/spazi\/\d+$/);
 });

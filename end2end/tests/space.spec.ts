@@ -8,6 +8,10 @@ test("a space's page shows its details and says when the position is approximate
   await expect(page.getByText("Via della Ferriera 4, Bologna")).toBeVisible();
   await expect(page.getByText("Fondazione Carisbo with Techgarage")).toBeVisible();
   await expect(page.getByText(/Posizione approssimativa/)).toBeVisible();
+  // Its position is Bologna's centre: no directions there, a search for the address instead.
+  await expect(page.getByRole("link", { name: "Cerca l'indirizzo su OpenStreetMap" }))
+    .toHaveAttribute("href", "https://www.openstreetmap.org/search?query=Via+della+Ferriera+4%2C+Bologna");
+  await expect(page.getByRole("link", { name: "Indicazioni stradali (OpenStreetMap)" })).toHaveCount(0);
   await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /BIG/);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
     "content",

@@ -87,6 +87,10 @@ site-kind-incubator-accelerator = Incubator and accelerator
 
 ## The warning on a space's page when its position is not exact.
 site-precision-note-approximate = Approximate position: placed by street, accurate to a few hundred metres.
-site-precision-note-municipality = Approximate position: the exact address is not known, so the space is shown at the centre of its municipality.
+site-precision-note-municipality = Approximate position: on the map the space is shown at the centre of its municipality.
+site-directions = Directions (OpenStreetMap)
+site-open-in-maps = Open in your maps app
+site-search-address = Find the address on OpenStreetMap
+site-position-by-address = The exact spot is not on the map: go by the address.
 # Its short form, on cards and the map's popups.
 site-precision-short = Approximate position

@@ -87,6 +87,10 @@ site-kind-incubator-accelerator = Incubatore e acceleratore
 
 ## The warning on a space's page when its position is not exact.
 site-precision-note-approximate = Posizione approssimativa: indicata per via, con un margine di qualche centinaio di metri.
-site-precision-note-municipality = Posizione approssimativa: l'indirizzo esatto non è noto, lo spazio è indicato al centro del comune.
+site-precision-note-municipality = Posizione approssimativa: sulla mappa lo spazio è indicato al centro del comune.
+site-directions = Indicazioni stradali (OpenStreetMap)
+site-open-in-maps = Apri nell'app di mappe
+site-search-address = Cerca l'indirizzo su OpenStreetMap
+site-position-by-address = Il punto preciso non è sulla mappa: fa fede l'indirizzo.
 # Its short form, on cards and the map's popups.
 site-precision-short = Posizione approssimativa

@@ -16,6 +16,8 @@ words! {
         all_events,
         when,
         where_,
+        /// The link near the date and seats that jumps to the RSVP form.
+        rsvp_jump,
         programme,
         organiser,
         contact,
@@ -117,6 +119,8 @@ words! {
         section_rsvp,
         venue_none,
         venue_fill_hint,
+        venue_imprecise(name: &str),
+        venue_imprecise_fix,
         create_event,
         window_hint,
         times_hint,

@@ -22,6 +22,11 @@ words! {
         /// (cards, the map's popups).
         precision_note_approximate,
         precision_note_municipality,
+        /// Getting there: directions to an exact position, or a search for the address.
+        directions,
+        open_in_maps,
+        search_address,
+        position_by_address,
         precision_short,
         site_name,
         forum_name,

@@ -3,4 +3,5 @@
 pub mod audit;
 pub mod form;
 pub mod layout;
+pub mod place;
 pub mod space_card;

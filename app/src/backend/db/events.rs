@@ -20,7 +20,7 @@ pub(super) const EVENT_SELECT: &str =
     e.starts_at, e.ends_at, e.venue_name, e.venue_address, e.space_id, e.lat, e.lon, e.organiser, \
     e.contact_email, e.capacity, e.seats_taken, e.rsvp_opens_at, e.rsvp_closes_at, \
     s.slug AS space_slug, s.name AS space_name, s.status AS space_status, \
-    s.lat AS space_lat, s.lon AS space_lon, \
+    s.lat AS space_lat, s.lon AS space_lon, s.position_precision AS space_precision, \
     (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id AND w.status = 'waiting') AS waiting \
     FROM events e LEFT JOIN spaces s ON s.id = e.space_id";
 
@@ -56,6 +56,7 @@ pub(super) struct EventRow {
     pub(super) space_status: Option<String>,
     pub(super) space_lat: Option<f64>,
     pub(super) space_lon: Option<f64>,
+    pub(super) space_precision: Option<String>,
     pub(super) waiting: i64,
 }
 
@@ -70,6 +71,15 @@ impl EventRow {
             }
         };
         let public_space = self.space_status.as_deref() == Some("published");
+        // A place to go only when it is known to the building: a venue space placed by its
+        // street or its municipality gives the page and calendars no point to navigate to.
+        let exact_space = self.space_precision.as_deref()
+            == Some(crate::core::model::PositionPrecision::Exact.code());
+        let (lat, lon) = match (self.lat, self.lon) {
+            (Some(lat), Some(lon)) => (Some(lat), Some(lon)),
+            _ if exact_space => (self.space_lat, self.space_lon),
+            _ => (None, None),
+        };
         EventView {
             id: self.id,
             slug: self.slug.clone(),
@@ -90,8 +100,8 @@ impl EventRow {
             ends_at: self.ends_at,
             venue_name: self.venue_name.clone(),
             venue_address: self.venue_address.clone(),
-            lat: self.lat.or(self.space_lat),
-            lon: self.lon.or(self.space_lon),
+            lat,
+            lon,
             venue_space: match (&self.space_slug, &self.space_name) {
                 (Some(slug), Some(name)) if public_space => Some((slug.clone(), name.clone())),
                 _ => None,

@@ -163,8 +163,10 @@ impl Db {
     /// The mapped spaces for the venue select: the published ones, and `keep` (the
     /// venue an event has already) whatever its status — never a citizen's request under review.
     pub async fn space_choices(&self, keep: Option<i64>) -> Result<Vec<VenueChoice>, DbError> {
-        let rows: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-            "SELECT s.id, s.name, s.address, m.name FROM spaces s \
+        /// Id, name, street address, municipality, position precision.
+        type Row = (i64, String, Option<String>, Option<String>, String);
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT s.id, s.name, s.address, m.name, s.position_precision FROM spaces s \
              LEFT JOIN municipalities m ON m.istat_code = s.municipality_code \
              WHERE s.status = 'published' OR s.id = $1 ORDER BY s.name",
         )
@@ -173,10 +175,11 @@ impl Db {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(id, name, address, town)| VenueChoice {
+            .map(|(id, name, address, town, precision)| VenueChoice {
                 id,
                 name,
                 address: VenueChoice::address_line(address, town),
+                exact: precision == crate::core::model::PositionPrecision::Exact.code(),
             })
             .collect())
     }

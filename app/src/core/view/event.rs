@@ -19,6 +19,8 @@ pub struct EventView {
     pub ends_at: i64,
     pub venue_name: String,
     pub venue_address: String,
+    /// The venue's position, only when it is known to the building (a place to navigate to):
+    /// a venue space placed by its street or municipality gives none.
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     /// The venue, when it is one of the mapped spaces (published).
@@ -138,6 +140,9 @@ pub struct VenueChoice {
     pub name: String,
     /// Its street address with its municipality, as staff would type it ("Via X 1, Imola").
     pub address: String,
+    /// Its position is known to the building: otherwise the event's page and calendars give no
+    /// point to go to, and staff are asked to correct it.
+    pub exact: bool,
 }
 
 impl VenueChoice {

@@ -16,6 +16,7 @@ use crate::core::view::event::{EventPage, EventView, RsvpView};
 use crate::core::view::MapMarker;
 use crate::i18n::events::when_line;
 use crate::ui::components::form::{ErrorSummary, PrivacyConsent, TextField};
+use crate::ui::components::place::GettingThere;
 use crate::ui::islands::join_assist::{AssistMode, RsvpAssist};
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
 use crate::ui::lang::use_texts;
@@ -269,7 +270,10 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                             </time>
                         </dd>
                         <dt>{e.where_}</dt>
-                        <dd>{venue} <br /> {ev.venue_address.clone()}</dd>
+                        <dd>
+                            {venue} <br /> {ev.venue_address.clone()}
+                            <GettingThere exact=ev.lat.zip(ev.lon) address=ev.venue_address.clone() />
+                        </dd>
                         <dt>{e.organiser}</dt>
                         <dd>{ev.organiser.clone()}</dd>
                         <dt>{e.contact}</dt>
@@ -279,6 +283,9 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                             <dd id="seats">{s}</dd>
                         })}
                     </dl>
+                    {(window == Window::Open).then(|| view! {
+                        <p><a class="btn btn--primary" href=format!("#{RSVP_ANCHOR}")>{e.rsvp_jump}</a></p>
+                    })}
                     {description}
                     {programme}
                     {calendar}

@@ -2,7 +2,9 @@
 //! organisation. Unknown or unpublished slugs get the 404 page.
 
 use crate::api::get_space;
+use crate::core::model::PositionPrecision;
 use crate::core::view::{MapMarker, SpaceDetail};
+use crate::ui::components::place::GettingThere;
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -65,7 +67,16 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                         {s.description.clone().map(|d| view! { <p class="lead">{d}</p> })}
                         <dl class="facts">
                             <dt>{t.address}</dt>
-                            <dd>{place}</dd>
+                            <dd>
+                                {place.clone()}
+                                // Without a street address there is nothing to search for.
+                                {(s.address.is_some() || s.precision == PositionPrecision::Exact).then(|| view! {
+                                    <GettingThere
+                                        exact=(s.precision == PositionPrecision::Exact).then_some((s.lat, s.lon))
+                                        address=place.clone()
+                                    />
+                                })}
+                            </dd>
                             {space.services.clone().map(|v| view! {
                                 <dt>{t.field(crate::core::validate::space::Field::Services)}</dt>
                                 <dd class="prewrap">{v}</dd>

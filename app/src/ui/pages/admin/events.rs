@@ -140,9 +140,22 @@ fn EventFields(
     let err = || errors.clone();
     let venue_error = errors.get(Field::VenueSpace).map(|p| t.problem(p));
     let venue_invalid = venue_error.is_some();
+    // The chosen venue's position is not exact: its page and calendars show no point to go
+    // to until staff correct it on the space's page.
+    let imprecise = spaces
+        .iter()
+        .find(|v| !v.exact && v.id.to_string() == input.venue_space.trim())
+        .map(|v| {
+            view! {
+                <p class="notice notice--warning" id="venue-imprecise">
+                    {(e.venue_imprecise)(&v.name)} " "
+                    <a href=paths::admin_space(v.id)>{e.venue_imprecise_fix}</a>
+                </p>
+            }
+        });
     let options = spaces
         .into_iter()
-        .map(|VenueChoice { id, name, address }| {
+        .map(|VenueChoice { id, name, address, .. }| {
             let value = id.to_string();
             let selected = value == input.venue_space;
             // What the browser fills in as it is chosen (`VENUE_FILL`).
@@ -192,6 +205,7 @@ fn EventFields(
                     {options}
                 </select>
                 <p class="field__hint" id="venue_space-hint">{e.venue_fill_hint}</p>
+                {imprecise}
                 <script nonce=leptos::nonce::use_nonce()>{VENUE_FILL}</script>
             </div>
             // Required, unless a mapped space is chosen: then left empty, they are its own.
