@@ -46,14 +46,16 @@ export default defineConfig({
   },
   // The staff specs change data (rename, add, publish spaces), so they run after the public
   // specs, which count the seeded spaces exactly.
-  // The events spec counts seats of the one seeded event exactly, so its two runs take turns.
+  // The events spec counts seats of the one seeded event exactly, so its two runs take turns
+  // and its tests run one after the other.
   projects: [
     { name: "js", use: { javaScriptEnabled: true }, testIgnore: /(staff|events)\.spec/ },
     { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /(staff|events)\.spec/ },
-    { name: "events-js", use: { javaScriptEnabled: true }, testMatch: /events\.spec/ },
+    { name: "events-js", use: { javaScriptEnabled: true }, testMatch: /events\.spec/, fullyParallel: false },
     {
       name: "events-no-js",
       use: { javaScriptEnabled: false },
+      fullyParallel: false,
       testMatch: /events\.spec/,
       dependencies: ["events-js"],
     },

@@ -5,8 +5,9 @@ use crate::core::validate::Problem;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-/// A person needs more than this to fill the form in (seconds).
-pub const MIN_FILL_SECONDS: i64 = 4;
+/// A person needs more than this to fill the form in (seconds; the browser's helper holds a
+/// quicker sending back until then).
+pub use crate::core::validate::MIN_FILL_SECONDS;
 /// A form older than this must be reloaded (seconds).
 pub const MAX_FORM_AGE: i64 = 24 * 3600;
 /// The honeypot: a field people never see (hidden with CSS and from assistive technology).
@@ -39,6 +40,18 @@ pub fn token_ok(secret: &str, token: &str, now: i64) -> bool {
     let age = now - at;
     super::auth::same_secret(&sign(secret, at), mac)
         && (MIN_FILL_SECONDS..=MAX_FORM_AGE).contains(&age)
+}
+
+/// The posted "shown at" token when it is genuine and not stale, however young: the form
+/// shown again after a refusal for haste keeps it, so that the seconds already spent count
+/// (a new token would refuse a quick second try too).
+pub fn carried_token(secret: &str, pairs: &[(String, String)], now: i64) -> Option<String> {
+    let token = form_value(pairs, "started");
+    let (at, mac) = token.split_once('.')?;
+    let at = at.parse::<i64>().ok()?;
+    let age = now - at;
+    (super::auth::same_secret(&sign(secret, at), mac) && (0..=MAX_FORM_AGE).contains(&age))
+        .then(|| token.to_owned())
 }
 
 /// The last value of a posted field (empty when absent).
@@ -77,6 +90,15 @@ mod tests {
             "too fast"
         );
         assert!(token_ok("secret", &t, 1000 + MIN_FILL_SECONDS));
+        // Refused for haste, the form keeps its token; a forged or stale one is not kept.
+        let posted = |token: &str| vec![("started".to_owned(), token.to_owned())];
+        assert_eq!(carried_token("secret", &posted(&t), 1001), Some(t.clone()));
+        assert_eq!(carried_token("other", &posted(&t), 1001), None);
+        assert_eq!(
+            carried_token("secret", &posted(&t), 1000 + MAX_FORM_AGE + 1),
+            None
+        );
+        assert_eq!(carried_token("secret", &posted("1000.00"), 1001), None);
         assert!(!token_ok("secret", &t, 1000 + MAX_FORM_AGE + 1), "too old");
         assert!(
             !token_ok("other secret", &t, 1010),

@@ -9,6 +9,11 @@
 use crate::core::model::METRO_BOUNDS;
 use serde::{Deserialize, Serialize};
 
+/// A person needs at least this long to fill a public form in (seconds): quicker posts are
+/// refused as a robot's (`backend::antirobot`), so the browser's helper holds a quicker
+/// sending back until then.
+pub const MIN_FILL_SECONDS: i64 = 4;
+
 pub const NAME_MAX: usize = 120;
 pub const DESCRIPTION_MAX: usize = 600;
 pub const ADDRESS_MAX: usize = 200;

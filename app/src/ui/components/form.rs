@@ -83,15 +83,23 @@ pub fn ConflictNotice<F: Labelled>(
     }
 }
 
+/// The name of the "field" of a problem no one field explains: its page says it in a notice
+/// of its own, so the summary does not repeat it.
+const FORM_LEVEL: &str = "form";
+
 /// The list of problems at the top of a form, each linking to its field; it takes the focus
 /// when the page loads (`autofocus`), so keyboard and screen-reader users land on it.
 #[component]
 pub fn ErrorSummary<F: Labelled>(errors: FieldErrors<F>) -> impl IntoView {
     let t = use_texts();
-    (!errors.is_empty()).then(|| {
-        let items = errors
-            .0
-            .iter()
+    let beside_fields: Vec<_> = errors
+        .0
+        .iter()
+        .filter(|(f, _)| f.name() != FORM_LEVEL)
+        .collect();
+    (!beside_fields.is_empty()).then(|| {
+        let items = beside_fields
+            .into_iter()
             .map(|(f, p)| {
                 view! {
                     <li>

@@ -363,7 +363,14 @@ mod dom {
         }
     }
 
+    /// How long after the helper starts a sending is held back (ms): the server refuses a form
+    /// sent within `MIN_FILL_SECONDS` of being shown as a robot's, and someone whose draft was
+    /// restored may well send at once. Half a second more covers the server's whole seconds.
+    const HOLD_MS: f64 = (crate::core::validate::MIN_FILL_SECONDS * 1000 + 500) as f64;
+
     pub fn attach(t: Rc<AssistWords>, kind: AssistForm, key: Rc<str>) -> Result<(), JsValue> {
+        let opened = js_sys::Date::now();
+        let holding = Rc::new(std::cell::Cell::new(false));
         let doc = document()?;
         let form: HtmlFormElement = doc
             .get_element_by_id(kind.form_id())
@@ -450,10 +457,29 @@ mod dom {
         // Sending: everything is checked; with problems the form stays, focus on the first.
         let on_submit = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
+            let holding = holding.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 let errors = errors_of(&form, kind);
                 if errors.is_empty() {
                     save_draft(&form, &key);
+                    // Sooner than a person could have filled it in (a restored draft sent at
+                    // once): held back until then, then sent as it is, once.
+                    let early = HOLD_MS - (js_sys::Date::now() - opened);
+                    if early > 0.0 {
+                        ev.prevent_default();
+                        if !holding.replace(true) {
+                            let form = form.clone();
+                            let send = Closure::once_into_js(move || {
+                                let _ = form.submit();
+                            });
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                                    send.unchecked_ref(),
+                                    early.ceil() as i32,
+                                );
+                            }
+                        }
+                    }
                     return;
                 }
                 ev.prevent_default();

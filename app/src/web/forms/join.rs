@@ -49,15 +49,9 @@ pub(crate) async fn submit(
         Err(err) => return crate::web::respond::unavailable("reading the form secret", &err),
     };
     if let Err(problem) = robot_check(&secret, &pairs, state.clock.now()) {
-        return again(
-            &state,
-            &uri,
-            &headers,
-            input,
-            FieldErrors(vec![(Field::Form, problem)]),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        let errors = FieldErrors(vec![(Field::Form, problem)]);
+        let kept = crate::backend::antirobot::carried_token(&secret, &pairs, state.clock.now());
+        return again_keeping(&state, &uri, &headers, input, errors, kept).await;
     }
     // From here on the form's timestamp was genuine: it is kept when the form comes back.
     let started = Some(form_value(&pairs, "started").to_owned());

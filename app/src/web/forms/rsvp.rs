@@ -43,13 +43,14 @@ pub(crate) async fn register(
         Err(err) => return crate::web::respond::unavailable("reading the form secret", &err),
     };
     if let Err(problem) = crate::backend::antirobot::robot_check(&secret, &pairs, now) {
+        let kept = crate::backend::antirobot::carried_token(&secret, &pairs, now);
         return again(
             &state,
             &uri,
             &headers,
             input,
             refuse(problem),
-            None,
+            kept,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
