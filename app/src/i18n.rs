@@ -191,6 +191,15 @@ impl Texts {
         }
     }
 
+    /// A listing's source in words: the codes the site writes itself, else as written.
+    pub fn source_words(&self, source: &str) -> String {
+        match source {
+            "join-form" => self.source_join_form.to_owned(),
+            "staff" => self.source_staff.to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
     /// A warning about the position, or `None` when it is exact.
     pub fn precision_note(&self, precision: PositionPrecision) -> Option<&'static str> {
         match precision {

@@ -100,9 +100,13 @@ test("a request that repeats a space of the map is merged into its listing", asy
   await page.getByRole("listitem").filter({ hasText: listing }).getByRole("link", { name: "Unisci a questo spazio…" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`a «${listing}»?`);
   for (const box of await page.getByRole("checkbox").all()) await box.uncheck();
+  // A position is one choice: latitude, longitude and precision together.
+  await expect(page.getByRole("checkbox", { name: /Longitudine$/ })).toHaveCount(0);
   await page.getByRole("checkbox", { name: "Usa il dato della richiesta: Orari di apertura" }).check();
   await page.getByRole("button", { name: "Unisci e chiudi la richiesta" }).click();
   await expect(page.getByRole("status")).toHaveText(`Richiesta unita a «${listing}»: la scheda è aggiornata e chi l'ha inviata riceverà un'email.`);
+  // Closed for good: no decision is offered on the merged request.
+  await expect(page.getByRole("button", { name: "Approva e pubblica" })).toHaveCount(0);
   await page.getByRole("link", { name: listing, exact: true }).first().click();
   await expect(page.getByLabel("Orari di apertura")).toHaveValue(hours);
   await expect(page.getByRole("textbox", { name: /^Nome/ }).first()).toHaveValue(listing);

@@ -47,7 +47,7 @@ pub async fn page(db: &Db, id: i64, target: i64) -> Result<Option<MergePage>, Db
 }
 
 /// The listing's values with `fields` taken from the request's (a position is taken whole:
-/// latitude and longitude together).
+/// latitude, longitude and precision together).
 pub fn merged_input(listing: &SpaceInput, request: &SpaceInput, fields: &[Field]) -> SpaceInput {
     let mut out = listing.clone();
     let r = request.clone();
@@ -64,11 +64,12 @@ pub fn merged_input(listing: &SpaceInput, request: &SpaceInput, fields: &[Field]
             Field::OpeningHours => out.opening_hours = r.opening_hours.clone(),
             Field::Address => out.address = r.address.clone(),
             Field::Municipality => out.municipality = r.municipality.clone(),
-            Field::Lat | Field::Lon => {
+            // A point and how precise it is are one fact: never half of it.
+            Field::Lat | Field::Lon | Field::Precision => {
                 out.lat = r.lat.clone();
                 out.lon = r.lon.clone();
+                out.precision = r.precision.clone();
             }
-            Field::Precision => out.precision = r.precision.clone(),
             Field::Website => out.website = r.website.clone(),
             Field::Email => out.email = r.email.clone(),
             Field::Phone => out.phone = r.phone.clone(),

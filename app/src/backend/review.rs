@@ -25,10 +25,12 @@ const STOPWORDS: [&str; 14] = [
     "e",
 ];
 
-fn words(name: &str) -> Vec<String> {
+/// A name's meaningful words: not the stopwords, nor the words of its municipality's name
+/// (two spaces of Bologna both saying "Bologna" are not alike for it).
+fn words(name: &str, town: &[String]) -> Vec<String> {
     search_key(name)
         .split(' ')
-        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w) && !town.iter().any(|t| t == w))
         .map(str::to_owned)
         .collect()
 }
@@ -61,11 +63,16 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
-/// Spaces of the same municipality that look like `space`: a similar name (most of the
-/// meaningful words shared, or the same letters however spaced) or, when both have a
-/// street-level position, within 150 m.
-pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
-    let mine = words(&space.current.name);
+/// Spaces of the same municipality (`town`: its name) that look like `space`: a similar name
+/// (most of the meaningful words shared, or the same letters however spaced) or, when both
+/// have a street-level position, within 150 m.
+pub fn duplicates(space: &StaffSpace, others: &[StaffSpace], town: &str) -> Vec<Duplicate> {
+    let town: Vec<String> = search_key(town)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mine = words(&space.current.name, &town);
     let my_letters = compact(&space.current.name);
     let located = |s: &StaffSpace| s.current.precision != PositionPrecision::Municipality;
     others
@@ -73,7 +80,7 @@ pub fn duplicates(space: &StaffSpace, others: &[StaffSpace]) -> Vec<Duplicate> {
         .filter(|o| o.id != space.id && o.current.municipality == space.current.municipality)
         .filter(|o| o.status != SpaceStatus::Rejected)
         .filter_map(|o| {
-            let theirs = words(&o.current.name);
+            let theirs = words(&o.current.name, &town);
             let shared = mine.iter().filter(|w| theirs.contains(w)).count();
             let smaller = mine.len().min(theirs.len()).max(1);
             let similar = (shared * 2 >= smaller && shared > 0)
@@ -106,7 +113,7 @@ pub async fn queue(db: &Db) -> Result<Vec<crate::core::view::QueueRow>, DbError>
                 None => spaces
                     .iter()
                     .find(|s| s.id == row.space_id)
-                    .map(|space| duplicates(space, &spaces))
+                    .map(|space| duplicates(space, &spaces, &row.municipality))
                     .unwrap_or_default(),
                 Some(_) => Vec::new(),
             };
@@ -150,7 +157,7 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
         decision_reason: record.decision_reason,
         decided_at: record.decided_at,
         version: record.version,
-        duplicates: duplicates(space, &spaces),
+        duplicates: duplicates(space, &spaces, &row.municipality),
         merged_into: record
             .merged_into
             .and_then(|id| spaces.iter().find(|s| s.id == id))
@@ -294,7 +301,7 @@ mod tests {
             ),
             space(5, "Coworking Altro", 44.50, 11.30, PositionPrecision::Exact),
         ];
-        let found = duplicates(&new, &others);
+        let found = duplicates(&new, &others, "Bologna");
         let ids: Vec<i64> = found.iter().map(|d| d.id).collect();
         assert_eq!(
             ids,
@@ -305,10 +312,31 @@ mod tests {
         // The same letters, however spaced; not a short name inside another.
         let fab = space(6, "The Fab Lab", 44.52, 11.31, PositionPrecision::Exact);
         let named = |n: &str| space(7, n, 44.40, 11.20, PositionPrecision::Exact);
-        assert_eq!(duplicates(&fab, &[named("TheFabLab")]).len(), 1);
-        assert_eq!(duplicates(&fab, &[named("THE FAB-LAB Bologna")]).len(), 1);
+        assert_eq!(duplicates(&fab, &[named("TheFabLab")], "Bologna").len(), 1);
+        assert_eq!(
+            duplicates(&fab, &[named("THE FAB-LAB Bologna")], "Bologna").len(),
+            1
+        );
+        // Sharing only the town's name is no likeness.
+        let dumbo = space(9, "Dumbo Bologna", 44.52, 11.31, PositionPrecision::Exact);
+        assert!(duplicates(&dumbo, &[named("TheFabLab Bologna")], "Bologna").is_empty());
+        let san_lazzaro = space(
+            10,
+            "Cowo San Lazzaro",
+            44.47,
+            11.40,
+            PositionPrecision::Exact,
+        );
+        let other = space(
+            11,
+            "Lab San Lazzaro Hub",
+            44.42,
+            11.45,
+            PositionPrecision::Exact,
+        );
+        assert!(duplicates(&san_lazzaro, &[other], "San Lazzaro di Savena").is_empty());
         let lab = space(8, "Lab", 44.52, 11.31, PositionPrecision::Exact);
-        assert!(duplicates(&lab, &[named("Laboratorio Aperto")]).is_empty());
+        assert!(duplicates(&lab, &[named("Laboratorio Aperto")], "Bologna").is_empty());
         assert!((distance_m((44.4949, 11.3426), (44.3535, 11.7141)) - 33_500.0).abs() < 1_500.0);
     }
 }

@@ -44,8 +44,9 @@ pub fn search_key(text: &str) -> String {
 }
 
 /// Whether every word of `query` begins a word of `fields` (any order, case and accents
-/// aside): "rossi an" and "Anna Rossi" find Anna Rossi, "niccolo" finds Niccolò; an empty
-/// query finds everything.
+/// aside): "rossi an" and "Anna Rossi" find Anna Rossi, "niccolo" finds Niccolò; a word of
+/// four letters or more may also sit inside one ("angelo" finds Dangelo); an empty query finds
+/// everything.
 pub fn finds_all_words(query: &str, fields: &[&str]) -> bool {
     // Each word of a field, and each with the words after it run together: "D'Àmato" is
     // "d amato", found by "amato", "d'amato" and "damato".
@@ -62,7 +63,12 @@ pub fn finds_all_words(query: &str, fields: &[&str]) -> bool {
     search_key(query)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .all(|word| starts.iter().any(|s| s.starts_with(word)))
+        .all(|word| {
+            let inside = word.chars().count() >= 4;
+            starts
+                .iter()
+                .any(|s| s.starts_with(word) || (inside && s.contains(word)))
+        })
 }
 
 /// A URL slug: ASCII lower case letters, digits and single hyphens, at most 80 bytes, never empty.
@@ -166,6 +172,13 @@ mod tests {
         for query in ["Damato", "d'amato", "amato", "nicolo dam"] {
             assert!(super::finds_all_words(query, &damato), "{query}");
         }
+        // Inside a word from four letters: the middle of a surname written together.
+        let dangelo = ["Rita", "Dangelo", "", ""];
+        assert!(super::finds_all_words("angelo", &dangelo));
+        assert!(
+            !super::finds_all_words("ang", &dangelo),
+            "three letters only begin a word"
+        );
     }
 
     #[test]

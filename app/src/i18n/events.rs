@@ -176,6 +176,8 @@ words! {
         rsvp_edited_mail(name: &str),
         rsvp_unchanged(name: &str),
         edit_rsvp_clash,
+        edit_rsvp_cancelled,
+        cancel_rsvp_present(name: &str, t: &str),
         no_email,
         /// Following an event: its daily digest.
         follow,

@@ -78,6 +78,8 @@ words! {
         organisation_kind,
         position,
         data_source,
+        source_join_form,
+        source_staff,
         last_updated,
         back_to_map,
         not_found_title,

@@ -173,13 +173,37 @@ async fn staff_correct_registrations(t: &TestDb) {
     }
     assert_eq!(details(anna).await, now, "nothing saved");
 
+    // A different address: it gets a new personal link, and the one sent to the old address
+    // stops working (a mistyped address usually belongs to a stranger).
+    let old_link = mails_to(&t.db, "persona.telefono@example.it").await[0]
+        .1
+        .clone();
+    let moved = RsvpInput {
+        email: "anna.nuova@example.it".into(),
+        ..now.clone()
+    };
+    assert!(matches!(
+        correct(anna, moved.clone(), now, NOW + 8).await,
+        Correction::Saved { mailed: true, .. }
+    ));
+    let new_link = mails_to(&t.db, "anna.nuova@example.it").await[0].1.clone();
+    assert_ne!(new_link, old_link);
+    let old_token = old_link.trim_start_matches("/prenotazione/");
+    assert!(t
+        .db
+        .rsvp_by_token(old_token, Lang::It, NOW)
+        .await
+        .unwrap()
+        .is_none());
+    let now = moved;
+
     // The address taken away (someone who wants no e-mails): any number of them fit.
     let no_mail = RsvpInput {
         email: String::new(),
         ..now.clone()
     };
     assert!(matches!(
-        correct(anna, no_mail, now, NOW + 8).await,
+        correct(anna, no_mail, now, NOW + 9).await,
         Correction::Saved { mailed: false, .. }
     ));
     assert_eq!(details(anna).await.email, "");

@@ -134,10 +134,13 @@ async fn a_request_is_merged_into_the_listing_it_repeats() {
     let audit = t.db.audit_trail("space", target).await.unwrap();
     assert_eq!(audit[0].action, "merge");
 
-    // The same merge again (a second tab): nothing changes, the page says why.
+    // Closed, the request offers no decision.
+    assert!(!request.contains("Approva e pubblica"));
+    // The same merge again (a second tab): nothing changes, the page says the request is
+    // closed already (not "try again").
     let res = post(form).await.unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert!(body_text(res).await.contains("Nel frattempo"));
+    assert!(body_text(res).await.contains("Questa richiesta è già chiusa"));
     assert_eq!(
         t.db.staff_space(target).await.unwrap().unwrap().version,
         after_merge.version
@@ -231,5 +234,32 @@ async fn merging_is_all_or_nothing(t: &TestDb) {
         merge((id, record.version), (target, now_listing.version)).await,
         Merged::Stale
     );
+    // Closed for good: no decision taken (the archived proposal is never published as a
+    // duplicate) and no reopening, whatever version a page held.
+    for decision in [
+        app::core::model::Decision::Approved,
+        app::core::model::Decision::Rejected,
+    ] {
+        assert!(!t
+            .db
+            .decide_submission(id, decision, None, &email, None, actor, NOW + 20)
+            .await
+            .unwrap());
+    }
+    assert!(!t.db.reopen_submission(id, actor, NOW + 21).await.unwrap());
+    assert_eq!(
+        t.db.staff_space(own).await.unwrap().unwrap().status,
+        SpaceStatus::Archived
+    );
+    assert_eq!(mails_to_carla(t).await, 1, "no contradicting e-mail");
+}
+
+async fn mails_to_carla(t: &TestDb) -> i64 {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM email_outbox WHERE to_address = 'carla@example.it'")
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    n
 }
 crate::support::on_both_backends!(merging_is_all_or_nothing);

@@ -135,7 +135,8 @@ impl Db {
     /// `expected` (the one the deciding page showed; `None` when acting from elsewhere): the
     /// space's status follows (published, pending, rejected), the decision and the space's
     /// status are audited, and the e-mail to the submitter is queued — all in one
-    /// transaction. `Ok(false)` when there is no such request, or it changed since.
+    /// transaction. `Ok(false)` when there is no such request, it changed since, or it was
+    /// merged into a listing (closed for good: its proposed space is archived).
     #[allow(clippy::too_many_arguments)]
     pub async fn decide_submission(
         &self,
@@ -150,7 +151,8 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let touched = sqlx::query(
             "UPDATE submissions SET decision = $1, decision_reason = $2, decided_by = $3, \
-             decided_at = $4, version = version + 1 WHERE id = $5 AND ($6 = 0 OR version = $6)",
+             decided_at = $4, version = version + 1 WHERE id = $5 AND ($6 = 0 OR version = $6) \
+             AND merged_into IS NULL",
         )
         .bind(decision.code())
         .bind(reason)
@@ -219,9 +221,10 @@ impl Db {
         now: i64,
     ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
+        // A request merged into a listing stays closed: its proposed space is archived.
         let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
             "SELECT s.id, sub.decision, s.status FROM submissions sub \
-             JOIN spaces s ON s.id = sub.space_id WHERE sub.id = $1",
+             JOIN spaces s ON s.id = sub.space_id WHERE sub.id = $1 AND sub.merged_into IS NULL",
         )
         .bind(id)
         .fetch_optional(&mut *tx)

@@ -140,10 +140,20 @@ impl Db {
             )]))));
         }
         let space = affiliation_space(&mut tx, v.affiliation.as_deref()).await?;
+        // A different address (a mistyped one usually belongs to a stranger): the personal
+        // link that went to the old one stops working, and the new address gets a new one.
+        let readdressed = !row.email.is_empty()
+            && crate::core::validate::rsvp::email_key(&row.email) != v.email_key;
+        let token = if readdressed {
+            crate::backend::auth::new_ordered_token()
+        } else {
+            row.token.clone()
+        };
+        let email_key = stored_email_key(&v, &token);
         sqlx::query(
             "UPDATE rsvps SET first_name = $2, last_name = $3, email = $4, email_key = $5, \
-             affiliation = $6, space_id = $7, role = $8, accessibility = $9, updated_at = $10 \
-             WHERE id = $1",
+             affiliation = $6, space_id = $7, role = $8, accessibility = $9, updated_at = $10, \
+             token = $11 WHERE id = $1",
         )
         .bind(rsvp_id)
         .bind(&v.first_name)
@@ -155,8 +165,10 @@ impl Db {
         .bind(&v.role)
         .bind(&v.accessibility)
         .bind(now)
+        .bind(&token)
         .execute(&mut *tx)
         .await?;
+        let row = RsvpRow { token, ..row };
         let mailed = self
             .mail_new_address(&mut tx, &row, &v, now, compose)
             .await?;

@@ -128,7 +128,7 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                         })}
                         <p class="space__meta">
                             {space.source.clone().map(|src| view! {
-                                <span>{t.data_source} ": " {src}</span>
+                                <span>{t.data_source} ": " {t.source_words(&src)}</span>
                                 <br />
                             })}
                             <span>{t.last_updated} ": " {updated}</span>

@@ -59,14 +59,14 @@ pub(crate) async fn submit(
         Ok(v) => v,
         Err(errors) => return again_keeping(&state, &uri, &headers, input, errors, started).await,
     };
-    match state.db.municipality_name(&valid.space.municipality).await {
-        Ok(Some(_)) => {}
+    let town = match state.db.municipality_name(&valid.space.municipality).await {
+        Ok(Some(name)) => name,
         Ok(None) => {
             let errors = FieldErrors::one(S::Municipality, Problem::UnknownChoice);
             return again_keeping(&state, &uri, &headers, input, errors, started).await;
         }
         Err(err) => return crate::web::respond::unavailable("looking up a municipality", &err),
-    }
+    };
     let address = client_address(
         &state,
         extensions.get::<ConnectInfo<SocketAddr>>(),
@@ -110,6 +110,7 @@ pub(crate) async fn submit(
                     current: valid.space.clone(),
                 },
                 &spaces,
+                &town,
             ),
             Err(err) => return crate::web::respond::unavailable("reading the spaces", &err),
         }

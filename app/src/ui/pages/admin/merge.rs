@@ -66,6 +66,18 @@ fn Merge(staff: StaffContext, page: Page) -> impl IntoView {
     let a = t.admin;
     let r = t.review;
     let state = use_context::<MergeState>();
+    // Decided meanwhile (by a colleague, or merged already): nothing to merge any more.
+    if let Some(decision) = page.request.decision {
+        let title = (r.merge_title)(&page.request.reference, &page.target.name);
+        return view! {
+            <Title text=title.clone() />
+            <AdminBar staff=staff.clone() />
+            <h1>{title}</h1>
+            <p class="notice notice--warning" role="alert">{(r.merge_decided)(r.decision(Some(decision)))}</p>
+            <p><a class="btn btn--outline" href=paths::submission(page.request.id)>{r.merge_back}</a></p>
+        }
+        .into_any();
+    }
     let stale = state.as_ref().is_some_and(|s| s.stale);
     let errors = state.as_ref().map(|s| s.errors.clone()).unwrap_or_default();
     let listing_name = page.target.name.clone();
@@ -92,15 +104,24 @@ fn Merge(staff: StaffContext, page: Page) -> impl IntoView {
         }
     };
     let proposed = page.proposed.values();
+    let pairs: Vec<_> = page.target.values().into_iter().zip(proposed).collect();
+    // A position is one fact: latitude, longitude and precision are taken together, with
+    // the one box on the latitude's row.
+    let position = [Field::Lat, Field::Lon, Field::Precision];
+    let position_differs = pairs
+        .iter()
+        .any(|((f, mine), (_, theirs))| position.contains(f) && mine.trim() != theirs.trim());
     let mut differing = 0;
-    let rows = page
-        .target
-        .values()
+    let rows = pairs
         .into_iter()
-        .zip(proposed)
         .map(|((field, mine), (_, theirs))| {
-            let same = mine.trim() == theirs.trim();
-            if !same {
+            let in_position = position.contains(&field);
+            let same = if in_position {
+                !position_differs
+            } else {
+                mine.trim() == theirs.trim()
+            };
+            if !same && (!in_position || field == Field::Lat) {
                 differing += 1;
             }
             // Ticked: what staff ticked before a refusal; else where the listing has nothing.
@@ -109,17 +130,24 @@ fn Merge(staff: StaffContext, page: Page) -> impl IntoView {
                 None => mine.trim().is_empty() && !theirs.trim().is_empty(),
             };
             let name = box_name(field);
-            let label = format!("{}: {}", r.merge_col_use, t.field(field));
+            let label = if field == Field::Lat {
+                format!("{}: {}", r.merge_col_use, r.merge_position)
+            } else {
+                format!("{}: {}", r.merge_col_use, t.field(field))
+            };
+            let choice = match (same, in_position && field != Field::Lat) {
+                (true, _) => None,
+                (false, true) => Some(view! { <span class="field__hint">{r.merge_with_position}</span> }.into_any()),
+                (false, false) => Some(view! {
+                    <input type="checkbox" id=name.clone() name=name.clone() value="1" checked=ticked aria-label=label />
+                }.into_any()),
+            };
             view! {
                 <tr class:merge-row--same=same>
                     <th scope="row">{t.field(field)}</th>
                     <td class="prewrap">{shown(field, &mine, false)}</td>
                     <td class="prewrap">{shown(field, &theirs, true)}</td>
-                    <td>
-                        {(!same).then(|| view! {
-                            <input type="checkbox" id=name.clone() name=name.clone() value="1" checked=ticked aria-label=label />
-                        })}
-                    </td>
+                    <td>{choice}</td>
                 </tr>
             }
         })
@@ -161,4 +189,5 @@ fn Merge(staff: StaffContext, page: Page) -> impl IntoView {
             </div>
         </form>
     }
+    .into_any()
 }

@@ -341,6 +341,8 @@ fn Detail(
             {item(t.field(join::Field::NeedsOther), page.needs_other.clone())}
             {item(t.field(join::Field::Vision), page.vision.clone())}
         </dl>
+        // Merged into a listing, the request is closed for good: no decision to take.
+        {page.merged_into.is_none().then(|| view! {
         <h2 id="decisione">{r.decide_title}</h2>
         {stale}
         {confirm}
@@ -363,6 +365,7 @@ fn Detail(
                 <button type="submit" name="decisione" value="rejected" class="btn btn--outline">{r.reject}</button>
             </div>
         </form>
+        })}
     }
 }
 

@@ -224,6 +224,10 @@ fn RsvpCancel(staff: StaffContext, event: StaffEventRow, rsvp: StaffRsvpRow) -> 
     let title = (e.cancel_rsvp_title)(&name);
     let seat = (rsvp.status == RsvpStatus::Confirmed && event.counts.waiting > 0)
         .then(|| view! { <p>{e.cancel_rsvp_seat}</p> });
+    let present = rsvp.checked_in_at.map(|at| {
+        let when = crate::core::datetime::clock_time(at);
+        view! { <p class="notice notice--warning">{(e.cancel_rsvp_present)(&name, &when)}</p> }
+    });
     let (contact, mail) = if rsvp.email.is_empty() {
         (e.no_email.to_owned(), (e.cancel_rsvp_no_mail)(&name))
     } else {
@@ -240,6 +244,7 @@ fn RsvpCancel(staff: StaffContext, event: StaffEventRow, rsvp: StaffRsvpRow) -> 
         <h1>{title}</h1>
         <p>{format!("{contact} · {}", event.title)}</p>
         <p>{mail}</p>
+        {present}
         {seat}
         <form method="post" action=paths::fill(paths::RSVP_CANCEL, event.id) class="status-actions">
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
@@ -331,6 +336,9 @@ fn RsvpEdit(staff: StaffContext, event: StaffEventRow, rsvp: StaffRsvpRow) -> im
             <a href=paths::event_rsvps(event.id)>{e.rsvps_link}</a>
         </nav>
         <h1>{title}</h1>
+        {(rsvp.status == RsvpStatus::Cancelled).then(|| view! {
+            <p class="notice notice--warning">{e.edit_rsvp_cancelled}</p>
+        })}
         <p>{e.edit_rsvp_intro}</p>
         {clash}
         <ErrorSummary errors=errors.clone() />
