@@ -98,6 +98,9 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
 test("a wrong link shows a clear page, not someone else's registration", async ({ page }) => {
   const res = await page.goto(`/prenotazione/${"0".repeat(64)}`);
   expect(res?.status()).toBe(404);
+  // Said in its own words, with the way on.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questo link di iscrizione non è più valido");
+  await expect(page.getByRole("link", { name: "Tutti gli eventi" })).toHaveAttribute("href", "/eventi");
 });
 
 test("sending at once is not turned away: held back with JavaScript, said once without", async ({ page }, info) => {

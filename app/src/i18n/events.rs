@@ -18,6 +18,9 @@ words! {
         where_,
         /// The link near the date and seats that jumps to the RSVP form.
         rsvp_jump,
+        /// A personal link that leads to no registration any more.
+        link_gone_title,
+        link_gone_text,
         programme,
         organiser,
         contact,

@@ -140,7 +140,9 @@ async fn a_request_is_merged_into_the_listing_it_repeats() {
     // closed already (not "try again").
     let res = post(form).await.unwrap();
     assert_eq!(res.status(), StatusCode::CONFLICT);
-    assert!(body_text(res).await.contains("Questa richiesta è già chiusa"));
+    assert!(body_text(res)
+        .await
+        .contains("Questa richiesta è già chiusa"));
     assert_eq!(
         t.db.staff_space(target).await.unwrap().unwrap().version,
         after_merge.version

@@ -3,6 +3,7 @@
 //! `crate::events`), and `/prenotazione/{token}`, the personal page of one registration
 //! reached from its e-mail, where it can be cancelled. Everything works without JavaScript.
 
+use crate::api::error::AppError;
 use crate::api::{event_page, events_page, rsvp_page};
 use crate::core::calendar::{google_link, outlook_link};
 use crate::core::datetime::{clock_time, long_date};
@@ -375,6 +376,17 @@ pub fn RsvpPage() -> impl IntoView {
                 {Suspend::new(async move {
                     match rsvp_page(token.clone()).await {
                         Ok(rsvp) => view! { <RsvpDetail rsvp token=token.clone() new cancelled /> }.into_any(),
+                        // A link that leads nowhere any more: said in its own words, with the
+                        // likely reasons and the way on (not a bare "page not found").
+                        Err(AppError::NotFound) => {
+                            crate::api::context::set_status(404);
+                            view! {
+                                <h1>{e.link_gone_title}</h1>
+                                <p class="lead">{e.link_gone_text}</p>
+                                <p><a class="btn btn--primary" href=paths::EVENTS>{e.all_events}</a></p>
+                            }
+                            .into_any()
+                        }
                         Err(err) => view! { <ErrorNotice err /> }.into_any(),
                     }
                 })}
