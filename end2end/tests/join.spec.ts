@@ -63,10 +63,10 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   const description = "Un laboratorio aperto a tutti, con stampanti 3D.";
   await page.getByLabel("Descrizione breve").fill(description);
   // The limit is visible; with JavaScript it counts down.
-  const hint = page.locator(".field", { has: page.getByLabel("Descrizione breve") }).locator(".field__hint");
+  const hint = page.locator("#description-count");
   await expect(hint).toHaveText(js ? `${600 - description.length} caratteri disponibili su 600` : /600 caratteri/);
   // The limit is read with the field by screen readers.
-  await expect(page.getByLabel("Descrizione breve")).toHaveAttribute("aria-describedby", /description-hint/);
+  await expect(page.getByLabel("Descrizione breve")).toHaveAttribute("aria-describedby", /description-count/);
   await page.getByLabel("Indirizzo (via e numero civico)").fill("Via Emilia 10");
   await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
   if (js) {
@@ -119,4 +119,27 @@ test("drafts left on the device expire after a week", async ({ page }, info) => 
   await expect(page.getByRole("textbox", { name: /Nome dello spazio/ })).toHaveValue("");
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   expect(keys).toEqual(["spazi:iscrizione:bozza:recente"]);
+});
+
+test("text past a limit is kept and said, never cut", async ({ page }, info) => {
+  const js = info.project.use.javaScriptEnabled;
+  await page.goto("/aderisci");
+  const shown = Date.now();
+  if (js) await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
+  // Pasted, 60 characters too many: all of it stays in the field.
+  const long = "a".repeat(660);
+  const field = page.getByLabel("Descrizione breve");
+  await field.fill(long);
+  await expect(field).toHaveValue(long);
+  if (js) {
+    await expect(page.locator("#description-count")).toHaveText("60 caratteri di troppo: il massimo è 600");
+    await field.fill("a".repeat(590));
+    await expect(page.locator("#description-count")).toHaveText("10 caratteri disponibili su 600");
+    return;
+  }
+  // Without JavaScript the server says it beside the field, and keeps the text.
+  await page.waitForTimeout(Math.max(0, 4_500 - (Date.now() - shown)));
+  await page.getByRole("button", { name: "Invia la richiesta" }).click();
+  await expect(page.locator("#description-error")).toHaveText("Il testo è troppo lungo: al massimo 600 caratteri.");
+  await expect(page.getByLabel("Descrizione breve")).toHaveValue(long);
 });

@@ -6,3 +6,8 @@ forms-chars-left = { $left ->
     [one] { $left } carattere disponibile su { $max }
    *[other] { $left } caratteri disponibili su { $max }
 }
+# A text's characters past its limit (never cut: said).
+forms-chars-over = { $over ->
+    [one] { $over } carattere di troppo: il massimo è { $max }
+   *[other] { $over } caratteri di troppo: il massimo è { $max }
+}

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The catalogue's keys of the islands' own words, with their variables (for the checks of
 /// the locale files; the kinds and the precision warning are the site's words).
-pub const KEYS: [(&str, &[&str]); 12] = [
+pub const KEYS: [(&str, &[&str]); 13] = [
     ("map-label", &[]),
     ("map-open-space", &[]),
     ("map-cluster-zoom", &["n"]),
@@ -26,6 +26,7 @@ pub const KEYS: [(&str, &[&str]); 12] = [
     ("map-not-located", &[]),
     ("forms-draft-restored", &[]),
     ("forms-chars-left", &["left", "max"]),
+    ("forms-chars-over", &["over", "max"]),
 ];
 
 /// One island's words in `lang`, built once per language and process (`cells`, one per
@@ -176,7 +177,8 @@ impl PinWords {
     }
 }
 
-/// The public forms' helper: "use my location", the draft, the characters left, and the
+/// The public forms' helper: "use my location", the draft, the characters left (or too
+/// many), and the
 /// messages of the problems its form's checks can find (`Problem::IN_THE_BROWSER` for the join
 /// form, `validate::rsvp::PROBLEMS` for the RSVP form).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,8 +192,9 @@ impl AssistWords {
     const NOT_LOCATED: usize = 3;
     const DRAFT_RESTORED: usize = 4;
     const CHARS_LEFT: usize = 5;
+    const CHARS_OVER: usize = 7;
     /// Then three per problem: its code, its message for one, for the others.
-    const PROBLEMS: usize = 7;
+    const PROBLEMS: usize = 9;
 
     #[cfg(not(feature = "ssr"))]
     pub fn new(_: crate::core::lang::Lang, _: &[Problem]) -> AssistWords {
@@ -211,6 +214,7 @@ impl AssistWords {
         }
         w.push_word(lang, "forms-draft-restored");
         w.push_template(lang, "forms-chars-left");
+        w.push_template(lang, "forms-chars-over");
         for p in problems {
             w.0.push(p.code().to_owned());
             w.push_template(lang, &format!("validation-{}", p.code()));
@@ -254,6 +258,13 @@ impl AssistWords {
         let (left, max) = (left as i64, max as i64);
         self.0
             .say(Self::CHARS_LEFT, left, &[("left", left), ("max", max)])
+    }
+
+    /// A text's characters past its limit.
+    pub fn chars_over(&self, over: usize, max: usize) -> String {
+        let (over, max) = (over as i64, max as i64);
+        self.0
+            .say(Self::CHARS_OVER, over, &[("over", over), ("max", max)])
     }
 }
 
@@ -305,6 +316,14 @@ mod tests {
         assert_eq!(
             AssistWords::new(Lang::En, &[]).chars_left(10, 500),
             "10 of 500 characters left"
+        );
+        assert_eq!(
+            it.chars_over(1, 600),
+            "1 carattere di troppo: il massimo è 600"
+        );
+        assert_eq!(
+            it.chars_over(60, 600),
+            "60 caratteri di troppo: il massimo è 600"
         );
     }
 }

@@ -148,28 +148,41 @@ pub fn TextField<F: Labelled>(
     let error = error_of(t, &errors, field);
     let invalid = error.is_some();
     let error_id = format!("{name}-error");
-    let hint = hint
-        .or_else(|| max.map(|m| t.admin.max_chars(m)))
-        .filter(|h| !h.is_empty());
-    // The error, then the hint (a limit that counts down with JavaScript): both read with the
-    // field.
+    // The field's own hint, and its limit beside it (counted down, or over, with JavaScript).
+    // An empty hint given says neither.
+    let silent = hint.as_deref() == Some("");
+    let hint = hint.filter(|h| !h.is_empty());
+    // A short field with a hint of its own keeps the limit unsaid until it is passed.
+    let limit = max.filter(|_| !silent).map(|m| {
+        if multiline || hint.is_none() {
+            t.admin.max_chars(m)
+        } else {
+            String::new()
+        }
+    });
+    // The error, then the hint and the limit: all read with the field.
     let hint_id = format!("{name}-hint");
+    let count_id = format!("{name}-count");
     let described = [
         invalid.then(|| error_id.clone()),
         hint.is_some().then(|| hint_id.clone()),
+        limit.is_some().then(|| count_id.clone()),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
     let described = (!described.is_empty()).then_some(described);
+    // No `maxlength`: a browser would cut pasted text silently. Past the limit the text stays,
+    // and the count (with JavaScript) or the server's check says so beside the field.
+    let data_max = max.map(|m| m.to_string());
     let control = if multiline {
         view! {
             <textarea
                 id=name
                 name=name
                 rows="4"
-                maxlength=max
+                data-max=data_max.clone()
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             >
@@ -185,7 +198,7 @@ pub fn TextField<F: Labelled>(
                 name=name
                 r#type=kind
                 value=value
-                maxlength=max
+                data-max=data_max
                 required=required
                 autocomplete=autocomplete
                 list=list
@@ -201,6 +214,7 @@ pub fn TextField<F: Labelled>(
             {error.map(|e| view! { <p class="field__error" id=error_id>{e}</p> })}
             {control}
             {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
+            {limit.map(|l| view! { <p class="field__hint field__count" id=count_id>{l}</p> })}
         </div>
     }
 }

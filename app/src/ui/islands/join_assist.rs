@@ -282,9 +282,13 @@ mod dom {
         };
         let error_id = format!("{name}-error");
         let existing = doc.get_element_by_id(&error_id);
-        // The field's hint (its limit, counting down) stays described beside any error.
-        let hint_id = format!("{name}-hint");
-        let hint = doc.get_element_by_id(&hint_id).map(|_| hint_id);
+        // The field's hint and its limit (counting down) stay described beside any error.
+        let hint = [format!("{name}-hint"), format!("{name}-count")]
+            .into_iter()
+            .filter(|id| doc.get_element_by_id(id).is_some())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let hint = (!hint.is_empty()).then_some(hint);
         match message {
             Some(text) => {
                 let p = match existing {
@@ -345,22 +349,43 @@ mod dom {
         }
     }
 
-    /// Replaces a long text's "at most N characters" hint with how many are left.
-    fn count_down(area: &web_sys::HtmlTextAreaElement, t: &AssistWords) {
-        let max = area.max_length();
-        if max <= 0 {
+    /// A field's count beside it (`{id}-count`): a long text's characters left as people type;
+    /// past the limit, in any field, how many too many (the text is never cut).
+    fn count_down(field: &Element, t: &AssistWords) {
+        let Some(max) = field
+            .get_attribute("data-max")
+            .and_then(|m| m.parse::<usize>().ok())
+        else {
             return;
+        };
+        let value = field
+            .dyn_ref::<web_sys::HtmlTextAreaElement>()
+            .map(|a| a.value())
+            .or_else(|| field.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+            .unwrap_or_default();
+        let Some(count) = field
+            .owner_document()
+            .and_then(|d| d.get_element_by_id(&format!("{}-count", field.id())))
+        else {
+            return;
+        };
+        // What the server wrote there, put back once the text fits again.
+        if count.get_attribute("data-said").is_none() {
+            let _ = count.set_attribute("data-said", &count.text_content().unwrap_or_default());
         }
-        let used = area.value().chars().count() as i32;
-        let hint = area
-            .closest(".field")
-            .ok()
-            .flatten()
-            .and_then(|f| f.query_selector(".field__hint").ok().flatten());
-        if let Some(hint) = hint {
-            let left = (max - used).max(0) as usize;
-            hint.set_text_content(Some(&t.chars_left(left, max as usize)));
-        }
+        let used = value.chars().count();
+        let over = used > max;
+        let text = if over {
+            t.chars_over(used - max, max)
+        } else if field.tag_name() == "TEXTAREA" {
+            t.chars_left(max - used, max)
+        } else {
+            count.get_attribute("data-said").unwrap_or_default()
+        };
+        count.set_text_content(Some(&text));
+        let _ = count
+            .class_list()
+            .toggle_with_force("field__count--over", over);
     }
 
     /// How long after the helper starts a sending is held back (ms): the server refuses a form
@@ -415,18 +440,15 @@ mod dom {
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 save_draft(&form, &key);
                 refresh();
-                if let Some(area) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    count_down(&area, &t);
+                if let Some(field) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                    count_down(&field, &t);
                 }
             })
         };
-        if let Ok(areas) = form.query_selector_all("textarea[maxlength]") {
-            for i in 0..areas.length() {
-                if let Some(area) = areas.get(i).and_then(|n| n.dyn_into().ok()) {
-                    count_down(&area, &t);
+        if let Ok(fields) = form.query_selector_all("[data-max]") {
+            for i in 0..fields.length() {
+                if let Some(field) = fields.get(i).and_then(|n| n.dyn_into().ok()) {
+                    count_down(&field, &t);
                 }
             }
         }
