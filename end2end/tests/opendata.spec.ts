@@ -31,3 +31,10 @@ test("the download links export exactly what is filtered", async ({ page }) => {
   const excel = page.getByRole("link", { name: "CSV (Excel)" });
   await expect(excel).toHaveAttribute("href", "/api/spazi.csv?tipo=fablab&formato=excel");
 });
+
+test("the privacy notice names how long data is kept and who the DPO is", async ({ page }) => {
+  await page.goto("/privacy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Informativa sulla privacy");
+  await expect(page.getByText(/rese anonime 365 giorni dopo la fine dell'evento/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Responsabile della protezione dei dati" })).toBeVisible();
+});

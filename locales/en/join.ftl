@@ -45,9 +45,18 @@ join-privacy-data = The details of the space and of the organisation that runs i
 join-privacy-why-heading = Why
 join-privacy-why = To build and run the network of innovation spaces and the Forum, publish the map of the spaces, organise events and, only with the optional consent, contact you about Forum activities. Legal basis: tasks carried out in the public interest (art. 6.1.e GDPR) and, for the optional contacts, consent (art. 6.1.a).
 join-privacy-retention-heading = For how long
-join-privacy-retention = Published data stay while the space is part of the network. The data of requests not approved and of event registrations are deleted after a limited period set by the administration.
+join-privacy-retention = Published data stays while the space is part of the network. Event registrations are anonymised { $days ->
+    [one] one day
+   *[other] { $days } days
+} after the event ends (only the counts remain); requests to join that were not approved and the e-mails sent are erased { $days ->
+    [one] one day
+   *[other] { $days } days
+} later.
 join-privacy-rights-heading = Your rights
 join-privacy-rights = You can ask to access, correct, erase or restrict your data, object to its processing and withdraw your consent at any time by writing to progimpresa@cittametropolitana.bo.it. You can also lodge a complaint with the Garante per la protezione dei dati personali.
+join-privacy-dpo-heading = Data protection officer
+join-privacy-dpo = The data protection officer (DPO) of the Città metropolitana di Bologna: { $contact }.
+join-privacy-dpo-unset = The data protection officer (DPO) of the Città metropolitana di Bologna can be reached through the controller, at the address above.
 join-privacy-cookies-heading = Cookies
 join-privacy-cookies = The site only uses technical cookies: the chosen language and, for staff, the sign-in session. No profiling or third-party cookies.
 join-need-visibility = Visibility and communication

@@ -45,9 +45,18 @@ join-privacy-data = I dati dello spazio e dell'organizzazione che lo gestisce (p
 join-privacy-why-heading = Perché
 join-privacy-why = Per costruire e gestire la rete degli spazi per l'innovazione e il Forum, pubblicare la mappa degli spazi, organizzare gli eventi e, solo con il consenso facoltativo, contattarti per le attività del Forum. Base giuridica: l'esecuzione di compiti di interesse pubblico dell'ente (art. 6.1.e GDPR) e, per i contatti facoltativi, il consenso (art. 6.1.a).
 join-privacy-retention-heading = Per quanto tempo
-join-privacy-retention = I dati pubblicati restano finché lo spazio fa parte della rete. I dati delle richieste non approvate e delle iscrizioni agli eventi sono cancellati dopo un periodo limitato, indicato dall'ente.
+join-privacy-retention = I dati pubblicati restano finché lo spazio fa parte della rete. Le iscrizioni agli eventi sono rese anonime { $days ->
+    [one] un giorno
+   *[other] { $days } giorni
+} dopo la fine dell'evento (restano solo i conteggi); le richieste di adesione non approvate e le email inviate sono cancellate { $days ->
+    [one] un giorno
+   *[other] { $days } giorni
+} dopo.
 join-privacy-rights-heading = I tuoi diritti
 join-privacy-rights = Puoi chiedere l'accesso, la rettifica, la cancellazione o la limitazione dei tuoi dati, opporti al trattamento e revocare il consenso in ogni momento, scrivendo a progimpresa@cittametropolitana.bo.it. Puoi anche presentare reclamo al Garante per la protezione dei dati personali.
+join-privacy-dpo-heading = Responsabile della protezione dei dati
+join-privacy-dpo = Il Responsabile della protezione dei dati (DPO) della Città metropolitana di Bologna: { $contact }.
+join-privacy-dpo-unset = Il Responsabile della protezione dei dati (DPO) della Città metropolitana di Bologna si può contattare tramite il titolare, all'indirizzo indicato sopra.
 join-privacy-cookies-heading = Cookie
 join-privacy-cookies = Il sito usa solo cookie tecnici: la lingua scelta e, per lo staff, la sessione di accesso. Nessun cookie di profilazione o di terze parti.
 join-need-visibility = Visibilità e comunicazione

@@ -34,6 +34,9 @@ pub struct Config {
     /// `SPAZI_RETENTION_DAYS` (default 365): how long personal data is kept once it has served
     /// (registrations after their event, rejected requests, sent e-mails).
     pub retention_days: i64,
+    /// `SPAZI_DPO_CONTACT`: how to reach the data protection officer (an e-mail address or a
+    /// line of text), named in the privacy notice; empty: through the controller's contact.
+    pub dpo_contact: String,
     /// `SPAZI_DIGEST_HOUR` (default 8; `off` for none): the hour, Rome time, at which staff get
     /// the daily digest of the events they follow.
     pub digest_hour: Option<u8>,
@@ -135,6 +138,7 @@ impl Config {
             now,
             trusted_proxies,
             retention_days,
+            dpo_contact: var("SPAZI_DPO_CONTACT", ""),
             digest_hour,
         })
     }
@@ -172,6 +176,13 @@ impl Config {
     /// Whether cookies must carry `Secure` (the site is served over HTTPS).
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    pub fn privacy_facts(&self) -> crate::core::view::PrivacyFacts {
+        crate::core::view::PrivacyFacts {
+            retention_days: self.retention_days,
+            dpo_contact: self.dpo_contact.trim().to_owned(),
+        }
     }
 
     pub fn map_settings(&self) -> MapSettings {

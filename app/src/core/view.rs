@@ -431,3 +431,12 @@ pub struct MapSettings {
     /// Attribution HTML shown in the corner of the map.
     pub attribution: String,
 }
+
+/// What the privacy notice takes from the installation's settings: how long personal data is
+/// kept once it has served (`SPAZI_RETENTION_DAYS`) and how to reach the data protection
+/// officer (`SPAZI_DPO_CONTACT`; empty: through the controller).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrivacyFacts {
+    pub retention_days: i64,
+    pub dpo_contact: String,
+}

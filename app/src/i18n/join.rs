@@ -49,9 +49,12 @@ words! {
         privacy_why_heading,
         privacy_why,
         privacy_retention_heading,
-        privacy_retention,
+        privacy_retention(days: i64),
         privacy_rights_heading,
         privacy_rights,
+        privacy_dpo_heading,
+        privacy_dpo(contact: &str),
+        privacy_dpo_unset,
         privacy_cookies_heading,
         privacy_cookies,
         need_visibility,
@@ -81,14 +84,29 @@ impl JoinTexts {
     }
 
     /// The privacy notice: (heading, paragraph) pairs.
-    pub fn privacy(&self) -> [(&'static str, &'static str); 6] {
+    pub fn privacy(&self, facts: &crate::core::view::PrivacyFacts) -> [(&'static str, String); 7] {
+        let dpo = if facts.dpo_contact.is_empty() {
+            self.privacy_dpo_unset.to_owned()
+        } else {
+            (self.privacy_dpo)(&facts.dpo_contact)
+        };
         [
-            (self.privacy_controller_heading, self.privacy_controller),
-            (self.privacy_data_heading, self.privacy_data),
-            (self.privacy_why_heading, self.privacy_why),
-            (self.privacy_retention_heading, self.privacy_retention),
-            (self.privacy_rights_heading, self.privacy_rights),
-            (self.privacy_cookies_heading, self.privacy_cookies),
+            (
+                self.privacy_controller_heading,
+                self.privacy_controller.to_owned(),
+            ),
+            (self.privacy_dpo_heading, dpo),
+            (self.privacy_data_heading, self.privacy_data.to_owned()),
+            (self.privacy_why_heading, self.privacy_why.to_owned()),
+            (
+                self.privacy_retention_heading,
+                (self.privacy_retention)(facts.retention_days),
+            ),
+            (self.privacy_rights_heading, self.privacy_rights.to_owned()),
+            (
+                self.privacy_cookies_heading,
+                self.privacy_cookies.to_owned(),
+            ),
         ]
     }
 }

@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         move || {
             provide_context(state.clone());
             provide_context(state.config.map_settings());
+            provide_context(state.config.privacy_facts());
             crate::web::security::provide_request_nonce();
         }
     };

@@ -515,3 +515,32 @@ async fn pages_load_the_bundle_and_leaflet_only_when_they_use_them() {
     }
     t.finish().await;
 }
+
+/// The privacy notice names the retention period and the data protection officer from the
+/// settings (issue 26): what an administration owes, kept true when the settings change.
+#[tokio::test]
+async fn the_privacy_notice_says_the_settings() {
+    let t = TestDb::sqlite().await;
+    let config = |retention_days, dpo_contact: &str| Config {
+        database_url: t.url.clone(),
+        public_url: "http://spazi.test".into(),
+        retention_days,
+        dpo_contact: dpo_contact.into(),
+        ..Config::default()
+    };
+    let clock = app::backend::clock::Clock::system();
+    let app = app_with(&t, clock, config(400, "dpo@cittametropolitana.bo.it")).await;
+    let page = get(&app, "/privacy", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("400 giorni dopo la fine dell"),
+        "the retention period"
+    );
+    assert!(page
+        .body
+        .contains("(DPO) della Città metropolitana di Bologna: dpo@cittametropolitana.bo.it"));
+    let unset = app_with(&t, clock, config(365, " ")).await;
+    let page = get(&unset, "/privacy", None).await;
+    assert!(page.body.contains("365 giorni"));
+    assert!(page.body.contains("si può contattare tramite il titolare"));
+}

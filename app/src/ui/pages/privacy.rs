@@ -7,8 +7,9 @@ use leptos_meta::Title;
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let j = use_texts().join;
+    let facts = use_context::<crate::core::view::PrivacyFacts>().unwrap_or_default();
     let sections = j
-        .privacy()
+        .privacy(&facts)
         .into_iter()
         .map(|(heading, text)| view! { <h2>{heading}</h2> <p>{text}</p> })
         .collect_view();
