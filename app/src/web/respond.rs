@@ -8,6 +8,13 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Request, StatusCode, Ur
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 
+/// The value of `key` in a request's query (the first one), when there is one.
+pub(crate) fn query_value(uri: &axum::http::Uri, key: &str) -> Option<String> {
+    url::form_urlencoded::parse(uri.query()?.as_bytes())
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.into_owned())
+}
+
 pub(crate) fn unavailable(what: &str, err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "{what} failed");
     StatusCode::SERVICE_UNAVAILABLE.into_response()

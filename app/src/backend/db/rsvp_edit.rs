@@ -5,7 +5,7 @@
 use super::audit::{insert_audit, AuditEntry};
 use super::events::{EventRow, EVENT_SELECT};
 use super::outbox::enqueue;
-use super::rsvps::{notice, queue_position, NoticeKind, RsvpRow, RSVP_COLUMNS};
+use super::rsvps::{notice, queue_position, rsvp_of_event, NoticeKind, RsvpRow};
 use super::staff_events::Actor;
 use super::{Compose, Db, DbError};
 use crate::core::model::event::RsvpStatus;
@@ -89,14 +89,9 @@ impl Db {
         compose: Compose<'_>,
     ) -> Result<Option<Correction>, DbError> {
         let mut tx = self.begin_write().await?;
-        let row: Option<RsvpRow> = sqlx::query_as(&format!(
-            "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.id = $1 AND r.event_id = $2"
-        ))
-        .bind(rsvp_id)
-        .bind(event_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = rsvp_of_event(&mut tx, event_id, rsvp_id).await? else {
+            return Ok(None);
+        };
         let saved = row.details();
         let (merged, clashes) = merge_correction(typed, base, &saved);
         if !clashes.is_empty() {

@@ -98,6 +98,21 @@ pub(super) const RSVP_COLUMNS: &str =
     "r.id, r.event_id, r.status, r.first_name, r.last_name, r.email, \
     r.affiliation, r.role, r.accessibility, r.lang, r.token, r.created_at";
 
+/// Registration `rsvp_id`, when it is one of event `event_id`'s.
+pub(super) async fn rsvp_of_event(
+    conn: &mut AnyConnection,
+    event_id: i64,
+    rsvp_id: i64,
+) -> Result<Option<RsvpRow>, DbError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.id = $1 AND r.event_id = $2"
+    ))
+    .bind(rsvp_id)
+    .bind(event_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
 /// 1 for the first in line.
 pub(super) async fn queue_position(
     conn: &mut AnyConnection,
@@ -373,14 +388,7 @@ impl Db {
     ) -> Result<CancelOutcome, DbError> {
         let mut tx = self.begin_write().await?;
         for _ in 0..3 {
-            let row: Option<RsvpRow> = sqlx::query_as(&format!(
-                "SELECT {RSVP_COLUMNS} FROM rsvps r WHERE r.id = $1 AND r.event_id = $2"
-            ))
-            .bind(rsvp_id)
-            .bind(event_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some(r) = row else {
+            let Some(r) = rsvp_of_event(&mut tx, event_id, rsvp_id).await? else {
                 return Ok(CancelOutcome::NotFound);
             };
             if r.status == RsvpStatus::Cancelled.code() {

@@ -9,7 +9,7 @@ use crate::core::validate::rsvp::{validate_staff_rsvp, Field, RsvpInput};
 use crate::core::validate::FieldErrors;
 use crate::ui::pages::admin::rsvp_staff::{RsvpAddState, RsvpEditState, BASE_PREFIX, FROM_DOOR};
 use crate::web::guard::{authorised_pairs, authorised_post, staff_session};
-use crate::web::respond::{render_page, see_other, unavailable};
+use crate::web::respond::{query_value, render_page, see_other, unavailable};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -30,9 +30,7 @@ pub(crate) async fn add(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let from_door = uri.query().is_some_and(|q| {
-        url::form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == FROM_DOOR.0 && v == FROM_DOOR.1)
-    });
+    let from_door = query_value(&uri, FROM_DOOR.0).as_deref() == Some(FROM_DOOR.1);
     let form = RsvpAddState {
         input: RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
         present: !form_value(&pairs, "present").is_empty(),
@@ -110,11 +108,7 @@ pub(crate) async fn correct(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let Some(rsvp) = uri.query().and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "iscrizione")
-            .and_then(|(_, v)| v.parse::<i64>().ok())
-    }) else {
+    let Some(rsvp) = query_value(&uri, "iscrizione").and_then(|v| v.parse::<i64>().ok()) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let typed = RsvpInput::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));

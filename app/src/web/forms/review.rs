@@ -167,11 +167,9 @@ pub(crate) async fn merge(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let Some(target) = uri.query().and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "spazio")
-            .and_then(|(_, v)| v.parse::<i64>().ok())
-    }) else {
+    let Some(target) =
+        crate::web::respond::query_value(&uri, "spazio").and_then(|v| v.parse::<i64>().ok())
+    else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let version = |name: &str| form_value(&pairs, name).parse::<i64>().unwrap_or(-1);

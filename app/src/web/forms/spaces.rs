@@ -151,10 +151,9 @@ pub(crate) async fn save_space(
             {
                 Ok(Saved::Done { .. }) => {
                     // Corrected from its join request: back to the request, to decide.
-                    let from_request = uri.query().is_some_and(|q| {
-                        url::form_urlencoded::parse(q.as_bytes())
-                            .any(|(k, v)| k == paths::FROM_REQUEST.0 && v == paths::FROM_REQUEST.1)
-                    });
+                    let from_request =
+                        crate::web::respond::query_value(&uri, paths::FROM_REQUEST.0).as_deref()
+                            == Some(paths::FROM_REQUEST.1);
                     let request = match from_request {
                         true => state.db.space_request(id).await.ok().flatten(),
                         false => None,
