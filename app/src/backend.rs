@@ -5,6 +5,7 @@
 
 pub mod antirobot;
 pub mod auth;
+pub mod boundaries;
 pub mod cli;
 pub mod clock;
 pub mod context;

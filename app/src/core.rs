@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod datetime;
 pub mod filter;
+pub mod geo;
 pub mod import_columns;
 pub mod lang;
 pub mod model;

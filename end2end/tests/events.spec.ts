@@ -88,6 +88,10 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
   // Cancel through the e-mail's link: the seat is free again.
   await page.goto(new URL(link!).pathname);
   await page.getByRole("button", { name: "Annulla l'iscrizione" }).click();
+  // Asked first: one stray tap cancels nothing.
+  await expect(page).toHaveURL(/annulla=1#cancel-title$/);
+  await expect(page.getByText("Vuoi davvero annullare l'iscrizione?")).toBeVisible();
+  await page.getByRole("button", { name: "Sì, annulla l'iscrizione" }).click();
   await expect(page).toHaveURL(/annullata=1$/);
   await expect(page.getByText(/Hai annullato l'iscrizione/)).toBeVisible();
   await expect(page.locator("#rsvp-status")).toHaveText("Iscrizione annullata.");

@@ -8,6 +8,8 @@ import { expect, test } from "@playwright/test";
 import { STAFF } from "../playwright.config";
 
 test("staff create and publish an event, then check people in at the door", async ({ page, browser }, info) => {
+  // A whole day's journey, from the draft to the door: longer than one page's test.
+  test.setTimeout(60_000);
   const tag = info.project.name;
   const title = `Forum di ottobre ${tag}`;
 
@@ -27,6 +29,9 @@ test("staff create and publish an event, then check people in at the door", asyn
   await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Palazzo Malvezzi");
   await page.getByLabel("Indirizzo del luogo").fill("Via Zamboni 13, Bologna");
   await page.getByLabel("Posti disponibili").fill("2");
+  // How to get there and the venue's accessibility, for the event's page.
+  await page.getByLabel("Come arrivare: mezzi pubblici, bici, parcheggio (italiano)").fill("Autobus 11 e 14, fermata Piazza Verdi.\nRastrelliere per le bici in cortile.");
+  await page.getByLabel("Accessibilità del luogo (italiano)").fill("Ingresso senza gradini, ascensore.");
   await page.getByRole("button", { name: "Crea l'evento" }).click();
   await expect(page.locator("#ends_at-error")).toHaveText("Controlla le date: la fine deve venire dopo l'inizio.");
   await expect(page.getByLabel("Titolo (italiano)")).toHaveValue(title);
@@ -58,6 +63,8 @@ test("staff create and publish an event, then check people in at the door", asyn
   await visitor.getByRole("link", { name: title }).click();
   await expect(visitor).toHaveURL(new RegExp(`${publicPath}$`));
   await expect(visitor.locator("time").first()).toHaveText("giovedì 20 ottobre 2022, 17:00–19:00 (ora di Bologna, CEST)");
+  await expect(visitor.locator("#getting-there")).toHaveText(/^Autobus 11 e 14, fermata Piazza Verdi\.\s+Rastrelliere per le bici in cortile\.$/);
+  await expect(visitor.locator("#venue-access")).toHaveText("Ingresso senza gradini, ascensore.");
   await visitor.waitForTimeout(4_500);
   await visitor.getByRole("textbox", { name: /^Nome \*/ }).fill("Giulia");
   await visitor.getByRole("textbox", { name: /^Cognome/ }).fill(`Neri ${tag}`);

@@ -70,9 +70,9 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   await page.getByLabel("Indirizzo (via e numero civico)").fill("Via Emilia 10");
   await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
   if (js) {
-    // Tap the map to place the pin: the coordinates follow.
-    await expect(page.locator(".map--picker.leaflet-container")).toBeVisible();
-    await page.locator(".map--picker").tap({ position: { x: 120, y: 90 } });
+    // Tap the map to place the pin, once it shows Imola: the coordinates follow.
+    await expect(page.locator(".map--picker .map-picker__outline")).toBeVisible();
+    await page.locator(".map--picker").tap();
     await expect(page.getByLabel("Latitudine")).not.toHaveValue("");
   }
   await page.getByRole("textbox", { name: /Organizzazione che lo gestisce/ }).fill("Associazione Officina");
@@ -142,4 +142,57 @@ test("text past a limit is kept and said, never cut", async ({ page }, info) => 
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
   await expect(page.locator("#description-error")).toHaveText("Il testo è troppo lungo: al massimo 600 caratteri.");
   await expect(page.getByLabel("Descrizione breve")).toHaveValue(long);
+});
+
+test.describe("on a 390×844 phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the pin stays in the chosen municipality, placed by touch or by keyboard", async ({ page }, info) => {
+    const js = info.project.use.javaScriptEnabled;
+    await page.goto("/aderisci");
+    const shown = Date.now();
+    const latitude = page.getByRole("textbox", { name: "Latitudine" });
+    const longitude = page.getByRole("textbox", { name: "Longitudine" });
+    const outside = /fuori dal comune scelto/;
+    await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
+    if (js) {
+      await expect(page.locator("#join-form[data-assist=ready]")).toBeAttached();
+      // The map goes to Imola and outlines it; the pin waits there, the fields stay empty.
+      await expect(page.locator(".map--picker .map-picker__outline")).toBeVisible();
+      await expect(latitude).toHaveValue("");
+      // A position typed in Bologna is said at once, beside the latitude.
+      await latitude.fill("44.4949");
+      await longitude.fill("11.3426");
+      await longitude.blur();
+      await expect(page.locator("#lat-error")).toHaveText(outside);
+      await expect(latitude).toHaveAttribute("aria-invalid", "true");
+      // From the keyboard: the map's centre (Imola again, once chosen again) …
+      await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Bologna" });
+      await expect(page.locator("#lat-error")).toHaveCount(0);
+      await page.getByRole("combobox", { name: /Comune/ }).selectOption({ label: "Imola" });
+      await expect(page.locator("#lat-error")).toHaveText(outside);
+      await page.getByRole("button", { name: "Metti il segnaposto al centro della mappa" }).click();
+      await expect(page.locator("#lat-error")).toHaveCount(0);
+      const lat = Number(await latitude.inputValue());
+      expect(lat).toBeGreaterThan(44.2);
+      expect(lat).toBeLessThan(44.45);
+      // … and the arrow keys on the pin.
+      const lon = Number(await longitude.inputValue());
+      const pin = page.getByRole("button", { name: /Segnaposto: spostalo con le frecce/ });
+      await pin.focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("Shift+ArrowRight");
+      await expect.poll(async () => Number(await longitude.inputValue())).toBeGreaterThan(lon);
+      await expect(pin).toBeFocused();
+    }
+    // Sent with the pin in Bologna for a space in Imola: refused beside the latitude (by the
+    // form's helper, or by the server with JavaScript off), what was typed kept.
+    await latitude.fill("44.4949");
+    await longitude.fill("11.3426");
+    await page.waitForTimeout(Math.max(0, 4_500 - (Date.now() - shown)));
+    await page.getByRole("button", { name: "Invia la richiesta" }).click();
+    await expect(page.locator("#lat-error")).toHaveText(outside);
+    await expect(latitude).toHaveValue("44.4949");
+    await expect(page.getByRole("combobox", { name: /Comune/ })).toHaveValue("037032");
+  });
 });

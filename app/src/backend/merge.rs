@@ -106,7 +106,7 @@ pub async fn merge(
         return Ok(Outcome::NotFound);
     };
     let input = merged_input(&page.target, &page.proposed, fields);
-    let valid = match validate_space(&input) {
+    let valid = match validate_space(&input, crate::backend::boundaries::all()) {
         Ok(v) => v,
         Err(errors) => return Ok(Outcome::Invalid(errors)),
     };

@@ -137,6 +137,8 @@ mod tests {
             summary: "Spazi\\coworking".into(),
             description: String::new(),
             programme: vec!["17:00 Accoglienza".into(), "19:00 Chiusura".into()],
+            travel: String::new(),
+            access: String::new(),
             starts_at: 1_654_527_600,
             ends_at: 1_654_534_800,
             venue_name: "BIG – Boost Innovation Garage".into(),

@@ -94,6 +94,8 @@ pub const SPACES_GEOJSON: &str = "/api/spazi.geojson";
 pub const SPACES_CSV: &str = "/api/spazi.csv";
 /// The map's markers, one line per space (`ui::islands::map` reads it).
 pub const MAP_MARKERS: &str = "/api/spazi/mappa.txt";
+/// The municipalities' boundaries, one line each (`core::geo::Boundaries::encode`).
+pub const BOUNDARIES: &str = "/api/confini-comunali.txt";
 pub const EVENT_CALENDAR: &str = "/eventi/{slug}/calendario.ics";
 /// Sets the language cookie, then goes back to `?next=`.
 pub const LANGUAGE: &str = "/lingua/{code}";

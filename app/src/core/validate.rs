@@ -51,6 +51,8 @@ pub enum Problem {
     UnknownChoice,
     NotANumber,
     OutsideArea,
+    /// A pin outside the municipality the form names (see `core::geo`).
+    OutsideMunicipality,
     InvalidUrl,
     InvalidEmail,
     InvalidPhone,
@@ -119,13 +121,17 @@ pub enum Problem {
     SameAsCurrent,
     /// Someone of the same name is registered already (staff adding a registration).
     SameName,
+    /// Many requests from one network: a question to answer before going on.
+    QuestionNeeded,
+    /// The question's answer was wrong (or the question too old): a new one is asked.
+    WrongAnswer,
 }
 
 impl Problem {
     /// Every kind of problem (the numbers are placeholders), for the checks of the locale
     /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
     /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
-    pub const ALL: [Problem; 37] = [
+    pub const ALL: [Problem; 40] = [
         Problem::Required,
         Problem::TooLong { max: 0 },
         Problem::ControlCharacters,
@@ -133,6 +139,7 @@ impl Problem {
         Problem::UnknownChoice,
         Problem::NotANumber,
         Problem::OutsideArea,
+        Problem::OutsideMunicipality,
         Problem::InvalidUrl,
         Problem::InvalidEmail,
         Problem::InvalidPhone,
@@ -164,11 +171,13 @@ impl Problem {
         Problem::UnknownKind,
         Problem::SameAsCurrent,
         Problem::SameName,
+        Problem::QuestionNeeded,
+        Problem::WrongAnswer,
     ];
 
     /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
     /// report: the server gives the browser's form helper these messages, and only these.
-    pub const IN_THE_BROWSER: &'static [Problem] = Problem::ALL.split_at(12).0;
+    pub const IN_THE_BROWSER: &'static [Problem] = Problem::ALL.split_at(13).0;
 
     /// The kind of problem, as the end of its message's key (`validation-too-long`).
     pub fn code(self) -> &'static str {
@@ -181,6 +190,7 @@ impl Problem {
             UnknownChoice => "unknown-choice",
             NotANumber => "not-a-number",
             OutsideArea => "outside-area",
+            OutsideMunicipality => "outside-municipality",
             InvalidUrl => "invalid-url",
             InvalidEmail => "invalid-email",
             InvalidPhone => "invalid-phone",
@@ -211,6 +221,8 @@ impl Problem {
             UnknownKind => "unknown-kind",
             SameAsCurrent => "same-as-current",
             SameName => "same-name",
+            QuestionNeeded => "question-needed",
+            WrongAnswer => "wrong-answer",
         }
     }
 

@@ -89,6 +89,7 @@ impl Labelled for rsvp::Field {
             Present => "fields-rsvp-present",
             BeyondCapacity => "fields-rsvp-beyond-capacity",
             SameNameOk => "fields-rsvp-same-name-ok",
+            Answer => "fields-rsvp-answer",
             // The same words as the join form's.
             ConsentPrivacy => join::Field::ConsentPrivacy.label_key(),
             // The same words as the join form's.
@@ -116,6 +117,10 @@ impl Labelled for event::Field {
             VenueName => "fields-event-venue-name",
             VenueAddress => "fields-event-venue-address",
             VenueSpace => "fields-event-venue-space",
+            TravelIt => "fields-event-travel-it",
+            TravelEn => "fields-event-travel-en",
+            AccessIt => "fields-event-access-it",
+            AccessEn => "fields-event-access-en",
             Organiser => "fields-event-organiser",
             Email => "fields-event-email",
             Capacity => "fields-event-capacity",

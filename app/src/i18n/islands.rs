@@ -13,13 +13,15 @@ use serde::{Deserialize, Serialize};
 
 /// The catalogue's keys of the islands' own words, with their variables (for the checks of
 /// the locale files; the kinds and the precision warning are the site's words).
-pub const KEYS: [(&str, &[&str]); 13] = [
+pub const KEYS: [(&str, &[&str]); 15] = [
     ("map-label", &[]),
     ("map-open-space", &[]),
     ("map-cluster-zoom", &["n"]),
     ("map-cluster-here", &["n"]),
     ("map-pin-label", &[]),
     ("map-pin-hint", &[]),
+    ("map-pin-marker", &[]),
+    ("map-pin-centre", &[]),
     ("map-use-location", &[]),
     ("map-locating", &[]),
     ("map-located", &[]),
@@ -165,6 +167,9 @@ impl PinWords {
         let mut w = Words(Vec::new());
         w.push_word(lang, "map-pin-label");
         w.push_word(lang, "map-pin-hint");
+        w.push_word(lang, "map-pin-marker");
+        w.push_word(lang, "map-pin-centre");
+        w.push_word(lang, "validation-outside-municipality");
         PinWords(w)
     }
 
@@ -174,6 +179,21 @@ impl PinWords {
 
     pub fn hint(&self) -> &str {
         self.0.get(1)
+    }
+
+    /// The pin's name, saying it moves with the arrow keys.
+    pub fn marker(&self) -> &str {
+        self.0.get(2)
+    }
+
+    /// The button that puts the pin at the map's centre (for keyboards).
+    pub fn centre(&self) -> &str {
+        self.0.get(3)
+    }
+
+    /// `Problem::OutsideMunicipality`'s message.
+    pub fn outside_municipality(&self) -> &str {
+        self.0.get(4)
     }
 }
 

@@ -3,6 +3,8 @@
 //! they reach goes into the WASM bundle: their words come as props (`i18n::islands`), never
 //! from `Lang::texts`.
 
+#[cfg(feature = "hydrate")]
+pub mod browser;
 pub mod join_assist;
 pub mod map;
 pub mod page_assets;

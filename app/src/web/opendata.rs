@@ -399,6 +399,19 @@ pub(crate) async fn csv(
     .await
 }
 
+/// `GET /api/confini-comunali.txt`: the municipalities' boundaries in `core::geo`'s compact
+/// text, for the pin picker's check that a pin lies in its municipality. Built into the binary:
+/// the same on every app server, kept a day by browsers.
+pub(crate) async fn boundaries(headers: HeaderMap) -> Response {
+    let body = crate::backend::boundaries::document().as_bytes().to_vec();
+    let mut response = respond(&headers, body, "text/plain; charset=utf-8", None, true);
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    response
+}
+
 /// The shared response: ETag and conditional 304; for `public` data also cache, licence and
 /// open CORS headers (staff exports get none of those and download as attachments).
 pub fn respond(

@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
                 .route(paths::SPACES_GEOJSON, get(opendata::geojson))
                 .route(paths::SPACES_CSV, get(opendata::csv))
                 .route(paths::MAP_MARKERS, get(opendata::markers))
+                .route(paths::BOUNDARIES, get(opendata::boundaries))
                 .layer(Extension(Arc::new(opendata::ExportCache::new(
                     opendata::MAX_EXPORT_BYTES,
                 ))))

@@ -156,7 +156,10 @@ async fn staff_add_registrations(t: &TestDb) {
         t.db.staff_cancel_rsvp((id, ugo), actor, NOW + 4, &compose)
             .await
             .unwrap(),
-        CancelOutcome::Cancelled { promoted: 0 }
+        CancelOutcome::Cancelled {
+            promoted: 0,
+            was_waiting: false
+        }
     );
     assert_eq!(outbox_rows(t).await, 1);
 

@@ -416,7 +416,10 @@ async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
     // A cancels: C, first in line, gets the seat and an e-mail with their own link.
     assert_eq!(
         t.db.cancel_rsvp(&ta, NOW + 3, &compose).await.unwrap(),
-        CancelOutcome::Cancelled { promoted: 1 }
+        CancelOutcome::Cancelled {
+            promoted: 1,
+            was_waiting: false
+        }
     );
     let view = |token: String| {
         let db = t.db.clone();
@@ -466,7 +469,10 @@ async fn cancelling_promotes_the_first_in_line(t: &TestDb) {
     // Someone waiting cancels: no seat changes hands.
     assert_eq!(
         t.db.cancel_rsvp(&td, NOW + 6, &compose).await.unwrap(),
-        CancelOutcome::Cancelled { promoted: 0 }
+        CancelOutcome::Cancelled {
+            promoted: 0,
+            was_waiting: true
+        }
     );
     let counts = t.db.rsvp_counts(id).await.unwrap();
     assert_eq!(
@@ -577,7 +583,10 @@ async fn staff_cancel_a_registration_and_the_line_moves_up(t: &TestDb) {
         t.db.staff_cancel_rsvp((id, first), actor, NOW + 3, &compose)
             .await
             .unwrap(),
-        CancelOutcome::Cancelled { promoted: 1 }
+        CancelOutcome::Cancelled {
+            promoted: 1,
+            was_waiting: false
+        }
     );
     assert_eq!(
         mails_to(&t.db, &niccolo.email).await.last().unwrap().0,
@@ -622,7 +631,10 @@ async fn staff_cancel_a_registration_and_the_line_moves_up(t: &TestDb) {
         t.db.staff_cancel_rsvp((id, c), actor, NOW + 11 * DAY, &compose)
             .await
             .unwrap(),
-        CancelOutcome::Cancelled { promoted: 0 }
+        CancelOutcome::Cancelled {
+            promoted: 0,
+            was_waiting: true
+        }
     );
     let counts = t.db.rsvp_counts(id).await.unwrap();
     assert_eq!(
@@ -889,6 +901,102 @@ async fn the_launch_is_seeded_in_rome_time(t: &TestDb) {
 }
 on_both_backends!(the_launch_is_seeded_in_rome_time);
 
+/// A hundred people register for one event from one network (an office's public address):
+/// past the first twenty each is asked a question, answers it and is registered; a wrong
+/// answer gets a new question, nothing typed lost. Another event counts on its own.
+async fn a_shared_network_is_asked_a_question_not_turned_away(t: &TestDb) {
+    use app::web::forms::rsvp::ASK_FROM;
+    let app = app_at(t, Clock::fixed(NOW)).await;
+    for slug in ["rete-condivisa", "altro-incontro"] {
+        t.db.insert_event(&event(slug, 200), EventStatus::Published, NOW)
+            .await
+            .unwrap();
+    }
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::backend::antirobot::form_token(&secret, NOW - 60);
+    let form = |n: usize, extra: &str| {
+        format!(
+            "started={token}&fax=&first_name=Persona&last_name=N{n}&attendee_email=p{n}%40example.it\
+             &consent_privacy=on{extra}"
+        )
+    };
+    let post =
+        |slug: &str, body: String| post_form(&format!("/eventi/{slug}"), &body, None, Some(ORIGIN));
+    let question_of = |html: &str| -> (String, u16) {
+        let token = html
+            .split("name=\"question\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .to_owned();
+        let mut parts = token.split('.');
+        let a: u16 = parts.next().unwrap().parse().unwrap();
+        let b: u16 = parts.next().unwrap().parse().unwrap();
+        (token, a + b)
+    };
+    let mut asked = 0;
+    for n in 0..100 {
+        let res = app
+            .clone()
+            .oneshot(post("rete-condivisa", form(n, "")))
+            .await
+            .unwrap();
+        if res.status() == StatusCode::SEE_OTHER {
+            continue;
+        }
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "person {n}");
+        asked += 1;
+        let html = body_text(res).await;
+        assert!(html.contains(
+            "id=\"answer-error\" class=\"field__error\">Da questa rete sono arrivate molte iscrizioni"
+        ));
+        assert!(html.contains(&format!("value=\"p{n}@example.it\"")), "kept");
+        let (question, sum) = question_of(&html);
+        let mut answer = format!("&question={question}&answer={sum}");
+        if n == 50 {
+            // A wrong answer: a new question, everything kept.
+            let wrong = format!("&question={question}&answer={}", sum + 1);
+            let res = app
+                .clone()
+                .oneshot(post("rete-condivisa", form(n, &wrong)))
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let html = body_text(res).await;
+            assert!(html.contains("La risposta non è giusta"));
+            assert!(html.contains("value=\"N50\""));
+            let (question, sum) = question_of(&html);
+            answer = format!("&question={question}&answer={sum}");
+        }
+        // An answer serves only its own request: not another person's.
+        if n == 60 {
+            let res = app
+                .clone()
+                .oneshot(post("rete-condivisa", form(61, &answer)))
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let res = app
+            .clone()
+            .oneshot(post("rete-condivisa", form(n, &answer)))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "person {n} answered");
+    }
+    assert_eq!(asked, 100 - ASK_FROM as usize);
+    let id = t.db.event_id("rete-condivisa").await.unwrap().unwrap();
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 100);
+    // The same network, another event: not asked yet.
+    let res = app
+        .clone()
+        .oneshot(post("altro-incontro", form(1, "")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+on_both_backends!(a_shared_network_is_asked_a_question_not_turned_away);
+
 fn rsvp_form(token: &str, email: &str) -> String {
     format!(
         "started={token}&fax=&first_name=Anna&last_name=Rossi&attendee_email={email}\
@@ -991,13 +1099,34 @@ async fn rsvp_over_http_from_form_to_cancellation() {
         .unwrap();
     assert!(body_text(res).await.contains("già iscritto"));
 
-    // Cancel from the personal page: the seat is free again.
+    // Cancel from the personal page: asked first, nothing changed by one tap …
     let res = app
         .clone()
         .oneshot(post_form(&personal, "", None, Some(ORIGIN)))
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let confirm = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(confirm, format!("{personal}?annulla=1#cancel-title"));
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 1);
+    let res = app.clone().oneshot(get_req(&confirm, None)).await.unwrap();
+    let html = body_text(res).await;
+    assert!(
+        html.contains("Vuoi davvero annullare l&#x27;iscrizione?")
+            || html.contains("Vuoi davvero annullare l'iscrizione?")
+    );
+    assert!(html.contains("name=\"conferma\" value=\"1\""));
+    // … then confirmed: the seat is free again.
+    let res = app
+        .clone()
+        .oneshot(post_form(&personal, "conferma=1", None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with("?annullata=1"));
     let res = app
         .clone()
         .oneshot(get_req(&format!("{personal}?annullata=1"), None))
@@ -1023,7 +1152,7 @@ async fn rsvp_over_http_from_form_to_cancellation() {
         .clone()
         .oneshot(post_form(
             &format!("/prenotazione/{}", "0".repeat(64)),
-            "",
+            "conferma=1",
             None,
             Some(ORIGIN),
         ))
@@ -1170,7 +1299,8 @@ const EVENT_FORM: &str = "title_it=Secondo+incontro+del+Forum&title_en=&slug=&su
 &summary_en=&description_it=&description_en=&programme_it=17%3A00+Accoglienza&programme_en=\
 &starts_at=2030-03-20T17%3A00&ends_at=2030-03-20T19%3A00&venue_space=&venue_name=Palazzo+Malvezzi\
 &venue_address=Via+Zamboni+13%2C+Bologna&organiser=Citt%C3%A0+metropolitana&contact_email=progimpresa%40cittametropolitana.bo.it\
-&rsvp_opens_at=&rsvp_closes_at=";
+&rsvp_opens_at=&rsvp_closes_at=&travel_it=Autobus+11+e+14%2C+fermata+Piazza+Verdi&travel_en=\
+&access_it=Ingresso+senza+gradini&access_en=";
 
 #[tokio::test]
 async fn staff_run_an_event_from_draft_to_the_door() {
@@ -1294,9 +1424,12 @@ async fn staff_run_an_event_from_draft_to_the_door() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = app.clone().oneshot(get_req(public, None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(body_text(res)
-        .await
-        .contains("mercoledì 20 marzo 2030, 17:00–19:00"));
+    let html = body_text(res).await;
+    assert!(html.contains("mercoledì 20 marzo 2030, 17:00–19:00"));
+    // The venue's notes, as staff wrote them.
+    assert!(html.contains("<dt>Come arrivare</dt>"));
+    assert!(html.contains("Autobus 11 e 14, fermata Piazza Verdi"));
+    assert!(html.contains("Ingresso senza gradini"));
 
     // Three people for two seats; one is a formula in disguise.
     let slug = "secondo-incontro-del-forum";

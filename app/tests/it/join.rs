@@ -121,6 +121,18 @@ async fn join_form_guards_errors_and_success() {
         "nothing stored or sent"
     );
 
+    // A pin in Bologna for a space in Imola: refused beside the latitude, the position kept;
+    // one just inside Imola passes this check.
+    let in_bologna =
+        good_form(&old, "Officina+Comune").replace("&lat=&lon=", "&lat=44.4949&lon=11.3426");
+    let res = app.clone().oneshot(post(in_bologna)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains(
+        "id=\"lat-error\" class=\"field__error\">La posizione è fuori dal comune scelto"
+    ));
+    assert!(html.contains("value=\"44.4949\""));
+
     // A good submission: pending, confirmation page, two e-mails queued.
     let res = app
         .clone()

@@ -87,7 +87,7 @@ pub(crate) async fn join_request(t: &TestDb, contact: &str, at: i64) -> i64 {
         ("contact_email", contact),
         ("consent_privacy", "on"),
     ]);
-    let valid = validate_join(&input).unwrap();
+    let valid = validate_join(&input, app::backend::boundaries::all()).unwrap();
     t.db.create_submission(
         &valid,
         &format!("ADR-{at}"),

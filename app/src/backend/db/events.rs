@@ -19,6 +19,7 @@ pub(super) const EVENT_SELECT: &str =
     e.summary_en, e.description_it, e.description_en, e.programme_it, e.programme_en, \
     e.starts_at, e.ends_at, e.venue_name, e.venue_address, e.space_id, e.lat, e.lon, e.organiser, \
     e.contact_email, e.capacity, e.seats_taken, e.rsvp_opens_at, e.rsvp_closes_at, \
+    e.travel_it, e.travel_en, e.access_it, e.access_en, \
     s.slug AS space_slug, s.name AS space_name, s.status AS space_status, \
     s.lat AS space_lat, s.lon AS space_lon, s.position_precision AS space_precision, \
     (SELECT COUNT(*) FROM rsvps w WHERE w.event_id = e.id AND w.status = 'waiting') AS waiting \
@@ -38,6 +39,10 @@ pub(super) struct EventRow {
     pub(super) description_en: Option<String>,
     pub(super) programme_it: Option<String>,
     pub(super) programme_en: Option<String>,
+    pub(super) travel_it: Option<String>,
+    pub(super) travel_en: Option<String>,
+    pub(super) access_it: Option<String>,
+    pub(super) access_en: Option<String>,
     pub(super) starts_at: i64,
     pub(super) ends_at: i64,
     pub(super) venue_name: String,
@@ -96,6 +101,8 @@ impl EventRow {
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            travel: pick(self.travel_it.as_deref(), self.travel_en.as_deref()),
+            access: pick(self.access_it.as_deref(), self.access_en.as_deref()),
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             venue_name: self.venue_name.clone(),
@@ -244,8 +251,9 @@ impl Db {
     }
 }
 
-/// A query with an event's nineteen stored values bound next, in the order of [`ValidEvent`]'s
-/// fields (slug first, `rsvp_closes_at` last): inserting and updating an event share it.
+/// A query with an event's twenty-three stored values bound next, in the order of
+/// [`ValidEvent`]'s fields (slug first, `access_en` last): inserting and updating an event
+/// share it.
 pub(super) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 pub(super) fn bind_event<'q>(query: AnyQuery<'q>, e: &'q ValidEvent) -> AnyQuery<'q> {
@@ -269,6 +277,10 @@ pub(super) fn bind_event<'q>(query: AnyQuery<'q>, e: &'q ValidEvent) -> AnyQuery
         .bind(e.capacity)
         .bind(e.rsvp_opens_at)
         .bind(e.rsvp_closes_at)
+        .bind(&e.travel_it)
+        .bind(&e.travel_en)
+        .bind(&e.access_it)
+        .bind(&e.access_en)
 }
 
 pub(super) async fn insert_event(
@@ -281,9 +293,10 @@ pub(super) async fn insert_event(
         "INSERT INTO events (slug, title_it, title_en, summary_it, summary_en, description_it, \
          description_en, programme_it, programme_en, starts_at, ends_at, venue_name, \
          venue_address, space_id, organiser, contact_email, capacity, rsvp_opens_at, \
-         rsvp_closes_at, status, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, \
-         $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21, \
-         CASE WHEN $20 = 'draft' THEN NULL ELSE $21 END) RETURNING id",
+         rsvp_closes_at, travel_it, travel_en, access_it, access_en, status, created_at, \
+         updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+         $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $25, \
+         CASE WHEN $24 = 'draft' THEN NULL ELSE $25 END) RETURNING id",
     );
     let row = bind_event(insert, e)
         .bind(status.code())
@@ -367,5 +380,6 @@ pub(super) fn launch_event(space_id: Option<i64>) -> ValidEvent {
         capacity: 80,
         rsvp_opens_at: None,
         rsvp_closes_at: None,
+        ..Default::default()
     }
 }

@@ -51,6 +51,12 @@ pub struct Registration {
     pub compose: Composer,
     /// Counted against this limit in the same transaction; refused (`TooMany`) when over it.
     pub limit: Option<ClientLimit>,
+    /// Past this many requests of its client within `limit`'s window, a request must come
+    /// with a question answered (`answered`); otherwise `ChallengeNeeded`, nothing stored. A
+    /// network many people share (an office, a university) is asked, not turned away.
+    pub ask_from: Option<i64>,
+    /// The request came with the question answered right.
+    pub answered: bool,
     /// The e-mail about it is counted against this limit of its recipient (see
     /// `submissions::MAX_MAILS_PER_RECIPIENT`), and not sent when over it: the registration
     /// itself goes ahead.
@@ -66,6 +72,8 @@ impl Registration {
             now,
             compose,
             limit: None,
+            ask_from: None,
+            answered: false,
             mail_limit: None,
         }
     }
@@ -298,8 +306,14 @@ impl Group {
         job: &Registration,
     ) -> Result<RsvpOutcome, DbError> {
         let now = job.now;
-        if job.limit.as_ref().is_some_and(|l| self.over(l, now)) {
-            return Ok(RsvpOutcome::TooMany);
+        if let Some(limit) = &job.limit {
+            let count = self.requests_of(limit, now);
+            if count >= limit.max {
+                return Ok(RsvpOutcome::TooMany);
+            }
+            if !job.answered && job.ask_from.is_some_and(|from| count >= from) {
+                return Ok(RsvpOutcome::ChallengeNeeded);
+            }
         }
         if !self.events.contains_key(&job.slug) {
             let event = locked_event(conn, backend, &job.slug).await?;
@@ -410,9 +424,14 @@ impl Group {
         })
     }
 
-    /// Whether `client` is over `limit` at `now`: what the database held when the group was
-    /// read, and what the group has counted since.
+    /// Whether `client` is over `limit` at `now` (see [`Group::requests_of`]).
     fn over(&self, limit: &ClientLimit, now: i64) -> bool {
+        self.requests_of(limit, now) >= limit.max
+    }
+
+    /// The requests of `limit`'s client within its window at `now`: what the database held
+    /// when the group was read, and what the group has counted since.
+    fn requests_of(&self, limit: &ClientLimit, now: i64) -> i64 {
         let since = now - limit.window;
         let stored = self
             .stored
@@ -425,7 +444,7 @@ impl Group {
             .iter()
             .filter(|(b, c, at)| *b == limit.bucket && *c == limit.client && *at > since)
             .count() as i64;
-        stored + here >= limit.max
+        stored + here
     }
 
     /// Queues `email` about `job` — unless its recipient has had their day's e-mails from the

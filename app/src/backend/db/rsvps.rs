@@ -63,14 +63,19 @@ pub enum RsvpOutcome {
     NoSuchEvent,
     /// Too many requests from this client (see [`ClientLimit`]); nothing was stored.
     TooMany,
+    /// Many requests from this client: it must answer a question first (see
+    /// `Registration::ask_from`); nothing was stored.
+    ChallengeNeeded,
 }
 
 /// What became of a cancellation through the personal link.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CancelOutcome {
-    /// Cancelled; how many people in line got a seat because of it.
+    /// Cancelled; how many people in line got a seat because of it, and whether it was a
+    /// place in line (not a seat).
     Cancelled {
         promoted: usize,
+        was_waiting: bool,
     },
     AlreadyCancelled,
     /// The event has started (or was cancelled): nothing to change.
@@ -370,7 +375,11 @@ impl Db {
                 continue;
             };
             tx.commit().await?;
-            return Ok(CancelOutcome::Cancelled { promoted });
+            let was_waiting = status == RsvpStatus::Waiting.code();
+            return Ok(CancelOutcome::Cancelled {
+                promoted,
+                was_waiting,
+            });
         }
         Err(DbError::Sqlx(sqlx::Error::RowNotFound))
     }
@@ -430,7 +439,11 @@ impl Db {
             )
             .await?;
             tx.commit().await?;
-            return Ok(CancelOutcome::Cancelled { promoted });
+            let was_waiting = r.status == RsvpStatus::Waiting.code();
+            return Ok(CancelOutcome::Cancelled {
+                promoted,
+                was_waiting,
+            });
         }
         Err(DbError::Sqlx(sqlx::Error::RowNotFound))
     }

@@ -42,6 +42,10 @@ impl EventRow {
             capacity: self.capacity,
             rsvp_opens_at: self.rsvp_opens_at,
             rsvp_closes_at: self.rsvp_closes_at,
+            travel_it: self.travel_it.clone(),
+            travel_en: self.travel_en.clone(),
+            access_it: self.access_it.clone(),
+            access_en: self.access_en.clone(),
         }
     }
 }
@@ -273,8 +277,9 @@ impl Db {
              summary_en = $6, description_it = $7, description_en = $8, programme_it = $9, \
              programme_en = $10, starts_at = $11, ends_at = $12, venue_name = $13, \
              venue_address = $14, space_id = $15, organiser = $16, contact_email = $17, \
-             capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, updated_at = $21, \
-             version = version + 1 WHERE id = $1 AND seats_taken <= $18 AND version = $22",
+             capacity = $18, rsvp_opens_at = $19, rsvp_closes_at = $20, travel_it = $21, \
+             travel_en = $22, access_it = $23, access_en = $24, updated_at = $25, \
+             version = version + 1 WHERE id = $1 AND seats_taken <= $18 AND version = $26",
         )
         .bind(id);
         let updated = bind_event(update, v)

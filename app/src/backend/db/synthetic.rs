@@ -291,6 +291,7 @@ impl Db {
                 capacity,
                 rsvp_opens_at: None,
                 rsvp_closes_at: None,
+                ..Default::default()
             };
             let id =
                 super::events::insert_event(&mut tx, &event, EventStatus::Published, now).await?;

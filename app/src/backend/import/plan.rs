@@ -379,7 +379,7 @@ pub fn plan(
             if let Some(code) = &code {
                 input.municipality = code.clone();
             }
-            let result = validate_space(&input);
+            let result = validate_space(&input, crate::backend::boundaries::all());
             let outcome = match result {
                 Ok(_) | Err(_) if !extra.is_empty() => {
                     let mut errors = extra;

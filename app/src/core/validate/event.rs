@@ -24,6 +24,10 @@ pub enum Field {
     VenueName,
     VenueAddress,
     VenueSpace,
+    TravelIt,
+    TravelEn,
+    AccessIt,
+    AccessEn,
     Organiser,
     Email,
     Capacity,
@@ -33,7 +37,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 23] = [
         Field::Slug,
         Field::TitleIt,
         Field::TitleEn,
@@ -48,6 +52,10 @@ impl Field {
         Field::VenueName,
         Field::VenueAddress,
         Field::VenueSpace,
+        Field::TravelIt,
+        Field::TravelEn,
+        Field::AccessIt,
+        Field::AccessEn,
         Field::Organiser,
         Field::Email,
         Field::Capacity,
@@ -73,6 +81,10 @@ impl FormField for Field {
             Field::VenueName => "venue_name",
             Field::VenueAddress => "venue_address",
             Field::VenueSpace => "venue_space",
+            Field::TravelIt => "travel_it",
+            Field::TravelEn => "travel_en",
+            Field::AccessIt => "access_it",
+            Field::AccessEn => "access_en",
             Field::Organiser => "organiser",
             Field::Email => "contact_email",
             Field::Capacity => "capacity",
@@ -87,6 +99,8 @@ pub const SUMMARY_MAX: usize = 300;
 pub const EVENT_DESCRIPTION_MAX: usize = 4000;
 pub const PROGRAMME_MAX: usize = 2000;
 pub const VENUE_MAX: usize = 160;
+/// Getting there (public transport, bike, parking) and the venue's accessibility, each.
+pub const VENUE_NOTES_MAX: usize = 1000;
 pub const SLUG_MAX: usize = 80;
 pub const CAPACITY_MAX: i64 = 100_000;
 
@@ -114,6 +128,10 @@ pub struct EventInput {
     pub capacity: String,
     pub rsvp_opens_at: String,
     pub rsvp_closes_at: String,
+    pub travel_it: String,
+    pub travel_en: String,
+    pub access_it: String,
+    pub access_en: String,
 }
 
 impl EventInput {
@@ -134,6 +152,10 @@ impl EventInput {
             (Field::VenueName, &self.venue_name),
             (Field::VenueAddress, &self.venue_address),
             (Field::VenueSpace, &self.venue_space),
+            (Field::TravelIt, &self.travel_it),
+            (Field::TravelEn, &self.travel_en),
+            (Field::AccessIt, &self.access_it),
+            (Field::AccessEn, &self.access_en),
             (Field::Organiser, &self.organiser),
             (Field::Email, &self.contact_email),
             (Field::Capacity, &self.capacity),
@@ -168,6 +190,12 @@ pub struct ValidEvent {
     pub capacity: i64,
     pub rsvp_opens_at: Option<i64>,
     pub rsvp_closes_at: Option<i64>,
+    /// Getting there: public transport, bike, parking (one note per line).
+    pub travel_it: Option<String>,
+    pub travel_en: Option<String>,
+    /// The venue's accessibility: step-free entrance, lifts, toilets, hearing loop…
+    pub access_it: Option<String>,
+    pub access_en: Option<String>,
 }
 
 impl ValidEvent {
@@ -199,6 +227,10 @@ impl ValidEvent {
             capacity: v.capacity.to_string(),
             rsvp_opens_at: local(v.rsvp_opens_at),
             rsvp_closes_at: local(v.rsvp_closes_at),
+            travel_it: s(&v.travel_it),
+            travel_en: s(&v.travel_en),
+            access_it: s(&v.access_it),
+            access_en: s(&v.access_en),
         }
     }
 }
@@ -298,6 +330,13 @@ pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors<Fiel
         Field::ProgrammeEn,
         &mut errors,
     );
+    let notes = |value: &str, field, errors: &mut FieldErrors<Field>| {
+        long(value, VENUE_NOTES_MAX, field, errors)
+    };
+    let travel_it = notes(&input.travel_it, Field::TravelIt, &mut errors);
+    let travel_en = notes(&input.travel_en, Field::TravelEn, &mut errors);
+    let access_it = notes(&input.access_it, Field::AccessIt, &mut errors);
+    let access_en = notes(&input.access_en, Field::AccessEn, &mut errors);
     let starts_at = when(&input.starts_at, Field::StartsAt, true, &mut errors);
     let ends_at = when(&input.ends_at, Field::EndsAt, true, &mut errors);
     if let (Some(s), Some(e)) = (starts_at, ends_at) {
@@ -419,6 +458,10 @@ pub fn validate_event(input: &EventInput) -> Result<ValidEvent, FieldErrors<Fiel
             capacity,
             rsvp_opens_at,
             rsvp_closes_at,
+            travel_it,
+            travel_en,
+            access_it,
+            access_en,
         }),
         _ => Err(errors),
     }

@@ -5,6 +5,7 @@
 
 use super::space::{self, validate_space, SpaceInput};
 use super::{is_email, is_phone, text, FieldErrors, FormField, Problem};
+use crate::core::geo::Boundaries;
 use crate::core::model::{Need, PositionPrecision};
 use serde::{Deserialize, Serialize};
 
@@ -172,7 +173,10 @@ pub struct ValidJoin {
 const PLACEHOLDER: (&str, &str) = ("44.4949", "11.3426");
 
 /// Checks the join form. All problems at once, in form order.
-pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors<Field>> {
+pub fn validate_join(
+    input: &JoinInput,
+    boundaries: &Boundaries,
+) -> Result<ValidJoin, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
     // The space: the staff form's rules; the position is optional here.
     let mut space = input.space.clone();
@@ -183,7 +187,7 @@ pub fn validate_join(input: &JoinInput) -> Result<ValidJoin, FieldErrors<Field>>
         (space.lat, space.lon) = (PLACEHOLDER.0.to_owned(), PLACEHOLDER.1.to_owned());
         space.precision = PositionPrecision::Municipality.code().to_owned();
     }
-    let space = match validate_space(&space) {
+    let space = match validate_space(&space, boundaries) {
         Ok(v) => Some(v),
         Err(e) => {
             errors.0.extend(e.within::<Field>().0);
@@ -396,7 +400,7 @@ mod tests {
 
     #[test]
     fn a_good_submission_without_position_is_placed_at_the_municipality() {
-        let v = validate_join(&good()).unwrap();
+        let v = validate_join(&good(), &Boundaries::default()).unwrap();
         assert_eq!(v.space.kinds, [SpaceKind::Fablab]);
         assert_eq!(v.space.precision, PositionPrecision::Municipality);
         assert_eq!(v.contact_email, "maria@example.it");
@@ -404,7 +408,7 @@ mod tests {
         assert!(!v.consent_contact);
         let mut with_pin = good();
         (with_pin.space.lat, with_pin.space.lon) = ("44,3535".into(), "11.7141".into());
-        let v = validate_join(&with_pin).unwrap();
+        let v = validate_join(&with_pin, &Boundaries::default()).unwrap();
         assert_eq!(v.space.precision, PositionPrecision::Exact);
         assert_eq!(v.space.lat, 44.3535);
     }
@@ -426,7 +430,7 @@ mod tests {
             vision: "x".repeat(SURVEY_MAX + 1),
             ..Default::default()
         };
-        let e = validate_join(&input).unwrap_err();
+        let e = validate_join(&input, &Boundaries::default()).unwrap_err();
         for (field, problem) in [
             (
                 Field::Space(space::Field::Name),
@@ -457,17 +461,21 @@ mod tests {
         let mut odd = good();
         odd.contact_name = "Maria\u{202e}Bianchi".into();
         assert_eq!(
-            validate_join(&odd).unwrap_err().get(Field::ContactName),
+            validate_join(&odd, &Boundaries::default())
+                .unwrap_err()
+                .get(Field::ContactName),
             Some(Problem::ControlCharacters),
             "a bidirectional override can make one name read as another"
         );
         odd.contact_name = "Maria\u{0}".into();
         assert_eq!(
-            validate_join(&odd).unwrap_err().get(Field::ContactName),
+            validate_join(&odd, &Boundaries::default())
+                .unwrap_err()
+                .get(Field::ContactName),
             Some(Problem::ControlCharacters)
         );
         odd.contact_name = "Zoë Ćosić-Müller".into();
-        assert!(validate_join(&odd).is_ok());
+        assert!(validate_join(&odd, &Boundaries::default()).is_ok());
     }
 
     #[test]
@@ -486,7 +494,9 @@ mod tests {
         assert!(input.space.has_kind(SpaceKind::Fablab));
         assert_eq!(input.needs, ["funding", "made-up"]);
         assert_eq!(
-            validate_join(&input).unwrap_err().get(Field::Needs),
+            validate_join(&input, &Boundaries::default())
+                .unwrap_err()
+                .get(Field::Needs),
             Some(Problem::UnknownChoice),
             "unknown codes are refused, not dropped"
         );

@@ -30,12 +30,14 @@ pub enum Field {
     BeyondCapacity,
     /// Staff adding someone named like a registration already there: another person indeed.
     SameNameOk,
+    /// The answer to the question asked when many registrations come from one network.
+    Answer,
     Form,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::FirstName,
         Field::LastName,
         Field::Email,
@@ -46,6 +48,7 @@ impl Field {
         Field::Present,
         Field::BeyondCapacity,
         Field::SameNameOk,
+        Field::Answer,
         Field::Form,
     ];
 }
@@ -63,6 +66,7 @@ impl FormField for Field {
             Field::Present => "present",
             Field::BeyondCapacity => "beyond_capacity",
             Field::SameNameOk => "same_name_ok",
+            Field::Answer => crate::core::view::event::ANSWER,
             Field::Form => "form",
         }
     }

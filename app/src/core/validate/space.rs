@@ -5,6 +5,7 @@ use super::{
     Problem, ADDRESS_MAX, DESCRIPTION_MAX, EMAIL_MAX, HOURS_MAX, NAME_MAX, ORGANISATION_MAX,
     PHONE_MAX, SERVICES_MAX, URL_MAX,
 };
+use crate::core::geo::Boundaries;
 use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
 use serde::{Deserialize, Serialize};
 
@@ -218,8 +219,13 @@ impl ValidSpace {
     }
 }
 
-/// Checks the space form. All problems are reported at once, in form order.
-pub fn validate_space(input: &SpaceInput) -> Result<ValidSpace, FieldErrors<Field>> {
+/// Checks the space form. All problems are reported at once, in form order. A position placed
+/// by hand (any precision but the municipality's point) must lie in the municipality named,
+/// when `boundaries` know it (the browser may not have them yet; the server always has).
+pub fn validate_space(
+    input: &SpaceInput,
+    boundaries: &Boundaries,
+) -> Result<ValidSpace, FieldErrors<Field>> {
     let mut errors = FieldErrors::default();
     let name = text(&input.name, NAME_MAX, false, Field::Name, &mut errors);
     if name.is_none() && errors.get(Field::Name).is_none() {
@@ -266,6 +272,15 @@ pub fn validate_space(input: &SpaceInput) -> Result<ValidSpace, FieldErrors<Fiel
             PositionPrecision::Exact
         }),
     };
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        let placed = precision != PositionPrecision::Municipality;
+        if let Some(problem) = boundaries
+            .pin_problem(&municipality, lat, lon)
+            .filter(|_| placed && errors.get(Field::Lat).is_none())
+        {
+            errors.add(Field::Lat, problem);
+        }
+    }
     let url = |value: &str, field: Field, errors: &mut FieldErrors<Field>| {
         text(value, URL_MAX, false, field, errors).and_then(|v| {
             let normalized = normalize_url(&v);
@@ -384,7 +399,7 @@ mod tests {
 
     #[test]
     fn a_good_space_is_normalised() {
-        let v = validate_space(&good()).unwrap();
+        let v = validate_space(&good(), &Boundaries::default()).unwrap();
         assert_eq!(v.name, "Officina Nuova");
         assert_eq!(v.kinds, vec![SpaceKind::Fablab]);
         assert_eq!(
@@ -400,7 +415,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_in_form_order() {
-        let errors = validate_space(&SpaceInput::default()).unwrap_err();
+        let errors = validate_space(&SpaceInput::default(), &Boundaries::default()).unwrap_err();
         let fields: Vec<Field> = errors.0.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
@@ -420,30 +435,36 @@ mod tests {
     fn hostile_and_odd_input_is_refused_clearly() {
         let mut i = good();
         i.name = "<script>alert(1)</script>".into(); // just text: escaped when shown
-        assert!(validate_space(&i).is_ok());
+        assert!(validate_space(&i, &Boundaries::default()).is_ok());
         i.name = "Nome\u{0}nascosto".into();
         assert_eq!(
-            validate_space(&i).unwrap_err().get(Field::Name),
+            validate_space(&i, &Boundaries::default())
+                .unwrap_err()
+                .get(Field::Name),
             Some(Problem::ControlCharacters)
         );
         // Invisible characters that make one name look like another.
         for spoof in ["Alma\u{200B}cube", "\u{202E}ebucamlA", "Alma\u{2060}cube"] {
             i.name = spoof.into();
             assert_eq!(
-                validate_space(&i).unwrap_err().get(Field::Name),
+                validate_space(&i, &Boundaries::default())
+                    .unwrap_err()
+                    .get(Field::Name),
                 Some(Problem::ControlCharacters),
                 "{spoof:?}"
             );
         }
         i.name = "Caff\u{e8} \u{200D}".into(); // a joiner some scripts need: allowed
-        assert!(validate_space(&i).is_ok());
+        assert!(validate_space(&i, &Boundaries::default()).is_ok());
         i.name = "x".repeat(NAME_MAX + 1);
         assert_eq!(
-            validate_space(&i).unwrap_err().get(Field::Name),
+            validate_space(&i, &Boundaries::default())
+                .unwrap_err()
+                .get(Field::Name),
             Some(Problem::TooLong { max: NAME_MAX })
         );
         i.name = "é".repeat(NAME_MAX); // counted in characters, not bytes
-        assert!(validate_space(&i).is_ok());
+        assert!(validate_space(&i, &Boundaries::default()).is_ok());
 
         let mut i = good();
         i.website = "javascript:alert(1)".into();
@@ -453,7 +474,7 @@ mod tests {
         i.lat = "NaN".into();
         i.precision = "roughly".into();
         i.organisation_kind = "cult".into();
-        let e = validate_space(&i).unwrap_err();
+        let e = validate_space(&i, &Boundaries::default()).unwrap_err();
         assert_eq!(e.get(Field::Website), Some(Problem::InvalidUrl));
         assert_eq!(e.get(Field::Email), Some(Problem::InvalidEmail));
         assert_eq!(e.get(Field::Phone), Some(Problem::InvalidPhone));
@@ -475,7 +496,9 @@ mod tests {
             i.lat = lat.into();
             i.lon = lon.into();
             assert_eq!(
-                validate_space(&i).unwrap_err().get(Field::Lat),
+                validate_space(&i, &Boundaries::default())
+                    .unwrap_err()
+                    .get(Field::Lat),
                 Some(Problem::OutsideArea),
                 "{lat},{lon}"
             );

@@ -4,6 +4,19 @@
 use crate::core::model::event::*;
 use serde::{Deserialize, Serialize};
 
+/// A question the RSVP form asks when many registrations come from one network (see
+/// `backend::antirobot::question`): "how much is `a` plus `b`?", and its signed token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub a: u8,
+    pub b: u8,
+    pub token: String,
+}
+
+/// The form fields of a [`Question`]: its token (hidden) and the answer typed.
+pub const QUESTION: &str = "question";
+pub const ANSWER: &str = "answer";
+
 /// One event, its texts in the language of the request (Italian when there is no English).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventView {
@@ -15,6 +28,10 @@ pub struct EventView {
     pub description: String,
     /// One item per line, e.g. "17:00 Accoglienza".
     pub programme: Vec<String>,
+    /// Getting there (public transport, bike, parking), as staff wrote it; may be empty.
+    pub travel: String,
+    /// The venue's accessibility, as staff wrote it; may be empty.
+    pub access: String,
     pub starts_at: i64,
     pub ends_at: i64,
     pub venue_name: String,

@@ -153,6 +153,7 @@ mod dom {
     use crate::core::validate::rsvp::{validate_rsvp, RsvpInput};
     use crate::core::validate::{join, rsvp, space, FieldErrors, FormField, Problem};
     use crate::i18n::islands::AssistWords;
+    use crate::ui::islands::browser::{document, show};
     use std::cell::RefCell;
     use std::collections::HashSet;
     use std::rc::Rc;
@@ -242,12 +243,6 @@ mod dom {
         Ok(())
     }
 
-    fn document() -> Result<Document, JsValue> {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| JsValue::from_str("no document"))
-    }
-
     /// The names of the form's fields an error can be shown beside, in form order.
     fn fields(kind: AssistForm) -> Vec<&'static str> {
         match kind {
@@ -267,67 +262,6 @@ mod dom {
         }
     }
 
-    /// Shows (or clears) the message beside a field, as the server renders it.
-    fn show(doc: &Document, name: &str, message: Option<String>) -> Result<(), JsValue> {
-        let Some(target) = doc.get_element_by_id(name) else {
-            return Ok(());
-        };
-        let container = if target.class_list().contains("field") {
-            target.clone()
-        } else {
-            match target.closest(".field")? {
-                Some(c) => c,
-                None => return Ok(()),
-            }
-        };
-        let error_id = format!("{name}-error");
-        let existing = doc.get_element_by_id(&error_id);
-        // The field's hint and its limit (counting down) stay described beside any error.
-        let hint = [format!("{name}-hint"), format!("{name}-count")]
-            .into_iter()
-            .filter(|id| doc.get_element_by_id(id).is_some())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let hint = (!hint.is_empty()).then_some(hint);
-        match message {
-            Some(text) => {
-                let p = match existing {
-                    Some(p) => p,
-                    None => {
-                        let p = doc.create_element("p")?;
-                        p.set_class_name("field__error");
-                        p.set_id(&error_id);
-                        // After the label (or legend), where the server puts it.
-                        let first = container.first_element_child();
-                        let after = first.and_then(|f| f.next_sibling());
-                        container.insert_before(&p, after.as_ref())?;
-                        p
-                    }
-                };
-                p.set_text_content(Some(&text));
-                container.class_list().add_1("field--invalid")?;
-                target.set_attribute("aria-invalid", "true")?;
-                let described = match &hint {
-                    Some(h) => format!("{error_id} {h}"),
-                    None => error_id,
-                };
-                target.set_attribute("aria-describedby", &described)?;
-            }
-            None => {
-                if let Some(p) = existing {
-                    p.remove();
-                }
-                container.class_list().remove_1("field--invalid")?;
-                target.remove_attribute("aria-invalid")?;
-                match &hint {
-                    Some(h) => target.set_attribute("aria-describedby", h)?,
-                    None => target.remove_attribute("aria-describedby")?,
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// The shared validation of the form's current values: the problems by field name.
     fn errors_of(form: &HtmlFormElement, kind: AssistForm) -> Vec<(&'static str, Problem)> {
         let pairs = pairs(form);
@@ -338,7 +272,10 @@ mod dom {
             })
         }
         match kind {
-            AssistForm::Join => named(validate_join(&JoinInput::from_pairs(pairs)).err()),
+            AssistForm::Join => {
+                let boundaries = crate::ui::islands::browser::boundaries();
+                named(validate_join(&JoinInput::from_pairs(pairs), &boundaries).err())
+            }
             AssistForm::Rsvp => named(validate_rsvp(&RsvpInput::from_pairs(pairs)).err()),
         }
     }

@@ -132,24 +132,27 @@ pub fn PinPicker(
 #[island]
 fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, words: PinWords) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
+    let (label, hint) = (words.label().to_owned(), words.hint().to_owned());
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = container.get() {
-            if let Err(err) = pin_picker::pin_picker(&el, lat, lon, &settings) {
+            if let Err(err) = pin_picker::pin_picker(&el, lat, lon, &settings, words.clone()) {
                 leptos::logging::error!("map: {err:?}");
             }
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (lat, lon, &settings);
+    let _ = (lat, lon, &settings, &words);
     view! {
         <div
             node_ref=container
             class="map map--picker"
             role="region"
-            aria-label=words.label().to_owned()
+            aria-label=label
             data-leaflet=""
+            // The municipalities' boundaries, for the check that the pin lies in its own.
+            data-fetch=crate::core::paths::BOUNDARIES
         ></div>
-        <p class="field__hint">{words.hint().to_owned()}</p>
+        <p class="field__hint">{hint}</p>
     }
 }

@@ -33,7 +33,13 @@ pub struct RsvpFormState {
     pub errors: FieldErrors<Field>,
     /// The form's genuine "shown at" token, kept so corrections are not slowed down.
     pub started: Option<String>,
+    /// The question to answer, when many registrations came from this network.
+    pub question: Option<crate::core::view::event::Question>,
 }
+
+/// The field of the personal page's confirmation that cancels ("1"); without it the cancel
+/// button asks first.
+pub const CONFIRM: &str = "conferma";
 
 /// The id of the RSVP section (the form's anchor).
 pub const RSVP_ANCHOR: &str = "iscrizione";
@@ -275,6 +281,14 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                             {venue} <br /> {ev.venue_address.clone()}
                             <GettingThere exact=ev.lat.zip(ev.lon) address=ev.venue_address.clone() />
                         </dd>
+                        {(!ev.travel.is_empty()).then(|| view! {
+                            <dt>{e.getting_there}</dt>
+                            <dd class="prewrap" id="getting-there">{ev.travel.clone()}</dd>
+                        })}
+                        {(!ev.access.is_empty()).then(|| view! {
+                            <dt>{e.venue_access}</dt>
+                            <dd class="prewrap" id="venue-access">{ev.access.clone()}</dd>
+                        })}
                         <dt>{e.organiser}</dt>
                         <dd>{ev.organiser.clone()}</dd>
                         <dt>{e.contact}</dt>
@@ -351,6 +365,27 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
                     <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
             </PrivacyConsent>
+            {state.question.map(|q| {
+                let error = errors.get(Field::Answer).map(|p| t.problem(p));
+                view! {
+                    <div class="field field--invalid">
+                        <label for="answer">{(e.question)(i64::from(q.a), i64::from(q.b))}</label>
+                        {error.map(|m| view! { <p class="field__error" id="answer-error">{m}</p> })}
+                        <input
+                            id="answer"
+                            name="answer"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            class="input--short"
+                            required
+                            aria-invalid="true"
+                            aria-describedby="answer-error"
+                        />
+                        <input type="hidden" name="question" value=q.token />
+                    </div>
+                }
+            })}
             <button type="submit" class="btn btn--primary btn--block">
                 {if full { e.submit_waiting } else { e.submit }}
             </button>
@@ -362,8 +397,13 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
 pub fn RsvpPage() -> impl IntoView {
     let e = use_texts().events;
     let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
-    let (new, cancelled) = use_query_map()
-        .with_untracked(|q| (q.get("nuova").is_some(), q.get("annullata").is_some()));
+    let (new, cancelled, confirming) = use_query_map().with_untracked(|q| {
+        (
+            q.get("nuova").is_some(),
+            q.get("annullata"),
+            q.get("annulla").is_some(),
+        )
+    });
     view! {
         <Title text=e.your_rsvp />
         // The address holds the personal token: never send it to other sites, never index it.
@@ -375,7 +415,7 @@ pub fn RsvpPage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     match rsvp_page(token.clone()).await {
-                        Ok(rsvp) => view! { <RsvpDetail rsvp token=token.clone() new cancelled /> }.into_any(),
+                        Ok(rsvp) => view! { <RsvpDetail rsvp token=token.clone() new cancelled=cancelled.clone() confirming /> }.into_any(),
                         // A link that leads nowhere any more: said in its own words, with the
                         // likely reasons and the way on (not a bare "page not found").
                         Err(AppError::NotFound) => {
@@ -396,7 +436,15 @@ pub fn RsvpPage() -> impl IntoView {
 }
 
 #[component]
-fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl IntoView {
+fn RsvpDetail(
+    rsvp: RsvpView,
+    token: String,
+    new: bool,
+    /// `?annullata=`: "attesa" when a place in line was given up, otherwise a seat.
+    cancelled: Option<String>,
+    /// `?annulla=1`: the cancel button was pressed once, the page asks to confirm.
+    confirming: bool,
+) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
     let ev = rsvp.event.clone();
@@ -410,8 +458,12 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
     };
     let flash = if new {
         Some(e.just_registered)
-    } else if cancelled && rsvp.status == RsvpStatus::Cancelled {
-        Some(e.just_cancelled)
+    } else if rsvp.status == RsvpStatus::Cancelled {
+        match cancelled.as_deref() {
+            Some("attesa") => Some(e.just_cancelled_waiting),
+            Some(_) => Some(e.just_cancelled),
+            None => None,
+        }
     } else {
         None
     };
@@ -425,9 +477,27 @@ fn RsvpDetail(rsvp: RsvpView, token: String, new: bool, cancelled: bool) -> impl
                 <p>
                     {if rsvp.status == RsvpStatus::Waiting { e.cancel_hint_waiting } else { e.cancel_hint }}
                 </p>
-                <form method="post" action=paths::rsvp(&token)>
-                    <button type="submit" class="btn btn--outline">{e.cancel_button}</button>
-                </form>
+                {if confirming {
+                    // Asked once more, with the way back.
+                    view! {
+                        <div class="notice notice--warning" role="alert">
+                            <p><strong>{e.cancel_confirm_question}</strong></p>
+                            <form method="post" action=paths::rsvp(&token) class="inline-actions">
+                                <input type="hidden" name=CONFIRM value="1" />
+                                <button type="submit" class="btn btn--danger">{e.cancel_confirm}</button>
+                                <a class="btn btn--outline" href=paths::rsvp(&token)>{e.cancel_keep}</a>
+                            </form>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <form method="post" action=paths::rsvp(&token)>
+                            <button type="submit" class="btn btn--outline">{e.cancel_button}</button>
+                        </form>
+                    }
+                    .into_any()
+                }}
             </section>
         }
         .into_any()

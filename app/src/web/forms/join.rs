@@ -55,7 +55,7 @@ pub(crate) async fn submit(
     }
     // From here on the form's timestamp was genuine: it is kept when the form comes back.
     let started = Some(form_value(&pairs, "started").to_owned());
-    let valid = match validate_join(&input) {
+    let valid = match validate_join(&input, crate::backend::boundaries::all()) {
         Ok(v) => v,
         Err(errors) => return again_keeping(&state, &uri, &headers, input, errors, started).await,
     };

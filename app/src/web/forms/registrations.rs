@@ -269,7 +269,7 @@ pub(crate) async fn cancel_rsvp(
         .staff_cancel_rsvp((id, rsvp), actor, now, &compose)
         .await
     {
-        Ok(CancelOutcome::Cancelled { promoted }) => {
+        Ok(CancelOutcome::Cancelled { promoted, .. }) => {
             state.outbox.wake();
             see_other(&format!(
                 "{}?annullata={rsvp}&promossi={promoted}",

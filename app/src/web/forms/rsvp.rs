@@ -20,12 +20,16 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use std::net::SocketAddr;
 
-pub use crate::ui::pages::events::RsvpFormState;
+pub use crate::ui::pages::events::{RsvpFormState, CONFIRM};
 
 /// The largest RSVP form accepted (bytes).
 pub const MAX_BODY: usize = 16 * 1024;
-/// Registrations allowed per client address per hour (a family or an office shares one).
-pub const MAX_PER_HOUR: i64 = 30;
+/// Registrations for one event from one client address in an hour. An office, a university or
+/// a coworking's Wi-Fi sends many from one public address: past [`ASK_FROM`] each is asked a
+/// question a person answers (see `antirobot::question`); past this, a flood is refused.
+pub const MAX_PER_HOUR: i64 = 300;
+/// Registrations for one event from one address in an hour before the question is asked.
+pub const ASK_FROM: i64 = 20;
 
 pub(crate) async fn register(
     State(state): State<AppState>,
@@ -78,6 +82,11 @@ pub(crate) async fn register(
     );
     let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
     let mail_limit = Some(crate::backend::db::recipient_limit(&valid.email));
+    // A question is for this event and this address: its answer serves nobody else.
+    let about = format!("{slug} {}", valid.email_key);
+    let answered = crate::backend::antirobot::answered(&secret, &pairs, now, &about);
+    let tried = !crate::backend::antirobot::form_value(&pairs, crate::backend::antirobot::QUESTION)
+        .is_empty();
     let registration = Registration {
         slug: slug.clone(),
         rsvp: valid,
@@ -87,10 +96,12 @@ pub(crate) async fn register(
         // Counted in the registration's own transaction.
         limit: Some(ClientLimit {
             bucket: "rsvp",
-            client: address,
+            client: format!("{address} {slug}"),
             window: 3600,
             max: MAX_PER_HOUR,
         }),
+        ask_from: Some(ASK_FROM),
+        answered,
         mail_limit,
     };
     // Refused: the form back with the reason.
@@ -108,6 +119,28 @@ pub(crate) async fn register(
         }
         Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
         Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),
+        Ok(RsvpOutcome::ChallengeNeeded) => {
+            // Asked, not refused: the form back with everything typed and a question.
+            let problem = if tried {
+                Problem::WrongAnswer
+            } else {
+                Problem::QuestionNeeded
+            };
+            let context = RsvpFormState {
+                input,
+                errors: FieldErrors(vec![(Field::Answer, problem)]),
+                started,
+                question: Some(crate::backend::antirobot::question(&secret, now, &about)),
+            };
+            return render_page(
+                &state,
+                &uri,
+                &headers,
+                context,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
         Ok(RsvpOutcome::NoSuchEvent) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return crate::web::respond::unavailable("registering for an event", &err),
     };
@@ -139,20 +172,34 @@ async fn again(
         input,
         errors,
         started,
+        question: None,
     };
     render_page(state, uri, headers, context, status).await
 }
 
-/// The cancel button of the personal page.
-pub(crate) async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+/// The cancel button of the personal page: only the confirmation's (`conferma=1`) cancels; the
+/// first asks (`?annulla=1`), so one stray tap loses nothing.
+pub(crate) async fn cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    if crate::backend::antirobot::form_value(&pairs, CONFIRM) != "1" {
+        return see_other(&format!("{}?annulla=1#cancel-title", paths::rsvp(&token)));
+    }
     let now = state.clock.now();
     let compose = composer(state.config.base_url().to_owned(), now);
     match state.db.cancel_rsvp(&token, now, &compose).await {
-        Ok(CancelOutcome::Cancelled { promoted }) => {
+        Ok(CancelOutcome::Cancelled {
+            promoted,
+            was_waiting,
+        }) => {
             if promoted > 0 {
                 state.outbox.wake();
             }
-            see_other(&format!("{}?annullata=1", paths::rsvp(&token)))
+            // A place in line is not a seat: the page says which was given up.
+            let what = if was_waiting { "attesa" } else { "1" };
+            see_other(&format!("{}?annullata={what}", paths::rsvp(&token)))
         }
         Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
             see_other(&paths::rsvp(&token))

@@ -201,7 +201,8 @@ async fn validate_with_db(
     state: &AppState,
     input: &SpaceInput,
 ) -> Result<Result<ValidSpace, FieldErrors<Field>>, Response> {
-    let result = crate::core::validate::space::validate_space(input);
+    let result =
+        crate::core::validate::space::validate_space(input, crate::backend::boundaries::all());
     if let Ok(valid) = &result {
         match state.db.municipality_name(&valid.municipality).await {
             Ok(Some(_)) => {}

@@ -46,19 +46,9 @@ pub(super) fn add_base_map(map: &Map, settings: &MapSettings) {
 /// The markers document of `opendata::markers` (`markers_doc`), fetched (the islands' start
 /// preloads it, see `page_assets`) and decoded.
 pub async fn fetch_markers(url: &str) -> Result<Vec<MapMarker>, JsValue> {
-    use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await?
-        .dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str(&format!("HTTP {}", response.status())));
-    }
     // One string into the WASM, read there row by row (see `markers_doc`).
-    let doc = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
+    let doc = crate::ui::islands::browser::fetch_text(url).await?;
     // Read in slices of a few milliseconds, each its own task: 4,541 rows took 40-60 ms in
     // one task on Lighthouse's slowed phone, long enough to delay a tap.
     let performance = window.performance();

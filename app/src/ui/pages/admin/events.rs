@@ -11,6 +11,7 @@ use crate::core::model::event::EventStatus;
 use crate::core::paths;
 use crate::core::validate::event::{
     EventInput, Field, EVENT_DESCRIPTION_MAX, PROGRAMME_MAX, SUMMARY_MAX, TITLE_MAX, VENUE_MAX,
+    VENUE_NOTES_MAX,
 };
 use crate::core::validate::FieldErrors;
 use crate::core::view::event::{StaffEventPage, StaffEventRow, VenueChoice};
@@ -211,6 +212,10 @@ fn EventFields(
             // Required, unless a mapped space is chosen: then left empty, they are its own.
             <TextField field=Field::VenueName value=input.venue_name.clone() errors=err() max=VENUE_MAX />
             <TextField field=Field::VenueAddress value=input.venue_address.clone() errors=err() max=crate::core::validate::ADDRESS_MAX required=true />
+            <TextField field=Field::TravelIt value=input.travel_it.clone() errors=err() max=VENUE_NOTES_MAX multiline=true hint=e.travel_hint.to_owned() />
+            <TextField field=Field::TravelEn value=input.travel_en.clone() errors=err() max=VENUE_NOTES_MAX multiline=true />
+            <TextField field=Field::AccessIt value=input.access_it.clone() errors=err() max=VENUE_NOTES_MAX multiline=true hint=e.access_hint.to_owned() />
+            <TextField field=Field::AccessEn value=input.access_en.clone() errors=err() max=VENUE_NOTES_MAX multiline=true />
             <TextField field=Field::Organiser value=input.organiser.clone() errors=err() max=crate::core::validate::ORGANISATION_MAX required=true />
             <TextField field=Field::Email value=input.contact_email.clone() errors=err() kind="email" max=crate::core::validate::EMAIL_MAX required=true />
         </fieldset>
