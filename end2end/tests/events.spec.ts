@@ -95,6 +95,23 @@ test("RSVP to the launch from a phone, get the e-mail, cancel through its link",
   await expect(page).toHaveURL(/annullata=1$/);
   await expect(page.getByText(/Hai annullato l'iscrizione/)).toBeVisible();
   await expect(page.locator("#rsvp-status")).toHaveText("Iscrizione annullata.");
+  // Said by e-mail, with a calendar file that takes the event out of the calendar.
+  const cancelled = await waitForMail(email, /hai annullato la tua iscrizione/);
+  expect(cancelled).toContain("METHOD:CANCEL");
+  // Changed her mind: one tap registers again with the same details, under a new link …
+  await page.getByRole("button", { name: "Iscriviti di nuovo" }).click();
+  await expect(page).toHaveURL(/\/prenotazione\/[0-9a-f]{64}\?nuova=1$/);
+  await expect(page.locator("#rsvp-status")).toHaveText("Iscrizione confermata: ti aspettiamo!");
+  await expect(page.getByText("Accesso senza gradini")).toBeVisible();
+  const again = new URL(page.url()).pathname;
+  // … and the first e-mail's link says what became of that registration.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Questo link di iscrizione non è più valido");
+  // Cancelled again (the seat counts stay exact for the other tests).
+  await page.goto(again);
+  await page.getByRole("button", { name: "Annulla l'iscrizione" }).click();
+  await page.getByRole("button", { name: "Sì, annulla l'iscrizione" }).click();
+  await expect(page.locator("#rsvp-status")).toHaveText("Iscrizione annullata.");
   await page.goto("/eventi/lancio-forum-2022");
   expect(await seatsLeft(page)).toBe(before);
 });

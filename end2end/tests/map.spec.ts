@@ -34,6 +34,11 @@ test("without JavaScript the list is there and the map explains itself", async (
   // Playwright turns script execution off without changing the HTML parser's scripting flag,
   // so Chromium still treats <noscript> as raw text here: check the message is in the page.
   expect(await page.content()).toMatch(/<noscript>.*La mappa interattiva richiede JavaScript/s);
+  // A browser without JavaScript loads the stylesheet that hides the map's empty box (the
+  // same raw-text <noscript> keeps Chromium here from applying it).
+  expect(await page.content()).toContain('<noscript><link rel="stylesheet" href="/noscript.css"></noscript>');
+  const css = await (await page.request.get("/noscript.css")).text();
+  expect(css).toContain(".map, .map-hint { display: none; }");
 });
 
 test("filtering by kind changes the list, the map and the URL", async ({ page }, info) => {
@@ -90,8 +95,38 @@ test("a marker's popup leads to the space page", async ({ page }, info) => {
   await expect(popup).toContainText("Logisana");
   await expect(popup).toContainText("Bentivoglio");
   await popup.getByRole("link", { name: "Apri la scheda" }).click();
-  await expect(page).toHaveURL(/\/spazi\/logisana$/);
+  // The space's page knows the map's filter, to lead back to it.
+  await expect(page).toHaveURL(/\/spazi\/logisana\?comune=037005$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Logisana");
+});
+
+test("by keyboard: Space opens a marker, the popup takes the focus, Escape gives it back", async ({ page }, info) => {
+  test.skip(info.project.name === "no-js", "popups need JavaScript");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const map = new MapPage(page);
+  await map.goto("?comune=037005");
+  expect(await map.markerTotal()).toBe(1);
+  // The map's own buttons speak the page's language.
+  await expect(map.map.getByRole("button", { name: "Ingrandisci la mappa" })).toBeVisible();
+  await expect(map.map.getByRole("button", { name: "Riduci la mappa" })).toBeVisible();
+  const marker = page.getByRole("button", { name: "Logisana" });
+  await marker.focus();
+  await page.keyboard.press("Space");
+  const popup = page.locator(".leaflet-popup");
+  await expect(popup).toContainText("Logisana");
+  await expect(popup.getByRole("link", { name: "Apri la scheda" })).toBeFocused();
+  await expect(popup.getByRole("button", { name: "Chiudi" })).toBeAttached();
+  // In the site's font and size, with a link a thumb can hit.
+  await expect(popup.locator(".leaflet-popup-content")).toHaveCSS("font-family", /Titillium Web/);
+  await expect(popup.locator(".leaflet-popup-content")).toHaveCSS("font-size", "16px");
+  const target = await popup.getByRole("link", { name: "Apri la scheda" }).boundingBox();
+  expect(target!.height).toBeGreaterThanOrEqual(44);
+  await page.keyboard.press("Escape");
+  await expect(popup).toHaveCount(0);
+  await expect(marker).toBeFocused();
+  // Enter opens it again; the page did not scroll away on Space.
+  await page.keyboard.press("Enter");
+  await expect(popup.getByRole("link", { name: "Apri la scheda" })).toBeFocused();
 });
 
 // Two widths: on the wider map a click zooms in more than four levels at once, which Leaflet
@@ -163,4 +198,30 @@ test("usable at 360 px: no sideways scrolling", async ({ page }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test.describe("on a 390×844 phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a filter lands on the results, counts follow the kind, and nothing found comes before any map", async ({ page }) => {
+    const map = new MapPage(page);
+    await map.goto();
+    const pieve = map.municipality.locator("option[value='037048']");
+    await expect(pieve).toHaveText("Pieve di Cento (2)");
+    await map.kind.selectOption({ value: "coworking" });
+    await map.apply();
+    // The page opens on the count, not at the top two screens above it.
+    await expect(page).toHaveURL(/[?&]tipo=coworking(&.*)?#risultati$/);
+    await expect(page.locator("#risultati")).toBeInViewport();
+    // The municipality counts are of the chosen kind.
+    await expect(pieve).toHaveText("Pieve di Cento (1)");
+    // Nothing matches: said first, with the way back; no empty map.
+    await map.search.fill("nessuno spazio si chiama così");
+    await map.apply();
+    await expect(page.locator("#no-results")).toBeInViewport();
+    await expect(page.locator("#no-results")).toContainText("Nessuno spazio corrisponde ai filtri scelti");
+    await expect(map.map).toHaveCount(0);
+    await page.locator("#no-results").getByRole("link", { name: "Azzera i filtri" }).click();
+    await expect(map.cards).toHaveCount(SEEDED);
+  });
 });

@@ -26,6 +26,9 @@ test("the space page's small map shows the space", async ({ page }, info) => {
   await expect(map).toHaveAttribute("data-ready", "true");
   await expect(map.locator(".leaflet-marker-icon")).toHaveCount(1);
   await expect(map.locator(".leaflet-marker-icon")).toHaveAttribute("title", "AlmaLabor");
+  // A picture of where it is, not a button that does nothing.
+  await expect(map.getByRole("button", { name: "AlmaLabor" })).toHaveCount(0);
+  await expect(map.locator(".leaflet-marker-icon")).not.toHaveAttribute("tabindex", /.*/);
 });
 
 test("an unknown space is a 404 page", async ({ page }) => {
@@ -48,4 +51,18 @@ test("the language switch is remembered", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Mappa degli spazi per l'innovazione",
   );
+});
+
+test("a space's page leads back to the map as it was filtered, and can be shared", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?tipo=fablab&comune=037048");
+  await page.getByRole("link", { name: "FabLab Reno" }).click();
+  await expect(page).toHaveURL(/\/spazi\/fablab-reno\?tipo=fablab&comune=037048$/);
+  // One address for search engines, whatever the filter.
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/spazi\/fablab-reno$/);
+  await expect(page.getByRole("link", { name: "Per email" })).toHaveAttribute("href", /^mailto:\?subject=FabLab\+Reno&body=http.*%2Fspazi%2Ffablab-reno$/);
+  await page.getByRole("link", { name: "Torna alla mappa" }).click();
+  await expect(page).toHaveURL(/\/\?tipo=fablab&comune=037048#risultati$/);
+  await expect(page.getByRole("combobox", { name: "Tipo di spazio" })).toHaveValue("fablab");
+  await expect(page.locator("#risultati")).toBeInViewport();
 });

@@ -31,9 +31,12 @@ pub async fn get_space(slug: String) -> Result<SpaceDetail, AppError> {
     db.published_space(&slug).await?.ok_or(AppError::NotFound)
 }
 
-/// Municipalities that have at least one published space, for the filter.
+/// Municipalities that have at least one published space, for the filter, with their counts
+/// of `kind` when one is chosen.
 #[server(prefix = "/api/fn", endpoint = "municipalities")]
-pub async fn municipality_options() -> Result<Vec<MunicipalityOption>, AppError> {
+pub async fn municipality_options(
+    kind: Option<crate::core::model::SpaceKind>,
+) -> Result<Vec<MunicipalityOption>, AppError> {
     let db = db()?;
-    Ok(db.municipalities_with_spaces().await?)
+    Ok(db.municipalities_with_spaces(kind).await?)
 }

@@ -28,7 +28,9 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         (NoticeKind::Promoted, _) => (e.mail_subject_promoted)(title),
         (NoticeKind::Reminder, _) => (e.mail_subject_reminder)(title),
         (NoticeKind::EventCancelled, _) => (e.mail_subject_cancelled)(title),
-        (NoticeKind::RsvpCancelled, _) => (e.mail_subject_rsvp_cancelled)(title),
+        (NoticeKind::RsvpCancelled | NoticeKind::SelfCancelled, _) => {
+            (e.mail_subject_rsvp_cancelled)(title)
+        }
         (_, RsvpStatus::Waiting) => (e.mail_subject_waiting)(title),
         _ => (e.mail_subject_confirmed)(title),
     };
@@ -37,6 +39,8 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         (NoticeKind::Reminder, _) => e.mail_reminder.to_owned(),
         (NoticeKind::EventCancelled, _) => e.mail_cancelled.to_owned(),
         (NoticeKind::RsvpCancelled, _) => e.mail_rsvp_cancelled.to_owned(),
+        (NoticeKind::SelfCancelled, RsvpStatus::Waiting) => e.mail_left_waiting.to_owned(),
+        (NoticeKind::SelfCancelled, _) => e.mail_left.to_owned(),
         (NoticeKind::Resent, RsvpStatus::Waiting) => format!(
             "{} {}",
             e.mail_resent,
@@ -47,8 +51,13 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         _ => e.mail_confirmed.to_owned(),
     };
     let confirmed = n.status == RsvpStatus::Confirmed;
-    // After a cancellation the link only shows what happened; the calendar file (attached for
-    // those who had a seat) marks the entry cancelled.
+    // After a cancellation (of the registration or of the event) the link only shows what
+    // happened, and for those who had a seat the calendar file withdraws the entry the
+    // confirmation put in their calendar (`METHOD:CANCEL`).
+    let withdrawn = matches!(
+        n.kind,
+        NoticeKind::RsvpCancelled | NoticeKind::SelfCancelled | NoticeKind::EventCancelled
+    );
     let calendar = confirmed && n.kind != NoticeKind::Reminder;
     let mut text = format!(
         "{}\n\n{news}\n\n{}\n{}: {}\n{}: {}, {}\n\n{}\n{base}/prenotazione/{}\n",
@@ -59,13 +68,14 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         e.where_,
         n.event.venue_name,
         n.event.venue_address,
-        match n.kind {
-            NoticeKind::RsvpCancelled | NoticeKind::EventCancelled => e.mail_link_cancelled,
-            _ => e.mail_link,
+        if withdrawn {
+            e.mail_link_cancelled
+        } else {
+            e.mail_link
         },
         n.token,
     );
-    if calendar && n.kind != NoticeKind::EventCancelled {
+    if calendar && !withdrawn {
         text.push_str(&format!("\n{}\n{}\n", e.mail_door, e.mail_calendar));
     }
     text.push_str(&format!(
@@ -74,14 +84,20 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         e.mail_footer
     ));
     let attachments = if calendar {
+        let method = if withdrawn {
+            crate::core::calendar::Method::Cancel
+        } else {
+            crate::core::calendar::Method::Publish
+        };
         vec![TextAttachment {
             filename: format!("{}.ics", n.event.slug),
-            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-            content: crate::core::calendar::ics(
+            content_type: format!("text/calendar; charset=utf-8; method={}", method.name()),
+            content: crate::core::calendar::ics_for(
                 &n.event,
                 &format!("{base}/eventi/{}", n.event.slug),
                 host_of(base),
                 now,
+                method,
             ),
         }]
     } else {

@@ -59,18 +59,46 @@ fn location(event: &EventView) -> String {
     format!("{}, {}", event.venue_name, event.venue_address)
 }
 
+/// What a calendar file asks of the calendar that reads it (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Add or update the entry.
+    Publish,
+    /// Withdraw the entry (a registration or the event cancelled): same UID, a later
+    /// `SEQUENCE`, `STATUS:CANCELLED`.
+    Cancel,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
 /// The `.ics` file of one event. `host` names this installation in the event's UID (stable,
 /// so re-importing updates the calendar entry instead of duplicating it); `now` is the stamp.
 pub fn ics(event: &EventView, page_url: &str, host: &str, now: i64) -> String {
+    ics_for(event, page_url, host, now, Method::Publish)
+}
+
+/// [`ics`] with its method: [`Method::Cancel`] withdraws the entry [`ics`] put in.
+pub fn ics_for(event: &EventView, page_url: &str, host: &str, now: i64, method: Method) -> String {
+    let cancel = method == Method::Cancel;
     let mut out = String::new();
     let mut line = |l: String| fold(&l, &mut out);
     line("BEGIN:VCALENDAR".into());
     line("VERSION:2.0".into());
     line("PRODID:-//Città metropolitana di Bologna//Spazi per l'innovazione//IT".into());
     line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
+    line(format!("METHOD:{}", method.name()));
     line("BEGIN:VEVENT".into());
     line(format!("UID:event-{}@{}", event.id, escape(host)));
+    if cancel {
+        line("SEQUENCE:1".into());
+    }
     line(format!("DTSTAMP:{}", utc_basic(now)));
     line(format!("DTSTART:{}", utc_basic(event.starts_at)));
     line(format!("DTEND:{}", utc_basic(event.ends_at)));
@@ -88,7 +116,7 @@ pub fn ics(event: &EventView, page_url: &str, host: &str, now: i64) -> String {
     ));
     line(format!(
         "STATUS:{}",
-        if event.status == EventStatus::Cancelled {
+        if cancel || event.status == EventStatus::Cancelled {
             "CANCELLED"
         } else {
             "CONFIRMED"

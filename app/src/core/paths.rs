@@ -201,6 +201,25 @@ pub fn admin_event_discard(id: i64) -> String {
 pub fn event_rsvps(id: i64) -> String {
     fill(EVENT_RSVPS, id)
 }
+/// A space's page reached from the map filtered by `filter` (a query string, maybe empty): the
+/// page's "back to the map" returns to the same filter.
+pub fn space_from_map(slug: &str, filter: &str) -> String {
+    if filter.is_empty() {
+        space(slug)
+    } else {
+        format!("{}?{filter}", space(slug))
+    }
+}
+
+/// The map filtered by `filter` (a query string, maybe empty), landing on its results.
+pub fn map_results(filter: &str) -> String {
+    if filter.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/?{filter}#risultati")
+    }
+}
+
 pub fn event_rsvps_csv(id: i64) -> String {
     fill(EVENT_RSVPS_CSV, id)
 }

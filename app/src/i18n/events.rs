@@ -73,6 +73,8 @@ words! {
         cancel_button,
         cannot_cancel,
         register_again,
+        register_again_hint,
+        register_again_other,
         keep_link,
         link_not_found,
         // E-mails.
@@ -85,6 +87,9 @@ words! {
         mail_reminder,
         mail_cancelled,
         mail_rsvp_cancelled,
+        /// The person cancelled through their personal link (a seat; a place in line).
+        mail_left,
+        mail_left_waiting,
         mail_greeting(name: &str),
         mail_confirmed,
         mail_waiting(n: i64),

@@ -13,11 +13,14 @@ use serde::{Deserialize, Serialize};
 
 /// The catalogue's keys of the islands' own words, with their variables (for the checks of
 /// the locale files; the kinds and the precision warning are the site's words).
-pub const KEYS: [(&str, &[&str]); 15] = [
+pub const KEYS: [(&str, &[&str]); 18] = [
     ("map-label", &[]),
     ("map-open-space", &[]),
     ("map-cluster-zoom", &["n"]),
     ("map-cluster-here", &["n"]),
+    ("map-zoom-in", &[]),
+    ("map-zoom-out", &[]),
+    ("map-close-popup", &[]),
     ("map-pin-label", &[]),
     ("map-pin-hint", &[]),
     ("map-pin-marker", &[]),
@@ -114,6 +117,9 @@ impl MapWords {
         w.push_template(lang, "map-cluster-zoom");
         w.push_template(lang, "map-cluster-here");
         w.0.extend(SpaceKind::ALL.iter().map(|k| t.kind(*k).to_owned()));
+        w.push_word(lang, "map-zoom-in");
+        w.push_word(lang, "map-zoom-out");
+        w.push_word(lang, "map-close-popup");
         MapWords(w)
     }
 
@@ -149,6 +155,25 @@ impl MapWords {
             .unwrap_or(usize::MAX);
         self.0.get(Self::KINDS.saturating_add(i))
     }
+
+    /// The names of the map's own buttons: zoom in, zoom out, close the popup.
+    #[cfg(feature = "hydrate")]
+    pub fn controls(&self) -> ControlWords {
+        let at = Self::KINDS + SpaceKind::ALL.len();
+        ControlWords {
+            zoom_in: self.0.get(at).to_owned(),
+            zoom_out: self.0.get(at + 1).to_owned(),
+            close_popup: self.0.get(at + 2).to_owned(),
+        }
+    }
+}
+
+/// The words a map's own controls need (browser only).
+#[cfg(feature = "hydrate")]
+pub struct ControlWords {
+    pub zoom_in: String,
+    pub zoom_out: String,
+    pub close_popup: String,
 }
 
 /// The map with a pin on the forms: its accessible name and its hint.
@@ -170,6 +195,8 @@ impl PinWords {
         w.push_word(lang, "map-pin-marker");
         w.push_word(lang, "map-pin-centre");
         w.push_word(lang, "validation-outside-municipality");
+        w.push_word(lang, "map-zoom-in");
+        w.push_word(lang, "map-zoom-out");
         PinWords(w)
     }
 
@@ -194,6 +221,16 @@ impl PinWords {
     /// `Problem::OutsideMunicipality`'s message.
     pub fn outside_municipality(&self) -> &str {
         self.0.get(4)
+    }
+
+    /// The names of the map's zoom buttons.
+    #[cfg(feature = "hydrate")]
+    pub fn controls(&self) -> ControlWords {
+        ControlWords {
+            zoom_in: self.0.get(5).to_owned(),
+            zoom_out: self.0.get(6).to_owned(),
+            close_popup: String::new(),
+        }
     }
 }
 

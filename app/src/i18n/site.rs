@@ -82,6 +82,10 @@ words! {
         source_staff,
         last_updated,
         back_to_map,
+        /// Sharing a space's page: the heading, by e-mail, its address.
+        share,
+        share_email,
+        share_link,
         not_found_title,
         not_found_text,
         error_title,

@@ -55,6 +55,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                         }
                     })}
                 <link rel="stylesheet" href="/pkg/spazi.css" />
+                // Without JavaScript a map cannot start: no empty grey boxes, no hint about a
+                // pin that is not there (a file, as the CSP admits no inline style).
+                <noscript><link rel="stylesheet" href="/noscript.css" /></noscript>
                 <link rel="icon" href="/favicon.svg" r#type="image/svg+xml" />
                 <AutoReload options />
                 <MetaTags />

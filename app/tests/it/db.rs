@@ -190,7 +190,7 @@ async fn only_published_spaces_are_public(t: &TestDb) {
         .is_none());
     // Counts in the municipality filter are of published spaces only.
     let bologna =
-        t.db.municipalities_with_spaces()
+        t.db.municipalities_with_spaces(None)
             .await
             .unwrap()
             .into_iter()
@@ -238,7 +238,7 @@ on_both_backends!(slugs_stay_unique);
 
 async fn municipality_filter_lists_only_places_with_spaces(t: &TestDb) {
     t.db.seed(1_700_000_000).await.unwrap();
-    let options = t.db.municipalities_with_spaces().await.unwrap();
+    let options = t.db.municipalities_with_spaces(None).await.unwrap();
     let names: Vec<&str> = options.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(
         names,

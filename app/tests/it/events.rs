@@ -590,7 +590,8 @@ async fn staff_cancel_a_registration_and_the_line_moves_up(t: &TestDb) {
     );
     assert_eq!(
         mails_to(&t.db, &niccolo.email).await.last().unwrap().0,
-        "RsvpCancelled Cancelled"
+        // With the status it had: a seat given up withdraws the calendar entry.
+        "RsvpCancelled Confirmed"
     );
     assert_eq!(
         mails_to(&t.db, "persona.b@example.it")
@@ -1132,7 +1133,55 @@ async fn rsvp_over_http_from_form_to_cancellation() {
         .oneshot(get_req(&format!("{personal}?annullata=1"), None))
         .await
         .unwrap();
-    assert!(body_text(res).await.contains("Hai annullato l"));
+    let html = body_text(res).await;
+    assert!(html.contains("Hai annullato l"));
+    assert!(
+        html.contains("name=\"di_nuovo\" value=\"1\""),
+        "one tap registers again"
+    );
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 0);
+    // Said by e-mail, with a calendar file that withdraws the entry.
+    let (subject, body, attachments): (String, String, String) = sqlx::query_as(
+        "SELECT o.subject, b.body_text, b.attachments_json FROM email_outbox o \
+         JOIN email_bodies b ON b.id = o.id WHERE o.to_address = 'anna@example.it' \
+         ORDER BY o.id DESC LIMIT 1",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap();
+    assert!(subject.starts_with("Iscrizione annullata"), "{subject}");
+    assert!(body.contains("hai annullato la tua iscrizione"));
+    assert!(attachments.contains("METHOD:CANCEL") && attachments.contains("STATUS:CANCELLED"));
+    assert!(attachments.contains("method=CANCEL"));
+    // Changed her mind: registered again in one tap, with the same details and a new link;
+    // the old link says what became of it.
+    let res = app
+        .clone()
+        .oneshot(post_form(&personal, "di_nuovo=1", None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let again = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        again.starts_with("/prenotazione/") && again.ends_with("?nuova=1"),
+        "{again}"
+    );
+    assert!(!again.starts_with(&personal));
+    assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 1);
+    let res = app.clone().oneshot(get_req(&again, None)).await.unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("Iscrizione confermata") && html.contains("Opificio Golinelli"));
+    let res = app.clone().oneshot(get_req(&personal, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(res).await.contains("non è più valido"));
+    // And cancelled again, to leave the seat free.
+    let again = again.split('?').next().unwrap().to_owned();
+    let res = app
+        .clone()
+        .oneshot(post_form(&again, "conferma=1", None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(t.db.rsvp_counts(id).await.unwrap().confirmed, 0);
     // From another site: refused.
     let res = app

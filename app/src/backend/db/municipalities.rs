@@ -32,20 +32,36 @@ impl Db {
         Ok(row.map(|(n,)| n))
     }
 
-    /// Municipalities with at least one published space, by name, with their counts.
-    pub async fn municipalities_with_spaces(&self) -> Result<Vec<MunicipalityOption>, DbError> {
+    /// Municipalities with at least one published space, by name, with their counts — of the
+    /// spaces of `kind` when the map is filtered by kind (a municipality with none of that kind
+    /// stays in the list, with 0, so a choice made is never lost).
+    pub async fn municipalities_with_spaces(
+        &self,
+        kind: Option<crate::core::model::SpaceKind>,
+    ) -> Result<Vec<MunicipalityOption>, DbError> {
         // One index lookup per municipality (`spaces_status_municipality`), not a grouping of
-        // every space.
-        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+        // every space; with a kind, one more per municipality through `space_kinds`.
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
             "SELECT m.istat_code, m.name, (SELECT COUNT(*) FROM spaces s \
-             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) AS spaces \
+             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) AS spaces, \
+             CASE WHEN $1 = '' THEN 0 ELSE (SELECT COUNT(*) FROM spaces s \
+             JOIN space_kinds k ON k.space_id = s.id AND k.kind = $1 \
+             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) END AS of_kind \
              FROM municipalities m",
         )
+        .bind(kind.map_or("", |k| k.code()))
         .fetch_all(&self.pool)
         .await?;
         let mut options: Vec<MunicipalityOption> = rows
             .into_iter()
-            .filter(|(_, _, spaces)| *spaces > 0)
+            .filter(|(_, _, spaces, _)| *spaces > 0)
+            .map(|(istat_code, name, spaces, of_kind)| {
+                (
+                    istat_code,
+                    name,
+                    if kind.is_some() { of_kind } else { spaces },
+                )
+            })
             .map(|(istat_code, name, spaces)| MunicipalityOption {
                 istat_code,
                 name,

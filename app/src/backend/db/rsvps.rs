@@ -27,6 +27,8 @@ pub enum NoticeKind {
     EventCancelled,
     /// Staff cancelled this registration (the person asked, by phone or e-mail).
     RsvpCancelled,
+    /// The person cancelled it through their personal link.
+    SelfCancelled,
 }
 
 /// What an e-mail about one registration needs to say; turned into words by the caller.
@@ -374,6 +376,15 @@ impl Db {
             else {
                 continue;
             };
+            // Said by e-mail too, with the calendar entry withdrawn for a seat given up.
+            if let Some(r) = rsvp_of_event(&mut tx, event_id, id).await? {
+                if !r.email.is_empty() {
+                    let event = event_row_by_id(&mut tx, event_id).await?;
+                    let had = RsvpStatus::from_code(&status).unwrap_or(RsvpStatus::Waiting);
+                    let email = compose(&notice(NoticeKind::SelfCancelled, &event, &r, had, None));
+                    enqueue(&mut tx, &email, now).await?;
+                }
+            }
             tx.commit().await?;
             let was_waiting = status == RsvpStatus::Waiting.code();
             return Ok(CancelOutcome::Cancelled {
@@ -412,13 +423,9 @@ impl Db {
             else {
                 continue;
             };
-            let email = compose(&notice(
-                NoticeKind::RsvpCancelled,
-                &event,
-                &r,
-                RsvpStatus::Cancelled,
-                None,
-            ));
+            // With the status it had: a seat given up withdraws the calendar entry.
+            let had = RsvpStatus::from_code(&r.status).unwrap_or(RsvpStatus::Waiting);
+            let email = compose(&notice(NoticeKind::RsvpCancelled, &event, &r, had, None));
             enqueue(&mut tx, &email, now).await?;
             super::audit::insert_audit(
                 &mut tx,

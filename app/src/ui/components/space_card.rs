@@ -6,9 +6,14 @@ use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
 #[component]
-pub fn SpaceCard(space: SpaceSummary) -> impl IntoView {
+pub fn SpaceCard(
+    space: SpaceSummary,
+    /// The map's filter (a query string, maybe empty): the space's page links back to it.
+    #[prop(optional)]
+    filter: String,
+) -> impl IntoView {
     let t = use_texts();
-    let href = paths::space(&space.slug);
+    let href = paths::space_from_map(&space.slug, &filter);
     let kinds = space
         .kinds
         .iter()

@@ -7,6 +7,8 @@ pub mod cluster;
 #[cfg(feature = "hydrate")]
 mod js;
 #[cfg(feature = "hydrate")]
+mod keyboard;
+#[cfg(feature = "hydrate")]
 mod leaflet_js;
 #[cfg(feature = "hydrate")]
 mod marker_views;
@@ -153,6 +155,6 @@ fn PinPickerIsland(lat: f64, lon: f64, settings: MapSettings, words: PinWords) -
             // The municipalities' boundaries, for the check that the pin lies in its own.
             data-fetch=crate::core::paths::BOUNDARIES
         ></div>
-        <p class="field__hint">{hint}</p>
+        <p class="field__hint map-hint">{hint}</p>
     }
 }

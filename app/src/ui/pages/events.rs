@@ -41,6 +41,10 @@ pub struct RsvpFormState {
 /// button asks first.
 pub const CONFIRM: &str = "conferma";
 
+/// The field of the personal page's "register again" ("1"): the same details, a new
+/// registration.
+pub const AGAIN: &str = "di_nuovo";
+
 /// The id of the RSVP section (the form's anchor).
 pub const RSVP_ANCHOR: &str = "iscrizione";
 
@@ -501,9 +505,18 @@ fn RsvpDetail(
             </section>
         }
         .into_any()
-    } else if rsvp.can_register_again {
+    } else if rsvp.can_register_again && !rsvp.email.is_empty() {
+        // Changed one's mind: one tap, the same details (the form on the event's page for
+        // other ones).
         view! {
-            <p><a class="btn btn--primary" href=format!("{}#{RSVP_ANCHOR}", paths::event(&ev.slug))>{e.register_again}</a></p>
+            <form method="post" action=paths::rsvp(&token)>
+                <input type="hidden" name=AGAIN value="1" />
+                <button type="submit" class="btn btn--primary">{e.register_again}</button>
+            </form>
+            <p class="field__hint">
+                {e.register_again_hint} " "
+                <a href=format!("{}#{RSVP_ANCHOR}", paths::event(&ev.slug))>{e.register_again_other}</a>
+            </p>
         }
         .into_any()
     } else if rsvp.status != RsvpStatus::Cancelled {

@@ -26,8 +26,9 @@ pub fn HomePage() -> impl IntoView {
     let data = {
         let filter = filter.clone();
         async move {
+            let kind = filter.kind;
             let list = space_directory(filter, page).await?;
-            let municipalities = municipality_options().await?;
+            let municipalities = municipality_options(kind).await?;
             Ok::<_, crate::api::error::AppError>((list, municipalities))
         }
     };
@@ -72,6 +73,9 @@ fn markers_url(filter: &SpaceFilter) -> String {
     with_query(paths::MAP_MARKERS, &[&filter.to_query()])
 }
 
+/// The id the filter form lands on: the results' count.
+pub const RESULTS: &str = "risultati";
+
 #[component]
 fn Directory(
     filter: SpaceFilter,
@@ -86,43 +90,47 @@ fn Directory(
     let count = list.total;
     let pages = list.pages();
     let page = list.page;
+    let filter_query = filter.to_query();
     let cards = list
         .spaces
         .into_iter()
-        .map(|space| view! { <SpaceCard space /> })
+        .map(|space| view! { <SpaceCard space filter=filter_query.clone() /> })
         .collect_view();
     view! {
         <FilterForm filter municipalities />
-        <p class="results-count" role="status">{(t.results)(count)}</p>
-        <div class="directory">
-            <section class="directory__map">
-                <SpacesMap
-                    markers=Vec::new()
-                    source=markers_url
-                    count
-                    settings
-                    lang=t.lang
-                    mode=MapMode::Directory
-                />
-                <noscript>
-                    <p class="notice">{t.map_needs_js}</p>
-                </noscript>
-                <Legend />
-                <DownloadLinks filter=filter_for_links />
-            </section>
-            <section class="directory__list" aria-labelledby="list-heading">
-                <h2 id="list-heading" class="visually-hidden">{t.list_heading}</h2>
-                {if count == 0 {
-                    view! { <p class="notice">{t.no_results}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="space-list">{cards}</ul>
-                        {(pages > 1).then(|| view! { <Pagination filter=filter_for_pages page pages /> })}
-                    }
-                        .into_any()
-                }}
-            </section>
-        </div>
+        // Where a filtered page lands (the form's action ends in `#risultati`): the count
+        // first, then — when nothing matches — that, before any empty map.
+        <p class="results-count" id=RESULTS role="status" tabindex="-1">{(t.results)(count)}</p>
+        {(count == 0).then(|| view! {
+            <p class="notice" id="no-results">
+                {t.no_results} " " <a href="/">{t.filter_clear}</a>
+            </p>
+        })}
+        // Nothing matches: no empty map, no list (the notice above says it).
+        {(count > 0).then(|| view! {
+            <div class="directory">
+                <section class="directory__map">
+                    <SpacesMap
+                        markers=Vec::new()
+                        source=markers_url
+                        count
+                        settings
+                        lang=t.lang
+                        mode=MapMode::Directory
+                    />
+                    <noscript>
+                        <p class="notice">{t.map_needs_js}</p>
+                    </noscript>
+                    <Legend />
+                    <DownloadLinks filter=filter_for_links />
+                </section>
+                <section class="directory__list" aria-labelledby="list-heading">
+                    <h2 id="list-heading" class="visually-hidden">{t.list_heading}</h2>
+                    <ul class="space-list">{cards}</ul>
+                    {(pages > 1).then(|| view! { <Pagination filter=filter_for_pages page pages /> })}
+                </section>
+            </div>
+        })}
     }
 }
 
@@ -219,7 +227,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
         })
         .collect_view();
     view! {
-        <form class="filters" method="get" action="/" role="search" aria-label=t.filters_heading>
+        <form class="filters" method="get" action=format!("/#{RESULTS}") role="search" aria-label=t.filters_heading>
             <div class="field">
                 <label for="filter-kind">{t.filter_kind}</label>
                 <select id="filter-kind" name="tipo">

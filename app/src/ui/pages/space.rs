@@ -10,18 +10,23 @@ use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn SpacePage() -> impl IntoView {
     let slug = use_params_map()
         .with_untracked(|p| p.get("slug"))
         .unwrap_or_default();
+    // The map's filter the visitor came with (`paths::space_from_map`), read like the map
+    // reads it: "back to the map" returns to it.
+    let filter = use_query_map().with_untracked(|q| {
+        crate::core::filter::SpaceFilter::from_params(|k| q.get_str(k)).to_query()
+    });
     view! {
         <Suspense>
             {Suspend::new(async move {
                 match get_space(slug).await {
-                    Ok(space) => view! { <SpaceView space /> }.into_any(),
+                    Ok(space) => view! { <SpaceView space filter=filter.clone() /> }.into_any(),
                     Err(err) => view! { <div class="container page"><ErrorNotice err /></div> }.into_any(),
                 }
             })}
@@ -30,8 +35,14 @@ pub fn SpacePage() -> impl IntoView {
 }
 
 #[component]
-fn SpaceView(space: SpaceDetail) -> impl IntoView {
+fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
     let t = use_texts();
+    let page = crate::core::paths::space(&space.summary.slug);
+    // Absolute, for sharing (and the one address search engines keep, whatever the filter).
+    #[cfg(feature = "ssr")]
+    let absolute = format!("{}{page}", crate::api::context::base_url());
+    #[cfg(not(feature = "ssr"))]
+    let absolute = page.clone();
     let settings = use_context::<MapSettings>().unwrap_or_default();
     let s = &space.summary;
     let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
@@ -53,9 +64,10 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
         <Meta property="og:title" content=s.name.clone() />
         <Meta property="og:description" content=description />
         <Meta property="og:type" content="place" />
+        <leptos_meta::Link rel="canonical" href=absolute.clone() />
         <div class="container page">
             <nav aria-label=crate::ui::lang::use_texts().breadcrumb class="breadcrumb">
-                <a href="/">{t.back_to_map}</a>
+                <a href=crate::core::paths::map_results(&filter)>{t.back_to_map}</a>
             </nav>
             <article class="space">
                 <header class="space__header">
@@ -126,6 +138,23 @@ fn SpaceView(space: SpaceDetail) -> impl IntoView {
                             </dl>
                             {o.description.clone().map(|d| view! { <p>{d}</p> })}
                         })}
+                        <h2>{t.share}</h2>
+                        <ul class="link-list share-links">
+                            <li>
+                                <a href=format!(
+                                    "mailto:?subject={}&body={}",
+                                    crate::core::text::query_encode(&s.name),
+                                    crate::core::text::query_encode(&absolute),
+                                )>{t.share_email}</a>
+                            </li>
+                            <li>
+                                <a href=format!(
+                                    "https://wa.me/?text={}",
+                                    crate::core::text::query_encode(&format!("{} {absolute}", s.name)),
+                                ) rel="noopener" target="_blank">"WhatsApp"</a>
+                            </li>
+                        </ul>
+                        <p class="field__hint">{t.share_link} " " <span class="share-url">{absolute.clone()}</span></p>
                         <p class="space__meta">
                             {space.source.clone().map(|src| view! {
                                 <span>{t.data_source} ": " {t.source_words(&src)}</span>

@@ -20,7 +20,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use std::net::SocketAddr;
 
-pub use crate::ui::pages::events::{RsvpFormState, CONFIRM};
+pub use crate::ui::pages::events::{RsvpFormState, AGAIN, CONFIRM};
 
 /// The largest RSVP form accepted (bytes).
 pub const MAX_BODY: usize = 16 * 1024;
@@ -177,13 +177,18 @@ async fn again(
     render_page(state, uri, headers, context, status).await
 }
 
-/// The cancel button of the personal page: only the confirmation's (`conferma=1`) cancels; the
-/// first asks (`?annulla=1`), so one stray tap loses nothing.
+/// The personal page's buttons. Cancel: only the confirmation's (`conferma=1`) cancels; the
+/// first asks (`?annulla=1`), so one stray tap loses nothing. Register again (`di_nuovo=1`):
+/// a cancelled registration's details make a new one.
 pub(crate) async fn cancel(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
+    if crate::backend::antirobot::form_value(&pairs, AGAIN) == "1" {
+        return register_again(&state, &token, &headers).await;
+    }
     if crate::backend::antirobot::form_value(&pairs, CONFIRM) != "1" {
         return see_other(&format!("{}?annulla=1#cancel-title", paths::rsvp(&token)));
     }
@@ -207,6 +212,59 @@ pub(crate) async fn cancel(
         // Nothing to say about tokens that do not exist.
         Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => crate::web::respond::unavailable("cancelling a registration", &err),
+    }
+}
+
+/// "Register again" on the personal page of a cancelled registration: the same details, a new
+/// registration (a seat or a place in line) with its own link and e-mail; the old link then
+/// says what became of it. Whoever holds the link proved the address, so no robot check.
+async fn register_again(state: &AppState, token: &str, headers: &HeaderMap) -> Response {
+    let now = state.clock.now();
+    let lang = crate::api::context::request_lang_from(headers).unwrap_or_default();
+    let rsvp = match state.db.rsvp_by_token(token, lang, now).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return crate::web::respond::unavailable("reading a registration", &err),
+    };
+    if !rsvp.can_register_again || rsvp.email.is_empty() {
+        return see_other(&paths::rsvp(token));
+    }
+    let valid = crate::core::validate::rsvp::ValidRsvp {
+        first_name: rsvp.first_name,
+        last_name: rsvp.last_name,
+        email_key: crate::core::validate::rsvp::email_key(&rsvp.email),
+        email: rsvp.email,
+        affiliation: rsvp.affiliation,
+        role: rsvp.role,
+        accessibility: rsvp.accessibility,
+    };
+    let mut registration = Registration::new(
+        &rsvp.event.slug,
+        valid,
+        lang,
+        now,
+        std::sync::Arc::new(composer(state.config.base_url().to_owned(), now)),
+    );
+    registration.mail_limit = Some(crate::backend::db::recipient_limit(
+        &registration.rsvp.email,
+    ));
+    match state.db.register(registration).await {
+        Ok(RsvpOutcome::Registered { token, .. }) => {
+            state.outbox.wake();
+            see_other(&format!("{}?nuova=1", paths::rsvp(&token)))
+        }
+        // Registered again meanwhile (another tab): the event's page says so.
+        Ok(RsvpOutcome::AlreadyRegistered) => {
+            state.outbox.wake();
+            see_other(&format!(
+                "{}?inviata=1#{}",
+                paths::event(&crate::core::text::query_encode(&rsvp.event.slug)),
+                crate::ui::pages::events::RSVP_ANCHOR
+            ))
+        }
+        // Closed meanwhile: the page says what can be done.
+        Ok(_) => see_other(&paths::rsvp(token)),
+        Err(err) => crate::web::respond::unavailable("registering again", &err),
     }
 }
 

@@ -95,13 +95,14 @@ pub async fn draw(
     el.set_attribute("data-markers", &markers.len().to_string())?;
     next_task().await;
     add_base_map(&map, settings);
+    super::keyboard::keyboard(&map, el, words.controls())?;
     next_task().await;
     match mode {
         MapMode::Directory => Directory::start(map, el, markers, words),
         MapMode::Single => {
             let mut icons = HashMap::new();
             for (i, m) in markers.iter().enumerate() {
-                make_marker(m, i, &mut icons).add_to(&map);
+                make_marker(m, i, &mut icons, false).add_to(&map);
             }
         }
     }
@@ -204,7 +205,7 @@ impl Directory {
             };
             match action {
                 ClusterAction::List(content, at) => {
-                    let options = Object::new();
+                    let options = popup_options();
                     set(&options, "offset", Point::new(0.0, -14.0));
                     map.open_popup_with_content_and_options(&content, &at, &options);
                     if from_keyboard {
@@ -308,8 +309,8 @@ impl Directory {
 
     fn marker_for(&mut self, c: &Cluster, zoom: u8) -> Marker {
         if let [only] = c.members.as_slice() {
-            let marker = make_marker(&self.spaces[*only], *only, &mut self.icons);
-            marker.bind_popup_with_options(self.popup_content.as_ref(), &JsValue::UNDEFINED);
+            let marker = make_marker(&self.spaces[*only], *only, &mut self.icons, true);
+            marker.bind_popup_with_options(self.popup_content.as_ref(), &popup_options());
             return marker;
         }
         let t = &self.words;
@@ -437,6 +438,14 @@ enum ClusterAction {
         zoom: f64,
         first: usize,
     },
+}
+
+/// The popups' options: kept clear of the zoom buttons in the map's top left corner when the
+/// map pans to show them.
+fn popup_options() -> Object {
+    let options = Object::new();
+    set(&options, "autoPanPaddingTopLeft", Point::new(56.0, 24.0));
+    options
 }
 
 /// A number a marker carries in its options: `spazi`, the index of its space (of a cluster's

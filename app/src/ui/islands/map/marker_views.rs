@@ -15,6 +15,7 @@ pub(super) fn make_marker(
     m: &MapMarker,
     index: usize,
     icons: &mut std::collections::HashMap<String, Icon>,
+    interactive: bool,
 ) -> Marker {
     let primary = m.kinds.first().map(|k| k.code()).unwrap_or("other");
     let letters: String = m.kinds.iter().map(|k| k.letter()).collect();
@@ -26,8 +27,10 @@ pub(super) fn make_marker(
     options.set_icon(icon);
     options.set_title(m.name.clone());
     options.set_alt(m.name.clone());
-    options.set_keyboard(true);
-    options.set_rise_on_hover(true);
+    // A marker that opens nothing (a space's own map) is a picture, not a button.
+    options.set_keyboard(interactive);
+    options.set_interactive(interactive);
+    options.set_rise_on_hover(interactive);
     set(&options, "spazi", index as f64);
     Marker::new_with_options(&LatLng::new(m.lat, m.lon), &options)
 }
@@ -75,10 +78,20 @@ pub(super) fn popup(
         root.append_child(&note)?;
     }
     let link = document.create_element("a")?;
-    link.set_attribute("href", &paths::space(&m.slug))?;
+    link.set_class_name("map-popup__open");
+    link.set_attribute("href", &space_link(&m.slug))?;
     link.set_text_content(Some(t.open_space()));
     root.append_child(&link)?;
     Ok(root.into())
+}
+
+/// A space's page, carrying the map's filter (the page's own query) so that its "back to the
+/// map" returns to it (see `paths::space_from_map`).
+fn space_link(slug: &str) -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    paths::space_from_map(slug, search.trim_start_matches('?'))
 }
 
 /// The popup of spaces that share one spot: their names, each a link to its page.
@@ -98,7 +111,7 @@ pub(super) fn cluster_popup(
     for m in members {
         let item = document.create_element("li")?;
         let link = document.create_element("a")?;
-        link.set_attribute("href", &paths::space(&m.slug))?;
+        link.set_attribute("href", &space_link(&m.slug))?;
         link.set_text_content(Some(&m.name));
         item.append_child(&link)?;
         list.append_child(&item)?;

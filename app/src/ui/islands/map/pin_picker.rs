@@ -157,6 +157,7 @@ pub fn pin_picker(
 ) -> Result<(), JsValue> {
     let map = new_map(el, true)?;
     add_base_map(&map, settings);
+    super::keyboard::name_zoom_buttons(el, &words.controls());
     let icon_options = Object::new();
     set(&icon_options, "className", "space-marker space-marker--pin");
     set(&icon_options, "html", "<span aria-hidden=\"true\">+</span>");
