@@ -232,3 +232,59 @@ test("a mapped space chosen as the venue gives the venue its name and address", 
   await expect(page.locator("#venue-imprecise")).toContainText("La posizione di «DumBO» sulla mappa non è precisa");
   await expect(page.getByRole("link", { name: "Correggi la posizione dello spazio" })).toHaveAttribute("href", /\/admin\/spazi\/\d+$/);
 });
+
+test("an office behind one address: past twenty registrations a question, not a refusal", async ({ page, browser, request }, info) => {
+  test.setTimeout(60_000);
+  const js = info.project.use.javaScriptEnabled !== false;
+  const tag = info.project.name;
+  const title = `Open day condiviso ${tag}`;
+  await page.goto("/admin/accedi");
+  await page.getByLabel("Email").fill(STAFF.email);
+  await page.getByLabel("Password").fill(STAFF.password);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.goto("/admin/eventi/nuovo");
+  await page.getByLabel("Titolo (italiano)").fill(title);
+  await page.getByLabel("Inizio (ora di Bologna)").fill("2022-12-01T17:00");
+  await page.getByLabel("Fine (ora di Bologna)").fill("2022-12-01T19:00");
+  await page.getByRole("textbox", { name: "Luogo", exact: true }).fill("Sala Borsa");
+  await page.getByLabel("Indirizzo del luogo").fill("Piazza del Nettuno 3, Bologna");
+  await page.getByLabel("Posti disponibili").fill("100");
+  await page.getByRole("button", { name: "Crea l'evento" }).click();
+  await page.getByRole("button", { name: "Pubblica" }).click();
+  const publicPath = (await page.getByRole("link", { name: "Pagina pubblica" }).getAttribute("href"))!;
+
+  // Twenty colleagues register from the office's one address.
+  const form = await (await request.get(publicPath)).text();
+  const started = form.match(/name="started" value="([^"]+)"/)![1];
+  await new Promise((r) => setTimeout(r, 4_500));
+  const origin = new URL(page.url()).origin;
+  for (let n = 0; n < 20; n++) {
+    const res = await request.post(publicPath, {
+      headers: { origin },
+      form: { started, fax: "", first_name: "Collega", last_name: `N${n} ${tag}`, attendee_email: `collega${n}.${tag}@example.it`, consent_privacy: "on" },
+      maxRedirects: 0,
+    });
+    expect(res.status(), `colleague ${n}`).toBe(303);
+  }
+
+  // The twenty-first, on her phone: asked a small sum, everything she typed kept.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, javaScriptEnabled: js });
+  const visitor = await phone.newPage();
+  await visitor.goto(publicPath);
+  const shown = Date.now();
+  await visitor.getByRole("textbox", { name: /^Nome \*/ }).fill("Chiara");
+  await visitor.getByRole("textbox", { name: /^Cognome/ }).fill(`Rosa ${tag}`);
+  await visitor.getByRole("textbox", { name: /^Email \*/ }).fill(`chiara.${tag}@example.it`);
+  await visitor.getByLabel(/Ho letto l'informativa sulla privacy/).check();
+  await visitor.waitForTimeout(Math.max(0, 4_500 - (Date.now() - shown)));
+  await visitor.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(visitor.locator("#answer-error")).toContainText("Da questa rete sono arrivate molte iscrizioni");
+  await expect(visitor.getByRole("textbox", { name: /^Cognome/ })).toHaveValue(`Rosa ${tag}`);
+  const question = visitor.getByLabel(/^Quanto fa \d più \d\? Scrivi il risultato in cifre\.$/);
+  const [, a, b] = (await visitor.locator("label[for=answer]").innerText()).match(/(\d) più (\d)/)!;
+  await question.fill(String(Number(a) + Number(b)));
+  await visitor.getByRole("button", { name: "Iscriviti" }).click();
+  await expect(visitor).toHaveURL(/\/prenotazione\/[0-9a-f]{64}\?nuova=1$/);
+  await expect(visitor.locator("#rsvp-status")).toHaveText("Iscrizione confermata: ti aspettiamo!");
+  await phone.close();
+});

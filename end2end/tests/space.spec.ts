@@ -66,3 +66,23 @@ test("a space's page leads back to the map as it was filtered, and can be shared
   await expect(page.getByRole("combobox", { name: "Tipo di spazio" })).toHaveValue("fablab");
   await expect(page.locator("#risultati")).toBeInViewport();
 });
+
+test("on a phone the header is compact: a menu button, the current page marked", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/eventi");
+  const header = await page.locator(".site-header").boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(844 * 0.15);
+  // The menu opens from its button (a native disclosure: with or without JavaScript).
+  const menu = page.getByRole("navigation", { name: "Menu principale" }).filter({ visible: true });
+  await expect(menu).toHaveCount(0);
+  await page.getByText("Menu", { exact: true }).click();
+  await expect(menu).toHaveCount(1);
+  await expect(menu.getByRole("link", { name: "Eventi" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Mappa degli spazi" })).not.toHaveAttribute("aria-current", /.*/);
+  await menu.getByRole("link", { name: "Aderisci al Forum" }).click();
+  await expect(page).toHaveURL(/\/aderisci$/);
+  // On a wide screen the menu is a bar, the current page marked there too.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByRole("navigation", { name: "Menu principale" }).filter({ visible: true })
+    .getByRole("link", { name: "Aderisci al Forum" })).toHaveAttribute("aria-current", "page");
+});

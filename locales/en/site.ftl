@@ -6,6 +6,7 @@ site-owner = Città metropolitana di Bologna
 site-skip-to-content = Skip to main content
 site-breadcrumb = Breadcrumb
 site-nav-main = Main menu
+site-menu = Menu
 site-form-too-large = The form sent is too large: shorten the texts and send it again, or write to progimpresa@cittametropolitana.bo.it.
 site-nav-map = Map of the spaces
 site-switch-language = Italiano

@@ -6,6 +6,7 @@ site-owner = Città metropolitana di Bologna
 site-skip-to-content = Vai al contenuto principale
 site-breadcrumb = Percorso di navigazione
 site-nav-main = Menu principale
+site-menu = Menu
 site-form-too-large = Il modulo inviato è troppo grande: accorcia i testi e invialo di nuovo, oppure scrivi a progimpresa@cittametropolitana.bo.it.
 site-nav-map = Mappa degli spazi
 site-switch-language = English

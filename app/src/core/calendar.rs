@@ -78,6 +78,14 @@ impl Method {
     }
 }
 
+/// The revision number of a calendar file written at `now`: the seconds since 2020, so a later
+/// file always supersedes an earlier one — a confirmation after a cancellation (registered
+/// again) is not ignored by calendars that hold the cancellation.
+fn sequence(now: i64) -> i64 {
+    const SINCE: i64 = 1_577_836_800; // 2020-01-01T00:00:00Z
+    (now - SINCE).max(0)
+}
+
 /// The `.ics` file of one event. `host` names this installation in the event's UID (stable,
 /// so re-importing updates the calendar entry instead of duplicating it); `now` is the stamp.
 pub fn ics(event: &EventView, page_url: &str, host: &str, now: i64) -> String {
@@ -96,9 +104,7 @@ pub fn ics_for(event: &EventView, page_url: &str, host: &str, now: i64, method: 
     line(format!("METHOD:{}", method.name()));
     line("BEGIN:VEVENT".into());
     line(format!("UID:event-{}@{}", event.id, escape(host)));
-    if cancel {
-        line("SEQUENCE:1".into());
-    }
+    line(format!("SEQUENCE:{}", sequence(now)));
     line(format!("DTSTAMP:{}", utc_basic(now)));
     line(format!("DTSTART:{}", utc_basic(event.starts_at)));
     line(format!("DTEND:{}", utc_basic(event.ends_at)));
@@ -197,6 +203,32 @@ mod tests {
         assert!(text.contains("\r\nDTSTART:20220606T150000Z\r\n"));
         assert!(text.contains("\r\nDTEND:20220606T170000Z\r\n"));
         assert!(text.contains("\r\nUID:event-1@spazi.example.it\r\n"));
+        // A later file supersedes an earlier one: its revision is higher.
+        let later = ics(
+            &launch(),
+            "https://spazi.example.it/eventi/x",
+            "spazi.example.it",
+            1_654_000_100,
+        );
+        let revision = |t: &str| -> i64 {
+            t.split("\r\n")
+                .find_map(|l| l.strip_prefix("SEQUENCE:"))
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        assert!(revision(&later) > revision(&text));
+        let cancel = ics_for(
+            &launch(),
+            "u",
+            "spazi.example.it",
+            1_654_000_200,
+            Method::Cancel,
+        );
+        assert!(
+            cancel.contains("\r\nMETHOD:CANCEL\r\n") && cancel.contains("\r\nSTATUS:CANCELLED\r\n")
+        );
+        assert!(revision(&cancel) > revision(&later));
         assert!(text.contains("SUMMARY:Nasce il Forum\\, insieme\\; davvero\r\n"));
         assert!(text.contains("GEO:44.493758;11.343031"));
         // No line longer than 75 octets; continuation lines start with a space.

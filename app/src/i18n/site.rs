@@ -36,6 +36,8 @@ words! {
         breadcrumb,
         /// The name of the site's menu (for screen readers' list of landmarks).
         nav_main,
+        /// The phone header's menu button.
+        menu,
         /// A post refused for its size.
         form_too_large,
         nav_map,

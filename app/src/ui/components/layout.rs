@@ -21,6 +21,28 @@ pub fn Layout(children: Children) -> impl IntoView {
         };
     let other = t.lang.other();
     let switch_href = format!("{}?next={}", paths::language(other.code()), encode(&here));
+    // The menu's entries, the one of the page being shown marked (`aria-current`).
+    let path = location.pathname.get_untracked();
+    let entries = [
+        ("/", t.nav_map, path == "/" || path.starts_with("/spazi/")),
+        (paths::EVENTS, t.events.nav, path.starts_with(paths::EVENTS)),
+        (paths::JOIN, t.join.nav, path.starts_with(paths::JOIN)),
+        (
+            paths::OPEN_DATA,
+            t.nav_open_data,
+            path.starts_with(paths::OPEN_DATA),
+        ),
+    ];
+    let links = move || {
+        entries
+            .iter()
+            .map(|(href, name, current)| {
+                view! {
+                    <li><a href=*href aria-current=current.then_some("page")>{*name}</a></li>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
@@ -33,19 +55,29 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
             <div class="site-header__center">
-                <div class="container">
+                <div class="container site-header__center-inner">
                     <a class="brand" href="/">
-                        <span class="brand__name">{t.site_name}</span>
-                        <span class="brand__tagline">{t.forum_name}</span>
+                        // The slot of the Città metropolitana's logo (`public/logo.svg`,
+                        // replaced by the deployment; a neutral mark until then).
+                        <img class="brand__logo" src="/logo.svg" alt="" width="40" height="40" />
+                        <span class="brand__text">
+                            <span class="brand__name">{t.site_name}</span>
+                            <span class="brand__tagline">{t.forum_name}</span>
+                        </span>
                     </a>
+                    // On a phone: a menu button (Designers Italia's compact header), without
+                    // JavaScript too.
+                    <details class="site-menu">
+                        <summary class="site-menu__button">{t.menu}</summary>
+                        <nav class="site-menu__nav" aria-label=t.nav_main>
+                            <ul>{links()}</ul>
+                        </nav>
+                    </details>
                 </div>
             </div>
             <nav class="site-nav" aria-label=t.nav_main>
                 <div class="container">
-                    <a href="/">{t.nav_map}</a>
-                    <a href=paths::EVENTS>{t.events.nav}</a>
-                    <a href=paths::JOIN>{t.join.nav}</a>
-                    <a href=paths::OPEN_DATA>{t.nav_open_data}</a>
+                    <ul>{links()}</ul>
                 </div>
             </nav>
         </header>

@@ -85,7 +85,8 @@ pub(crate) async fn register(
     // A question is for this event and this address: its answer serves nobody else.
     let about = format!("{slug} {}", valid.email_key);
     let answered = crate::backend::antirobot::answered(&secret, &pairs, now, &about);
-    let tried = !crate::backend::antirobot::form_value(&pairs, crate::backend::antirobot::QUESTION)
+    let tried = !crate::backend::antirobot::form_value(&pairs, crate::backend::antirobot::ANSWER)
+        .trim()
         .is_empty();
     let registration = Registration {
         slug: slug.clone(),
@@ -209,8 +210,9 @@ pub(crate) async fn cancel(
         Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
             see_other(&paths::rsvp(&token))
         }
-        // Nothing to say about tokens that do not exist.
-        Ok(CancelOutcome::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        // A link that leads nowhere (any more): its page says so in words (a replaced link,
+        // a second tap after registering again), never a blank answer.
+        Ok(CancelOutcome::NotFound) => see_other(&paths::rsvp(&token)),
         Err(err) => crate::web::respond::unavailable("cancelling a registration", &err),
     }
 }
@@ -223,7 +225,7 @@ async fn register_again(state: &AppState, token: &str, headers: &HeaderMap) -> R
     let lang = crate::api::context::request_lang_from(headers).unwrap_or_default();
     let rsvp = match state.db.rsvp_by_token(token, lang, now).await {
         Ok(Some(r)) => r,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Ok(None) => return see_other(&paths::rsvp(token)),
         Err(err) => return crate::web::respond::unavailable("reading a registration", &err),
     };
     if !rsvp.can_register_again || rsvp.email.is_empty() {

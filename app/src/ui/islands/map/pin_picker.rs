@@ -17,8 +17,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 
-/// How far one arrow key moves the pin, in screen pixels (with Shift, five times as far).
-const STEP_PX: f64 = 10.0;
+/// How far one arrow key moves the pin, in screen pixels (with Shift, five times as far): a
+/// few metres at a street's zoom.
+const STEP_PX: f64 = 4.0;
 
 struct Picker {
     map: Map,
