@@ -5,6 +5,7 @@
 
 pub mod forms;
 pub mod guard;
+pub mod language;
 pub mod listener;
 pub mod opendata;
 pub mod page_cache;

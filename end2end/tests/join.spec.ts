@@ -80,7 +80,7 @@ test("a space joins the Forum from a phone and gets its reference code", async (
   await page.getByRole("textbox", { name: /^Nome e cognome/ }).fill("Maria Bianchi");
   await page.getByRole("textbox", { name: /^Email \*/ }).fill(contact);
   await page.getByLabel("Informazioni su bandi e finanziamenti").check();
-  await page.getByLabel("La vostra visione per la rete degli spazi").fill("Condividere attrezzature e competenze.");
+  await page.getByLabel("La tua visione per la rete degli spazi").fill("Condividere attrezzature e competenze.");
   await page.getByLabel(/Ho letto l'informativa sulla privacy/).check();
   await page.getByRole("button", { name: "Invia la richiesta" }).click();
 

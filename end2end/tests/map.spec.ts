@@ -187,6 +187,16 @@ test("spaces at one spot are one disc at any zoom, in English too", async ({ pag
   await page.getByRole("button", { name: "2 spaces at this spot", exact: true }).click();
   const popup = page.locator(".leaflet-popup");
   await expect(popup.getByRole("link")).toHaveText(["FabLab Reno", "VZ19"]);
+  // Its close button is a target a thumb can hit.
+  const close = await popup.locator(".leaflet-popup-close-button").boundingBox();
+  expect(close!.width).toBeGreaterThanOrEqual(44);
+  expect(close!.height).toBeGreaterThanOrEqual(44);
+  // The English map leads to the English pages, keeping its filter.
+  await expect(page).toHaveURL(/\/en\/\?comune=037048/);
+  await expect(popup.getByRole("link", { name: "FabLab Reno" })).toHaveAttribute(
+    "href",
+    "/en/spaces/fablab-reno?comune=037048",
+  );
 });
 
 test("usable at 360 px: no sideways scrolling", async ({ page }) => {

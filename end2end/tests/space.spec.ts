@@ -6,7 +6,7 @@ test("a space's page shows its details and says when the position is approximate
   await expect(page).toHaveTitle(/^BIG – Boost Innovation Garage – /);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("BIG – Boost Innovation Garage");
   await expect(page.getByText("Via della Ferriera 4, Bologna")).toBeVisible();
-  await expect(page.getByText("Fondazione Carisbo with Techgarage")).toBeVisible();
+  await expect(page.getByText("Fondazione Carisbo e Techgarage")).toBeVisible();
   await expect(page.getByText(/Posizione approssimativa/)).toBeVisible();
   // Its position is Bologna's centre: no directions there, a search for the address instead.
   await expect(page.getByRole("link", { name: "Cerca l'indirizzo su OpenStreetMap" }))
@@ -39,18 +39,36 @@ test("an unknown space is a 404 page", async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("the language switch is remembered", async ({ page }) => {
+test("each language has its own addresses: a shared English link opens in English", async ({ page, browser }) => {
   await page.goto("/spazi/fa-lab");
   await page.getByRole("link", { name: "English" }).click();
-  await expect(page).toHaveURL(/\/spazi\/fa-lab$/);
+  await expect(page).toHaveURL(/\/en\/spaces\/fa-lab$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("link", { name: "Back to the map" })).toBeVisible();
-  await page.goto("/");
+  // Search engines are told of both addresses.
+  await expect(page.locator('link[rel="alternate"][hreflang="it"]')).toHaveAttribute("href", /^http.*\/spazi\/fa-lab$/);
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute("href", /^http.*\/en\/spaces\/fa-lab$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/en\/spaces\/fa-lab$/);
+  // Every link of the page stays in English.
+  await page.getByRole("link", { name: "Back to the map" }).click();
+  await expect(page).toHaveURL(/\/en\/(#risultati)?$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Map of innovation spaces");
+  await page.getByRole("link", { name: "Events" }).filter({ visible: true }).first().click();
+  await expect(page).toHaveURL(/\/en\/events$/);
+  // The link, opened by someone else (no cookie, no history), is English too.
+  const other = await browser.newContext();
+  const shared = await other.newPage();
+  await shared.goto(page.url());
+  await expect(shared.locator("html")).toHaveAttribute("lang", "en");
+  await expect(shared.getByRole("heading", { level: 1 })).toHaveText("Forum events");
+  await other.close();
+  // The Italian address stays Italian, and the switch goes back to it.
   await page.getByRole("link", { name: "Italiano" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Mappa degli spazi per l'innovazione",
-  );
+  await expect(page).toHaveURL(/\/eventi$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "it");
+  // English addresses given out before lead to their twins.
+  await page.goto("/join");
+  await expect(page).toHaveURL(/\/en\/join$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Join/);
 });
 
 test("a space's page leads back to the map as it was filtered, and can be shared", async ({ page }) => {

@@ -280,3 +280,9 @@ staff-approximate-count = { $n ->
     [one] 1 space has an approximate position to correct
    *[other] { $n } spaces have an approximate position to correct
 }
+staff-outside-filter = Pins outside their municipality only (to correct)
+staff-outside-tag = Outside its municipality
+staff-outside-count = { $n ->
+    [one] 1 space has its pin outside the municipality it names: to correct
+   *[other] { $n } spaces have their pin outside the municipality they name: to correct
+}

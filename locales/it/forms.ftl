@@ -1,5 +1,6 @@
 # What the forms' helper says in the browser (the join and RSVP forms).
 
+forms-sending = Invio in corso…
 forms-draft-restored = Abbiamo ripreso i dati che avevi inserito su questo dispositivo.
 # A long text's characters left, as people type.
 forms-chars-left = { $left ->

@@ -280,3 +280,9 @@ staff-approximate-count = { $n ->
     [one] 1 spazio ha una posizione approssimativa da correggere
    *[other] { $n } spazi hanno una posizione approssimativa da correggere
 }
+staff-outside-filter = Solo segnaposti fuori dal loro comune (da correggere)
+staff-outside-tag = Fuori dal comune
+staff-outside-count = { $n ->
+    [one] 1 spazio ha il segnaposto fuori dal comune indicato: da correggere
+   *[other] { $n } spazi hanno il segnaposto fuori dal comune indicato: da correggere
+}

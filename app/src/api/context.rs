@@ -52,7 +52,7 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
-/// The language the request asked for through its cookie.
+/// The language the request asked for through its address or its cookie.
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> Option<Lang> {
     let parts = use_context::<axum::http::request::Parts>()?;
@@ -68,11 +68,18 @@ pub fn lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// The language chosen in a request's cookie, if any.
+/// The language of a request: the one its address decided (a public page's address says its
+/// language, see `web::language`), else the one chosen in its cookie, if any.
 #[cfg(feature = "ssr")]
 pub fn request_lang_from(headers: &axum::http::HeaderMap) -> Option<Lang> {
-    let cookie = headers.get(axum::http::header::COOKIE)?.to_str().ok()?;
-    Lang::from_cookie_header(cookie)
+    let by_url = headers
+        .get(crate::core::lang::URL_LANG_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Lang::from_code);
+    by_url.or_else(|| {
+        let cookie = headers.get(axum::http::header::COOKIE)?.to_str().ok()?;
+        Lang::from_cookie_header(cookie)
+    })
 }
 
 /// Sets the HTTP status of the page being rendered (or of a server function's answer).

@@ -8,19 +8,24 @@ use crate::core::view::MunicipalityOption;
 use crate::core::view::StaffSpaceRow;
 use leptos::prelude::*;
 
-/// Staff: spaces of any status, optionally by status, text, and approximate position (the
-/// ones to correct). Editors and admins.
+/// Staff: spaces of any status, optionally by status, text, approximate position and pin
+/// outside the municipality (the ones to correct). Editors and admins.
 #[server(prefix = "/admin/api", endpoint = "spaces")]
 pub async fn staff_spaces(
     status: Option<SpaceStatus>,
     q: Option<String>,
     approximate: Option<bool>,
+    outside: Option<bool>,
 ) -> Result<Vec<StaffSpaceRow>, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
-    Ok(db
+    let mut rows = db
         .staff_spaces(status, q.as_deref(), approximate.unwrap_or(false))
-        .await?)
+        .await?;
+    if outside == Some(true) {
+        rows.retain(|row| row.outside);
+    }
+    Ok(rows)
 }
 
 /// Staff: one space (any status) as form values, with the municipalities and its audit trail.

@@ -66,8 +66,10 @@ pub const DEFAULT_MAIL_FROM: &str = "Spazi per l'innovazione <noreply@spazi.loca
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spazi.db?mode=rwc";
 pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+/// The same words on Italian and English pages (OpenStreetMap's short credit, linked to its
+/// copyright page); every page's footer says it in full, in its language.
 pub const DEFAULT_TILE_ATTRIBUTION: &str =
-    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors";
+    "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
 
 impl Config {
     /// The settings from the environment, checked: every problem is reported at once, in words

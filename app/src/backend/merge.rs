@@ -116,10 +116,11 @@ pub async fn merge(
     let Some(listing) = state.db.staff_space(target).await? else {
         return Ok(Outcome::NotFound);
     };
+    let lang = crate::i18n::Lang::from_code(&record.lang).unwrap_or_default();
     let link = format!(
         "{}{}",
         state.config.base_url(),
-        crate::core::paths::space(&listing.slug)
+        crate::core::paths::in_lang(&crate::core::paths::space(&listing.slug), lang)
     );
     let email =
         crate::backend::emails::merged(&record, &page.request.reference, &valid.name, &link);

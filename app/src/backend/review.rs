@@ -213,7 +213,10 @@ pub async fn record_decision(
     let Some(space) = state.db.staff_space(row.space_id).await? else {
         return Ok(false);
     };
-    let link = format!("{}/spazi/{}", state.config.base_url(), space.slug);
+    // The space's page in the language the request was sent in.
+    let lang = crate::i18n::Lang::from_code(&record.lang).unwrap_or_default();
+    let page = crate::core::paths::in_lang(&crate::core::paths::space(&space.slug), lang);
+    let link = format!("{}{page}", state.config.base_url());
     let email = super::emails::decision(&row, &record, decision, reason, &link);
     let reason = (!reason.is_empty()).then_some(reason);
     let done = state

@@ -4,6 +4,7 @@
 use super::db::{Notice, NoticeKind};
 use super::mail::{Email, TextAttachment};
 use crate::core::model::event::RsvpStatus;
+use crate::core::paths;
 use crate::i18n::events::when_line;
 
 /// `spazi.example.it` of `https://spazi.example.it`.
@@ -41,10 +42,12 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         (NoticeKind::RsvpCancelled, _) => e.mail_rsvp_cancelled.to_owned(),
         (NoticeKind::SelfCancelled, RsvpStatus::Waiting) => e.mail_left_waiting.to_owned(),
         (NoticeKind::SelfCancelled, _) => e.mail_left.to_owned(),
+        // The waiting line's words open a sentence of their own here (they follow the
+        // greeting elsewhere, lower case).
         (NoticeKind::Resent, RsvpStatus::Waiting) => format!(
             "{} {}",
             e.mail_resent,
-            (e.mail_waiting)(n.queue_position.unwrap_or(1))
+            crate::core::text::capitalised(&(e.mail_waiting)(n.queue_position.unwrap_or(1)))
         ),
         (NoticeKind::Resent, _) => e.mail_resent.to_owned(),
         (_, RsvpStatus::Waiting) => (e.mail_waiting)(n.queue_position.unwrap_or(1)),
@@ -60,7 +63,7 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
     );
     let calendar = confirmed && n.kind != NoticeKind::Reminder;
     let mut text = format!(
-        "{}\n\n{news}\n\n{}\n{}: {}\n{}: {}, {}\n\n{}\n{base}/prenotazione/{}\n",
+        "{}\n\n{news}\n\n{}\n{}: {}\n{}: {}, {}\n\n{}\n{base}{}\n",
         (e.mail_greeting)(&n.first_name),
         title,
         e.when,
@@ -73,7 +76,7 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
         } else {
             e.mail_link
         },
-        n.token,
+        paths::in_lang(&paths::rsvp(&n.token), n.lang),
     );
     if calendar && !withdrawn {
         text.push_str(&format!("\n{}\n{}\n", e.mail_door, e.mail_calendar));
@@ -94,7 +97,10 @@ pub fn rsvp_email(n: &Notice, base: &str, now: i64) -> Email {
             content_type: format!("text/calendar; charset=utf-8; method={}", method.name()),
             content: crate::core::calendar::ics_for(
                 &n.event,
-                &format!("{base}/eventi/{}", n.event.slug),
+                &format!(
+                    "{base}{}",
+                    paths::in_lang(&paths::event(&n.event.slug), n.lang)
+                ),
                 host_of(base),
                 now,
                 method,

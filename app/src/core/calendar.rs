@@ -187,6 +187,7 @@ mod tests {
             waiting: 0,
             rsvp_opens_at: None,
             rsvp_closes_at: None,
+            in_italian: Default::default(),
         }
     }
 

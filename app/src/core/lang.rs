@@ -10,8 +10,12 @@ pub enum Lang {
     En,
 }
 
-/// Name of the cookie that remembers the language.
+/// Name of the cookie that remembers the language (of the pages whose address does not say it).
 pub const LANG_COOKIE: &str = "lang";
+
+/// The request header through which the server hands on the language a page's address decided
+/// (`web::language` sets it, after removing any a client sent).
+pub const URL_LANG_HEADER: &str = "x-spazi-lang";
 
 impl Lang {
     pub fn code(self) -> &'static str {

@@ -4,6 +4,7 @@
 //! The page table in `ui::app` has to spell its patterns as literals (Leptos's `path!` takes
 //! nothing else); a test there checks each of them against `PAGES`.
 
+use super::lang::Lang;
 use std::fmt::Display;
 
 // The public pages.
@@ -97,12 +98,95 @@ pub const MAP_MARKERS: &str = "/api/spazi/mappa.txt";
 /// The municipalities' boundaries, one line each (`core::geo::Boundaries::encode`).
 pub const BOUNDARIES: &str = "/api/confini-comunali.txt";
 pub const EVENT_CALENDAR: &str = "/eventi/{slug}/calendario.ics";
-/// Sets the language cookie, then goes back to `?next=`.
+/// Sets the language cookie, then goes back to `?next=`: the staff area's switch (the public
+/// pages have an address per language, see [`TWINS`]).
 pub const LANGUAGE: &str = "/lingua/{code}";
-/// The English names of two public pages: they switch the language and go to the page.
+/// English addresses given out before the public pages had their English twins: they lead
+/// there for good (`308`).
 pub const JOIN_EN: &str = "/join";
 pub const EVENTS_EN: &str = "/events";
 pub const EVENT_EN: &str = "/events/{slug}";
+
+/// Where the English addresses begin.
+pub const EN_ROOT: &str = "/en";
+
+/// Each public page's address in Italian (the one the router knows) and its English twin. A
+/// link shared from an English page opens in English: the address carries the language, not
+/// a cookie. `web::language` turns an English address into its Italian one before routing.
+pub const TWINS: [(&str, &str); 10] = [
+    (HOME, "/en/"),
+    (SPACE, "/en/spaces/{slug}"),
+    (OPEN_DATA, "/en/open-data"),
+    (PRIVACY, "/en/privacy"),
+    (JOIN, "/en/join"),
+    (JOIN_SENT, "/en/join/sent/{reference}"),
+    (EVENTS, "/en/events"),
+    (EVENT, "/en/events/{slug}"),
+    (EVENT_CALENDAR, "/en/events/{slug}/calendar.ics"),
+    (RSVP, "/en/registration/{token}"),
+];
+
+/// `path` matched against `pattern`: the parameter's value (one segment, not empty), or `""`
+/// for a pattern without one.
+fn matches<'a>(pattern: &str, path: &'a str) -> Option<&'a str> {
+    match (pattern.find('{'), pattern.find('}')) {
+        (Some(open), Some(close)) if open < close => {
+            let value = path
+                .strip_prefix(&pattern[..open])?
+                .strip_suffix(&pattern[close + 1..])?;
+            (!value.is_empty() && !value.contains('/')).then_some(value)
+        }
+        _ => (path == pattern).then_some(""),
+    }
+}
+
+/// The language an address decides: English under [`EN_ROOT`], Italian for the Italian
+/// address of a public page; `None` for the rest (the staff area, files, unknown addresses),
+/// whose language is the visitor's choice.
+pub fn lang_of(path: &str) -> Option<Lang> {
+    if path == EN_ROOT || path.starts_with("/en/") {
+        Some(Lang::En)
+    } else {
+        TWINS
+            .iter()
+            .any(|(it, _)| matches(it, path).is_some())
+            .then_some(Lang::It)
+    }
+}
+
+/// The Italian address of an English one (its path only), as the router knows it: `None` when
+/// `path` is not the English twin of a public page.
+pub fn italian(path: &str) -> Option<String> {
+    if path == EN_ROOT {
+        return Some(HOME.to_owned());
+    }
+    TWINS
+        .iter()
+        .find_map(|(it, en)| matches(en, path).map(|value| fill(it, value)))
+}
+
+/// A link to `target` (a public page's address in either language, with its query and
+/// fragment if any) for a page in `lang`: its Italian address or its English twin. Addresses
+/// without a twin (files, the staff area) stay as they are.
+pub fn in_lang(target: &str, lang: Lang) -> String {
+    let split = target.find(['?', '#']).unwrap_or(target.len());
+    let (path, rest) = target.split_at(split);
+    let italian = if lang_of(path) == Some(Lang::En) {
+        match italian(path) {
+            Some(italian) => italian,
+            None => return target.to_owned(),
+        }
+    } else {
+        path.to_owned()
+    };
+    let twin = match lang {
+        Lang::It => Some(italian),
+        Lang::En => TWINS
+            .iter()
+            .find_map(|(it, en)| matches(it, &italian).map(|value| fill(en, value))),
+    };
+    twin.map_or_else(|| target.to_owned(), |twin| twin + rest)
+}
 pub const HEALTH: &str = "/healthz";
 pub const READY: &str = "/readyz";
 pub const SIGN_OUT: &str = "/admin/esci";
@@ -127,7 +211,7 @@ pub const STAFF_FUNCTIONS: &str = "/admin/api";
 
 /// Pages whose last segment is a bearer secret: a registration's personal link, a staff
 /// invitation (an account takeover for whoever reads it). Kept out of the logs.
-pub const SECRET_PREFIXES: [&str; 2] = ["/prenotazione/", "/admin/invito/"];
+pub const SECRET_PREFIXES: [&str; 3] = ["/prenotazione/", "/en/registration/", "/admin/invito/"];
 
 /// The pattern with its one `{parameter}` replaced by `value`.
 pub fn fill(pattern: &str, value: impl Display) -> String {
@@ -283,9 +367,12 @@ mod tests {
 
     #[test]
     fn each_url_is_named_once() {
+        let twins = TWINS.map(|(_, en)| en);
         let all = [
             PAGES.as_slice(),
+            twins.as_slice(),
             &[
+                BOUNDARIES,
                 SPACES_GEOJSON,
                 SPACES_CSV,
                 MAP_MARKERS,
@@ -325,6 +412,49 @@ mod tests {
 
     #[test]
     fn secret_pages_are_pages() {
-        assert_eq!(SECRET_PREFIXES, [prefix(RSVP), prefix(INVITATION)]);
+        assert_eq!(
+            SECRET_PREFIXES,
+            [prefix(RSVP), prefix(TWINS[9].1), prefix(INVITATION)]
+        );
+        assert_eq!(TWINS[9].0, RSVP);
+    }
+
+    #[test]
+    fn each_public_page_has_an_english_twin() {
+        assert_eq!(in_lang("/", Lang::En), "/en/");
+        assert_eq!(
+            in_lang("/?tipo=fablab#risultati", Lang::En),
+            "/en/?tipo=fablab#risultati"
+        );
+        assert_eq!(in_lang(&event("lancio"), Lang::En), "/en/events/lancio");
+        assert_eq!(
+            in_lang(&event_calendar("lancio"), Lang::En),
+            "/en/events/lancio/calendar.ics"
+        );
+        assert_eq!(in_lang(&event("lancio"), Lang::It), "/eventi/lancio");
+        assert_eq!(
+            in_lang("/en/events/lancio?a=1", Lang::It),
+            "/eventi/lancio?a=1"
+        );
+        assert_eq!(in_lang("/en/events/lancio", Lang::En), "/en/events/lancio");
+        assert_eq!(in_lang("/en/nothing", Lang::It), "/en/nothing");
+        assert_eq!(in_lang(&admin_event(3), Lang::En), "/admin/eventi/3");
+        assert_eq!(in_lang(SPACES_CSV, Lang::En), SPACES_CSV);
+        for (it, en) in TWINS {
+            let (it_page, en_page) = (fill(it, "x-1"), fill(en, "x-1"));
+            assert_eq!(in_lang(&it_page, Lang::En), en_page);
+            assert_eq!(italian(&en_page).as_deref(), Some(it_page.as_str()));
+            assert_eq!(lang_of(&en_page), Some(Lang::En));
+            assert_eq!(lang_of(&it_page), Some(Lang::It));
+            assert!(en.starts_with("/en/"), "{en}");
+        }
+        assert_eq!(italian("/en").as_deref(), Some("/"));
+        assert_eq!(italian("/en/nothing"), None);
+        assert_eq!(italian("/en/events/a/b"), None);
+        assert_eq!(italian("/en/spaces/"), None);
+        assert_eq!(lang_of("/en/nothing"), Some(Lang::En));
+        assert_eq!(lang_of("/english"), None);
+        assert_eq!(lang_of("/admin"), None);
+        assert_eq!(lang_of("/spazi/a/b"), None);
     }
 }

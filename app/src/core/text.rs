@@ -147,8 +147,84 @@ pub fn clip(s: &str, max: usize) -> String {
     }
 }
 
+/// `text` with its first letter in upper case (a message that opens a sentence).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `text` cut into pieces, each marked `true` when it is a web address (`http://` or
+/// `https://` up to the next blank; a closing bracket or final punctuation stays outside).
+pub fn web_links(text: &str) -> Vec<(&str, bool)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| rest.find(scheme))
+        .min()
+    {
+        let tail = &rest[start..];
+        let mut end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        end = tail[..end]
+            .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', '\''])
+            .len();
+        let address = &tail[..end];
+        // A host with a dot after the scheme, or it is not an address.
+        let host = address.split_once("://").map_or("", |(_, h)| h);
+        if start > 0 {
+            parts.push((&rest[..start], false));
+        }
+        parts.push((
+            address,
+            host.split('/').next().is_some_and(|h| h.contains('.')),
+        ));
+        rest = &tail[end..];
+    }
+    if !rest.is_empty() {
+        parts.push((rest, false));
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn web_addresses_in_text_are_found() {
+        use super::web_links;
+        assert_eq!(
+            web_links("Bus 27 (https://www.tper.it/orari). Poi a piedi."),
+            vec![
+                ("Bus 27 (", false),
+                ("https://www.tper.it/orari", true),
+                ("). Poi a piedi.", false)
+            ]
+        );
+        assert_eq!(web_links("nessun link"), vec![("nessun link", false)]);
+        assert_eq!(
+            web_links("http:// e basta"),
+            vec![("http://", false), (" e basta", false)]
+        );
+        assert_eq!(
+            web_links("javascript:alert(1)"),
+            vec![("javascript:alert(1)", false)]
+        );
+        assert_eq!(web_links(""), vec![]);
+    }
+
+    #[test]
+    fn a_sentence_opens_in_upper_case() {
+        use super::capitalised;
+        assert_eq!(
+            capitalised("l'evento è al completo"),
+            "L'evento è al completo"
+        );
+        assert_eq!(capitalised("è"), "È");
+        assert_eq!(capitalised(""), "");
+    }
+
     #[test]
     fn a_search_finds_names_in_any_order_without_accents() {
         let anna = ["Anna", "Rossi", "anna.rossi@example.it", "Dumbo"];

@@ -196,6 +196,9 @@ pub struct StaffSpaceRow {
     pub municipality: String,
     pub precision: PositionPrecision,
     pub updated_at: i64,
+    /// Its pin lies outside the municipality it names (a space stored before the forms checked
+    /// it, or by another way in): staff are asked to correct it.
+    pub outside: bool,
 }
 
 /// One entry of a space's audit trail, ready to show.

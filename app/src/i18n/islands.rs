@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The catalogue's keys of the islands' own words, with their variables (for the checks of
 /// the locale files; the kinds and the precision warning are the site's words).
-pub const KEYS: [(&str, &[&str]); 18] = [
+pub const KEYS: [(&str, &[&str]); 19] = [
     ("map-label", &[]),
     ("map-open-space", &[]),
     ("map-cluster-zoom", &["n"]),
@@ -32,6 +32,7 @@ pub const KEYS: [(&str, &[&str]); 18] = [
     ("forms-draft-restored", &[]),
     ("forms-chars-left", &["left", "max"]),
     ("forms-chars-over", &["over", "max"]),
+    ("forms-sending", &[]),
 ];
 
 /// One island's words in `lang`, built once per language and process (`cells`, one per
@@ -250,8 +251,9 @@ impl AssistWords {
     const DRAFT_RESTORED: usize = 4;
     const CHARS_LEFT: usize = 5;
     const CHARS_OVER: usize = 7;
+    const SENDING: usize = 9;
     /// Then three per problem: its code, its message for one, for the others.
-    const PROBLEMS: usize = 9;
+    const PROBLEMS: usize = 10;
 
     #[cfg(not(feature = "ssr"))]
     pub fn new(_: crate::core::lang::Lang, _: &[Problem]) -> AssistWords {
@@ -272,6 +274,7 @@ impl AssistWords {
         w.push_word(lang, "forms-draft-restored");
         w.push_template(lang, "forms-chars-left");
         w.push_template(lang, "forms-chars-over");
+        w.push_word(lang, "forms-sending");
         for p in problems {
             w.0.push(p.code().to_owned());
             w.push_template(lang, &format!("validation-{}", p.code()));
@@ -297,6 +300,11 @@ impl AssistWords {
 
     pub fn draft_restored(&self) -> &str {
         self.0.get(Self::DRAFT_RESTORED)
+    }
+
+    /// Said while a form sent very soon is held back for its last seconds.
+    pub fn sending(&self) -> &str {
+        self.0.get(Self::SENDING)
     }
 
     /// What is wrong with a field, in words (the server's words: the same message).
@@ -352,6 +360,7 @@ mod tests {
                 pin.hint(),
                 assist.located(),
                 assist.draft_restored(),
+                assist.sending(),
             ];
             for word in all {
                 assert!(

@@ -268,6 +268,9 @@ words! {
         no,
         approximate_filter,
         approximate_count(n: usize),
+        outside_filter,
+        outside_tag,
+        outside_count(n: usize),
         /// The staff home: what needs doing.
         todo_heading,
         todo_requests(n: i64),

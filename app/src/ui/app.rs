@@ -14,8 +14,8 @@ use super::pages::admin::{
     space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
-    events::EventPage, events::EventsPage, events::RsvpPage, home::HomePage, join::JoinPage,
-    join::JoinSentPage, not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage,
+    events::EventPage, events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
+    not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage, rsvp::RsvpPage,
     space::SpacePage,
 };
 use leptos::prelude::*;

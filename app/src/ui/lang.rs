@@ -2,7 +2,7 @@
 
 use crate::i18n::{self, Lang};
 
-/// The language of the current request (cookie), Italian by default.
+/// The language of the current request (its address, else its cookie), Italian by default.
 pub fn current_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
@@ -18,4 +18,10 @@ pub fn current_lang() -> Lang {
 /// The words of the interface in the current language.
 pub fn use_texts() -> &'static i18n::Texts {
     current_lang().texts()
+}
+
+/// A link to a public page (its Italian address, as `core::paths` builds it, with any query and
+/// fragment) in the language of the page being rendered: on an English page, its English twin.
+pub fn link(target: &str) -> String {
+    crate::core::paths::in_lang(target, current_lang())
 }

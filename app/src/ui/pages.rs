@@ -7,4 +7,5 @@ pub mod join;
 pub mod not_found;
 pub mod open_data;
 pub mod privacy;
+pub mod rsvp;
 pub mod space;

@@ -403,8 +403,18 @@ pub(crate) async fn csv(
 /// text, for the pin picker's check that a pin lies in its municipality. Built into the binary:
 /// the same on every app server, kept a day by browsers.
 pub(crate) async fn boundaries(headers: HeaderMap) -> Response {
-    let body = crate::backend::boundaries::document().as_bytes().to_vec();
-    let mut response = respond(&headers, body, "text/plain; charset=utf-8", None, true);
+    // The document never changes while the server runs: its ETag is worked out once.
+    static ETAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let body = crate::backend::boundaries::document();
+    let etag = ETAG.get_or_init(|| format!("\"{}\"", etag_of(body.as_bytes())));
+    let mut response = finish(
+        &headers,
+        etag,
+        Body::from(body),
+        "text/plain; charset=utf-8",
+        None,
+        true,
+    );
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=86400"),

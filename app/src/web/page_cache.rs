@@ -164,8 +164,9 @@ mod tests {
     #[test]
     fn the_language_is_part_of_the_key() {
         let mut req = request("/");
+        // The language the address decided (`web::language`).
         req.headers_mut()
-            .insert(header::COOKIE, "lang=en".parse().unwrap());
+            .insert(crate::core::lang::URL_LANG_HEADER, "en".parse().unwrap());
         assert_eq!(cache_key(&req), Some((Lang::En, String::new())));
         assert_eq!(cache_key(&request("/")), Some((Lang::It, String::new())));
     }

@@ -1,24 +1,21 @@
 //! Every route and middleware of the server in one table: the form posts, downloads and
 //! health checks (each handled in `web::forms` or a module beside this one), the pages (the
-//! Leptos routes of `ui::app::App`), then the layers every request passes. And the language
-//! switch.
+//! Leptos routes of `ui::app::App`), then the layers every request passes; around them all,
+//! `web::language`, which turns an English address into the Italian one the routes know.
 
 use super::respond::see_other;
 use super::{forms, opendata};
 use crate::backend::context::AppState;
 use crate::core::paths;
-use crate::i18n::{Lang, LANG_COOKIE};
 use crate::ui::app::{shell, App};
-use axum::extract::{FromRef, Path, Query};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRef, Path};
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Extension;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::collections::HashMap;
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::CompressionLevel;
@@ -57,8 +54,8 @@ pub fn router(state: AppState) -> Router {
         accounts, events, imports, join, passwords, registrations, review, rsvp, sign_in, spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
-    Router::new()
-        .route(paths::LANGUAGE, get(switch_language))
+    let app = Router::new()
+        .route(paths::LANGUAGE, get(super::language::switch_language))
         .route(paths::HEALTH, get(|| async { "ok" }))
         .route(paths::READY, get(super::security::ready))
         // The open data; each router (each app server) keeps its own exports and markers.
@@ -89,27 +86,10 @@ pub fn router(state: AppState) -> Router {
             paths::RSVP,
             post(rsvp::cancel).layer(DefaultBodyLimit::max(1024)),
         )
-        // The English twins: the same pages in English.
-        .route(
-            paths::JOIN_EN,
-            get(|| async { see_other(&format!("{}?next={}", paths::language("en"), paths::JOIN)) }),
-        )
-        .route(
-            paths::EVENTS_EN,
-            get(|| async {
-                see_other(&format!("{}?next={}", paths::language("en"), paths::EVENTS))
-            }),
-        )
-        .route(
-            paths::EVENT_EN,
-            get(|Path(slug): Path<String>| async move {
-                see_other(&format!(
-                    "{}?next={}",
-                    paths::language("en"),
-                    paths::event(&crate::core::text::query_encode(&slug))
-                ))
-            }),
-        )
+        // English addresses given out before the English twins existed.
+        .route(paths::JOIN_EN, get(super::language::old_english))
+        .route(paths::EVENTS_EN, get(super::language::old_english))
+        .route(paths::EVENT_EN, get(super::language::old_english_event))
         // The staff area.
         .route(paths::SIGN_IN, post(sign_in::sign_in))
         .route(paths::SIGN_OUT, post(sign_in::sign_out))
@@ -196,32 +176,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::web::security::request_id,
         ))
-        .with_state(state)
-}
-
-/// `GET /lingua/{it|en}?next=/path`: remembers the language in a cookie and goes back.
-async fn switch_language(
-    Path(code): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Response {
-    let Some(lang) = Lang::from_code(&code) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    // Only local paths: never an open redirect.
-    let next = query
-        .get("next")
-        .and_then(|n| crate::web::security::local_path(n))
-        .and_then(|n| HeaderValue::from_str(&n).ok())
-        .unwrap_or(HeaderValue::from_static("/"));
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        lang.code()
-    );
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::LOCATION, next);
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        headers.insert(header::SET_COOKIE, value);
-    }
-    response
+        .with_state(state);
+    // Before routing (a layer of the router itself runs after it): an English address becomes
+    // the Italian one the routes above know.
+    Router::new()
+        .fallback_service(app)
+        .layer(axum::middleware::from_fn(super::language::by_address))
 }

@@ -38,10 +38,13 @@ async fn seed_keeps_sources_and_empty_fields(t: &TestDb) {
     assert_eq!(big.summary.address.as_deref(), Some("Via della Ferriera 4"));
     assert_eq!(big.summary.municipality, "Bologna");
     assert_eq!(big.summary.precision, PositionPrecision::Municipality);
-    assert!(big.source.unwrap().contains("press release"));
+    assert!(big
+        .source
+        .unwrap()
+        .contains("cittametropolitana.bo.it (26/05/2022)"));
     assert_eq!(
         big.organisation.as_ref().map(|o| o.name.as_str()),
-        Some("Fondazione Carisbo with Techgarage")
+        Some("Fondazione Carisbo e Techgarage")
     );
     // Empty in the source: stays empty, never invented.
     assert_eq!(big.website, None);

@@ -1127,14 +1127,15 @@ async fn rsvp_over_http_from_form_to_cancellation() {
     assert!(res.headers()[header::LOCATION]
         .to_str()
         .unwrap()
-        .ends_with("?annullata=1"));
+        .ends_with("?annullata=libero"));
     let res = app
         .clone()
-        .oneshot(get_req(&format!("{personal}?annullata=1"), None))
+        .oneshot(get_req(&format!("{personal}?annullata=libero"), None))
         .await
         .unwrap();
     let html = body_text(res).await;
-    assert!(html.contains("Hai annullato l"));
+    // Nobody waits: the seat is free again, not "given to the first in line".
+    assert!(html.contains("il tuo posto torna disponibile"));
     assert!(
         html.contains("name=\"di_nuovo\" value=\"1\""),
         "one tap registers again"
@@ -1212,6 +1213,88 @@ async fn rsvp_over_http_from_form_to_cancellation() {
     assert_eq!(
         res.headers()[header::LOCATION],
         format!("/prenotazione/{}", "0".repeat(64)).as_str()
+    );
+    t.finish().await;
+}
+
+/// An English page's form leads on to English pages, and the e-mails link to them.
+#[tokio::test]
+async fn an_english_registration_stays_in_english() {
+    let t = TestDb::sqlite().await;
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = app_at(&t, Clock::fixed(june_first)).await;
+    let secret = t.db.form_secret().await.unwrap();
+    let token = app::backend::antirobot::form_token(&secret, june_first - 60);
+    let page = body_text(
+        app.clone()
+            .oneshot(get_req("/en/events/lancio-forum-2022", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("<html lang=\"en\""));
+    assert!(page.contains("action=\"/en/events/lancio-forum-2022\""));
+    assert!(page.contains("href=\"/en/events/lancio-forum-2022/calendar.ics\""));
+    let post = |body: String| post_form("/en/events/lancio-forum-2022", &body, None, Some(ORIGIN));
+    // A problem: the English form again, at its English address.
+    let res = app
+        .clone()
+        .oneshot(post(format!("started={token}&first_name=Anna")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("<html lang=\"en\""));
+    // The form keeps its first token, with its age (the browser's helper counts from it).
+    assert!(
+        html.contains(&format!("value=\"{token}\" data-age=\"60\"")),
+        "{html}"
+    );
+    let res = app
+        .clone()
+        .oneshot(post(rsvp_form(&token, "anna%40example.it")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/en/registration/"), "{location}");
+    let personal = location.split('?').next().unwrap().to_owned();
+    let html = body_text(app.clone().oneshot(get_req(&location, None)).await.unwrap()).await;
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains(&format!("action=\"{personal}\"")));
+    let (body, attachments): (String, String) = sqlx::query_as(
+        "SELECT b.body_text, b.attachments_json FROM email_outbox o \
+         JOIN email_bodies b ON b.id = o.id WHERE o.to_address = 'anna@example.it'",
+    )
+    .fetch_one(t.db.pool())
+    .await
+    .unwrap();
+    assert!(
+        body.contains(&format!("http://spazi.test{personal}")),
+        "{body}"
+    );
+    assert!(attachments.contains("http://spazi.test/en/events/lancio-forum-2022"));
+    // Cancelling from the English page: asked, then done, in English throughout.
+    let res = app
+        .clone()
+        .oneshot(post_form(&personal, "", None, Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert!(res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with(&format!("{personal}?annulla=1")));
+    // The calendar file names the English page.
+    let ics = body_text(
+        app.clone()
+            .oneshot(get_req("/en/events/lancio-forum-2022/calendar.ics", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        ics.contains("URL:http://spazi.test/en/events/lancio-forum-2022"),
+        "{ics}"
     );
     t.finish().await;
 }
@@ -1354,7 +1437,7 @@ const EVENT_FORM: &str = "title_it=Secondo+incontro+del+Forum&title_en=&slug=&su
 &starts_at=2030-03-20T17%3A00&ends_at=2030-03-20T19%3A00&venue_space=&venue_name=Palazzo+Malvezzi\
 &venue_address=Via+Zamboni+13%2C+Bologna&organiser=Citt%C3%A0+metropolitana&contact_email=progimpresa%40cittametropolitana.bo.it\
 &rsvp_opens_at=&rsvp_closes_at=&travel_it=Autobus+11+e+14%2C+fermata+Piazza+Verdi&travel_en=\
-&access_it=Ingresso+senza+gradini&access_en=";
+&access_it=Ingresso+senza+gradini+%28https%3A%2F%2Fexample.it%2Faccesso%29.&access_en=";
 
 #[tokio::test]
 async fn staff_run_an_event_from_draft_to_the_door() {
@@ -1484,6 +1567,26 @@ async fn staff_run_an_event_from_draft_to_the_door() {
     assert!(html.contains("<dt>Come arrivare</dt>"));
     assert!(html.contains("Autobus 11 e 14, fermata Piazza Verdi"));
     assert!(html.contains("Ingresso senza gradini"));
+    // A web address in them is a link (and only the address).
+    assert!(html.contains(
+        "(<a href=\"https://example.it/accesso\" rel=\"noopener\" target=\"_blank\">https://example.it/accesso</a>)."
+    ));
+    // In English, the texts staff did not translate are marked Italian for screen readers.
+    let res = app
+        .clone()
+        .oneshot(get_req(
+            &format!("/en{}", public.replace("/eventi/", "/events/")),
+            None,
+        ))
+        .await
+        .unwrap();
+    let html = body_text(res).await;
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(
+        html.contains("<h1 lang=\"it\">Secondo incontro del Forum</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"venue-access\" lang=\"it\""));
 
     // Three people for two seats; one is a formula in disguise.
     let slug = "secondo-incontro-del-forum";

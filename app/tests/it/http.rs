@@ -153,7 +153,7 @@ async fn space_page_has_details_and_sharing_tags() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<h1>BIG – Boost Innovation Garage</h1>"));
     assert!(page.body.contains("Via della Ferriera 4, Bologna"));
-    assert!(page.body.contains("Fondazione Carisbo with Techgarage"));
+    assert!(page.body.contains("Fondazione Carisbo e Techgarage"));
     assert!(page
         .body
         .contains("<title>BIG – Boost Innovation Garage – Spazi per l"));
@@ -180,17 +180,62 @@ async fn unknown_space_and_unknown_path_are_404_pages() {
 }
 
 #[tokio::test]
-async fn language_cookie_switches_to_english() {
+async fn each_language_has_its_own_addresses() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
-    let page = get(&app, "/", Some("lang=en")).await;
+    let page = get(&app, "/en/", None).await;
+    assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<html lang=\"en\""));
     assert!(page.body.contains("12 spaces found"));
-    assert!(page.body.contains("Italiano"));
+    // The switch leads to the twin; links stay in English; both addresses are announced.
+    let head = &page.body[..page.body.find("</head>").unwrap()];
+    assert!(page.body.contains("href=\"/\" hreflang=\"it\""));
+    assert!(page.body.contains("href=\"/en/spaces/fa-lab\""));
+    assert!(
+        head.contains("href=\"http://spazi.test/en/\" hreflang=\"en\""),
+        "{head}"
+    );
+    assert!(head.contains("href=\"http://spazi.test/\" hreflang=\"x-default\""));
+    let space = get(&app, "/en/spaces/fa-lab", None).await;
+    assert!(space.body.contains("Back to the map"));
+    let switch = space.body.split(">Italiano</a>").next().unwrap();
+    let switch = switch.rsplit("<a ").next().unwrap();
+    assert!(switch.contains("href=\"/spazi/fa-lab\""), "{switch}");
+    // The address decides, not the cookie: an Italian link opens in Italian for everyone.
+    let italian = get(&app, "/spazi/fa-lab", Some("lang=en")).await;
+    assert!(italian.body.contains("<html lang=\"it\""));
+    assert!(italian.body.contains("Torna alla mappa"));
+    // Nobody can choose it with a header of their own.
+    let mut forged = Request::get("/spazi/fa-lab");
+    forged = forged.header("x-spazi-lang", "en");
+    let (_, _, body) = send(&app, forged.body(Body::empty()).unwrap()).await;
+    assert!(String::from_utf8(body)
+        .unwrap()
+        .contains("<html lang=\"it\""));
+    // `/en` alone, and English addresses given out before the twins, lead to them for good.
+    for (old, new) in [
+        ("/en", "/en/"),
+        ("/join", "/en/join"),
+        ("/events", "/en/events"),
+        ("/events/lancio-forum-2022", "/en/events/lancio-forum-2022"),
+    ] {
+        let res = get(&app, old, None).await;
+        assert_eq!(res.status, StatusCode::PERMANENT_REDIRECT, "{old}");
+        assert_eq!(res.headers[header::LOCATION], new, "{old}");
+    }
+    // An unknown English address is an English 404 page.
+    let missing = get(&app, "/en/nothing-here", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("<html lang=\"en\""));
+    let switch = missing.body.split(">Italiano</a>").next().unwrap();
+    assert!(switch.rsplit("<a ").next().unwrap().contains("href=\"/\""));
+    // The staff area keeps the cookie.
+    let sign_in = get(&app, "/admin/accedi", Some("lang=en")).await;
+    assert!(sign_in.body.contains("<html lang=\"en\""));
 
     let switch = get(&app, "/lingua/en?next=/spazi/fa-lab", None).await;
     assert_eq!(switch.status, StatusCode::SEE_OTHER);
-    assert_eq!(switch.headers[header::LOCATION], "/spazi/fa-lab");
+    assert_eq!(switch.headers[header::LOCATION], "/en/spaces/fa-lab");
     let cookie = switch.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(cookie.starts_with("lang=en;"));
     assert!(cookie.contains("SameSite=Lax"));
@@ -407,10 +452,10 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
         assert!(!again.body.contains(&n1));
         assert_eq!(again.body.replace(&n2, &n1), first.body);
         // Languages and filters are kept apart; searches and odd queries are never kept.
-        let en = get(&app, "/", Some("lang=en")).await;
+        let en = get(&app, "/en/", None).await;
         assert_eq!(cache(&en), "miss");
         assert!(en.body.contains("<html lang=\"en\""));
-        assert_eq!(cache(&get(&app, "/", Some("lang=en")).await), "hit");
+        assert_eq!(cache(&get(&app, "/en/", None).await), "hit");
         assert_eq!(cache(&get(&app, "/?tipo=fablab", None).await), "miss");
         assert_eq!(cache(&get(&app, "/?tipo=fablab", None).await), "hit");
         assert!(!get(&app, "/?q=lab", None)

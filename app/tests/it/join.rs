@@ -234,10 +234,17 @@ async fn join_form_guards_errors_and_success() {
     let res = app.clone().oneshot(post(huge)).await.unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 
-    // The English twin.
+    // The English twin, and its older address.
+    let res = app
+        .clone()
+        .oneshot(get_req("/en/join", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(body_text(res).await.contains("action=\"/en/join\""));
     let res = app.clone().oneshot(get_req("/join", None)).await.unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()[header::LOCATION], "/lingua/en?next=/aderisci");
+    assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(res.headers()[header::LOCATION], "/en/join");
     t.finish().await;
 }
 

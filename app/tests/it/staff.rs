@@ -1547,3 +1547,37 @@ fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+/// A space whose pin lies outside the municipality it names (stored before the forms checked
+/// it) is pointed out on the staff home, tagged in the list, and has a filter of its own.
+async fn pins_outside_their_municipality_are_pointed_out(t: &TestDb) {
+    let app = app(t).await;
+    create(t, "staff@example.it", Role::Editor).await;
+    // VZ19 says Pieve di Cento; put its pin in Imola.
+    sqlx::query("UPDATE spaces SET lat = 44.353, lon = 11.714 WHERE slug = 'vz19'")
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let cookie = http_sign_in(&app, "staff%40example.it").await;
+    let html = body_text(
+        app.clone()
+            .oneshot(get_req("/admin", Some(&cookie)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(html.contains("1 spazio ha il segnaposto fuori dal comune indicato"));
+    assert!(html.contains("href=\"/admin?fuori-comune=1\""));
+    assert_eq!(html.matches(">Fuori dal comune</span>").count(), 1);
+    let html = body_text(
+        app.clone()
+            .oneshot(get_req("/admin?fuori-comune=1", Some(&cookie)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(html.contains("1 spazio"), "the filtered count");
+    assert!(html.contains(">VZ19</a>"));
+    assert!(!html.contains(">FabLab Reno</a>"));
+}
+on_both_backends!(pins_outside_their_municipality_are_pointed_out);

@@ -68,13 +68,52 @@ pub(super) struct EventRow {
 impl EventRow {
     /// The event in `lang`, Italian standing in for missing English.
     pub(super) fn view(&self, lang: Lang) -> EventView {
-        let pick = |it: Option<&str>, en: Option<&str>| -> String {
+        // The text in the page's language, or Italian (and whether it fell back to it).
+        let choose = |it: Option<&str>, en: Option<&str>| -> (String, bool) {
             let en = en.map(str::trim).filter(|s| !s.is_empty());
+            let it = it.unwrap_or_default().trim();
             match (lang, en) {
-                (Lang::En, Some(en)) => en.to_owned(),
-                _ => it.unwrap_or_default().trim().to_owned(),
+                (Lang::En, Some(en)) => (en.to_owned(), false),
+                (Lang::En, None) => (it.to_owned(), !it.is_empty()),
+                _ => (it.to_owned(), false),
             }
         };
+        let mut in_italian = crate::core::view::event::InItalian::default();
+        let pick = |it: Option<&str>, en: Option<&str>, fell_back: &mut bool| -> String {
+            let (text, italian) = choose(it, en);
+            *fell_back = italian;
+            text
+        };
+        let title = pick(
+            Some(&self.title_it),
+            self.title_en.as_deref(),
+            &mut in_italian.title,
+        );
+        let summary = pick(
+            self.summary_it.as_deref(),
+            self.summary_en.as_deref(),
+            &mut in_italian.summary,
+        );
+        let description = pick(
+            self.description_it.as_deref(),
+            self.description_en.as_deref(),
+            &mut in_italian.description,
+        );
+        let programme = pick(
+            self.programme_it.as_deref(),
+            self.programme_en.as_deref(),
+            &mut in_italian.programme,
+        );
+        let travel = pick(
+            self.travel_it.as_deref(),
+            self.travel_en.as_deref(),
+            &mut in_italian.travel,
+        );
+        let access = pick(
+            self.access_it.as_deref(),
+            self.access_en.as_deref(),
+            &mut in_italian.access,
+        );
         let public_space = self.space_status.as_deref() == Some("published");
         // A place to go only when it is known to the building: a venue space placed by its
         // street or its municipality gives the page and calendars no point to navigate to.
@@ -89,20 +128,18 @@ impl EventRow {
             id: self.id,
             slug: self.slug.clone(),
             status: EventStatus::from_code(&self.status).unwrap_or(EventStatus::Draft),
-            title: pick(Some(&self.title_it), self.title_en.as_deref()),
-            summary: pick(self.summary_it.as_deref(), self.summary_en.as_deref()),
-            description: pick(
-                self.description_it.as_deref(),
-                self.description_en.as_deref(),
-            ),
-            programme: pick(self.programme_it.as_deref(), self.programme_en.as_deref())
+            title,
+            summary,
+            description,
+            programme: programme
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            travel: pick(self.travel_it.as_deref(), self.travel_en.as_deref()),
-            access: pick(self.access_it.as_deref(), self.access_en.as_deref()),
+            travel,
+            access,
+            in_italian,
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             venue_name: self.venue_name.clone(),

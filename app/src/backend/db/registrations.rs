@@ -61,6 +61,10 @@ pub struct Registration {
     /// `submissions::MAX_MAILS_PER_RECIPIENT`), and not sent when over it: the registration
     /// itself goes ahead.
     pub mail_limit: Option<ClientLimit>,
+    /// An address already registered is e-mailed its confirmation again (someone who lost it
+    /// asks again on the form). Not for "register again" on the personal page: a second tap
+    /// there is the same request, not a lost e-mail.
+    pub resend: bool,
 }
 
 impl Registration {
@@ -75,6 +79,7 @@ impl Registration {
             ask_from: None,
             answered: false,
             mail_limit: None,
+            resend: true,
         }
     }
 }
@@ -346,7 +351,9 @@ impl Group {
                 status,
                 position,
             ));
-            self.send(email, job);
+            if job.resend {
+                self.send(email, job);
+            }
             count(&mut self.counted, job);
             return Ok(RsvpOutcome::AlreadyRegistered);
         }
@@ -368,7 +375,9 @@ impl Group {
                     };
                     let email =
                         (job.compose)(&notice(NoticeKind::Resent, event, &r, current, position));
-                    self.send(email, job);
+                    if job.resend {
+                        self.send(email, job);
+                    }
                     count(&mut self.counted, job);
                     // Still there for a later registration of the group with the same address.
                     self.existing.insert(key);

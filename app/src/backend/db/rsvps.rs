@@ -291,6 +291,23 @@ async fn cancel_row(
 }
 
 impl Db {
+    /// The personal link's token of the registration (not cancelled) of `email_key` for the
+    /// event `slug`, if there is one.
+    pub async fn active_rsvp_token(
+        &self,
+        slug: &str,
+        email_key: &str,
+    ) -> Result<Option<String>, DbError> {
+        Ok(sqlx::query_scalar(
+            "SELECT r.token FROM rsvps r JOIN events e ON e.id = r.event_id \
+             WHERE e.slug = $1 AND r.email_key = $2 AND r.status <> 'cancelled'",
+        )
+        .bind(slug)
+        .bind(email_key)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// One registration by its personal link's token, in the language of the request.
     pub async fn rsvp_by_token(
         &self,

@@ -346,6 +346,9 @@ struct StaffRow {
     name: String,
     status: String,
     municipality: String,
+    municipality_code: String,
+    lat: f64,
+    lon: f64,
     position_precision: String,
     updated_at: i64,
 }
@@ -360,7 +363,8 @@ impl Db {
         approximate_only: bool,
     ) -> Result<Vec<crate::core::view::StaffSpaceRow>, DbError> {
         let mut sql =
-            "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.position_precision, s.updated_at \
+            "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.municipality_code, \
+             s.lat, s.lon, s.position_precision, s.updated_at \
              FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code WHERE 1 = 1"
                 .to_owned();
         let mut binds: Vec<String> = Vec::new();
@@ -402,6 +406,9 @@ impl Db {
                 precision: crate::core::model::PositionPrecision::from_code(&r.position_precision)
                     .unwrap_or(crate::core::model::PositionPrecision::Exact),
                 updated_at: r.updated_at,
+                outside: crate::backend::boundaries::all()
+                    .pin_problem(&r.municipality_code, r.lat, r.lon)
+                    .is_some(),
             })
             .collect())
     }

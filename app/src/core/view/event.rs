@@ -51,6 +51,27 @@ pub struct EventView {
     pub rsvp_opens_at: Option<i64>,
     /// When they close (`None`: when the event starts).
     pub rsvp_closes_at: Option<i64>,
+    /// The texts shown in Italian on a page in another language (staff wrote no translation):
+    /// the page marks them `lang="it"`, so a screen reader reads them in Italian.
+    pub in_italian: InItalian,
+}
+
+/// Which of an event's texts fell back to Italian (see [`EventView::in_italian`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InItalian {
+    pub title: bool,
+    pub summary: bool,
+    pub description: bool,
+    pub programme: bool,
+    pub travel: bool,
+    pub access: bool,
+}
+
+impl InItalian {
+    /// The `lang` attribute of a text: `Some("it")` when it fell back.
+    pub fn lang(fell_back: bool) -> Option<&'static str> {
+        fell_back.then_some("it")
+    }
 }
 
 impl EventView {

@@ -356,3 +356,18 @@ pub fn OrganisationKindSelect<F: FormField + From<space::Field>>(
         </div>
     }
 }
+
+/// The form's signed "shown at" token (`backend::antirobot::form_token`), with how old it is as
+/// the page is rendered (`data-age`, seconds): a form shown again keeps its first token, and
+/// the helper in the browser counts the seconds already spent.
+#[component]
+pub fn StartedToken(token: String) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let age = token
+        .split_once('.')
+        .and_then(|(at, _)| at.parse::<i64>().ok())
+        .map_or(0, |at| (crate::api::context::now() - at).max(0));
+    #[cfg(not(feature = "ssr"))]
+    let age = 0;
+    view! { <input type="hidden" name="started" value=token data-age=age /> }
+}

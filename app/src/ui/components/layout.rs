@@ -2,7 +2,8 @@
 //! Follows the Designers Italia header/footer pattern.
 
 use crate::core::paths;
-use crate::ui::lang::use_texts;
+use crate::i18n::Lang;
+use crate::ui::lang::{link, use_texts};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -20,11 +21,39 @@ pub fn Layout(children: Children) -> impl IntoView {
             }
         };
     let other = t.lang.other();
-    let switch_href = format!("{}?next={}", paths::language(other.code()), encode(&here));
-    // The menu's entries, the one of the page being shown marked (`aria-current`).
     let path = location.pathname.get_untracked();
+    // A public page has an address per language (`paths::TWINS`): the switch goes to its twin,
+    // and search engines are told of both. The staff area's switch remembers the choice.
+    let public = crate::core::paths::lang_of(&path).is_some();
+    let switch_href = if public {
+        // An address with no twin (an English address that leads nowhere): the other
+        // language's home.
+        Some(paths::in_lang(&here, other))
+            .filter(|twin| *twin != paths::in_lang(&here, t.lang))
+            .unwrap_or_else(|| paths::in_lang(paths::HOME, other))
+    } else {
+        format!("{}?next={}", paths::language(other.code()), encode(&here))
+    };
+    let secret = paths::SECRET_PREFIXES.iter().any(|p| path.starts_with(p));
+    let alternates = (public && !secret).then(|| {
+        #[cfg(feature = "ssr")]
+        let base = crate::api::context::base_url();
+        #[cfg(not(feature = "ssr"))]
+        let base = String::new();
+        let address = |lang: Lang| format!("{base}{}", paths::in_lang(&here, lang));
+        view! {
+            <leptos_meta::Link rel="alternate" hreflang="it" href=address(Lang::It) />
+            <leptos_meta::Link rel="alternate" hreflang="en" href=address(Lang::En) />
+            <leptos_meta::Link rel="alternate" hreflang="x-default" href=address(Lang::It) />
+        }
+    });
+    // The menu's entries, the one of the page being shown marked (`aria-current`).
     let entries = [
-        ("/", t.nav_map, path == "/" || path.starts_with("/spazi/")),
+        (
+            paths::HOME,
+            t.nav_map,
+            path == "/" || path.starts_with("/spazi/"),
+        ),
         (paths::EVENTS, t.events.nav, path.starts_with(paths::EVENTS)),
         (paths::JOIN, t.join.nav, path.starts_with(paths::JOIN)),
         (
@@ -38,12 +67,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             .iter()
             .map(|(href, name, current)| {
                 view! {
-                    <li><a href=*href aria-current=current.then_some("page")>{*name}</a></li>
+                    <li><a href=link(href) aria-current=current.then_some("page")>{*name}</a></li>
                 }
             })
             .collect_view()
     };
     view! {
+        {alternates}
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__slim">
@@ -56,7 +86,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
             <div class="site-header__center">
                 <div class="container site-header__center-inner">
-                    <a class="brand" href="/">
+                    <a class="brand" href=link(paths::HOME)>
                         // The slot of the Città metropolitana's logo (`public/logo.svg`,
                         // replaced by the deployment; a neutral mark until then).
                         <img class="brand__logo" src="/logo.svg" alt="" width="40" height="40" />
@@ -93,10 +123,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </a>
                 </p>
                 <p>
-                    <a href=paths::OPEN_DATA>{t.nav_open_data}</a>
+                    <a href=link(paths::OPEN_DATA)>{t.nav_open_data}</a>
                     " (CC BY 4.0)"
                     " · "
-                    <a href=paths::PRIVACY>{t.join.privacy_title}</a>
+                    <a href=link(paths::PRIVACY)>{t.join.privacy_title}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>

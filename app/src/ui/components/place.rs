@@ -26,3 +26,20 @@ pub fn GettingThere(exact: Option<(f64, f64)>, address: String) -> impl IntoView
         .into_any(),
     }
 }
+
+/// Text written by staff (how to get there, the venue's accessibility) with its web addresses
+/// as links: only `http(s)` ones, the rest as it is (`core::text::web_links`).
+#[component]
+pub fn LinkedText(text: String) -> impl IntoView {
+    crate::core::text::web_links(&text)
+        .into_iter()
+        .map(|(part, is_link)| {
+            if is_link {
+                view! { <a href=part.to_owned() rel="noopener" target="_blank">{part.to_owned()}</a> }
+                    .into_any()
+            } else {
+                part.to_owned().into_any()
+            }
+        })
+        .collect_view()
+}

@@ -13,7 +13,7 @@ pub fn SpaceCard(
     filter: String,
 ) -> impl IntoView {
     let t = use_texts();
-    let href = paths::space_from_map(&space.slug, &filter);
+    let href = crate::ui::lang::link(&paths::space_from_map(&space.slug, &filter));
     let kinds = space
         .kinds
         .iter()

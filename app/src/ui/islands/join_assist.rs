@@ -325,19 +325,27 @@ mod dom {
             .toggle_with_force("field__count--over", over);
     }
 
-    /// How long after the helper starts a sending is held back (ms): the server refuses a form
-    /// sent within `MIN_FILL_SECONDS` of being shown as a robot's, and someone whose draft was
-    /// restored may well send at once. Half a second more covers the server's whole seconds.
+    /// How long after the form was first shown a sending is held back (ms): the server refuses
+    /// a form sent within `MIN_FILL_SECONDS` of being shown as a robot's, and someone whose
+    /// draft was restored may well send at once. Half a second more covers the server's whole
+    /// seconds.
     const HOLD_MS: f64 = (crate::core::validate::MIN_FILL_SECONDS * 1000 + 500) as f64;
 
     pub fn attach(t: Rc<AssistWords>, kind: AssistForm, key: Rc<str>) -> Result<(), JsValue> {
-        let opened = js_sys::Date::now();
-        let holding = Rc::new(std::cell::Cell::new(false));
         let doc = document()?;
         let form: HtmlFormElement = doc
             .get_element_by_id(kind.form_id())
             .ok_or_else(|| JsValue::from_str("no form to help"))?
             .dyn_into()?;
+        // When the form was first shown, by this page's clock: its token's age as the page was
+        // rendered counts (a form sent back keeps its first token).
+        let age_ms = form
+            .query_selector("input[name=started]")?
+            .and_then(|input| input.get_attribute("data-age"))
+            .and_then(|age| age.parse::<f64>().ok())
+            .map_or(0.0, |s| s * 1000.0);
+        let opened = js_sys::Date::now() - age_ms;
+        let holding = Rc::new(std::cell::Cell::new(false));
         let all_fields: Rc<[&'static str]> = fields(kind).into();
         // A form the server sent back with errors shows what was posted: that wins.
         let server_errors = doc.query_selector(".error-summary")?.is_some()
@@ -416,7 +424,7 @@ mod dom {
         // Sending: everything is checked; with problems the form stays, focus on the first.
         let on_submit = {
             let (doc, form, touched) = (doc.clone(), form.clone(), touched.clone());
-            let holding = holding.clone();
+            let (holding, t) = (holding.clone(), t.clone());
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 let errors = errors_of(&form, kind);
                 if errors.is_empty() {
@@ -427,6 +435,11 @@ mod dom {
                     if early > 0.0 {
                         ev.prevent_default();
                         if !holding.replace(true) {
+                            // Said where the person looks (the button) and to screen readers.
+                            set_status(&doc, t.sending());
+                            if let Ok(Some(button)) = form.query_selector("button[type=submit]") {
+                                button.set_text_content(Some(t.sending()));
+                            }
                             let form = form.clone();
                             let send = Closure::once_into_js(move || {
                                 let _ = form.submit();

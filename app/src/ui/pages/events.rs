@@ -1,26 +1,25 @@
-//! The public events pages: `/eventi` (upcoming and past), `/eventi/{slug}` (the event, its
+//! The public events pages: `/eventi` (upcoming and past) and `/eventi/{slug}` (the event, its
 //! map, "add to calendar" and the RSVP form, which posts to the page's own URL — see
-//! `crate::events`), and `/prenotazione/{token}`, the personal page of one registration
-//! reached from its e-mail, where it can be cancelled. Everything works without JavaScript.
+//! `web::forms::rsvp`); the personal page of a registration is `ui::pages::rsvp`. Everything
+//! works without JavaScript.
 
-use crate::api::error::AppError;
-use crate::api::{event_page, events_page, rsvp_page};
+use crate::api::{event_page, events_page};
 use crate::core::calendar::{google_link, outlook_link};
 use crate::core::datetime::{clock_time, long_date};
-use crate::core::model::event::{RsvpStatus, Window};
+use crate::core::model::event::Window;
 use crate::core::paths;
 use crate::core::validate::rsvp::{
     Field, RsvpInput, ACCESSIBILITY_MAX, AFFILIATION_MAX, PERSON_NAME_MAX, ROLE_MAX,
 };
 use crate::core::validate::FieldErrors;
-use crate::core::view::event::{EventPage, EventView, RsvpView};
+use crate::core::view::event::{EventPage, EventView, InItalian};
 use crate::core::view::MapMarker;
 use crate::i18n::events::when_line;
 use crate::ui::components::form::{ErrorSummary, PrivacyConsent, TextField};
-use crate::ui::components::place::GettingThere;
+use crate::ui::components::place::{GettingThere, LinkedText};
 use crate::ui::islands::join_assist::{AssistMode, RsvpAssist};
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
-use crate::ui::lang::use_texts;
+use crate::ui::lang::{link, use_texts};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -37,13 +36,17 @@ pub struct RsvpFormState {
     pub question: Option<crate::core::view::event::Question>,
 }
 
-/// The field of the personal page's confirmation that cancels ("1"); without it the cancel
-/// button asks first.
-pub const CONFIRM: &str = "conferma";
-
-/// The field of the personal page's "register again" ("1"): the same details, a new
-/// registration.
-pub const AGAIN: &str = "di_nuovo";
+impl RsvpFormState {
+    /// The form back with what was typed and the problems beside the fields (no question).
+    pub fn again(input: RsvpInput, errors: FieldErrors<Field>, started: Option<String>) -> Self {
+        RsvpFormState {
+            input,
+            errors,
+            started,
+            question: None,
+        }
+    }
+}
 
 /// The id of the RSVP section (the form's anchor).
 pub const RSVP_ANCHOR: &str = "iscrizione";
@@ -92,7 +95,7 @@ fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl Into
     let items = events
         .into_iter()
         .map(|ev| {
-            let href = paths::event(&ev.slug);
+            let href = link(&paths::event(&ev.slug));
             let state = match ev.window(now) {
                 Window::Cancelled => Some(e.cancelled.to_owned()),
                 Window::Past => None,
@@ -109,10 +112,12 @@ fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl Into
                         </time>
                     </p>
                     <h3 class="event-card__title">
-                        <a href=href>{ev.title.clone()}</a>
+                        <a href=href lang=InItalian::lang(ev.in_italian.title)>{ev.title.clone()}</a>
                     </h3>
                     <p class="event-card__place">{ev.venue_name.clone()} " · " {ev.venue_address.clone()}</p>
-                    {(!ev.summary.is_empty()).then(|| view! { <p>{ev.summary.clone()}</p> })}
+                    {(!ev.summary.is_empty()).then(|| view! {
+                        <p lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
+                    })}
                     {state.map(|s| view! { <p class="event-card__state">{s}</p> })}
                 </li>
             }
@@ -145,7 +150,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     let e = t.events;
     let ev = page.event.clone();
     let window = ev.window(page.now);
-    let page_url = paths::event(&ev.slug);
+    let page_url = link(&paths::event(&ev.slug));
     let status_notice = match window {
         Window::Cancelled => Some(
             view! {
@@ -173,7 +178,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     };
     let venue = match ev.venue_space.clone() {
         Some((slug, name)) => view! {
-            <a href=paths::space(&slug)>{name}</a>
+            <a href=link(&paths::space(&slug))>{name}</a>
         }
         .into_any(),
         None => view! { <span>{ev.venue_name.clone()}</span> }.into_any(),
@@ -198,11 +203,12 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
         }
         _ => None,
     };
+    let description_lang = InItalian::lang(ev.in_italian.description);
     let description = ev
         .description
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
-        .map(|p| view! { <p class="prewrap">{p.trim().to_owned()}</p> })
+        .map(|p| view! { <p class="prewrap" lang=description_lang>{p.trim().to_owned()}</p> })
         .collect_view();
     let programme = (!ev.programme.is_empty()).then(|| {
         let items = ev
@@ -212,7 +218,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
             .collect_view();
         view! {
             <h2>{e.programme}</h2>
-            <ul class="programme">{items}</ul>
+            <ul class="programme" lang=InItalian::lang(ev.in_italian.programme)>{items}</ul>
         }
     });
     let calendar = matches!(window, Window::Open | Window::NotYetOpen(_) | Window::Closed).then(|| {
@@ -221,7 +227,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
         view! {
             <h2>{e.add_to_calendar}</h2>
             <ul class="link-list calendar-links">
-                <li><a href=format!("{page_url}/calendario.ics") download="">{e.calendar_file}</a></li>
+                <li><a href=link(&paths::event_calendar(&ev.slug)) download="">{e.calendar_file}</a></li>
                 <li><a href=google_link(&ev, &absolute) rel="noopener" target="_blank">"Google Calendar"</a></li>
                 <li><a href=outlook_link(&ev, &absolute) rel="noopener" target="_blank">"Outlook"</a></li>
             </ul>
@@ -265,11 +271,13 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
         <Title text=ev.title.clone() />
         <Meta name="description" content=ev.summary.clone() />
         <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
-            <a href=paths::EVENTS>{e.all_events}</a>
+            <a href=link(paths::EVENTS)>{e.all_events}</a>
         </nav>
         <article class="event">
-            <h1>{ev.title.clone()}</h1>
-            {(!ev.summary.is_empty()).then(|| view! { <p class="lead">{ev.summary.clone()}</p> })}
+            <h1 lang=InItalian::lang(ev.in_italian.title)>{ev.title.clone()}</h1>
+            {(!ev.summary.is_empty()).then(|| view! {
+                <p class="lead" lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
+            })}
             {status_notice}
             <div class="event__body">
                 <div>
@@ -287,11 +295,11 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                         </dd>
                         {(!ev.travel.is_empty()).then(|| view! {
                             <dt>{e.getting_there}</dt>
-                            <dd class="prewrap" id="getting-there">{ev.travel.clone()}</dd>
+                            <dd class="prewrap" id="getting-there" lang=InItalian::lang(ev.in_italian.travel)><LinkedText text=ev.travel.clone() /></dd>
                         })}
                         {(!ev.access.is_empty()).then(|| view! {
                             <dt>{e.venue_access}</dt>
-                            <dd class="prewrap" id="venue-access">{ev.access.clone()}</dd>
+                            <dd class="prewrap" id="venue-access" lang=InItalian::lang(ev.in_italian.access)><LinkedText text=ev.access.clone() /></dd>
                         })}
                         <dt>{e.organiser}</dt>
                         <dd>{ev.organiser.clone()}</dd>
@@ -346,10 +354,10 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             class="form form--rsvp"
             id="rsvp-form"
             method="post"
-            action=paths::event(&ev.slug)
+            action=link(&paths::event(&ev.slug))
             novalidate
         >
-            <input type="hidden" name="started" value=token />
+            <crate::ui::components::form::StartedToken token />
             <div class="visually-hidden" aria-hidden="true">
                 <label for="fax">{j.honeypot}</label>
                 <input id="fax" name="fax" type="text" tabindex="-1" autocomplete="off" />
@@ -366,7 +374,7 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
             <TextField field=Field::Accessibility value=input.accessibility.clone() errors=e_() max=ACCESSIBILITY_MAX multiline=true hint=e.accessibility_hint.to_owned() />
             <PrivacyConsent checked=input.consent_privacy.is_some() problem=errors.get(Field::ConsentPrivacy)>
                 <p class="field__hint">
-                    <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
+                    <a href=link(paths::PRIVACY) target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
             </PrivacyConsent>
             {state.question.map(|q| {
@@ -394,170 +402,5 @@ fn RsvpForm(page: EventPage) -> impl IntoView {
                 {if full { e.submit_waiting } else { e.submit }}
             </button>
         </form>
-    }
-}
-
-#[component]
-pub fn RsvpPage() -> impl IntoView {
-    let e = use_texts().events;
-    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
-    let (new, cancelled, confirming) = use_query_map().with_untracked(|q| {
-        (
-            q.get("nuova").is_some(),
-            q.get("annullata"),
-            q.get("annulla").is_some(),
-        )
-    });
-    view! {
-        <Title text=e.your_rsvp />
-        // The address holds the personal token: never send it to other sites, never index it.
-        // ("no-referrer" would make the browser send `Origin: null` with the cancel form, which
-        // the same-origin check refuses.)
-        <Meta name="referrer" content="same-origin" />
-        <Meta name="robots" content="noindex" />
-        <div class="container page page--narrow">
-            <Suspense>
-                {Suspend::new(async move {
-                    match rsvp_page(token.clone()).await {
-                        Ok(rsvp) => view! { <RsvpDetail rsvp token=token.clone() new cancelled=cancelled.clone() confirming /> }.into_any(),
-                        // A link that leads nowhere any more: said in its own words, with the
-                        // likely reasons and the way on (not a bare "page not found").
-                        Err(AppError::NotFound) => {
-                            crate::api::context::set_status(404);
-                            view! {
-                                <h1>{e.link_gone_title}</h1>
-                                <p class="lead">{e.link_gone_text}</p>
-                                <p><a class="btn btn--primary" href=paths::EVENTS>{e.all_events}</a></p>
-                            }
-                            .into_any()
-                        }
-                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </div>
-    }
-}
-
-#[component]
-fn RsvpDetail(
-    rsvp: RsvpView,
-    token: String,
-    new: bool,
-    /// `?annullata=`: "attesa" when a place in line was given up, otherwise a seat.
-    cancelled: Option<String>,
-    /// `?annulla=1`: the cancel button was pressed once, the page asks to confirm.
-    confirming: bool,
-) -> impl IntoView {
-    let t = use_texts();
-    let e = t.events;
-    let ev = rsvp.event.clone();
-    let (class, status) = match rsvp.status {
-        RsvpStatus::Confirmed => ("notice notice--success", e.status_confirmed.to_owned()),
-        RsvpStatus::Waiting => (
-            "notice notice--warning",
-            (e.status_waiting)(rsvp.queue_position.unwrap_or(1)),
-        ),
-        RsvpStatus::Cancelled => ("notice", e.status_cancelled.to_owned()),
-    };
-    let flash = if new {
-        Some(e.just_registered)
-    } else if rsvp.status == RsvpStatus::Cancelled {
-        match cancelled.as_deref() {
-            Some("attesa") => Some(e.just_cancelled_waiting),
-            Some(_) => Some(e.just_cancelled),
-            None => None,
-        }
-    } else {
-        None
-    };
-    let detail = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt><dd class="prewrap">{v}</dd> })
-    };
-    let action = if rsvp.can_cancel {
-        view! {
-            <section class="rsvp-cancel" aria-labelledby="cancel-title">
-                <h2 id="cancel-title">{e.cancel_title}</h2>
-                <p>
-                    {if rsvp.status == RsvpStatus::Waiting { e.cancel_hint_waiting } else { e.cancel_hint }}
-                </p>
-                {if confirming {
-                    // Asked once more, with the way back.
-                    view! {
-                        <div class="notice notice--warning" role="alert">
-                            <p><strong>{e.cancel_confirm_question}</strong></p>
-                            <form method="post" action=paths::rsvp(&token) class="inline-actions">
-                                <input type="hidden" name=CONFIRM value="1" />
-                                <button type="submit" class="btn btn--danger">{e.cancel_confirm}</button>
-                                <a class="btn btn--outline" href=paths::rsvp(&token)>{e.cancel_keep}</a>
-                            </form>
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <form method="post" action=paths::rsvp(&token)>
-                            <button type="submit" class="btn btn--outline">{e.cancel_button}</button>
-                        </form>
-                    }
-                    .into_any()
-                }}
-            </section>
-        }
-        .into_any()
-    } else if rsvp.can_register_again && !rsvp.email.is_empty() {
-        // Changed one's mind: one tap, the same details (the form on the event's page for
-        // other ones).
-        view! {
-            <form method="post" action=paths::rsvp(&token)>
-                <input type="hidden" name=AGAIN value="1" />
-                <button type="submit" class="btn btn--primary">{e.register_again}</button>
-            </form>
-            <p class="field__hint">
-                {e.register_again_hint} " "
-                <a href=format!("{}#{RSVP_ANCHOR}", paths::event(&ev.slug))>{e.register_again_other}</a>
-            </p>
-        }
-        .into_any()
-    } else if rsvp.status != RsvpStatus::Cancelled {
-        view! { <p>{e.cannot_cancel}</p> }.into_any()
-    } else {
-        ().into_any()
-    };
-    view! {
-        <h1>{e.your_rsvp}</h1>
-        {flash.map(|f| view! {
-            <div class="notice notice--success" role="status" tabindex="-1" autofocus><p>{f}</p></div>
-        })}
-        {new.then(|| view! { <RsvpAssist lang=t.lang mode=AssistMode::Sent event=ev.slug.clone() /> })}
-        <div class=class role="status" id="rsvp-status"><p><strong>{status}</strong></p></div>
-        <h2><a href=paths::event(&ev.slug)>{ev.title.clone()}</a></h2>
-        <dl class="facts">
-            <dt>{e.when}</dt>
-            <dd>{when_line(&ev, t.lang)}</dd>
-            <dt>{e.where_}</dt>
-            <dd>{ev.venue_name.clone()} <br /> {ev.venue_address.clone()}</dd>
-        </dl>
-        <h2>{e.your_details}</h2>
-        <dl class="facts">
-            <dt>{e.name}</dt>
-            <dd>{format!("{} {}", rsvp.first_name, rsvp.last_name)}</dd>
-            <dt>{t.field(Field::Email)}</dt>
-            <dd>{rsvp.email.clone()}</dd>
-            {detail(t.field(Field::Affiliation), rsvp.affiliation.clone())}
-            {detail(t.field(Field::Role), rsvp.role.clone())}
-            {detail(t.field(Field::Accessibility), rsvp.accessibility.clone())}
-        </dl>
-        {rsvp.checkin_qr.clone().map(|svg| view! {
-            <section class="rsvp-door" aria-labelledby="door-title">
-                <h2 id="door-title">{e.door_title}</h2>
-                <p>{e.door_hint}</p>
-                // Made by the server from the registration's own code: no user text inside.
-                <div class="qr" role="img" aria-label=e.door_title inner_html=svg></div>
-                <p>{e.door_code} ": " <code id="checkin-code">{rsvp.checkin_code.clone()}</code></p>
-            </section>
-        })}
-        {action}
-        <p class="field__hint">{e.keep_link}</p>
     }
 }

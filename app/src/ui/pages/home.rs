@@ -8,7 +8,7 @@ use crate::core::paths;
 use crate::core::view::{DirectoryPage, MunicipalityOption};
 use crate::ui::components::space_card::SpaceCard;
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
-use crate::ui::lang::use_texts;
+use crate::ui::lang::{link, use_texts};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -103,7 +103,7 @@ fn Directory(
         <p class="results-count" id=RESULTS role="status" tabindex="-1">{(t.results)(count)}</p>
         {(count == 0).then(|| view! {
             <p class="notice" id="no-results">
-                {t.no_results} " " <a href="/">{t.filter_clear}</a>
+                {t.no_results} " " <a href=link(paths::HOME)>{t.filter_clear}</a>
             </p>
         })}
         // Nothing matches: no empty map, no list (the notice above says it).
@@ -139,7 +139,12 @@ fn Directory(
 #[component]
 fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
     let t = use_texts();
-    let href = move |n: u32| format!("{}#list-heading", with_query("/", &[&filter.page_query(n)]));
+    let href = move |n: u32| {
+        link(&format!(
+            "{}#list-heading",
+            with_query(paths::HOME, &[&filter.page_query(n)])
+        ))
+    };
     let page = page.min(pages);
     let mut shown: Vec<u32> = [1, page.saturating_sub(1), page, page + 1, pages]
         .into_iter()
@@ -227,7 +232,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
         })
         .collect_view();
     view! {
-        <form class="filters" method="get" action=format!("/#{RESULTS}") role="search" aria-label=t.filters_heading>
+        <form class="filters" method="get" action=link(&format!("/#{RESULTS}")) role="search" aria-label=t.filters_heading>
             <div class="field">
                 <label for="filter-kind">{t.filter_kind}</label>
                 <select id="filter-kind" name="tipo">
@@ -256,7 +261,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
             <div class="filters__actions">
                 <button type="submit" class="btn btn--primary">{t.filter_apply}</button>
                 {(!filter.is_empty())
-                    .then(|| view! { <a class="btn btn--outline" href="/">{t.filter_clear}</a> })}
+                    .then(|| view! { <a class="btn btn--outline" href=link(paths::HOME)>{t.filter_clear}</a> })}
             </div>
         </form>
     }
@@ -305,7 +310,7 @@ fn DownloadLinks(filter: SpaceFilter) -> impl IntoView {
             " · "
             <a href=with(paths::SPACES_GEOJSON, "")>"GeoJSON"</a>
             " · "
-            <a href=paths::OPEN_DATA>"CC BY 4.0"</a>
+            <a href=link(paths::OPEN_DATA)>"CC BY 4.0"</a>
         </p>
     }
 }

@@ -16,7 +16,7 @@ use crate::core::view::MunicipalityOption;
 use crate::ui::components::form::{
     ErrorSummary, KindChecks, MunicipalitySelect, OrganisationKindSelect, PrivacyConsent, TextField,
 };
-use crate::ui::lang::use_texts;
+use crate::ui::lang::{link, use_texts};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -102,8 +102,8 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
                 }
             })}
         <ErrorSummary errors=errors.clone() />
-        <form class="form form--join" id="join-form" method="post" action=paths::JOIN novalidate>
-            <input type="hidden" name="started" value=token />
+        <form class="form form--join" id="join-form" method="post" action=link(paths::JOIN) novalidate>
+            <crate::ui::components::form::StartedToken token />
             // A field people never see; robots that fill every field give themselves away.
             <div class="visually-hidden" aria-hidden="true">
                 <label for="fax">{j.honeypot}</label>
@@ -166,7 +166,7 @@ fn JoinForm(municipalities: Vec<MunicipalityOption>, token: String) -> impl Into
             <fieldset>
                 <legend>{j.section_privacy}</legend>
                 <p>
-                    <a href=paths::PRIVACY target="_blank" rel="noopener">{j.privacy_link}</a>
+                    <a href=link(paths::PRIVACY) target="_blank" rel="noopener">{j.privacy_link}</a>
                 </p>
                 <PrivacyConsent checked=input.consent_privacy.is_some() problem=errors.get(Field::ConsentPrivacy) />
                 <div class="check">
@@ -209,7 +209,7 @@ pub fn JoinSentPage() -> impl IntoView {
                                     mode=crate::ui::islands::join_assist::AssistMode::Sent
                                 />
                                 <p>
-                                    <a class="btn btn--primary" href="/">{j.sent_back}</a>
+                                    <a class="btn btn--primary" href=link(paths::HOME)>{j.sent_back}</a>
                                 </p>
                             }
                                 .into_any()

@@ -16,7 +16,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t.not_found_title}</h1>
             <p class="lead">{t.not_found_text}</p>
             <p>
-                <a class="btn btn--primary" href="/">{t.back_to_map}</a>
+                <a class="btn btn--primary" href=crate::ui::lang::link(crate::core::paths::HOME)>{t.back_to_map}</a>
             </p>
         </div>
     }

@@ -37,7 +37,7 @@ pub fn SpacePage() -> impl IntoView {
 #[component]
 fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
     let t = use_texts();
-    let page = crate::core::paths::space(&space.summary.slug);
+    let page = crate::ui::lang::link(&crate::core::paths::space(&space.summary.slug));
     // Absolute, for sharing (and the one address search engines keep, whatever the filter).
     #[cfg(feature = "ssr")]
     let absolute = format!("{}{page}", crate::api::context::base_url());
@@ -67,7 +67,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
         <leptos_meta::Link rel="canonical" href=absolute.clone() />
         <div class="container page">
             <nav aria-label=crate::ui::lang::use_texts().breadcrumb class="breadcrumb">
-                <a href=crate::core::paths::map_results(&filter)>{t.back_to_map}</a>
+                <a href=crate::ui::lang::link(&crate::core::paths::map_results(&filter))>{t.back_to_map}</a>
             </nav>
             <article class="space">
                 <header class="space__header">

@@ -20,7 +20,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use std::net::SocketAddr;
 
-pub use crate::ui::pages::events::{RsvpFormState, AGAIN, CONFIRM};
+pub use crate::ui::pages::events::RsvpFormState;
+pub use crate::ui::pages::rsvp::{AGAIN, CONFIRM};
 
 /// The largest RSVP form accepted (bytes).
 pub const MAX_BODY: usize = 16 * 1024;
@@ -48,13 +49,12 @@ pub(crate) async fn register(
     };
     if let Err(problem) = crate::backend::antirobot::robot_check(&secret, &pairs, now) {
         let kept = crate::backend::antirobot::carried_token(&secret, &pairs, now);
-        return again(
+        let context = RsvpFormState::again(input, refuse(problem), kept);
+        return render_page(
             &state,
             &uri,
             &headers,
-            input,
-            refuse(problem),
-            kept,
+            context,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -63,13 +63,12 @@ pub(crate) async fn register(
     let valid = match validate_rsvp(&input) {
         Ok(v) => v,
         Err(errors) => {
-            return again(
+            let context = RsvpFormState::again(input, errors, started);
+            return render_page(
                 &state,
                 &uri,
                 &headers,
-                input,
-                errors,
-                started,
+                context,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await;
@@ -104,9 +103,10 @@ pub(crate) async fn register(
         ask_from: Some(ASK_FROM),
         answered,
         mail_limit,
+        resend: true,
     };
-    // Refused: the form back with the reason.
-    let (problem, status) = match state.db.register(registration).await {
+    // Refused: the form back with the reason (or, for a shared network, a question).
+    let (context, status) = match state.db.register(registration).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
             return see_other(&format!("{}?nuova=1", paths::rsvp(&token)));
@@ -118,64 +118,30 @@ pub(crate) async fn register(
                 paths::event(&crate::core::text::query_encode(&slug))
             ));
         }
-        Ok(RsvpOutcome::NotOpen(_)) => (Problem::RegistrationClosed, StatusCode::CONFLICT),
-        Ok(RsvpOutcome::TooMany) => (Problem::TooMany, StatusCode::TOO_MANY_REQUESTS),
+        Ok(RsvpOutcome::NotOpen(_)) => (
+            RsvpFormState::again(input, refuse(Problem::RegistrationClosed), started),
+            StatusCode::CONFLICT,
+        ),
+        Ok(RsvpOutcome::TooMany) => (
+            RsvpFormState::again(input, refuse(Problem::TooMany), started),
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        // Asked, not refused: the form back with everything typed and a question.
         Ok(RsvpOutcome::ChallengeNeeded) => {
-            // Asked, not refused: the form back with everything typed and a question.
             let problem = if tried {
                 Problem::WrongAnswer
             } else {
                 Problem::QuestionNeeded
             };
-            let context = RsvpFormState {
-                input,
-                errors: FieldErrors(vec![(Field::Answer, problem)]),
-                started,
-                question: Some(crate::backend::antirobot::question(&secret, now, &about)),
-            };
-            return render_page(
-                &state,
-                &uri,
-                &headers,
-                context,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let mut context =
+                RsvpFormState::again(input, FieldErrors(vec![(Field::Answer, problem)]), started);
+            context.question = Some(crate::backend::antirobot::question(&secret, now, &about));
+            (context, StatusCode::UNPROCESSABLE_ENTITY)
         }
         Ok(RsvpOutcome::NoSuchEvent) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return crate::web::respond::unavailable("registering for an event", &err),
     };
-    again(
-        &state,
-        &uri,
-        &headers,
-        input,
-        refuse(problem),
-        started,
-        status,
-    )
-    .await
-}
-
-/// The form back, with what was typed and the problems beside the fields. `started` is the
-/// form's genuine "shown at" token, kept so corrections are not slowed down.
-#[allow(clippy::too_many_arguments)]
-async fn again(
-    state: &AppState,
-    uri: &Uri,
-    headers: &HeaderMap,
-    input: RsvpInput,
-    errors: FieldErrors<Field>,
-    started: Option<String>,
-    status: StatusCode,
-) -> Response {
-    let context = RsvpFormState {
-        input,
-        errors,
-        started,
-        question: None,
-    };
-    render_page(state, uri, headers, context, status).await
+    render_page(&state, &uri, &headers, context, status).await
 }
 
 /// The personal page's buttons. Cancel: only the confirmation's (`conferma=1`) cancels; the
@@ -203,8 +169,13 @@ pub(crate) async fn cancel(
             if promoted > 0 {
                 state.outbox.wake();
             }
-            // A place in line is not a seat: the page says which was given up.
-            let what = if was_waiting { "attesa" } else { "1" };
+            // A place in line is not a seat, and a seat goes to the first in line only when
+            // someone waits: the page says which.
+            let what = match (was_waiting, promoted) {
+                (true, _) => "attesa",
+                (false, 0) => "libero",
+                (false, _) => "1",
+            };
             see_other(&format!("{}?annullata={what}", paths::rsvp(&token)))
         }
         Ok(CancelOutcome::AlreadyCancelled | CancelOutcome::TooLate) => {
@@ -250,19 +221,25 @@ async fn register_again(state: &AppState, token: &str, headers: &HeaderMap) -> R
     registration.mail_limit = Some(crate::backend::db::recipient_limit(
         &registration.rsvp.email,
     ));
+    // A second tap (or another tab) finds the registration the first made: no second e-mail.
+    registration.resend = false;
+    let email_key = registration.rsvp.email_key.clone();
     match state.db.register(registration).await {
         Ok(RsvpOutcome::Registered { token, .. }) => {
             state.outbox.wake();
             see_other(&format!("{}?nuova=1", paths::rsvp(&token)))
         }
-        // Registered again meanwhile (another tab): the event's page says so.
+        // Registered again meanwhile: to that registration's page.
         Ok(RsvpOutcome::AlreadyRegistered) => {
-            state.outbox.wake();
-            see_other(&format!(
-                "{}?inviata=1#{}",
-                paths::event(&crate::core::text::query_encode(&rsvp.event.slug)),
-                crate::ui::pages::events::RSVP_ANCHOR
-            ))
+            match state
+                .db
+                .active_rsvp_token(&rsvp.event.slug, &email_key)
+                .await
+            {
+                Ok(Some(token)) => see_other(&paths::rsvp(&token)),
+                Ok(None) => see_other(&paths::rsvp(token)),
+                Err(err) => crate::web::respond::unavailable("reading a registration", &err),
+            }
         }
         // Closed meanwhile: the page says what can be done.
         Ok(_) => see_other(&paths::rsvp(token)),
@@ -285,7 +262,7 @@ pub(crate) async fn calendar_file(
     let base = state.config.base_url().to_owned();
     let body = crate::core::calendar::ics(
         &event,
-        &format!("{base}/eventi/{}", event.slug),
+        &format!("{base}{}", paths::in_lang(&paths::event(&event.slug), lang)),
         host_of(&base),
         state.clock.now(),
     );

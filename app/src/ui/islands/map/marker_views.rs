@@ -86,12 +86,24 @@ pub(super) fn popup(
 }
 
 /// A space's page, carrying the map's filter (the page's own query) so that its "back to the
-/// map" returns to it (see `paths::space_from_map`).
+/// map" returns to it (see `paths::space_from_map`), in the language of the page's address.
 fn space_link(slug: &str) -> String {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    paths::space_from_map(slug, search.trim_start_matches('?'))
+    let location = web_sys::window().map(|w| w.location());
+    let read = |part: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| part(l).ok())
+            .unwrap_or_default()
+    };
+    let (search, page) = (
+        read(web_sys::Location::search),
+        read(web_sys::Location::pathname),
+    );
+    let lang = paths::lang_of(&page).unwrap_or_default();
+    paths::in_lang(
+        &paths::space_from_map(slug, search.trim_start_matches('?')),
+        lang,
+    )
 }
 
 /// The popup of spaces that share one spot: their names, each a link to its page.

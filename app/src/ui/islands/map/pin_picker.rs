@@ -107,8 +107,11 @@ impl Picker {
             if refit {
                 // At once, not animated: the map's centre is the municipality's from now on
                 // (the centre button reads it).
+                // The whole municipality, with a margin: where the pin has to go (one placed
+                // outside it is said beside the fields; the centre button brings it here).
                 let options = Object::new();
                 set(&options, "animate", false);
+                set(&options, "padding", Point::new(12.0, 12.0));
                 self.map
                     .fit_bounds_with_options(&polygon.get_bounds(), &options);
                 if self.typed().is_none() {

@@ -18,13 +18,14 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let t = use_texts();
-    let (status, q, approximate) = use_query_map().with_untracked(|p| {
+    let (status, q, approximate, outside) = use_query_map().with_untracked(|p| {
         (
             p.get_str("stato").and_then(SpaceStatus::from_code),
             p.get("q")
                 .map(|q| q.trim().chars().take(100).collect::<String>())
                 .filter(|q| !q.is_empty()),
             p.get_str("posizione") == Some("approssimativa"),
+            p.get_str(OUTSIDE) == Some("1"),
         )
     });
     view! {
@@ -41,9 +42,10 @@ pub fn DashboardPage() -> impl IntoView {
                         Ok(week) => week,
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
                     };
-                    match staff_spaces(status, q.clone(), Some(approximate)).await {
+                    match staff_spaces(status, q.clone(), Some(approximate), Some(outside)).await {
                         Ok(spaces) => {
-                            view! { <Dashboard staff spaces week status q approximate /> }.into_any()
+                            let filters = Filters { status, q, approximate, outside };
+                            view! { <Dashboard staff spaces week filters /> }.into_any()
                         }
                         Err(AppError::Unauthorized) => {
                             redirect(&paths::sign_in_then(paths::ADMIN));
@@ -57,19 +59,40 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
+/// The query parameter of the spaces whose pin lies outside their municipality (`=1`).
+const OUTSIDE: &str = "fuori-comune";
+
+/// The list's filters, as the query gave them.
+#[derive(Clone)]
+struct Filters {
+    status: Option<SpaceStatus>,
+    q: Option<String>,
+    approximate: bool,
+    outside: bool,
+}
+
 #[component]
 fn Dashboard(
     staff: StaffContext,
     spaces: Vec<StaffSpaceRow>,
     week: Vec<StaffEventRow>,
-    status: Option<SpaceStatus>,
-    q: Option<String>,
-    approximate: bool,
+    filters: Filters,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
+    let Filters {
+        status,
+        q,
+        approximate,
+        outside,
+    } = filters;
     let count = spaces.len();
-    let unfiltered = status.is_none() && q.is_none() && !approximate;
+    let unfiltered = status.is_none() && q.is_none() && !approximate && !outside;
+    // Pins outside the municipality they name (archived ones aside).
+    let outside_count = spaces
+        .iter()
+        .filter(|s| s.outside && s.status != SpaceStatus::Archived)
+        .count();
     // Spaces still on the map whose position was placed by street or municipality.
     let to_correct = spaces
         .iter()
@@ -95,6 +118,8 @@ fn Dashboard(
                         {s.municipality}
                         {(s.precision != PositionPrecision::Exact)
                             .then(|| view! { <span class="tag">{a.precision(s.precision)}</span> })}
+                        {s.outside
+                            .then(|| view! { <span class="tag">{a.outside_tag}</span> })}
                     </td>
                     <td>{format!("{d:02}/{m:02}/{y}")}</td>
                 </tr>
@@ -115,7 +140,7 @@ fn Dashboard(
     view! {
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <h1>{a.area}</h1>
-        {unfiltered.then(|| view! { <ToDo to_review week to_correct /> })}
+        {unfiltered.then(|| view! { <ToDo to_review week to_correct outside_count /> })}
         <h2>{a.spaces_heading}</h2>
         <p class="admin-actions">
             <a class="btn btn--primary" href=paths::NEW_SPACE>{a.new_space}</a>
@@ -149,6 +174,10 @@ fn Dashboard(
                 />
                 <label for="admin-approximate">{a.approximate_filter}</label>
             </div>
+            <div class="check">
+                <input id="admin-outside" type="checkbox" name=OUTSIDE value="1" checked=outside />
+                <label for="admin-outside">{a.outside_filter}</label>
+            </div>
             <div class="filters__actions">
                 <button type="submit" class="btn btn--primary">{a.filter}</button>
             </div>
@@ -173,7 +202,12 @@ fn Dashboard(
 /// What needs doing, first on the staff home: the requests to review, the events of the coming
 /// week with their numbers (and their registrations and door), the positions to correct.
 #[component]
-fn ToDo(to_review: i64, week: Vec<StaffEventRow>, to_correct: usize) -> impl IntoView {
+fn ToDo(
+    to_review: i64,
+    week: Vec<StaffEventRow>,
+    to_correct: usize,
+    outside_count: usize,
+) -> impl IntoView {
     let t = use_texts();
     let (a, e) = (t.admin, t.events);
     let requests = if to_review > 0 {
@@ -217,6 +251,11 @@ fn ToDo(to_review: i64, week: Vec<StaffEventRow>, to_correct: usize) -> impl Int
             {(to_correct > 0).then(|| view! {
                 <p class="notice notice--warning">
                     <a href=format!("{}?posizione=approssimativa", paths::ADMIN)>{(a.approximate_count)(to_correct)}</a>
+                </p>
+            })}
+            {(outside_count > 0).then(|| view! {
+                <p class="notice notice--warning">
+                    <a href=format!("{}?{OUTSIDE}=1", paths::ADMIN)>{(a.outside_count)(outside_count)}</a>
                 </p>
             })}
         </section>
