@@ -2,7 +2,7 @@
 
 join-nav = Join the Forum
 join-title = Join the Forum
-join-intro = The Forum metropolitano degli spazi per l'innovazione brings together the coworking spaces, fab labs and makerspaces, incubators and accelerators of the 55 municipalities of the Città metropolitana di Bologna. If you run a space that is not on the map yet, present it here: the Progetti d'impresa staff will check the details before publishing it.
+join-intro = The Metropolitan Forum of Innovation Spaces (Forum metropolitano degli spazi per l'innovazione) brings together the coworking spaces, fab labs and makerspaces, incubators and accelerators of the 55 municipalities of the Città metropolitana di Bologna. If you run a space that is not on the map yet, present it here: the Progetti d'impresa staff will check the details before publishing it.
 join-time-needed = It takes about 10 minutes.
 join-required-note = Fields marked * are required.
 join-section-space = The space
@@ -34,7 +34,7 @@ join-summary-contact = Contact person
 join-summary-website = Web
 join-mail-subject = Request to join the Forum received ({ $r })
 join-mail-body =
-    we have received the request for “{ $space }” to join the Forum metropolitano degli spazi per l'innovazione. The reference code is { $r }. The Progetti d'impresa staff will check the details and write to you; the space appears on the map once approved.
+    we have received the request for “{ $space }” to join the Metropolitan Forum of Innovation Spaces. The reference code is { $r }. The Progetti d'impresa staff will check the details and write to you; the space appears on the map once approved.
 
     Here is the summary:
 join-privacy-title = Privacy notice

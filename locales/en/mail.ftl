@@ -37,7 +37,7 @@ mail-rejected =
     For any question write to progimpresa@cittametropolitana.bo.it quoting the code { $r }.
 mail-invitation-subject = Access to the staff area of Spazi per l'innovazione
 mail-invitation =
-    { $admin } gave you access to the staff area of Spazi per l'innovazione (Forum metropolitano degli spazi per l'innovazione, Città metropolitana di Bologna).
+    { $admin } gave you access to the staff area of Spazi per l'innovazione (Metropolitan Forum of Innovation Spaces, Città metropolitana di Bologna).
 
     To choose your password, open this link within 7 days (it works once):
     { $link }

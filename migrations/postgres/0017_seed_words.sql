@@ -19,3 +19,5 @@ UPDATE spaces SET note = 'attività attuale da confermare', version = version + 
 UPDATE spaces SET note = 'tipologia non confermata dalla fonte', version = version + 1 WHERE note = 'kind not confirmed by the source';
 UPDATE spaces SET note = 'descritto come spazio ibrido', version = version + 1 WHERE note = 'described as a hybrid space';
 UPDATE spaces SET address = 'Viale Giuseppe Fanin (campus di Agraria)', version = version + 1 WHERE address = 'Viale Giuseppe Fanin (Agraria campus)';
+-- The launch event's organiser, one field for both languages: names only, no Italian "con la".
+UPDATE events SET organiser = 'Città metropolitana di Bologna – Progetti d''impresa · Fondazione per l''Innovazione Urbana', version = version + 1 WHERE organiser = 'Città metropolitana di Bologna – Progetti d''impresa, con la Fondazione per l''Innovazione Urbana';

@@ -18,6 +18,9 @@ use std::collections::HashMap;
 /// only the address decides. The redirects answering an English address lead to English ones.
 pub async fn by_address(mut req: Request, next: Next) -> Response {
     req.headers_mut().remove(URL_LANG_HEADER);
+    if let Some(clean) = tidy(req.uri()) {
+        return Redirect::permanent(&clean).into_response();
+    }
     let path = req.uri().path();
     if let Some(lang) = paths::lang_of(path) {
         if lang == Lang::En {
@@ -54,6 +57,30 @@ pub async fn by_address(mut req: Request, next: Next) -> Response {
         }
     }
     res
+}
+
+/// A public page asked for with a slash too many (`/eventi/`, `/en//events`): its own address
+/// (with the query), to be sent there. `None` for the rest. The result starts with one slash
+/// only: never another site.
+fn tidy(uri: &Uri) -> Option<String> {
+    let path = uri.path();
+    if path == "/" || path == "/en/" || !(path.ends_with('/') || path.contains("//")) {
+        return None;
+    }
+    let mut clean: String = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .flat_map(|segment| ["/", segment])
+        .collect();
+    // The home pages keep their slash: `/` and `/en/`.
+    if clean.is_empty() || clean == paths::EN_ROOT {
+        clean.push('/');
+    }
+    let page = paths::lang_of(&clean) == Some(Lang::It) || paths::italian(&clean).is_some();
+    (page && clean != path).then(|| match uri.query() {
+        Some(query) => format!("{clean}?{query}"),
+        None => clean,
+    })
 }
 
 /// `GET /join`, `/events`: English addresses given out before the English twins existed lead
@@ -100,4 +127,23 @@ pub async fn switch_language(
         headers.insert(header::SET_COOKIE, value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn a_slash_too_many_leads_to_the_page() {
+        let tidy = |uri: &str| tidy(&uri.parse().unwrap());
+        assert_eq!(tidy("/eventi/").as_deref(), Some("/eventi"));
+        assert_eq!(tidy("/en/events/").as_deref(), Some("/en/events"));
+        assert_eq!(tidy("/en//events?a=1").as_deref(), Some("/en/events?a=1"));
+        assert_eq!(tidy("/en//").as_deref(), Some("/en/"));
+        assert_eq!(tidy("/spazi//fa-lab").as_deref(), Some("/spazi/fa-lab"));
+        // Pages as they are, and what is not a public page, stay.
+        for uri in ["/", "/en/", "/eventi", "/admin/", "/en/nothing/", "/x//y"] {
+            assert_eq!(tidy(uri), None, "{uri}");
+        }
+    }
 }

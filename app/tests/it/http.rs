@@ -218,6 +218,9 @@ async fn each_language_has_its_own_addresses() {
         ("/join", "/en/join"),
         ("/events", "/en/events"),
         ("/events/lancio-forum-2022", "/en/events/lancio-forum-2022"),
+        // A slash too many leads to the page.
+        ("/eventi/", "/eventi"),
+        ("/en//events?x=1", "/en/events?x=1"),
     ] {
         let res = get(&app, old, None).await;
         assert_eq!(res.status, StatusCode::PERMANENT_REDIRECT, "{old}");

@@ -58,6 +58,19 @@ async fn join_form_guards_errors_and_success() {
     let html = body_text(res).await;
     assert!(html.contains("inviato troppo in fretta"));
     assert!(html.contains("value=\"Officina Comune\"") && html.contains("value=\"Maria Bianchi\""));
+    // At once with a mistake (autofill): the mistake is said, not the hurry.
+    let res = app
+        .clone()
+        .oneshot(post(good_form(&fresh, "Officina+Comune").replace(
+            "contact_email=maria%40example.it",
+            "contact_email=maria%40",
+        )))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(!html.contains("inviato troppo in fretta"));
+    assert!(html.contains("id=\"contact_email-error\""), "{html}");
     // The honeypot filled in: refused.
     let res = app
         .clone()

@@ -410,7 +410,8 @@ pub(super) fn launch_event(space_id: Option<i64>) -> ValidEvent {
         venue_name: LAUNCH_VENUE.into(),
         venue_address: "Via della Ferriera 4, Bologna".into(),
         venue_space: space_id,
-        organiser: "Città metropolitana di Bologna – Progetti d'impresa, con la Fondazione per \
+        // Names only, the same in both languages (the field has one).
+        organiser: "Città metropolitana di Bologna – Progetti d'impresa · Fondazione per \
                     l'Innovazione Urbana"
             .into(),
         contact_email: "progimpresa@cittametropolitana.bo.it".into(),

@@ -49,7 +49,15 @@ pub(crate) async fn submit(
         Err(err) => return crate::web::respond::unavailable("reading the form secret", &err),
     };
     if let Err(problem) = robot_check(&secret, &pairs, state.clock.now()) {
-        let errors = FieldErrors(vec![(Field::Form, problem)]);
+        // Sent in a hurry with mistakes (autofill): the mistakes are said, not the hurry —
+        // fixing them takes longer than the wait.
+        let errors = match (
+            problem,
+            validate_join(&input, crate::backend::boundaries::all()),
+        ) {
+            (Problem::TooFast, Err(errors)) => errors,
+            _ => FieldErrors(vec![(Field::Form, problem)]),
+        };
         let kept = crate::backend::antirobot::carried_token(&secret, &pairs, state.clock.now());
         return again_keeping(&state, &uri, &headers, input, errors, kept).await;
     }

@@ -49,7 +49,12 @@ pub(crate) async fn register(
     };
     if let Err(problem) = crate::backend::antirobot::robot_check(&secret, &pairs, now) {
         let kept = crate::backend::antirobot::carried_token(&secret, &pairs, now);
-        let context = RsvpFormState::again(input, refuse(problem), kept);
+        // Sent in a hurry with mistakes (autofill): the mistakes are said, not the hurry.
+        let errors = match (problem, validate_rsvp(&input)) {
+            (Problem::TooFast, Err(errors)) => errors,
+            _ => refuse(problem),
+        };
+        let context = RsvpFormState::again(input, errors, kept);
         return render_page(
             &state,
             &uri,
