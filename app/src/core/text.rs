@@ -156,24 +156,42 @@ pub fn capitalised(text: &str) -> String {
     }
 }
 
-/// `text` cut into pieces, each marked `true` when it is a web address (`http://` or
-/// `https://` up to the next blank; a closing bracket or final punctuation stays outside).
+/// `text` cut into pieces, each marked `true` when it is a web address: `http://` or `https://`,
+/// or `www.` opening a word, up to the next blank (a closing bracket or final punctuation stays
+/// outside). A `www.` address is linked with `https://` before it ([`web_link_href`]).
 pub fn web_links(text: &str) -> Vec<(&str, bool)> {
     let mut parts = Vec::new();
     let mut rest = text;
-    while let Some(start) = ["https://", "http://"]
-        .iter()
-        .filter_map(|scheme| rest.find(scheme))
-        .min()
-    {
+    let opens_word = |s: &str, at: usize| {
+        s[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || "([«\"'".contains(c))
+    };
+    loop {
+        let scheme = ["https://", "http://"]
+            .iter()
+            .filter_map(|scheme| rest.find(scheme))
+            .min();
+        let www = rest
+            .match_indices("www.")
+            .map(|(at, _)| at)
+            .find(|&at| opens_word(rest, at));
+        let Some(start) = scheme.into_iter().chain(www).min() else {
+            break;
+        };
         let tail = &rest[start..];
         let mut end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        // Never empty: what starts it ("www", "http://") is not trimmed away.
         end = tail[..end]
             .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', '\''])
             .len();
         let address = &tail[..end];
-        // A host with a dot after the scheme, or it is not an address.
-        let host = address.split_once("://").map_or("", |(_, h)| h);
+        // A host with a dot (after the scheme, or after `www.`), or it is not an address.
+        let host = match address.split_once("://") {
+            Some((_, host)) => host,
+            None => address.strip_prefix("www.").unwrap_or(""),
+        };
         if start > 0 {
             parts.push((&rest[..start], false));
         }
@@ -187,6 +205,15 @@ pub fn web_links(text: &str) -> Vec<(&str, bool)> {
         parts.push((rest, false));
     }
     parts
+}
+
+/// The link of a web address [`web_links`] found: `https://` before a bare `www.` one.
+pub fn web_link_href(address: &str) -> String {
+    if address.starts_with("www.") {
+        format!("https://{address}")
+    } else {
+        address.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -210,6 +237,27 @@ mod tests {
         assert_eq!(
             web_links("javascript:alert(1)"),
             vec![("javascript:alert(1)", false)]
+        );
+        assert_eq!(
+            web_links("Parcheggio: www.example.org/park."),
+            vec![
+                ("Parcheggio: ", false),
+                ("www.example.org/park", true),
+                (".", false)
+            ]
+        );
+        assert_eq!(
+            super::web_link_href("www.example.org"),
+            "https://www.example.org"
+        );
+        // Not opening a word, or no dot after `www.`: text.
+        assert_eq!(
+            web_links("awww.example.org"),
+            vec![("awww.example.org", false)]
+        );
+        assert_eq!(
+            web_links("www. ecco"),
+            vec![("www", false), (". ecco", false)]
         );
         assert_eq!(web_links(""), vec![]);
     }

@@ -28,14 +28,15 @@ pub fn GettingThere(exact: Option<(f64, f64)>, address: String) -> impl IntoView
 }
 
 /// Text written by staff (how to get there, the venue's accessibility) with its web addresses
-/// as links: only `http(s)` ones, the rest as it is (`core::text::web_links`).
+/// (`http(s)://…`, `www.…`) as links, the rest as it is (`core::text::web_links`).
 #[component]
 pub fn LinkedText(text: String) -> impl IntoView {
     crate::core::text::web_links(&text)
         .into_iter()
         .map(|(part, is_link)| {
             if is_link {
-                view! { <a href=part.to_owned() rel="noopener" target="_blank">{part.to_owned()}</a> }
+                let href = crate::core::text::web_link_href(part);
+                view! { <a href=href rel="noopener" target="_blank">{part.to_owned()}</a> }
                     .into_any()
             } else {
                 part.to_owned().into_any()
