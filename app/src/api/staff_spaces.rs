@@ -19,13 +19,14 @@ pub async fn staff_spaces(
 ) -> Result<Vec<StaffSpaceRow>, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
-    let mut rows = db
-        .staff_spaces(status, q.as_deref(), approximate.unwrap_or(false))
-        .await?;
-    if outside == Some(true) {
-        rows.retain(|row| row.outside);
-    }
-    Ok(rows)
+    Ok(db
+        .staff_spaces(
+            status,
+            q.as_deref(),
+            approximate.unwrap_or(false),
+            outside.unwrap_or(false),
+        )
+        .await?)
 }
 
 /// Staff: one space (any status) as form values, with the municipalities and its audit trail.

@@ -24,9 +24,6 @@ pub async fn by_address(mut req: Request, next: Next) -> Response {
     let path = req.uri().path();
     if let Some(lang) = paths::lang_of(path) {
         if lang == Lang::En {
-            if path == paths::EN_ROOT {
-                return Redirect::permanent(&paths::in_lang(paths::HOME, Lang::En)).into_response();
-            }
             if let Some(italian) = paths::italian(path) {
                 let target = match req.uri().query() {
                     Some(query) => format!("{italian}?{query}"),
@@ -59,12 +56,13 @@ pub async fn by_address(mut req: Request, next: Next) -> Response {
     res
 }
 
-/// A public page asked for with a slash too many (`/eventi/`, `/en//events`): its own address
-/// (with the query), to be sent there. `None` for the rest. The result starts with one slash
-/// only: never another site.
+/// A public page asked for with a slash too many or too few (`/eventi/`, `/en//events`, `/en`):
+/// its own address (with the query), to be sent there. `None` for the rest. The result starts
+/// with one slash only: never another site.
 fn tidy(uri: &Uri) -> Option<String> {
     let path = uri.path();
-    if path == "/" || path == "/en/" || !(path.ends_with('/') || path.contains("//")) {
+    let odd = path.ends_with('/') || path.contains("//") || path == paths::EN_ROOT;
+    if path == "/" || path == "/en/" || !odd {
         return None;
     }
     let mut clean: String = path
@@ -140,6 +138,7 @@ mod tests {
         assert_eq!(tidy("/en/events/").as_deref(), Some("/en/events"));
         assert_eq!(tidy("/en//events?a=1").as_deref(), Some("/en/events?a=1"));
         assert_eq!(tidy("/en//").as_deref(), Some("/en/"));
+        assert_eq!(tidy("/en").as_deref(), Some("/en/"));
         assert_eq!(tidy("/spazi//fa-lab").as_deref(), Some("/spazi/fa-lab"));
         // Pages as they are, and what is not a public page, stay.
         for uri in ["/", "/en/", "/eventi", "/admin/", "/en/nothing/", "/x//y"] {

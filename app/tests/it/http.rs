@@ -475,7 +475,7 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
         let staff =
             crate::staff::create(&t, "cache@example.org", app::core::model::Role::Editor).await;
         let (id, _) =
-            t.db.staff_spaces(None, Some(&name), false)
+            t.db.staff_spaces(None, Some(&name), false, false)
                 .await
                 .unwrap()
                 .into_iter()

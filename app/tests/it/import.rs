@@ -363,7 +363,7 @@ async fn staff_upload_preview_and_confirm_over_http() {
     }
     assert!(t
         .db
-        .staff_spaces(None, Some("Officina"), false)
+        .staff_spaces(None, Some("Officina"), false, false)
         .await
         .unwrap()
         .is_empty());
@@ -403,7 +403,7 @@ async fn staff_upload_preview_and_confirm_over_http() {
     }
     assert!(finished.contains("Creati: 2"), "the import finished");
     let rows =
-        t.db.staff_spaces(None, Some("Officina"), false)
+        t.db.staff_spaces(None, Some("Officina"), false, false)
             .await
             .unwrap();
     assert_eq!(rows.len(), 1);

@@ -429,7 +429,10 @@ async fn text_never_ends_a_textarea_or_a_title() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let resent = crate::staff::body_text(res).await;
-    let rows = t.db.staff_spaces(None, Some("Hub"), true).await.unwrap();
+    let rows =
+        t.db.staff_spaces(None, Some("Hub"), true, false)
+            .await
+            .unwrap();
     let space = &rows[0];
     create(&t, "admin@example.it", app::core::model::Role::Admin).await;
     let cookie = http_sign_in(&app, "admin%40example.it").await;

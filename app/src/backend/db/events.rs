@@ -68,8 +68,8 @@ pub(super) struct EventRow {
 impl EventRow {
     /// The event in `lang`, Italian standing in for missing English.
     pub(super) fn view(&self, lang: Lang) -> EventView {
-        // The text in the page's language, or Italian (and whether it fell back to it).
-        let choose = |it: Option<&str>, en: Option<&str>| -> (String, bool) {
+        // The text in the page's language, or Italian, and whether it fell back to Italian.
+        let pick = |it: Option<&str>, en: Option<&str>| -> (String, bool) {
             let en = en.map(str::trim).filter(|s| !s.is_empty());
             let it = it.unwrap_or_default().trim();
             match (lang, en) {
@@ -78,42 +78,24 @@ impl EventRow {
                 _ => (it.to_owned(), false),
             }
         };
-        let mut in_italian = crate::core::view::event::InItalian::default();
-        let pick = |it: Option<&str>, en: Option<&str>, fell_back: &mut bool| -> String {
-            let (text, italian) = choose(it, en);
-            *fell_back = italian;
-            text
-        };
-        let title = pick(
-            Some(&self.title_it),
-            self.title_en.as_deref(),
-            &mut in_italian.title,
-        );
-        let summary = pick(
-            self.summary_it.as_deref(),
-            self.summary_en.as_deref(),
-            &mut in_italian.summary,
-        );
-        let description = pick(
+        let (title, title_it) = pick(Some(&self.title_it), self.title_en.as_deref());
+        let (summary, summary_it) = pick(self.summary_it.as_deref(), self.summary_en.as_deref());
+        let (description, description_it) = pick(
             self.description_it.as_deref(),
             self.description_en.as_deref(),
-            &mut in_italian.description,
         );
-        let programme = pick(
-            self.programme_it.as_deref(),
-            self.programme_en.as_deref(),
-            &mut in_italian.programme,
-        );
-        let travel = pick(
-            self.travel_it.as_deref(),
-            self.travel_en.as_deref(),
-            &mut in_italian.travel,
-        );
-        let access = pick(
-            self.access_it.as_deref(),
-            self.access_en.as_deref(),
-            &mut in_italian.access,
-        );
+        let (programme, programme_it) =
+            pick(self.programme_it.as_deref(), self.programme_en.as_deref());
+        let (travel, travel_it) = pick(self.travel_it.as_deref(), self.travel_en.as_deref());
+        let (access, access_it) = pick(self.access_it.as_deref(), self.access_en.as_deref());
+        let in_italian = crate::core::view::event::InItalian {
+            title: title_it,
+            summary: summary_it,
+            description: description_it,
+            programme: programme_it,
+            travel: travel_it,
+            access: access_it,
+        };
         let public_space = self.space_status.as_deref() == Some("published");
         // A place to go only when it is known to the building: a venue space placed by its
         // street or its municipality gives the page and calendars no point to navigate to.

@@ -361,6 +361,7 @@ impl Db {
         status: Option<crate::core::model::SpaceStatus>,
         q: Option<&str>,
         approximate_only: bool,
+        outside_only: bool,
     ) -> Result<Vec<crate::core::view::StaffSpaceRow>, DbError> {
         let mut sql =
             "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.municipality_code, \
@@ -410,6 +411,8 @@ impl Db {
                     .pin_problem(&r.municipality_code, r.lat, r.lon)
                     .is_some(),
             })
+            // Worked out from the outlines, not in SQL: filtered here.
+            .filter(|row| row.outside || !outside_only)
             .collect())
     }
 }

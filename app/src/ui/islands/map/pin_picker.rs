@@ -105,10 +105,9 @@ impl Picker {
             let polygon = Polygon::new_with_options(&rings, &options);
             polygon.add_to(&self.map);
             if refit {
-                // At once, not animated: the map's centre is the municipality's from now on
-                // (the centre button reads it).
                 // The whole municipality, with a margin: where the pin has to go (one placed
-                // outside it is said beside the fields; the centre button brings it here).
+                // outside it is said beside the fields). At once, not animated: the map's
+                // centre is the municipality's from now on (the centre button reads it).
                 let options = Object::new();
                 set(&options, "animate", false);
                 set(&options, "padding", Point::new(12.0, 12.0));
