@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod events;
 pub mod imports;
 pub mod join;
+pub mod managers;
 pub mod review;
 pub mod search;
 pub mod spaces;

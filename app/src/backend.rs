@@ -15,6 +15,7 @@ pub mod exports;
 pub mod import;
 pub mod mail;
 pub mod maintenance;
+pub mod managers;
 pub mod merge;
 pub mod outbox;
 pub mod review;

@@ -74,6 +74,7 @@ pub mod fields;
 pub mod islands;
 pub mod join;
 pub mod mail;
+pub mod managers;
 pub mod review;
 pub mod site;
 pub mod staff;
@@ -86,8 +87,9 @@ pub use crate::core::lang::{Lang, LANG_COOKIE};
 /// `catalog::check`).
 #[cfg(feature = "ssr")]
 pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
-    let structs: [&[(&str, &str, &[&str])]; 6] = [
+    let structs: [&[(&str, &str, &[&str])]; 7] = [
         events::EventTexts::KEYS,
+        managers::ManagerTexts::KEYS,
         join::JoinTexts::KEYS,
         mail::MailTexts::KEYS,
         review::ReviewTexts::KEYS,
@@ -142,6 +144,8 @@ pub struct Texts {
     pub join: &'static std::sync::LazyLock<join::JoinTexts>,
     /// The e-mails about join requests and staff accounts.
     pub mail: &'static std::sync::LazyLock<mail::MailTexts>,
+    /// The space managers' area (and the staff's list of a space's managers).
+    pub managers: &'static std::sync::LazyLock<managers::ManagerTexts>,
     /// Staff review of join requests and the survey.
     pub review: &'static std::sync::LazyLock<review::ReviewTexts>,
     /// Events, RSVPs and their e-mails.
@@ -241,6 +245,7 @@ pub static IT: Texts = Texts {
     admin: &staff::ADMIN_IT,
     join: &join::JOIN_IT,
     mail: &mail::MAIL_IT,
+    managers: &managers::MANAGERS_IT,
     review: &review::REVIEW_IT,
     events: &events::EVENTS_IT,
     site: &site::SITE_IT,
@@ -251,6 +256,7 @@ pub static EN: Texts = Texts {
     admin: &staff::ADMIN_EN,
     join: &join::JOIN_EN,
     mail: &mail::MAIL_EN,
+    managers: &managers::MANAGERS_EN,
     review: &review::REVIEW_EN,
     events: &events::EVENTS_EN,
     site: &site::SITE_EN,

@@ -1,17 +1,10 @@
 // Staff accounts: an administrator invites a colleague, who chooses a password through the
 // link and signs in; forgets it and gets a new link by e-mail; changes it from the staff area;
 // the administrator disables the account. Editors cannot get there.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { waitForMail } from "../fixtures/mail";
 import { ADMIN, STAFF } from "../playwright.config";
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto("/admin/accedi");
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { signIn } from "../fixtures/staff";
 
 test("an admin invites a colleague, who chooses a password and signs in", async ({ page }, info) => {
   // Each project invites its own colleague: the specs share one database.

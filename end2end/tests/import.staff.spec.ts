@@ -1,15 +1,7 @@
 // Importing spaces from a file: upload, dry-run preview with per-row errors, confirm, progress
 // and report; the same file again changes nothing. And the list of positions to correct.
-import { expect, type Page, test } from "@playwright/test";
-import { STAFF } from "../playwright.config";
-
-async function signIn(page: Page) {
-  await page.goto("/admin/accedi");
-  await page.getByLabel("Email").fill(STAFF.email);
-  await page.getByLabel("Password").fill(STAFF.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { expect, test } from "@playwright/test";
+import { signIn } from "../fixtures/staff";
 
 test("staff import a CSV: preview, confirm, report, then re-import changes nothing", async ({ page }, info) => {
   // Names of this project only: the specs share one database.

@@ -3,14 +3,7 @@
 // second step that says how many people will be told. With JavaScript on and off.
 import { expect, type Page, test } from "@playwright/test";
 import { STAFF } from "../playwright.config";
-
-async function signIn(page: Page) {
-  await page.goto("/admin/accedi");
-  await page.getByLabel("Email").fill(STAFF.email);
-  await page.getByLabel("Password").fill(STAFF.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
+import { signIn } from "../fixtures/staff";
 
 /** Creates a pending coworking space in Imola from the staff form; its page is then open. */
 async function newSpace(page: Page, name: string) {

@@ -41,11 +41,11 @@ join-privacy-title = Privacy notice
 join-privacy-controller-heading = Data controller
 join-privacy-controller = Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. The Progetti d'impresa service runs this site with the Fondazione per l'Innovazione Urbana. Contact: progimpresa@cittametropolitana.bo.it.
 join-privacy-data-heading = Which data
-join-privacy-data = The details of the space and of the organisation that runs it (published on the map after review, except the VAT number or tax code); the contact person's details (name, role, e-mail, phone: not published); the survey answers; for events, the registration details.
+join-privacy-data = The details of the space and of the organisation that runs it (published on the map after review, except the VAT number or tax code); the contact person's details (name, role, e-mail, phone: not published); the survey answers; for events, the registration details; for whoever manages a space, the e-mail address they sign in to "My space" with (not published).
 join-privacy-why-heading = Why
 join-privacy-why = To build and run the network of innovation spaces and the Forum, publish the map of the spaces, organise events and, only with the optional consent, contact you about Forum activities. Legal basis: tasks carried out in the public interest (art. 6.1.e GDPR) and, for the optional contacts, consent (art. 6.1.a).
 join-privacy-retention-heading = For how long
-join-privacy-retention = Published data stays while the space is part of the network. Event registrations are anonymised { $days ->
+join-privacy-retention = Published data, and the address of whoever manages the space, stays while the space is part of the network (or until its manager asks for it to be removed). Event registrations are anonymised { $days ->
     [one] one day
    *[other] { $days } days
 } after the event ends (only the counts remain); requests to join that were not approved and the e-mails sent are erased { $days ->
@@ -58,7 +58,7 @@ join-privacy-dpo-heading = Data protection officer
 join-privacy-dpo = The data protection officer (DPO) of the Città metropolitana di Bologna: { $contact }.
 join-privacy-dpo-unset = The data protection officer (DPO) of the Città metropolitana di Bologna can be reached through the controller, at the address above.
 join-privacy-cookies-heading = Cookies
-join-privacy-cookies = The site only uses technical cookies: the chosen language and, for staff, the sign-in session. No profiling or third-party cookies.
+join-privacy-cookies = The site only uses technical cookies: the chosen language and the sign-in session (of staff and of space managers). No profiling or third-party cookies.
 join-need-visibility = Visibility and communication
 join-need-networking = Networking and collaboration with other spaces
 join-need-funding = Information on calls and funding

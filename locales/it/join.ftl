@@ -41,11 +41,11 @@ join-privacy-title = Informativa sulla privacy
 join-privacy-controller-heading = Titolare del trattamento
 join-privacy-controller = Città metropolitana di Bologna, via Zamboni 13, 40126 Bologna. Il servizio Progetti d'impresa gestisce questo sito con la Fondazione per l'Innovazione Urbana. Contatto: progimpresa@cittametropolitana.bo.it.
 join-privacy-data-heading = Quali dati
-join-privacy-data = I dati dello spazio e dell'organizzazione che lo gestisce (pubblicati sulla mappa dopo la revisione, tranne partita IVA o codice fiscale); i dati della persona di riferimento (nome, ruolo, email, telefono: non pubblicati); le risposte al questionario; per gli eventi, i dati dell'iscrizione.
+join-privacy-data = I dati dello spazio e dell'organizzazione che lo gestisce (pubblicati sulla mappa dopo la revisione, tranne partita IVA o codice fiscale); i dati della persona di riferimento (nome, ruolo, email, telefono: non pubblicati); le risposte al questionario; per gli eventi, i dati dell'iscrizione; per chi gestisce uno spazio, l'indirizzo email con cui entra in «Il mio spazio» (non pubblicato).
 join-privacy-why-heading = Perché
 join-privacy-why = Per costruire e gestire la rete degli spazi per l'innovazione e il Forum, pubblicare la mappa degli spazi, organizzare gli eventi e, solo con il consenso facoltativo, contattarti per le attività del Forum. Base giuridica: l'esecuzione di compiti di interesse pubblico dell'ente (art. 6.1.e GDPR) e, per i contatti facoltativi, il consenso (art. 6.1.a).
 join-privacy-retention-heading = Per quanto tempo
-join-privacy-retention = I dati pubblicati restano finché lo spazio fa parte della rete. Le iscrizioni agli eventi sono rese anonime { $days ->
+join-privacy-retention = I dati pubblicati, e l'indirizzo di chi gestisce lo spazio, restano finché lo spazio fa parte della rete (o finché chi lo gestisce non chiede di toglierlo). Le iscrizioni agli eventi sono rese anonime { $days ->
     [one] un giorno
    *[other] { $days } giorni
 } dopo la fine dell'evento (restano solo i conteggi); le richieste di adesione non approvate e le email inviate sono cancellate { $days ->
@@ -58,7 +58,7 @@ join-privacy-dpo-heading = Responsabile della protezione dei dati
 join-privacy-dpo = Il Responsabile della protezione dei dati (DPO) della Città metropolitana di Bologna: { $contact }.
 join-privacy-dpo-unset = Il Responsabile della protezione dei dati (DPO) della Città metropolitana di Bologna si può contattare tramite il titolare, all'indirizzo indicato sopra.
 join-privacy-cookies-heading = Cookie
-join-privacy-cookies = Il sito usa solo cookie tecnici: la lingua scelta e, per lo staff, la sessione di accesso. Nessun cookie di profilazione o di terze parti.
+join-privacy-cookies = Il sito usa solo cookie tecnici: la lingua scelta e la sessione di accesso (dello staff e di chi gestisce uno spazio). Nessun cookie di profilazione o di terze parti.
 join-need-visibility = Visibilità e comunicazione
 join-need-networking = Rete e collaborazioni con gli altri spazi
 join-need-funding = Informazioni su bandi e finanziamenti

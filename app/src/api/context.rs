@@ -135,6 +135,19 @@ pub fn session_token(headers: &axum::http::HeaderMap) -> Option<String> {
         })
 }
 
+/// The managers' session token from a request's cookies (see `backend::managers`).
+#[cfg(feature = "ssr")]
+pub fn manager_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            crate::backend::auth::cookie_value(c, crate::backend::managers::COOKIE)
+                .map(str::to_owned)
+        })
+}
+
 /// The signed-in staff member of the request being rendered (server side).
 #[cfg(feature = "ssr")]
 async fn staff_of_request() -> Result<Option<StaffContext>, AppError> {

@@ -44,6 +44,7 @@ pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePa
             (id, reference, open)
         });
     let merged = db.merged_requests(id).await?;
+    let managers = db.space_managers(id).await?;
     let audit = db
         .audit_trail("space", id)
         .await?
@@ -52,6 +53,7 @@ pub async fn staff_space_page(id: i64) -> Result<crate::core::view::StaffSpacePa
         .collect();
     Ok(crate::core::view::StaffSpacePage {
         merged,
+        managers,
         id: space.id,
         slug: space.slug,
         status: space.status,

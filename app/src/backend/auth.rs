@@ -24,7 +24,7 @@ pub const LOCK_WINDOW: i64 = 15 * 60;
 pub const MAX_EMAIL_FAILURES: i64 = 5;
 pub const MAX_ADDRESS_FAILURES: i64 = 20;
 /// `last_seen_at` is written at most this often, to spare the database a write per request.
-const TOUCH_EVERY: i64 = 60;
+pub const TOUCH_EVERY: i64 = 60;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {

@@ -210,6 +210,19 @@ pub fn password_reset(to: &str, name: &str, link: &str, lang: Lang) -> Email {
     letter(lang, to, m.reset_subject.to_owned(), name, &(m.reset)(link))
 }
 
+/// To a space manager who asked to sign in, in the language of the page they asked from: the
+/// link (see `backend::managers`).
+pub fn manager_sign_in(to: &str, link: &str, lang: Lang) -> Email {
+    let t = lang.texts().managers;
+    letter(
+        lang,
+        to,
+        t.mail_subject.to_owned(),
+        "",
+        &(t.mail_body)(link),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,12 +19,21 @@ pub const EVENTS: &str = "/eventi";
 pub const EVENT: &str = "/eventi/{slug}";
 /// A registration's own page (the link in its e-mail); its cancellation posts here too.
 pub const RSVP: &str = "/prenotazione/{token}";
+/// Space managers' area: signed out, the form that e-mails a sign-in link (it posts here);
+/// signed in, the spaces the address manages.
+pub const MY_SPACE: &str = "/il-mio-spazio";
+/// A manager's sign-in link (the one in the e-mail): a page with one button, which posts here
+/// (a mail scanner that opens links does not use it up).
+pub const MY_SPACE_LINK: &str = "/il-mio-spazio/accesso/{token}";
 
 // The staff pages.
 pub const ADMIN: &str = "/admin";
 pub const SIGN_IN: &str = "/admin/accedi";
 pub const NEW_SPACE: &str = "/admin/spazi/nuovo";
 pub const ADMIN_SPACE: &str = "/admin/spazi/{id}";
+/// A space's managers; staff add or remove one here (the post names the address and the
+/// action).
+pub const ADMIN_SPACE_MANAGERS: &str = "/admin/spazi/{id}/gestori";
 pub const STAFF: &str = "/admin/staff";
 pub const ADMIN_EVENTS: &str = "/admin/eventi";
 pub const NEW_EVENT: &str = "/admin/eventi/nuovo";
@@ -54,7 +63,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 33] = [
+pub const PAGES: [&str; 36] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -64,10 +73,13 @@ pub const PAGES: [&str; 33] = [
     EVENTS,
     EVENT,
     RSVP,
+    MY_SPACE,
+    MY_SPACE_LINK,
     ADMIN,
     SIGN_IN,
     NEW_SPACE,
     ADMIN_SPACE,
+    ADMIN_SPACE_MANAGERS,
     STAFF,
     ADMIN_EVENTS,
     NEW_EVENT,
@@ -113,7 +125,7 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 10] = [
+pub const TWINS: [(&str, &str); 13] = [
     (HOME, "/en/"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
@@ -124,6 +136,9 @@ pub const TWINS: [(&str, &str); 10] = [
     (EVENT, "/en/events/{slug}"),
     (EVENT_CALENDAR, "/en/events/{slug}/calendar.ics"),
     (RSVP, "/en/registration/{token}"),
+    (MY_SPACE, "/en/my-space"),
+    (MY_SPACE_LINK, "/en/my-space/sign-in/{token}"),
+    (MY_SPACE_SIGN_OUT, "/en/my-space/sign-out"),
 ];
 
 /// `path` matched against `pattern`: the parameter's value (one segment, not empty), or `""`
@@ -190,6 +205,8 @@ pub fn in_lang(target: &str, lang: Lang) -> String {
 pub const HEALTH: &str = "/healthz";
 pub const READY: &str = "/readyz";
 pub const SIGN_OUT: &str = "/admin/esci";
+/// A manager signs out.
+pub const MY_SPACE_SIGN_OUT: &str = "/il-mio-spazio/esci";
 pub const ADMIN_SPACE_STATUS: &str = "/admin/spazi/{id}/stato";
 pub const EXPORT_SPACES_CSV: &str = "/admin/esporta/spazi.csv";
 pub const EXPORT_SPACES_GEOJSON: &str = "/admin/esporta/spazi.geojson";
@@ -211,7 +228,13 @@ pub const STAFF_FUNCTIONS: &str = "/admin/api";
 
 /// Pages whose last segment is a bearer secret: a registration's personal link, a staff
 /// invitation (an account takeover for whoever reads it). Kept out of the logs.
-pub const SECRET_PREFIXES: [&str; 3] = ["/prenotazione/", "/en/registration/", "/admin/invito/"];
+pub const SECRET_PREFIXES: [&str; 5] = [
+    "/prenotazione/",
+    "/en/registration/",
+    "/admin/invito/",
+    "/il-mio-spazio/accesso/",
+    "/en/my-space/sign-in/",
+];
 
 /// The pattern with its one `{parameter}` replaced by `value`.
 pub fn fill(pattern: &str, value: impl Display) -> String {
@@ -242,6 +265,12 @@ pub fn event_calendar(slug: &str) -> String {
 }
 pub fn rsvp(token: &str) -> String {
     fill(RSVP, token)
+}
+pub fn my_space_link(token: &str) -> String {
+    fill(MY_SPACE_LINK, token)
+}
+pub fn admin_space_managers(id: i64) -> String {
+    fill(ADMIN_SPACE_MANAGERS, id)
 }
 pub fn language(code: &str) -> String {
     fill(LANGUAGE, code)
@@ -414,9 +443,16 @@ mod tests {
     fn secret_pages_are_pages() {
         assert_eq!(
             SECRET_PREFIXES,
-            [prefix(RSVP), prefix(TWINS[9].1), prefix(INVITATION)]
+            [
+                prefix(RSVP),
+                prefix(TWINS[9].1),
+                prefix(INVITATION),
+                prefix(MY_SPACE_LINK),
+                prefix(TWINS[11].1)
+            ]
         );
         assert_eq!(TWINS[9].0, RSVP);
+        assert_eq!(TWINS[11].0, MY_SPACE_LINK);
     }
 
     #[test]

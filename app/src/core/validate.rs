@@ -369,6 +369,20 @@ pub fn normalize_url(value: &str) -> Option<String> {
     (host_ok && no_spaces).then_some(with_scheme)
 }
 
+/// An address typed alone in a form ("send me a link"): trimmed and cut to 254 characters,
+/// with what is wrong with it, if anything.
+pub fn typed_email(raw: &str) -> (String, Option<Problem>) {
+    let email: String = raw.trim().chars().take(254).collect();
+    let problem = if email.is_empty() {
+        Some(Problem::Required)
+    } else if !is_email(&email) {
+        Some(Problem::InvalidEmail)
+    } else {
+        None
+    };
+    (email, problem)
+}
+
 /// A plausible address: a plain local part (letters, digits and `.!#$%&'*+/=?^_`{|}~-`, no
 /// dot at either end or twice in a row) and a dotted ASCII domain (labels of letters, digits
 /// and hyphens). Quoted local parts, backslashes and look-alike characters are refused: they

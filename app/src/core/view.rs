@@ -228,6 +228,8 @@ pub struct StaffSpacePage {
     pub request: Option<(i64, String, bool)>,
     /// The join requests merged into it (id, reference).
     pub merged: Vec<(i64, String)>,
+    /// Who manages it.
+    pub managers: Vec<SpaceManager>,
     pub input: crate::core::validate::space::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,
@@ -442,4 +444,31 @@ pub struct MapSettings {
 pub struct PrivacyFacts {
     pub retention_days: i64,
     pub dpo_contact: String,
+}
+
+/// A space as its manager's area lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedSpace {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub municipality: String,
+    pub status: SpaceStatus,
+}
+
+/// A signed-in manager's area: who they are, their session's CSRF token, their spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagerArea {
+    pub email: String,
+    pub csrf_token: String,
+    pub spaces: Vec<ManagedSpace>,
+}
+
+/// One of a space's managers, as staff see them: the address, how it got there
+/// (`request`, `staff`, `import`, `manager`) and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpaceManager {
+    pub email: String,
+    pub source: String,
+    pub added_at: i64,
 }

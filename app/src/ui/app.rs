@@ -7,16 +7,16 @@ use super::pages::admin::{
     dashboard::DashboardPage, event_rsvps::CheckInPage, event_rsvps::DoorListPage,
     event_rsvps::EventRsvpsPage, events::EventEditPage, events::EventNewPage,
     events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
-    invitation::InvitationPage, merge::MergePage, password::ChangePasswordPage,
-    password::ForgotPasswordPage, review::SubmissionDetailPage, review::SubmissionsPage,
-    review::SurveyPage, rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage,
-    rsvp_staff::RsvpEditPage, search::SearchPage, sign_in::SignInPage, space_edit::SpaceEditPage,
-    space_new::SpaceNewPage, staff::StaffPage,
+    invitation::InvitationPage, managers::SpaceManagersPage, merge::MergePage,
+    password::ChangePasswordPage, password::ForgotPasswordPage, review::SubmissionDetailPage,
+    review::SubmissionsPage, review::SurveyPage, rsvp_staff::RsvpAddPage,
+    rsvp_staff::RsvpCancelPage, rsvp_staff::RsvpEditPage, search::SearchPage, sign_in::SignInPage,
+    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
     events::EventPage, events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
-    not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage, rsvp::RsvpPage,
-    space::SpacePage,
+    my_space::ManagerLinkPage, my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage,
+    privacy::PrivacyPage, rsvp::RsvpPage, space::SpacePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -95,10 +95,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/eventi") view=EventsPage ssr=SsrMode::Async />
                     <Route path=path!("/eventi/:slug") view=EventPage ssr=SsrMode::Async />
                     <Route path=path!("/prenotazione/:token") view=RsvpPage ssr=SsrMode::Async />
+                    <Route path=path!("/il-mio-spazio") view=MySpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/il-mio-spazio/accesso/:token") view=ManagerLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/:id") view=SpaceEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/spazi/:id/gestori") view=SpaceManagersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi") view=StaffEventsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/eventi/nuovo") view=EventNewPage ssr=SsrMode::Async />

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod events;
 pub mod home;
 pub mod join;
+pub mod my_space;
 pub mod not_found;
 pub mod open_data;
 pub mod privacy;

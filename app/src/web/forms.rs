@@ -9,6 +9,7 @@ pub mod edit;
 pub mod events;
 pub mod imports;
 pub mod join;
+pub mod managers;
 pub mod passwords;
 pub mod registrations;
 pub mod review;

@@ -123,7 +123,7 @@ fn forwarded_client(
 
 /// Whether a response may show personal data, so that no browser or proxy may keep it: the
 /// staff area, a registration's personal page (name, e-mail, accessibility needs, the door's
-/// code), a join request's confirmation, and every answer to a form post (a form shown again
+/// code), a join request's confirmation, the space managers' area, and every answer to a form post (a form shown again
 /// holds what was typed).
 pub fn is_private(method: &axum::http::Method, path: &str) -> bool {
     use axum::http::Method;
@@ -131,6 +131,8 @@ pub fn is_private(method: &axum::http::Method, path: &str) -> bool {
         || path.starts_with(paths::ADMIN)
         || path.starts_with(paths::prefix(paths::RSVP))
         || path.starts_with(paths::prefix(paths::JOIN_SENT))
+        || path == paths::MY_SPACE
+        || path.starts_with(&format!("{}/", paths::MY_SPACE))
 }
 
 /// Private pages (see [`is_private`]): never cached, never indexed.

@@ -51,7 +51,8 @@ pub fn router(state: AppState) -> Router {
     use axum::extract::DefaultBodyLimit;
     use axum::routing::post;
     use forms::{
-        accounts, events, imports, join, passwords, registrations, review, rsvp, sign_in, spaces,
+        accounts, events, imports, join, managers, passwords, registrations, review, rsvp, sign_in,
+        spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     let app = Router::new()
@@ -86,6 +87,10 @@ pub fn router(state: AppState) -> Router {
             paths::RSVP,
             post(rsvp::cancel).layer(DefaultBodyLimit::max(1024)),
         )
+        // The space managers' area.
+        .route(paths::MY_SPACE, post(managers::request_link))
+        .route(paths::MY_SPACE_LINK, post(managers::use_link))
+        .route(paths::MY_SPACE_SIGN_OUT, post(managers::sign_out))
         // English addresses given out before the English twins existed.
         .route(paths::JOIN_EN, get(super::language::old_english))
         .route(paths::EVENTS_EN, get(super::language::old_english))
@@ -96,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::NEW_SPACE, post(spaces::create_space))
         .route(paths::ADMIN_SPACE, post(spaces::save_space))
         .route(paths::ADMIN_SPACE_STATUS, post(spaces::change_status))
+        .route(paths::ADMIN_SPACE_MANAGERS, post(managers::staff_managers))
         .route(paths::EXPORT_SPACES_CSV, get(spaces::export_csv))
         .route(paths::EXPORT_SPACES_GEOJSON, get(spaces::export_geojson))
         .route(paths::STAFF, post(accounts::invite))

@@ -10,6 +10,7 @@ mod fuzz;
 mod http;
 mod import;
 mod join;
+mod managers;
 mod merge;
 mod opendata;
 mod outbox;

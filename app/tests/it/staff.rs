@@ -498,6 +498,27 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "GET /admin/spazi/1/gestori",
+            Box::new(|c| get_req("/admin/spazi/1/gestori", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/spazi/1/gestori (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/spazi/1/gestori",
+                    "csrf=x&azione=aggiungi&email=x%40example.it",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
             "GET /admin/spazi/nuovo",
             Box::new(|c| get_req("/admin/spazi/nuovo", c)),
             [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],

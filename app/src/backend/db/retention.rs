@@ -24,7 +24,18 @@ pub struct PersonalData {
     pub email: String,
     pub registrations: Vec<RegistrationData>,
     pub join_requests: Vec<JoinRequestData>,
+    /// The spaces the address manages.
+    pub managed_spaces: Vec<ManagedData>,
     pub emails: Vec<EmailData>,
+}
+
+/// A space the address manages, as exported: its address on the site, how the address came
+/// to manage it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct ManagedData {
+    pub space: String,
+    pub source: String,
+    pub since: i64,
 }
 
 /// A registration, as exported to the person.
@@ -109,6 +120,15 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Managers' sign-in links and sessions that ended (their addresses are personal data).
+        sqlx::query("DELETE FROM manager_links WHERE expires_at < $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM manager_sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         // Rate-limit records serve for a day at most (client addresses are personal data too).
         sqlx::query("DELETE FROM rate_limit_events WHERE at < $1")
             .bind(now - 86_400)
@@ -142,6 +162,13 @@ impl Db {
         .bind(&key)
         .fetch_all(&self.pool)
         .await?;
+        let managed_spaces = sqlx::query_as(
+            "SELECT s.slug AS space, sm.source, sm.added_at AS since FROM space_managers sm \
+             JOIN spaces s ON s.id = sm.space_id WHERE sm.email = $1 ORDER BY sm.added_at, s.slug",
+        )
+        .bind(&key)
+        .fetch_all(&self.pool)
+        .await?;
         let emails = sqlx::query_as(
             "SELECT subject, created_at AS queued_at, sent_at FROM email_outbox \
              WHERE lower(to_address) = $1 ORDER BY id",
@@ -153,6 +180,7 @@ impl Db {
             email: key,
             registrations,
             join_requests,
+            managed_spaces,
             emails,
         })
     }
@@ -213,6 +241,14 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // No longer a manager: nor signed in, nor able to sign in.
+        for table in ["space_managers", "manager_links", "manager_sessions"] {
+            changed += sqlx::query(&format!("DELETE FROM {table} WHERE email = $1"))
+                .bind(&key)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
         sqlx::query(
             "DELETE FROM email_bodies WHERE id IN \
              (SELECT id FROM email_outbox WHERE lower(to_address) = $1)",

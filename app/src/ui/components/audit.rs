@@ -63,6 +63,7 @@ pub fn field_words(t: &Texts, key: &str, accounts: bool) -> String {
         "checked_in" => Some(t.events.col_present),
         "reason" => Some(t.admin.audit_reason),
         "emailed" => Some(t.admin.audit_emailed),
+        "manager" => Some(t.managers.staff_manager),
         _ => None,
     };
     labelled.or_else(other).unwrap_or(key).to_owned()
@@ -115,6 +116,15 @@ pub fn value_words(t: &Texts, key: &str, raw: &str, names: &Names) -> String {
     words.unwrap_or_else(|| raw.to_owned())
 }
 
+/// What an entry did, in words.
+fn action_words(t: &Texts, code: &str) -> String {
+    match code {
+        "manager_added" => t.managers.action_added.to_owned(),
+        "manager_removed" => t.managers.action_removed.to_owned(),
+        _ => t.admin.action(code),
+    }
+}
+
 /// An audit trail; with `subjects` (id, name) a column names the record of each entry.
 #[component]
 pub fn AuditTable(
@@ -163,7 +173,7 @@ pub fn AuditTable(
                     <td>{when}</td>
                     <td>{actor_words(t, &e.actor)}</td>
                     {subject}
-                    <td>{a.action(&e.action)}</td>
+                    <td>{action_words(t, &e.action)}</td>
                     <td><ul class="changes">{changes}</ul></td>
                 </tr>
             }

@@ -11,6 +11,57 @@ use crate::i18n::Texts;
 use crate::ui::lang::use_texts;
 use leptos::prelude::*;
 
+/// A form of one e-mail address ("send me a link", "add a manager") rendered again after a
+/// failed post (provided in context): what was typed and what is wrong with it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EmailFormState {
+    pub email: String,
+    pub problem: Option<Problem>,
+}
+
+/// The address field of such a form, with its problem (from [`EmailFormState`] in context)
+/// beside it; it takes the focus when there is one.
+#[component]
+pub fn EmailField(
+    id: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let t = use_texts();
+    let state = use_context::<EmailFormState>().unwrap_or_default();
+    let error = state.problem.map(|p| t.problem(p));
+    let invalid = error.is_some();
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described = [
+        invalid.then_some(error_id.as_str()),
+        hint.map(|_| hint_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id.clone()>{h}</p> })}
+            {error.map(|e| view! { <p class="field__error" id=error_id.clone()>{e}</p> })}
+            <input
+                id=id
+                name="email"
+                type="email"
+                autocomplete=autocomplete
+                inputmode="email"
+                required
+                value=state.email
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+                autofocus=invalid
+            />
+        </div>
+    }
+}
+
 /// A staff edit form rendered again after a failed post (provided in context).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditFormState<I, F> {

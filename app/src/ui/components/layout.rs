@@ -127,6 +127,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     " (CC BY 4.0)"
                     " · "
                     <a href=link(paths::PRIVACY)>{t.join.privacy_title}</a>
+                    " · "
+                    <a href=link(paths::MY_SPACE)>{t.managers.footer_link}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>

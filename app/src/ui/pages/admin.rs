@@ -12,6 +12,7 @@ pub mod events;
 pub mod import;
 pub mod import_help;
 pub mod invitation;
+pub mod managers;
 pub mod merge;
 pub mod password;
 pub mod review;

@@ -6,8 +6,9 @@ use crate::backend::auth::{self, passwords};
 use crate::backend::context::AppState;
 use crate::core::model::Role;
 use crate::core::paths;
-use crate::core::validate::{is_email, Problem};
-use crate::ui::pages::admin::password::{ChangeState, ForgotState};
+use crate::core::validate::typed_email;
+use crate::ui::components::form::EmailFormState;
+use crate::ui::pages::admin::password::ChangeState;
 use crate::web::guard::{authorised_post, client_address};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{ConnectInfo, State};
@@ -32,16 +33,9 @@ pub(crate) async fn forgot(
     headers: HeaderMap,
     Form(form): Form<ForgotForm>,
 ) -> Response {
-    let email = form.email.trim().chars().take(254).collect::<String>();
-    let problem = if email.is_empty() {
-        Some(Problem::Required)
-    } else if !is_email(&email) {
-        Some(Problem::InvalidEmail)
-    } else {
-        None
-    };
+    let (email, problem) = typed_email(&form.email);
     if let Some(problem) = problem {
-        let context = ForgotState {
+        let context = EmailFormState {
             email,
             problem: Some(problem),
         };

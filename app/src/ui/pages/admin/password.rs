@@ -5,29 +5,19 @@
 
 use crate::core::paths;
 use crate::core::validate::account::{Field, PASSWORD_MAX, PASSWORD_MIN};
-use crate::core::validate::{FieldErrors, Problem};
-use crate::ui::components::form::{ErrorSummary, TextField};
+use crate::core::validate::FieldErrors;
+use crate::ui::components::form::{EmailField, ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::{staff_gate, AdminBar};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-/// The forgotten-password form again, with what was typed and what is wrong with it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ForgotState {
-    pub email: String,
-    pub problem: Option<Problem>,
-}
-
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
     let sent = use_query_map().with_untracked(|q| q.get_str("inviata").is_some());
-    let state = use_context::<ForgotState>().unwrap_or_default();
-    let error = state.problem.map(|p| t.problem(p));
-    let invalid = error.is_some();
     let body = if sent {
         view! {
             <p class="notice notice--success" role="status">{a.forgot_sent}</p>
@@ -38,22 +28,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         view! {
             <p>{a.forgot_intro}</p>
             <form class="form" method="post" action=paths::FORGOT_PASSWORD novalidate>
-                <div class="field" class:field--invalid=invalid>
-                    <label for="email">{a.email} " *"</label>
-                    {error.map(|m| view! { <p class="field__error" id="email-error">{m}</p> })}
-                    <input
-                        id="email"
-                        name="email"
-                        type="email"
-                        autocomplete="username"
-                        required
-                        maxlength="254"
-                        value=state.email
-                        aria-invalid=invalid.then_some("true")
-                        aria-describedby=invalid.then_some("email-error")
-                        autofocus
-                    />
-                </div>
+                <EmailField id="email" label=format!("{} *", a.email) autocomplete="username" />
                 <button type="submit" class="btn btn--primary">{a.forgot_submit}</button>
             </form>
             <p><a href=paths::SIGN_IN>{a.back_to_sign_in}</a></p>

@@ -171,6 +171,15 @@ fn Editor(
                 .collect_view();
             view! { <p>{a.merged_requests} ": " {links}</p> }
         })}
+        <p>
+            {t.managers.staff_title} ": "
+            {if page.managers.is_empty() {
+                t.managers.staff_none.to_owned()
+            } else {
+                page.managers.iter().map(|m| m.email.as_str()).collect::<Vec<_>>().join(", ")
+            }}
+            " · " <a href=paths::admin_space_managers(page.id)>{t.managers.staff_edit}</a>
+        </p>
         {saved.then(|| view! { <p class="notice" role="status">{a.saved}</p> })}
         {stale.then(|| view! { <p class="notice notice--error" role="alert">{a.status_stale}</p> })}
         {resumed.then(|| view! { <p class="notice notice--error" role="alert">{a.resumed}</p> })}

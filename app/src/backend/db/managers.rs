@@ -1,0 +1,302 @@
+//! The SQL of space managers: who manages which space (staff add and remove addresses, the
+//! contact of an approved join request is added by a trigger), their e-mailed sign-in links
+//! (single use, counted against the recipient's and the client's limits) and their sessions.
+
+use super::audit::{insert_audit, AuditEntry};
+use super::outbox::enqueue;
+use super::submissions::{recipient_limit, within_rate_limit};
+use super::{ClientLimit, Db, DbError};
+use crate::backend::mail::Email;
+use crate::core::model::SpaceStatus;
+use crate::core::view::{ManagedSpace, SpaceManager};
+
+/// A manager's live session, as stored.
+#[derive(sqlx::FromRow)]
+pub struct ManagerSessionRecord {
+    pub email: String,
+    pub csrf_token: String,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+}
+
+/// How a space's manager got there (`space_managers.source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManagerSource {
+    Staff,
+    Import,
+    Manager,
+}
+
+impl ManagerSource {
+    fn code(self) -> &'static str {
+        match self {
+            ManagerSource::Staff => "staff",
+            ManagerSource::Import => "import",
+            ManagerSource::Manager => "manager",
+        }
+    }
+}
+
+impl Db {
+    /// The managers of space `id`, in the order they were added.
+    pub async fn space_managers(&self, space_id: i64) -> Result<Vec<SpaceManager>, DbError> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT email, source, added_at FROM space_managers WHERE space_id = $1 \
+             ORDER BY added_at, email",
+        )
+        .bind(space_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(email, source, added_at)| SpaceManager {
+                email,
+                source,
+                added_at,
+            })
+            .collect())
+    }
+
+    /// Makes `email` (normalised) a manager of space `space_id`, audited in the same
+    /// transaction. `Ok(false)` when it already is one, or there is no such space.
+    pub async fn add_space_manager(
+        &self,
+        space_id: i64,
+        email: &str,
+        source: ManagerSource,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let added = sqlx::query(
+            "INSERT INTO space_managers (space_id, email, added_at, source) \
+             SELECT id, $2, $3, $4 FROM spaces WHERE id = $1 ON CONFLICT DO NOTHING",
+        )
+        .bind(space_id)
+        .bind(email)
+        .bind(now)
+        .bind(source.code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if added {
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: actor.0,
+                    actor_email: actor.1,
+                    action: "manager_added",
+                    entity: "space",
+                    entity_id: Some(space_id),
+                    before: None,
+                    after: Some(serde_json::json!({ "manager": email })),
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(added)
+    }
+
+    /// Takes space `space_id` away from manager `email`, audited: from then on their session,
+    /// if any, no longer reaches it. `Ok(false)` when they were not a manager of it.
+    pub async fn remove_space_manager(
+        &self,
+        space_id: i64,
+        email: &str,
+        actor: (Option<i64>, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let removed = sqlx::query("DELETE FROM space_managers WHERE space_id = $1 AND email = $2")
+            .bind(space_id)
+            .bind(email)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+            > 0;
+        if removed {
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: actor.0,
+                    actor_email: actor.1,
+                    action: "manager_removed",
+                    entity: "space",
+                    entity_id: Some(space_id),
+                    before: Some(serde_json::json!({ "manager": email })),
+                    after: None,
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(removed)
+    }
+
+    /// The spaces `email` manages (but rejected ones: nothing to keep current), by name.
+    pub async fn managed_spaces(&self, email: &str) -> Result<Vec<ManagedSpace>, DbError> {
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT s.id, s.slug, s.name, m.name, s.status FROM space_managers sm \
+             JOIN spaces s ON s.id = sm.space_id \
+             JOIN municipalities m ON m.istat_code = s.municipality_code \
+             WHERE sm.email = $1 AND s.status <> 'rejected' ORDER BY s.name, s.id",
+        )
+        .bind(email)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, slug, name, municipality, status)| ManagedSpace {
+                id,
+                slug,
+                name,
+                municipality,
+                status: SpaceStatus::from_code(&status).unwrap_or(SpaceStatus::Archived),
+            })
+            .collect())
+    }
+
+    /// Whether `email` manages a space (one that is not rejected).
+    pub async fn is_manager(&self, email: &str) -> Result<bool, DbError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT sm.space_id FROM space_managers sm JOIN spaces s ON s.id = sm.space_id \
+             WHERE sm.email = $1 AND s.status <> 'rejected' LIMIT 1",
+        )
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
+    }
+
+    /// A sign-in link for `email` (normalised), with its e-mail (`mail`) queued in the same
+    /// transaction — unless the address manages no space, has had its e-mails for the day
+    /// (see `recipient_limit`), or the client asking (`from`) is over its limit: then nothing
+    /// is stored or sent and the answer is `false`. Expired links are cleared on the way.
+    pub async fn manager_sign_in_link(
+        &self,
+        email: &str,
+        (token_hash, expires_at): (&str, i64),
+        from: &ClientLimit,
+        mail: impl FnOnce() -> Email,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        // Most requests under a flood are for no manager: a read, no write.
+        if !self.is_manager(email).await? {
+            return Ok(false);
+        }
+        let mut tx = self.begin_write().await?;
+        if !within_rate_limit(&mut tx, from, now).await?
+            || !within_rate_limit(&mut tx, &recipient_limit(email), now).await?
+        {
+            tx.commit().await?;
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM manager_links WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO manager_links (token_hash, email, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(email)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        enqueue(&mut tx, &mail(), now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The address of a sign-in link that can still be used (read only: opening the link's
+    /// page does not use it).
+    pub async fn manager_link(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<String>, DbError> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT email FROM manager_links WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(email,)| email))
+    }
+
+    /// Uses a sign-in link: deletes it (`DELETE … RETURNING`, so two simultaneous uses cannot
+    /// both succeed) and, if it was alive, opens the session `session` (token hash, CSRF
+    /// token, end) for its address in the same transaction. The address, or `None` for a
+    /// used, expired or unknown link.
+    pub async fn use_manager_link(
+        &self,
+        token_hash: &str,
+        (session_hash, csrf_token, expires_at): (&str, &str, i64),
+        now: i64,
+    ) -> Result<Option<String>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "DELETE FROM manager_links WHERE token_hash = $1 RETURNING email, expires_at",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((email, _)) = row.filter(|(_, expires)| *expires > now) else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        sqlx::query(
+            "INSERT INTO manager_sessions \
+             (token_hash, email, csrf_token, created_at, last_seen_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $4, $5)",
+        )
+        .bind(session_hash)
+        .bind(&email)
+        .bind(csrf_token)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(email))
+    }
+
+    /// The manager's session with this token hash (expiry is decided by the caller).
+    pub async fn manager_session(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<ManagerSessionRecord>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT email, csrf_token, last_seen_at, expires_at FROM manager_sessions \
+             WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn touch_manager_session(&self, token_hash: &str, now: i64) -> Result<(), DbError> {
+        self.write_one(
+            sqlx::query("UPDATE manager_sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                .bind(now)
+                .bind(token_hash),
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn delete_manager_session(&self, token_hash: &str) -> Result<(), DbError> {
+        self.write_one(
+            sqlx::query("DELETE FROM manager_sessions WHERE token_hash = $1").bind(token_hash),
+        )
+        .await?;
+        Ok(())
+    }
+}

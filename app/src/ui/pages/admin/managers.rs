@@ -1,0 +1,110 @@
+//! `/admin/spazi/{id}/gestori`: the managers of a space — who they are, how they got there;
+//! staff add an address or remove one (posting to this URL, `web::forms::managers`). A page
+//! of its own, so that nothing typed in the space's edit form is left behind by it.
+
+use crate::api::context::StaffContext;
+use crate::api::error::AppError;
+use crate::api::staff_space_page;
+use crate::core::datetime::long_date;
+use crate::core::paths;
+use crate::core::view::StaffSpacePage;
+use crate::ui::components::form::EmailField;
+use crate::ui::lang::use_texts;
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn SpaceManagersPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let here = paths::admin_space_managers(id.unwrap_or_default());
+                    let staff = match crate::ui::pages::admin::staff_gate(&here).await {
+                        Ok(staff) => staff,
+                        Err(view) => return view,
+                    };
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=AppError::NotFound /> }.into_any();
+                    };
+                    match staff_space_page(id).await {
+                        Ok(page) => view! { <Managers staff page /> }.into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
+    let t = use_texts();
+    let (a, m) = (t.admin, t.managers);
+    let action = paths::admin_space_managers(page.id);
+    let notice = use_query_map().with_untracked(|q| {
+        [
+            ("aggiunto", &m.staff_added),
+            ("gia", &m.staff_already),
+            ("tolto", &m.staff_removed),
+        ]
+        .into_iter()
+        .find_map(|(key, words)| q.get(key).map(|email| words(&email)))
+    });
+    let rows = page
+        .managers
+        .iter()
+        .map(|manager| {
+            let source = format!(
+                "{}, {}",
+                m.source(&manager.source),
+                (m.staff_since)(&long_date(manager.added_at, t.lang))
+            );
+            view! {
+                <li class="manager">
+                    <span class="manager__email">{manager.email.clone()}</span>
+                    <span class="manager__source">{source}</span>
+                    <form method="post" action=action.clone()>
+                        <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                        <input type="hidden" name="azione" value="togli" />
+                        <input type="hidden" name="email" value=manager.email.clone() />
+                        <button type="submit" class="btn btn--secondary btn--small">
+                            {(m.staff_remove)(&manager.email)}
+                        </button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("{} – {}", m.staff_title, page.input.name) />
+        <crate::ui::pages::admin::AdminBar staff=staff.clone() />
+        <nav class="breadcrumb" aria-label=t.breadcrumb>
+            <a href=paths::ADMIN>{a.area}</a>
+            " › "
+            <a href=paths::admin_space(page.id)>{page.input.name.clone()}</a>
+        </nav>
+        <h1>{m.staff_title} " – " {page.input.name.clone()}</h1>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <p>{m.staff_intro}</p>
+        {if page.managers.is_empty() {
+            view! { <p>{m.staff_none}</p> }.into_any()
+        } else {
+            view! { <ul class="managers">{rows}</ul> }.into_any()
+        }}
+        <form class="form" method="post" action=action.clone() novalidate>
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="azione" value="aggiungi" />
+            <EmailField
+                id="manager-email"
+                label=m.staff_add_label.to_owned()
+                autocomplete="off"
+            />
+            <button type="submit" class="btn btn--primary">{m.staff_add}</button>
+        </form>
+    }
+}

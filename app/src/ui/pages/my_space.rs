@@ -1,0 +1,157 @@
+//! `/il-mio-spazio` (English `/en/my-space`): the space managers' area. Signed out, the form
+//! that e-mails a sign-in link (the same answer for any address); signed in, the spaces the
+//! address manages. `/il-mio-spazio/accesso/{token}`: the link's page, one button that signs
+//! in (a mail scanner opening the link does not use it up). The posts are
+//! `web::forms::managers`. Works without JavaScript.
+
+use crate::api::managers::{manager_area, manager_link};
+use crate::core::model::SpaceStatus;
+use crate::core::paths;
+use crate::core::view::ManagerArea;
+use crate::ui::components::form::EmailField;
+use crate::ui::lang::{link, use_texts};
+use crate::ui::pages::not_found::ErrorNotice;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn MySpacePage() -> impl IntoView {
+    let m = use_texts().managers;
+    let (sent, signed_out) = use_query_map().with_untracked(|q| {
+        (
+            q.get_str("inviato").is_some(),
+            q.get_str("uscito").is_some(),
+        )
+    });
+    view! {
+        <Title text=m.title />
+        <Meta name="robots" content="noindex" />
+        <div class="container page page--narrow">
+            <h1>{m.title}</h1>
+            <Suspense>
+                {Suspend::new(async move {
+                    match manager_area().await {
+                        Ok(Some(area)) => view! { <Area area /> }.into_any(),
+                        Ok(None) => view! {
+                            {signed_out.then(|| view! {
+                                <p class="notice notice--success" role="status">{m.signed_out}</p>
+                            })}
+                            <RequestForm sent />
+                        }
+                        .into_any(),
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// The form that e-mails a sign-in link (or, once sent, what happens next).
+#[component]
+fn RequestForm(sent: bool) -> impl IntoView {
+    let m = use_texts().managers;
+    if sent {
+        return view! {
+            <p class="notice notice--success" role="status">{m.sent}</p>
+            <p><a href=link(paths::MY_SPACE)>{m.ask_again}</a></p>
+        }
+        .into_any();
+    }
+    view! {
+        <p class="lead">{m.intro}</p>
+        <form class="form" method="post" action=link(paths::MY_SPACE) novalidate>
+            <EmailField
+                id="email"
+                label=m.email_label.to_owned()
+                hint=m.email_hint
+                autocomplete="email"
+            />
+            <button type="submit" class="btn btn--primary">{m.ask}</button>
+        </form>
+        <p>{m.who}</p>
+    }
+    .into_any()
+}
+
+/// A signed-in manager's spaces.
+#[component]
+fn Area(area: ManagerArea) -> impl IntoView {
+    let t = use_texts();
+    let m = t.managers;
+    let none = area.spaces.is_empty();
+    let spaces = area
+        .spaces
+        .into_iter()
+        .map(|space| {
+            let published = space.status == SpaceStatus::Published;
+            view! {
+                <li class="managed-space">
+                    <h3>{space.name}</h3>
+                    <p>
+                        {space.municipality} " · "
+                        <span class=format!("status status--{}", space.status.code())>
+                            {m.status(space.status)}
+                        </span>
+                    </p>
+                    {published.then(|| view! {
+                        <p><a href=link(&paths::space(&space.slug))>{m.public_page}</a></p>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="manager-bar">
+            <p>{(m.signed_in_as)(&area.email)}</p>
+            <form method="post" action=link(paths::MY_SPACE_SIGN_OUT)>
+                <input type="hidden" name="csrf" value=area.csrf_token />
+                <button type="submit" class="btn btn--secondary">{m.sign_out}</button>
+            </form>
+        </div>
+        <h2>{m.spaces_title}</h2>
+        {if none {
+            view! { <p>{m.none}</p> }.into_any()
+        } else {
+            view! { <ul class="managed-spaces">{spaces}</ul> }.into_any()
+        }}
+    }
+}
+
+#[component]
+pub fn ManagerLinkPage() -> impl IntoView {
+    let m = use_texts().managers;
+    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
+    view! {
+        <Title text=m.link_title />
+        // The address holds the link's secret: never sent to other sites, never indexed.
+        <Meta name="referrer" content="same-origin" />
+        <Meta name="robots" content="noindex" />
+        <div class="container page page--narrow">
+            <h1>{m.link_title}</h1>
+            <Suspense>
+                {Suspend::new(async move {
+                    match manager_link(token.clone()).await {
+                        Ok(Some(email)) => view! {
+                            <p class="lead">{(m.link_intro)(&email)}</p>
+                            <form method="post" action=link(&paths::my_space_link(&token))>
+                                <button type="submit" class="btn btn--primary">{m.link_button}</button>
+                            </form>
+                        }
+                        .into_any(),
+                        Ok(None) => {
+                            crate::api::context::set_status(404);
+                            view! {
+                                <p class="notice notice--error" role="alert">{m.link_dead}</p>
+                                <RequestForm sent=false />
+                            }
+                            .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

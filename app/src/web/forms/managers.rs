@@ -1,0 +1,219 @@
+//! The space managers' posts (server only): asking for a sign-in link (always the same answer,
+//! the work done after it), using the link, signing out; and the staff's list of a space's
+//! managers (session and CSRF token, audited).
+
+use crate::api::context::manager_token;
+use crate::backend::auth;
+use crate::backend::context::AppState;
+use crate::backend::db::ManagerSource;
+use crate::backend::managers;
+use crate::core::model::Role;
+use crate::core::paths;
+use crate::core::validate::{typed_email, Problem};
+use crate::ui::components::form::EmailFormState;
+use crate::web::guard::{authorised_post, client_address};
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+/// The form again, with the address as typed and its problem beside the field.
+async fn refused(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    email: String,
+    problem: Problem,
+) -> Response {
+    let context = EmailFormState {
+        email,
+        problem: Some(problem),
+    };
+    render_page(
+        state,
+        uri,
+        headers,
+        context,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct LinkForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Asks for a sign-in link. A malformed address is pointed out beside the field; any
+/// well-formed one gets the same answer at once, and the link is made and e-mailed afterwards,
+/// only for an address that manages a space (see `managers::request_link`), so neither the
+/// words nor the time of the answer say whether it does.
+pub(crate) async fn request_link(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<LinkForm>,
+) -> Response {
+    let (email, problem) = typed_email(&form.email);
+    if let Some(problem) = problem {
+        return refused(&state, &uri, &headers, email, problem).await;
+    }
+    // Sent to the address as managers are stored (trimmed, lower case).
+    let email = auth::normalize_email(&email);
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let client = client_address(
+        &state,
+        extensions.get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
+    let worker = state.clone();
+    tokio::spawn(async move {
+        let base = worker.config.base_url().to_owned();
+        let mail = |token: &str| {
+            let link = paths::in_lang(&paths::my_space_link(token), lang);
+            crate::backend::emails::manager_sign_in(&email, &format!("{base}{link}"), lang)
+        };
+        let from = managers::client_limit(&client);
+        match managers::request_link(&worker.db, &email, &from, mail, worker.clock.now()).await {
+            Ok(true) => worker.outbox.wake(),
+            Ok(false) => {}
+            Err(err) => tracing::error!(error = %err, "a manager's sign-in link failed"),
+        }
+    });
+    see_other(&format!("{}?inviato=1", paths::MY_SPACE))
+}
+
+/// Uses a sign-in link: a session and its cookies, then the area; a used or expired link
+/// leads back to its page, which says so.
+pub(crate) async fn use_link(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let token: String = token.chars().take(128).collect();
+    let now = state.clock.now();
+    let session = match managers::sign_in(&state.db, &token, now).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return see_other(&paths::my_space_link(&token)),
+        Err(err) => return unavailable("a manager's sign-in", &err),
+    };
+    tracing::info!("a space manager signed in");
+    // Rotation: whatever managers' session the browser had is ended.
+    if let Some(old) = manager_token(&headers) {
+        let _ = state
+            .db
+            .delete_manager_session(&auth::token_hash(&old))
+            .await;
+    }
+    with_cookies(
+        see_other(paths::MY_SPACE),
+        managers::cookies(Some(&session), state.config.secure_cookies()),
+    )
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Signs a manager out (their session's CSRF token required) and clears the cookies.
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if let Some(token) = manager_token(&headers) {
+        match managers::session(&state.db, &token, state.clock.now()).await {
+            Ok(Some(session)) if auth::same_secret(&session.csrf_token, &form.csrf) => {
+                if let Err(err) = state.db.delete_manager_session(&session.token_hash).await {
+                    return unavailable("a manager's sign-out", &err);
+                }
+            }
+            Ok(Some(_)) => return StatusCode::FORBIDDEN.into_response(),
+            Ok(None) => {}
+            Err(err) => return unavailable("a manager's sign-out", &err),
+        }
+    }
+    with_cookies(
+        see_other(&format!("{}?uscito=1", paths::MY_SPACE)),
+        managers::cookies(None, state.config.secure_cookies()),
+    )
+}
+
+fn with_cookies(mut res: Response, cookies: [String; 2]) -> Response {
+    for cookie in cookies {
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+#[derive(Deserialize)]
+pub struct ManagersForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    /// `aggiungi` (the address typed in `email`) or `togli` (the address in `email`).
+    #[serde(default)]
+    azione: String,
+}
+
+/// Staff add or remove a manager of space `id` (editors may; audited).
+pub(crate) async fn staff_managers(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<ManagersForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (Some(session.user.id), session.user.email.as_str());
+    let now = state.clock.now();
+    let page = paths::admin_space_managers(id);
+    let notice = |key: &str, email: &str| {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair(key, email)
+            .finish();
+        see_other(&format!("{page}?{query}"))
+    };
+    match form.azione.as_str() {
+        "aggiungi" => {
+            let (email, problem) = typed_email(&form.email);
+            if let Some(problem) = problem {
+                return refused(&state, &uri, &headers, email, problem).await;
+            }
+            let email = auth::normalize_email(&email);
+            if state.db.staff_space(id).await.ok().flatten().is_none() {
+                return StatusCode::NOT_FOUND.into_response();
+            }
+            match state
+                .db
+                .add_space_manager(id, &email, ManagerSource::Staff, actor, now)
+                .await
+            {
+                Ok(true) => notice("aggiunto", &email),
+                Ok(false) => notice("gia", &email),
+                Err(err) => unavailable("adding a manager", &err),
+            }
+        }
+        "togli" => {
+            let email = auth::normalize_email(&form.email);
+            match state.db.remove_space_manager(id, &email, actor, now).await {
+                Ok(_) => notice("tolto", &email),
+                Err(err) => unavailable("removing a manager", &err),
+            }
+        }
+        _ => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    }
+}

@@ -1,0 +1,75 @@
+// Space managers: staff name a manager of a space; the manager asks for a sign-in link from
+// the footer's "Gestisci il tuo spazio", opens it from the e-mail, signs in with one button
+// and sees their space and no other; a used link is refused; signing out ends it.
+import { expect, test } from "@playwright/test";
+import { waitForMail } from "../fixtures/mail";
+import { signIn } from "../fixtures/staff";
+
+test("a manager named by staff signs in by e-mail and sees their space", async ({ page }, info) => {
+  // Each project names its own manager: the specs share one database.
+  const email = `gestore-${info.project.name}@example.it`;
+
+  await signIn(page);
+  await page.goto("/admin?q=DumBO");
+  await page.getByRole("link", { name: "DumBO", exact: true }).first().click();
+  await page.getByRole("link", { name: "Aggiungi o togli gestori" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gestori – DumBO");
+  // A malformed address: said beside the field, kept as typed.
+  const field = page.getByLabel("Aggiungi un gestore (indirizzo e-mail)");
+  await field.fill("gestore@");
+  await page.getByRole("button", { name: "Aggiungi", exact: true }).click();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveValue("gestore@");
+  await field.fill(email);
+  await page.getByRole("button", { name: "Aggiungi", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText(`${email} ora gestisce lo spazio.`);
+  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText("aggiunto dallo staff");
+  await page.getByRole("button", { name: "Esci" }).click();
+
+  // The manager, on a phone, from the footer of any page.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/eventi");
+  await page.getByRole("link", { name: "Gestisci il tuo spazio" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il mio spazio");
+  await page.getByRole("textbox", { name: "Indirizzo e-mail" }).fill(email.toUpperCase());
+  await page.getByRole("button", { name: "Mandami il link" }).click();
+  await expect(page.getByRole("status")).toContainText("tra poco riceverai un'e-mail");
+
+  const mail = await waitForMail(email, /\/il-mio-spazio\/accesso\/[0-9a-f]{64}/);
+  const link = mail.match(/https?:\/\/\S+\/il-mio-spazio\/accesso\/[0-9a-f]{64}/)![0];
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByText(`Stai entrando come ${email}.`)).toBeVisible();
+  await page.getByRole("button", { name: "Entra" }).click();
+  await expect(page).toHaveURL(/\/il-mio-spazio$/);
+  await expect(page.getByText(`Sei entrato come ${email}.`)).toBeVisible();
+  const spaces = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) });
+  await expect(spaces.getByRole("heading", { level: 3 })).toHaveText(["DumBO"]);
+  await expect(spaces).toContainText("Sulla mappa");
+  await spaces.getByRole("link", { name: "Pagina pubblica" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DumBO");
+
+  // The link works once.
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("alert")).toContainText("non funziona più");
+
+  // Signing out ends the session.
+  await page.goto("/il-mio-spazio");
+  await page.getByRole("button", { name: "Esci" }).click();
+  await expect(page.getByRole("status")).toHaveText("Sei uscito.");
+  await expect(page.getByRole("button", { name: "Mandami il link" })).toBeVisible();
+});
+
+test("the managers' area in English answers every address the same", async ({ page }) => {
+  await page.goto("/en/my-space");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My space");
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  await expect(page.getByRole("textbox", { name: "E-mail address" })).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("textbox", { name: "E-mail address" }).fill("nobody-at-all@example.it");
+  await page.getByRole("button", { name: "Send me the link" }).click();
+  await expect(page).toHaveURL(/\/en\/my-space\?inviato=1$/);
+  await expect(page.getByRole("status")).toContainText("If this address manages a space");
+  // A made-up link: refused, with the way on.
+  await page.goto(`/en/my-space/sign-in/${"0".repeat(64)}`);
+  await expect(page.getByRole("alert")).toContainText("no longer works");
+  await expect(page.getByRole("button", { name: "Send me the link" })).toBeVisible();
+});
