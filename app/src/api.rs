@@ -12,6 +12,7 @@ pub mod imports;
 pub mod join;
 pub mod managers;
 pub mod review;
+pub mod revisions;
 pub mod search;
 pub mod spaces;
 pub mod staff_events;
@@ -22,6 +23,7 @@ pub use events::*;
 pub use imports::*;
 pub use join::*;
 pub use review::*;
+pub use revisions::*;
 pub use search::*;
 pub use spaces::*;
 pub use staff_events::*;
@@ -38,6 +40,7 @@ mod tests {
             include_str!("api/imports.rs"),
             include_str!("api/join.rs"),
             include_str!("api/review.rs"),
+            include_str!("api/revisions.rs"),
             include_str!("api/search.rs"),
             include_str!("api/spaces.rs"),
             include_str!("api/staff_events.rs"),

@@ -1,19 +1,22 @@
 // Space managers: staff name a manager of a space; the manager asks for a sign-in link from
 // the footer's "Gestisci il tuo spazio", opens it from the e-mail, signs in with one button
-// and sees their space and no other; a used link is refused; signing out ends it.
+// and sees their space and no other; proposes a new description, which staff approve and the
+// public page then shows; a used link is refused; signing out ends it.
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "../fixtures/mail";
 import { signIn } from "../fixtures/staff";
 
-test("a manager named by staff signs in by e-mail and sees their space", async ({ page }, info) => {
-  // Each project names its own manager: the specs share one database.
+test("a manager signs in by e-mail, proposes a change, and staff publish it", async ({ page }, info) => {
+  // Each project names its own manager of its own space: the specs share one database.
   const email = `gestore-${info.project.name}@example.it`;
+  const space = info.project.name === "staff-js" ? "DumBO" : "Fa-Lab";
+  const description = `Descrizione aggiornata dal gestore (${info.project.name}).`;
 
   await signIn(page);
-  await page.goto("/admin?q=DumBO");
-  await page.getByRole("link", { name: "DumBO", exact: true }).first().click();
+  await page.goto(`/admin?q=${encodeURIComponent(space)}`);
+  await page.getByRole("link", { name: space, exact: true }).first().click();
   await page.getByRole("link", { name: "Aggiungi o togli gestori" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gestori – DumBO");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Gestori – ${space}`);
   // A malformed address: said beside the field, kept as typed.
   const field = page.getByLabel("Aggiungi un gestore (indirizzo e-mail)");
   await field.fill("gestore@");
@@ -43,10 +46,19 @@ test("a manager named by staff signs in by e-mail and sees their space", async (
   await expect(page).toHaveURL(/\/il-mio-spazio$/);
   await expect(page.getByText(`Sei entrato come ${email}.`)).toBeVisible();
   const spaces = page.getByRole("list").filter({ has: page.getByRole("heading", { level: 3 }) });
-  await expect(spaces.getByRole("heading", { level: 3 })).toHaveText(["DumBO"]);
+  await expect(spaces.getByRole("heading", { level: 3 })).toHaveText([space]);
   await expect(spaces).toContainText("Sulla mappa");
-  await spaces.getByRole("link", { name: "Pagina pubblica" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DumBO");
+
+  // A new description, proposed: the public page stays as it is until staff approve.
+  await spaces.getByRole("link", { name: "Proponi modifiche" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
+  await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(description);
+  await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
+  await expect(page.getByRole("status")).toContainText("Modifiche inviate");
+  await expect(page.getByText(/in attesa dello staff/)).toBeVisible();
+  await page.getByRole("link", { name: "Pagina pubblica" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(space);
+  await expect(page.getByText(description)).toHaveCount(0);
 
   // The link works once.
   await page.goto(new URL(link).pathname);
@@ -57,6 +69,19 @@ test("a manager named by staff signs in by e-mail and sees their space", async (
   await page.getByRole("button", { name: "Esci" }).click();
   await expect(page.getByRole("status")).toHaveText("Sei uscito.");
   await expect(page.getByRole("button", { name: "Mandami il link" })).toBeVisible();
+
+  // Staff find the proposal, field by field, and publish it.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page);
+  await page.getByRole("link", { name: /^Modifiche proposte/ }).click();
+  await page.getByRole("link", { name: space, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche proposte a ${space}`);
+  await expect(page.getByRole("row", { name: /Descrizione breve/ })).toContainText(description);
+  await page.getByRole("button", { name: "Approva e pubblica" }).click();
+  await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
+  await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);
+  await expect(page.getByText(description)).toBeVisible();
+  await waitForMail(email, /approvato le modifiche/);
 });
 
 test("the managers' area in English answers every address the same", async ({ page }) => {

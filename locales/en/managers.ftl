@@ -28,6 +28,30 @@ managers-mail-body =
     { $link }
 
     If you did not ask for it, ignore this message: without the link nobody can sign in.
+managers-propose-link = Propose changes
+managers-edit-title = Changes to { $name }
+managers-edit-intro = Correct or complete your space's listing. Your changes go to the Forum's staff, who check them before publishing them: until then the public page stays as it is.
+managers-edit-waiting = You proposed changes on { $date }: they are waiting for the staff, and you find them below. If you change them and send them again, they replace the earlier ones.
+managers-edit-submit = Send the changes to the staff
+managers-edit-nothing = You have not changed anything from the published listing.
+managers-edit-back = Back to your spaces
+managers-proposal-sent = Changes sent: the Forum's staff will check them and write to you by e-mail.
+managers-proposal-pending = Changes proposed on { $date }, waiting for the staff.
+managers-proposal-approved = Changes approved on { $date }.
+managers-proposal-rejected = Changes not approved on { $date }.
+managers-reason-label = Reason
+managers-mail-approved-subject = The changes to your space were approved
+managers-mail-approved =
+    the Forum's staff approved the changes you proposed to "{ $space }": they are already on the public page.
+    { $link }
+managers-mail-rejected-subject = The changes to your space were not approved
+managers-mail-rejected =
+    the Forum's staff did not approve the changes you proposed to "{ $space }".
+
+    Reason: { $reason }
+
+    You can propose new ones from "My space":
+    { $link }
 managers-staff-title = Managers
 managers-staff-intro = Whoever manages the space signs in from "My space" with a link they get by e-mail.
 managers-staff-none = This space has no managers.
@@ -46,3 +70,29 @@ managers-staff-removed = { $email } no longer manages the space.
 managers-staff-already = { $email } already manages the space.
 managers-action-added = manager added
 managers-action-removed = manager removed
+managers-action-proposed = changes proposed by the manager
+managers-action-approved = manager's changes approved
+managers-action-rejected = manager's changes not approved
+managers-revisions-nav = Proposed changes
+managers-revisions-title = Changes proposed by managers
+managers-revisions-intro = The changes managers propose to their spaces' listings. The public listing changes only when you approve them.
+managers-revisions-none = No changes waiting.
+managers-col-space = Space
+managers-col-by = Proposed by
+managers-col-when = Sent on
+managers-revision-title = Changes proposed to { $name }
+managers-revision-by = Proposed by { $email } on { $when }.
+managers-revision-changes = What would change in the public listing
+managers-col-field = Field
+managers-col-now = Now
+managers-col-proposed = Proposed
+managers-revision-same = The proposed changes are all in the listing already: approving them changes nothing.
+managers-revision-invalid = Over today's listing these changes do not pass the checks (for example the pin is no longer in the municipality named). Do not approve them, saying why, or correct the listing by hand.
+managers-revision-approve = Approve and publish
+managers-revision-reject = Do not approve
+managers-revision-reject-hint = The reason reaches the manager by e-mail.
+managers-revision-approved = Changes to { $name } approved and published: the manager gets an e-mail.
+managers-revision-rejected = Changes to { $name } not approved: the manager gets an e-mail with the reason.
+managers-revision-stale = The listing changed while you were looking: below is what would change now. Check and approve again.
+managers-revision-decided = This proposal was decided already, or a manager sent a newer one.
+managers-revision-open-space = Open the space's listing

@@ -28,6 +28,30 @@ managers-mail-body =
     { $link }
 
     Se non l'hai chiesto tu, ignora questo messaggio: senza il link nessuno può entrare.
+managers-propose-link = Proponi modifiche
+managers-edit-title = Modifiche a { $name }
+managers-edit-intro = Correggi o completa la scheda del tuo spazio. Le modifiche vanno allo staff del Forum, che le controlla prima di pubblicarle: fino ad allora la pagina pubblica resta com'è.
+managers-edit-waiting = Hai proposto modifiche il { $date }: sono in attesa dello staff e le trovi qui sotto. Se le cambi e le invii di nuovo, sostituiscono le precedenti.
+managers-edit-submit = Invia le modifiche allo staff
+managers-edit-nothing = Non hai cambiato nulla rispetto alla scheda pubblicata.
+managers-edit-back = Torna ai tuoi spazi
+managers-proposal-sent = Modifiche inviate: lo staff del Forum le controllerà e ti scriverà per e-mail.
+managers-proposal-pending = Modifiche proposte il { $date }, in attesa dello staff.
+managers-proposal-approved = Modifiche approvate il { $date }.
+managers-proposal-rejected = Modifiche non approvate il { $date }.
+managers-reason-label = Motivo
+managers-mail-approved-subject = Le modifiche al tuo spazio sono state approvate
+managers-mail-approved =
+    lo staff del Forum ha approvato le modifiche che hai proposto a «{ $space }»: sono già sulla pagina pubblica.
+    { $link }
+managers-mail-rejected-subject = Le modifiche al tuo spazio non sono state approvate
+managers-mail-rejected =
+    lo staff del Forum non ha approvato le modifiche che hai proposto a «{ $space }».
+
+    Motivo: { $reason }
+
+    Puoi proporne di nuove da «Il mio spazio»:
+    { $link }
 managers-staff-title = Gestori
 managers-staff-intro = Chi gestisce lo spazio entra da «Il mio spazio» con un link che riceve per e-mail.
 managers-staff-none = Questo spazio non ha gestori.
@@ -46,3 +70,29 @@ managers-staff-removed = { $email } non gestisce più lo spazio.
 managers-staff-already = { $email } gestisce già lo spazio.
 managers-action-added = gestore aggiunto
 managers-action-removed = gestore tolto
+managers-action-proposed = modifiche proposte dal gestore
+managers-action-approved = modifiche del gestore approvate
+managers-action-rejected = modifiche del gestore non approvate
+managers-revisions-nav = Modifiche proposte
+managers-revisions-title = Modifiche proposte dai gestori
+managers-revisions-intro = Le modifiche che i gestori propongono alle schede dei loro spazi. La scheda pubblica cambia solo quando le approvi.
+managers-revisions-none = Nessuna modifica in attesa.
+managers-col-space = Spazio
+managers-col-by = Proposte da
+managers-col-when = Inviate il
+managers-revision-title = Modifiche proposte a { $name }
+managers-revision-by = Proposte da { $email } il { $when }.
+managers-revision-changes = Cosa cambierebbe nella scheda pubblica
+managers-col-field = Campo
+managers-col-now = Ora
+managers-col-proposed = Proposto
+managers-revision-same = Le modifiche proposte sono già tutte nella scheda: approvandole non cambia nulla.
+managers-revision-invalid = Sulla scheda di oggi queste modifiche non passano i controlli (per esempio il punto sulla mappa non è più nel comune indicato). Non approvarle spiegando il motivo, o correggi la scheda a mano.
+managers-revision-approve = Approva e pubblica
+managers-revision-reject = Non approvare
+managers-revision-reject-hint = Il motivo arriva al gestore per e-mail.
+managers-revision-approved = Modifiche a { $name } approvate e pubblicate: il gestore riceve un'e-mail.
+managers-revision-rejected = Modifiche a { $name } non approvate: il gestore riceve un'e-mail con il motivo.
+managers-revision-stale = La scheda è cambiata mentre guardavi: qui sotto cosa cambierebbe adesso. Controlla e approva di nuovo.
+managers-revision-decided = Questa proposta è già stata decisa, o un gestore ne ha mandata una più recente.
+managers-revision-open-space = Apri la scheda dello spazio

@@ -22,6 +22,8 @@ pub struct StaffContext {
     /// Join requests waiting for a decision (on the menu, on every staff page; counted for
     /// pages only, see [`staff_page_context`], 0 for server functions).
     pub to_review: i64,
+    /// Changes managers proposed, waiting likewise.
+    pub revisions: i64,
 }
 
 /// The database from the request's context (server functions and pages).
@@ -165,6 +167,7 @@ async fn staff_of_request() -> Result<Option<StaffContext>, AppError> {
         user: session.user,
         csrf_token: session.csrf_token,
         to_review: 0,
+        revisions: 0,
     }))
 }
 
@@ -176,7 +179,9 @@ pub async fn staff_page_context() -> Result<Option<StaffContext>, AppError> {
         let Some(mut staff) = staff_of_request().await? else {
             return Ok(None);
         };
-        staff.to_review = db()?.submissions_to_review().await?;
+        let db = db()?;
+        staff.to_review = db.submissions_to_review().await?;
+        staff.revisions = db.revisions_to_review().await?;
         Ok(Some(staff))
     }
     #[cfg(not(feature = "ssr"))]

@@ -5,7 +5,24 @@
 #[cfg(feature = "ssr")]
 use super::context::{db, now};
 use super::error::AppError;
-use crate::core::view::ManagerArea;
+use crate::core::view::{ManagerArea, ManagerEditor};
+
+/// Where the latest proposal of a space stands (server side).
+#[cfg(feature = "ssr")]
+async fn with_proposal(
+    db: &crate::backend::db::Db,
+    mut space: crate::core::view::ManagedSpace,
+) -> Result<crate::core::view::ManagedSpace, AppError> {
+    space.proposal =
+        db.latest_revision(space.id)
+            .await?
+            .map(|r| crate::core::view::ProposalState {
+                at: r.decided_at.unwrap_or(r.created_at),
+                status: r.status,
+                reason: r.reason,
+            });
+    Ok(space)
+}
 
 /// The managers' session of the request being rendered, if any (server side).
 #[cfg(feature = "ssr")]
@@ -27,7 +44,11 @@ pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
         let Some(session) = manager_session().await? else {
             return Ok(None);
         };
-        let spaces = db()?.managed_spaces(&session.email).await?;
+        let db = db()?;
+        let mut spaces = Vec::new();
+        for space in db.managed_spaces(&session.email).await? {
+            spaces.push(with_proposal(&db, space).await?);
+        }
         Ok(Some(ManagerArea {
             email: session.email,
             csrf_token: session.csrf_token,
@@ -36,6 +57,56 @@ pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
     }
     #[cfg(not(feature = "ssr"))]
     {
+        Ok(None)
+    }
+}
+
+/// The signed-in manager's form of changes to space `id`: `Ok(None)` when nobody is signed in,
+/// `NotFound` when the address does not manage it (whether it exists is not said).
+pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(session) = manager_session().await? else {
+            return Ok(None);
+        };
+        let db = db()?;
+        let Some(space) = db
+            .managed_spaces(&session.email)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+        else {
+            return Err(AppError::NotFound);
+        };
+        let listing = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
+        let space = with_proposal(&db, space).await?;
+        // A proposal waiting: its values, to go on from (read against the same base).
+        let waiting = db
+            .latest_revision(id)
+            .await?
+            .filter(|r| r.status == "pending");
+        let (input, base) = match waiting {
+            Some(r) => (
+                serde_json::from_str(&r.proposed_json)
+                    .unwrap_or_else(|_| listing.current.as_input()),
+                r.base_json,
+            ),
+            None => (
+                listing.current.as_input(),
+                serde_json::to_string(&listing.current.as_input()).unwrap_or_default(),
+            ),
+        };
+        Ok(Some(ManagerEditor {
+            csrf_token: session.csrf_token,
+            space,
+            input,
+            base,
+            municipalities: db.all_municipalities().await?,
+        }))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = id;
         Ok(None)
     }
 }

@@ -15,6 +15,7 @@ mod passwords;
 mod registrations;
 mod retention;
 mod review;
+mod revisions;
 mod rsvp_edit;
 mod rsvps;
 mod search;
@@ -28,7 +29,7 @@ mod submissions;
 mod synthetic;
 mod transfer;
 
-pub use audit::{audit_view, insert_audit, AuditEntry, AuditRecord};
+pub use audit::{audit_view, change_list, insert_audit, AuditEntry, AuditRecord};
 pub use digests::{DigestCompose, DigestEvent};
 pub use door::{Addition, AGAIN_WITHIN};
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
@@ -38,13 +39,14 @@ pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use registrations::{ClientLimit, Composer, Registration};
 pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;
+pub use revisions::{Approved, RevisionRecord};
 pub use rsvp_edit::Correction;
 pub use rsvps::{CancelOutcome, Compose, Notice, NoticeKind, RsvpOutcome};
 pub use seed::{find_or_insert_organisation, insert_space, NewSpace, SeedReport};
 pub use sessions::{Failures, SessionRecord};
 pub use staff::{AccountChange, StaffRecord, NO_PASSWORD};
 pub use staff_events::EventSave;
-pub use staff_spaces::{ImportMark, Saved, StaffSpace};
+pub use staff_spaces::{diff, ImportMark, Saved, StaffSpace};
 pub use submissions::{
     recipient_limit, SubmissionSummary, MAX_MAILS_PER_RECIPIENT, RECIPIENT_WINDOW,
 };

@@ -223,6 +223,26 @@ pub fn manager_sign_in(to: &str, link: &str, lang: Lang) -> Email {
     )
 }
 
+/// To the manager who proposed changes to `space`, in the language they wrote in: approved
+/// (`reason` none) or not, with the reason; `link` leads to the public page or to their area.
+pub fn revision_decided(
+    to: &str,
+    space: &str,
+    reason: Option<&str>,
+    link: &str,
+    lang: Lang,
+) -> Email {
+    let t = lang.texts().managers;
+    let (subject, message) = match reason {
+        None => (t.mail_approved_subject, (t.mail_approved)(space, link)),
+        Some(reason) => (
+            t.mail_rejected_subject,
+            (t.mail_rejected)(space, reason, link),
+        ),
+    };
+    letter(lang, to, subject.to_owned(), "", &message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

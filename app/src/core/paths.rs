@@ -25,6 +25,8 @@ pub const MY_SPACE: &str = "/il-mio-spazio";
 /// A manager's sign-in link (the one in the e-mail): a page with one button, which posts here
 /// (a mail scanner that opens links does not use it up).
 pub const MY_SPACE_LINK: &str = "/il-mio-spazio/accesso/{token}";
+/// A manager proposes changes to one of their spaces (the form posts here).
+pub const MY_SPACE_EDIT: &str = "/il-mio-spazio/spazi/{id}";
 
 // The staff pages.
 pub const ADMIN: &str = "/admin";
@@ -52,6 +54,10 @@ pub const SUBMISSION: &str = "/admin/adesioni/{id}";
 /// Merge a request into the listing it repeats (`?spazio=` names the listing).
 pub const MERGE: &str = "/admin/adesioni/{id}/unisci";
 pub const SURVEY: &str = "/admin/questionario";
+/// The changes managers proposed, waiting for staff.
+pub const REVISIONS: &str = "/admin/modifiche";
+/// One proposal: what it would change; approving or rejecting it posts here.
+pub const REVISION: &str = "/admin/modifiche/{id}";
 pub const IMPORT: &str = "/admin/importa";
 pub const IMPORT_DETAIL: &str = "/admin/importa/{id}";
 pub const INVITATION: &str = "/admin/invito/{token}";
@@ -63,7 +69,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 36] = [
+pub const PAGES: [&str; 39] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -75,6 +81,7 @@ pub const PAGES: [&str; 36] = [
     RSVP,
     MY_SPACE,
     MY_SPACE_LINK,
+    MY_SPACE_EDIT,
     ADMIN,
     SIGN_IN,
     NEW_SPACE,
@@ -94,6 +101,8 @@ pub const PAGES: [&str; 36] = [
     SUBMISSION,
     MERGE,
     SURVEY,
+    REVISIONS,
+    REVISION,
     IMPORT,
     IMPORT_DETAIL,
     INVITATION,
@@ -125,7 +134,7 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 13] = [
+pub const TWINS: [(&str, &str); 14] = [
     (HOME, "/en/"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
@@ -139,6 +148,7 @@ pub const TWINS: [(&str, &str); 13] = [
     (MY_SPACE, "/en/my-space"),
     (MY_SPACE_LINK, "/en/my-space/sign-in/{token}"),
     (MY_SPACE_SIGN_OUT, "/en/my-space/sign-out"),
+    (MY_SPACE_EDIT, "/en/my-space/spaces/{id}"),
 ];
 
 /// `path` matched against `pattern`: the parameter's value (one segment, not empty), or `""`
@@ -268,6 +278,12 @@ pub fn rsvp(token: &str) -> String {
 }
 pub fn my_space_link(token: &str) -> String {
     fill(MY_SPACE_LINK, token)
+}
+pub fn my_space_edit(id: i64) -> String {
+    fill(MY_SPACE_EDIT, id)
+}
+pub fn revision(id: i64) -> String {
+    fill(REVISION, id)
 }
 pub fn admin_space_managers(id: i64) -> String {
     fill(ADMIN_SPACE_MANAGERS, id)

@@ -454,6 +454,54 @@ pub struct ManagedSpace {
     pub name: String,
     pub municipality: String,
     pub status: SpaceStatus,
+    /// The latest change its managers proposed, if any.
+    pub proposal: Option<ProposalState>,
+}
+
+/// Where a manager's proposal stands: `pending`, `approved` or `rejected`, since when (sent,
+/// or decided), and the reason of a rejection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalState {
+    pub status: String,
+    pub at: i64,
+    pub reason: Option<String>,
+}
+
+/// A manager's form of changes to one of their spaces.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagerEditor {
+    pub csrf_token: String,
+    pub space: ManagedSpace,
+    /// The values to show: the listing's, or those of the proposal waiting.
+    pub input: crate::core::validate::space::SpaceInput,
+    /// The values the proposal will be read against, serialised (see `StaffSpacePage::base`).
+    pub base: String,
+    pub municipalities: Vec<MunicipalityOption>,
+}
+
+/// A proposal in the staff's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionRow {
+    pub id: i64,
+    pub space_id: i64,
+    pub space_name: String,
+    pub email: String,
+    pub created_at: i64,
+}
+
+/// A proposal as staff decide on it: what approving would change in the listing now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RevisionPage {
+    pub row: RevisionRow,
+    pub status: String,
+    pub reason: Option<String>,
+    /// The listing's version the page shows (approving sends it back).
+    pub version: i64,
+    /// (field, now, proposed), values as text.
+    pub changes: Vec<(String, String, String)>,
+    /// The proposal no longer passes the space form's checks over the listing as it is now.
+    pub invalid: bool,
+    pub municipalities: Vec<MunicipalityOption>,
 }
 
 /// A signed-in manager's area: who they are, their session's CSRF token, their spaces.

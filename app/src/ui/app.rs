@@ -9,14 +9,16 @@ use super::pages::admin::{
     events::StaffEventsPage, import::ImportDetailPage, import::ImportUploadPage,
     invitation::InvitationPage, managers::SpaceManagersPage, merge::MergePage,
     password::ChangePasswordPage, password::ForgotPasswordPage, review::SubmissionDetailPage,
-    review::SubmissionsPage, review::SurveyPage, rsvp_staff::RsvpAddPage,
-    rsvp_staff::RsvpCancelPage, rsvp_staff::RsvpEditPage, search::SearchPage, sign_in::SignInPage,
-    space_edit::SpaceEditPage, space_new::SpaceNewPage, staff::StaffPage,
+    review::SubmissionsPage, review::SurveyPage, revisions::RevisionDetailPage,
+    revisions::RevisionsPage, rsvp_staff::RsvpAddPage, rsvp_staff::RsvpCancelPage,
+    rsvp_staff::RsvpEditPage, search::SearchPage, sign_in::SignInPage, space_edit::SpaceEditPage,
+    space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
     events::EventPage, events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
-    my_space::ManagerLinkPage, my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage,
-    privacy::PrivacyPage, rsvp::RsvpPage, space::SpacePage,
+    my_space::ManagerEditPage, my_space::ManagerLinkPage, my_space::MySpacePage,
+    not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage, rsvp::RsvpPage,
+    space::SpacePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -97,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/prenotazione/:token") view=RsvpPage ssr=SsrMode::Async />
                     <Route path=path!("/il-mio-spazio") view=MySpacePage ssr=SsrMode::Async />
                     <Route path=path!("/il-mio-spazio/accesso/:token") view=ManagerLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/il-mio-spazio/spazi/:id") view=ManagerEditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />
@@ -116,6 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/adesioni/:id") view=SubmissionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/adesioni/:id/unisci") view=MergePage ssr=SsrMode::Async />
                     <Route path=path!("/admin/questionario") view=SurveyPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/modifiche") view=RevisionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/modifiche/:id") view=RevisionDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa") view=ImportUploadPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/importa/:id") view=ImportDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/invito/:token") view=InvitationPage ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ pub mod managers;
 pub mod passwords;
 pub mod registrations;
 pub mod review;
+pub mod revisions;
 pub mod rsvp;
 pub mod sign_in;
 pub mod spaces;

@@ -51,8 +51,8 @@ pub fn router(state: AppState) -> Router {
     use axum::extract::DefaultBodyLimit;
     use axum::routing::post;
     use forms::{
-        accounts, events, imports, join, managers, passwords, registrations, review, rsvp, sign_in,
-        spaces,
+        accounts, events, imports, join, managers, passwords, registrations, review, revisions,
+        rsvp, sign_in, spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     let app = Router::new()
@@ -91,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         .route(paths::MY_SPACE, post(managers::request_link))
         .route(paths::MY_SPACE_LINK, post(managers::use_link))
         .route(paths::MY_SPACE_SIGN_OUT, post(managers::sign_out))
+        .route(
+            paths::MY_SPACE_EDIT,
+            post(managers::propose).layer(DefaultBodyLimit::max(join::MAX_BODY)),
+        )
         // English addresses given out before the English twins existed.
         .route(paths::JOIN_EN, get(super::language::old_english))
         .route(paths::EVENTS_EN, get(super::language::old_english))
@@ -127,6 +131,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(paths::SUBMISSION, post(review::decide))
         .route(paths::MERGE, post(review::merge))
+        .route(paths::REVISION, post(revisions::decide))
         .route(paths::EXPORT_SURVEY_CSV, get(review::survey_csv))
         .route(paths::NEW_EVENT, post(events::create))
         .route(paths::ADMIN_EVENT, post(events::save))

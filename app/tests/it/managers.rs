@@ -487,3 +487,355 @@ async fn staff_add_and_remove_managers_over_http() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     t.finish().await;
 }
+
+/// A proposal of `description` for space `id` by `email`, as the editor would send it.
+async fn propose_description(t: &TestDb, id: i64, email: &str, description: &str) -> Option<i64> {
+    let listing = t.db.staff_space(id).await.unwrap().unwrap();
+    let base = listing.current.as_input();
+    let mut proposed = base.clone();
+    proposed.description = description.into();
+    let valid =
+        app::core::validate::space::validate_space(&proposed, app::backend::boundaries::all())
+            .unwrap();
+    let (_, changed) = app::backend::db::diff(&listing.current, &valid);
+    t.db.propose_revision(
+        id,
+        email,
+        "it",
+        (
+            &serde_json::to_string(&base).unwrap(),
+            &serde_json::to_string(&proposed).unwrap(),
+        ),
+        changed,
+        NOW + 100,
+    )
+    .await
+    .unwrap()
+}
+
+async fn proposals_wait_for_staff(t: &TestDb) {
+    use app::backend::db::Approved;
+    t.db.seed(NOW).await.unwrap();
+    let staff = create(t, "staff.modifiche@example.it", Role::Editor).await;
+    let actor = (staff, "staff.modifiche@example.it");
+    let dumbo = space_id(t, "dumbo").await;
+    t.db.add_space_manager(
+        dumbo,
+        "gestore@example.it",
+        ManagerSource::Staff,
+        (None, ""),
+        NOW,
+    )
+    .await
+    .unwrap();
+    // Only a manager of the space may propose.
+    assert_eq!(
+        propose_description(t, dumbo, "altro@example.it", "Non mio.").await,
+        None
+    );
+    let first = propose_description(t, dumbo, "gestore@example.it", "Prima versione.")
+        .await
+        .unwrap();
+    let second = propose_description(t, dumbo, "gestore@example.it", "Seconda versione.")
+        .await
+        .unwrap();
+    // The listing is as it was; the newer proposal supersedes the older.
+    let before = t.db.staff_space(dumbo).await.unwrap().unwrap();
+    assert_ne!(
+        before.current.description.as_deref(),
+        Some("Seconda versione.")
+    );
+    assert_eq!(
+        t.db.revision(first).await.unwrap().unwrap().status,
+        "superseded"
+    );
+    assert_eq!(t.db.revisions_to_review().await.unwrap(), 1);
+
+    // Staff change another field meanwhile: approving applies only the manager's change.
+    let mut edited = before.current.clone();
+    edited.phone = Some("051 000000".into());
+    t.db.update_space(dumbo, &edited, before.version, actor, NOW + 150)
+        .await
+        .unwrap();
+    let proposal = app::backend::revisions::proposal(&t.db, second)
+        .await
+        .unwrap()
+        .unwrap();
+    let changes = proposal.changes();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].0, "description");
+    assert_eq!(changes[0].2, "Seconda versione.");
+    let valid = proposal.valid.clone().unwrap();
+    let mail = Email {
+        to: "gestore@example.it".into(),
+        subject: "approvate".into(),
+        text: "approvate".into(),
+        ..Default::default()
+    };
+    // At a version the page did not show: nothing written.
+    assert_eq!(
+        t.db.approve_revision(second, &valid, before.version, actor, &mail, NOW + 200)
+            .await
+            .unwrap(),
+        Approved::Stale
+    );
+    let version = proposal.space.version;
+    assert_eq!(
+        t.db.approve_revision(second, &valid, version, actor, &mail, NOW + 200)
+            .await
+            .unwrap(),
+        Approved::Done
+    );
+    let after = t.db.staff_space(dumbo).await.unwrap().unwrap();
+    assert_eq!(
+        after.current.description.as_deref(),
+        Some("Seconda versione.")
+    );
+    assert_eq!(after.current.phone.as_deref(), Some("051 000000"));
+    assert_eq!(mails_to(t, "gestore@example.it").await.len(), 1);
+    // Once.
+    assert_eq!(
+        t.db.approve_revision(second, &valid, after.version, actor, &mail, NOW + 201)
+            .await
+            .unwrap(),
+        Approved::Gone
+    );
+    let trail = t.db.audit_trail("space", dumbo).await.unwrap();
+    assert!(trail
+        .iter()
+        .any(|a| a.action == "revision_approved" && a.actor_email == actor.1));
+    assert!(trail
+        .iter()
+        .any(|a| a.action == "revision_proposed" && a.actor_email == "gestore@example.it"));
+
+    // Not approved: the listing stays, the reason is kept and sent.
+    let third = propose_description(t, dumbo, "gestore@example.it", "Terza.")
+        .await
+        .unwrap();
+    assert!(t
+        .db
+        .reject_revision(third, "Troppo breve.", actor, &mail, NOW + 300)
+        .await
+        .unwrap());
+    let latest = t.db.latest_revision(dumbo).await.unwrap().unwrap();
+    assert_eq!((latest.id, latest.status.as_str()), (third, "rejected"));
+    assert_eq!(latest.reason.as_deref(), Some("Troppo breve."));
+    assert_eq!(
+        t.db.staff_space(dumbo)
+            .await
+            .unwrap()
+            .unwrap()
+            .current
+            .description
+            .as_deref(),
+        Some("Seconda versione.")
+    );
+    assert!(!t
+        .db
+        .reject_revision(third, "Di nuovo.", actor, &mail, NOW + 301)
+        .await
+        .unwrap());
+}
+on_both_backends!(proposals_wait_for_staff);
+
+/// A manager's session cookie for `email` (signed in through a link, now).
+async fn manager_cookie(t: &TestDb, email: &str) -> String {
+    let now = app::backend::clock::Clock::system().now();
+    let token = ask(t, email, "10.0.0.50", now).await.unwrap();
+    let session = managers::sign_in(&t.db, &token, now)
+        .await
+        .unwrap()
+        .unwrap();
+    format!("spazi_manager={session}")
+}
+
+#[tokio::test]
+async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let (dumbo, big) = (
+        space_id(&t, "dumbo").await,
+        space_id(&t, "big-boost-innovation-garage").await,
+    );
+    t.db.add_space_manager(
+        dumbo,
+        "gestore@example.it",
+        ManagerSource::Staff,
+        (None, ""),
+        NOW,
+    )
+    .await
+    .unwrap();
+    t.db.add_space_manager(
+        big,
+        "altra@example.it",
+        ManagerSource::Staff,
+        (None, ""),
+        NOW,
+    )
+    .await
+    .unwrap();
+    let cookie = manager_cookie(&t, "gestore@example.it").await;
+    let get = |uri: String| app.clone().oneshot(get_req(&uri, Some(&cookie)));
+    let post = |uri: String, body: String| {
+        app.clone()
+            .oneshot(post_form(&uri, &body, Some(&cookie), Some(ORIGIN)))
+    };
+
+    // The area leads to the editor, which shows the listing.
+    let area = body_text(get("/il-mio-spazio".into()).await.unwrap()).await;
+    assert!(area.contains(&format!("href=\"/il-mio-spazio/spazi/{dumbo}\"")));
+    let res = get(format!("/il-mio-spazio/spazi/{dumbo}")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
+    let html = body_text(res).await;
+    assert!(html.contains("value=\"DumBO\""));
+    let csrf = csrf_of(&html);
+
+    // Another space, in either language, read or written: not found, as if it did not exist.
+    for uri in [
+        format!("/il-mio-spazio/spazi/{big}"),
+        format!("/en/my-space/spaces/{big}"),
+        "/il-mio-spazio/spazi/999999".to_owned(),
+    ] {
+        assert_eq!(
+            get(uri.clone()).await.unwrap().status(),
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
+        let res = post(uri.clone(), format!("csrf={csrf}&name=Preso"))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    // Without the session: to the sign-in; without its token: refused.
+    let res = app
+        .clone()
+        .oneshot(get_req(&format!("/il-mio-spazio/spazi/{dumbo}"), None))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio");
+    let form = |input: &app::core::validate::space::SpaceInput, csrf: &str| {
+        format!(
+            "csrf={csrf}&{}",
+            serde_urlencoded::to_string(input).unwrap()
+        )
+    };
+    let listing =
+        t.db.staff_space(dumbo)
+            .await
+            .unwrap()
+            .unwrap()
+            .current
+            .as_input();
+    let base = serde_json::to_string(&listing).unwrap();
+    let with_base = |body: String| {
+        format!(
+            "{body}&{}",
+            serde_urlencoded::to_string([("base", &base)]).unwrap()
+        )
+    };
+    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
+    let res = post(edit.clone(), with_base(form(&listing, "sbagliato")))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Nothing changed: said so.
+    let res = post(edit.clone(), with_base(form(&listing, &csrf)))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("/il-mio-spazio/spazi/{dumbo}?invariata=1").as_str()
+    );
+    // The space form's checks, beside the fields, with what was typed.
+    let mut bad = listing.clone();
+    bad.name = String::new();
+    bad.description = "Una descrizione nuova.".into();
+    let res = post(edit.clone(), with_base(form(&bad, &csrf)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("Una descrizione nuova.") && html.contains("aria-invalid=\"true\""));
+    // A good proposal: sent; the public page is as it was.
+    let mut good = listing.clone();
+    good.description = "La nuova descrizione di DumBO.".into();
+    let res = post(edit.clone(), with_base(form(&good, &csrf)))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?inviate=1");
+    let public = body_text(
+        app.clone()
+            .oneshot(get_req("/spazi/dumbo", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(!public.contains("La nuova descrizione di DumBO."));
+    let area = body_text(get("/il-mio-spazio".into()).await.unwrap()).await;
+    assert!(area.contains("in attesa dello staff"));
+
+    // Staff see it, field by field, and approve it.
+    create(&t, "staff@example.it", Role::Editor).await;
+    let staff = http_sign_in(&app, "staff%40example.it").await;
+    let staff_get = |uri: String| app.clone().oneshot(get_req(&uri, Some(&staff)));
+    let list = body_text(staff_get("/admin/modifiche".into()).await.unwrap()).await;
+    assert!(list.contains("gestore@example.it"));
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    let detail = body_text(staff_get(format!("/admin/modifiche/{id}")).await.unwrap()).await;
+    assert!(detail.contains("La nuova descrizione di DumBO."));
+    let staff_csrf = csrf_of(&detail);
+    let version = t.db.staff_space(dumbo).await.unwrap().unwrap().version;
+    let decide = |body: String| {
+        app.clone().oneshot(post_form(
+            &format!("/admin/modifiche/{id}"),
+            &body,
+            Some(&staff),
+            Some(ORIGIN),
+        ))
+    };
+    // Not approving needs a reason.
+    let res = decide(format!(
+        "csrf={staff_csrf}&version={version}&azione=respingi&motivo="
+    ))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A stale page: shown again, nothing written.
+    let res = decide(format!(
+        "csrf={staff_csrf}&version={}&azione=approva",
+        version - 1
+    ))
+    .await
+    .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("/admin/modifiche/{id}?superata=1").as_str()
+    );
+    let res = decide(format!(
+        "csrf={staff_csrf}&version={version}&azione=approva"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let public = body_text(
+        app.clone()
+            .oneshot(get_req("/spazi/dumbo", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(public.contains("La nuova descrizione di DumBO."));
+    let mails = mails_to(&t, "gestore@example.it").await;
+    assert!(mails
+        .last()
+        .unwrap()
+        .contains("http://spazi.test/spazi/dumbo"));
+    let area = body_text(get("/il-mio-spazio".into()).await.unwrap()).await;
+    assert!(area.contains("Modifiche approvate"));
+    t.finish().await;
+}

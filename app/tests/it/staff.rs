@@ -519,6 +519,32 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "GET /admin/modifiche",
+            Box::new(|c| get_req("/admin/modifiche", c)),
+            [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],
+        ),
+        (
+            "POST /admin/modifiche/1 (without the session's token)",
+            Box::new(|c| {
+                post_form(
+                    "/admin/modifiche/1",
+                    "csrf=x&version=1&azione=approva",
+                    c,
+                    Some(ORIGIN),
+                )
+            }),
+            [
+                StatusCode::SEE_OTHER,
+                StatusCode::FORBIDDEN,
+                StatusCode::FORBIDDEN,
+            ],
+        ),
+        (
+            "POST /admin/api/revisions",
+            Box::new(|c| post_form("/admin/api/revisions", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "GET /admin/spazi/nuovo",
             Box::new(|c| get_req("/admin/spazi/nuovo", c)),
             [StatusCode::FOUND, StatusCode::OK, StatusCode::OK],

@@ -31,25 +31,31 @@ pub fn audit_view(r: AuditRecord) -> crate::core::view::AuditView {
             .and_then(|s| serde_json::from_str(s).ok())
             .unwrap_or_default()
     };
-    let before = parse(&r.before_json);
-    let after = parse(&r.after_json);
-    let show = |v: Option<&serde_json::Value>| match v {
-        None | Some(serde_json::Value::Null) => "—".to_owned(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-    };
-    let changes = after
-        .keys()
-        .chain(before.keys().filter(|k| !after.contains_key(*k)))
-        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
-        .collect();
     crate::core::view::AuditView {
         at: r.at,
         actor: r.actor_email,
         action: r.action,
         entity_id: r.entity_id,
-        changes,
+        changes: change_list(&parse(&r.before_json), &parse(&r.after_json)),
     }
+}
+
+/// (field, before, after) of two JSON objects of changed fields (see `diff`), values as text
+/// (`—` for none, compact JSON for lists), for the pages to put in words.
+pub fn change_list(
+    before: &serde_json::Map<String, serde_json::Value>,
+    after: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<(String, String, String)> {
+    let show = |v: Option<&serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => "—".to_owned(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    after
+        .keys()
+        .chain(before.keys().filter(|k| !after.contains_key(*k)))
+        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
+        .collect()
 }
 
 impl Db {

@@ -156,8 +156,22 @@ impl Db {
                 name,
                 municipality,
                 status: SpaceStatus::from_code(&status).unwrap_or(SpaceStatus::Archived),
+                proposal: None,
             })
             .collect())
+    }
+
+    /// Whether `email` manages space `space_id` (one that is not rejected).
+    pub async fn manages(&self, email: &str, space_id: i64) -> Result<bool, DbError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT sm.space_id FROM space_managers sm JOIN spaces s ON s.id = sm.space_id \
+             WHERE sm.email = $1 AND sm.space_id = $2 AND s.status <> 'rejected'",
+        )
+        .bind(email)
+        .bind(space_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
     }
 
     /// Whether `email` manages a space (one that is not rejected).

@@ -241,6 +241,12 @@ impl Db {
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        // Their proposals stay (they are about the listing), without their address.
+        changed += sqlx::query("UPDATE space_revisions SET email = '' WHERE email = $1")
+            .bind(&key)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         // No longer a manager: nor signed in, nor able to sign in.
         for table in ["space_managers", "manager_links", "manager_sessions"] {
             changed += sqlx::query(&format!("DELETE FROM {table} WHERE email = $1"))

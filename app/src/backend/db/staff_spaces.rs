@@ -110,7 +110,7 @@ impl Row {
 }
 
 /// The fields that differ between two versions, as (before, after) JSON objects.
-pub(super) fn diff<T: serde::Serialize>(before: &T, after: &T) -> (Value, Value) {
+pub fn diff<T: serde::Serialize>(before: &T, after: &T) -> (Value, Value) {
     let as_map = |v: &T| match serde_json::to_value(v) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),

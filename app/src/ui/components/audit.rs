@@ -121,6 +121,9 @@ fn action_words(t: &Texts, code: &str) -> String {
     match code {
         "manager_added" => t.managers.action_added.to_owned(),
         "manager_removed" => t.managers.action_removed.to_owned(),
+        "revision_proposed" => t.managers.action_proposed.to_owned(),
+        "revision_approved" => t.managers.action_approved.to_owned(),
+        "revision_rejected" => t.managers.action_rejected.to_owned(),
         _ => t.admin.action(code),
     }
 }

@@ -16,6 +16,7 @@ pub mod managers;
 pub mod merge;
 pub mod password;
 pub mod review;
+pub mod revisions;
 pub mod rsvp_staff;
 pub mod search;
 pub mod sign_in;
@@ -43,6 +44,7 @@ fn section_of(path: &str) -> Option<&'static str> {
     let under = |section: &str| path == section || path.starts_with(&format!("{section}/"));
     [
         paths::SUBMISSIONS,
+        paths::REVISIONS,
         paths::ADMIN_EVENTS,
         paths::IMPORT,
         paths::STAFF,
@@ -70,15 +72,20 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
         .then(|| leptos_router::hooks::use_query_map().with_untracked(|q| q.get("q")))
         .flatten()
         .unwrap_or_default();
-    let to_review = staff.to_review;
+    let (to_review, revisions) = (staff.to_review, staff.revisions);
     let link = move |href: &'static str, text: &'static str| {
         let current = (section == Some(href)).then_some(if path == href { "page" } else { "true" });
-        // The requests waiting for a decision, beside their section's name.
-        let count = (href == paths::SUBMISSIONS && to_review > 0).then(|| {
+        // The requests and proposals waiting for a decision, beside their section's name.
+        let waiting = match href {
+            paths::SUBMISSIONS => to_review,
+            paths::REVISIONS => revisions,
+            _ => 0,
+        };
+        let count = (waiting > 0).then(|| {
             view! {
                 " "
                 <span class="badge">
-                    {to_review}
+                    {waiting}
                     <span class="visually-hidden">" " {t.review.to_review_short}</span>
                 </span>
             }
@@ -92,6 +99,7 @@ pub fn AdminBar(staff: StaffContext) -> impl IntoView {
             <nav class="admin-bar__nav" aria-label=a.area>
                 {link(paths::ADMIN, a.spaces_heading)}
                 {link(paths::SUBMISSIONS, t.review.nav)}
+                {link(paths::REVISIONS, t.managers.revisions_nav)}
                 {link(paths::ADMIN_EVENTS, t.events.nav)}
                 {link(paths::IMPORT, a.import_short)}
                 {admin.then(|| link(paths::STAFF, a.staff_link))}

@@ -4,12 +4,17 @@
 //! in (a mail scanner opening the link does not use it up). The posts are
 //! `web::forms::managers`. Works without JavaScript.
 
-use crate::api::managers::{manager_area, manager_link};
+use crate::api::managers::{manager_area, manager_editor, manager_link};
+use crate::core::datetime::long_date;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
-use crate::core::view::ManagerArea;
-use crate::ui::components::form::EmailField;
+use crate::core::validate::space::{Field, SpaceInput};
+use crate::core::validate::FieldErrors;
+use crate::core::view::{ManagerArea, ManagerEditor};
+use crate::ui::components::form::EditFormState;
+use crate::ui::components::form::{EmailField, ErrorSummary};
 use crate::ui::lang::{link, use_texts};
+use crate::ui::pages::admin::space_edit::SpaceFields;
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -18,10 +23,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn MySpacePage() -> impl IntoView {
     let m = use_texts().managers;
-    let (sent, signed_out) = use_query_map().with_untracked(|q| {
+    let (sent, signed_out, proposed) = use_query_map().with_untracked(|q| {
         (
             q.get_str("inviato").is_some(),
             q.get_str("uscito").is_some(),
+            q.get_str("inviate").is_some(),
         )
     });
     view! {
@@ -32,7 +38,13 @@ pub fn MySpacePage() -> impl IntoView {
             <Suspense>
                 {Suspend::new(async move {
                     match manager_area().await {
-                        Ok(Some(area)) => view! { <Area area /> }.into_any(),
+                        Ok(Some(area)) => view! {
+                            {proposed.then(|| view! {
+                                <p class="notice notice--success" role="status">{m.proposal_sent}</p>
+                            })}
+                            <Area area />
+                        }
+                        .into_any(),
                         Ok(None) => view! {
                             {signed_out.then(|| view! {
                                 <p class="notice notice--success" role="status">{m.signed_out}</p>
@@ -95,9 +107,24 @@ fn Area(area: ManagerArea) -> impl IntoView {
                             {m.status(space.status)}
                         </span>
                     </p>
-                    {published.then(|| view! {
-                        <p><a href=link(&paths::space(&space.slug))>{m.public_page}</a></p>
+                    {space.proposal.map(|p| {
+                        let date = long_date(p.at, t.lang);
+                        let state = match p.status.as_str() {
+                            "approved" => (m.proposal_approved)(&date),
+                            "rejected" => (m.proposal_rejected)(&date),
+                            _ => (m.proposal_pending)(&date),
+                        };
+                        view! {
+                            <p class="managed-space__proposal">{state}</p>
+                            {p.reason.map(|r| view! { <p>{m.reason_label} ": " {r}</p> })}
+                        }
                     })}
+                    <p class="managed-space__actions">
+                        <a class="btn btn--primary" href=link(&paths::my_space_edit(space.id))>{m.propose_link}</a>
+                        {published.then(|| view! {
+                            " " <a href=link(&paths::space(&space.slug))>{m.public_page}</a>
+                        })}
+                    </p>
                 </li>
             }
         })
@@ -153,5 +180,77 @@ pub fn ManagerLinkPage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
+    }
+}
+
+/// The proposal form again after a refused post: what was typed, its problems, its base.
+pub type ProposalFormState = EditFormState<SpaceInput, Field>;
+
+#[component]
+pub fn ManagerEditPage() -> impl IntoView {
+    let m = use_texts().managers;
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page">
+            <Suspense>
+                {Suspend::new(async move {
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=crate::api::error::AppError::NotFound /> }.into_any();
+                    };
+                    match manager_editor(id).await {
+                        Ok(Some(editor)) => view! { <Editor editor /> }.into_any(),
+                        // Signed out (the session ended): sign in again from the area.
+                        Ok(None) => {
+                            crate::api::context::redirect(&link(paths::MY_SPACE));
+                            view! { <p>{m.title}</p> }.into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// A manager's form of changes to their space: the space form of staff, the same checks.
+#[component]
+fn Editor(editor: ManagerEditor) -> impl IntoView {
+    let t = use_texts();
+    let m = t.managers;
+    let state = use_context::<ProposalFormState>();
+    let unchanged = use_query_map().with_untracked(|q| q.get_str("invariata").is_some());
+    let (input, errors, base) = match state {
+        Some(s) => (s.input, s.errors, s.base.unwrap_or(editor.base.clone())),
+        None => (
+            editor.input.clone(),
+            FieldErrors::default(),
+            editor.base.clone(),
+        ),
+    };
+    let waiting = editor
+        .space
+        .proposal
+        .as_ref()
+        .filter(|p| p.status == "pending")
+        .map(|p| (m.edit_waiting)(&long_date(p.at, t.lang)));
+    let title = (m.edit_title)(&editor.space.name);
+    view! {
+        <Title text=title.clone() />
+        <nav class="breadcrumb" aria-label=t.breadcrumb>
+            <a href=link(paths::MY_SPACE)>{m.title}</a>
+        </nav>
+        <h1>{title}</h1>
+        <p class="lead">{m.edit_intro}</p>
+        {waiting.map(|w| view! { <p class="notice" role="status">{w}</p> })}
+        {unchanged.then(|| view! { <p class="notice notice--error" role="alert">{m.edit_nothing}</p> })}
+        <ErrorSummary errors=errors.clone() />
+        <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) novalidate>
+            <input type="hidden" name="csrf" value=editor.csrf_token.clone() />
+            <input type="hidden" name="base" value=base />
+            <SpaceFields input errors municipalities=editor.municipalities.clone() />
+            <button type="submit" class="btn btn--primary">{m.edit_submit}</button>
+        </form>
+        <p><a href=link(paths::MY_SPACE)>{m.edit_back}</a></p>
     }
 }

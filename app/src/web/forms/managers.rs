@@ -1,6 +1,6 @@
 //! The space managers' posts (server only): asking for a sign-in link (always the same answer,
-//! the work done after it), using the link, signing out; and the staff's list of a space's
-//! managers (session and CSRF token, audited).
+//! the work done after it), using the link, signing out, proposing changes to their space;
+//! and the staff's list of a space's managers (session and CSRF token, audited).
 
 use crate::api::context::manager_token;
 use crate::backend::auth;
@@ -11,6 +11,8 @@ use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::{typed_email, Problem};
 use crate::ui::components::form::EmailFormState;
+use crate::ui::pages::my_space::ProposalFormState;
+use crate::web::forms::spaces::{validate_with_db, SpaceForm};
 use crate::web::guard::{authorised_post, client_address};
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{ConnectInfo, Path, State};
@@ -215,5 +217,85 @@ pub(crate) async fn staff_managers(
             }
         }
         _ => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    }
+}
+
+/// A manager proposes changes to space `id`: their session and its CSRF token, the space one
+/// of theirs (else `404`, saying nothing of other spaces), the space form's checks; then the
+/// proposal is stored beside the listing, which stays as it is until staff approve.
+pub(crate) async fn propose(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(form) = crate::web::forms::edit::edit_form::<SpaceForm>(&body) else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
+    let now = state.clock.now();
+    let session = match manager_token(&headers) {
+        Some(token) => managers::session(&state.db, &token, now).await,
+        None => Ok(None),
+    };
+    let session = match session {
+        Ok(Some(session)) => session,
+        Ok(None) => return see_other(paths::MY_SPACE),
+        Err(err) => return unavailable("a manager's session", &err),
+    };
+    if !auth::same_secret(&session.csrf_token, &form.csrf) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let listing = match state.db.manages(&session.email, id).await {
+        Ok(true) => state.db.staff_space(id).await,
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("a manager's space", &err),
+    };
+    let listing = match listing {
+        Ok(Some(listing)) => listing,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("a manager's space", &err),
+    };
+    let valid = match validate_with_db(&state, &form.input).await {
+        Ok(Ok(valid)) => valid,
+        Ok(Err(errors)) => {
+            let context = ProposalFormState {
+                input: form.input,
+                errors,
+                base: Some(form.base),
+                ..Default::default()
+            };
+            return render_page(
+                &state,
+                &uri,
+                &headers,
+                context,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(res) => return res,
+    };
+    let (_, changed) = crate::backend::db::diff(&listing.current, &valid);
+    if changed.as_object().is_none_or(|c| c.is_empty()) {
+        return see_other(&format!("{}?invariata=1", paths::my_space_edit(id)));
+    }
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let proposed = serde_json::to_string(&form.input).unwrap_or_default();
+    match state
+        .db
+        .propose_revision(
+            id,
+            &session.email,
+            lang.code(),
+            (&form.base, &proposed),
+            changed,
+            now,
+        )
+        .await
+    {
+        Ok(Some(_)) => see_other(&format!("{}?inviate=1", paths::MY_SPACE)),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("storing a proposal", &err),
     }
 }

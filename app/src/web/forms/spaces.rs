@@ -74,15 +74,15 @@ pub(crate) async fn export_geojson(State(state): State<AppState>, headers: Heade
 #[derive(Deserialize)]
 pub struct SpaceForm {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
     /// The version of the space the form was read at (absent on the creation form).
     #[serde(default)]
     version: i64,
     /// The values the form was read at, serialised (see [`merge_edits`]).
     #[serde(default)]
-    base: String,
+    pub(crate) base: String,
     #[serde(flatten)]
-    input: SpaceInput,
+    pub(crate) input: SpaceInput,
 }
 
 /// A space form sent when the session had ended, as the page shows it again after the
@@ -197,7 +197,7 @@ pub(crate) async fn save_space(
 }
 
 /// The shared validation, then what only the database knows: the municipality is one of the 55.
-async fn validate_with_db(
+pub(crate) async fn validate_with_db(
     state: &AppState,
     input: &SpaceInput,
 ) -> Result<Result<ValidSpace, FieldErrors<Field>>, Response> {

@@ -1,0 +1,51 @@
+//! The changes managers proposed, as staff review them.
+
+#[cfg(feature = "ssr")]
+use super::context::{db, require};
+use super::error::AppError;
+use crate::core::view::{RevisionPage, RevisionRow};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+fn row(r: &crate::backend::db::RevisionRecord, space_name: String) -> RevisionRow {
+    RevisionRow {
+        id: r.id,
+        space_id: r.space_id,
+        space_name,
+        email: r.email.clone(),
+        created_at: r.created_at,
+    }
+}
+
+/// Staff: the proposals waiting for a decision, oldest first. Editors and admins.
+#[server(prefix = "/admin/api", endpoint = "revisions")]
+pub async fn revisions_to_review() -> Result<Vec<RevisionRow>, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    Ok(db()?
+        .pending_revisions()
+        .await?
+        .into_iter()
+        .map(|(r, name)| row(&r, name))
+        .collect())
+}
+
+/// Staff: one proposal and what approving it would change in the listing as it is now.
+#[server(prefix = "/admin/api", endpoint = "revision")]
+pub async fn revision_detail(id: i64) -> Result<RevisionPage, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let db = db()?;
+    let proposal = crate::backend::revisions::proposal(&db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let changes = proposal.changes();
+    let r = &proposal.revision;
+    Ok(RevisionPage {
+        row: row(r, proposal.space.current.name.clone()),
+        status: r.status.clone(),
+        reason: r.reason.clone(),
+        version: proposal.space.version,
+        changes,
+        invalid: proposal.valid.is_err(),
+        municipalities: db.all_municipalities().await?,
+    })
+}

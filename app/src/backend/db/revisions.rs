@@ -1,0 +1,258 @@
+//! The SQL of the changes managers propose to their listing: stored beside the listing (which
+//! stays as it is), one waiting per space (a newer one supersedes it), then approved — the
+//! listing written, audited and the manager e-mailed in one transaction — or rejected with a
+//! reason.
+
+use super::audit::{insert_audit, AuditEntry};
+use super::outbox::enqueue;
+use super::staff_spaces::{diff, write_space};
+use super::{Db, DbError};
+use crate::backend::mail::Email;
+use crate::core::validate::space::ValidSpace;
+
+/// A proposed change, as stored.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct RevisionRecord {
+    pub id: i64,
+    pub space_id: i64,
+    pub email: String,
+    pub lang: String,
+    pub base_json: String,
+    pub proposed_json: String,
+    pub created_at: i64,
+    pub status: String,
+    pub reason: Option<String>,
+    pub decided_at: Option<i64>,
+}
+
+const REVISION_SELECT: &str = "SELECT id, space_id, email, lang, base_json, proposed_json, \
+    created_at, status, reason, decided_at FROM space_revisions";
+
+/// What approving a proposal came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approved {
+    Done,
+    /// The listing changed since the page that approved it was shown: nothing written.
+    Stale,
+    /// The proposal was decided already, superseded, or is not there.
+    Gone,
+}
+
+impl Db {
+    /// Stores `email`'s proposal for space `space_id` (the form's values as shown and as sent,
+    /// serialised) and supersedes the one waiting, if any — only while the address manages the
+    /// space (checked in the same transaction). Audited, the manager as actor. Its id, or
+    /// `None` when the address no longer manages the space.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn propose_revision(
+        &self,
+        space_id: i64,
+        email: &str,
+        lang: &str,
+        (base_json, proposed_json): (&str, &str),
+        changed: serde_json::Value,
+        now: i64,
+    ) -> Result<Option<i64>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let manages: Option<(i64,)> = sqlx::query_as(
+            "SELECT space_id FROM space_managers WHERE space_id = $1 AND email = $2",
+        )
+        .bind(space_id)
+        .bind(email)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if manages.is_none() {
+            return Ok(None);
+        }
+        sqlx::query(
+            "UPDATE space_revisions SET status = 'superseded' \
+             WHERE space_id = $1 AND status = 'pending'",
+        )
+        .bind(space_id)
+        .execute(&mut *tx)
+        .await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO space_revisions (space_id, email, lang, base_json, proposed_json, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(space_id)
+        .bind(email)
+        .bind(lang)
+        .bind(base_json)
+        .bind(proposed_json)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: None,
+                actor_email: email,
+                action: "revision_proposed",
+                entity: "space",
+                entity_id: Some(space_id),
+                before: None,
+                after: Some(changed),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    pub async fn revision(&self, id: i64) -> Result<Option<RevisionRecord>, DbError> {
+        Ok(sqlx::query_as(&format!("{REVISION_SELECT} WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// The latest proposal for space `space_id` that was not superseded.
+    pub async fn latest_revision(&self, space_id: i64) -> Result<Option<RevisionRecord>, DbError> {
+        Ok(sqlx::query_as(&format!(
+            "{REVISION_SELECT} WHERE space_id = $1 AND status <> 'superseded' \
+             ORDER BY id DESC LIMIT 1"
+        ))
+        .bind(space_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// How many proposals wait for staff.
+    pub async fn revisions_to_review(&self) -> Result<i64, DbError> {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM space_revisions WHERE status = 'pending'")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(n)
+    }
+
+    /// The proposals waiting for staff, oldest first, with their space's name.
+    pub async fn pending_revisions(&self) -> Result<Vec<(RevisionRecord, String)>, DbError> {
+        let records: Vec<RevisionRecord> = sqlx::query_as(&format!(
+            "{REVISION_SELECT} WHERE status = 'pending' ORDER BY created_at, id"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(records.len());
+        for record in records {
+            let (name,): (String,) = sqlx::query_as("SELECT name FROM spaces WHERE id = $1")
+                .bind(record.space_id)
+                .fetch_one(&self.pool)
+                .await?;
+            out.push((record, name));
+        }
+        Ok(out)
+    }
+
+    /// Approves proposal `id`: the listing becomes `v` (the manager's changes over the listing
+    /// as staff saw it, at `expected`), the proposal is closed, the change audited (the
+    /// fields as before and after) and `mail` queued — one transaction.
+    pub async fn approve_revision(
+        &self,
+        id: i64,
+        v: &ValidSpace,
+        expected: i64,
+        actor: (i64, &str),
+        mail: &Email,
+        now: i64,
+    ) -> Result<Approved, DbError> {
+        let Some(revision) = self.revision(id).await? else {
+            return Ok(Approved::Gone);
+        };
+        let Some(before) = self.staff_space(revision.space_id).await? else {
+            return Ok(Approved::Gone);
+        };
+        if before.version != expected {
+            return Ok(Approved::Stale);
+        }
+        let mut tx = self.begin_write().await?;
+        let closed = sqlx::query(
+            "UPDATE space_revisions SET status = 'approved', decided_by = $1, decided_at = $2 \
+             WHERE id = $3 AND status = 'pending'",
+        )
+        .bind(actor.0)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if closed.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(Approved::Gone);
+        }
+        let claimed =
+            sqlx::query("UPDATE spaces SET version = version + 1 WHERE id = $1 AND version = $2")
+                .bind(revision.space_id)
+                .bind(expected)
+                .execute(&mut *tx)
+                .await?;
+        if claimed.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(Approved::Stale);
+        }
+        write_space(&mut tx, revision.space_id, v, now).await?;
+        let (old, new) = diff(&before.current, v);
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "revision_approved",
+                entity: "space",
+                entity_id: Some(revision.space_id),
+                before: Some(old),
+                after: Some(new),
+            },
+            now,
+        )
+        .await?;
+        enqueue(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(Approved::Done)
+    }
+
+    /// Rejects proposal `id` with `reason` (the listing stays), audited, `mail` queued.
+    /// `false` when it was decided already or superseded.
+    pub async fn reject_revision(
+        &self,
+        id: i64,
+        reason: &str,
+        actor: (i64, &str),
+        mail: &Email,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE space_revisions SET status = 'rejected', reason = $1, decided_by = $2, \
+             decided_at = $3 WHERE id = $4 AND status = 'pending' RETURNING space_id",
+        )
+        .bind(reason)
+        .bind(actor.0)
+        .bind(now)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((space_id,)) = row else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        insert_audit(
+            &mut tx,
+            &AuditEntry {
+                actor_id: Some(actor.0),
+                actor_email: actor.1,
+                action: "revision_rejected",
+                entity: "space",
+                entity_id: Some(space_id),
+                before: None,
+                after: Some(serde_json::json!({ "reason": reason })),
+            },
+            now,
+        )
+        .await?;
+        enqueue(&mut tx, mail, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,132 @@
+//! Staff decide on the changes managers proposed (server only): approved — the listing
+//! written at the version the page showed — or not, with a reason; the manager is e-mailed
+//! either way.
+
+use crate::backend::context::AppState;
+use crate::backend::db::Approved;
+use crate::core::model::Role;
+use crate::core::paths;
+use crate::core::validate::review::validate_reason;
+use crate::ui::pages::admin::review::DecisionFormState;
+use crate::web::guard::authorised_post;
+use crate::web::respond::{render_page, see_other, unavailable};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    #[serde(default)]
+    csrf: String,
+    /// The listing's version the page showed.
+    #[serde(default)]
+    version: i64,
+    /// `approva` or `respingi`.
+    #[serde(default)]
+    azione: String,
+    #[serde(default)]
+    motivo: String,
+}
+
+/// Staff approve a manager's proposal (the listing written, at the version the page showed)
+/// or do not, with a reason; the manager is e-mailed either way.
+pub(crate) async fn decide(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (session.user.id, session.user.email.as_str());
+    let now = state.clock.now();
+    let proposal = match crate::backend::revisions::proposal(&state.db, id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("loading a proposal", &err),
+    };
+    let revision = &proposal.revision;
+    let lang = crate::i18n::Lang::from_code(&revision.lang).unwrap_or_default();
+    let name = proposal.space.current.name.clone();
+    let base = state.config.base_url().to_owned();
+    let done = |key: &str| {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair(key, &name)
+            .finish();
+        see_other(&format!("{}?{query}", paths::REVISIONS))
+    };
+    match form.azione.as_str() {
+        "approva" => {
+            let Ok(valid) = &proposal.valid else {
+                return see_other(&paths::revision(id));
+            };
+            let link = paths::in_lang(&paths::space(&proposal.space.slug), lang);
+            let mail = crate::backend::emails::revision_decided(
+                &revision.email,
+                &valid.name,
+                None,
+                &format!("{base}{link}"),
+                lang,
+            );
+            match state
+                .db
+                .approve_revision(id, valid, form.version, actor, &mail, now)
+                .await
+            {
+                Ok(Approved::Done) => {
+                    state.outbox.wake();
+                    done("approvate")
+                }
+                Ok(Approved::Stale) => see_other(&format!("{}?superata=1", paths::revision(id))),
+                Ok(Approved::Gone) => see_other(&paths::revision(id)),
+                Err(err) => unavailable("approving a proposal", &err),
+            }
+        }
+        "respingi" => {
+            let reason = match validate_reason(&form.motivo, true) {
+                Ok(reason) => reason,
+                Err(errors) => {
+                    let context = DecisionFormState {
+                        reason: form.motivo,
+                        errors,
+                        ..Default::default()
+                    };
+                    return render_page(
+                        &state,
+                        &uri,
+                        &headers,
+                        context,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    )
+                    .await;
+                }
+            };
+            let link = paths::in_lang(paths::MY_SPACE, lang);
+            let mail = crate::backend::emails::revision_decided(
+                &revision.email,
+                &name,
+                Some(&reason),
+                &format!("{base}{link}"),
+                lang,
+            );
+            match state
+                .db
+                .reject_revision(id, &reason, actor, &mail, now)
+                .await
+            {
+                Ok(true) => {
+                    state.outbox.wake();
+                    done("respinte")
+                }
+                Ok(false) => see_other(&paths::revision(id)),
+                Err(err) => unavailable("rejecting a proposal", &err),
+            }
+        }
+        _ => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    }
+}
