@@ -234,6 +234,27 @@ impl Texts {
         unreachable!("the browser takes its words as the islands' props: {problem:?}")
     }
 
+    /// How fresh a listing's information is, in words: when it was last confirmed (said
+    /// plainly once past the period), or that it never was; `true` when it is not fresh.
+    pub fn confirmed_words(
+        &self,
+        confirmed_at: Option<i64>,
+        freshness: crate::core::view::Freshness,
+        now: i64,
+    ) -> (String, bool) {
+        match confirmed_at {
+            None => (self.site.not_confirmed.to_owned(), true),
+            Some(at) => {
+                let date = crate::core::datetime::day_date(at, self.lang);
+                if freshness.stale(at, now) {
+                    ((self.site.confirmed_stale)(&date), true)
+                } else {
+                    ((self.site.confirmed_on)(&date), false)
+                }
+            }
+        }
+    }
+
     /// Short form of the precision warning, for cards and popups.
     pub fn precision_short(&self, precision: PositionPrecision) -> Option<&'static str> {
         (precision != PositionPrecision::Exact).then_some(self.site.precision_short)

@@ -81,6 +81,8 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
   await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);
   await expect(page.getByText(description)).toBeVisible();
+  // Approved today (the server's clock runs from 1 June 2022): the listing says so.
+  await expect(page.getByText(/^Informazioni confermate il \d+ giugno 2022$/)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);
 });
 

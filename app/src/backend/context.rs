@@ -40,6 +40,9 @@ pub struct Config {
     /// `SPAZI_DIGEST_HOUR` (default 8; `off` for none): the hour, Rome time, at which staff get
     /// the daily digest of the events they follow.
     pub digest_hour: Option<u8>,
+    /// `SPAZI_CONFIRM_DAYS` (default 365): how long a listing's confirmed information holds;
+    /// past it, its pages say so (and its managers are asked to confirm it).
+    pub confirm_days: i64,
     /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
     /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -109,6 +112,16 @@ impl Config {
                 365
             }
         };
+        let confirm = var("SPAZI_CONFIRM_DAYS", "365");
+        let confirm_days = match confirm.trim().parse::<i64>() {
+            Ok(d) if (30..=3650).contains(&d) => d,
+            _ => {
+                problems.push(format!(
+                    "SPAZI_CONFIRM_DAYS must be a number of days from 30 to 3650 (got {confirm:?})"
+                ));
+                365
+            }
+        };
         let digest = var("SPAZI_DIGEST_HOUR", "8");
         let digest_hour = match digest.trim() {
             "off" | "" => None,
@@ -142,6 +155,7 @@ impl Config {
             retention_days,
             dpo_contact: var("SPAZI_DPO_CONTACT", ""),
             digest_hour,
+            confirm_days,
         })
     }
 
@@ -184,6 +198,14 @@ impl Config {
         crate::core::view::PrivacyFacts {
             retention_days: self.retention_days,
             dpo_contact: self.dpo_contact.trim().to_owned(),
+        }
+    }
+
+    /// How long a confirmation holds, for the pages (365 days unless set).
+    pub fn freshness(&self) -> crate::core::view::Freshness {
+        match self.confirm_days {
+            0 => crate::core::view::Freshness::default(),
+            days => crate::core::view::Freshness { days },
         }
     }
 

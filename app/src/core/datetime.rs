@@ -96,6 +96,21 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// "6 giugno 2022" / "6 June 2022" (Rome): a day in the past, said without its weekday.
+pub fn day_date(unix: i64, lang: Lang) -> String {
+    let z = local(unix);
+    let months = match lang {
+        Lang::It => MONTHS_IT,
+        Lang::En => MONTHS_EN,
+    };
+    format!(
+        "{} {} {}",
+        z.day(),
+        months[(z.month() - 1) as usize],
+        z.year()
+    )
+}
+
 /// "lunedì 6 giugno 2022" / "Monday 6 June 2022".
 pub fn long_date(unix: i64, lang: Lang) -> String {
     let z = local(unix);

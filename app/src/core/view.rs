@@ -114,6 +114,27 @@ pub struct SpaceSummary {
     pub lat: f64,
     pub lon: f64,
     pub precision: PositionPrecision,
+    /// When its information was last confirmed (see `Freshness`), if ever.
+    pub confirmed_at: Option<i64>,
+}
+
+/// How long a listing's confirmation holds (`SPAZI_CONFIRM_DAYS`), provided to the pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Freshness {
+    pub days: i64,
+}
+
+impl Default for Freshness {
+    fn default() -> Self {
+        Freshness { days: 365 }
+    }
+}
+
+impl Freshness {
+    /// Whether information confirmed at `confirmed_at` is past the period at `now`.
+    pub fn stale(self, confirmed_at: i64, now: i64) -> bool {
+        now - confirmed_at > self.days * 86_400
+    }
 }
 
 /// One page of the map page's list: the spaces of page `page` (from 1) and how many match in

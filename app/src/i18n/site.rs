@@ -82,7 +82,9 @@ words! {
         data_source,
         source_join_form,
         source_staff,
-        last_updated,
+        confirmed_on(date: &str),
+        confirmed_stale(date: &str),
+        not_confirmed,
         back_to_map,
         /// Sharing a space's page: the heading, by e-mail, its address.
         share,

@@ -25,3 +25,16 @@ pub fn use_texts() -> &'static i18n::Texts {
 pub fn link(target: &str) -> String {
     crate::core::paths::in_lang(target, current_lang())
 }
+
+/// "Now" for the page being rendered (the application's clock); pages render on the server
+/// only, so the browser build has no use for it.
+pub fn now() -> i64 {
+    #[cfg(feature = "ssr")]
+    {
+        crate::api::context::now()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        0
+    }
+}

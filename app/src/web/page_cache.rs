@@ -76,9 +76,14 @@ pub async fn serve(
     req: Request,
     next: Next,
 ) -> Response {
-    let Some(key) = cache_key(&req) else {
+    let Some((lang, query)) = cache_key(&req) else {
         return next.run(req).await;
     };
+    // The cards say how fresh each listing is, which changes with the day, not only the data.
+    let key = (
+        lang,
+        format!("{query}#{}", state.clock.now().div_euclid(86_400)),
+    );
     let Some(nonce) = crate::web::security::request_nonce(req.headers()).map(str::to_owned) else {
         return next.run(req).await;
     };

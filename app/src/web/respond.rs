@@ -43,6 +43,7 @@ pub(crate) async fn render_page<C: Clone + Send + Sync + 'static>(
             provide_context(app_state.clone());
             provide_context(app_state.config.map_settings());
             provide_context(app_state.config.privacy_facts());
+            provide_context(app_state.config.freshness());
             provide_context(context.clone());
             crate::web::security::provide_request_nonce();
         },

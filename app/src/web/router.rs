@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
             provide_context(state.clone());
             provide_context(state.config.map_settings());
             provide_context(state.config.privacy_facts());
+            provide_context(state.config.freshness());
             crate::web::security::provide_request_nonce();
         }
     };

@@ -43,6 +43,13 @@ async fn mails_to(t: &TestDb, to: &str) -> Vec<String> {
     texts
 }
 
+/// Makes `email` a manager of space `id` (as staff would).
+async fn manage(t: &TestDb, id: i64, email: &str) {
+    t.db.add_space_manager(id, email, ManagerSource::Staff, (None, ""), NOW)
+        .await
+        .unwrap();
+}
+
 /// Asks for a link for `email` from client `from` at `now`: the token, when one was made.
 async fn ask(t: &TestDb, email: &str, from: &str, now: i64) -> Option<String> {
     let seen = Mutex::new(None);
@@ -163,15 +170,7 @@ async fn sign_in_links_and_sessions(t: &TestDb) {
         space_id(t, "dumbo").await,
         space_id(t, "big-boost-innovation-garage").await,
     );
-    t.db.add_space_manager(
-        dumbo,
-        "gestore@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
+    manage(t, dumbo, "gestore@example.it").await;
     // An address that manages nothing: no link, no e-mail (the caller answers the same).
     assert_eq!(ask(t, "nessuno@example.it", "10.0.0.1", NOW).await, None);
     assert!(mails_to(t, "nessuno@example.it").await.is_empty());
@@ -246,15 +245,7 @@ async fn sign_in_links_and_sessions(t: &TestDb) {
     );
     assert_eq!(mails_to(t, "gestore@example.it").await.len(), 5);
     // …and ten links an hour from one client.
-    t.db.add_space_manager(
-        other,
-        "altro@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
+    manage(t, other, "altro@example.it").await;
     for i in 0..3 {
         assert!(ask(t, "altro@example.it", "10.0.0.3", NOW + 400 + i)
             .await
@@ -263,9 +254,7 @@ async fn sign_in_links_and_sessions(t: &TestDb) {
     let mut made = 0;
     for i in 0..10 {
         let to = format!("altro{i}@example.it");
-        t.db.add_space_manager(other, &to, ManagerSource::Staff, (None, ""), NOW)
-            .await
-            .unwrap();
+        manage(t, other, &to).await;
         made += ask(t, &to, "10.0.0.3", NOW + 500 + i).await.is_some() as i64;
     }
     assert_eq!(made, managers::LINKS_PER_CLIENT - 3);
@@ -298,15 +287,7 @@ async fn the_managers_area_over_http() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
     let dumbo = space_id(&t, "dumbo").await;
-    t.db.add_space_manager(
-        dumbo,
-        "gestore@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
+    manage(&t, dumbo, "gestore@example.it").await;
     let get = |uri: &str, cookie: Option<&str>| app.clone().oneshot(get_req(uri, cookie));
     let post = |uri: &str, body: &str, cookie: Option<&str>| {
         app.clone()
@@ -519,15 +500,7 @@ async fn proposals_wait_for_staff(t: &TestDb) {
     let staff = create(t, "staff.modifiche@example.it", Role::Editor).await;
     let actor = (staff, "staff.modifiche@example.it");
     let dumbo = space_id(t, "dumbo").await;
-    t.db.add_space_manager(
-        dumbo,
-        "gestore@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
+    manage(t, dumbo, "gestore@example.it").await;
     // Only a manager of the space may propose.
     assert_eq!(
         propose_description(t, dumbo, "altro@example.it", "Non mio.").await,
@@ -657,24 +630,8 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
         space_id(&t, "dumbo").await,
         space_id(&t, "big-boost-innovation-garage").await,
     );
-    t.db.add_space_manager(
-        dumbo,
-        "gestore@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
-    t.db.add_space_manager(
-        big,
-        "altra@example.it",
-        ManagerSource::Staff,
-        (None, ""),
-        NOW,
-    )
-    .await
-    .unwrap();
+    manage(&t, dumbo, "gestore@example.it").await;
+    manage(&t, big, "altra@example.it").await;
     let cookie = manager_cookie(&t, "gestore@example.it").await;
     let get = |uri: String| app.clone().oneshot(get_req(&uri, Some(&cookie)));
     let post = |uri: String, body: String| {
@@ -837,5 +794,132 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
         .contains("http://spazi.test/spazi/dumbo"));
     let area = body_text(get("/il-mio-spazio".into()).await.unwrap()).await;
     assert!(area.contains("Modifiche approvate"));
+    t.finish().await;
+}
+
+async fn confirmed_at(t: &TestDb, id: i64) -> Option<i64> {
+    let (at,): (Option<i64>,) = sqlx::query_as("SELECT confirmed_at FROM spaces WHERE id = $1")
+        .bind(id)
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    at
+}
+
+async fn what_confirms_a_listing(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let staff = create(t, "staff.conferme@example.it", Role::Editor).await;
+    let actor = (staff, "staff.conferme@example.it");
+    let dumbo = space_id(t, "dumbo").await;
+    // The 2021 list: never confirmed.
+    assert_eq!(confirmed_at(t, dumbo).await, None);
+    // An import's change is not a confirmation; a staff member's save is.
+    let listing = t.db.staff_space(dumbo).await.unwrap().unwrap();
+    let mut changed = listing.current.clone();
+    changed.phone = Some("051 111111".into());
+    t.db.update_space_as(
+        dumbo,
+        &changed,
+        listing.version,
+        actor,
+        "import",
+        NOW + 10,
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(confirmed_at(t, dumbo).await, None);
+    changed.phone = Some("051 222222".into());
+    t.db.update_space(dumbo, &changed, listing.version + 1, actor, NOW + 20)
+        .await
+        .unwrap();
+    assert_eq!(confirmed_at(t, dumbo).await, Some(NOW + 20));
+    // An approved join request confirms its space, whatever approves it.
+    let requested = crate::privacy::join_request(t, "nuova@example.it", NOW).await;
+    assert_eq!(confirmed_at(t, requested).await, None);
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM submissions WHERE space_id = $1")
+        .bind(requested)
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    let mail = Email {
+        to: "nuova@example.it".into(),
+        ..Default::default()
+    };
+    t.db.decide_submission(id, Decision::Approved, None, &mail, None, actor, NOW + 30)
+        .await
+        .unwrap();
+    assert_eq!(confirmed_at(t, requested).await, Some(NOW + 30));
+    // An approved proposal confirms its listing.
+    manage(t, dumbo, "gestore@example.it").await;
+    let revision = propose_description(t, dumbo, "gestore@example.it", "Confermata.")
+        .await
+        .unwrap();
+    let proposal = app::backend::revisions::proposal(&t.db, revision)
+        .await
+        .unwrap()
+        .unwrap();
+    t.db.approve_revision(
+        revision,
+        &proposal.valid.clone().unwrap(),
+        proposal.space.version,
+        actor,
+        &mail,
+        NOW + 40,
+    )
+    .await
+    .unwrap();
+    assert_eq!(confirmed_at(t, dumbo).await, Some(NOW + 40));
+}
+on_both_backends!(what_confirms_a_listing);
+
+#[tokio::test]
+async fn pages_say_how_fresh_a_listing_is() {
+    let t = TestDb::sqlite().await;
+    let now = app::backend::clock::Clock::system().now();
+    let dumbo = {
+        t.db.seed(NOW).await.unwrap();
+        space_id(&t, "dumbo").await
+    };
+    let page = |clock: app::backend::clock::Clock| {
+        let t = &t;
+        async move {
+            let app = crate::http::app_at(t, clock).await;
+            body_text(app.oneshot(get_req("/spazi/dumbo", None)).await.unwrap()).await
+        }
+    };
+    let list = |clock: app::backend::clock::Clock| {
+        let t = &t;
+        async move {
+            let app = crate::http::app_at(t, clock).await;
+            body_text(app.oneshot(get_req("/?q=dumbo", None)).await.unwrap()).await
+        }
+    };
+    let fixed = app::backend::clock::Clock::fixed;
+    assert!(page(fixed(now))
+        .await
+        .contains("Informazioni non ancora confermate"));
+    sqlx::query("UPDATE spaces SET confirmed_at = $1 WHERE id = $2")
+        .bind(1_773_316_800_i64) // 12 March 2026, noon in Rome
+        .bind(dumbo)
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let fresh = page(fixed(1_773_316_800 + 30 * 86_400)).await;
+    assert!(
+        fresh.contains("Informazioni confermate il 12 marzo 2026<"),
+        "{fresh}"
+    );
+    assert!(list(fixed(1_773_316_800 + 30 * 86_400))
+        .await
+        .contains("Informazioni confermate il 12 marzo 2026<"));
+    // Past the period (a year by default): said plainly, on the page and in the list.
+    let later = fixed(1_773_316_800 + 400 * 86_400);
+    assert!(page(later).await.contains(
+        "Informazioni confermate il 12 marzo 2026: potrebbero non essere più aggiornate"
+    ));
+    assert!(list(later)
+        .await
+        .contains("potrebbero non essere più aggiornate"));
     t.finish().await;
 }

@@ -5,7 +5,7 @@
 
 use super::audit::{insert_audit, AuditEntry};
 use super::outbox::enqueue;
-use super::staff_spaces::{diff, write_space};
+use super::staff_spaces::{confirm_space, diff, write_space};
 use super::{Db, DbError};
 use crate::backend::mail::Email;
 use crate::core::validate::space::ValidSpace;
@@ -192,6 +192,7 @@ impl Db {
             return Ok(Approved::Stale);
         }
         write_space(&mut tx, revision.space_id, v, now).await?;
+        confirm_space(&mut tx, revision.space_id, now).await?;
         let (old, new) = diff(&before.current, v);
         insert_audit(
             &mut tx,

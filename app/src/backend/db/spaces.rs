@@ -13,7 +13,7 @@ const SELECT_DETAILS: &str = "SELECT s.id, s.slug, s.status, s.name, s.descripti
          s.municipality_code, m.name AS municipality_name, s.lat, s.lon, s.position_precision, \
          s.website, s.email, s.phone, s.source, s.updated_at, \
          o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-         o.description AS org_description, s.opening_hours, s.services \
+         o.description AS org_description, s.opening_hours, s.services, s.confirmed_at \
      FROM spaces s \
      JOIN municipalities m ON m.istat_code = s.municipality_code \
      LEFT JOIN organisations o ON o.id = s.organisation_id \
@@ -45,6 +45,7 @@ struct PublicRow {
     org_description: Option<String>,
     opening_hours: Option<String>,
     services: Option<String>,
+    confirmed_at: Option<i64>,
 }
 
 impl PublicRow {
@@ -73,6 +74,7 @@ impl PublicRow {
                 // The CHECK constraint keeps the column to known codes.
                 precision: PositionPrecision::from_code(&self.position_precision)
                     .unwrap_or(PositionPrecision::Approximate),
+                confirmed_at: self.confirmed_at,
             },
             status: crate::core::model::SpaceStatus::from_code(&self.status)
                 .unwrap_or(crate::core::model::SpaceStatus::Pending),

@@ -218,6 +218,10 @@ impl Db {
             return self.stale_or_missing(id).await;
         }
         write_space(&mut tx, id, v, now).await?;
+        // Saved by staff by hand: the listing is confirmed (an import's row is not).
+        if action == "update" {
+            confirm_space(&mut tx, id, now).await?;
+        }
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -350,12 +354,17 @@ impl Db {
             now,
         )
         .await?;
-        sqlx::query("UPDATE spaces SET opening_hours = $1, services = $2 WHERE id = $3")
-            .bind(&v.opening_hours)
-            .bind(&v.services)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        // Made by staff by hand: confirmed now (an import's row is not a confirmation).
+        let confirmed = (action == "create").then_some(now);
+        sqlx::query(
+            "UPDATE spaces SET opening_hours = $1, services = $2, confirmed_at = $3 WHERE id = $4",
+        )
+        .bind(&v.opening_hours)
+        .bind(&v.services)
+        .bind(confirmed)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         insert_audit(
             &mut tx,
             &AuditEntry {
@@ -462,6 +471,20 @@ async fn record_import_change(
     .bind(version_after)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Records that space `id`'s information was confirmed at `now`, in the caller's transaction.
+pub(super) async fn confirm_space(
+    conn: &mut sqlx::AnyConnection,
+    id: i64,
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE spaces SET confirmed_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

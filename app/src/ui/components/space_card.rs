@@ -30,6 +30,11 @@ pub fn SpaceCard(
         Some(address) => format!("{address}, {}", space.municipality),
         None => space.municipality.clone(),
     };
+    let (confirmed, stale) = t.confirmed_words(
+        space.confirmed_at,
+        use_context::<crate::core::view::Freshness>().unwrap_or_default(),
+        crate::ui::lang::now(),
+    );
     view! {
         <li class="space-card" data-slug=space.slug.clone()>
             <h3 class="space-card__title">
@@ -44,6 +49,7 @@ pub fn SpaceCard(
             {t
                 .precision_short(space.precision)
                 .map(|note| view! { <p class="space-card__note">{note}</p> })}
+            <p class="freshness" class:freshness--stale=stale>{confirmed}</p>
         </li>
     }
 }

@@ -5,7 +5,7 @@
 //! `web::forms::managers`. Works without JavaScript.
 
 use crate::api::managers::{manager_area, manager_editor, manager_link};
-use crate::core::datetime::long_date;
+use crate::core::datetime::day_date;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
 use crate::core::validate::space::{Field, SpaceInput};
@@ -108,7 +108,7 @@ fn Area(area: ManagerArea) -> impl IntoView {
                         </span>
                     </p>
                     {space.proposal.map(|p| {
-                        let date = long_date(p.at, t.lang);
+                        let date = day_date(p.at, t.lang);
                         let state = match p.status.as_str() {
                             "approved" => (m.proposal_approved)(&date),
                             "rejected" => (m.proposal_rejected)(&date),
@@ -233,7 +233,7 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
         .proposal
         .as_ref()
         .filter(|p| p.status == "pending")
-        .map(|p| (m.edit_waiting)(&long_date(p.at, t.lang)));
+        .map(|p| (m.edit_waiting)(&day_date(p.at, t.lang)));
     let title = (m.edit_title)(&editor.space.name);
     view! {
         <Title text=title.clone() />

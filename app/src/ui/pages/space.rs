@@ -57,7 +57,11 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
     };
     let markers = vec![MapMarker::from(s)];
     let has_contacts = space.website.is_some() || space.email.is_some() || space.phone.is_some();
-    let updated = format_date(space.updated_at);
+    let (confirmed, stale) = t.confirmed_words(
+        s.confirmed_at,
+        use_context::<crate::core::view::Freshness>().unwrap_or_default(),
+        crate::ui::lang::now(),
+    );
     view! {
         <Title text=s.name.clone() />
         <Meta name="description" content=description.clone() />
@@ -160,7 +164,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                                 <span>{t.data_source} ": " {t.source_words(&src)}</span>
                                 <br />
                             })}
-                            <span>{t.last_updated} ": " {updated}</span>
+                            <span class="freshness" class:freshness--stale=stale>{confirmed}</span>
                         </p>
                     </div>
                     <aside class="space__map" aria-label=t.position>
@@ -182,22 +186,9 @@ fn safe_url(url: &str) -> String {
     }
 }
 
-/// `dd/mm/yyyy` (UTC) from Unix seconds.
-fn format_date(unix: i64) -> String {
-    let (y, m, d) = crate::core::text::civil_date(unix);
-    format!("{d:02}/{m:02}/{y}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_are_italian_style() {
-        assert_eq!(format_date(0), "01/01/1970");
-        assert_eq!(format_date(1_654_527_600), "06/06/2022");
-        assert_eq!(format_date(951_782_400), "29/02/2000");
-    }
 
     #[test]
     fn only_web_links_are_links() {

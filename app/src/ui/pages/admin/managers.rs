@@ -5,7 +5,7 @@
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::staff_space_page;
-use crate::core::datetime::long_date;
+use crate::core::datetime::day_date;
 use crate::core::paths;
 use crate::core::view::StaffSpacePage;
 use crate::ui::components::form::EmailField;
@@ -62,7 +62,7 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
             let source = format!(
                 "{}, {}",
                 m.source(&manager.source),
-                (m.staff_since)(&long_date(manager.added_at, t.lang))
+                (m.staff_since)(&day_date(manager.added_at, t.lang))
             );
             view! {
                 <li class="manager">
