@@ -84,6 +84,25 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   // Approved today (the server's clock runs from 1 June 2022): the listing says so.
   await expect(page.getByText(/^Informazioni confermate il \d+ giugno 2022$/)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);
+
+  // Staff ask the manager to confirm the listing; one click on the e-mailed link does it,
+  // without signing in.
+  await page.goto(`/admin?q=${encodeURIComponent(space)}`);
+  await page.getByRole("link", { name: space, exact: true }).first().click();
+  await page.getByRole("link", { name: "Aggiungi o togli gestori" }).click();
+  await page.getByRole("button", { name: "Chiedi ai gestori di confermare ora" }).click();
+  await expect(page.getByRole("status")).toContainText("Chiesto all'unico gestore");
+  await page.getByRole("button", { name: "Esci" }).click();
+  const ask = await waitForMail(email, /\/il-mio-spazio\/conferma\/[0-9a-f]{64}/);
+  const confirm = ask.match(/https?:\/\/\S+\/il-mio-spazio\/conferma\/[0-9a-f]{64}/)![0];
+  await page.goto(new URL(confirm).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Le informazioni del tuo spazio sono ancora giuste?");
+  await expect(page.getByText(description)).toBeVisible();
+  await page.getByRole("button", { name: "Sì, è tutto giusto" }).click();
+  await expect(page.getByRole("status")).toHaveText("Grazie! Le informazioni del tuo spazio risultano confermate da oggi.");
+  // The link works once.
+  await page.goto(new URL(confirm).pathname);
+  await expect(page.getByRole("alert")).toContainText("non funziona più");
 });
 
 test("the managers' area in English answers every address the same", async ({ page }) => {

@@ -52,6 +52,31 @@ managers-mail-rejected =
 
     You can propose new ones from "My space":
     { $link }
+managers-confirm-title = Is your space's information still right?
+managers-confirm-intro = This is how "{ $space }" appears on the map of innovation spaces. If everything is right, confirm it with one click.
+managers-confirm-yes = Yes, everything is right
+managers-confirm-update = I want to update something
+managers-confirm-closed = The space has closed
+managers-confirm-closed-hint = The Forum's staff will check and take it off the map.
+managers-confirm-dead = This link no longer works: it was used already, or it has expired. You can always sign in from "My space".
+managers-confirm-done = Thank you! Your space's information is confirmed as of today.
+managers-confirm-closed-done = Thank you for telling us: the Forum's staff will check and take the space off the map.
+managers-mail-confirm-subject = Is your space's information still right?
+managers-mail-remind-subject = Reminder: is your space's information still right?
+managers-mail-confirm =
+    the information about "{ $space }" on the map of innovation spaces was last confirmed on { $date }. Is it still right?
+
+    Open this link (it works for 90 days) and choose: confirm it with one click, update it, or tell us the space has closed.
+    { $link }
+managers-mail-confirm-never =
+    the information about "{ $space }" on the map of innovation spaces has not been confirmed by its managers yet. Is it right?
+
+    Open this link (it works for 90 days) and choose: confirm it with one click, update it, or tell us the space has closed.
+    { $link }
+managers-mail-closed-subject = A space of the network reported it has closed
+managers-mail-closed =
+    { $email } reported that "{ $space }" has closed. Check and, if so, archive its listing:
+    { $link }
 managers-staff-title = Managers
 managers-staff-intro = Whoever manages the space signs in from "My space" with a link they get by e-mail.
 managers-staff-none = This space has no managers.
@@ -96,3 +121,18 @@ managers-revision-rejected = Changes to { $name } not approved: the manager gets
 managers-revision-stale = The listing changed while you were looking: below is what would change now. Check and approve again.
 managers-revision-decided = This proposal was decided already, or a manager sent a newer one.
 managers-revision-open-space = Open the space's listing
+managers-action-confirmed = information confirmed by the manager
+managers-action-closure = closure reported by the manager
+managers-action-update = the manager wants to update the listing
+managers-action-asked = managers asked to confirm
+managers-staff-ask-now = Ask the managers to confirm now
+managers-staff-asked = { $n ->
+    [one] The one manager was asked to confirm the listing: they get an e-mail.
+   *[other] The { $n } managers were asked to confirm the listing: they get an e-mail.
+}
+managers-fresh-title = Listings and confirmations
+managers-fresh-confirmed = Confirmed
+managers-fresh-due = To be confirmed
+managers-fresh-overdue = Overdue (no answer after the reminder)
+managers-fresh-no-manager = Without a manager
+managers-fresh-closed = Reported as closed

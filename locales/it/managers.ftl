@@ -52,6 +52,31 @@ managers-mail-rejected =
 
     Puoi proporne di nuove da «Il mio spazio»:
     { $link }
+managers-confirm-title = Le informazioni del tuo spazio sono ancora giuste?
+managers-confirm-intro = Ecco come «{ $space }» appare sulla mappa degli spazi per l'innovazione. Se è tutto giusto, confermalo con un clic.
+managers-confirm-yes = Sì, è tutto giusto
+managers-confirm-update = Voglio aggiornare qualcosa
+managers-confirm-closed = Lo spazio ha chiuso
+managers-confirm-closed-hint = Lo staff del Forum controllerà e lo toglierà dalla mappa.
+managers-confirm-dead = Questo link non funziona più: è già stato usato, o è scaduto. Puoi sempre entrare da «Il mio spazio».
+managers-confirm-done = Grazie! Le informazioni del tuo spazio risultano confermate da oggi.
+managers-confirm-closed-done = Grazie per avercelo detto: lo staff del Forum controllerà e toglierà lo spazio dalla mappa.
+managers-mail-confirm-subject = Le informazioni del tuo spazio sono ancora giuste?
+managers-mail-remind-subject = Promemoria: le informazioni del tuo spazio sono ancora giuste?
+managers-mail-confirm =
+    le informazioni di «{ $space }» sulla mappa degli spazi per l'innovazione sono state confermate l'ultima volta il { $date }. Sono ancora giuste?
+
+    Apri questo link (vale 90 giorni) e scegli: confermarle con un clic, aggiornarle, o dirci che lo spazio ha chiuso.
+    { $link }
+managers-mail-confirm-never =
+    le informazioni di «{ $space }» sulla mappa degli spazi per l'innovazione non sono ancora state confermate da chi gestisce lo spazio. Sono giuste?
+
+    Apri questo link (vale 90 giorni) e scegli: confermarle con un clic, aggiornarle, o dirci che lo spazio ha chiuso.
+    { $link }
+managers-mail-closed-subject = Uno spazio della rete ha segnalato la chiusura
+managers-mail-closed =
+    { $email } ha segnalato che «{ $space }» ha chiuso. Controlla e, se è così, archivia la scheda:
+    { $link }
 managers-staff-title = Gestori
 managers-staff-intro = Chi gestisce lo spazio entra da «Il mio spazio» con un link che riceve per e-mail.
 managers-staff-none = Questo spazio non ha gestori.
@@ -96,3 +121,18 @@ managers-revision-rejected = Modifiche a { $name } non approvate: il gestore ric
 managers-revision-stale = La scheda è cambiata mentre guardavi: qui sotto cosa cambierebbe adesso. Controlla e approva di nuovo.
 managers-revision-decided = Questa proposta è già stata decisa, o un gestore ne ha mandata una più recente.
 managers-revision-open-space = Apri la scheda dello spazio
+managers-action-confirmed = informazioni confermate dal gestore
+managers-action-closure = chiusura segnalata dal gestore
+managers-action-update = il gestore vuole aggiornare la scheda
+managers-action-asked = conferma chiesta ai gestori
+managers-staff-ask-now = Chiedi ai gestori di confermare ora
+managers-staff-asked = { $n ->
+    [one] Chiesto all'unico gestore di confermare la scheda: riceve un'e-mail.
+   *[other] Chiesto ai { $n } gestori di confermare la scheda: ricevono un'e-mail.
+}
+managers-fresh-title = Schede e conferme
+managers-fresh-confirmed = Confermate
+managers-fresh-due = Da confermare
+managers-fresh-overdue = In ritardo (nessuna risposta dopo il promemoria)
+managers-fresh-no-manager = Senza gestore
+managers-fresh-closed = Segnalate come chiuse

@@ -111,6 +111,30 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
     }
 }
 
+/// The listing a confirmation link `token` asks about and whom it asks, if the link can still
+/// be answered (reading it does not answer it).
+pub async fn manager_confirmation(
+    token: String,
+) -> Result<Option<(String, crate::core::view::SpaceDetail)>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let db = db()?;
+        let hash = crate::backend::auth::token_hash(&token);
+        let Some(request) = db.confirmation(&hash, now()).await? else {
+            return Ok(None);
+        };
+        Ok(db
+            .published_space(&request.slug)
+            .await?
+            .map(|space| (request.email, space)))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = token;
+        Ok(None)
+    }
+}
+
 /// The address sign-in link `token` would sign in, if it can still be used (reading it does
 /// not use it).
 pub async fn manager_link(token: String) -> Result<Option<String>, AppError> {

@@ -73,3 +73,15 @@ pub async fn staff_municipalities() -> Result<Vec<MunicipalityOption>, AppError>
     let db = db()?;
     Ok(db.all_municipalities().await?)
 }
+
+/// Staff: how fresh the published listings are (see `FreshnessCounts`).
+#[server(prefix = "/admin/api", endpoint = "freshness")]
+pub async fn freshness_summary() -> Result<crate::core::view::FreshnessCounts, AppError> {
+    require(crate::core::model::Role::Editor).await?;
+    let state = leptos::prelude::use_context::<crate::backend::context::AppState>()
+        .ok_or(AppError::Unavailable)?;
+    let period = state.config.freshness().days * 86_400;
+    Ok(db()?
+        .freshness_counts(super::context::now(), period)
+        .await?)
+}

@@ -3,6 +3,7 @@
 //! placeholders, `ON CONFLICT`, `RETURNING`, plain column types (see migrations/).
 
 mod audit;
+mod confirmations;
 mod digests;
 mod door;
 mod events;
@@ -30,6 +31,9 @@ mod synthetic;
 mod transfer;
 
 pub use audit::{audit_view, change_list, insert_audit, AuditEntry, AuditRecord};
+pub use confirmations::{
+    ComposeConfirmation, ConfirmationMail, ConfirmationRecord, NewToken, REMIND_AFTER,
+};
 pub use digests::{DigestCompose, DigestEvent};
 pub use door::{Addition, AGAIN_WITHIN};
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};

@@ -243,6 +243,37 @@ pub fn revision_decided(
     letter(lang, to, subject.to_owned(), "", &message)
 }
 
+/// To a space's manager: is its information still right? With the link that answers (see
+/// `Db::queue_confirmations`), in `base`'s site.
+pub fn confirmation_request(m: &crate::backend::db::ConfirmationMail, base: &str) -> Email {
+    let lang = Lang::from_code(m.lang).unwrap_or_default();
+    let t = lang.texts().managers;
+    let path = crate::core::paths::in_lang(&crate::core::paths::my_space_confirm(m.token), lang);
+    let link = format!("{base}{path}");
+    let message = match m.confirmed_at {
+        Some(at) => (t.mail_confirm)(m.space, &crate::core::datetime::day_date(at, lang), &link),
+        None => (t.mail_confirm_never)(m.space, &link),
+    };
+    let subject = if m.reminder {
+        t.mail_remind_subject
+    } else {
+        t.mail_confirm_subject
+    };
+    letter(lang, m.to, subject.to_owned(), "", &message)
+}
+
+/// To staff: a manager says their space has closed; `link` is the space's staff page.
+pub fn closure_reported(to: &str, space: &str, manager: &str, link: &str) -> Email {
+    let t = Lang::It.texts().managers;
+    letter(
+        Lang::It,
+        to,
+        t.mail_closed_subject.to_owned(),
+        "",
+        &(t.mail_closed)(space, manager, link),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

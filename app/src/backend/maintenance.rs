@@ -22,6 +22,28 @@ pub struct Settings {
     pub base: String,
     pub retention_days: i64,
     pub digest_hour: Option<u8>,
+    /// How long a listing's confirmation holds (days): past it, its managers are asked.
+    pub confirm_days: i64,
+}
+
+/// Asks the managers of the listings whose confirmation has lapsed, and reminds those who did
+/// not answer (see `Db::queue_confirmations`).
+pub async fn confirmations(
+    db: &Db,
+    now: i64,
+    settings: &Settings,
+) -> Result<usize, crate::backend::db::DbError> {
+    let base = settings.base.clone();
+    let compose = move |m: &crate::backend::db::ConfirmationMail| {
+        crate::backend::emails::confirmation_request(m, &base)
+    };
+    db.queue_confirmations(
+        now,
+        settings.confirm_days * 86_400,
+        &crate::backend::managers::confirmation_token,
+        &compose,
+    )
+    .await
 }
 
 /// Queues the staff's digests when today's digest time has come (see `Db::queue_digests`).
@@ -82,6 +104,14 @@ pub async fn run(
             Err(err) => tracing::error!(error = %err, "queueing staff digests failed"),
         }
         if round.is_multiple_of(RETENTION_EVERY) {
+            match confirmations(&db, now, &settings).await {
+                Ok(0) => {}
+                Ok(n) => {
+                    tracing::info!(emails = n, "managers asked to confirm their listings");
+                    outbox.wake();
+                }
+                Err(err) => tracing::error!(error = %err, "asking managers to confirm failed"),
+            }
             match db.apply_retention(now, retention_days).await {
                 Ok(r) if r == Default::default() => {}
                 Ok(r) => tracing::info!(

@@ -65,6 +65,65 @@ pub async fn sign_in(db: &Db, token: &str, now: i64) -> Result<Option<String>, D
     Ok(opened.map(|_| session))
 }
 
+/// A new link of a request to confirm a listing: its secret and the hash that is stored.
+pub fn confirmation_token() -> (String, String) {
+    let token = new_token();
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+/// What answering a request to confirm came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answered {
+    /// The listing is confirmed now.
+    Confirmed,
+    /// The manager wants to update it: a new session's token (for the cookie) and the space.
+    Update { session: String, space_id: i64 },
+    /// Staff are told the space has closed.
+    Closed,
+    /// The link was used already, has expired, or is unknown.
+    Dead,
+}
+
+/// Answers the request of link `token` (`confirmed`, `update` or `closed`; `staff` writes the
+/// e-mail that tells staff of a closure, given the space's name, id and the manager's address).
+pub async fn answer(
+    db: &Db,
+    token: &str,
+    answer: &str,
+    staff: impl FnOnce(&str, i64, &str) -> Email,
+    now: i64,
+) -> Result<Answered, DbError> {
+    let answered = db
+        .answer_confirmation(
+            &token_hash(token),
+            answer,
+            |r| staff(&r.space_name, r.space_id, &r.email),
+            now,
+        )
+        .await?;
+    let Some(record) = answered else {
+        return Ok(Answered::Dead);
+    };
+    Ok(match answer {
+        "confirmed" => Answered::Confirmed,
+        "closed" => Answered::Closed,
+        _ => {
+            let session = new_token();
+            db.open_manager_session(
+                &record.email,
+                (&token_hash(&session), &new_token(), now + ABSOLUTE_TIMEOUT),
+                now,
+            )
+            .await?;
+            Answered::Update {
+                session,
+                space_id: record.space_id,
+            }
+        }
+    })
+}
+
 /// A signed-in manager: their address and their session's CSRF token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManagerSession {

@@ -25,6 +25,9 @@ pub const MY_SPACE: &str = "/il-mio-spazio";
 /// A manager's sign-in link (the one in the e-mail): a page with one button, which posts here
 /// (a mail scanner that opens links does not use it up).
 pub const MY_SPACE_LINK: &str = "/il-mio-spazio/accesso/{token}";
+/// A manager's link to confirm their listing (from the yearly e-mail): the listing and three
+/// buttons — confirm, update, closed — which post here.
+pub const MY_SPACE_CONFIRM: &str = "/il-mio-spazio/conferma/{token}";
 /// A manager proposes changes to one of their spaces (the form posts here).
 pub const MY_SPACE_EDIT: &str = "/il-mio-spazio/spazi/{id}";
 
@@ -69,7 +72,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 39] = [
+pub const PAGES: [&str; 40] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -82,6 +85,7 @@ pub const PAGES: [&str; 39] = [
     MY_SPACE,
     MY_SPACE_LINK,
     MY_SPACE_EDIT,
+    MY_SPACE_CONFIRM,
     ADMIN,
     SIGN_IN,
     NEW_SPACE,
@@ -134,7 +138,7 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 14] = [
+pub const TWINS: [(&str, &str); 15] = [
     (HOME, "/en/"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
@@ -149,6 +153,7 @@ pub const TWINS: [(&str, &str); 14] = [
     (MY_SPACE_LINK, "/en/my-space/sign-in/{token}"),
     (MY_SPACE_SIGN_OUT, "/en/my-space/sign-out"),
     (MY_SPACE_EDIT, "/en/my-space/spaces/{id}"),
+    (MY_SPACE_CONFIRM, "/en/my-space/confirm/{token}"),
 ];
 
 /// `path` matched against `pattern`: the parameter's value (one segment, not empty), or `""`
@@ -238,12 +243,14 @@ pub const STAFF_FUNCTIONS: &str = "/admin/api";
 
 /// Pages whose last segment is a bearer secret: a registration's personal link, a staff
 /// invitation (an account takeover for whoever reads it). Kept out of the logs.
-pub const SECRET_PREFIXES: [&str; 5] = [
+pub const SECRET_PREFIXES: [&str; 7] = [
     "/prenotazione/",
     "/en/registration/",
     "/admin/invito/",
     "/il-mio-spazio/accesso/",
     "/en/my-space/sign-in/",
+    "/il-mio-spazio/conferma/",
+    "/en/my-space/confirm/",
 ];
 
 /// The pattern with its one `{parameter}` replaced by `value`.
@@ -278,6 +285,9 @@ pub fn rsvp(token: &str) -> String {
 }
 pub fn my_space_link(token: &str) -> String {
     fill(MY_SPACE_LINK, token)
+}
+pub fn my_space_confirm(token: &str) -> String {
+    fill(MY_SPACE_CONFIRM, token)
 }
 pub fn my_space_edit(id: i64) -> String {
     fill(MY_SPACE_EDIT, id)
@@ -464,11 +474,14 @@ mod tests {
                 prefix(TWINS[9].1),
                 prefix(INVITATION),
                 prefix(MY_SPACE_LINK),
-                prefix(TWINS[11].1)
+                prefix(TWINS[11].1),
+                prefix(MY_SPACE_CONFIRM),
+                prefix(TWINS[14].1)
             ]
         );
         assert_eq!(TWINS[9].0, RSVP);
         assert_eq!(TWINS[11].0, MY_SPACE_LINK);
+        assert_eq!(TWINS[14].0, MY_SPACE_CONFIRM);
     }
 
     #[test]

@@ -137,6 +137,18 @@ impl Freshness {
     }
 }
 
+/// How fresh the published listings are, for staff: confirmed within the period, to be
+/// confirmed, overdue (no answer after the reminder; counted in neither other), without a
+/// manager, reported closed by one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreshnessCounts {
+    pub confirmed: i64,
+    pub due: i64,
+    pub overdue: i64,
+    pub no_manager: i64,
+    pub closed: i64,
+}
+
 /// One page of the map page's list: the spaces of page `page` (from 1) and how many match in
 /// all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -93,6 +93,10 @@ pub fn router(state: AppState) -> Router {
         .route(paths::MY_SPACE_LINK, post(managers::use_link))
         .route(paths::MY_SPACE_SIGN_OUT, post(managers::sign_out))
         .route(
+            paths::MY_SPACE_CONFIRM,
+            post(managers::answer_confirmation).layer(DefaultBodyLimit::max(1024)),
+        )
+        .route(
             paths::MY_SPACE_EDIT,
             post(managers::propose).layer(DefaultBodyLimit::max(join::MAX_BODY)),
         )

@@ -74,6 +74,7 @@ pub async fn run() -> Result<(), StartError> {
             base,
             retention_days: config.retention_days,
             digest_hour: config.digest_hour,
+            confirm_days: config.freshness().days,
         },
         outbox.clone(),
         stopped(workers_stop.clone()),

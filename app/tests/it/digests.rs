@@ -32,6 +32,7 @@ fn settings(hour: u8) -> Settings {
         base: "http://spazi.test".into(),
         retention_days: 365,
         digest_hour: Some(hour),
+        confirm_days: 365,
     }
 }
 

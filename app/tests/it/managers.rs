@@ -923,3 +923,205 @@ async fn pages_say_how_fresh_a_listing_is() {
         .contains("potrebbero non essere più aggiornate"));
     t.finish().await;
 }
+
+/// One round of the yearly confirmations at `now` (a year's period): the links e-mailed.
+async fn confirmation_round(t: &TestDb, now: i64) -> Vec<String> {
+    let seen = Mutex::new(Vec::new());
+    let compose = |m: &app::backend::db::ConfirmationMail| {
+        seen.lock().unwrap().push(m.token.to_owned());
+        app::backend::emails::confirmation_request(m, "http://spazi.test")
+    };
+    t.db.queue_confirmations(now, 365 * 86_400, &managers::confirmation_token, &compose)
+        .await
+        .unwrap();
+    seen.into_inner().unwrap()
+}
+
+async fn managers_confirm_their_listing_yearly(t: &TestDb) {
+    use app::backend::db::REMIND_AFTER;
+    use app::backend::managers::Answered;
+    t.db.seed(NOW).await.unwrap();
+    let dumbo = space_id(t, "dumbo").await;
+    manage(t, dumbo, "gestore@example.it").await;
+    let staff_mail = |space: &str, _: i64, manager: &str| Email {
+        to: "staff@example.it".into(),
+        subject: "chiuso".into(),
+        text: format!("{manager} {space}"),
+        ..Default::default()
+    };
+    // Never confirmed, with a manager: asked once (the spaces without managers are not).
+    let links = confirmation_round(t, NOW).await;
+    assert_eq!(links.len(), 1);
+    assert!(confirmation_round(t, NOW + 3600).await.is_empty());
+    let mails = mails_to(t, "gestore@example.it").await;
+    assert!(mails[0].contains(&format!("/il-mio-spazio/conferma/{}", links[0])));
+    // A month without an answer: one reminder, with a link of its own.
+    let reminder = confirmation_round(t, NOW + REMIND_AFTER + 10).await;
+    assert_eq!(reminder.len(), 1);
+    assert_ne!(reminder[0], links[0]);
+    assert!(confirmation_round(t, NOW + REMIND_AFTER + 20)
+        .await
+        .is_empty());
+    let counts = |at: i64| {
+        let db = t.db.clone();
+        async move { db.freshness_counts(at, 365 * 86_400).await.unwrap() }
+    };
+    assert_eq!(counts(NOW + REMIND_AFTER + 30).await.overdue, 0);
+    let late = NOW + 2 * REMIND_AFTER + 60;
+    let before = counts(late).await;
+    assert_eq!(before.overdue, 1);
+    assert_eq!(before.confirmed, 0);
+    assert!(before.no_manager > 10);
+    // One click on the first link: confirmed now; the link is used up.
+    assert_eq!(
+        managers::answer(&t.db, &links[0], "confirmed", staff_mail, late)
+            .await
+            .unwrap(),
+        Answered::Confirmed
+    );
+    assert_eq!(confirmed_at(t, dumbo).await, Some(late));
+    assert_eq!(
+        managers::answer(&t.db, &links[0], "confirmed", staff_mail, late)
+            .await
+            .unwrap(),
+        Answered::Dead
+    );
+    let after = counts(late).await;
+    assert_eq!((after.confirmed, after.overdue), (1, 0));
+    // Confirmed: not asked again until the period has passed.
+    assert!(confirmation_round(t, late + 86_400).await.is_empty());
+    // Staff ask now; "update" signs the manager in; "closed" tells staff.
+    let staff = create(t, "staff.conferme@example.it", Role::Editor).await;
+    let seen = Mutex::new(Vec::new());
+    let compose = |m: &app::backend::db::ConfirmationMail| {
+        seen.lock().unwrap().push(m.token.to_owned());
+        app::backend::emails::confirmation_request(m, "http://spazi.test")
+    };
+    for _ in 0..2 {
+        assert_eq!(
+            t.db.ask_confirmation(
+                dumbo,
+                (staff, "staff.conferme@example.it"),
+                &managers::confirmation_token,
+                &compose,
+                late + 100
+            )
+            .await
+            .unwrap(),
+            1
+        );
+    }
+    let asked = seen.into_inner().unwrap();
+    let Answered::Update { session, space_id } =
+        managers::answer(&t.db, &asked[0], "update", staff_mail, late + 200)
+            .await
+            .unwrap()
+    else {
+        panic!("update signs in")
+    };
+    assert_eq!(space_id, dumbo);
+    let live = managers::session(&t.db, &session, late + 201)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(live.email, "gestore@example.it");
+    assert_eq!(
+        managers::answer(&t.db, &asked[1], "closed", staff_mail, late + 300)
+            .await
+            .unwrap(),
+        Answered::Closed
+    );
+    assert_eq!(mails_to(t, "staff@example.it").await.len(), 1);
+    assert_eq!(counts(late + 400).await.closed, 1);
+    // An expired link: refused.
+    let old = confirmation_round(t, late + 400 * 86_400).await;
+    assert_eq!(old.len(), 1);
+    assert_eq!(
+        managers::answer(&t.db, &old[0], "confirmed", staff_mail, late + 500 * 86_400)
+            .await
+            .unwrap(),
+        Answered::Dead
+    );
+}
+on_both_backends!(managers_confirm_their_listing_yearly);
+
+#[tokio::test]
+async fn confirming_by_one_click_over_http() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let dumbo = space_id(&t, "dumbo").await;
+    manage(&t, dumbo, "gestore@example.it").await;
+    create(&t, "staff@example.it", Role::Editor).await;
+    let staff = http_sign_in(&app, "staff%40example.it").await;
+    let page = format!("/admin/spazi/{dumbo}/gestori");
+    let html = body_text(
+        app.clone()
+            .oneshot(get_req(&page, Some(&staff)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let csrf = csrf_of(&html);
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &page,
+            &format!("csrf={csrf}&azione=chiedi"),
+            Some(&staff),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{page}?chiesto=1").as_str()
+    );
+    let mail = mails_to(&t, "gestore@example.it").await.pop().unwrap();
+    let link = mail
+        .split_whitespace()
+        .find(|w| w.starts_with("http://spazi.test/il-mio-spazio/conferma/"))
+        .unwrap()
+        .trim_start_matches("http://spazi.test")
+        .to_owned();
+    // The link shows the listing and the three answers; only a button answers.
+    let html = body_text(app.clone().oneshot(get_req(&link, None)).await.unwrap()).await;
+    assert!(html.contains("Sì, è tutto giusto") && html.contains("DumBO"));
+    let answer = |body: &'static str| {
+        app.clone()
+            .oneshot(post_form(&link, body, None, Some(ORIGIN)))
+    };
+    assert_eq!(
+        answer("azione=boh").await.unwrap().status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let res = answer("azione=conferma").await.unwrap();
+    let done = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(done, format!("{link}?fatto=confermata"));
+    let html = body_text(app.clone().oneshot(get_req(&done, None)).await.unwrap()).await;
+    assert!(html.contains("risultano confermate da oggi"));
+    // Used up.
+    let res = answer("azione=conferma").await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], link.as_str());
+    let res = app.clone().oneshot(get_req(&link, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    // The public page says so.
+    let public = body_text(
+        app.clone()
+            .oneshot(get_req("/spazi/dumbo", None))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(public.contains("Informazioni confermate il "));
+    assert!(!public.contains("non ancora confermate"));
+    // Staff see it on the dashboard.
+    let dashboard = body_text(
+        app.clone()
+            .oneshot(get_req("/admin", Some(&staff)))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(dashboard.contains("Schede e conferme"));
+    t.finish().await;
+}

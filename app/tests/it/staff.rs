@@ -540,6 +540,11 @@ async fn authorization_matrix() {
             ],
         ),
         (
+            "POST /admin/api/freshness",
+            Box::new(|c| post_form("/admin/api/freshness", "", c, Some(ORIGIN))),
+            [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],
+        ),
+        (
             "POST /admin/api/revisions",
             Box::new(|c| post_form("/admin/api/revisions", "", c, Some(ORIGIN))),
             [StatusCode::UNAUTHORIZED, StatusCode::OK, StatusCode::OK],

@@ -37,6 +37,28 @@ impl ManagerSource {
     }
 }
 
+/// Stores a managers' session (its token's hash, CSRF token and end) for `email`.
+async fn insert_session(
+    conn: &mut sqlx::AnyConnection,
+    email: &str,
+    (session_hash, csrf_token, expires_at): (&str, &str, i64),
+    now: i64,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO manager_sessions \
+         (token_hash, email, csrf_token, created_at, last_seen_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $4, $5)",
+    )
+    .bind(session_hash)
+    .bind(email)
+    .bind(csrf_token)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 impl Db {
     /// The managers of space `id`, in the order they were added.
     pub async fn space_managers(&self, space_id: i64) -> Result<Vec<SpaceManager>, DbError> {
@@ -266,20 +288,22 @@ impl Db {
             tx.commit().await?;
             return Ok(None);
         };
-        sqlx::query(
-            "INSERT INTO manager_sessions \
-             (token_hash, email, csrf_token, created_at, last_seen_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $4, $5)",
-        )
-        .bind(session_hash)
-        .bind(&email)
-        .bind(csrf_token)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await?;
+        insert_session(&mut tx, &email, (session_hash, csrf_token, expires_at), now).await?;
         tx.commit().await?;
         Ok(Some(email))
+    }
+
+    /// Opens a managers' session for `email` (a confirmation's "update" signs them in).
+    pub async fn open_manager_session(
+        &self,
+        email: &str,
+        session: (&str, &str, i64),
+        now: i64,
+    ) -> Result<(), DbError> {
+        let mut tx = self.begin_write().await?;
+        insert_session(&mut tx, email, session, now).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The manager's session with this token hash (expiry is decided by the caller).

@@ -120,6 +120,11 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Requests to confirm a listing that have served.
+        sqlx::query("DELETE FROM confirmation_requests WHERE sent_at < $1")
+            .bind(cutoff)
+            .execute(&mut *tx)
+            .await?;
         // Managers' sign-in links and sessions that ended (their addresses are personal data).
         sqlx::query("DELETE FROM manager_links WHERE expires_at < $1")
             .bind(now)
@@ -248,7 +253,12 @@ impl Db {
             .await?
             .rows_affected();
         // No longer a manager: nor signed in, nor able to sign in.
-        for table in ["space_managers", "manager_links", "manager_sessions"] {
+        for table in [
+            "space_managers",
+            "manager_links",
+            "manager_sessions",
+            "confirmation_requests",
+        ] {
             changed += sqlx::query(&format!("DELETE FROM {table} WHERE email = $1"))
                 .bind(&key)
                 .execute(&mut *tx)

@@ -124,6 +124,10 @@ fn action_words(t: &Texts, code: &str) -> String {
         "revision_proposed" => t.managers.action_proposed.to_owned(),
         "revision_approved" => t.managers.action_approved.to_owned(),
         "revision_rejected" => t.managers.action_rejected.to_owned(),
+        "confirmed" => t.managers.action_confirmed.to_owned(),
+        "closure_reported" => t.managers.action_closure.to_owned(),
+        "update_announced" => t.managers.action_update.to_owned(),
+        "confirmation_asked" => t.managers.action_asked.to_owned(),
         _ => t.admin.action(code),
     }
 }

@@ -4,7 +4,7 @@
 //! in (a mail scanner opening the link does not use it up). The posts are
 //! `web::forms::managers`. Works without JavaScript.
 
-use crate::api::managers::{manager_area, manager_editor, manager_link};
+use crate::api::managers::{manager_area, manager_confirmation, manager_editor, manager_link};
 use crate::core::datetime::day_date;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
@@ -252,5 +252,96 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
             <button type="submit" class="btn btn--primary">{m.edit_submit}</button>
         </form>
         <p><a href=link(paths::MY_SPACE)>{m.edit_back}</a></p>
+    }
+}
+
+/// The field of the confirmation's buttons: `conferma`, `aggiorna` or `chiuso`.
+pub const ANSWER: &str = "azione";
+
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    let t = use_texts();
+    let m = t.managers;
+    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
+    let done = use_query_map().with_untracked(|q| q.get("fatto"));
+    view! {
+        <Title text=m.confirm_title />
+        // The address holds the link's secret: never sent to other sites, never indexed.
+        <Meta name="referrer" content="same-origin" />
+        <Meta name="robots" content="noindex" />
+        <div class="container page page--narrow">
+            <h1>{m.confirm_title}</h1>
+            <Suspense>
+                {Suspend::new(async move {
+                    // Answered: the thanks (the link itself is used up).
+                    match done.as_deref() {
+                        Some("confermata") => {
+                            return view! { <p class="notice notice--success" role="status">{m.confirm_done}</p> }
+                                .into_any()
+                        }
+                        Some("chiuso") => {
+                            return view! { <p class="notice notice--success" role="status">{m.confirm_closed_done}</p> }
+                                .into_any()
+                        }
+                        _ => {}
+                    }
+                    match manager_confirmation(token.clone()).await {
+                        Ok(Some((_, space))) => view! { <ConfirmForm token=token.clone() space /> }.into_any(),
+                        Ok(None) => {
+                            crate::api::context::set_status(404);
+                            view! {
+                                <p class="notice notice--error" role="alert">{m.confirm_dead}</p>
+                                <p><a href=link(paths::MY_SPACE)>{m.title}</a></p>
+                            }
+                            .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// The listing as the public sees it, and the three answers.
+#[component]
+fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl IntoView {
+    let t = use_texts();
+    let m = t.managers;
+    let s = &space.summary;
+    let kinds = s
+        .kinds
+        .iter()
+        .map(|k| t.kind(*k))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let place = match &s.address {
+        Some(address) => format!("{address}, {}", s.municipality),
+        None => s.municipality.clone(),
+    };
+    let item = |label: &'static str, value: Option<String>| {
+        value.map(|v| view! { <dt>{label}</dt> <dd>{v}</dd> })
+    };
+    let action = link(&paths::my_space_confirm(&token));
+    view! {
+        <p class="lead">{(m.confirm_intro)(&s.name)}</p>
+        <dl class="facts">
+            {item(t.field(Field::Name), Some(s.name.clone()))}
+            {item(t.field(Field::Kinds), Some(kinds))}
+            {item(t.field(Field::Address), Some(place))}
+            {item(t.field(Field::Description), s.description.clone())}
+            {item(t.field(Field::OpeningHours), space.opening_hours.clone())}
+            {item(t.field(Field::Website), space.website.clone())}
+            {item(t.field(Field::Email), space.email.clone())}
+            {item(t.field(Field::Phone), space.phone.clone())}
+        </dl>
+        <form method="post" action=action class="confirm-answers">
+            <button type="submit" name=ANSWER value="conferma" class="btn btn--primary">{m.confirm_yes}</button>
+            <button type="submit" name=ANSWER value="aggiorna" class="btn btn--secondary">{m.confirm_update}</button>
+            <button type="submit" name=ANSWER value="chiuso" class="btn btn--outline" aria-describedby="closed-hint">
+                {m.confirm_closed}
+            </button>
+            <p class="field__hint" id="closed-hint">{m.confirm_closed_hint}</p>
+        </form>
     }
 }

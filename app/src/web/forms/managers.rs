@@ -209,6 +209,24 @@ pub(crate) async fn staff_managers(
                 Err(err) => unavailable("adding a manager", &err),
             }
         }
+        "chiedi" => {
+            let base = state.config.base_url().to_owned();
+            let compose = move |m: &crate::backend::db::ConfirmationMail| {
+                crate::backend::emails::confirmation_request(m, &base)
+            };
+            let actor = (session.user.id, session.user.email.as_str());
+            match state
+                .db
+                .ask_confirmation(id, actor, &managers::confirmation_token, &compose, now)
+                .await
+            {
+                Ok(n) => {
+                    state.outbox.wake();
+                    see_other(&format!("{page}?chiesto={n}"))
+                }
+                Err(err) => unavailable("asking managers to confirm", &err),
+            }
+        }
         "togli" => {
             let email = auth::normalize_email(&form.email);
             match state.db.remove_space_manager(id, &email, actor, now).await {
@@ -297,5 +315,48 @@ pub(crate) async fn propose(
         Ok(Some(_)) => see_other(&format!("{}?inviate=1", paths::MY_SPACE)),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("storing a proposal", &err),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    /// `conferma`, `aggiorna` or `chiuso`.
+    #[serde(default)]
+    azione: String,
+}
+
+/// Answers a request to confirm a listing (no sign-in: the link is the key, once): confirmed,
+/// to be updated (signed in, to the editor), or closed (staff told).
+pub(crate) async fn answer_confirmation(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Form(form): Form<ConfirmForm>,
+) -> Response {
+    let token: String = token.chars().take(128).collect();
+    let answer = match form.azione.as_str() {
+        "conferma" => "confirmed",
+        "aggiorna" => "update",
+        "chiuso" => "closed",
+        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    };
+    let base = state.config.base_url().to_owned();
+    let staff_to = state.config.staff_email.clone();
+    let staff = |space: &str, id: i64, manager: &str| {
+        let link = format!("{base}{}", paths::admin_space(id));
+        crate::backend::emails::closure_reported(&staff_to, space, manager, &link)
+    };
+    let page = paths::my_space_confirm(&token);
+    match managers::answer(&state.db, &token, answer, staff, state.clock.now()).await {
+        Ok(managers::Answered::Confirmed) => see_other(&format!("{page}?fatto=confermata")),
+        Ok(managers::Answered::Closed) => {
+            state.outbox.wake();
+            see_other(&format!("{page}?fatto=chiuso"))
+        }
+        Ok(managers::Answered::Update { session, space_id }) => with_cookies(
+            see_other(&paths::my_space_edit(space_id)),
+            managers::cookies(Some(&session), state.config.secure_cookies()),
+        ),
+        Ok(managers::Answered::Dead) => see_other(&page),
+        Err(err) => unavailable("answering a request to confirm", &err),
     }
 }

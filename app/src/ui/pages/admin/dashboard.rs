@@ -42,10 +42,14 @@ pub fn DashboardPage() -> impl IntoView {
                         Ok(week) => week,
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
                     };
+                    let freshness = match crate::api::freshness_summary().await {
+                        Ok(counts) => counts,
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
                     match staff_spaces(status, q.clone(), Some(approximate), Some(outside)).await {
                         Ok(spaces) => {
                             let filters = Filters { status, q, approximate, outside };
-                            view! { <Dashboard staff spaces week filters /> }.into_any()
+                            view! { <Dashboard staff spaces week filters freshness /> }.into_any()
                         }
                         Err(AppError::Unauthorized) => {
                             redirect(&paths::sign_in_then(paths::ADMIN));
@@ -77,6 +81,7 @@ fn Dashboard(
     spaces: Vec<StaffSpaceRow>,
     week: Vec<StaffEventRow>,
     filters: Filters,
+    freshness: crate::core::view::FreshnessCounts,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
@@ -141,6 +146,7 @@ fn Dashboard(
         <crate::ui::pages::admin::AdminBar staff=staff.clone() />
         <h1>{a.area}</h1>
         {unfiltered.then(|| view! { <ToDo to_review week to_correct outside_count /> })}
+        {unfiltered.then(|| view! { <Freshness counts=freshness /> })}
         <h2>{a.spaces_heading}</h2>
         <p class="admin-actions">
             <a class="btn btn--primary" href=paths::NEW_SPACE>{a.new_space}</a>
@@ -258,6 +264,27 @@ fn ToDo(
                     <a href=format!("{}?{OUTSIDE}=1", paths::ADMIN)>{(a.outside_count)(outside_count)}</a>
                 </p>
             })}
+        </section>
+    }
+}
+
+/// How fresh the published listings are: confirmed, to be confirmed, overdue, without a
+/// manager, reported closed.
+#[component]
+fn Freshness(counts: crate::core::view::FreshnessCounts) -> impl IntoView {
+    let m = use_texts().managers;
+    let rows = [
+        (m.fresh_confirmed, counts.confirmed),
+        (m.fresh_due, counts.due),
+        (m.fresh_overdue, counts.overdue),
+        (m.fresh_no_manager, counts.no_manager),
+        (m.fresh_closed, counts.closed),
+    ]
+    .map(|(label, n)| view! { <dt>{label}</dt> <dd>{n}</dd> });
+    view! {
+        <section class="freshness-summary" aria-labelledby="freshness-title">
+            <h2 id="freshness-title">{m.fresh_title}</h2>
+            <dl class="facts">{rows.into_iter().collect_view()}</dl>
         </section>
     }
 }

@@ -54,6 +54,11 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
         ]
         .into_iter()
         .find_map(|(key, words)| q.get(key).map(|email| words(&email)))
+        .or_else(|| {
+            q.get("chiesto")
+                .and_then(|n| n.parse::<i64>().ok())
+                .map(|n| (m.staff_asked)(n))
+        })
     });
     let rows = page
         .managers
@@ -96,6 +101,13 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
         } else {
             view! { <ul class="managers">{rows}</ul> }.into_any()
         }}
+        {(!page.managers.is_empty()).then(|| view! {
+            <form method="post" action=action.clone()>
+                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                <input type="hidden" name="azione" value="chiedi" />
+                <button type="submit" class="btn btn--secondary">{m.staff_ask_now}</button>
+            </form>
+        })}
         <form class="form" method="post" action=action.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="azione" value="aggiungi" />
