@@ -49,6 +49,15 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(spaces.getByRole("heading", { level: 3 })).toHaveText([space]);
   await expect(spaces).toContainText("Sulla mappa");
 
+  // A colleague, invited: they manage the space too.
+  await spaces.getByRole("link", { name: "Gestori", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Chi gestisce ${space}`);
+  await page.getByLabel("Indirizzo e-mail della persona da invitare").fill(`collega-${email}`);
+  await page.getByRole("button", { name: "Invita" }).click();
+  await expect(page.getByRole("status")).toContainText(`collega-${email} ora gestisce lo spazio con te`);
+  await expect(page.getByRole("listitem").filter({ hasText: `collega-${email}` })).toBeVisible();
+  await page.getByRole("link", { name: "Torna ai tuoi spazi" }).click();
+
   // A new description, proposed: the public page stays as it is until staff approve.
   await spaces.getByRole("link", { name: "Proponi modifiche" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
@@ -91,7 +100,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await page.getByRole("link", { name: space, exact: true }).first().click();
   await page.getByRole("link", { name: "Aggiungi o togli gestori" }).click();
   await page.getByRole("button", { name: "Chiedi ai gestori di confermare ora" }).click();
-  await expect(page.getByRole("status")).toContainText("Chiesto all'unico gestore");
+  await expect(page.getByRole("status")).toContainText("Chiesto ai 2 gestori");
   await page.getByRole("button", { name: "Esci" }).click();
   const ask = await waitForMail(email, /\/il-mio-spazio\/conferma\/[0-9a-f]{64}/);
   const confirm = ask.match(/https?:\/\/\S+\/il-mio-spazio\/conferma\/[0-9a-f]{64}/)![0];

@@ -52,6 +52,20 @@ managers-mail-rejected =
 
     You can propose new ones from "My space":
     { $link }
+managers-colleagues-link = Managers
+managers-colleagues-title = Who manages { $name }
+managers-colleagues-intro = Whoever you invite here signs in from "My space" with their own address and can propose changes to the listing, as you can. To remove someone, write to the Forum's staff.
+managers-invite-label = E-mail address of the person to invite
+managers-invite-submit = Invite
+managers-invited = { $email } now manages the space with you: we have written to them.
+managers-mail-invited-subject = You are among the managers of a space of the network
+managers-mail-invited =
+    { $inviter } added you among the managers of "{ $space }" on the map of innovation spaces of the Città metropolitana di Bologna.
+
+    From "My space" you can propose changes to the listing: type this address and get a link to sign in, no password needed.
+    { $link }
+
+    If you do not know who invited you, write to the Forum's staff: they will remove you.
 managers-confirm-title = Is your space's information still right?
 managers-confirm-intro = This is how "{ $space }" appears on the map of innovation spaces. If everything is right, confirm it with one click.
 managers-confirm-yes = Yes, everything is right

@@ -52,6 +52,20 @@ managers-mail-rejected =
 
     Puoi proporne di nuove da «Il mio spazio»:
     { $link }
+managers-colleagues-link = Gestori
+managers-colleagues-title = Chi gestisce { $name }
+managers-colleagues-intro = Chi inviti qui entra da «Il mio spazio» con il proprio indirizzo e può proporre modifiche alla scheda, come te. Per togliere qualcuno, scrivi allo staff del Forum.
+managers-invite-label = Indirizzo e-mail della persona da invitare
+managers-invite-submit = Invita
+managers-invited = { $email } ora gestisce lo spazio con te: gli abbiamo scritto per e-mail.
+managers-mail-invited-subject = Sei tra i gestori di uno spazio della rete
+managers-mail-invited =
+    { $inviter } ti ha aggiunto tra i gestori di «{ $space }» sulla mappa degli spazi per l'innovazione della Città metropolitana di Bologna.
+
+    Da «Il mio spazio» puoi proporre modifiche alla scheda: scrivi questo indirizzo e ricevi un link per entrare, senza password.
+    { $link }
+
+    Se non conosci chi ti ha invitato, scrivi allo staff del Forum: ti toglierà.
 managers-confirm-title = Le informazioni del tuo spazio sono ancora giuste?
 managers-confirm-intro = Ecco come «{ $space }» appare sulla mappa degli spazi per l'innovazione. Se è tutto giusto, confermalo con un clic.
 managers-confirm-yes = Sì, è tutto giusto

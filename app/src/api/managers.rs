@@ -135,6 +135,39 @@ pub async fn manager_confirmation(
     }
 }
 
+/// The signed-in manager's colleagues on space `id` (its managers, them included), with their
+/// session's CSRF token: `Ok(None)` when nobody is signed in, `NotFound` when the address does
+/// not manage it.
+pub async fn manager_colleagues(
+    id: i64,
+) -> Result<Option<(String, String, Vec<crate::core::view::SpaceManager>)>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(session) = manager_session().await? else {
+            return Ok(None);
+        };
+        let db = db()?;
+        let Some(space) = db
+            .managed_spaces(&session.email)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+        else {
+            return Err(AppError::NotFound);
+        };
+        Ok(Some((
+            session.csrf_token,
+            space.name,
+            db.space_managers(id).await?,
+        )))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = id;
+        Ok(None)
+    }
+}
+
 /// The address sign-in link `token` would sign in, if it can still be used (reading it does
 /// not use it).
 pub async fn manager_link(token: String) -> Result<Option<String>, AppError> {

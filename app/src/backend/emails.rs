@@ -262,6 +262,19 @@ pub fn confirmation_request(m: &crate::backend::db::ConfirmationMail, base: &str
     letter(lang, m.to, subject.to_owned(), "", &message)
 }
 
+/// To someone a manager invited to manage `space` with them: how to sign in (`link`, the
+/// managers' area in the inviter's language).
+pub fn manager_invited(to: &str, inviter: &str, space: &str, link: &str, lang: Lang) -> Email {
+    let t = lang.texts().managers;
+    letter(
+        lang,
+        to,
+        t.mail_invited_subject.to_owned(),
+        "",
+        &(t.mail_invited)(inviter, space, link),
+    )
+}
+
 /// To staff: a manager says their space has closed; `link` is the space's staff page.
 pub fn closure_reported(to: &str, space: &str, manager: &str, link: &str) -> Email {
     let t = Lang::It.texts().managers;

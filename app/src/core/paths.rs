@@ -28,6 +28,9 @@ pub const MY_SPACE_LINK: &str = "/il-mio-spazio/accesso/{token}";
 /// A manager's link to confirm their listing (from the yearly e-mail): the listing and three
 /// buttons — confirm, update, closed — which post here.
 pub const MY_SPACE_CONFIRM: &str = "/il-mio-spazio/conferma/{token}";
+/// A manager's colleagues on one of their spaces; they invite another here (the form posts
+/// here).
+pub const MY_SPACE_MANAGERS: &str = "/il-mio-spazio/gestori/{id}";
 /// A manager proposes changes to one of their spaces (the form posts here).
 pub const MY_SPACE_EDIT: &str = "/il-mio-spazio/spazi/{id}";
 
@@ -72,7 +75,7 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 40] = [
+pub const PAGES: [&str; 41] = [
     HOME,
     SPACE,
     OPEN_DATA,
@@ -86,6 +89,7 @@ pub const PAGES: [&str; 40] = [
     MY_SPACE_LINK,
     MY_SPACE_EDIT,
     MY_SPACE_CONFIRM,
+    MY_SPACE_MANAGERS,
     ADMIN,
     SIGN_IN,
     NEW_SPACE,
@@ -138,7 +142,7 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 15] = [
+pub const TWINS: [(&str, &str); 16] = [
     (HOME, "/en/"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
@@ -154,6 +158,7 @@ pub const TWINS: [(&str, &str); 15] = [
     (MY_SPACE_SIGN_OUT, "/en/my-space/sign-out"),
     (MY_SPACE_EDIT, "/en/my-space/spaces/{id}"),
     (MY_SPACE_CONFIRM, "/en/my-space/confirm/{token}"),
+    (MY_SPACE_MANAGERS, "/en/my-space/managers/{id}"),
 ];
 
 /// `path` matched against `pattern`: the parameter's value (one segment, not empty), or `""`
@@ -288,6 +293,9 @@ pub fn my_space_link(token: &str) -> String {
 }
 pub fn my_space_confirm(token: &str) -> String {
     fill(MY_SPACE_CONFIRM, token)
+}
+pub fn my_space_managers(id: i64) -> String {
+    fill(MY_SPACE_MANAGERS, id)
 }
 pub fn my_space_edit(id: i64) -> String {
     fill(MY_SPACE_EDIT, id)

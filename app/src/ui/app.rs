@@ -16,9 +16,9 @@ use super::pages::admin::{
 };
 use super::pages::{
     events::EventPage, events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
-    my_space::ConfirmPage, my_space::ManagerEditPage, my_space::ManagerLinkPage,
-    my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage,
-    rsvp::RsvpPage, space::SpacePage,
+    my_space::ColleaguesPage, my_space::ConfirmPage, my_space::ManagerEditPage,
+    my_space::ManagerLinkPage, my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage,
+    privacy::PrivacyPage, rsvp::RsvpPage, space::SpacePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/il-mio-spazio/accesso/:token") view=ManagerLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/il-mio-spazio/spazi/:id") view=ManagerEditPage ssr=SsrMode::Async />
                     <Route path=path!("/il-mio-spazio/conferma/:token") view=ConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/il-mio-spazio/gestori/:id") view=ColleaguesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/spazi/nuovo") view=SpaceNewPage ssr=SsrMode::Async />

@@ -92,6 +92,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::MY_SPACE, post(managers::request_link))
         .route(paths::MY_SPACE_LINK, post(managers::use_link))
         .route(paths::MY_SPACE_SIGN_OUT, post(managers::sign_out))
+        .route(paths::MY_SPACE_MANAGERS, post(managers::invite))
         .route(
             paths::MY_SPACE_CONFIRM,
             post(managers::answer_confirmation).layer(DefaultBodyLimit::max(1024)),

@@ -1125,3 +1125,120 @@ async fn confirming_by_one_click_over_http() {
     assert!(dashboard.contains("Schede e conferme"));
     t.finish().await;
 }
+
+async fn managers_invite_colleagues(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let (dumbo, big) = (
+        space_id(t, "dumbo").await,
+        space_id(t, "big-boost-innovation-garage").await,
+    );
+    manage(t, dumbo, "gestore@example.it").await;
+    let mail = |to: &str| Email {
+        to: to.into(),
+        subject: "invito".into(),
+        text: "invito".into(),
+        ..Default::default()
+    };
+    let invite = |space: i64, email: &'static str, inviter: &'static str| {
+        let db = t.db.clone();
+        let mail = mail(email);
+        async move {
+            db.invite_manager(space, email, inviter, &mail, NOW + 10)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        invite(dumbo, "collega@example.it", "gestore@example.it").await,
+        Some(true)
+    );
+    assert_eq!(
+        invite(dumbo, "collega@example.it", "gestore@example.it").await,
+        Some(false)
+    );
+    // Only for a space of their own.
+    assert_eq!(
+        invite(big, "intruso@example.it", "gestore@example.it").await,
+        None
+    );
+    assert!(t.db.space_managers(big).await.unwrap().is_empty());
+    let managers = t.db.space_managers(dumbo).await.unwrap();
+    let colleague = managers
+        .iter()
+        .find(|m| m.email == "collega@example.it")
+        .unwrap();
+    assert_eq!(colleague.source, "manager");
+    assert_eq!(mails_to(t, "collega@example.it").await.len(), 1);
+    let trail = t.db.audit_trail("space", dumbo).await.unwrap();
+    assert!(trail
+        .iter()
+        .any(|a| a.action == "manager_added" && a.actor_email == "gestore@example.it"));
+    // The colleague signs in like any manager.
+    assert!(ask(t, "collega@example.it", "10.0.0.9", NOW + 20)
+        .await
+        .is_some());
+}
+on_both_backends!(managers_invite_colleagues);
+
+#[tokio::test]
+async fn inviting_a_colleague_over_http() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let (dumbo, big) = (
+        space_id(&t, "dumbo").await,
+        space_id(&t, "big-boost-innovation-garage").await,
+    );
+    manage(&t, dumbo, "gestore@example.it").await;
+    let cookie = manager_cookie(&t, "gestore@example.it").await;
+    let page = format!("/il-mio-spazio/gestori/{dumbo}");
+    let res = app
+        .clone()
+        .oneshot(get_req(&page, Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body_text(res).await;
+    assert!(html.contains("gestore@example.it") && html.contains("Chi gestisce DumBO"));
+    let csrf = csrf_of(&html);
+    let post = |uri: String, body: String| {
+        app.clone()
+            .oneshot(post_form(&uri, &body, Some(&cookie), Some(ORIGIN)))
+    };
+    // Another space: not found, read or written, in either language.
+    for uri in [
+        format!("/il-mio-spazio/gestori/{big}"),
+        format!("/en/my-space/managers/{big}"),
+    ] {
+        let res = app
+            .clone()
+            .oneshot(get_req(&uri, Some(&cookie)))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{uri}");
+        let res = post(uri.clone(), format!("csrf={csrf}&email=x%40example.it"))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{uri}");
+    }
+    let res = post(page.clone(), format!("csrf={csrf}&email=collega%40"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body_text(res).await.contains("id=\"invite-email-error\""));
+    let res = post(
+        page.clone(),
+        format!("csrf={csrf}&email=Collega%40Example.it"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{page}?invitato=collega%40example.it").as_str()
+    );
+    let mails = mails_to(&t, "collega@example.it").await;
+    assert!(
+        mails[0].contains("gestore@example.it")
+            && mails[0].contains("http://spazi.test/il-mio-spazio")
+    );
+    t.finish().await;
+}

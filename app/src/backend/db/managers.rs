@@ -122,6 +122,63 @@ impl Db {
         Ok(added)
     }
 
+    /// A manager (`inviter`) of space `space_id` makes `email` a manager too: added (source
+    /// `manager`), audited with the inviter as actor, and `mail` queued to the new manager
+    /// within their daily limit — one transaction, only while the inviter manages the space.
+    /// `Ok(None)`: the inviter does not; `Ok(Some(false))`: `email` already manages it.
+    pub async fn invite_manager(
+        &self,
+        space_id: i64,
+        email: &str,
+        inviter: &str,
+        mail: &Email,
+        now: i64,
+    ) -> Result<Option<bool>, DbError> {
+        let mut tx = self.begin_write().await?;
+        let manages: Option<(i64,)> = sqlx::query_as(
+            "SELECT space_id FROM space_managers WHERE space_id = $1 AND email = $2",
+        )
+        .bind(space_id)
+        .bind(inviter)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if manages.is_none() {
+            return Ok(None);
+        }
+        let added = sqlx::query(
+            "INSERT INTO space_managers (space_id, email, added_at, source) \
+             VALUES ($1, $2, $3, 'manager') ON CONFLICT DO NOTHING",
+        )
+        .bind(space_id)
+        .bind(email)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if added {
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: None,
+                    actor_email: inviter,
+                    action: "manager_added",
+                    entity: "space",
+                    entity_id: Some(space_id),
+                    before: None,
+                    after: Some(serde_json::json!({ "manager": email })),
+                },
+                now,
+            )
+            .await?;
+            if within_rate_limit(&mut tx, &recipient_limit(email), now).await? {
+                enqueue(&mut tx, mail, now).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(Some(added))
+    }
+
     /// Takes space `space_id` away from manager `email`, audited: from then on their session,
     /// if any, no longer reaches it. `Ok(false)` when they were not a manager of it.
     pub async fn remove_space_manager(

@@ -4,7 +4,9 @@
 //! in (a mail scanner opening the link does not use it up). The posts are
 //! `web::forms::managers`. Works without JavaScript.
 
-use crate::api::managers::{manager_area, manager_confirmation, manager_editor, manager_link};
+use crate::api::managers::{
+    manager_area, manager_colleagues, manager_confirmation, manager_editor, manager_link,
+};
 use crate::core::datetime::day_date;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
@@ -121,6 +123,7 @@ fn Area(area: ManagerArea) -> impl IntoView {
                     })}
                     <p class="managed-space__actions">
                         <a class="btn btn--primary" href=link(&paths::my_space_edit(space.id))>{m.propose_link}</a>
+                        " " <a href=link(&paths::my_space_managers(space.id))>{m.colleagues_link}</a>
                         {published.then(|| view! {
                             " " <a href=link(&paths::space(&space.slug))>{m.public_page}</a>
                         })}
@@ -343,5 +346,57 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
             </button>
             <p class="field__hint" id="closed-hint">{m.confirm_closed_hint}</p>
         </form>
+    }
+}
+
+#[component]
+pub fn ColleaguesPage() -> impl IntoView {
+    let t = use_texts();
+    let m = t.managers;
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let invited = use_query_map().with_untracked(|q| q.get("invitato"));
+    view! {
+        <Meta name="robots" content="noindex" />
+        <div class="container page page--narrow">
+            <Suspense>
+                {Suspend::new(async move {
+                    let Some(id) = id else {
+                        return view! { <ErrorNotice err=crate::api::error::AppError::NotFound /> }.into_any();
+                    };
+                    let (csrf, name, managers) = match manager_colleagues(id).await {
+                        Ok(Some(found)) => found,
+                        Ok(None) => {
+                            crate::api::context::redirect(&link(paths::MY_SPACE));
+                            return view! { <p>{m.title}</p> }.into_any();
+                        }
+                        Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    let title = (m.colleagues_title)(&name);
+                    let rows = managers
+                        .into_iter()
+                        .map(|manager| view! { <li class="manager"><span class="manager__email">{manager.email}</span></li> })
+                        .collect_view();
+                    view! {
+                        <Title text=title.clone() />
+                        <nav class="breadcrumb" aria-label=t.breadcrumb>
+                            <a href=link(paths::MY_SPACE)>{m.title}</a>
+                        </nav>
+                        <h1>{title}</h1>
+                        {invited.clone().map(|email| view! {
+                            <p class="notice notice--success" role="status">{(m.invited)(&email)}</p>
+                        })}
+                        <ul class="managers">{rows}</ul>
+                        <p>{m.colleagues_intro}</p>
+                        <form class="form" method="post" action=link(&paths::my_space_managers(id)) novalidate>
+                            <input type="hidden" name="csrf" value=csrf />
+                            <EmailField id="invite-email" label=m.invite_label.to_owned() autocomplete="off" />
+                            <button type="submit" class="btn btn--primary">{m.invite_submit}</button>
+                        </form>
+                        <p><a href=link(paths::MY_SPACE)>{m.edit_back}</a></p>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
+        </div>
     }
 }

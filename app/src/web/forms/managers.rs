@@ -360,3 +360,70 @@ pub(crate) async fn answer_confirmation(
         Err(err) => unavailable("answering a request to confirm", &err),
     }
 }
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// A manager invites someone to manage space `id` with them (their session and its CSRF
+/// token; a space not theirs: `404`). The new manager is e-mailed how to sign in.
+pub(crate) async fn invite(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<InviteForm>,
+) -> Response {
+    let now = state.clock.now();
+    let session = match manager_token(&headers) {
+        Some(token) => managers::session(&state.db, &token, now).await,
+        None => Ok(None),
+    };
+    let session = match session {
+        Ok(Some(session)) => session,
+        Ok(None) => return see_other(paths::MY_SPACE),
+        Err(err) => return unavailable("a manager's session", &err),
+    };
+    if !auth::same_secret(&session.csrf_token, &form.csrf) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let space = match state.db.managed_spaces(&session.email).await {
+        Ok(spaces) => spaces.into_iter().find(|s| s.id == id),
+        Err(err) => return unavailable("a manager's space", &err),
+    };
+    let Some(space) = space else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let (email, problem) = typed_email(&form.email);
+    if let Some(problem) = problem {
+        return refused(&state, &uri, &headers, email, problem).await;
+    }
+    let email = auth::normalize_email(&email);
+    let lang = crate::api::context::request_lang_from(&headers).unwrap_or_default();
+    let link = format!(
+        "{}{}",
+        state.config.base_url(),
+        paths::in_lang(paths::MY_SPACE, lang)
+    );
+    let mail =
+        crate::backend::emails::manager_invited(&email, &session.email, &space.name, &link, lang);
+    match state
+        .db
+        .invite_manager(id, &email, &session.email, &mail, now)
+        .await
+    {
+        Ok(Some(_)) => {
+            state.outbox.wake();
+            let query = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("invitato", &email)
+                .finish();
+            see_other(&format!("{}?{query}", paths::my_space_managers(id)))
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("inviting a manager", &err),
+    }
+}
