@@ -37,6 +37,30 @@ pub async fn manager_session() -> Result<Option<crate::backend::managers::Manage
     Ok(crate::backend::managers::session(&db()?, &token, now()).await?)
 }
 
+/// The signed-in manager of the request and their space `id`: `Ok(None)` when nobody is
+/// signed in, `NotFound` when the address does not manage it (whether it exists is not said).
+#[cfg(feature = "ssr")]
+async fn managed_space(
+    id: i64,
+) -> Result<
+    Option<(
+        crate::backend::managers::ManagerSession,
+        crate::core::view::ManagedSpace,
+    )>,
+    AppError,
+> {
+    let Some(session) = manager_session().await? else {
+        return Ok(None);
+    };
+    let space = db()?
+        .managed_spaces(&session.email)
+        .await?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound)?;
+    Ok(Some((session, space)))
+}
+
 /// The signed-in manager's area (`None` when nobody is signed in), never in the browser build.
 pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
     #[cfg(feature = "ssr")]
@@ -66,18 +90,10 @@ pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
 pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> {
     #[cfg(feature = "ssr")]
     {
-        let Some(session) = manager_session().await? else {
+        let Some((session, space)) = managed_space(id).await? else {
             return Ok(None);
         };
         let db = db()?;
-        let Some(space) = db
-            .managed_spaces(&session.email)
-            .await?
-            .into_iter()
-            .find(|s| s.id == id)
-        else {
-            return Err(AppError::NotFound);
-        };
         let listing = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
         let space = with_proposal(&db, space).await?;
         // A proposal waiting: its values, to go on from (read against the same base).
@@ -143,18 +159,10 @@ pub async fn manager_colleagues(
 ) -> Result<Option<(String, String, Vec<crate::core::view::SpaceManager>)>, AppError> {
     #[cfg(feature = "ssr")]
     {
-        let Some(session) = manager_session().await? else {
+        let Some((session, space)) = managed_space(id).await? else {
             return Ok(None);
         };
         let db = db()?;
-        let Some(space) = db
-            .managed_spaces(&session.email)
-            .await?
-            .into_iter()
-            .find(|s| s.id == id)
-        else {
-            return Err(AppError::NotFound);
-        };
         Ok(Some((
             session.csrf_token,
             space.name,

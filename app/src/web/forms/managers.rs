@@ -148,6 +148,29 @@ pub(crate) async fn sign_out(
     )
 }
 
+/// The managers' session of a form post, if the form's CSRF token matches it; else the answer
+/// to give: the managers' area (to sign in) without one, `403` with a wrong token.
+async fn manager_post(
+    state: &AppState,
+    headers: &HeaderMap,
+    csrf: &str,
+    now: i64,
+) -> Result<managers::ManagerSession, Response> {
+    let session = match manager_token(headers) {
+        Some(token) => managers::session(&state.db, &token, now).await,
+        None => Ok(None),
+    };
+    let session = match session {
+        Ok(Some(session)) => session,
+        Ok(None) => return Err(see_other(paths::MY_SPACE)),
+        Err(err) => return Err(unavailable("a manager's session", &err)),
+    };
+    if !auth::same_secret(&session.csrf_token, csrf) {
+        return Err(StatusCode::FORBIDDEN.into_response());
+    }
+    Ok(session)
+}
+
 fn with_cookies(mut res: Response, cookies: [String; 2]) -> Response {
     for cookie in cookies {
         if let Ok(v) = HeaderValue::from_str(&cookie) {
@@ -252,18 +275,10 @@ pub(crate) async fn propose(
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     let now = state.clock.now();
-    let session = match manager_token(&headers) {
-        Some(token) => managers::session(&state.db, &token, now).await,
-        None => Ok(None),
+    let session = match manager_post(&state, &headers, &form.csrf, now).await {
+        Ok(session) => session,
+        Err(res) => return res,
     };
-    let session = match session {
-        Ok(Some(session)) => session,
-        Ok(None) => return see_other(paths::MY_SPACE),
-        Err(err) => return unavailable("a manager's session", &err),
-    };
-    if !auth::same_secret(&session.csrf_token, &form.csrf) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     let listing = match state.db.manages(&session.email, id).await {
         Ok(true) => state.db.staff_space(id).await,
         Ok(false) => return StatusCode::NOT_FOUND.into_response(),
@@ -379,18 +394,10 @@ pub(crate) async fn invite(
     Form(form): Form<InviteForm>,
 ) -> Response {
     let now = state.clock.now();
-    let session = match manager_token(&headers) {
-        Some(token) => managers::session(&state.db, &token, now).await,
-        None => Ok(None),
+    let session = match manager_post(&state, &headers, &form.csrf, now).await {
+        Ok(session) => session,
+        Err(res) => return res,
     };
-    let session = match session {
-        Ok(Some(session)) => session,
-        Ok(None) => return see_other(paths::MY_SPACE),
-        Err(err) => return unavailable("a manager's session", &err),
-    };
-    if !auth::same_secret(&session.csrf_token, &form.csrf) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     let space = match state.db.managed_spaces(&session.email).await {
         Ok(spaces) => spaces.into_iter().find(|s| s.id == id),
         Err(err) => return unavailable("a manager's space", &err),
