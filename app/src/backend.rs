@@ -19,6 +19,7 @@ pub mod maintenance;
 pub mod managers;
 pub mod merge;
 pub mod outbox;
+pub mod photos;
 pub mod review;
 pub mod revisions;
 pub mod rsvp_mail;

@@ -1,7 +1,7 @@
 //! The top layer (server only): HTTP with axum. `router` is every route and middleware in one
 //! table; `forms` handles the posts; `respond` and `guard` are how it answers and who may pass;
 //! `security` (headers, CSP, request ids), `page_cache`, `opendata` (the downloads),
-//! `static_files`, `listener` (the sockets) and `run` (starting the server).
+//! `photos` (spaces' photos, from the database), `static_files`, `listener` (the sockets) and `run` (starting the server).
 
 pub mod forms;
 pub mod guard;
@@ -9,6 +9,7 @@ pub mod language;
 pub mod listener;
 pub mod opendata;
 pub mod page_cache;
+pub mod photos;
 pub mod respond;
 pub mod router;
 pub mod run;

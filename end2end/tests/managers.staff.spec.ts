@@ -1,8 +1,51 @@
 // Space managers: staff name a manager of a space; the manager asks for a sign-in link from
 // the footer's "Gestisci il tuo spazio", opens it from the e-mail, signs in with one button
-// and sees their space and no other; proposes a new description, which staff approve and the
+// and sees their space and no other; proposes a new description and a photo (a photo without
+// its description is kept while the description is asked for), which staff approve and the
 // public page then shows; a used link is refused; signing out ends it.
 import { expect, test } from "@playwright/test";
+import { deflateSync } from "node:zlib";
+
+/** A PNG of `width` × `height` with some detail (as a phone's photo would have). */
+function png(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = y * (width * 3 + 1) + 1 + x * 3;
+      rows[at] = x % 256;
+      rows[at + 1] = y % 256;
+      rows[at + 2] = (x + y) % 256;
+    }
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
 import { waitForMail } from "../fixtures/mail";
 import { signIn } from "../fixtures/staff";
 
@@ -62,6 +105,14 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await spaces.getByRole("link", { name: "Proponi modifiche" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
   await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(description);
+  // A photo without its description: asked for beside the field; the photo is kept.
+  await page.getByLabel("Scegli una foto").setInputFiles({ name: "sala.png", mimeType: "image/png", buffer: png(900, 600) });
+  await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
+  const alt = page.getByRole("textbox", { name: /^Descrizione della foto/ });
+  await expect(alt).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: /^Descrizione breve/ })).toHaveValue(description);
+  await expect(page.getByText("Foto caricata: sarà salvata con il resto del modulo.")).toBeVisible();
+  await alt.fill(`La sala di ${space}`);
   await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
   await expect(page.getByRole("status")).toContainText("Modifiche inviate");
   await expect(page.getByText(/in attesa dello staff/)).toBeVisible();
@@ -86,10 +137,16 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await page.getByRole("link", { name: space, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche proposte a ${space}`);
   await expect(page.getByRole("row", { name: /Descrizione breve/ })).toContainText(description);
+  const proposed = page.getByRole("row", { name: /^Foto/ }).getByRole("img");
+  await expect(proposed).toHaveCount(1);
+  expect(await proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
   await page.getByRole("button", { name: "Approva e pubblica" }).click();
   await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
   await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);
   await expect(page.getByText(description)).toBeVisible();
+  const photo = page.getByRole("img", { name: `La sala di ${space}` });
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // Approved today (the server's clock runs from 1 June 2022): the listing says so.
   await expect(page.getByText(/^Informazioni confermate il \d+ giugno 2022$/)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);

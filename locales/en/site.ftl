@@ -75,6 +75,7 @@ site-open-data-filters = The filters of the map work as parameters: tipo (cowork
 site-open-data-example = Example
 site-open-data-fields = Fields
 site-open-data-precision = The position_precision field says how precise the position is: exact (on the building), approximate (placed by street, within a few hundred metres) or municipality (address unknown: the space is at the centre of its municipality).
+site-open-data-confirmed = The updated field is the day of the last change; the confirmed field is the day the information was last confirmed, by the space's manager or by staff (empty if it never was).
 site-open-data-cache = Responses may be cached for five minutes and carry an ETag, so clients download again only when the data changes.
 site-download-filtered = Download this data
 site-footer-data = Map data © OpenStreetMap contributors.

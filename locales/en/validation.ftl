@@ -47,3 +47,7 @@ validation-same-as-current = That is the password you have: choose a new one.
 validation-same-name = Someone of this name is registered already: look them up in the list. If it is another person, tick the box.
 validation-question-needed = Many registrations came from this network in the last hour: to go on, answer the question below. It stops automated sending.
 validation-wrong-answer = That answer is not right, or the e-mail address changed after the question: answer the new question.
+validation-not-a-photo = The file is not a JPEG, PNG or WebP photo, or it is damaged: choose another one.
+validation-photo-too-large = The file is too large: at most { $max } MB. Make the photo smaller and choose the file again.
+validation-photo-dimensions = The photo must be at least 300 × 200 pixels and at most 50 megapixels.
+validation-photo-missing = The uploaded photo is no longer available: choose the file again.

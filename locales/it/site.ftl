@@ -75,6 +75,7 @@ site-open-data-filters = Gli stessi filtri della mappa valgono come parametri: t
 site-open-data-example = Esempio
 site-open-data-fields = Campi
 site-open-data-precision = Il campo position_precision indica quanto è precisa la posizione: exact (sull'edificio), approximate (indicata per via, con un margine di qualche centinaio di metri) o municipality (indirizzo non noto: lo spazio è al centro del comune).
+site-open-data-confirmed = Il campo updated è il giorno dell'ultima modifica; il campo confirmed è il giorno in cui le informazioni sono state confermate l'ultima volta, dal gestore dello spazio o dallo staff (vuoto se non sono mai state confermate).
 site-open-data-cache = Le risposte si possono tenere in cache per cinque minuti e portano un ETag, per scaricare di nuovo solo quando i dati cambiano.
 site-download-filtered = Scarica questi dati
 site-footer-data = Dati della mappa © contributori di OpenStreetMap.

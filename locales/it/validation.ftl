@@ -47,3 +47,7 @@ validation-same-as-current = È la password che hai già: scegline una nuova.
 validation-same-name = C'è già un'iscrizione a questo nome: cercala nell'elenco. Se è un'altra persona, spunta la casella.
 validation-question-needed = Da questa rete sono arrivate molte iscrizioni nell'ultima ora: per continuare rispondi alla domanda qui sotto. Serve a fermare gli invii automatici.
 validation-wrong-answer = La risposta non è giusta, o l'indirizzo email è cambiato dopo la domanda: rispondi alla nuova domanda.
+validation-not-a-photo = Il file non è una foto in formato JPEG, PNG o WebP, o è danneggiato: scegline un altro.
+validation-photo-too-large = Il file è troppo grande: al massimo { $max } MB. Riduci la foto e scegli di nuovo il file.
+validation-photo-dimensions = La foto deve misurare almeno 300 × 200 pixel e al massimo 50 megapixel.
+validation-photo-missing = La foto caricata non è più disponibile: scegli di nuovo il file.

@@ -17,16 +17,30 @@ fn row(r: &crate::backend::db::RevisionRecord, space_name: String) -> RevisionRo
     }
 }
 
-/// Staff: the proposals waiting for a decision, oldest first. Editors and admins.
+/// Staff: the proposals waiting for a decision, oldest first; and those the managers of
+/// trusted spaces published themselves in the last 30 days, newest first (their time is when
+/// they were published). Editors and admins.
 #[server(prefix = "/admin/api", endpoint = "revisions")]
-pub async fn revisions_to_review() -> Result<Vec<RevisionRow>, AppError> {
+pub async fn revisions_to_review() -> Result<(Vec<RevisionRow>, Vec<RevisionRow>), AppError> {
     require(crate::core::model::Role::Editor).await?;
-    Ok(db()?
+    let db = db()?;
+    let pending = db
         .pending_revisions()
         .await?
         .into_iter()
         .map(|(r, name)| row(&r, name))
-        .collect())
+        .collect();
+    let since = super::context::now() - 30 * 86_400;
+    let published = db
+        .published_by_managers(since)
+        .await?
+        .into_iter()
+        .map(|(r, name)| RevisionRow {
+            created_at: r.decided_at.unwrap_or(r.created_at),
+            ..row(&r, name)
+        })
+        .collect();
+    Ok((pending, published))
 }
 
 /// Staff: one proposal and what approving it would change in the listing as it is now.
@@ -47,5 +61,6 @@ pub async fn revision_detail(id: i64) -> Result<RevisionPage, AppError> {
         changes,
         invalid: proposal.valid.is_err(),
         municipalities: db.all_municipalities().await?,
+        merged: proposal.merged.clone(),
     })
 }

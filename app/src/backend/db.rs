@@ -13,6 +13,7 @@ mod merge;
 mod municipalities;
 mod outbox;
 mod passwords;
+mod photos;
 mod registrations;
 mod retention;
 mod review;
@@ -40,6 +41,7 @@ pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted
 pub use managers::{ManagerSessionRecord, ManagerSource};
 pub use merge::Merged;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
+pub use photos::{PhotoSize, StoredPhoto};
 pub use registrations::{ClientLimit, Composer, Registration};
 pub use retention::{PersonalData, RetentionReport};
 pub use review::SubmissionRecord;

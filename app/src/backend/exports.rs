@@ -59,6 +59,7 @@ fn geojson_feature(d: &SpaceDetail, with_status: bool) -> Value {
             "source": d.source,
             "page": paths::space(&s.slug),
             "updated": iso_date(d.updated_at),
+            "confirmed": s.confirmed_at.map(iso_date),
         }
     });
     if with_status {
@@ -128,6 +129,7 @@ pub fn csv_document(
                     cell(d.source.as_deref()),
                     paths::space(&s.slug),
                     iso_date(d.updated_at),
+                    s.confirmed_at.map(iso_date).unwrap_or_default(),
                 ]),
             )?;
         }

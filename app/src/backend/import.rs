@@ -308,6 +308,8 @@ mod tests {
                 organisation_description: None,
                 opening_hours: None,
                 services: None,
+                photo: None,
+                photo_alt: None,
             },
         }]
     }

@@ -1,6 +1,6 @@
 //! The maintenance worker (server only), one in every app server: every few minutes it queues
 //! the day-before reminders that are due and, from the digest hour on, the staff's daily
-//! digests; every hour it applies the data retention period. All are safe with several app
+//! digests; every hour it applies the data retention period and deletes unused photos. All are safe with several app
 //! servers: reminders are claimed row by row (`Db::queue_reminders`), digests person by person
 //! (`Db::queue_digests`), and erasing twice erases nothing more. On SQLite the server also
 //! runs [`checkpoints`], which keeps the write-ahead log short off the writers' path.
@@ -121,6 +121,12 @@ pub async fn run(
                     "personal data past the retention period erased"
                 ),
                 Err(err) => tracing::error!(error = %err, "applying data retention failed"),
+            }
+            // A photo uploaded with a form that was never sent, or replaced since.
+            match db.delete_unused_photos(now - 86_400).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(photos = n, "unused photos deleted"),
+                Err(err) => tracing::error!(error = %err, "deleting unused photos failed"),
             }
         }
         round = round.wrapping_add(1);

@@ -62,6 +62,11 @@ pub fn merged_input(listing: &SpaceInput, request: &SpaceInput, fields: &[Field]
             Field::Description => out.description = r.description.clone(),
             Field::Services => out.services = r.services.clone(),
             Field::OpeningHours => out.opening_hours = r.opening_hours.clone(),
+            // A photo and its description are one fact too.
+            Field::Photo | Field::PhotoAlt => {
+                out.photo = r.photo.clone();
+                out.photo_alt = r.photo_alt.clone();
+            }
             Field::Address => out.address = r.address.clone(),
             Field::Municipality => out.municipality = r.municipality.clone(),
             // A point and how precise it is are one fact: never half of it.

@@ -139,6 +139,7 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
         lat: space.current.lat,
         lon: space.current.lon,
         approximate: space.current.precision != PositionPrecision::Exact,
+        photo: None,
     };
     Ok(Some(SubmissionPage {
         space_status: space.status,
@@ -266,6 +267,8 @@ mod tests {
                 organisation_description: None,
                 opening_hours: None,
                 services: None,
+                photo: None,
+                photo_alt: None,
             },
         }
     }

@@ -263,7 +263,7 @@ impl Role {
 }
 
 /// The fields of the open-data exports (CSV columns and GeoJSON properties, plus `lat`/`lon`).
-pub const OPEN_DATA_FIELDS: [&str; 18] = [
+pub const OPEN_DATA_FIELDS: [&str; 19] = [
     "slug",
     "name",
     "kinds",
@@ -282,6 +282,7 @@ pub const OPEN_DATA_FIELDS: [&str; 18] = [
     "source",
     "page",
     "updated",
+    "confirmed",
 ];
 
 /// The area the map opens on when there is nothing to fit: the Città metropolitana di Bologna

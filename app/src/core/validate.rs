@@ -23,6 +23,8 @@ pub const PHONE_MAX: usize = 30;
 pub const ORGANISATION_MAX: usize = 160;
 pub const HOURS_MAX: usize = 300;
 pub const SERVICES_MAX: usize = 600;
+/// A photo's text alternative (what it shows, for those who cannot see it).
+pub const PHOTO_ALT_MAX: usize = 200;
 /// How far outside the metropolitan area's box a position may fall (degrees, ~5 km).
 const AREA_MARGIN: f64 = 0.05;
 
@@ -125,13 +127,23 @@ pub enum Problem {
     QuestionNeeded,
     /// The question's answer was wrong (or the question too old): a new one is asked.
     WrongAnswer,
+    /// An upload that is not a JPEG, PNG or WebP picture (or one that does not decode).
+    NotAPhoto,
+    /// A photo file over the limit.
+    PhotoTooLarge {
+        max_mb: usize,
+    },
+    /// A photo too small to show, or with too many pixels to decode.
+    PhotoDimensions,
+    /// A photo the form refers to that is no longer stored (a form kept open for days).
+    PhotoMissing,
 }
 
 impl Problem {
     /// Every kind of problem (the numbers are placeholders), for the checks of the locale
     /// files: each has its message, `validation-` and its [`code`](Problem::code). The first
     /// ones are [`IN_THE_BROWSER`](Problem::IN_THE_BROWSER).
-    pub const ALL: [Problem; 40] = [
+    pub const ALL: [Problem; 44] = [
         Problem::Required,
         Problem::TooLong { max: 0 },
         Problem::ControlCharacters,
@@ -145,6 +157,8 @@ impl Problem {
         Problem::InvalidPhone,
         Problem::InvalidTaxCode,
         Problem::MustAccept,
+        // The space form's check of a photo's name (the browser never sends a wrong one).
+        Problem::PhotoMissing,
         // The server's alone.
         Problem::TooShort { min: 0 },
         Problem::Mismatch,
@@ -173,11 +187,14 @@ impl Problem {
         Problem::SameName,
         Problem::QuestionNeeded,
         Problem::WrongAnswer,
+        Problem::NotAPhoto,
+        Problem::PhotoTooLarge { max_mb: 0 },
+        Problem::PhotoDimensions,
     ];
 
     /// The problems the public forms' shared checks (the join form's, the RSVP form's) can
     /// report: the server gives the browser's form helper these messages, and only these.
-    pub const IN_THE_BROWSER: &'static [Problem] = Problem::ALL.split_at(13).0;
+    pub const IN_THE_BROWSER: &'static [Problem] = Problem::ALL.split_at(14).0;
 
     /// The kind of problem, as the end of its message's key (`validation-too-long`).
     pub fn code(self) -> &'static str {
@@ -223,6 +240,10 @@ impl Problem {
             SameName => "same-name",
             QuestionNeeded => "question-needed",
             WrongAnswer => "wrong-answer",
+            NotAPhoto => "not-a-photo",
+            PhotoTooLarge { .. } => "photo-too-large",
+            PhotoDimensions => "photo-dimensions",
+            PhotoMissing => "photo-missing",
         }
     }
 
@@ -237,6 +258,7 @@ impl Problem {
             Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
             Problem::BelowTaken { taken } => vec![("taken", taken)],
             Problem::EventFull { capacity } => vec![("capacity", capacity)],
+            Problem::PhotoTooLarge { max_mb } => vec![("max", count(max_mb))],
             _ => Vec::new(),
         }
     }

@@ -116,6 +116,16 @@ pub struct SpaceSummary {
     pub precision: PositionPrecision,
     /// When its information was last confirmed (see `Freshness`), if ever.
     pub confirmed_at: Option<i64>,
+    /// Its photo, if it has one.
+    #[serde(default)]
+    pub photo: Option<ListingPhoto>,
+}
+
+/// A listing's photo: its name (see `paths::photo`) and its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingPhoto {
+    pub name: String,
+    pub alt: String,
 }
 
 /// How long a listing's confirmation holds (`SPAZI_CONFIRM_DAYS`), provided to the pages.
@@ -147,6 +157,53 @@ pub struct FreshnessCounts {
     pub overdue: i64,
     pub no_manager: i64,
     pub closed: i64,
+}
+
+/// One of the freshness groups of the published listings, as the staff's list filters them
+/// (`/admin?freschezza=…`): the same groups [`FreshnessCounts`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FreshnessGroup {
+    Confirmed,
+    Due,
+    Overdue,
+    NoManager,
+    Closed,
+}
+
+impl FreshnessGroup {
+    pub const ALL: [FreshnessGroup; 5] = [
+        FreshnessGroup::Confirmed,
+        FreshnessGroup::Due,
+        FreshnessGroup::Overdue,
+        FreshnessGroup::NoManager,
+        FreshnessGroup::Closed,
+    ];
+
+    /// Its value in the address.
+    pub fn code(self) -> &'static str {
+        match self {
+            FreshnessGroup::Confirmed => "confermati",
+            FreshnessGroup::Due => "da-confermare",
+            FreshnessGroup::Overdue => "scaduti",
+            FreshnessGroup::NoManager => "senza-gestore",
+            FreshnessGroup::Closed => "chiusi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    /// How many of `counts` are in it.
+    pub fn count(self, counts: &FreshnessCounts) -> i64 {
+        match self {
+            FreshnessGroup::Confirmed => counts.confirmed,
+            FreshnessGroup::Due => counts.due,
+            FreshnessGroup::Overdue => counts.overdue,
+            FreshnessGroup::NoManager => counts.no_manager,
+            FreshnessGroup::Closed => counts.closed,
+        }
+    }
 }
 
 /// One page of the map page's list: the spaces of page `page` (from 1) and how many match in
@@ -203,6 +260,9 @@ pub struct MapMarker {
     pub lat: f64,
     pub lon: f64,
     pub approximate: bool,
+    /// Its photo's name (the popup shows it beside the name, which says what it is).
+    #[serde(default)]
+    pub photo: Option<String>,
 }
 
 impl From<&SpaceSummary> for MapMarker {
@@ -215,6 +275,7 @@ impl From<&SpaceSummary> for MapMarker {
             lat: s.lat,
             lon: s.lon,
             approximate: s.precision != PositionPrecision::Exact,
+            photo: s.photo.as_ref().map(|p| p.name.clone()),
         }
     }
 }
@@ -263,6 +324,8 @@ pub struct StaffSpacePage {
     pub merged: Vec<(i64, String)>,
     /// Who manages it.
     pub managers: Vec<SpaceManager>,
+    /// Its managers' changes are published at once (staff trust them).
+    pub managers_trusted: bool,
     pub input: crate::core::validate::space::SpaceInput,
     pub municipalities: Vec<MunicipalityOption>,
     pub audit: Vec<AuditView>,
@@ -535,6 +598,9 @@ pub struct RevisionPage {
     /// The proposal no longer passes the space form's checks over the listing as it is now.
     pub invalid: bool,
     pub municipalities: Vec<MunicipalityOption>,
+    /// The listing now with the manager's changes, as form values: staff may edit it before
+    /// approving.
+    pub merged: crate::core::validate::space::SpaceInput,
 }
 
 /// A signed-in manager's area: who they are, their session's CSRF token, their spaces.

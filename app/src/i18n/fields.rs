@@ -24,6 +24,8 @@ impl Labelled for space::Field {
             Description => "fields-space-description",
             Services => "fields-space-services",
             OpeningHours => "fields-space-opening-hours",
+            Photo => "fields-space-photo",
+            PhotoAlt => "fields-space-photo-alt",
             Address => "fields-space-address",
             Municipality => "fields-space-municipality",
             Lat => "fields-space-lat",

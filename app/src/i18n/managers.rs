@@ -40,6 +40,7 @@ words! {
         edit_nothing,
         edit_back,
         proposal_sent,
+        proposal_published,
         proposal_pending(date: &str),
         proposal_approved(date: &str),
         proposal_rejected(date: &str),
@@ -96,6 +97,21 @@ words! {
         action_update,
         action_asked,
         staff_ask_now,
+        staff_trust_title,
+        staff_trusted_now,
+        staff_untrusted_now,
+        staff_trust,
+        staff_untrust,
+        staff_trusted_on,
+        staff_trusted_off,
+        staff_add_title,
+        action_published,
+        action_trusted,
+        revisions_published_title,
+        revision_edit,
+        revision_edit_intro,
+        revision_edit_approve,
+        revisions_published_none,
         staff_asked(n: i64),
         fresh_title,
         fresh_confirmed,
@@ -103,6 +119,8 @@ words! {
         fresh_overdue,
         fresh_no_manager,
         fresh_closed,
+        fresh_filtered(group: &str),
+        fresh_all,
         action_approved,
         action_rejected,
         /// The staff's review of proposals.
@@ -149,6 +167,18 @@ impl ManagerTexts {
             "import" => self.staff_source_import,
             "manager" => self.staff_source_manager,
             _ => self.staff_source_staff,
+        }
+    }
+
+    /// A freshness group of the published listings, as the staff's dashboard names it.
+    pub fn fresh_group(&self, group: crate::core::view::FreshnessGroup) -> &'static str {
+        use crate::core::view::FreshnessGroup::*;
+        match group {
+            Confirmed => self.fresh_confirmed,
+            Due => self.fresh_due,
+            Overdue => self.fresh_overdue,
+            NoManager => self.fresh_no_manager,
+            Closed => self.fresh_closed,
         }
     }
 }

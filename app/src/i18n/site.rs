@@ -106,6 +106,7 @@ words! {
         open_data_filters,
         open_data_example,
         open_data_fields,
+        open_data_confirmed,
         open_data_precision,
         open_data_cache,
         download_filtered,

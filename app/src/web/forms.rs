@@ -16,4 +16,5 @@ pub mod review;
 pub mod revisions;
 pub mod rsvp;
 pub mod sign_in;
+pub mod space_photo;
 pub mod spaces;

@@ -53,7 +53,7 @@ pub fn router(state: AppState) -> Router {
     use axum::routing::post;
     use forms::{
         accounts, events, imports, join, managers, passwords, registrations, review, revisions,
-        rsvp, sign_in, spaces,
+        rsvp, sign_in, space_photo, spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     let app = Router::new()
@@ -74,6 +74,10 @@ pub fn router(state: AppState) -> Router {
                     opendata::MAX_MARKERS_BYTES,
                 )))),
         )
+        // Spaces' photos (from the database: every app server has them).
+        .route(paths::PHOTO, get(super::photos::public))
+        .route(paths::ADMIN_PHOTO, get(super::photos::staff))
+        .route(paths::MY_SPACE_PHOTO, get(super::photos::manager))
         // The public forms.
         .route(
             paths::JOIN,
@@ -99,7 +103,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             paths::MY_SPACE_EDIT,
-            post(managers::propose).layer(DefaultBodyLimit::max(join::MAX_BODY)),
+            post(managers::propose).layer(DefaultBodyLimit::max(space_photo::MAX_BODY)),
         )
         // English addresses given out before the English twins existed.
         .route(paths::JOIN_EN, get(super::language::old_english))
@@ -109,7 +113,10 @@ pub fn router(state: AppState) -> Router {
         .route(paths::SIGN_IN, post(sign_in::sign_in))
         .route(paths::SIGN_OUT, post(sign_in::sign_out))
         .route(paths::NEW_SPACE, post(spaces::create_space))
-        .route(paths::ADMIN_SPACE, post(spaces::save_space))
+        .route(
+            paths::ADMIN_SPACE,
+            post(spaces::save_space).layer(DefaultBodyLimit::max(space_photo::MAX_BODY)),
+        )
         .route(paths::ADMIN_SPACE_STATUS, post(spaces::change_status))
         .route(paths::ADMIN_SPACE_MANAGERS, post(managers::staff_managers))
         .route(paths::EXPORT_SPACES_CSV, get(spaces::export_csv))

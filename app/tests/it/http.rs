@@ -325,7 +325,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         );
         assert!(markers
             .body
-            .starts_with("spazi-markers/1\tcoworking\tfablab\tincubator-accelerator\n"));
+            .starts_with("spazi-markers/2\tcoworking\tfablab\tincubator-accelerator\n"));
         let decoded = app::ui::islands::map::markers_doc::decode(&markers.body).unwrap();
         let published = decoded.len();
         assert!(published > 60 && published <= 82, "{published}");
@@ -475,7 +475,7 @@ async fn the_directory_is_served_from_memory_until_its_data_changes() {
         let staff =
             crate::staff::create(&t, "cache@example.org", app::core::model::Role::Editor).await;
         let (id, _) =
-            t.db.staff_spaces(None, Some(&name), false, false)
+            t.db.staff_spaces(None, Some(&name), (false, false), None)
                 .await
                 .unwrap()
                 .into_iter()

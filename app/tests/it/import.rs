@@ -196,35 +196,10 @@ async fn a_new_file_applies_once(t: &TestDb) {
 }
 on_both_backends!(a_new_file_applies_once);
 
-const BOUNDARY: &str = "----spazi-test-boundary";
-
 fn upload(cookie: Option<&str>, csrf: &str, filename: &str, content: &[u8]) -> Request<Body> {
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", csrf), ("stato", "pending")] {
-        body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    body.extend_from_slice(
-        format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: text/csv\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-    let mut req = Request::post("/admin/importa")
-        .header(header::HOST, "spazi.test")
-        .header(header::ORIGIN, ORIGIN)
-        .header(
-            header::CONTENT_TYPE,
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        );
-    if let Some(c) = cookie {
-        req = req.header(header::COOKIE, c);
-    }
-    req.body(Body::from(body)).unwrap()
+    let fields = [("csrf", csrf), ("stato", "pending")].map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let file = ("file", filename, "text/csv", content);
+    crate::staff::post_multipart("/admin/importa", &fields, file, cookie)
 }
 
 #[tokio::test]
@@ -363,7 +338,7 @@ async fn staff_upload_preview_and_confirm_over_http() {
     }
     assert!(t
         .db
-        .staff_spaces(None, Some("Officina"), false, false)
+        .staff_spaces(None, Some("Officina"), (false, false), None)
         .await
         .unwrap()
         .is_empty());
@@ -403,7 +378,7 @@ async fn staff_upload_preview_and_confirm_over_http() {
     }
     assert!(finished.contains("Creati: 2"), "the import finished");
     let rows =
-        t.db.staff_spaces(None, Some("Officina"), false, false)
+        t.db.staff_spaces(None, Some("Officina"), (false, false), None)
             .await
             .unwrap();
     assert_eq!(rows.len(), 1);

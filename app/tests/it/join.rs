@@ -173,7 +173,7 @@ async fn join_form_guards_errors_and_success() {
     // The draft kept on the device is forgotten as the page is read (not when the WASM loads).
     assert!(html.contains("localStorage.removeItem(\"spazi:aderisci:bozza\")"));
     let rows =
-        t.db.staff_spaces(None, Some("Officina Comune"), true, false)
+        t.db.staff_spaces(None, Some("Officina Comune"), (true, false), None)
             .await
             .unwrap();
     assert_eq!(

@@ -15,7 +15,7 @@ use axum::http::{header, StatusCode};
 use std::sync::Mutex;
 use tower::ServiceExt;
 
-async fn space_id(t: &TestDb, slug: &str) -> i64 {
+pub(crate) async fn space_id(t: &TestDb, slug: &str) -> i64 {
     let (id,): (i64,) = sqlx::query_as("SELECT id FROM spaces WHERE slug = $1")
         .bind(slug)
         .fetch_one(t.db.pool())
@@ -44,7 +44,7 @@ async fn mails_to(t: &TestDb, to: &str) -> Vec<String> {
 }
 
 /// Makes `email` a manager of space `id` (as staff would).
-async fn manage(t: &TestDb, id: i64, email: &str) {
+pub(crate) async fn manage(t: &TestDb, id: i64, email: &str) {
     t.db.add_space_manager(id, email, ManagerSource::Staff, (None, ""), NOW)
         .await
         .unwrap();
@@ -612,7 +612,7 @@ async fn proposals_wait_for_staff(t: &TestDb) {
 on_both_backends!(proposals_wait_for_staff);
 
 /// A manager's session cookie for `email` (signed in through a link, now).
-async fn manager_cookie(t: &TestDb, email: &str) -> String {
+pub(crate) async fn manager_cookie(t: &TestDb, email: &str) -> String {
     let now = app::backend::clock::Clock::system().now();
     let token = ask(t, email, "10.0.0.50", now).await.unwrap();
     let session = managers::sign_in(&t.db, &token, now)

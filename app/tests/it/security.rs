@@ -430,7 +430,7 @@ async fn text_never_ends_a_textarea_or_a_title() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let resent = crate::staff::body_text(res).await;
     let rows =
-        t.db.staff_spaces(None, Some("Hub"), true, false)
+        t.db.staff_spaces(None, Some("Hub"), (true, false), None)
             .await
             .unwrap();
     let space = &rows[0];

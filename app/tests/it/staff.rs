@@ -288,6 +288,52 @@ pub(crate) fn post_form(
     req.body(Body::from(body.to_owned())).unwrap()
 }
 
+const BOUNDARY: &str = "----spazi-test-7MA4YWxkTrZu0gW";
+
+/// A multipart form post, as a browser sends one: the text fields, then the file field
+/// `(name, file name, content type, bytes)`.
+pub(crate) fn post_multipart(
+    uri: &str,
+    fields: &[(String, String)],
+    (field, filename, content_type, bytes): (&str, &str, &str, &[u8]),
+    cookie: Option<&str>,
+) -> Request<Body> {
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    body.extend_from_slice(
+        format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{field}\"; \
+             filename=\"{filename}\"\r\nContent-Type: {content_type}\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    let mut req = Request::post(uri)
+        .header(header::HOST, "spazi.test")
+        .header(header::ORIGIN, ORIGIN)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        );
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+/// A page's HTML, with `cookie`.
+pub(crate) async fn fetch_page(app: &axum::Router, uri: &str, cookie: Option<&str>) -> String {
+    body_text(app.clone().oneshot(get_req(uri, cookie)).await.unwrap()).await
+}
+
 pub(crate) fn get_req(uri: &str, cookie: Option<&str>) -> Request<Body> {
     let mut req = Request::get(uri).header(header::HOST, "spazi.test");
     if let Some(c) = cookie {

@@ -11,7 +11,7 @@ use super::outbox::enqueue;
 use super::staff_spaces::confirm_space;
 use super::{Backend, Db, DbError};
 use crate::backend::mail::Email;
-use crate::core::view::FreshnessCounts;
+use crate::core::view::{FreshnessCounts, FreshnessGroup};
 
 /// A request unanswered this long gets its reminder; a reminder this long makes it overdue.
 pub const REMIND_AFTER: i64 = 30 * 86_400;
@@ -309,32 +309,52 @@ impl Db {
         now: i64,
         period: i64,
     ) -> Result<FreshnessCounts, DbError> {
-        let (confirmed, stale, overdue, no_manager, closed): (i64, i64, i64, i64, i64) =
-            sqlx::query_as(
-                "SELECT \
-                 COALESCE(SUM(CASE WHEN COALESCE(s.confirmed_at, 0) >= $1 THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN COALESCE(s.confirmed_at, 0) < $1 THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN COALESCE(s.confirmed_at, 0) < $1 AND EXISTS ( \
-                     SELECT 1 FROM confirmation_requests c WHERE c.space_id = s.id \
-                     AND c.is_reminder = 1 AND c.sent_at < $2 \
-                     AND c.sent_at > COALESCE(s.confirmed_at, 0)) THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM space_managers m \
-                     WHERE m.space_id = s.id) THEN 1 ELSE 0 END), 0), \
-                 COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM confirmation_requests c \
-                     WHERE c.space_id = s.id AND c.answer = 'closed' \
-                     AND c.answered_at > COALESCE(s.confirmed_at, 0)) THEN 1 ELSE 0 END), 0) \
-                 FROM spaces s WHERE s.status = 'published'",
-            )
-            .bind(now - period)
-            .bind(now - REMIND_AFTER)
+        let sum = |group| {
+            let condition = freshness_condition(group, now - period, now - REMIND_AFTER);
+            format!("COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)")
+        };
+        let sums: Vec<String> = FreshnessGroup::ALL.into_iter().map(sum).collect();
+        let (confirmed, due, overdue, no_manager, closed): (i64, i64, i64, i64, i64) =
+            sqlx::query_as(&format!(
+                "SELECT {} FROM spaces s WHERE s.status = 'published'",
+                sums.join(", ")
+            ))
             .fetch_one(&self.pool)
             .await?;
         Ok(FreshnessCounts {
             confirmed,
-            due: stale - overdue,
+            due,
             overdue,
             no_manager,
             closed,
         })
+    }
+}
+
+/// The SQL condition (on a published space `s`) of freshness `group`, for listings confirmed
+/// before `cutoff` being past their period, and reminders sent before `reminded` being
+/// unanswered for long enough. Overdue: no answer after the reminder; due: past the period
+/// and not overdue. The numbers are the server's own, written into the statement.
+pub(super) fn freshness_condition(group: FreshnessGroup, cutoff: i64, reminded: i64) -> String {
+    let overdue = format!(
+        "EXISTS (SELECT 1 FROM confirmation_requests c WHERE c.space_id = s.id \
+         AND c.is_reminder = 1 AND c.sent_at < {reminded} \
+         AND c.sent_at > COALESCE(s.confirmed_at, 0))"
+    );
+    match group {
+        FreshnessGroup::Confirmed => format!("COALESCE(s.confirmed_at, 0) >= {cutoff}"),
+        FreshnessGroup::Due => {
+            format!("(COALESCE(s.confirmed_at, 0) < {cutoff} AND NOT {overdue})")
+        }
+        FreshnessGroup::Overdue => {
+            format!("(COALESCE(s.confirmed_at, 0) < {cutoff} AND {overdue})")
+        }
+        FreshnessGroup::NoManager => {
+            "NOT EXISTS (SELECT 1 FROM space_managers m WHERE m.space_id = s.id)".to_owned()
+        }
+        FreshnessGroup::Closed => "EXISTS (SELECT 1 FROM confirmation_requests c \
+             WHERE c.space_id = s.id AND c.answer = 'closed' \
+             AND c.answered_at > COALESCE(s.confirmed_at, 0))"
+            .to_owned(),
     }
 }

@@ -135,15 +135,7 @@ impl Db {
         ))
         .fetch_all(&self.pool)
         .await?;
-        let mut out = Vec::with_capacity(records.len());
-        for record in records {
-            let (name,): (String,) = sqlx::query_as("SELECT name FROM spaces WHERE id = $1")
-                .bind(record.space_id)
-                .fetch_one(&self.pool)
-                .await?;
-            out.push((record, name));
-        }
-        Ok(out)
+        self.with_space_names(records).await
     }
 
     /// Approves proposal `id`: the listing becomes `v` (the manager's changes over the listing
@@ -158,6 +150,36 @@ impl Db {
         mail: &Email,
         now: i64,
     ) -> Result<Approved, DbError> {
+        let staff = (Some(actor.0), actor.1, "revision_approved");
+        self.publish_revision(id, v, expected, staff, Some(mail), now)
+            .await
+    }
+
+    /// Publishes proposal `id` of a space whose managers staff trust, as its manager: an
+    /// approval marked `by_manager`, audited as `manager`'s. Only while the space
+    /// is still trusted (checked in the same transaction); else `Gone`, and it waits for staff.
+    pub async fn publish_trusted_revision(
+        &self,
+        id: i64,
+        v: &ValidSpace,
+        expected: i64,
+        manager: &str,
+        now: i64,
+    ) -> Result<Approved, DbError> {
+        let actor = (None, manager, "revision_published");
+        self.publish_revision(id, v, expected, actor, None, now)
+            .await
+    }
+
+    async fn publish_revision(
+        &self,
+        id: i64,
+        v: &ValidSpace,
+        expected: i64,
+        (actor_id, actor_email, action): (Option<i64>, &str, &str),
+        mail: Option<&Email>,
+        now: i64,
+    ) -> Result<Approved, DbError> {
         let Some(revision) = self.revision(id).await? else {
             return Ok(Approved::Gone);
         };
@@ -168,13 +190,21 @@ impl Db {
             return Ok(Approved::Stale);
         }
         let mut tx = self.begin_write().await?;
-        let closed = sqlx::query(
-            "UPDATE space_revisions SET status = 'approved', decided_by = $1, decided_at = $2 \
-             WHERE id = $3 AND status = 'pending'",
-        )
-        .bind(actor.0)
+        // A manager publishes only on a space still trusted, at this moment.
+        let trusted = if actor_id.is_some() {
+            ""
+        } else {
+            " AND EXISTS (SELECT 1 FROM spaces s WHERE s.id = space_revisions.space_id \
+               AND s.managers_trusted = 1)"
+        };
+        let closed = sqlx::query(&format!(
+            "UPDATE space_revisions SET status = 'approved', decided_by = $1, decided_at = $2, \
+             by_manager = $4 WHERE id = $3 AND status = 'pending'{trusted}"
+        ))
+        .bind(actor_id)
         .bind(now)
         .bind(id)
+        .bind(i64::from(actor_id.is_none()))
         .execute(&mut *tx)
         .await?;
         if closed.rows_affected() == 0 {
@@ -197,9 +227,9 @@ impl Db {
         insert_audit(
             &mut tx,
             &AuditEntry {
-                actor_id: Some(actor.0),
-                actor_email: actor.1,
-                action: "revision_approved",
+                actor_id,
+                actor_email,
+                action,
                 entity: "space",
                 entity_id: Some(revision.space_id),
                 before: Some(old),
@@ -208,9 +238,92 @@ impl Db {
             now,
         )
         .await?;
-        enqueue(&mut tx, mail, now).await?;
+        if let Some(mail) = mail {
+            enqueue(&mut tx, mail, now).await?;
+        }
         tx.commit().await?;
         Ok(Approved::Done)
+    }
+
+    /// Each proposal with its space's name.
+    async fn with_space_names(
+        &self,
+        records: Vec<RevisionRecord>,
+    ) -> Result<Vec<(RevisionRecord, String)>, DbError> {
+        let mut out = Vec::with_capacity(records.len());
+        for record in records {
+            let (name,): (String,) = sqlx::query_as("SELECT name FROM spaces WHERE id = $1")
+                .bind(record.space_id)
+                .fetch_one(&self.pool)
+                .await?;
+            out.push((record, name));
+        }
+        Ok(out)
+    }
+
+    /// Whether staff trust the managers of space `space_id` to publish their changes at once.
+    pub async fn managers_trusted(&self, space_id: i64) -> Result<bool, DbError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT managers_trusted FROM spaces WHERE id = $1")
+                .bind(space_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some_and(|(t,)| t == 1))
+    }
+
+    /// Staff trust (or stop trusting) the managers of space `space_id`; audited. `false` when
+    /// nothing changed (already so, or no such space).
+    pub async fn set_managers_trusted(
+        &self,
+        space_id: i64,
+        trusted: bool,
+        actor: (i64, &str),
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(
+            "UPDATE spaces SET managers_trusted = $1 WHERE id = $2 AND managers_trusted <> $1",
+        )
+        .bind(i64::from(trusted))
+        .bind(space_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            > 0;
+        if changed {
+            insert_audit(
+                &mut tx,
+                &AuditEntry {
+                    actor_id: Some(actor.0),
+                    actor_email: actor.1,
+                    action: "managers_trusted",
+                    entity: "space",
+                    entity_id: Some(space_id),
+                    before: Some(serde_json::json!({ "managers_trusted": !trusted })),
+                    after: Some(serde_json::json!({ "managers_trusted": trusted })),
+                },
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(changed)
+    }
+
+    /// The proposals managers of trusted spaces published themselves since `since`, newest
+    /// first, with their space's name.
+    pub async fn published_by_managers(
+        &self,
+        since: i64,
+    ) -> Result<Vec<(RevisionRecord, String)>, DbError> {
+        let records: Vec<RevisionRecord> = sqlx::query_as(&format!(
+            "{REVISION_SELECT} WHERE status = 'approved' AND by_manager = 1 \
+             AND decided_at >= $1 ORDER BY decided_at DESC, id DESC LIMIT 100"
+        ))
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        self.with_space_names(records).await
     }
 
     /// Rejects proposal `id` with `reason` (the listing stays), audited, `mail` queued.

@@ -47,7 +47,9 @@ impl Db {
                 ..Default::default()
             });
         }
-        let spaces = self.staff_spaces(None, Some(q), false, false).await?;
+        let spaces = self
+            .staff_spaces(None, Some(q), (false, false), None)
+            .await?;
         let requests: Vec<RequestRow> = sqlx::query_as(
             "SELECT sub.id, sub.reference, sub.space_id, s.name, m.name, sub.submitted_at, \
              sub.decision, sub.contact_name, sub.contact_email \

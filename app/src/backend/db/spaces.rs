@@ -13,7 +13,8 @@ const SELECT_DETAILS: &str = "SELECT s.id, s.slug, s.status, s.name, s.descripti
          s.municipality_code, m.name AS municipality_name, s.lat, s.lon, s.position_precision, \
          s.website, s.email, s.phone, s.source, s.updated_at, \
          o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-         o.description AS org_description, s.opening_hours, s.services, s.confirmed_at \
+         o.description AS org_description, s.opening_hours, s.services, s.confirmed_at, \
+         s.photo, s.photo_alt \
      FROM spaces s \
      JOIN municipalities m ON m.istat_code = s.municipality_code \
      LEFT JOIN organisations o ON o.id = s.organisation_id \
@@ -46,6 +47,8 @@ struct PublicRow {
     opening_hours: Option<String>,
     services: Option<String>,
     confirmed_at: Option<i64>,
+    photo: Option<String>,
+    photo_alt: Option<String>,
 }
 
 impl PublicRow {
@@ -75,6 +78,10 @@ impl PublicRow {
                 precision: PositionPrecision::from_code(&self.position_precision)
                     .unwrap_or(PositionPrecision::Approximate),
                 confirmed_at: self.confirmed_at,
+                photo: self.photo.map(|name| crate::core::view::ListingPhoto {
+                    name,
+                    alt: self.photo_alt.unwrap_or_default(),
+                }),
             },
             status: crate::core::model::SpaceStatus::from_code(&self.status)
                 .unwrap_or(crate::core::model::SpaceStatus::Pending),
@@ -237,6 +244,7 @@ struct MarkerRow {
     lat: f64,
     lon: f64,
     position_precision: String,
+    photo: Option<String>,
 }
 
 impl Db {
@@ -307,8 +315,8 @@ impl Db {
         filter: &SpaceFilter,
     ) -> Result<Vec<crate::core::view::MapMarker>, DbError> {
         let mut sql = format!(
-            "SELECT s.id, s.slug, s.name, m.name AS municipality, s.lat, s.lon, s.position_precision \
-             FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code \
+            "SELECT s.id, s.slug, s.name, m.name AS municipality, s.lat, s.lon, \
+             s.position_precision, s.photo FROM spaces s JOIN municipalities m ON m.istat_code = s.municipality_code \
              WHERE 1 = 1{PUBLISHED_ONLY}"
         );
         let binds = push_filter(&mut sql, filter);
@@ -336,6 +344,7 @@ impl Db {
                 lat: r.lat,
                 lon: r.lon,
                 approximate: r.position_precision != "exact",
+                photo: r.photo,
             })
             .collect())
     }
@@ -356,14 +365,15 @@ struct StaffRow {
 }
 
 impl Db {
-    /// Spaces of any status for the staff list, newest change first, optionally by status and
-    /// text (same matching as the public search).
+    /// Spaces of any status for the staff list, newest change first, optionally by status,
+    /// text (same matching as the public search) and freshness group (published listings
+    /// only: the group, at `now`, for a confirmation period of `period` seconds).
     pub async fn staff_spaces(
         &self,
         status: Option<crate::core::model::SpaceStatus>,
         q: Option<&str>,
-        approximate_only: bool,
-        outside_only: bool,
+        (approximate_only, outside_only): (bool, bool),
+        freshness: Option<(crate::core::view::FreshnessGroup, i64, i64)>,
     ) -> Result<Vec<crate::core::view::StaffSpaceRow>, DbError> {
         let mut sql =
             "SELECT s.id, s.slug, s.name, s.status, m.name AS municipality, s.municipality_code, \
@@ -377,6 +387,12 @@ impl Db {
         }
         if approximate_only {
             sql.push_str(" AND s.position_precision <> 'exact'");
+        }
+        if let Some((group, now, period)) = freshness {
+            let reminded = now - super::confirmations::REMIND_AFTER;
+            let condition =
+                super::confirmations::freshness_condition(group, now - period, reminded);
+            sql.push_str(&format!(" AND s.status = 'published' AND {condition}"));
         }
         let words = crate::core::text::search_key(q.unwrap_or_default());
         for word in words.split(' ').filter(|w| !w.is_empty()).take(10) {

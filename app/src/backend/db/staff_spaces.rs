@@ -60,13 +60,15 @@ struct Row {
     org_description: Option<String>,
     opening_hours: Option<String>,
     services: Option<String>,
+    photo: Option<String>,
+    photo_alt: Option<String>,
 }
 
 const STAFF_SPACE_SELECT: &str =
     "SELECT s.id, s.slug, s.status, s.version, s.name, s.description, s.address, \
      s.municipality_code, s.lat, s.lon, s.position_precision, s.website, s.email, s.phone, \
      o.name AS org_name, o.kind AS org_kind, o.website AS org_website, \
-     o.description AS org_description, s.opening_hours, s.services \
+     o.description AS org_description, s.opening_hours, s.services, s.photo, s.photo_alt \
      FROM spaces s LEFT JOIN organisations o ON o.id = s.organisation_id";
 
 impl Row {
@@ -104,6 +106,8 @@ impl Row {
                 organisation_description: r.org_description,
                 opening_hours: r.opening_hours,
                 services: r.services,
+                photo: r.photo,
+                photo_alt: r.photo_alt,
             },
         }
     }
@@ -357,12 +361,15 @@ impl Db {
         // Made by staff by hand: confirmed now (an import's row is not a confirmation).
         let confirmed = (action == "create").then_some(now);
         sqlx::query(
-            "UPDATE spaces SET opening_hours = $1, services = $2, confirmed_at = $3 WHERE id = $4",
+            "UPDATE spaces SET opening_hours = $1, services = $2, confirmed_at = $3, photo = $5, \
+             photo_alt = $6 WHERE id = $4",
         )
         .bind(&v.opening_hours)
         .bind(&v.services)
         .bind(confirmed)
         .bind(id)
+        .bind(&v.photo)
+        .bind(&v.photo_alt)
         .execute(&mut *tx)
         .await?;
         insert_audit(
@@ -499,7 +506,8 @@ pub(super) async fn write_space(
     sqlx::query(
         "UPDATE spaces SET name = $1, description = $2, address = $3, municipality_code = $4, \
              lat = $5, lon = $6, position_precision = $7, website = $8, email = $9, phone = $10, \
-             updated_at = $11, opening_hours = $13, services = $14 WHERE id = $12",
+             updated_at = $11, opening_hours = $13, services = $14, photo = $15, photo_alt = $16 \
+             WHERE id = $12",
     )
     .bind(&v.name)
     .bind(&v.description)
@@ -515,6 +523,8 @@ pub(super) async fn write_space(
     .bind(id)
     .bind(&v.opening_hours)
     .bind(&v.services)
+    .bind(&v.photo)
+    .bind(&v.photo_alt)
     .execute(&mut *conn)
     .await?;
     let (org_id,): (Option<i64>,) =

@@ -9,9 +9,10 @@ use sqlx::Row;
 
 /// Every table, in an order that satisfies the foreign keys (a test checks that it names every
 /// table the migrations create).
-pub const TABLES: [&str; 24] = [
+pub const TABLES: [&str; 25] = [
     "municipalities",
     "organisations",
+    "photos",
     "spaces",
     "space_kinds",
     "app_meta",

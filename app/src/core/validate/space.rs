@@ -3,7 +3,7 @@
 use super::{
     in_metro_area, is_email, is_phone, normalize_url, number, text, FieldErrors, FormField,
     Problem, ADDRESS_MAX, DESCRIPTION_MAX, EMAIL_MAX, HOURS_MAX, NAME_MAX, ORGANISATION_MAX,
-    PHONE_MAX, SERVICES_MAX, URL_MAX,
+    PHONE_MAX, PHOTO_ALT_MAX, SERVICES_MAX, URL_MAX,
 };
 use crate::core::geo::Boundaries;
 use crate::core::model::{OrganisationKind, PositionPrecision, SpaceKind};
@@ -17,6 +17,8 @@ pub enum Field {
     Description,
     Services,
     OpeningHours,
+    Photo,
+    PhotoAlt,
     Address,
     Municipality,
     Lat,
@@ -33,12 +35,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 17] = [
+    pub const ALL: [Field; 19] = [
         Field::Name,
         Field::Kinds,
         Field::Description,
         Field::Services,
         Field::OpeningHours,
+        Field::Photo,
+        Field::PhotoAlt,
         Field::Address,
         Field::Municipality,
         Field::Lat,
@@ -62,6 +66,8 @@ impl FormField for Field {
             Field::Description => "description",
             Field::Services => "services",
             Field::OpeningHours => "opening_hours",
+            Field::Photo => "photo",
+            Field::PhotoAlt => "photo_alt",
             Field::Address => "address",
             Field::Municipality => "municipality",
             Field::Lat => "lat",
@@ -119,6 +125,17 @@ pub struct SpaceInput {
     pub opening_hours: String,
     #[serde(default)]
     pub services: String,
+    /// The photo's name (see [`is_photo_name`]): the one shown, or one just uploaded; empty
+    /// for none.
+    #[serde(default)]
+    pub photo: String,
+    #[serde(default)]
+    pub photo_alt: String,
+}
+
+/// Whether `name` can be a stored photo's name (24 lower-case hex digits of its digest).
+pub fn is_photo_name(name: &str) -> bool {
+    name.len() == 24 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 impl SpaceInput {
@@ -135,6 +152,8 @@ impl SpaceInput {
             (Field::Description, self.description.clone()),
             (Field::Services, self.services.clone()),
             (Field::OpeningHours, self.opening_hours.clone()),
+            (Field::Photo, self.photo.clone()),
+            (Field::PhotoAlt, self.photo_alt.clone()),
             (Field::Address, self.address.clone()),
             (Field::Municipality, self.municipality.clone()),
             (Field::Lat, self.lat.clone()),
@@ -185,6 +204,11 @@ pub struct ValidSpace {
     pub organisation_description: Option<String>,
     pub opening_hours: Option<String>,
     pub services: Option<String>,
+    /// The photo's name, and its text alternative (required with a photo).
+    #[serde(default)]
+    pub photo: Option<String>,
+    #[serde(default)]
+    pub photo_alt: Option<String>,
 }
 
 impl ValidSpace {
@@ -215,6 +239,8 @@ impl ValidSpace {
             organisation_description: v.organisation_description.clone().unwrap_or_default(),
             opening_hours: v.opening_hours.clone().unwrap_or_default(),
             services: v.services.clone().unwrap_or_default(),
+            photo: v.photo.clone().unwrap_or_default(),
+            photo_alt: v.photo_alt.clone().unwrap_or_default(),
         }
     }
 }
@@ -350,6 +376,26 @@ pub fn validate_space(
         Field::Services,
         &mut errors,
     );
+    let (photo, photo_alt) = match input.photo.trim() {
+        "" => (None, None),
+        name if !is_photo_name(name) => {
+            errors.add(Field::Photo, Problem::PhotoMissing);
+            (None, None)
+        }
+        name => {
+            let alt = text(
+                &input.photo_alt,
+                PHOTO_ALT_MAX,
+                false,
+                Field::PhotoAlt,
+                &mut errors,
+            );
+            if alt.is_none() && errors.get(Field::PhotoAlt).is_none() {
+                errors.add(Field::PhotoAlt, Problem::Required);
+            }
+            (Some(name.to_owned()), alt)
+        }
+    };
     if !errors.is_empty() {
         // Keep form order, whatever order the checks ran in.
         let order = |f: &Field| *f as usize;
@@ -374,6 +420,8 @@ pub fn validate_space(
         organisation_description,
         opening_hours,
         services,
+        photo,
+        photo_alt,
     })
 }
 
@@ -505,5 +553,35 @@ mod tests {
         }
         assert!(in_metro_area(44.713209, 11.306598)); // Pieve di Cento
         assert!(in_metro_area(44.1, 11.0));
+    }
+
+    #[test]
+    fn a_photo_needs_its_description_and_a_well_formed_name() {
+        let name = "0123456789abcdef01234567";
+        let mut i = good();
+        i.photo_alt = "Ignorata senza foto".into();
+        let v = validate_space(&i, &Boundaries::default()).unwrap();
+        assert_eq!((v.photo, v.photo_alt), (None, None));
+        i.photo = name.into();
+        i.photo_alt = "   ".into();
+        let e = validate_space(&i, &Boundaries::default()).unwrap_err();
+        assert_eq!(e.0, vec![(Field::PhotoAlt, Problem::Required)]);
+        i.photo_alt = " La sala comune ".into();
+        let v = validate_space(&i, &Boundaries::default()).unwrap();
+        assert_eq!(v.photo.as_deref(), Some(name));
+        assert_eq!(v.photo_alt.as_deref(), Some("La sala comune"));
+        assert_eq!(v.as_input().photo, name);
+        i.photo_alt = "x".repeat(PHOTO_ALT_MAX + 1);
+        let e = validate_space(&i, &Boundaries::default()).unwrap_err();
+        assert_eq!(
+            e.get(Field::PhotoAlt),
+            Some(Problem::TooLong { max: PHOTO_ALT_MAX })
+        );
+        // A name that is not a stored photo's (a forged form): refused, never looked up.
+        for forged in ["../../etc/passwd", "0123456789ABCDEF01234567", "abc"] {
+            i.photo = forged.into();
+            let e = validate_space(&i, &Boundaries::default()).unwrap_err();
+            assert_eq!(e.get(Field::Photo), Some(Problem::PhotoMissing), "{forged}");
+        }
     }
 }

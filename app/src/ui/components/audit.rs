@@ -123,6 +123,8 @@ fn action_words(t: &Texts, code: &str) -> String {
         "manager_removed" => t.managers.action_removed.to_owned(),
         "revision_proposed" => t.managers.action_proposed.to_owned(),
         "revision_approved" => t.managers.action_approved.to_owned(),
+        "revision_published" => t.managers.action_published.to_owned(),
+        "managers_trusted" => t.managers.action_trusted.to_owned(),
         "revision_rejected" => t.managers.action_rejected.to_owned(),
         "confirmed" => t.managers.action_confirmed.to_owned(),
         "closure_reported" => t.managers.action_closure.to_owned(),

@@ -40,6 +40,17 @@ pub fn SpaceCard(
             <h3 class="space-card__title">
                 <a href=href>{space.name.clone()}</a>
             </h3>
+            {space.photo.clone().map(|p| view! {
+                <img
+                    class="space-card__photo"
+                    src=paths::photo(&p.name, true)
+                    alt=p.alt
+                    width="480"
+                    height="320"
+                    loading="lazy"
+                    decoding="async"
+                />
+            })}
             <ul class="space-card__kinds" aria-label=t.kinds>{kinds}</ul>
             <p class="space-card__place">{place}</p>
             {space

@@ -16,7 +16,7 @@ use crate::core::view::{ManagerArea, ManagerEditor};
 use crate::ui::components::form::EditFormState;
 use crate::ui::components::form::{EmailField, ErrorSummary};
 use crate::ui::lang::{link, use_texts};
-use crate::ui::pages::admin::space_edit::SpaceFields;
+use crate::ui::pages::admin::space_edit::{PhotoField, SpaceFields};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -25,11 +25,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn MySpacePage() -> impl IntoView {
     let m = use_texts().managers;
-    let (sent, signed_out, proposed) = use_query_map().with_untracked(|q| {
+    let (sent, signed_out, proposed, published) = use_query_map().with_untracked(|q| {
         (
             q.get_str("inviato").is_some(),
             q.get_str("uscito").is_some(),
             q.get_str("inviate").is_some(),
+            q.get_str("pubblicate").is_some(),
         )
     });
     view! {
@@ -43,6 +44,9 @@ pub fn MySpacePage() -> impl IntoView {
                         Ok(Some(area)) => view! {
                             {proposed.then(|| view! {
                                 <p class="notice notice--success" role="status">{m.proposal_sent}</p>
+                            })}
+                            {published.then(|| view! {
+                                <p class="notice notice--success" role="status">{m.proposal_published}</p>
                             })}
                             <Area area />
                         }
@@ -238,6 +242,10 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
         .filter(|p| p.status == "pending")
         .map(|p| (m.edit_waiting)(&day_date(p.at, t.lang)));
     let title = (m.edit_title)(&editor.space.name);
+    let photo = PhotoField {
+        at: paths::MY_SPACE_PHOTO,
+        saved: Some(editor.input.photo.clone()).filter(|p| !p.is_empty()),
+    };
     view! {
         <Title text=title.clone() />
         <nav class="breadcrumb" aria-label=t.breadcrumb>
@@ -248,10 +256,10 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
         {waiting.map(|w| view! { <p class="notice" role="status">{w}</p> })}
         {unchanged.then(|| view! { <p class="notice notice--error" role="alert">{m.edit_nothing}</p> })}
         <ErrorSummary errors=errors.clone() />
-        <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) novalidate>
+        <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) enctype="multipart/form-data" novalidate>
             <input type="hidden" name="csrf" value=editor.csrf_token.clone() />
             <input type="hidden" name="base" value=base />
-            <SpaceFields input errors municipalities=editor.municipalities.clone() />
+            <SpaceFields input errors municipalities=editor.municipalities.clone() photo=photo />
             <button type="submit" class="btn btn--primary">{m.edit_submit}</button>
         </form>
         <p><a href=link(paths::MY_SPACE)>{m.edit_back}</a></p>

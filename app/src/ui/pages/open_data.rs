@@ -55,6 +55,7 @@ pub fn OpenDataPage() -> impl IntoView {
                     .collect_view()}
             </p>
             <p>{t.open_data_precision}</p>
+            <p>{t.open_data_confirmed}</p>
             <p>{t.open_data_cache}</p>
         </div>
     }

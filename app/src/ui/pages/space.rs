@@ -43,6 +43,13 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
     let absolute = format!("{}{page}", crate::api::context::base_url());
     #[cfg(not(feature = "ssr"))]
     let absolute = page.clone();
+    #[cfg(feature = "ssr")]
+    let og_image = space.summary.photo.as_ref().map(|p| {
+        let base = crate::api::context::base_url();
+        format!("{base}{}", crate::core::paths::photo(&p.name, false))
+    });
+    #[cfg(not(feature = "ssr"))]
+    let og_image: Option<String> = None;
     let settings = use_context::<MapSettings>().unwrap_or_default();
     let s = &space.summary;
     let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
@@ -68,6 +75,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
         <Meta property="og:title" content=s.name.clone() />
         <Meta property="og:description" content=description />
         <Meta property="og:type" content="place" />
+        {og_image.map(|src| view! { <Meta property="og:image" content=src /> })}
         <leptos_meta::Link rel="canonical" href=absolute.clone() />
         <div class="container page">
             <nav aria-label=crate::ui::lang::use_texts().breadcrumb class="breadcrumb">
@@ -80,6 +88,23 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                 </header>
                 <div class="space__body">
                     <div class="space__main">
+                        {s.photo.clone().map(|p| {
+                            let (card, page) = (
+                                crate::core::paths::photo(&p.name, true),
+                                crate::core::paths::photo(&p.name, false),
+                            );
+                            view! {
+                                <img
+                                    class="space__photo"
+                                    src=page.clone()
+                                    srcset=format!("{card} 480w, {page} 1200w")
+                                    sizes="(min-width: 992px) 640px, 100vw"
+                                    alt=p.alt
+                                    width="1200"
+                                    height="800"
+                                />
+                            }
+                        })}
                         {s.description.clone().map(|d| view! { <p class="lead">{d}</p> })}
                         <dl class="facts">
                             <dt>{t.address}</dt>

@@ -12,6 +12,7 @@ use crate::core::paths;
 use crate::core::validate::{typed_email, Problem};
 use crate::ui::components::form::EmailFormState;
 use crate::ui::pages::my_space::ProposalFormState;
+use crate::web::forms::space_photo;
 use crate::web::forms::spaces::{validate_with_db, SpaceForm};
 use crate::web::guard::{authorised_post, client_address};
 use crate::web::respond::{render_page, see_other, unavailable};
@@ -186,7 +187,9 @@ pub struct ManagersForm {
     csrf: String,
     #[serde(default)]
     email: String,
-    /// `aggiungi` (the address typed in `email`) or `togli` (the address in `email`).
+    /// `aggiungi` (the address typed in `email`), `togli` (the address in `email`), `chiedi`
+    /// (ask them to confirm now), `fidati` or `non-fidati` (publish their changes at once, or
+    /// not).
     #[serde(default)]
     azione: String,
 }
@@ -250,6 +253,14 @@ pub(crate) async fn staff_managers(
                 Err(err) => unavailable("asking managers to confirm", &err),
             }
         }
+        "fidati" | "non-fidati" => {
+            let trusted = form.azione == "fidati";
+            let actor = (session.user.id, session.user.email.as_str());
+            match state.db.set_managers_trusted(id, trusted, actor, now).await {
+                Ok(_) => see_other(&format!("{page}?fidati={}", u8::from(trusted))),
+                Err(err) => unavailable("trusting a space's managers", &err),
+            }
+        }
         "togli" => {
             let email = auth::normalize_email(&form.email);
             match state.db.remove_space_manager(id, &email, actor, now).await {
@@ -269,12 +280,21 @@ pub(crate) async fn propose(
     Path(id): Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    req: axum::extract::Request,
 ) -> Response {
-    let Some(form) = crate::web::forms::edit::edit_form::<SpaceForm>(&body) else {
+    let now = state.clock.now();
+    let signed_in = match manager_token(&headers) {
+        Some(token) => matches!(managers::session(&state.db, &token, now).await, Ok(Some(_))),
+        None => false,
+    };
+    let mut post = match space_photo::read(&state, req, signed_in).await {
+        Ok(post) => post,
+        Err(res) => return res,
+    };
+    let body = std::mem::take(&mut post.fields);
+    let Some(mut form) = crate::web::forms::edit::edit_form::<SpaceForm>(&body) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    let now = state.clock.now();
     let session = match manager_post(&state, &headers, &form.csrf, now).await {
         Ok(session) => session,
         Err(res) => return res,
@@ -289,7 +309,14 @@ pub(crate) async fn propose(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("a manager's space", &err),
     };
-    let valid = match validate_with_db(&state, &form.input).await {
+    let problem = match space_photo::apply(&state, post, &mut form.input).await {
+        Ok(problem) => problem,
+        Err(res) => return res,
+    };
+    let checked = validate_with_db(&state, &form.input)
+        .await
+        .map(|r| space_photo::with_problem(r, problem));
+    let valid = match checked {
         Ok(Ok(valid)) => valid,
         Ok(Err(errors)) => {
             let context = ProposalFormState {
@@ -327,10 +354,42 @@ pub(crate) async fn propose(
         )
         .await
     {
-        Ok(Some(_)) => see_other(&format!("{}?inviate=1", paths::MY_SPACE)),
+        Ok(Some(revision)) => {
+            match publish_if_trusted(&state, id, revision, &session.email).await {
+                Ok(true) => see_other(&format!("{}?pubblicate=1", paths::MY_SPACE)),
+                Ok(false) => see_other(&format!("{}?inviate=1", paths::MY_SPACE)),
+                Err(err) => unavailable("publishing a trusted proposal", &err),
+            }
+        }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("storing a proposal", &err),
     }
+}
+
+/// Publishes proposal `revision` at once when staff trust the managers of space `id`; whether
+/// it did (else it waits for staff, as any proposal).
+async fn publish_if_trusted(
+    state: &AppState,
+    id: i64,
+    revision: i64,
+    manager: &str,
+) -> Result<bool, crate::backend::db::DbError> {
+    if !state.db.managers_trusted(id).await? {
+        return Ok(false);
+    }
+    let Some(proposal) = crate::backend::revisions::proposal(&state.db, revision).await? else {
+        return Ok(false);
+    };
+    let Ok(valid) = &proposal.valid else {
+        return Ok(false);
+    };
+    let version = proposal.space.version;
+    let now = state.clock.now();
+    let done = state
+        .db
+        .publish_trusted_revision(revision, valid, version, manager, now)
+        .await?;
+    Ok(done == crate::backend::db::Approved::Done)
 }
 
 #[derive(Deserialize)]

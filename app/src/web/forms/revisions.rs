@@ -1,13 +1,16 @@
 //! Staff decide on the changes managers proposed (server only): approved — the listing
-//! written at the version the page showed — or not, with a reason; the manager is e-mailed
-//! either way.
+//! written at the version the page showed, as proposed or as staff edited it — or not, with a
+//! reason; the manager is e-mailed either way.
 
 use crate::backend::context::AppState;
 use crate::backend::db::Approved;
 use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::review::validate_reason;
+use crate::core::validate::space::SpaceInput;
 use crate::ui::pages::admin::review::DecisionFormState;
+use crate::ui::pages::admin::revisions::RevisionEditState;
+use crate::web::forms::spaces::validate_with_db;
 use crate::web::guard::authorised_post;
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{Path, State};
@@ -23,11 +26,14 @@ pub struct DecisionForm {
     /// The listing's version the page showed.
     #[serde(default)]
     version: i64,
-    /// `approva` or `respingi`.
+    /// `approva`, `modifica` (approve the listing as staff edited it) or `respingi`.
     #[serde(default)]
     azione: String,
     #[serde(default)]
     motivo: String,
+    /// The listing as staff edited it (`modifica`).
+    #[serde(flatten)]
+    input: SpaceInput,
 }
 
 /// Staff approve a manager's proposal (the listing written, at the version the page showed)
@@ -61,9 +67,33 @@ pub(crate) async fn decide(
         see_other(&format!("{}?{query}", paths::REVISIONS))
     };
     match form.azione.as_str() {
-        "approva" => {
-            let Ok(valid) = &proposal.valid else {
-                return see_other(&paths::revision(id));
+        "approva" | "modifica" => {
+            // Edited by staff: their values, checked as their own edits are.
+            let edited = if form.azione == "modifica" {
+                match validate_with_db(&state, &form.input).await {
+                    Ok(Ok(valid)) => Some(valid),
+                    Ok(Err(errors)) => {
+                        let context = RevisionEditState {
+                            input: form.input,
+                            errors,
+                        };
+                        return render_page(
+                            &state,
+                            &uri,
+                            &headers,
+                            context,
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                        )
+                        .await;
+                    }
+                    Err(res) => return res,
+                }
+            } else {
+                None
+            };
+            let valid = match (&edited, &proposal.valid) {
+                (Some(valid), _) | (None, Ok(valid)) => valid,
+                (None, Err(_)) => return see_other(&paths::revision(id)),
             };
             let link = paths::in_lang(&paths::space(&proposal.space.slug), lang);
             let mail = crate::backend::emails::revision_decided(

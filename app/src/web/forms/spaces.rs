@@ -2,6 +2,7 @@
 //! status, and the full exports.
 
 use super::edit::{authorised_edit, edit_form, merge_edits};
+use super::space_photo;
 use crate::backend::context::AppState;
 use crate::backend::db::Saved;
 use crate::core::model::SpaceStatus;
@@ -123,17 +124,29 @@ pub(crate) async fn save_space(
     axum::extract::Path(id): axum::extract::Path<i64>,
     uri: Uri,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    req: axum::extract::Request,
 ) -> Response {
-    let Some(form) = edit_form::<SpaceForm>(&body) else {
+    let signed_in = staff_session(&state, &headers, crate::core::model::Role::Editor)
+        .await
+        .is_ok();
+    let mut post = match space_photo::read(&state, req, signed_in).await {
+        Ok(post) => post,
+        Err(res) => return res,
+    };
+    let body = std::mem::take(&mut post.fields);
+    let Some(mut form) = edit_form::<SpaceForm>(&body) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
     let session = match authorised_edit(&state, uri.path(), &headers, &form.csrf, &body).await {
         Ok(s) => s,
         Err(res) => return res,
     };
+    let problem = match space_photo::apply(&state, post, &mut form.input).await {
+        Ok(problem) => problem,
+        Err(res) => return res,
+    };
     let result = match validate_with_db(&state, &form.input).await {
-        Ok(r) => r,
+        Ok(r) => space_photo::with_problem(r, problem),
         Err(res) => return res,
     };
     match result {
@@ -196,13 +209,29 @@ pub(crate) async fn save_space(
     }
 }
 
-/// The shared validation, then what only the database knows: the municipality is one of the 55.
+/// The shared validation, then what only the database knows: the municipality is one of the
+/// 55, the photo is stored.
 pub(crate) async fn validate_with_db(
     state: &AppState,
     input: &SpaceInput,
 ) -> Result<Result<ValidSpace, FieldErrors<Field>>, Response> {
     let result =
         crate::core::validate::space::validate_space(input, crate::backend::boundaries::all());
+    if let Ok(ValidSpace {
+        photo: Some(photo), ..
+    }) = &result
+    {
+        match state.db.has_photo(photo).await {
+            Ok(true) => {}
+            Ok(false) => {
+                return Ok(Err(FieldErrors::one(
+                    Field::Photo,
+                    crate::core::validate::Problem::PhotoMissing,
+                )))
+            }
+            Err(err) => return Err(unavailable("a photo's lookup", &err)),
+        }
+    }
     if let Ok(valid) = &result {
         match state.db.municipality_name(&valid.municipality).await {
             Ok(Some(_)) => {}

@@ -62,6 +62,16 @@ pub(super) fn popup(
 ) -> Result<JsValue, JsValue> {
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
+    if let Some(photo) = &m.photo {
+        // Beside the name, which says what it shows: decorative (empty alternative).
+        let img = document.create_element("img")?;
+        img.set_class_name("map-popup__photo");
+        img.set_attribute("src", &paths::photo(photo, true))?;
+        img.set_attribute("alt", "")?;
+        img.set_attribute("width", "240")?;
+        img.set_attribute("height", "160")?;
+        root.append_child(&img)?;
+    }
     let title = document.create_element("p")?;
     title.set_class_name("map-popup__title");
     title.set_text_content(Some(&m.name));

@@ -7,11 +7,12 @@
 //! per-row municipality index).
 //!
 //! ```text
-//! spazi-markers/1<TAB>coworking<TAB>fablab<TAB>incubator-accelerator
+//! spazi-markers/2<TAB>coworking<TAB>fablab<TAB>incubator-accelerator
 //! <TAB>Bologna
 //! BIG – Boost Innovation Garage<TAB>44.52346<TAB>11.36584<TAB>1
 //! A space with a position to check<TAB>44.49<TAB>11.34<TAB>3<TAB>1
 //! A space whose slug is not its name's<TAB>44.5<TAB>11.3<TAB>2<TAB>0<TAB>its-slug
+//! A space with a photo<TAB>44.5<TAB>11.3<TAB>2<TAB>0<TAB><TAB>0123456789abcdef01234567
 //! ```
 //!
 //! The first line names the format and lists the kind codes: bit *i* of a row's kind bits is
@@ -19,14 +20,16 @@
 //! (rows come grouped by municipality, in name order, which also compresses best). A row is
 //! name, latitude, longitude (5 decimals, about a metre), kind bits, then optionally `1` when
 //! the position is approximate, then the slug only when `text::slugify(name)` does not give it
-//! (nearly always it does: the browser derives it with the same function). Tabs and line
-//! breaks inside names become spaces, and an empty name one space.
+//! (nearly always it does: the browser derives it with the same function; empty when a photo
+//! follows), then the photo's name if it has one. Tabs and line breaks inside names become
+//! spaces, and an empty name one space.
 
 use crate::core::model::SpaceKind;
+use crate::core::validate::space::is_photo_name;
 use crate::core::view::MapMarker;
 
 /// The first field of the first line: the format and its version.
-const MAGIC: &str = "spazi-markers/1";
+const MAGIC: &str = "spazi-markers/2";
 
 /// The document's media type.
 pub const CONTENT_TYPE: &str = "text/plain; charset=utf-8";
@@ -82,12 +85,19 @@ pub fn encode(markers: &mut [MapMarker]) -> String {
         // Writing to a String cannot fail.
         let _ = write!(doc, "{name}\t{}\t{}\t{bits}", round(m.lat), round(m.lon));
         let derived = m.slug == crate::core::text::slugify(&name);
-        if m.approximate || !derived {
+        let photo = m.photo.as_deref().filter(|p| is_photo_name(p));
+        if m.approximate || !derived || photo.is_some() {
             doc.push_str(if m.approximate { "\t1" } else { "\t0" });
         }
-        if !derived {
+        if !derived || photo.is_some() {
             doc.push('\t');
-            doc.push_str(&m.slug);
+            if !derived {
+                doc.push_str(&m.slug);
+            }
+        }
+        if let Some(photo) = photo {
+            doc.push('\t');
+            doc.push_str(photo);
         }
         doc.push('\n');
     }
@@ -145,9 +155,13 @@ impl<'a> Rows<'a> {
         let bits: u32 = fields.next()?.parse().ok()?;
         let approximate = fields.next().is_some_and(|a| a == "1");
         let slug = match fields.next() {
-            Some(slug) => slug.to_owned(),
-            None => crate::core::text::slugify(name),
+            Some(slug) if !slug.is_empty() => slug.to_owned(),
+            _ => crate::core::text::slugify(name),
         };
+        let photo = fields
+            .next()
+            .filter(|p| is_photo_name(p))
+            .map(str::to_owned);
         Some(MapMarker {
             slug,
             name: name.to_owned(),
@@ -162,6 +176,7 @@ impl<'a> Rows<'a> {
             lat,
             lon,
             approximate,
+            photo,
         })
     }
 }
@@ -194,6 +209,7 @@ mod tests {
             lat: 44.493_671_2,
             lon: 11.343_029_9,
             approximate: false,
+            photo: None,
         }
     }
 
@@ -216,13 +232,18 @@ mod tests {
                 )
             },
             marker("Atelier", "atelier", "Bologna", &[]),
+            MapMarker {
+                photo: Some("0123456789abcdef01234567".into()),
+                ..marker("Con foto", "con-foto", "Bologna", &[SpaceKind::Fablab])
+            },
         ];
         let doc = encode(&mut markers);
         assert_eq!(
             doc,
-            "spazi-markers/1\tcoworking\tfablab\tincubator-accelerator\n\
+            "spazi-markers/2\tcoworking\tfablab\tincubator-accelerator\n\
              \tBologna\n\
              Atelier\t44.49367\t11.34303\t0\n\
+             Con foto\t44.49367\t11.34303\t2\t0\t\t0123456789abcdef01234567\n\
              MUG – Magazzini Generativi\t44.49367\t11.34303\t5\n\
              \tImola\n\
              Fab Lab Imola\t44.49367\t11.34303\t2\t1\tfab-lab-imola-2\n"
@@ -271,9 +292,9 @@ mod tests {
     fn refuses_what_it_did_not_write() {
         assert_eq!(decode(""), Err(MarkersDocError::Header));
         assert_eq!(decode("{\"spaces\": []}"), Err(MarkersDocError::Header));
-        assert_eq!(decode("spazi-markers/1\tcoworking\n").unwrap(), vec![]);
+        assert_eq!(decode("spazi-markers/2\tcoworking\n").unwrap(), vec![]);
         assert_eq!(
-            decode("spazi-markers/1\tcoworking\n\tBologna\nNo coordinates\t44.5\n"),
+            decode("spazi-markers/2\tcoworking\n\tBologna\nNo coordinates\t44.5\n"),
             Err(MarkersDocError::Row(3))
         );
     }

@@ -8,6 +8,7 @@ use crate::api::{staff_spaces, staff_week_events};
 use crate::core::model::{PositionPrecision, SpaceStatus};
 use crate::core::paths;
 use crate::core::view::event::StaffEventRow;
+use crate::core::view::FreshnessGroup;
 use crate::core::view::StaffSpaceRow;
 use crate::ui::lang::use_texts;
 use crate::ui::pages::not_found::ErrorNotice;
@@ -18,7 +19,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let t = use_texts();
-    let (status, q, approximate, outside) = use_query_map().with_untracked(|p| {
+    let (status, q, approximate, outside, group) = use_query_map().with_untracked(|p| {
         (
             p.get_str("stato").and_then(SpaceStatus::from_code),
             p.get("q")
@@ -26,6 +27,7 @@ pub fn DashboardPage() -> impl IntoView {
                 .filter(|q| !q.is_empty()),
             p.get_str("posizione") == Some("approssimativa"),
             p.get_str(OUTSIDE) == Some("1"),
+            p.get_str(FRESHNESS).and_then(FreshnessGroup::from_code),
         )
     });
     view! {
@@ -46,9 +48,9 @@ pub fn DashboardPage() -> impl IntoView {
                         Ok(counts) => counts,
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
                     };
-                    match staff_spaces(status, q.clone(), Some(approximate), Some(outside)).await {
+                    match staff_spaces(status, q.clone(), Some(approximate), Some(outside), group).await {
                         Ok(spaces) => {
-                            let filters = Filters { status, q, approximate, outside };
+                            let filters = Filters { status, q, approximate, outside, freshness: group };
                             view! { <Dashboard staff spaces week filters freshness /> }.into_any()
                         }
                         Err(AppError::Unauthorized) => {
@@ -65,6 +67,8 @@ pub fn DashboardPage() -> impl IntoView {
 
 /// The query parameter of the spaces whose pin lies outside their municipality (`=1`).
 const OUTSIDE: &str = "fuori-comune";
+/// The query parameter of a freshness group (`FreshnessGroup::code`).
+const FRESHNESS: &str = "freschezza";
 
 /// The list's filters, as the query gave them.
 #[derive(Clone)]
@@ -73,6 +77,7 @@ struct Filters {
     q: Option<String>,
     approximate: bool,
     outside: bool,
+    freshness: Option<FreshnessGroup>,
 }
 
 #[component]
@@ -90,9 +95,10 @@ fn Dashboard(
         q,
         approximate,
         outside,
+        freshness: group,
     } = filters;
     let count = spaces.len();
-    let unfiltered = status.is_none() && q.is_none() && !approximate && !outside;
+    let unfiltered = status.is_none() && q.is_none() && !approximate && !outside && group.is_none();
     // Pins outside the municipality they name (archived ones aside).
     let outside_count = spaces
         .iter()
@@ -148,6 +154,12 @@ fn Dashboard(
         {unfiltered.then(|| view! { <ToDo to_review week to_correct outside_count /> })}
         {unfiltered.then(|| view! { <Freshness counts=freshness /> })}
         <h2>{a.spaces_heading}</h2>
+        {group.map(|g| view! {
+            <p class="notice" role="status">
+                {(t.managers.fresh_filtered)(t.managers.fresh_group(g))} " "
+                <a href=paths::ADMIN>{t.managers.fresh_all}</a>
+            </p>
+        })}
         <p class="admin-actions">
             <a class="btn btn--primary" href=paths::NEW_SPACE>{a.new_space}</a>
             <a class="btn btn--outline" href=paths::IMPORT>{a.import_link}</a>
@@ -273,14 +285,15 @@ fn ToDo(
 #[component]
 fn Freshness(counts: crate::core::view::FreshnessCounts) -> impl IntoView {
     let m = use_texts().managers;
-    let rows = [
-        (m.fresh_confirmed, counts.confirmed),
-        (m.fresh_due, counts.due),
-        (m.fresh_overdue, counts.overdue),
-        (m.fresh_no_manager, counts.no_manager),
-        (m.fresh_closed, counts.closed),
-    ]
-    .map(|(label, n)| view! { <dt>{label}</dt> <dd>{n}</dd> });
+    // Each count leads to its listings.
+    let rows = FreshnessGroup::ALL.map(|g| {
+        let n = g.count(&counts);
+        let href = format!("{}?{FRESHNESS}={}", paths::ADMIN, g.code());
+        view! {
+            <dt>{m.fresh_group(g)}</dt>
+            <dd>{if n > 0 { view! { <a href=href>{n}</a> }.into_any() } else { view! { {n} }.into_any() }}</dd>
+        }
+    });
     view! {
         <section class="freshness-summary" aria-labelledby="freshness-title">
             <h2 id="freshness-title">{m.fresh_title}</h2>

@@ -54,6 +54,11 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
         ]
         .into_iter()
         .find_map(|(key, words)| q.get(key).map(|email| words(&email)))
+        .or_else(|| match q.get("fidati").as_deref() {
+            Some("1") => Some(m.staff_trusted_on.to_owned()),
+            Some("0") => Some(m.staff_trusted_off.to_owned()),
+            _ => None,
+        })
         .or_else(|| {
             q.get("chiesto")
                 .and_then(|n| n.parse::<i64>().ok())
@@ -108,6 +113,16 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
                 <button type="submit" class="btn btn--secondary">{m.staff_ask_now}</button>
             </form>
         })}
+        <h2>{m.staff_trust_title}</h2>
+        <p>{if page.managers_trusted { m.staff_trusted_now } else { m.staff_untrusted_now }}</p>
+        <form method="post" action=action.clone()>
+            <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+            <input type="hidden" name="azione" value=if page.managers_trusted { "non-fidati" } else { "fidati" } />
+            <button type="submit" class="btn btn--secondary">
+                {if page.managers_trusted { m.staff_untrust } else { m.staff_trust }}
+            </button>
+        </form>
+        <h2>{m.staff_add_title}</h2>
         <form class="form" method="post" action=action.clone() novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="azione" value="aggiungi" />

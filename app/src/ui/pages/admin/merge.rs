@@ -104,7 +104,14 @@ fn Merge(staff: StaffContext, page: Page) -> impl IntoView {
         }
     };
     let proposed = page.proposed.values();
-    let pairs: Vec<_> = page.target.values().into_iter().zip(proposed).collect();
+    // A join request has no photo: the listing's stays, never offered to replace.
+    let pairs: Vec<_> = page
+        .target
+        .values()
+        .into_iter()
+        .zip(proposed)
+        .filter(|((f, _), _)| !matches!(f, Field::Photo | Field::PhotoAlt))
+        .collect();
     // A position is one fact: latitude, longitude and precision are taken together, with
     // the one box on the latitude's row.
     let position = [Field::Lat, Field::Lon, Field::Precision];

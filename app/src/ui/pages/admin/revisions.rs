@@ -9,11 +9,13 @@ use crate::api::{revision_detail, revisions_to_review};
 use crate::core::datetime::local_minute;
 use crate::core::paths;
 use crate::core::validate::review::{Field, REASON_MAX};
+use crate::core::validate::FieldErrors;
 use crate::core::view::RevisionPage;
 use crate::ui::components::audit::{field_words, value_words, Names};
 use crate::ui::components::form::{ErrorSummary, TextField};
 use crate::ui::lang::use_texts;
 use crate::ui::pages::admin::review::DecisionFormState;
+use crate::ui::pages::admin::space_edit::SpaceFields;
 use crate::ui::pages::admin::{staff_gate, AdminBar};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
@@ -38,38 +40,21 @@ pub fn RevisionsPage() -> impl IntoView {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
-                    let rows = match revisions_to_review().await {
-                        Ok(rows) => rows,
+                    let (rows, published) = match revisions_to_review().await {
+                        Ok(lists) => lists,
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
+                    };
+                    // Published by the managers of trusted spaces: what changed is on the
+                    // space's history.
+                    let published = if published.is_empty() {
+                        view! { <p>{m.revisions_published_none}</p> }.into_any()
+                    } else {
+                        view! { <RevisionTable rows=published to_space=true /> }.into_any()
                     };
                     let body = if rows.is_empty() {
                         view! { <p>{m.revisions_none}</p> }.into_any()
                     } else {
-                        let rows = rows
-                            .into_iter()
-                            .map(|r| view! {
-                                <tr>
-                                    <td><a href=paths::revision(r.id)>{r.space_name}</a></td>
-                                    <td>{r.email}</td>
-                                    <td>{local_minute(r.created_at)}</td>
-                                </tr>
-                            })
-                            .collect_view();
-                        view! {
-                            <div class="table-wrap">
-                                <table class="table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{m.col_space}</th>
-                                            <th scope="col">{m.col_by}</th>
-                                            <th scope="col">{m.col_when}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            </div>
-                        }
-                        .into_any()
+                        view! { <RevisionTable rows to_space=false /> }.into_any()
                     };
                     view! {
                         <AdminBar staff />
@@ -77,10 +62,88 @@ pub fn RevisionsPage() -> impl IntoView {
                         {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <p>{m.revisions_intro}</p>
                         {body}
+                        <h2>{m.revisions_published_title}</h2>
+                        {published}
                     }
                     .into_any()
                 })}
             </Suspense>
+        </div>
+    }
+}
+
+/// The proposal's page again, with the listing as staff edited it and each problem beside its
+/// field (`web::forms::revisions`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RevisionEditState {
+    pub input: crate::core::validate::space::SpaceInput,
+    pub errors: FieldErrors<crate::core::validate::space::Field>,
+}
+
+/// The listing with the manager's changes in the staff's space form: staff correct it and
+/// approve it as corrected (the photo as proposed). Open when it came back with a problem.
+#[component]
+fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView {
+    let m = use_texts().managers;
+    let state = use_context::<RevisionEditState>();
+    let open = state.is_some();
+    let (input, errors) = match state {
+        Some(s) => (s.input, s.errors),
+        None => (page.merged.clone(), Default::default()),
+    };
+    view! {
+        <details class="revision-edit" open=open>
+            <summary class="btn btn--outline">{m.revision_edit}</summary>
+            <p>{m.revision_edit_intro}</p>
+            <ErrorSummary errors=errors.clone() />
+            <form class="form form--wide" method="post" action=paths::revision(page.row.id) novalidate>
+                <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
+                <input type="hidden" name="version" value=page.version />
+                <input type="hidden" name="photo" value=input.photo.clone() />
+                <input type="hidden" name="photo_alt" value=input.photo_alt.clone() />
+                <SpaceFields input errors municipalities=page.municipalities.clone() />
+                <button type="submit" name="azione" value="modifica" class="btn btn--primary">
+                    {m.revision_edit_approve}
+                </button>
+            </form>
+        </details>
+    }
+}
+
+/// Proposals as a table: the space (linked to the proposal, or to the space's page when
+/// `to_space`), who, when.
+#[component]
+fn RevisionTable(rows: Vec<crate::core::view::RevisionRow>, to_space: bool) -> impl IntoView {
+    let m = use_texts().managers;
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let href = if to_space {
+                paths::admin_space(r.space_id)
+            } else {
+                paths::revision(r.id)
+            };
+            view! {
+                <tr>
+                    <td><a href=href>{r.space_name}</a></td>
+                    <td>{r.email}</td>
+                    <td>{local_minute(r.created_at)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{m.col_space}</th>
+                        <th scope="col">{m.col_by}</th>
+                        <th scope="col">{m.col_when}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
         </div>
     }
 }
@@ -128,11 +191,22 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
         .changes
         .iter()
         .map(|(field, now, proposed)| {
+            // A photo as the photo (staff see one not yet published at their own address).
+            let cell = |raw: &str| {
+                if field == "photo" && crate::core::validate::space::is_photo_name(raw) {
+                    let src = paths::photo_at(paths::ADMIN_PHOTO, raw, true);
+                    let alt = field_words(t, field, false);
+                    view! { <img class="photo-preview" src=src alt=alt width="480" height="320" /> }
+                        .into_any()
+                } else {
+                    view! { {value_words(t, field, raw, &names)} }.into_any()
+                }
+            };
             view! {
                 <tr>
                     <th scope="row">{field_words(t, field, false)}</th>
-                    <td>{value_words(t, field, now, &names)}</td>
-                    <td>{value_words(t, field, proposed, &names)}</td>
+                    <td>{cell(now)}</td>
+                    <td>{cell(proposed)}</td>
                 </tr>
             }
         })
@@ -197,6 +271,7 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
                         {m.revision_reject}
                     </button>
                 </form>
+                <EditBeforeApproving staff=staff.clone() page=page.clone() />
             }
             .into_any()
         } else {

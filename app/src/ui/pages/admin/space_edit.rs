@@ -78,6 +78,10 @@ fn Editor(
         None => (page.input.clone(), FieldErrors::default(), None, None, None),
     };
     let base = base.unwrap_or_else(|| page.base.clone());
+    let photo = PhotoField {
+        at: paths::ADMIN_PHOTO,
+        saved: Some(page.input.photo.clone()).filter(|p| !p.is_empty()),
+    };
     // The version the form was read at: after a conflict, the saved one (saving again is
     // then a choice made with both versions in view); after refused input, the one posted.
     let version = conflict
@@ -98,7 +102,7 @@ fn Editor(
     // them and is saved first, never dropped.
     let status_button = |s: SpaceStatus, label: &'static str, class: &'static str| {
         view! {
-            <button type="submit" class=class formaction=status_action.clone() name="stato" value=s.code()>
+            <button type="submit" class=class formaction=status_action.clone() formenctype="application/x-www-form-urlencoded" name="stato" value=s.code()>
                 {label}
             </button>
         }
@@ -185,12 +189,12 @@ fn Editor(
         {resumed.then(|| view! { <p class="notice notice--error" role="alert">{a.resumed}</p> })}
         {conflict}
         <ErrorSummary errors=errors.clone() />
-        <form class="form form--wide" method="post" action=action novalidate>
+        <form class="form form--wide" method="post" action=action enctype="multipart/form-data" novalidate>
             <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
             <input type="hidden" name="version" value=version />
             <input type="hidden" name="base" value=base />
             <input type="hidden" name="modulo" value="1" />
-            <SpaceFields input errors municipalities=page.municipalities.clone() />
+            <SpaceFields input errors municipalities=page.municipalities.clone() photo=photo />
             // Saving comes first in the form: Enter in a field saves, never changes status.
             <button type="submit" class="btn btn--primary">{a.save}</button>
             <h2>{a.status}</h2>
@@ -207,12 +211,76 @@ fn Editor(
     }
 }
 
-/// The fields of a space (shared by staff editing and the join form's building blocks).
+/// Where a space form's photo comes from: the address pattern its preview is read at (staff
+/// and managers see a photo not yet published), and the listing's photo as stored.
+#[derive(Clone, Debug)]
+pub struct PhotoField {
+    pub at: &'static str,
+    pub saved: Option<String>,
+}
+
+/// The photo's part of a space form (the form is `multipart/form-data`): the photo now, a file
+/// to replace it, its text alternative, and a box to take it away. Last in the form, so that
+/// a file over the limit leaves every field before it readable (`web::forms::space_photo`).
+#[component]
+fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField) -> impl IntoView {
+    let t = use_texts();
+    let a = t.admin;
+    let error = errors.get(Field::Photo).map(|p| t.problem(p));
+    let invalid = error.is_some();
+    let described = if invalid {
+        "photo-error photo-hint"
+    } else {
+        "photo-hint"
+    };
+    let has = !input.photo.is_empty();
+    let uploaded = has && photo.saved.as_deref() != Some(input.photo.as_str());
+    let preview = has.then(|| {
+        let src = crate::core::paths::photo_at(photo.at, &input.photo, true);
+        view! {
+            <img class="photo-preview" src=src alt=input.photo_alt.clone() width="480" height="320" />
+            {uploaded.then(|| view! { <p class="notice" role="status">{a.photo_uploaded}</p> })}
+        }
+    });
+    view! {
+        <fieldset>
+            <legend>{a.section_photo}</legend>
+            <input type="hidden" name="photo" value=input.photo.clone() />
+            {preview}
+            <div class="field" class:field--invalid=invalid>
+                <label for="photo_file">{if has { a.photo_replace } else { a.photo_choose }}</label>
+                {error.map(|e| view! { <p class="field__error" id="photo-error">{e}</p> })}
+                <input
+                    id="photo_file"
+                    name="photo_file"
+                    r#type="file"
+                    accept="image/jpeg,image/png,image/webp"
+                    aria-invalid=invalid.then_some("true")
+                    aria-describedby=described
+                />
+                <p class="field__hint" id="photo-hint">{a.photo_hint}</p>
+            </div>
+            <TextField field=Field::PhotoAlt value=input.photo_alt.clone() errors=errors.clone() max=crate::core::validate::PHOTO_ALT_MAX hint=a.photo_alt_hint.to_owned() />
+            {has.then(|| view! {
+                <div class="field">
+                    <div class="check">
+                        <input type="checkbox" id="photo_remove" name="photo_remove" value="1" />
+                        <label for="photo_remove">{a.photo_remove}</label>
+                    </div>
+                </div>
+            })}
+        </fieldset>
+    }
+}
+
+/// The fields of a space (shared by staff editing and the join form's building blocks); the
+/// photo's too when `photo` says where it is seen.
 #[component]
 pub fn SpaceFields(
     input: SpaceInput,
     errors: FieldErrors<Field>,
     municipalities: Vec<MunicipalityOption>,
+    #[prop(optional)] photo: Option<PhotoField>,
 ) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
@@ -269,7 +337,8 @@ pub fn SpaceFields(
             <TextField field=Field::Organisation value=input.organisation.clone() errors=errors.clone() max=crate::core::validate::ORGANISATION_MAX autocomplete="organization" />
             <OrganisationKindSelect selected=input.organisation_kind.clone() errors=errors.clone() required=false placeholder=a.not_given />
             <TextField field=Field::OrganisationWebsite value=input.organisation_website.clone() errors=errors.clone() kind="url" max=crate::core::validate::URL_MAX />
-            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors max=crate::core::validate::DESCRIPTION_MAX multiline=true />
+            <TextField field=Field::OrganisationDescription value=input.organisation_description.clone() errors=errors.clone() max=crate::core::validate::DESCRIPTION_MAX multiline=true />
         </fieldset>
+        {photo.map(|photo| view! { <PhotoFields input=input.clone() errors photo /> })}
     }
 }

@@ -1,0 +1,135 @@
+//! Spaces' photos, served from the database (so every app server has them): a published
+//! listing's for everyone, cached by browsers for a year (a photo's address names its bytes,
+//! so it never changes); any stored photo — a proposal's, a form's just uploaded — for staff
+//! and for signed-in managers only, never cached.
+
+use crate::api::context::{manager_token, session_token};
+use crate::backend::context::AppState;
+use crate::backend::db::PhotoSize;
+use crate::core::validate::space::is_photo_name;
+use crate::web::respond::unavailable;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// Who is asking for a photo.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Viewer {
+    Public,
+    Staff,
+    Manager,
+}
+
+/// `{digest}-480.jpg` or `{digest}-1200.jpg`.
+fn parse(file: &str) -> Option<(&str, PhotoSize)> {
+    let (digest, width) = file.strip_suffix(".jpg")?.split_once('-')?;
+    let size = match width {
+        "480" => PhotoSize::Card,
+        "1200" => PhotoSize::Page,
+        _ => return None,
+    };
+    is_photo_name(digest).then_some((digest, size))
+}
+
+/// `/foto/{file}`: a published listing's photo.
+pub(crate) async fn public(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    serve(&state, &file, &headers, Viewer::Public).await
+}
+
+/// `/admin/foto/{file}`: any stored photo, for staff.
+pub(crate) async fn staff(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    serve(&state, &file, &headers, Viewer::Staff).await
+}
+
+/// `/il-mio-spazio/foto/{file}`: any stored photo, for a signed-in manager (the name is a
+/// digest nobody guesses: only one who uploaded it, or staff, knows it).
+pub(crate) async fn manager(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    serve(&state, &file, &headers, Viewer::Manager).await
+}
+
+async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer) -> Response {
+    let Some((digest, size)) = parse(file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let now = state.clock.now();
+    let allowed = match viewer {
+        Viewer::Public => Ok(true),
+        Viewer::Staff => match session_token(headers) {
+            Some(token) => crate::backend::auth::session(&state.db, &token, now)
+                .await
+                .map(|s| s.is_some()),
+            None => Ok(false),
+        },
+        Viewer::Manager => match manager_token(headers) {
+            Some(token) => crate::backend::managers::session(&state.db, &token, now)
+                .await
+                .map(|s| s.is_some()),
+            None => Ok(false),
+        },
+    };
+    match allowed {
+        Ok(true) => {}
+        Ok(false) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("a photo's viewer", &err),
+    }
+    let photo = match state.db.photo(digest, size).await {
+        Ok(Some(photo)) if photo.public || viewer != Viewer::Public => photo,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("a photo", &err),
+    };
+    let etag = format!("\"{digest}-{}\"", photo.bytes.len());
+    let cache = if viewer == Viewer::Public {
+        "public, max-age=31536000, immutable"
+    } else {
+        "private, no-store"
+    };
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim() == etag));
+    let mut res = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        photo.bytes.into_response()
+    };
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_two_sizes_of_a_well_named_photo_are_files() {
+        let d = "0123456789abcdef01234567";
+        assert_eq!(parse(&format!("{d}-480.jpg")), Some((d, PhotoSize::Card)));
+        assert_eq!(parse(&format!("{d}-1200.jpg")), Some((d, PhotoSize::Page)));
+        for bad in [
+            format!("{d}-640.jpg"),
+            format!("{d}-480.png"),
+            format!("{d}.jpg"),
+            "../etc-480.jpg".to_owned(),
+            format!("{}-480.jpg", d.to_uppercase()),
+        ] {
+            assert_eq!(parse(&bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Managers' proposals beyond the plain approval, over HTTP: spaces whose managers staff trust
+//! (their changes published at once, still on record and shown to staff as theirs), and staff
+//! correcting a proposal before approving it.
+
+use crate::http::app;
+use crate::managers::{manage, manager_cookie, space_id};
+use crate::staff::{body_text, create, csrf_of, fetch_page, http_sign_in, post_form, ORIGIN};
+use crate::support::TestDb;
+use app::core::model::Role;
+use app::core::validate::space::SpaceInput;
+use axum::http::{header, StatusCode};
+use tower::ServiceExt;
+
+/// The manager's form for `input`, as their browser sends it (url-encoded, no photo chosen).
+fn proposal(input: &SpaceInput, csrf: &str, base: &str) -> String {
+    format!(
+        "csrf={csrf}&{}&{}",
+        serde_urlencoded::to_string(input).unwrap(),
+        serde_urlencoded::to_string([("base", base)]).unwrap()
+    )
+}
+
+async fn description(t: &TestDb, id: i64) -> Option<String> {
+    t.db.staff_space(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .current
+        .description
+}
+
+#[tokio::test]
+async fn trusted_managers_publish_at_once_and_staff_see_it() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let dumbo = space_id(&t, "dumbo").await;
+    manage(&t, dumbo, "gestore@example.it").await;
+    create(&t, "staff@example.it", Role::Editor).await;
+    let staff = http_sign_in(&app, "staff%40example.it").await;
+    let managers_page = format!("/admin/spazi/{dumbo}/gestori");
+    let html = fetch_page(&app, &managers_page, Some(&staff)).await;
+    assert!(html.contains("attendono l'approvazione dello staff"));
+    let staff_csrf = csrf_of(&html);
+    let trust = |action: &str| {
+        app.clone().oneshot(post_form(
+            &managers_page,
+            &format!("csrf={staff_csrf}&azione={action}"),
+            Some(&staff),
+            Some(ORIGIN),
+        ))
+    };
+    let res = trust("fidati").await.unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{managers_page}?fidati=1").as_str()
+    );
+    assert!(t.db.managers_trusted(dumbo).await.unwrap());
+    let trail = t.db.audit_trail("space", dumbo).await.unwrap();
+    assert_eq!(trail[0].action, "managers_trusted");
+    assert_eq!(trail[0].actor_email, "staff@example.it");
+
+    // The manager's change is public at once; on record as theirs.
+    let cookie = manager_cookie(&t, "gestore@example.it").await;
+    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
+    let html = fetch_page(&app, &edit, Some(&cookie)).await;
+    let csrf = csrf_of(&html);
+    let listing =
+        t.db.staff_space(dumbo)
+            .await
+            .unwrap()
+            .unwrap()
+            .current
+            .as_input();
+    let base = serde_json::to_string(&listing).unwrap();
+    let send = |input: SpaceInput| {
+        app.clone().oneshot(post_form(
+            &edit,
+            &proposal(&input, &csrf, &base),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+    };
+    let mut changed = listing.clone();
+    changed.description = "Pubblicata subito dal gestore.".into();
+    let res = send(changed.clone()).await.unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "/il-mio-spazio?pubblicate=1"
+    );
+    assert_eq!(
+        description(&t, dumbo).await.as_deref(),
+        Some("Pubblicata subito dal gestore.")
+    );
+    let public = fetch_page(&app, "/spazi/dumbo", None).await;
+    assert!(public.contains("Pubblicata subito dal gestore."));
+    let trail = t.db.audit_trail("space", dumbo).await.unwrap();
+    assert_eq!(trail[0].action, "revision_published");
+    assert_eq!(trail[0].actor_email, "gestore@example.it");
+    let area = fetch_page(&app, "/il-mio-spazio?pubblicate=1", Some(&cookie)).await;
+    assert!(area.contains("Modifiche pubblicate"));
+    // Staff find it among what managers published, not among what waits for them.
+    let list = fetch_page(&app, "/admin/modifiche", Some(&staff)).await;
+    assert!(list.contains("Pubblicate dai gestori"));
+    assert!(list.contains(&format!("href=\"/admin/spazi/{dumbo}\"")));
+    assert!(!list.contains("href=\"/admin/modifiche/"));
+
+    // No longer trusted: the next change waits for staff.
+    let res = trust("non-fidati").await.unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("{managers_page}?fidati=0").as_str()
+    );
+    let mut again = changed.clone();
+    again.description = "Questa aspetta lo staff.".into();
+    let res = send(again).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?inviate=1");
+    assert_eq!(
+        description(&t, dumbo).await.as_deref(),
+        Some("Pubblicata subito dal gestore.")
+    );
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn staff_correct_a_proposal_before_approving_it() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let dumbo = space_id(&t, "dumbo").await;
+    manage(&t, dumbo, "gestore@example.it").await;
+    let cookie = manager_cookie(&t, "gestore@example.it").await;
+    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
+    let html = fetch_page(&app, &edit, Some(&cookie)).await;
+    let listing =
+        t.db.staff_space(dumbo)
+            .await
+            .unwrap()
+            .unwrap()
+            .current
+            .as_input();
+    let before = description(&t, dumbo).await;
+    let base = serde_json::to_string(&listing).unwrap();
+    let mut proposed = listing.clone();
+    proposed.description = "Descrizione con un refuso: spazzio.".into();
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &edit,
+            &proposal(&proposed, &csrf_of(&html), &base),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?inviate=1");
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+
+    create(&t, "staff@example.it", Role::Editor).await;
+    let staff = http_sign_in(&app, "staff%40example.it").await;
+    let page = format!("/admin/modifiche/{id}");
+    let detail = fetch_page(&app, &page, Some(&staff)).await;
+    assert!(detail.contains("Modifica prima di approvare"));
+    assert!(detail.contains("Descrizione con un refuso: spazzio."));
+    let csrf = csrf_of(&detail);
+    let version = t.db.staff_space(dumbo).await.unwrap().unwrap().version;
+    let decide = |input: SpaceInput| {
+        let body = format!(
+            "csrf={csrf}&version={version}&azione=modifica&{}",
+            serde_urlencoded::to_string(&input).unwrap()
+        );
+        app.clone()
+            .oneshot(post_form(&page, &body, Some(&staff), Some(ORIGIN)))
+    };
+    // A problem: beside its field, the corrections kept, nothing written.
+    let mut corrected = proposed.clone();
+    corrected.description = "Descrizione corretta dallo staff.".into();
+    corrected.name = String::new();
+    let res = decide(corrected.clone()).await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = body_text(res).await;
+    assert!(html.contains("Descrizione corretta dallo staff."));
+    assert!(html.contains("id=\"name-error\""));
+    assert_eq!(description(&t, dumbo).await, before);
+    // Corrected and approved: the listing as staff corrected it; the manager told.
+    corrected.name = listing.name.clone();
+    let res = decide(corrected).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        description(&t, dumbo).await.as_deref(),
+        Some("Descrizione corretta dallo staff.")
+    );
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM space_revisions WHERE id = $1")
+        .bind(id)
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(status, "approved");
+    let trail = t.db.audit_trail("space", dumbo).await.unwrap();
+    assert_eq!(trail[0].action, "revision_approved");
+    assert_eq!(trail[0].actor_email, "staff@example.it");
+    t.finish().await;
+}
