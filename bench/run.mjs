@@ -14,7 +14,7 @@
 // 5,000 spaces — and Lighthouse (bench/lighthouse.mjs), on the seed data and on the large set.
 //
 // Settings (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (64), BENCH_SPACES (5000),
-// BENCH_EVENTS (20), BENCH_RSVPS (50000), BENCH_POSTGRES_URL
+// BENCH_EVENTS (20), BENCH_RSVPS (50000), BENCH_PHOTOS (300), BENCH_POSTGRES_URL
 // (postgres://postgres@127.0.0.1:5432/postgres; a database spazi_bench is created and dropped),
 // BENCH_SKIP (comma list of: http, postgres, browser, lighthouse).
 import { execFileSync } from "node:child_process";
@@ -33,6 +33,9 @@ const spec = {
   spaces: Number(process.env.BENCH_SPACES ?? 5000),
   events: Number(process.env.BENCH_EVENTS ?? 20),
   rsvps: Number(process.env.BENCH_RSVPS ?? 50000),
+  // Every published space of the seed has a photo (the weight a card, a popup and a space page
+  // carry), and the generated set's first ones.
+  photos: Number(process.env.BENCH_PHOTOS ?? 300),
 };
 const skip = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 const pgAdminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -83,7 +86,7 @@ function prepare(backend) {
   const t0 = Date.now();
   const out = execFileSync(
     server,
-    ["generate", "--spaces", spec.spaces, "--events", spec.events, "--rsvps", spec.rsvps].map(String),
+    ["generate", "--spaces", spec.spaces, "--events", spec.events, "--rsvps", spec.rsvps, "--photos", spec.photos].map(String),
     { cwd: root, env: env(url, "target/site"), encoding: "utf8" },
   );
   const report = Object.fromEntries(out.trim().split("\n").map((l) => l.split("=")));
@@ -188,6 +191,12 @@ async function main() {
     const { lighthouseBench } = await import("./lighthouse.mjs");
     // The seed data (what the site holds today) and the large generated set.
     const seedUrl = `sqlite://${work}/spazi-seed.db?mode=rwc`;
+    // The seed with photos (nothing else generated).
+    execFileSync(server, ["generate", "--spaces", "0", "--events", "0", "--rsvps", "0", "--photos", String(spec.photos)], {
+      cwd: root,
+      env: env(seedUrl, "target/site"),
+      encoding: "utf8",
+    });
     for (const [label, url] of [["seed data", seedUrl], ["generated data", `sqlite://${work}/spazi-large.db?mode=rwc`]]) {
       const site = siteCopy();
       const child = startServer(url, site);

@@ -19,6 +19,7 @@ fields-space-organisation = Organisation running it
 fields-space-organisation-kind = Kind of organisation
 fields-space-organisation-website = Organisation's website
 fields-space-organisation-description = About the organisation
+fields-space-manager-email = E-mail of the space's manager
 fields-account-name = Full name
 fields-account-email = Email
 fields-account-role = Role

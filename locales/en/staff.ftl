@@ -140,6 +140,11 @@ staff-import-undo-warning = { $n ->
 }
 staff-import-none-value = (empty)
 staff-import-conflicts = Left as they were because they changed after the preview: { $n }
+staff-import-manager-added = { $email } will become a manager of the space.
+staff-import-managers = { $n ->
+    [one] One address became a manager of its space.
+   *[other] { $n } addresses became managers of their spaces.
+}
 staff-import-revert-title = Reverting the import
 staff-import-revert-effects = Reverting it deletes the spaces the import created ({ $remove }) and puts the spaces it updated ({ $restore }) back to their earlier values.
 staff-import-revert-changed = These spaces were changed after the import (or a created space is an event's venue): reverting leaves them alone.

@@ -19,6 +19,7 @@ fields-space-organisation = Organizzazione che lo gestisce
 fields-space-organisation-kind = Tipo di organizzazione
 fields-space-organisation-website = Sito web dell'organizzazione
 fields-space-organisation-description = Descrizione dell'organizzazione
+fields-space-manager-email = E-mail di chi gestisce lo spazio
 fields-account-name = Nome e cognome
 fields-account-email = Email
 fields-account-role = Ruolo

@@ -140,6 +140,11 @@ staff-import-undo-warning = { $n ->
 }
 staff-import-none-value = (vuoto)
 staff-import-conflicts = Lasciati com'erano perché modificati dopo l'anteprima: { $n }
+staff-import-manager-added = { $email } diventerà gestore dello spazio.
+staff-import-managers = { $n ->
+    [one] Un indirizzo è diventato gestore del suo spazio.
+   *[other] { $n } indirizzi sono diventati gestori dei loro spazi.
+}
 staff-import-revert-title = Annullare l'importazione
 staff-import-revert-effects = Annullandola, gli spazi creati dall'importazione ({ $remove }) saranno eliminati e gli spazi che ha aggiornato ({ $restore }) torneranno ai valori di prima.
 staff-import-revert-changed = Questi spazi sono stati modificati dopo l'importazione (o uno spazio creato è il luogo di un evento): l'annullamento non li tocca.

@@ -85,6 +85,9 @@ enum Command {
         events: usize,
         #[arg(long, default_value_t = 50_000)]
         rsvps: usize,
+        /// Published spaces given a made-up photo (the seed's first).
+        #[arg(long, default_value_t = 0)]
+        photos: usize,
     },
     /// One person's data (GDPR requests), by e-mail address.
     Person {
@@ -239,11 +242,13 @@ async fn run() -> ExitCode {
             spaces,
             events,
             rsvps,
+            photos,
         } => finish(
             app::backend::cli::generate(app::backend::db::SyntheticSpec {
                 spaces,
                 events,
                 rsvps,
+                photos,
             })
             .await,
         ),

@@ -140,14 +140,23 @@ pub fn session_token(headers: &axum::http::HeaderMap) -> Option<String> {
 /// The managers' session token from a request's cookies (see `backend::managers`).
 #[cfg(feature = "ssr")]
 pub fn manager_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    cookie(headers, crate::backend::managers::COOKIE)
+}
+
+/// The token of the changes kept for this browser after a manager's session ended (see
+/// `backend::managers::keep_draft`).
+#[cfg(feature = "ssr")]
+pub fn draft_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    cookie(headers, crate::backend::managers::DRAFT_COOKIE).filter(|t| !t.is_empty())
+}
+
+#[cfg(feature = "ssr")]
+fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            crate::backend::auth::cookie_value(c, crate::backend::managers::COOKIE)
-                .map(str::to_owned)
-        })
+        .find_map(|c| crate::backend::auth::cookie_value(c, name).map(str::to_owned))
 }
 
 /// The signed-in staff member of the request being rendered (server side).

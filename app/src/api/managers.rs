@@ -87,6 +87,35 @@ pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
 
 /// The signed-in manager's form of changes to space `id`: `Ok(None)` when nobody is signed in,
 /// `NotFound` when the address does not manage it (whether it exists is not said).
+/// The form's values and base this browser kept for space `id` (see
+/// `backend::managers::keep_draft`), if any.
+#[cfg(feature = "ssr")]
+async fn kept_draft(
+    db: &crate::backend::db::Db,
+    id: i64,
+) -> Result<Option<(crate::core::validate::space::SpaceInput, String)>, AppError> {
+    #[derive(serde::Deserialize)]
+    struct Kept {
+        #[serde(default)]
+        base: String,
+        #[serde(flatten)]
+        input: crate::core::validate::space::SpaceInput,
+    }
+    let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
+        return Ok(None);
+    };
+    let Some(token) = super::context::draft_token(&parts.headers) else {
+        return Ok(None);
+    };
+    let Some((space_id, fields)) = crate::backend::managers::draft(db, &token, now()).await? else {
+        return Ok(None);
+    };
+    Ok((space_id == id)
+        .then(|| serde_urlencoded::from_str::<Kept>(&fields).ok())
+        .flatten()
+        .map(|k| (k.input, k.base)))
+}
+
 pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> {
     #[cfg(feature = "ssr")]
     {
@@ -112,12 +141,17 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
                 serde_json::to_string(&listing.current.as_input()).unwrap_or_default(),
             ),
         };
+        // Changes this browser sent after the session had ended: they come back, unsent.
+        let kept = kept_draft(&db, id).await?;
+        let restored = kept.is_some();
+        let (input, base) = kept.unwrap_or((input, base));
         Ok(Some(ManagerEditor {
             csrf_token: session.csrf_token,
             space,
             input,
             base,
             municipalities: db.all_municipalities().await?,
+            restored,
         }))
     }
     #[cfg(not(feature = "ssr"))]

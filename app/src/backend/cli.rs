@@ -90,10 +90,11 @@ pub async fn generate(spec: crate::backend::db::SyntheticSpec) -> Result<String,
     db.close().await;
     let r = result?;
     Ok(format!(
-        "spaces={}\nevents={}\nrsvps={}\nopen_event={}\nsample_space={}",
+        "spaces={}\nevents={}\nrsvps={}\nphotos={}\nopen_event={}\nsample_space={}",
         r.spaces,
         r.events,
         r.rsvps,
+        r.photos,
         r.open_event_slug.unwrap_or_default(),
         r.sample_space_slug.unwrap_or_default()
     ))

@@ -243,6 +243,14 @@ pub fn revision_decided(
     letter(lang, to, subject.to_owned(), "", &message)
 }
 
+/// [`confirmation_request`] with the site's address `base`, as the confirmations' queries
+/// take it.
+pub fn confirmation_composer(
+    base: String,
+) -> impl Fn(&crate::backend::db::ConfirmationMail) -> Email {
+    move |m| confirmation_request(m, &base)
+}
+
 /// To a space's manager: is its information still right? With the link that answers (see
 /// `Db::queue_confirmations`), in `base`'s site.
 pub fn confirmation_request(m: &crate::backend::db::ConfirmationMail, base: &str) -> Email {

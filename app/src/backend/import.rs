@@ -223,7 +223,8 @@ pub async fn apply(
             import_id: claimed.id,
             line: p.line as i64,
         };
-        match p.outcome {
+        // The space the row wrote (or left as it was), for its manager.
+        let space = match p.outcome {
             Outcome::Create(valid) => {
                 let created = db
                     .create_space_as(&valid, claimed.status, actor, "import", now(), Some(mark))
@@ -234,6 +235,7 @@ pub async fn apply(
                     report.created -= 1;
                     report.conflicts += 1;
                 }
+                created
             }
             Outcome::Update {
                 id, version, valid, ..
@@ -242,12 +244,26 @@ pub async fn apply(
                     .update_space_as(id, &valid, version, actor, "import", now(), Some(mark))
                     .await?;
                 // Changed (or deleted) by someone since the plan: left alone, and reported.
-                if !matches!(saved, crate::backend::db::Saved::Done { .. }) {
+                if matches!(saved, crate::backend::db::Saved::Done { .. }) {
+                    Some(id)
+                } else {
                     report.updated -= 1;
                     report.conflicts += 1;
+                    None
                 }
             }
-            Outcome::Unchanged { .. } | Outcome::Invalid(_) => {}
+            Outcome::Unchanged { id } => Some(id),
+            Outcome::Invalid(_) => None,
+        };
+        if let (Some(space), Some(email)) = (space, &p.manager) {
+            let by = (Some(actor.0), actor.1);
+            let source = crate::backend::db::ManagerSource::Import;
+            if db
+                .add_space_manager(space, email, source, by, now())
+                .await?
+            {
+                report.managers += 1;
+            }
         }
         if (i + 1) % PROGRESS_EVERY == 0 {
             db.import_progress(claimed.id, (i + 1) as i64, now())

@@ -33,10 +33,7 @@ pub async fn confirmations(
     now: i64,
     settings: &Settings,
 ) -> Result<usize, crate::backend::db::DbError> {
-    let base = settings.base.clone();
-    let compose = move |m: &crate::backend::db::ConfirmationMail| {
-        crate::backend::emails::confirmation_request(m, &base)
-    };
+    let compose = crate::backend::emails::confirmation_composer(settings.base.clone());
     db.queue_confirmations(
         now,
         settings.confirm_days * 86_400,

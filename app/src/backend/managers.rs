@@ -152,6 +152,47 @@ pub async fn session(db: &Db, token: &str, now: i64) -> Result<Option<ManagerSes
     }))
 }
 
+/// The cookie that keeps, for one browser, the changes a manager sent after their session had
+/// ended (`manager_drafts`), until they sign in again and send them.
+pub const DRAFT_COOKIE: &str = "spazi_bozza";
+/// How long such changes are kept.
+pub const DRAFT_TTL: i64 = 86_400;
+/// The most text a kept draft may hold (the space form's fields are far less).
+pub const DRAFT_MAX: usize = 64 * 1024;
+
+/// Keeps `fields` (a space form's text fields, url-encoded) for space `space_id`; the
+/// cookie's token, or `None` when there is too much of it to keep.
+pub async fn keep_draft(
+    db: &Db,
+    space_id: i64,
+    fields: &str,
+    now: i64,
+) -> Result<Option<String>, DbError> {
+    if fields.len() > DRAFT_MAX {
+        return Ok(None);
+    }
+    let token = new_token();
+    db.store_manager_draft(&token_hash(&token), space_id, fields, now)
+        .await?;
+    Ok(Some(token))
+}
+
+/// The draft of a cookie token, if it is still kept: its space and its fields.
+pub async fn draft(db: &Db, token: &str, now: i64) -> Result<Option<(i64, String)>, DbError> {
+    db.manager_draft(&token_hash(token), now - DRAFT_TTL).await
+}
+
+/// The `Set-Cookie` values that hold a draft's token (`None`: that forget it), one per path.
+pub fn draft_cookies(token: Option<&str>, secure: bool) -> [String; 2] {
+    let secure = if secure { "; Secure" } else { "" };
+    cookie_paths().map(|path| match token {
+        Some(token) => format!(
+            "{DRAFT_COOKIE}={token}; Path={path}; Max-Age={DRAFT_TTL}; HttpOnly; SameSite=Lax{secure}"
+        ),
+        None => format!("{DRAFT_COOKIE}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Lax{secure}"),
+    })
+}
+
 /// The paths the cookie is sent to: the managers' area at its Italian and its English address.
 fn cookie_paths() -> [String; 2] {
     [

@@ -62,6 +62,8 @@ pub fn merged_input(listing: &SpaceInput, request: &SpaceInput, fields: &[Field]
             Field::Description => out.description = r.description.clone(),
             Field::Services => out.services = r.services.clone(),
             Field::OpeningHours => out.opening_hours = r.opening_hours.clone(),
+            // Not a field of a listing (an import's column).
+            Field::Manager => {}
             // A photo and its description are one fact too.
             Field::Photo | Field::PhotoAlt => {
                 out.photo = r.photo.clone();

@@ -29,11 +29,12 @@ pub enum Col {
     OrganisationDescription,
     OpeningHours,
     Services,
+    ManagerEmail,
 }
 
 /// Each column with the headers that name it, as search keys (lower case, no accents, spaces
 /// as underscores): our exports' names first, then the seed's and common Italian ones.
-pub const COLUMNS: [(Col, &[&str]); 19] = [
+pub const COLUMNS: [(Col, &[&str]); 20] = [
     (Col::Slug, &["slug"]),
     (Col::Name, &["name", "nome", "nome_spazio"]),
     (
@@ -108,6 +109,16 @@ pub const COLUMNS: [(Col, &[&str]); 19] = [
         &["opening_hours", "orari", "orari_di_apertura", "orario"],
     ),
     (Col::Services, &["services", "servizi"]),
+    (
+        Col::ManagerEmail,
+        &[
+            "manager_email",
+            "email_gestore",
+            "e_mail_gestore",
+            "email_del_gestore",
+            "email_referente",
+        ],
+    ),
 ];
 
 /// The column a header names.
@@ -142,6 +153,7 @@ impl Col {
             Col::OrganisationDescription => Field::OrganisationDescription,
             Col::OpeningHours => Field::OpeningHours,
             Col::Services => Field::Services,
+            Col::ManagerEmail => Field::Manager,
         })
     }
 }

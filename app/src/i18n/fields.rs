@@ -38,6 +38,7 @@ impl Labelled for space::Field {
             OrganisationKind => "fields-space-organisation-kind",
             OrganisationWebsite => "fields-space-organisation-website",
             OrganisationDescription => "fields-space-organisation-description",
+            Manager => "fields-space-manager-email",
         }
     }
 }

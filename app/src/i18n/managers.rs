@@ -41,6 +41,8 @@ words! {
         edit_back,
         proposal_sent,
         proposal_published,
+        draft_kept,
+        draft_restored,
         proposal_pending(date: &str),
         proposal_approved(date: &str),
         proposal_rejected(date: &str),

@@ -137,6 +137,8 @@ words! {
         import_undo_warning(n: usize),
         import_none_value,
         import_conflicts(n: i64),
+        import_manager_added(email: &str),
+        import_managers(n: i64),
         import_revert_title,
         import_revert_effects(remove: i64, restore: i64),
         import_revert_changed,

@@ -297,12 +297,16 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
                     spaces: 70,
                     events: 3,
                     rsvps: 40,
+                    photos: 2,
                 },
                 1_654_000_000,
             )
             .await
             .unwrap();
-        assert_eq!((report.spaces, report.events, report.rsvps), (70, 3, 40));
+        assert_eq!(
+            (report.spaces, report.events, report.rsvps, report.photos),
+            (70, 3, 40, 2)
+        );
         // A second run is refused: generated data is never doubled by mistake.
         assert!(t
             .db
@@ -310,7 +314,8 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
                 app::backend::db::SyntheticSpec {
                     spaces: 1,
                     events: 0,
-                    rsvps: 0
+                    rsvps: 0,
+                    photos: 0,
                 },
                 1_654_000_000
             )

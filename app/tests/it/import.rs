@@ -196,6 +196,79 @@ async fn a_new_file_applies_once(t: &TestDb) {
 }
 on_both_backends!(a_new_file_applies_once);
 
+/// A `manager_email` column makes each address a manager of its row's space: a new space's,
+/// an existing one left as it is; a malformed address refuses the row; one already managing
+/// adds nothing.
+async fn a_manager_column_names_the_managers(t: &TestDb) {
+    t.db.seed(NOW).await.unwrap();
+    let editor = create(t, "editor@example.it", Role::Editor).await;
+    let dumbo = crate::managers::space_id(t, "dumbo").await;
+    let file = "slug;nome;tipi;comune;lat;lon;manager_email\n\
+;Officina Gestita;fablab;Imola;44,353;11,714; Nuova.Gestrice@Example.it \n\
+dumbo;;;;;;gestore.dumbo@example.it\n\
+;Spazio Sbagliato;coworking;Bologna;44.49;11.34;non-un-indirizzo\n";
+    let planned = plan_of(t, file).await;
+    assert!(
+        matches!(planned[0].outcome, Outcome::Create(_)),
+        "{planned:#?}"
+    );
+    assert_eq!(
+        planned[0].manager.as_deref(),
+        Some("nuova.gestrice@example.it")
+    );
+    assert_eq!(planned[1].outcome, Outcome::Unchanged { id: dumbo });
+    assert_eq!(
+        planned[1].manager.as_deref(),
+        Some("gestore.dumbo@example.it")
+    );
+    let Outcome::Invalid(errors) = &planned[2].outcome else {
+        panic!("{:?}", planned[2].outcome)
+    };
+    assert_eq!(
+        errors.get(app::core::validate::space::Field::Manager),
+        Some(app::core::validate::Problem::InvalidEmail)
+    );
+    assert_eq!(planned[2].manager, None);
+    let id =
+        t.db.create_import(
+            "gestori.csv",
+            file,
+            SpaceStatus::Published,
+            Default::default(),
+            editor,
+            NOW,
+        )
+        .await
+        .unwrap();
+    let digest = digest_of(t, id).await;
+    let import::Claim::Claimed(claimed) =
+        import::claim(&t.db, id, Some(&digest), NOW).await.unwrap()
+    else {
+        panic!("not claimed")
+    };
+    let clock = app::backend::clock::Clock::fixed(NOW);
+    import::apply(&t.db, claimed, (editor, "editor@example.it"), clock)
+        .await
+        .unwrap();
+    let report = t.db.import_record(id).await.unwrap().unwrap().report();
+    assert_eq!(
+        (report.created, report.unchanged, report.managers),
+        (1, 1, 2)
+    );
+    let managers = t.db.space_managers(dumbo).await.unwrap();
+    assert!(managers
+        .iter()
+        .any(|m| m.email == "gestore.dumbo@example.it" && m.source == "import"));
+    assert!(t.db.is_manager("nuova.gestrice@example.it").await.unwrap());
+    // Again: they manage already, nothing to add.
+    let again = plan_of(t, file).await;
+    assert_eq!(
+        (again[0].manager.as_ref(), again[1].manager.as_ref()),
+        (None, None)
+    );
+}
+on_both_backends!(a_manager_column_names_the_managers);
+
 fn upload(cookie: Option<&str>, csrf: &str, filename: &str, content: &[u8]) -> Request<Body> {
     let fields = [("csrf", csrf), ("stato", "pending")].map(|(k, v)| (k.to_owned(), v.to_owned()));
     let file = ("file", filename, "text/csv", content);

@@ -1,6 +1,7 @@
 //! Integration tests of the server side, each against a real database: a fresh SQLite file and
 //! a fresh PostgreSQL database per test (see `support`).
 
+mod confirmations;
 mod corrections;
 mod db;
 mod digests;

@@ -24,7 +24,7 @@ pub(crate) async fn space_id(t: &TestDb, slug: &str) -> i64 {
     id
 }
 
-async fn mails_to(t: &TestDb, to: &str) -> Vec<String> {
+pub(crate) async fn mails_to(t: &TestDb, to: &str) -> Vec<String> {
     let rows: Vec<(i64,)> =
         sqlx::query_as("SELECT id FROM email_outbox WHERE to_address = $1 ORDER BY id")
             .bind(to)
@@ -51,7 +51,7 @@ pub(crate) async fn manage(t: &TestDb, id: i64, email: &str) {
 }
 
 /// Asks for a link for `email` from client `from` at `now`: the token, when one was made.
-async fn ask(t: &TestDb, email: &str, from: &str, now: i64) -> Option<String> {
+pub(crate) async fn ask(t: &TestDb, email: &str, from: &str, now: i64) -> Option<String> {
     let seen = Mutex::new(None);
     let made = managers::request_link(
         &t.db,
@@ -262,7 +262,7 @@ async fn sign_in_links_and_sessions(t: &TestDb) {
 on_both_backends!(sign_in_links_and_sessions);
 
 /// The `Set-Cookie` values of a response.
-fn set_cookies(res: &axum::response::Response) -> Vec<String> {
+pub(crate) fn set_cookies(res: &axum::response::Response) -> Vec<String> {
     res.headers()
         .get_all(header::SET_COOKIE)
         .iter()
@@ -271,7 +271,7 @@ fn set_cookies(res: &axum::response::Response) -> Vec<String> {
 }
 
 /// Waits for the spawned task to queue the e-mails to `to` (at most five seconds).
-async fn wait_for_mail(t: &TestDb, to: &str, count: usize) -> Vec<String> {
+pub(crate) async fn wait_for_mail(t: &TestDb, to: &str, count: usize) -> Vec<String> {
     for _ in 0..100 {
         let mails = mails_to(t, to).await;
         if mails.len() >= count {
@@ -470,7 +470,12 @@ async fn staff_add_and_remove_managers_over_http() {
 }
 
 /// A proposal of `description` for space `id` by `email`, as the editor would send it.
-async fn propose_description(t: &TestDb, id: i64, email: &str, description: &str) -> Option<i64> {
+pub(crate) async fn propose_description(
+    t: &TestDb,
+    id: i64,
+    email: &str,
+    description: &str,
+) -> Option<i64> {
     let listing = t.db.staff_space(id).await.unwrap().unwrap();
     let base = listing.current.as_input();
     let mut proposed = base.clone();
@@ -794,335 +799,6 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
         .contains("http://spazi.test/spazi/dumbo"));
     let area = body_text(get("/il-mio-spazio".into()).await.unwrap()).await;
     assert!(area.contains("Modifiche approvate"));
-    t.finish().await;
-}
-
-async fn confirmed_at(t: &TestDb, id: i64) -> Option<i64> {
-    let (at,): (Option<i64>,) = sqlx::query_as("SELECT confirmed_at FROM spaces WHERE id = $1")
-        .bind(id)
-        .fetch_one(t.db.pool())
-        .await
-        .unwrap();
-    at
-}
-
-async fn what_confirms_a_listing(t: &TestDb) {
-    t.db.seed(NOW).await.unwrap();
-    let staff = create(t, "staff.conferme@example.it", Role::Editor).await;
-    let actor = (staff, "staff.conferme@example.it");
-    let dumbo = space_id(t, "dumbo").await;
-    // The 2021 list: never confirmed.
-    assert_eq!(confirmed_at(t, dumbo).await, None);
-    // An import's change is not a confirmation; a staff member's save is.
-    let listing = t.db.staff_space(dumbo).await.unwrap().unwrap();
-    let mut changed = listing.current.clone();
-    changed.phone = Some("051 111111".into());
-    t.db.update_space_as(
-        dumbo,
-        &changed,
-        listing.version,
-        actor,
-        "import",
-        NOW + 10,
-        None,
-    )
-    .await
-    .unwrap();
-    assert_eq!(confirmed_at(t, dumbo).await, None);
-    changed.phone = Some("051 222222".into());
-    t.db.update_space(dumbo, &changed, listing.version + 1, actor, NOW + 20)
-        .await
-        .unwrap();
-    assert_eq!(confirmed_at(t, dumbo).await, Some(NOW + 20));
-    // An approved join request confirms its space, whatever approves it.
-    let requested = crate::privacy::join_request(t, "nuova@example.it", NOW).await;
-    assert_eq!(confirmed_at(t, requested).await, None);
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM submissions WHERE space_id = $1")
-        .bind(requested)
-        .fetch_one(t.db.pool())
-        .await
-        .unwrap();
-    let mail = Email {
-        to: "nuova@example.it".into(),
-        ..Default::default()
-    };
-    t.db.decide_submission(id, Decision::Approved, None, &mail, None, actor, NOW + 30)
-        .await
-        .unwrap();
-    assert_eq!(confirmed_at(t, requested).await, Some(NOW + 30));
-    // An approved proposal confirms its listing.
-    manage(t, dumbo, "gestore@example.it").await;
-    let revision = propose_description(t, dumbo, "gestore@example.it", "Confermata.")
-        .await
-        .unwrap();
-    let proposal = app::backend::revisions::proposal(&t.db, revision)
-        .await
-        .unwrap()
-        .unwrap();
-    t.db.approve_revision(
-        revision,
-        &proposal.valid.clone().unwrap(),
-        proposal.space.version,
-        actor,
-        &mail,
-        NOW + 40,
-    )
-    .await
-    .unwrap();
-    assert_eq!(confirmed_at(t, dumbo).await, Some(NOW + 40));
-}
-on_both_backends!(what_confirms_a_listing);
-
-#[tokio::test]
-async fn pages_say_how_fresh_a_listing_is() {
-    let t = TestDb::sqlite().await;
-    let now = app::backend::clock::Clock::system().now();
-    let dumbo = {
-        t.db.seed(NOW).await.unwrap();
-        space_id(&t, "dumbo").await
-    };
-    let page = |clock: app::backend::clock::Clock| {
-        let t = &t;
-        async move {
-            let app = crate::http::app_at(t, clock).await;
-            body_text(app.oneshot(get_req("/spazi/dumbo", None)).await.unwrap()).await
-        }
-    };
-    let list = |clock: app::backend::clock::Clock| {
-        let t = &t;
-        async move {
-            let app = crate::http::app_at(t, clock).await;
-            body_text(app.oneshot(get_req("/?q=dumbo", None)).await.unwrap()).await
-        }
-    };
-    let fixed = app::backend::clock::Clock::fixed;
-    assert!(page(fixed(now))
-        .await
-        .contains("Informazioni non ancora confermate"));
-    sqlx::query("UPDATE spaces SET confirmed_at = $1 WHERE id = $2")
-        .bind(1_773_316_800_i64) // 12 March 2026, noon in Rome
-        .bind(dumbo)
-        .execute(t.db.pool())
-        .await
-        .unwrap();
-    let fresh = page(fixed(1_773_316_800 + 30 * 86_400)).await;
-    assert!(
-        fresh.contains("Informazioni confermate il 12 marzo 2026<"),
-        "{fresh}"
-    );
-    assert!(list(fixed(1_773_316_800 + 30 * 86_400))
-        .await
-        .contains("Informazioni confermate il 12 marzo 2026<"));
-    // Past the period (a year by default): said plainly, on the page and in the list.
-    let later = fixed(1_773_316_800 + 400 * 86_400);
-    assert!(page(later).await.contains(
-        "Informazioni confermate il 12 marzo 2026: potrebbero non essere più aggiornate"
-    ));
-    assert!(list(later)
-        .await
-        .contains("potrebbero non essere più aggiornate"));
-    t.finish().await;
-}
-
-/// One round of the yearly confirmations at `now` (a year's period): the links e-mailed.
-async fn confirmation_round(t: &TestDb, now: i64) -> Vec<String> {
-    let seen = Mutex::new(Vec::new());
-    let compose = |m: &app::backend::db::ConfirmationMail| {
-        seen.lock().unwrap().push(m.token.to_owned());
-        app::backend::emails::confirmation_request(m, "http://spazi.test")
-    };
-    t.db.queue_confirmations(now, 365 * 86_400, &managers::confirmation_token, &compose)
-        .await
-        .unwrap();
-    seen.into_inner().unwrap()
-}
-
-async fn managers_confirm_their_listing_yearly(t: &TestDb) {
-    use app::backend::db::REMIND_AFTER;
-    use app::backend::managers::Answered;
-    t.db.seed(NOW).await.unwrap();
-    let dumbo = space_id(t, "dumbo").await;
-    manage(t, dumbo, "gestore@example.it").await;
-    let staff_mail = |space: &str, _: i64, manager: &str| Email {
-        to: "staff@example.it".into(),
-        subject: "chiuso".into(),
-        text: format!("{manager} {space}"),
-        ..Default::default()
-    };
-    // Never confirmed, with a manager: asked once (the spaces without managers are not).
-    let links = confirmation_round(t, NOW).await;
-    assert_eq!(links.len(), 1);
-    assert!(confirmation_round(t, NOW + 3600).await.is_empty());
-    let mails = mails_to(t, "gestore@example.it").await;
-    assert!(mails[0].contains(&format!("/il-mio-spazio/conferma/{}", links[0])));
-    // A month without an answer: one reminder, with a link of its own.
-    let reminder = confirmation_round(t, NOW + REMIND_AFTER + 10).await;
-    assert_eq!(reminder.len(), 1);
-    assert_ne!(reminder[0], links[0]);
-    assert!(confirmation_round(t, NOW + REMIND_AFTER + 20)
-        .await
-        .is_empty());
-    let counts = |at: i64| {
-        let db = t.db.clone();
-        async move { db.freshness_counts(at, 365 * 86_400).await.unwrap() }
-    };
-    assert_eq!(counts(NOW + REMIND_AFTER + 30).await.overdue, 0);
-    let late = NOW + 2 * REMIND_AFTER + 60;
-    let before = counts(late).await;
-    assert_eq!(before.overdue, 1);
-    assert_eq!(before.confirmed, 0);
-    assert!(before.no_manager > 10);
-    // One click on the first link: confirmed now; the link is used up.
-    assert_eq!(
-        managers::answer(&t.db, &links[0], "confirmed", staff_mail, late)
-            .await
-            .unwrap(),
-        Answered::Confirmed
-    );
-    assert_eq!(confirmed_at(t, dumbo).await, Some(late));
-    assert_eq!(
-        managers::answer(&t.db, &links[0], "confirmed", staff_mail, late)
-            .await
-            .unwrap(),
-        Answered::Dead
-    );
-    let after = counts(late).await;
-    assert_eq!((after.confirmed, after.overdue), (1, 0));
-    // Confirmed: not asked again until the period has passed.
-    assert!(confirmation_round(t, late + 86_400).await.is_empty());
-    // Staff ask now; "update" signs the manager in; "closed" tells staff.
-    let staff = create(t, "staff.conferme@example.it", Role::Editor).await;
-    let seen = Mutex::new(Vec::new());
-    let compose = |m: &app::backend::db::ConfirmationMail| {
-        seen.lock().unwrap().push(m.token.to_owned());
-        app::backend::emails::confirmation_request(m, "http://spazi.test")
-    };
-    for _ in 0..2 {
-        assert_eq!(
-            t.db.ask_confirmation(
-                dumbo,
-                (staff, "staff.conferme@example.it"),
-                &managers::confirmation_token,
-                &compose,
-                late + 100
-            )
-            .await
-            .unwrap(),
-            1
-        );
-    }
-    let asked = seen.into_inner().unwrap();
-    let Answered::Update { session, space_id } =
-        managers::answer(&t.db, &asked[0], "update", staff_mail, late + 200)
-            .await
-            .unwrap()
-    else {
-        panic!("update signs in")
-    };
-    assert_eq!(space_id, dumbo);
-    let live = managers::session(&t.db, &session, late + 201)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(live.email, "gestore@example.it");
-    assert_eq!(
-        managers::answer(&t.db, &asked[1], "closed", staff_mail, late + 300)
-            .await
-            .unwrap(),
-        Answered::Closed
-    );
-    assert_eq!(mails_to(t, "staff@example.it").await.len(), 1);
-    assert_eq!(counts(late + 400).await.closed, 1);
-    // An expired link: refused.
-    let old = confirmation_round(t, late + 400 * 86_400).await;
-    assert_eq!(old.len(), 1);
-    assert_eq!(
-        managers::answer(&t.db, &old[0], "confirmed", staff_mail, late + 500 * 86_400)
-            .await
-            .unwrap(),
-        Answered::Dead
-    );
-}
-on_both_backends!(managers_confirm_their_listing_yearly);
-
-#[tokio::test]
-async fn confirming_by_one_click_over_http() {
-    let t = TestDb::sqlite().await;
-    let app = app(&t).await;
-    let dumbo = space_id(&t, "dumbo").await;
-    manage(&t, dumbo, "gestore@example.it").await;
-    create(&t, "staff@example.it", Role::Editor).await;
-    let staff = http_sign_in(&app, "staff%40example.it").await;
-    let page = format!("/admin/spazi/{dumbo}/gestori");
-    let html = body_text(
-        app.clone()
-            .oneshot(get_req(&page, Some(&staff)))
-            .await
-            .unwrap(),
-    )
-    .await;
-    let csrf = csrf_of(&html);
-    let res = app
-        .clone()
-        .oneshot(post_form(
-            &page,
-            &format!("csrf={csrf}&azione=chiedi"),
-            Some(&staff),
-            Some(ORIGIN),
-        ))
-        .await
-        .unwrap();
-    assert_eq!(
-        res.headers()[header::LOCATION],
-        format!("{page}?chiesto=1").as_str()
-    );
-    let mail = mails_to(&t, "gestore@example.it").await.pop().unwrap();
-    let link = mail
-        .split_whitespace()
-        .find(|w| w.starts_with("http://spazi.test/il-mio-spazio/conferma/"))
-        .unwrap()
-        .trim_start_matches("http://spazi.test")
-        .to_owned();
-    // The link shows the listing and the three answers; only a button answers.
-    let html = body_text(app.clone().oneshot(get_req(&link, None)).await.unwrap()).await;
-    assert!(html.contains("Sì, è tutto giusto") && html.contains("DumBO"));
-    let answer = |body: &'static str| {
-        app.clone()
-            .oneshot(post_form(&link, body, None, Some(ORIGIN)))
-    };
-    assert_eq!(
-        answer("azione=boh").await.unwrap().status(),
-        StatusCode::UNPROCESSABLE_ENTITY
-    );
-    let res = answer("azione=conferma").await.unwrap();
-    let done = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
-    assert_eq!(done, format!("{link}?fatto=confermata"));
-    let html = body_text(app.clone().oneshot(get_req(&done, None)).await.unwrap()).await;
-    assert!(html.contains("risultano confermate da oggi"));
-    // Used up.
-    let res = answer("azione=conferma").await.unwrap();
-    assert_eq!(res.headers()[header::LOCATION], link.as_str());
-    let res = app.clone().oneshot(get_req(&link, None)).await.unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    // The public page says so.
-    let public = body_text(
-        app.clone()
-            .oneshot(get_req("/spazi/dumbo", None))
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert!(public.contains("Informazioni confermate il "));
-    assert!(!public.contains("non ancora confermate"));
-    // Staff see it on the dashboard.
-    let dashboard = body_text(
-        app.clone()
-            .oneshot(get_req("/admin", Some(&staff)))
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert!(dashboard.contains("Schede e conferme"));
     t.finish().await;
 }
 

@@ -20,6 +20,37 @@ fn proposal(input: &SpaceInput, csrf: &str, base: &str) -> String {
     )
 }
 
+/// DumBO's manager, signed in, on their editor: the page and the listing it shows.
+struct Editor {
+    dumbo: i64,
+    cookie: String,
+    edit: String,
+    html: String,
+    listing: SpaceInput,
+}
+
+async fn dumbo_editor(t: &TestDb, app: &axum::Router) -> Editor {
+    let dumbo = space_id(t, "dumbo").await;
+    manage(t, dumbo, "gestore@example.it").await;
+    let cookie = manager_cookie(t, "gestore@example.it").await;
+    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
+    let html = fetch_page(app, &edit, Some(&cookie)).await;
+    let listing =
+        t.db.staff_space(dumbo)
+            .await
+            .unwrap()
+            .unwrap()
+            .current
+            .as_input();
+    Editor {
+        dumbo,
+        cookie,
+        edit,
+        html,
+        listing,
+    }
+}
+
 async fn description(t: &TestDb, id: i64) -> Option<String> {
     t.db.staff_space(id)
         .await
@@ -125,18 +156,13 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
 async fn staff_correct_a_proposal_before_approving_it() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
-    let dumbo = space_id(&t, "dumbo").await;
-    manage(&t, dumbo, "gestore@example.it").await;
-    let cookie = manager_cookie(&t, "gestore@example.it").await;
-    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
-    let html = fetch_page(&app, &edit, Some(&cookie)).await;
-    let listing =
-        t.db.staff_space(dumbo)
-            .await
-            .unwrap()
-            .unwrap()
-            .current
-            .as_input();
+    let Editor {
+        dumbo,
+        cookie,
+        edit,
+        html,
+        listing,
+    } = dumbo_editor(&t, &app).await;
     let before = description(&t, dumbo).await;
     let base = serde_json::to_string(&listing).unwrap();
     let mut proposed = listing.clone();
@@ -200,5 +226,102 @@ async fn staff_correct_a_proposal_before_approving_it() {
     let trail = t.db.audit_trail("space", dumbo).await.unwrap();
     assert_eq!(trail[0].action, "revision_approved");
     assert_eq!(trail[0].actor_email, "staff@example.it");
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn changes_sent_after_the_session_ended_are_kept_for_the_next_sign_in() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let Editor {
+        cookie,
+        edit,
+        html,
+        listing,
+        ..
+    } = dumbo_editor(&t, &app).await;
+    let base = serde_json::to_string(&listing).unwrap();
+    let mut typed = listing.clone();
+    typed.description = "Scritta mentre la sessione scadeva.".into();
+    // The session ends (two hours idle) while the manager types.
+    sqlx::query("DELETE FROM manager_sessions")
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &edit,
+            &proposal(&typed, &csrf_of(&html), &base),
+            Some(&cookie),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?scaduta=1");
+    let cookies = crate::managers::set_cookies(&res);
+    assert_eq!(cookies.len(), 2);
+    assert!(cookies
+        .iter()
+        .all(|c| c.contains("HttpOnly") && c.contains("Max-Age=86400")));
+    let draft = cookies[0].split(';').next().unwrap().to_owned();
+    assert!(draft.starts_with("spazi_bozza="));
+    let page = fetch_page(&app, "/il-mio-spazio?scaduta=1", Some(&draft)).await;
+    assert!(page.contains("non sono andate perse"));
+    // Nothing was proposed.
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM space_revisions")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+
+    // Signed in again from a new link: straight back to the editor, with what was typed.
+    let now = app::backend::clock::Clock::system().now();
+    let token = crate::managers::ask(&t, "gestore@example.it", "10.0.0.51", now)
+        .await
+        .unwrap();
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("/il-mio-spazio/accesso/{token}"),
+            "",
+            Some(&draft),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], edit.as_str());
+    let session = crate::managers::set_cookies(&res)[0]
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let both = format!("{session}; {draft}");
+    let html = fetch_page(&app, &edit, Some(&both)).await;
+    assert!(html.contains("Scritta mentre la sessione scadeva."));
+    assert!(html.contains("non sono ancora state inviate"));
+    // Another browser (no draft cookie) sees the listing as it is.
+    let plain = fetch_page(&app, &edit, Some(&session)).await;
+    assert!(!plain.contains("Scritta mentre la sessione scadeva."));
+    // Sent: proposed, and the draft forgotten.
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &edit,
+            &proposal(&typed, &csrf_of(&html), &base),
+            Some(&both),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?inviate=1");
+    assert!(crate::managers::set_cookies(&res)
+        .iter()
+        .all(|c| c.starts_with("spazi_bozza=;") && c.contains("Max-Age=0")));
+    let (kept,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM manager_drafts")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(kept, 0);
     t.finish().await;
 }

@@ -54,7 +54,7 @@ pub struct ConfirmationRecord {
 async fn ask(
     conn: &mut sqlx::AnyConnection,
     (space_id, space, confirmed_at): (i64, &str, Option<i64>),
-    email: &str,
+    (email, lang): (&str, &str),
     reminder: bool,
     new_token: NewToken<'_>,
     compose: ComposeConfirmation<'_>,
@@ -63,18 +63,19 @@ async fn ask(
     let (token, hash) = new_token();
     sqlx::query(
         "INSERT INTO confirmation_requests (space_id, email, lang, token_hash, sent_at, is_reminder) \
-         VALUES ($1, $2, 'it', $3, $4, $5)",
+         VALUES ($1, $2, $6, $3, $4, $5)",
     )
     .bind(space_id)
     .bind(email)
     .bind(&hash)
     .bind(now)
     .bind(reminder as i64)
+    .bind(lang)
     .execute(&mut *conn)
     .await?;
     let mail = compose(&ConfirmationMail {
         to: email,
-        lang: "it",
+        lang,
         space,
         confirmed_at,
         token: &token,
@@ -84,16 +85,17 @@ async fn ask(
     Ok(())
 }
 
+/// The managers of space `space_id`: their address and language.
 async fn managers_of(
     conn: &mut sqlx::AnyConnection,
     space_id: i64,
-) -> Result<Vec<String>, DbError> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT email FROM space_managers WHERE space_id = $1 ORDER BY email")
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(
+        sqlx::query_as("SELECT email, lang FROM space_managers WHERE space_id = $1 ORDER BY email")
             .bind(space_id)
             .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows.into_iter().map(|(e,)| e).collect())
+            .await?,
+    )
 }
 
 impl Db {
@@ -128,11 +130,11 @@ impl Db {
         .await?;
         let mut sent = 0;
         for (id, name, confirmed_at) in &due {
-            for email in managers_of(&mut tx, *id).await? {
+            for (email, lang) in managers_of(&mut tx, *id).await? {
                 ask(
                     &mut tx,
                     (*id, name, *confirmed_at),
-                    &email,
+                    (&email, &lang),
                     false,
                     new_token,
                     compose,
@@ -143,20 +145,19 @@ impl Db {
             }
         }
         // Reminders: a first request unanswered for a month, its listing still unconfirmed.
-        let waiting: Vec<(i64, i64, String, String, Option<i64>)> = sqlx::query_as(
-            "SELECT c.id, c.space_id, c.email, s.name, s.confirmed_at \
+        let waiting: Vec<(i64, i64, String, String, Option<i64>, String)> = sqlx::query_as(
+            "SELECT c.id, c.space_id, c.email, s.name, s.confirmed_at, m.lang \
              FROM confirmation_requests c JOIN spaces s ON s.id = c.space_id \
+             JOIN space_managers m ON m.space_id = c.space_id AND m.email = c.email \
              WHERE c.is_reminder = 0 AND c.reminded_at IS NULL AND c.answered_at IS NULL \
              AND c.sent_at < $1 AND s.status = 'published' \
              AND COALESCE(s.confirmed_at, 0) < c.sent_at \
-             AND EXISTS (SELECT 1 FROM space_managers m WHERE m.space_id = c.space_id \
-                 AND m.email = c.email) \
              ORDER BY c.id",
         )
         .bind(now - REMIND_AFTER)
         .fetch_all(&mut *tx)
         .await?;
-        for (request, space_id, email, name, confirmed_at) in &waiting {
+        for (request, space_id, email, name, confirmed_at, lang) in &waiting {
             sqlx::query("UPDATE confirmation_requests SET reminded_at = $1 WHERE id = $2")
                 .bind(now)
                 .bind(request)
@@ -165,7 +166,7 @@ impl Db {
             ask(
                 &mut tx,
                 (*space_id, name, *confirmed_at),
-                email,
+                (email, lang),
                 true,
                 new_token,
                 compose,
@@ -197,11 +198,11 @@ impl Db {
             return Ok(0);
         };
         let managers = managers_of(&mut tx, id).await?;
-        for email in &managers {
+        for (email, lang) in &managers {
             ask(
                 &mut tx,
                 (id, &name, confirmed_at),
-                email,
+                (email, lang),
                 false,
                 new_token,
                 compose,

@@ -145,13 +145,16 @@ impl Db {
         if manages.is_none() {
             return Ok(None);
         }
+        // The colleague is written to in the inviter's language, until they choose theirs.
         let added = sqlx::query(
-            "INSERT INTO space_managers (space_id, email, added_at, source) \
-             VALUES ($1, $2, $3, 'manager') ON CONFLICT DO NOTHING",
+            "INSERT INTO space_managers (space_id, email, added_at, source, lang) \
+             SELECT $1, $2, $3, 'manager', lang FROM space_managers \
+             WHERE space_id = $1 AND email = $4 ON CONFLICT DO NOTHING",
         )
         .bind(space_id)
         .bind(email)
         .bind(now)
+        .bind(inviter)
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -238,6 +241,72 @@ impl Db {
                 proposal: None,
             })
             .collect())
+    }
+
+    /// Keeps a manager's changes sent after their session ended (see `managers::keep_draft`).
+    pub async fn store_manager_draft(
+        &self,
+        token_hash: &str,
+        space_id: i64,
+        fields: &str,
+        now: i64,
+    ) -> Result<(), DbError> {
+        sqlx::query(
+            "INSERT INTO manager_drafts (token_hash, space_id, fields, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(space_id)
+        .bind(fields)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// A kept draft stored after `since`: its space and its fields.
+    pub async fn manager_draft(
+        &self,
+        token_hash: &str,
+        since: i64,
+    ) -> Result<Option<(i64, String)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT space_id, fields FROM manager_drafts WHERE token_hash = $1 AND created_at > $2",
+        )
+        .bind(token_hash)
+        .bind(since)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Forgets a kept draft (sent at last).
+    pub async fn delete_manager_draft(&self, token_hash: &str) -> Result<(), DbError> {
+        sqlx::query("DELETE FROM manager_drafts WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Every (space, address) of every space's managers (an import's plan).
+    pub async fn all_space_managers(
+        &self,
+    ) -> Result<std::collections::HashSet<(i64, String)>, DbError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as("SELECT space_id, email FROM space_managers")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Records the language `email` uses Spazi in, for the e-mails sent without a request of
+    /// theirs (the yearly request to confirm). Nothing for an address that manages nothing.
+    pub async fn set_manager_lang(&self, email: &str, lang: &str) -> Result<(), DbError> {
+        sqlx::query("UPDATE space_managers SET lang = $1 WHERE email = $2 AND lang <> $1")
+            .bind(lang)
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Whether `email` manages space `space_id` (one that is not rejected).

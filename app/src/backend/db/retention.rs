@@ -134,6 +134,11 @@ impl Db {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+        // Changes kept for a manager whose session had ended: a day.
+        sqlx::query("DELETE FROM manager_drafts WHERE created_at < $1")
+            .bind(now - crate::backend::managers::DRAFT_TTL)
+            .execute(&mut *tx)
+            .await?;
         // Rate-limit records serve for a day at most (client addresses are personal data too).
         sqlx::query("DELETE FROM rate_limit_events WHERE at < $1")
             .bind(now - 86_400)

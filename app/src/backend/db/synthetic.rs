@@ -16,6 +16,9 @@ pub struct SyntheticSpec {
     pub spaces: usize,
     pub events: usize,
     pub rsvps: usize,
+    /// Published spaces (the seed's first) given a photo of their own, made up with the detail
+    /// of a real one (its bytes near the budgets), for the page-weight benchmarks.
+    pub photos: usize,
 }
 
 /// What was generated, and where a benchmark can find it.
@@ -24,6 +27,7 @@ pub struct SyntheticReport {
     pub spaces: usize,
     pub events: usize,
     pub rsvps: usize,
+    pub photos: usize,
     /// An upcoming published event with seats to spare (for load-testing registrations).
     pub open_event_slug: Option<String>,
     /// One generated space's slug (for load-testing a space page).
@@ -178,6 +182,7 @@ impl Db {
             spaces: 0,
             events: 0,
             rsvps: 0,
+            photos: 0,
             open_event_slug: None,
             sample_space_slug: None,
         };
@@ -349,9 +354,60 @@ impl Db {
             }
         }
         tx.commit().await?;
+        report.photos = self.give_photos(spec.photos, &mut rng, now).await?;
         // Fresh statistics, as a long-running database would have: both query planners
         // choose their indexes from them.
         sqlx::query("ANALYZE").execute(&self.pool).await?;
         Ok(report)
     }
+
+    /// Gives `n` published spaces without one a made-up photo (through the uploads' own
+    /// processing); how many.
+    async fn give_photos(&self, n: usize, rng: &mut Rng, now: i64) -> Result<usize, DbError> {
+        let spaces: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM spaces WHERE status = 'published' AND photo IS NULL \
+             ORDER BY id LIMIT $1",
+        )
+        .bind(n as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        for (id, name) in &spaces {
+            let upload = made_up_photo(rng);
+            let photo = crate::backend::photos::process(&upload)
+                .map_err(|e| DbError::Seed(format!("a made-up photo: {e:?}")))?;
+            self.store_photo(&photo, now).await?;
+            sqlx::query("UPDATE spaces SET photo = $1, photo_alt = $2 WHERE id = $3")
+                .bind(&photo.digest)
+                .bind(format!("Uno scorcio di {name}"))
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(spaces.len())
+    }
+}
+
+/// A phone-sized picture with a photo's detail: soft gradients in random colours and grain,
+/// as JPEG (what a phone sends).
+fn made_up_photo(rng: &mut Rng) -> Vec<u8> {
+    use image::codecs::jpeg::JpegEncoder;
+    let (width, height) = (1600u32, 1200u32);
+    let base: Vec<f64> = (0..6).map(|_| rng.signed_unit() * 0.5 + 0.5).collect();
+    let mut grain = Rng(rng.next());
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        let (u, v) = (
+            f64::from(x) / f64::from(width),
+            f64::from(y) / f64::from(height),
+        );
+        let mut channel = |i: usize| {
+            let wave =
+                ((u * 7.0 + base[i] * 6.0).sin() + (v * 5.0 + base[i + 3] * 4.0).cos()) / 4.0;
+            let noise = (grain.next() % 48) as f64 / 255.0;
+            ((base[i] * 0.6 + wave + 0.2 + noise).clamp(0.0, 1.0) * 255.0) as u8
+        };
+        image::Rgb([channel(0), channel(1), channel(2)])
+    });
+    let mut out = Vec::new();
+    let _ = JpegEncoder::new_with_quality(&mut out, 90).encode_image(&picture);
+    out
 }

@@ -24,6 +24,8 @@ pub struct Existing {
     /// (space, field) whose latest change was made by hand in the staff area, after any
     /// import: an import changing it undoes a colleague's correction, and the preview says so.
     pub hand_edited: HashSet<(i64, String)>,
+    /// (space, address) of every space's managers: a row naming one already there adds none.
+    pub managers: HashSet<(i64, String)>,
 }
 
 impl Existing {
@@ -40,6 +42,7 @@ impl Existing {
             spaces: db.all_staff_spaces().await?,
             under_review: db.spaces_under_review().await?,
             hand_edited: db.hand_edited_fields().await?,
+            managers: db.all_space_managers().await?,
         })
     }
 }
@@ -108,6 +111,9 @@ pub struct Planned {
     pub outcome: Outcome,
     /// What the row has in the fields it has wrong (clipped).
     pub typed: Vec<(Field, String)>,
+    /// The address the row makes a manager of its space (`manager_email`), when it is not
+    /// one already.
+    pub manager: Option<String>,
 }
 
 impl Planned {
@@ -150,6 +156,7 @@ impl Planned {
             changes,
             errors,
             typed: self.typed.clone(),
+            manager: self.manager.clone(),
         }
     }
 }
@@ -285,6 +292,16 @@ pub fn plan(
             {
                 extra.add(Field::Municipality, Problem::UnknownMunicipality);
             }
+            // Whoever manages the space: an address, or nothing.
+            let manager = get(Col::ManagerEmail).and_then(|cell| {
+                let email = crate::backend::auth::normalize_email(cell);
+                if crate::core::validate::is_email(&email) {
+                    Some(email)
+                } else {
+                    extra.add(Field::Manager, Problem::InvalidEmail);
+                    None
+                }
+            });
             let name = get(Col::Name).unwrap_or_default().trim().to_owned();
             // The space the row is about: by slug, else by name in the municipality — among the
             // spaces it may update when there are several of that name (a citizen's request
@@ -374,6 +391,7 @@ pub fn plan(
                     Col::OrganisationDescription => input.organisation_description = value,
                     Col::OpeningHours => input.opening_hours = value,
                     Col::Services => input.services = value,
+                    Col::ManagerEmail => {}
                 }
             }
             if let Some(code) = &code {
@@ -478,6 +496,10 @@ pub fn plan(
                         by,
                     })
                     .collect(),
+                manager: manager.filter(|email| {
+                    let known = |id: i64| existing.managers.contains(&(id, email.clone()));
+                    !matches!(&outcome, Outcome::Invalid(_)) && !target.is_some_and(|s| known(s.id))
+                }),
                 outcome,
                 typed,
             }

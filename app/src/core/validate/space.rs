@@ -31,11 +31,14 @@ pub enum Field {
     OrganisationKind,
     OrganisationWebsite,
     OrganisationDescription,
+    /// Not a field of the form: an import's column naming the address of whoever manages the
+    /// space (the import adds it to its managers).
+    Manager,
 }
 
 impl Field {
     /// Every field, in form order.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Name,
         Field::Kinds,
         Field::Description,
@@ -55,6 +58,7 @@ impl Field {
         Field::OrganisationKind,
         Field::OrganisationWebsite,
         Field::OrganisationDescription,
+        Field::Manager,
     ];
 }
 
@@ -80,6 +84,7 @@ impl FormField for Field {
             Field::OrganisationKind => "organisation_kind",
             Field::OrganisationWebsite => "organisation_website",
             Field::OrganisationDescription => "organisation_description",
+            Field::Manager => "manager_email",
         }
     }
 }

@@ -25,12 +25,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn MySpacePage() -> impl IntoView {
     let m = use_texts().managers;
-    let (sent, signed_out, proposed, published) = use_query_map().with_untracked(|q| {
+    let (sent, signed_out, proposed, published, kept) = use_query_map().with_untracked(|q| {
         (
             q.get_str("inviato").is_some(),
             q.get_str("uscito").is_some(),
             q.get_str("inviate").is_some(),
             q.get_str("pubblicate").is_some(),
+            q.get_str("scaduta").is_some(),
         )
     });
     view! {
@@ -54,6 +55,9 @@ pub fn MySpacePage() -> impl IntoView {
                         Ok(None) => view! {
                             {signed_out.then(|| view! {
                                 <p class="notice notice--success" role="status">{m.signed_out}</p>
+                            })}
+                            {kept.then(|| view! {
+                                <p class="notice notice--warning" role="alert">{m.draft_kept}</p>
                             })}
                             <RequestForm sent />
                         }
@@ -254,6 +258,7 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
         <h1>{title}</h1>
         <p class="lead">{m.edit_intro}</p>
         {waiting.map(|w| view! { <p class="notice" role="status">{w}</p> })}
+        {editor.restored.then(|| view! { <p class="notice notice--warning" role="alert">{m.draft_restored}</p> })}
         {unchanged.then(|| view! { <p class="notice notice--error" role="alert">{m.edit_nothing}</p> })}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) enctype="multipart/form-data" novalidate>

@@ -82,6 +82,10 @@ pub(crate) async fn request_link(
             crate::backend::emails::manager_sign_in(&email, &format!("{base}{link}"), lang)
         };
         let from = managers::client_limit(&client);
+        // The language of the area they asked from is theirs from now on.
+        if let Err(err) = worker.db.set_manager_lang(&email, lang.code()).await {
+            tracing::error!(error = %err, "recording a manager's language failed");
+        }
         match managers::request_link(&worker.db, &email, &from, mail, worker.clock.now()).await {
             Ok(true) => worker.outbox.wake(),
             Ok(false) => {}
@@ -113,8 +117,17 @@ pub(crate) async fn use_link(
             .delete_manager_session(&auth::token_hash(&old))
             .await;
     }
+    // Changes kept from a session that had ended: straight back to them.
+    let kept = match crate::api::context::draft_token(&headers) {
+        Some(draft) => managers::draft(&state.db, &draft, now).await.ok().flatten(),
+        None => None,
+    };
+    let next = match kept {
+        Some((space_id, _)) => paths::my_space_edit(space_id),
+        None => paths::MY_SPACE.to_owned(),
+    };
     with_cookies(
-        see_other(paths::MY_SPACE),
+        see_other(&next),
         managers::cookies(Some(&session), state.config.secure_cookies()),
     )
 }
@@ -237,9 +250,7 @@ pub(crate) async fn staff_managers(
         }
         "chiedi" => {
             let base = state.config.base_url().to_owned();
-            let compose = move |m: &crate::backend::db::ConfirmationMail| {
-                crate::backend::emails::confirmation_request(m, &base)
-            };
+            let compose = crate::backend::emails::confirmation_composer(base);
             let actor = (session.user.id, session.user.email.as_str());
             match state
                 .db
@@ -297,6 +308,10 @@ pub(crate) async fn propose(
     };
     let session = match manager_post(&state, &headers, &form.csrf, now).await {
         Ok(session) => session,
+        // The session ended while they typed: what they sent is kept for this browser.
+        Err(res) if res.status() == StatusCode::SEE_OTHER && manager_token(&headers).is_some() => {
+            return keep_draft(&state, id, &body, res).await;
+        }
         Err(res) => return res,
     };
     let listing = match state.db.manages(&session.email, id).await {
@@ -355,15 +370,49 @@ pub(crate) async fn propose(
         .await
     {
         Ok(Some(revision)) => {
-            match publish_if_trusted(&state, id, revision, &session.email).await {
+            let res = match publish_if_trusted(&state, id, revision, &session.email).await {
                 Ok(true) => see_other(&format!("{}?pubblicate=1", paths::MY_SPACE)),
                 Ok(false) => see_other(&format!("{}?inviate=1", paths::MY_SPACE)),
-                Err(err) => unavailable("publishing a trusted proposal", &err),
-            }
+                Err(err) => return unavailable("publishing a trusted proposal", &err),
+            };
+            forget_draft(&state, &headers, res).await
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("storing a proposal", &err),
     }
+}
+
+/// Keeps the changes a manager sent after their session ended (a day, for this browser) and
+/// leads to the sign-in, which says so; once signed in again they find them in the editor.
+/// Without a way to keep them (too long), `res`, as before.
+async fn keep_draft(state: &AppState, id: i64, body: &[u8], res: Response) -> Response {
+    let fields = String::from_utf8_lossy(body);
+    match managers::keep_draft(&state.db, id, &fields, state.clock.now()).await {
+        Ok(Some(token)) => with_cookies(
+            see_other(&format!("{}?scaduta=1", paths::MY_SPACE)),
+            managers::draft_cookies(Some(&token), state.config.secure_cookies()),
+        ),
+        Ok(None) => res,
+        Err(err) => unavailable("keeping a manager's draft", &err),
+    }
+}
+
+/// Forgets the draft this browser kept, if any (its changes are sent now).
+async fn forget_draft(state: &AppState, headers: &HeaderMap, res: Response) -> Response {
+    let Some(token) = crate::api::context::draft_token(headers) else {
+        return res;
+    };
+    if let Err(err) = state
+        .db
+        .delete_manager_draft(&auth::token_hash(&token))
+        .await
+    {
+        tracing::error!(error = %err, "forgetting a manager's draft failed");
+    }
+    with_cookies(
+        res,
+        managers::draft_cookies(None, state.config.secure_cookies()),
+    )
 }
 
 /// Publishes proposal `revision` at once when staff trust the managers of space `id`; whether

@@ -289,9 +289,11 @@ fn Freshness(counts: crate::core::view::FreshnessCounts) -> impl IntoView {
     let rows = FreshnessGroup::ALL.map(|g| {
         let n = g.count(&counts);
         let href = format!("{}?{FRESHNESS}={}", paths::ADMIN, g.code());
+        // The link's name says what it lists, not only how many.
+        let name = format!("{}: {n}", m.fresh_group(g));
         view! {
             <dt>{m.fresh_group(g)}</dt>
-            <dd>{if n > 0 { view! { <a href=href>{n}</a> }.into_any() } else { view! { {n} }.into_any() }}</dd>
+            <dd>{if n > 0 { view! { <a href=href aria-label=name>{n}</a> }.into_any() } else { view! { {n} }.into_any() }}</dd>
         }
     });
     view! {

@@ -399,6 +399,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
                         <li>{(a.import_unchanged)(report.unchanged)}</li>
                         <li>{(a.import_with_errors)(report.errors)}</li>
                         {(report.conflicts > 0).then(|| view! { <li>{(a.import_conflicts)(report.conflicts)}</li> })}
+                        {(report.managers > 0).then(|| view! { <li>{(a.import_managers)(report.managers)}</li> })}
                     </ul>
                 </div>
                 <p>
@@ -527,7 +528,10 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             <td>
                 <span class=format!("status status--{class}")>{label}</span>
             </td>
-            <td>{details}</td>
+            <td>
+                {details}
+                {r.manager.map(|email| view! { <p class="import-manager">{(a.import_manager_added)(&email)}</p> })}
+            </td>
         </tr>
     }
 }
