@@ -139,7 +139,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(page.getByRole("row", { name: /Descrizione breve/ })).toContainText(description);
   const proposed = page.getByRole("row", { name: /^Foto/ }).getByRole("img");
   await expect(proposed).toHaveCount(1);
-  expect(await proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+  expect(await proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
   await page.getByRole("button", { name: "Approva e pubblica" }).click();
   await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
   await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);

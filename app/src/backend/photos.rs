@@ -14,16 +14,18 @@ use std::io::Cursor;
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// The most pixels decoded (a 48-megapixel phone's full-size photo is within it).
 pub const MAX_PIXELS: u64 = 50_000_000;
-/// The smallest photo accepted, in pixels (a card shows it 480 wide).
+/// The smallest photo accepted, in pixels.
 pub const MIN_SIZE: (u32, u32) = (300, 200);
-/// The card's and the popup's size (3:2), and its budget in bytes.
-pub const CARD: (u32, u32) = (480, 320);
-pub const CARD_BUDGET: usize = 40 * 1024;
+/// The size of the list's cards and the map's popups (3:2; shown at most 240 px wide, so
+/// sharp enough on a 1.5× screen), and its budget in bytes: small, as several cards load with
+/// the map page.
+pub const CARD: (u32, u32) = (360, 240);
+pub const CARD_BUDGET: usize = 24 * 1024;
 /// The space page's size (3:2), and its budget in bytes.
 pub const PAGE: (u32, u32) = (1200, 800);
-pub const PAGE_BUDGET: usize = 160 * 1024;
+pub const PAGE_BUDGET: usize = 120 * 1024;
 /// JPEG qualities tried in turn until a size fits its budget.
-const QUALITIES: [u8; 6] = [82, 74, 66, 58, 50, 40];
+const QUALITIES: [u8; 8] = [82, 74, 66, 58, 50, 42, 34, 26];
 
 /// One photo decoded at a time per process: decoding holds the whole picture (up to
 /// [`MAX_PIXELS`] × 4 bytes) for a moment.
@@ -252,7 +254,10 @@ mod tests {
     fn small_photos_are_not_enlarged_and_tiny_ones_refused() {
         let photo = process(&jpeg(450, 300)).unwrap();
         assert_eq!(decoded(&photo.page).width(), 450);
-        assert_eq!(decoded(&photo.card).width(), 450);
+        assert_eq!(decoded(&photo.card).width(), CARD.0);
+        let photo = process(&jpeg(330, 220)).unwrap();
+        assert_eq!(decoded(&photo.page).width(), 330);
+        assert_eq!(decoded(&photo.card).width(), 330);
         assert_eq!(
             process(&jpeg(200, 150)).unwrap_err(),
             PhotoError::Dimensions

@@ -20,11 +20,11 @@ enum Viewer {
     Manager,
 }
 
-/// `{digest}-480.jpg` or `{digest}-1200.jpg`.
+/// `{digest}-360.jpg` or `{digest}-1200.jpg`.
 fn parse(file: &str) -> Option<(&str, PhotoSize)> {
     let (digest, width) = file.strip_suffix(".jpg")?.split_once('-')?;
     let size = match width {
-        "480" => PhotoSize::Card,
+        "360" => PhotoSize::Card,
         "1200" => PhotoSize::Page,
         _ => return None,
     };
@@ -120,14 +120,14 @@ mod tests {
     #[test]
     fn only_the_two_sizes_of_a_well_named_photo_are_files() {
         let d = "0123456789abcdef01234567";
-        assert_eq!(parse(&format!("{d}-480.jpg")), Some((d, PhotoSize::Card)));
+        assert_eq!(parse(&format!("{d}-360.jpg")), Some((d, PhotoSize::Card)));
         assert_eq!(parse(&format!("{d}-1200.jpg")), Some((d, PhotoSize::Page)));
         for bad in [
             format!("{d}-640.jpg"),
-            format!("{d}-480.png"),
+            format!("{d}-360.png"),
             format!("{d}.jpg"),
-            "../etc-480.jpg".to_owned(),
-            format!("{}-480.jpg", d.to_uppercase()),
+            "../etc-360.jpg".to_owned(),
+            format!("{}-360.jpg", d.to_uppercase()),
         ] {
             assert_eq!(parse(&bad), None, "{bad}");
         }

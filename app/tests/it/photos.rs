@@ -145,11 +145,11 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
         .await
         .unwrap();
     assert!(html.contains(&format!("name=\"photo\" value=\"{digest}\"")));
-    assert!(html.contains(&format!("/il-mio-spazio/foto/{digest}-480.jpg")));
+    assert!(html.contains(&format!("/il-mio-spazio/foto/{digest}-360.jpg")));
     assert!(html.contains("Con una foto nuova."));
 
     // The uploader and staff see it; nobody else, and not at the public address yet.
-    let card = format!("{digest}-480.jpg");
+    let card = format!("{digest}-360.jpg");
     let res = app
         .clone()
         .oneshot(get_req(
@@ -167,7 +167,7 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
     assert!(!contains(&bytes, b"GPSLatitude") && !contains(&bytes, b"Mario Rossi"));
     assert!(!contains(&bytes, b"Exif"));
     let decoded = image::load_from_memory(&bytes).unwrap();
-    assert_eq!((decoded.width(), decoded.height()), (480, 320));
+    assert_eq!((decoded.width(), decoded.height()), (360, 240));
     for (uri, who) in [
         (format!("/foto/{card}"), None),
         (format!("/il-mio-spazio/foto/{card}"), None),
@@ -267,8 +267,8 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
     assert!(home.contains(&format!("src=\"/foto/{card}\"")));
     // A name that is not a photo's: not found, never a server error.
     for uri in [
-        "/foto/..%2F..%2Fetc-480.jpg",
-        "/foto/abc-480.jpg",
+        "/foto/..%2F..%2Fetc-360.jpg",
+        "/foto/abc-360.jpg",
         "/foto/x",
     ] {
         let res = app.clone().oneshot(get_req(uri, None)).await.unwrap();

@@ -45,8 +45,8 @@ pub fn SpaceCard(
                     class="space-card__photo"
                     src=paths::photo(&p.name, true)
                     alt=p.alt
-                    width="480"
-                    height="320"
+                    width="360"
+                    height="240"
                     loading="lazy"
                     decoding="async"
                 />

@@ -97,7 +97,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                                 <img
                                     class="space__photo"
                                     src=page.clone()
-                                    srcset=format!("{card} 480w, {page} 1200w")
+                                    srcset=format!("{card} 360w, {page} 1200w")
                                     sizes="(min-width: 992px) 640px, 100vw"
                                     alt=p.alt
                                     width="1200"

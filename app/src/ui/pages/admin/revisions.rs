@@ -196,7 +196,7 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
                 if field == "photo" && crate::core::validate::space::is_photo_name(raw) {
                     let src = paths::photo_at(paths::ADMIN_PHOTO, raw, true);
                     let alt = field_words(t, field, false);
-                    view! { <img class="photo-preview" src=src alt=alt width="480" height="320" /> }
+                    view! { <img class="photo-preview" src=src alt=alt width="360" height="240" /> }
                         .into_any()
                 } else {
                     view! { {value_words(t, field, raw, &names)} }.into_any()

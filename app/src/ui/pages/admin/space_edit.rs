@@ -238,7 +238,7 @@ fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField)
     let preview = has.then(|| {
         let src = crate::core::paths::photo_at(photo.at, &input.photo, true);
         view! {
-            <img class="photo-preview" src=src alt=input.photo_alt.clone() width="480" height="320" />
+            <img class="photo-preview" src=src alt=input.photo_alt.clone() width="360" height="240" />
             {uploaded.then(|| view! { <p class="notice" role="status">{a.photo_uploaded}</p> })}
         }
     });
