@@ -69,7 +69,8 @@ test("staff correct a proposal before approving it, then trust the space's manag
   await page.getByRole("link", { name: "Proponi modifiche" }).click();
   const direct = `Pubblicata subito dal gestore (${info.project.name}).`;
   await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(direct);
-  await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
+  await expect(page.getByText("Le modifiche che invii sono pubblicate subito")).toBeVisible();
+  await page.getByRole("button", { name: "Pubblica le modifiche" }).click();
   await expect(page.getByRole("status")).toHaveText("Modifiche pubblicate: la pagina pubblica del tuo spazio le mostra già.");
   await page.goto(`/spazi/${slug}`);
   await expect(page.getByText(direct)).toBeVisible();

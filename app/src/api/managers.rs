@@ -152,6 +152,7 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
             base,
             municipalities: db.all_municipalities().await?,
             restored,
+            trusted: db.managers_trusted(id).await?,
         }))
     }
     #[cfg(not(feature = "ssr"))]

@@ -79,6 +79,8 @@ pub fn count(planned: &[Planned]) -> crate::core::view::ImportReport {
             Outcome::Unchanged { .. } => r.unchanged += 1,
             Outcome::Invalid(_) => r.errors += 1,
         }
+        // The preview counts the managers to be added (the report, those added).
+        r.managers += i64::from(p.manager.is_some());
     }
     r
 }
@@ -116,7 +118,8 @@ pub async fn page(
     let mut shown: Vec<_> = planned
         .iter()
         .map(Planned::view)
-        .filter(|r| r.action != ImportAction::Unchanged)
+        // An unchanged row that names a new manager is shown: confirming does something.
+        .filter(|r| r.action != ImportAction::Unchanged || r.manager.is_some())
         .collect();
     // The rows in error first: a file of thousands of rows must not hide them past the rows
     // shown (each keeps its line number; the rest stay in file order).
@@ -216,6 +219,7 @@ pub async fn apply(
 ) -> Result<(), crate::backend::db::DbError> {
     let now = || clock.now();
     let mut report = count(&claimed.planned);
+    report.managers = 0;
     // Each row let go once applied: a plan of thousands of rows is megabytes, and an import
     // runs for minutes beside everything else.
     for (i, p) in claimed.planned.into_iter().enumerate() {

@@ -73,8 +73,9 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
         return Err(PhotoError::NotAPhoto);
     }
     let mut limits = Limits::default();
-    limits.max_image_width = Some(20_000);
-    limits.max_image_height = Some(20_000);
+    // Any shape (a panorama, a banner): the number of pixels is what is limited.
+    limits.max_image_width = Some(65_000);
+    limits.max_image_height = Some(65_000);
     limits.max_alloc = Some(MAX_PIXELS * 4 + 16 * 1024 * 1024);
     reader.limits(limits);
     let too_big = |err: image::ImageError| match err {

@@ -35,6 +35,8 @@ words! {
         propose_link,
         edit_title(name: &str),
         edit_intro,
+        edit_intro_trusted,
+        edit_submit_trusted,
         edit_waiting(date: &str),
         edit_submit,
         edit_nothing,

@@ -1,7 +1,7 @@
 //! Spaces' photos, served from the database (so every app server has them): a published
-//! listing's for everyone, cached by browsers for a year (a photo's address names its bytes,
-//! so it never changes); any stored photo — a proposal's, a form's just uploaded — for staff
-//! and for signed-in managers only, never cached.
+//! listing's for everyone, cached for a day (a photo's address names its bytes, so it never
+//! changes; one taken down leaves caches soon); any stored photo — a proposal's, a form's just
+//! uploaded — for staff, and a manager's own and their spaces' for them, never cached.
 
 use crate::api::context::{manager_token, session_token};
 use crate::backend::context::AppState;
@@ -49,8 +49,8 @@ pub(crate) async fn staff(
     serve(&state, &file, &headers, Viewer::Staff).await
 }
 
-/// `/il-mio-spazio/foto/{file}`: any stored photo, for a signed-in manager (the name is a
-/// digest nobody guesses: only one who uploaded it, or staff, knows it).
+/// `/il-mio-spazio/foto/{file}`: for a signed-in manager, a photo they uploaded or one of the
+/// spaces they manage (shown or proposed).
 pub(crate) async fn manager(
     State(state): State<AppState>,
     Path(file): Path<String>,
@@ -72,10 +72,13 @@ async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer
                 .map(|s| s.is_some()),
             None => Ok(false),
         },
+        // A manager: the photos they uploaded, and those of the spaces they manage.
         Viewer::Manager => match manager_token(headers) {
-            Some(token) => crate::backend::managers::session(&state.db, &token, now)
-                .await
-                .map(|s| s.is_some()),
+            Some(token) => match crate::backend::managers::session(&state.db, &token, now).await {
+                Ok(Some(session)) => state.db.manager_may_use_photo(&session.email, digest).await,
+                Ok(None) => Ok(false),
+                Err(err) => Err(err),
+            },
             None => Ok(false),
         },
     };
@@ -90,8 +93,10 @@ async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer
         Err(err) => return unavailable("a photo", &err),
     };
     let etag = format!("\"{digest}-{}\"", photo.bytes.len());
+    // A day: a photo's name never changes its bytes, but a photo taken down should not
+    // linger in caches for long.
     let cache = if viewer == Viewer::Public {
-        "public, max-age=31536000, immutable"
+        "public, max-age=86400"
     } else {
         "private, no-store"
     };

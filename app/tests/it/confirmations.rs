@@ -249,6 +249,38 @@ async fn managers_confirm_their_listing_yearly(t: &TestDb) {
     );
     assert_eq!(mails_to(t, "staff@example.it").await.len(), 1);
     assert_eq!(counts(late + 400).await.closed, 1);
+    // A manager confirming it afterwards does not take the report away; staff acting does.
+    let again = Mutex::new(Vec::new());
+    let compose = |m: &app::backend::db::ConfirmationMail| {
+        again.lock().unwrap().push(m.token.to_owned());
+        app::backend::emails::confirmation_request(m, "http://spazi.test")
+    };
+    t.db.ask_confirmation(
+        dumbo,
+        (staff, "staff.conferme@example.it"),
+        &managers::confirmation_token,
+        &compose,
+        late + 310,
+    )
+    .await
+    .unwrap();
+    let token = again.into_inner().unwrap().remove(0);
+    assert_eq!(
+        managers::answer(&t.db, &token, "confirmed", staff_mail, late + 320)
+            .await
+            .unwrap(),
+        Answered::Confirmed
+    );
+    assert_eq!(counts(late + 400).await.closed, 1);
+    t.db.set_managers_trusted(
+        dumbo,
+        true,
+        (staff, "staff.conferme@example.it"),
+        late + 330,
+    )
+    .await
+    .unwrap();
+    assert_eq!(counts(late + 400).await.closed, 0);
     // An expired link: refused.
     let old = confirmation_round(t, late + 400 * 86_400).await;
     assert_eq!(old.len(), 1);

@@ -229,6 +229,8 @@ dumbo;;;;;;gestore.dumbo@example.it\n\
         Some(app::core::validate::Problem::InvalidEmail)
     );
     assert_eq!(planned[2].manager, None);
+    // The preview counts them (an unchanged row that adds one is shown, and confirmed).
+    assert_eq!(import::count(&planned).managers, 2);
     let id =
         t.db.create_import(
             "gestori.csv",

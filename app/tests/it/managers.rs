@@ -698,10 +698,18 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
         )
     };
     let edit = format!("/il-mio-spazio/spazi/{dumbo}");
-    let res = post(edit.clone(), with_base(form(&listing, "sbagliato")))
+    // A form of another session (signed in again in another tab): nothing stored, and what
+    // was typed comes back in this session's form, to send again.
+    let mut typed = listing.clone();
+    typed.description = "Scritta in una scheda vecchia.".into();
+    let res = post(edit.clone(), with_base(form(&typed, "sbagliato")))
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body_text(res).await;
+    assert!(html.contains("Scritta in una scheda vecchia."));
+    assert!(html.contains("non sono ancora state inviate"));
+    assert_eq!(csrf_of(&html), csrf);
     // Nothing changed: said so.
     let res = post(edit.clone(), with_base(form(&listing, &csrf)))
         .await

@@ -94,6 +94,8 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
     let cookie = manager_cookie(&t, "gestore@example.it").await;
     let edit = format!("/il-mio-spazio/spazi/{dumbo}");
     let html = fetch_page(&app, &edit, Some(&cookie)).await;
+    // The editor says so.
+    assert!(html.contains("Pubblica le modifiche") && html.contains("pubblicate subito"));
     let csrf = csrf_of(&html);
     let listing =
         t.db.staff_space(dumbo)

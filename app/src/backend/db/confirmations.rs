@@ -353,9 +353,13 @@ pub(super) fn freshness_condition(group: FreshnessGroup, cutoff: i64, reminded: 
         FreshnessGroup::NoManager => {
             "NOT EXISTS (SELECT 1 FROM space_managers m WHERE m.space_id = s.id)".to_owned()
         }
+        // Reported closed by a manager since staff last acted on the space (another manager
+        // confirming it does not take the report away, nor staff asking again).
         FreshnessGroup::Closed => "EXISTS (SELECT 1 FROM confirmation_requests c \
              WHERE c.space_id = s.id AND c.answer = 'closed' \
-             AND c.answered_at > COALESCE(s.confirmed_at, 0))"
+             AND c.answered_at > COALESCE((SELECT MAX(a.at) FROM audit_log a \
+                 WHERE a.entity = 'space' AND a.entity_id = s.id \
+                 AND a.actor_id IS NOT NULL AND a.action <> 'confirmation_asked'), 0))"
             .to_owned(),
     }
 }

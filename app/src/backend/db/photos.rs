@@ -18,12 +18,15 @@ pub struct StoredPhoto {
 }
 
 impl Db {
-    /// Stores a processed photo (nothing when the same photo is stored already).
+    /// Stores a processed photo (nothing when the same photo is stored already) as uploaded by
+    /// `uploader` (a manager's address, or `staff`).
     pub async fn store_photo(
         &self,
         photo: &crate::backend::photos::Photo,
+        uploader: &str,
         now: i64,
     ) -> Result<(), DbError> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO photos (digest, card, page, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (digest) DO UPDATE SET created_at = excluded.created_at",
@@ -32,9 +35,37 @@ impl Db {
         .bind(&photo.card)
         .bind(&photo.page)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        sqlx::query(
+            "INSERT INTO photo_uploads (digest, uploader, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (digest, uploader) DO UPDATE SET created_at = excluded.created_at",
+        )
+        .bind(&photo.digest)
+        .bind(uploader)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// Whether manager `email` may use or see photo `digest`: they uploaded it, or a space
+    /// they manage shows it or has it in a proposal.
+    pub async fn manager_may_use_photo(&self, email: &str, digest: &str) -> Result<bool, DbError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT CAST(1 AS BIGINT) WHERE EXISTS (SELECT 1 FROM photo_uploads WHERE digest = $1 AND uploader = $2) \
+             OR EXISTS (SELECT 1 FROM spaces s JOIN space_managers m ON m.space_id = s.id \
+                 WHERE m.email = $2 AND s.photo = $1) \
+             OR EXISTS (SELECT 1 FROM space_revisions r JOIN space_managers m \
+                 ON m.space_id = r.space_id WHERE m.email = $2 \
+                 AND r.proposed_json LIKE '%' || $1 || '%')",
+        )
+        .bind(digest)
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.is_some())
     }
 
     /// Whether photo `digest` is stored.

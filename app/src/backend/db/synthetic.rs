@@ -375,7 +375,7 @@ impl Db {
             let upload = made_up_photo(rng);
             let photo = crate::backend::photos::process(&upload)
                 .map_err(|e| DbError::Seed(format!("a made-up photo: {e:?}")))?;
-            self.store_photo(&photo, now).await?;
+            self.store_photo(&photo, "staff", now).await?;
             sqlx::query("UPDATE spaces SET photo = $1, photo_alt = $2 WHERE id = $3")
                 .bind(&photo.digest)
                 .bind(format!("Uno scorcio di {name}"))

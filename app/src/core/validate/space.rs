@@ -17,8 +17,6 @@ pub enum Field {
     Description,
     Services,
     OpeningHours,
-    Photo,
-    PhotoAlt,
     Address,
     Municipality,
     Lat,
@@ -31,6 +29,9 @@ pub enum Field {
     OrganisationKind,
     OrganisationWebsite,
     OrganisationDescription,
+    /// The photo's part comes last in the form (see `ui::pages::admin::space_edit`).
+    Photo,
+    PhotoAlt,
     /// Not a field of the form: an import's column naming the address of whoever manages the
     /// space (the import adds it to its managers).
     Manager,
@@ -44,8 +45,6 @@ impl Field {
         Field::Description,
         Field::Services,
         Field::OpeningHours,
-        Field::Photo,
-        Field::PhotoAlt,
         Field::Address,
         Field::Municipality,
         Field::Lat,
@@ -58,6 +57,8 @@ impl Field {
         Field::OrganisationKind,
         Field::OrganisationWebsite,
         Field::OrganisationDescription,
+        Field::Photo,
+        Field::PhotoAlt,
         Field::Manager,
     ];
 }
@@ -157,8 +158,6 @@ impl SpaceInput {
             (Field::Description, self.description.clone()),
             (Field::Services, self.services.clone()),
             (Field::OpeningHours, self.opening_hours.clone()),
-            (Field::Photo, self.photo.clone()),
-            (Field::PhotoAlt, self.photo_alt.clone()),
             (Field::Address, self.address.clone()),
             (Field::Municipality, self.municipality.clone()),
             (Field::Lat, self.lat.clone()),
@@ -177,6 +176,8 @@ impl SpaceInput {
                 Field::OrganisationDescription,
                 self.organisation_description.clone(),
             ),
+            (Field::Photo, self.photo.clone()),
+            (Field::PhotoAlt, self.photo_alt.clone()),
         ]
     }
 

@@ -116,6 +116,8 @@ pub struct ManagerEditor {
     pub municipalities: Vec<MunicipalityOption>,
     /// The values are those this browser sent after the session had ended, kept.
     pub restored: bool,
+    /// Staff trust the space's managers: changes are published at once.
+    pub trusted: bool,
 }
 
 /// A proposal in the staff's list.

@@ -230,6 +230,8 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
     let t = use_texts();
     let m = t.managers;
     let state = use_context::<ProposalFormState>();
+    // Sent from an earlier session: the same words as for changes kept after one ended.
+    let resumed = editor.restored || state.as_ref().is_some_and(|s| s.resumed);
     let unchanged = use_query_map().with_untracked(|q| q.get_str("invariata").is_some());
     let (input, errors, base) = match state {
         Some(s) => (s.input, s.errors, s.base.unwrap_or(editor.base.clone())),
@@ -256,16 +258,18 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
             <a href=link(paths::MY_SPACE)>{m.title}</a>
         </nav>
         <h1>{title}</h1>
-        <p class="lead">{m.edit_intro}</p>
+        <p class="lead">{if editor.trusted { m.edit_intro_trusted } else { m.edit_intro }}</p>
         {waiting.map(|w| view! { <p class="notice" role="status">{w}</p> })}
-        {editor.restored.then(|| view! { <p class="notice notice--warning" role="alert">{m.draft_restored}</p> })}
+        {resumed.then(|| view! { <p class="notice notice--warning" role="alert">{m.draft_restored}</p> })}
         {unchanged.then(|| view! { <p class="notice notice--error" role="alert">{m.edit_nothing}</p> })}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) enctype="multipart/form-data" novalidate>
             <input type="hidden" name="csrf" value=editor.csrf_token.clone() />
             <input type="hidden" name="base" value=base />
             <SpaceFields input errors municipalities=editor.municipalities.clone() photo=photo />
-            <button type="submit" class="btn btn--primary">{m.edit_submit}</button>
+            <button type="submit" class="btn btn--primary">
+                {if editor.trusted { m.edit_submit_trusted } else { m.edit_submit }}
+            </button>
         </form>
         <p><a href=link(paths::MY_SPACE)>{m.edit_back}</a></p>
     }

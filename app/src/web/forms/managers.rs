@@ -312,6 +312,17 @@ pub(crate) async fn propose(
         Err(res) if res.status() == StatusCode::SEE_OTHER && manager_token(&headers).is_some() => {
             return keep_draft(&state, id, &body, res).await;
         }
+        // A form of an earlier session (signed in again meanwhile, in another tab): shown
+        // again with what was typed, to send from this session.
+        Err(res) if res.status() == StatusCode::FORBIDDEN => {
+            let context = ProposalFormState {
+                input: form.input,
+                base: Some(form.base),
+                resumed: true,
+                ..Default::default()
+            };
+            return render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await;
+        }
         Err(res) => return res,
     };
     let listing = match state.db.manages(&session.email, id).await {
@@ -324,9 +335,21 @@ pub(crate) async fn propose(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("a manager's space", &err),
     };
-    let problem = match space_photo::apply(&state, post, &mut form.input).await {
+    let problem = match space_photo::apply(&state, post, &mut form.input, &session.email).await {
         Ok(problem) => problem,
         Err(res) => return res,
+    };
+    // A photo not the listing's: only one this manager may use (a name typed into the form
+    // is not a way to take another's upload).
+    let photo = form.input.photo.trim().to_owned();
+    let problem = if photo.is_empty() || listing.current.photo.as_deref() == Some(photo.as_str()) {
+        problem
+    } else {
+        match state.db.manager_may_use_photo(&session.email, &photo).await {
+            Ok(true) => problem,
+            Ok(false) => problem.or(Some(crate::core::validate::Problem::PhotoMissing)),
+            Err(err) => return unavailable("a photo's uploader", &err),
+        }
     };
     let checked = validate_with_db(&state, &form.input)
         .await

@@ -136,13 +136,14 @@ pub(crate) async fn read(
     })
 }
 
-/// Applies the post's photo to `input`: a new file decoded, checked and stored (its name in
-/// `input.photo`), or the photo taken away. The problem with the file, if it had one (the
-/// photo stays as it was).
+/// Applies the post's photo to `input`: a new file decoded, checked and stored as `uploader`'s
+/// (its name in `input.photo`), or the photo taken away. The problem with the file, if it had
+/// one (the photo stays as it was).
 pub(crate) async fn apply(
     state: &AppState,
     post: SpacePost,
     input: &mut SpaceInput,
+    uploader: &str,
 ) -> Result<Option<Problem>, Response> {
     let bytes = match post.file {
         Upload::TooLarge => {
@@ -160,7 +161,11 @@ pub(crate) async fn apply(
     };
     match photos::process_in_turn(bytes).await {
         Ok(photo) => {
-            if let Err(err) = state.db.store_photo(&photo, state.clock.now()).await {
+            if let Err(err) = state
+                .db
+                .store_photo(&photo, uploader, state.clock.now())
+                .await
+            {
                 return Err(unavailable("storing a photo", &err));
             }
             input.photo = photo.digest;

@@ -141,7 +141,7 @@ pub(crate) async fn save_space(
         Ok(s) => s,
         Err(res) => return res,
     };
-    let problem = match space_photo::apply(&state, post, &mut form.input).await {
+    let problem = match space_photo::apply(&state, post, &mut form.input, "staff").await {
         Ok(problem) => problem,
         Err(res) => return res,
     };

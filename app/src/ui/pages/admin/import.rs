@@ -209,7 +209,13 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
     let p = page.preview;
     let body = match page.state {
         ImportState::Preview => {
-            let to_apply = p.created + p.updated;
+            // Rows that change a space, or make someone its manager.
+            let unchanged_with_manager = page
+                .rows
+                .iter()
+                .filter(|r| r.action == ImportAction::Unchanged && r.manager.is_some())
+                .count() as i64;
+            let to_apply = p.created + p.updated + unchanged_with_manager;
             let undoing: usize = page
                 .rows
                 .iter()

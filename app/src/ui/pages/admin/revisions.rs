@@ -100,7 +100,20 @@ fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView
                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                 <input type="hidden" name="version" value=page.version />
                 <input type="hidden" name="photo" value=input.photo.clone() />
-                <input type="hidden" name="photo_alt" value=input.photo_alt.clone() />
+                // The photo as proposed; its description may be corrected.
+                {if input.photo.is_empty() {
+                    view! { <input type="hidden" name="photo_alt" value="" /> }.into_any()
+                } else {
+                    view! {
+                        <TextField
+                            field=crate::core::validate::space::Field::PhotoAlt
+                            value=input.photo_alt.clone()
+                            errors=errors.clone()
+                            max=crate::core::validate::PHOTO_ALT_MAX
+                        />
+                    }
+                    .into_any()
+                }}
                 <SpaceFields input errors municipalities=page.municipalities.clone() />
                 <button type="submit" name="azione" value="modifica" class="btn btn--primary">
                     {m.revision_edit_approve}

@@ -226,14 +226,17 @@ pub struct PhotoField {
 fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField) -> impl IntoView {
     let t = use_texts();
     let a = t.admin;
-    let error = errors.get(Field::Photo).map(|p| t.problem(p));
+    let problem = errors.get(Field::Photo);
+    let error = problem.map(|p| t.problem(p));
     let invalid = error.is_some();
     let described = if invalid {
         "photo-error photo-hint"
     } else {
         "photo-hint"
     };
-    let has = !input.photo.is_empty();
+    // A name the server no longer has (said beside the field): nothing to show.
+    let missing = problem == Some(crate::core::validate::Problem::PhotoMissing);
+    let has = !input.photo.is_empty() && !missing;
     let uploaded = has && photo.saved.as_deref() != Some(input.photo.as_str());
     let preview = has.then(|| {
         let src = crate::core::paths::photo_at(photo.at, &input.photo, true);
@@ -242,11 +245,22 @@ fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField)
             {uploaded.then(|| view! { <p class="notice" role="status">{a.photo_uploaded}</p> })}
         }
     });
+    // The file comes last: a file over the limit cuts the post there, and every field before
+    // it is still read (`web::forms::space_photo`).
     view! {
         <fieldset>
             <legend>{a.section_photo}</legend>
             <input type="hidden" name="photo" value=input.photo.clone() />
             {preview}
+            <TextField field=Field::PhotoAlt value=input.photo_alt.clone() errors=errors.clone() max=crate::core::validate::PHOTO_ALT_MAX hint=a.photo_alt_hint.to_owned() />
+            {has.then(|| view! {
+                <div class="field">
+                    <div class="check">
+                        <input type="checkbox" id="photo_remove" name="photo_remove" value="1" />
+                        <label for="photo_remove">{a.photo_remove}</label>
+                    </div>
+                </div>
+            })}
             <div class="field" class:field--invalid=invalid>
                 <label for="photo_file">{if has { a.photo_replace } else { a.photo_choose }}</label>
                 {error.map(|e| view! { <p class="field__error" id="photo-error">{e}</p> })}
@@ -260,15 +274,6 @@ fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField)
                 />
                 <p class="field__hint" id="photo-hint">{a.photo_hint}</p>
             </div>
-            <TextField field=Field::PhotoAlt value=input.photo_alt.clone() errors=errors.clone() max=crate::core::validate::PHOTO_ALT_MAX hint=a.photo_alt_hint.to_owned() />
-            {has.then(|| view! {
-                <div class="field">
-                    <div class="check">
-                        <input type="checkbox" id="photo_remove" name="photo_remove" value="1" />
-                        <label for="photo_remove">{a.photo_remove}</label>
-                    </div>
-                </div>
-            })}
         </fieldset>
     }
 }
