@@ -301,6 +301,15 @@ async fn staff_replace_and_remove_a_photo_and_nothing_typed_is_lost() {
         app.clone()
             .oneshot(post_multipart(&uri, &form, file.as_deref(), Some(&staff)))
     };
+    // Without a file, a url-encoded post keeps the forms' usual bound (the photo's is for
+    // multipart posts).
+    let huge = format!("csrf={csrf}&description={}", "a".repeat(100 * 1024));
+    let res = app
+        .clone()
+        .oneshot(post_form(&uri, &huge, Some(&staff), Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
     // Over the limit: the reason beside the field, the typed name kept.
     let big = vec![0xFFu8; app::backend::photos::MAX_BYTES + 1];
     let res = send(form.clone(), Some(big)).await.unwrap();

@@ -20,7 +20,8 @@ pub const REMOVE: &str = "photo_remove";
 /// The route's body limit: the largest photo and the form's other fields, with room to spare
 /// (a larger upload is cut off there, after the fields before it were read).
 pub const MAX_BODY: usize = photos::MAX_BYTES + 256 * 1024;
-/// A text field's limit (the longest is a description of 600 characters; `base` holds them all).
+/// A text field's limit (the longest is a description of 600 characters; `base` holds them
+/// all), and a url-encoded post's (the forms' usual 64 KB).
 const MAX_TEXT: usize = 64 * 1024;
 
 /// A space form's post: its text fields url-encoded, and what came in the file field.
@@ -50,9 +51,10 @@ pub(crate) async fn read(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("multipart/form-data"));
     if !multipart {
-        let bytes = axum::body::Bytes::from_request(req, state)
+        // Without a file, the small bound of every other form, not the photo's.
+        let bytes = axum::body::to_bytes(req.into_body(), MAX_TEXT)
             .await
-            .map_err(IntoResponse::into_response)?;
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
         let remove = url::form_urlencoded::parse(&bytes).any(|(k, _)| k == REMOVE);
         return Ok(SpacePost {
             fields: bytes.to_vec(),
