@@ -46,8 +46,8 @@ function png(width: number, height: number): Buffer {
     chunk("IEND", Buffer.alloc(0)),
   ]);
 }
-import { waitForMail } from "../fixtures/mail";
-import { signIn } from "../fixtures/staff";
+import { mailsTo, waitForMail } from "../fixtures/mail";
+import { addManager, signIn } from "../fixtures/staff";
 
 test("a manager signs in by e-mail, proposes a change, and staff publish it", async ({ page }, info) => {
   // Each project names its own manager of its own space: the specs share one database.
@@ -184,4 +184,58 @@ test("the managers' area in English answers every address the same", async ({ pa
   await page.goto(`/en/my-space/sign-in/${"0".repeat(64)}`);
   await expect(page.getByRole("alert")).toContainText("no longer works");
   await expect(page.getByRole("button", { name: "Send me the link" })).toBeVisible();
+});
+
+test("changes sent after signing out in another tab are kept for the next sign-in", async ({ page }, info) => {
+  // Each project its own space and manager: the specs share one database.
+  const space = info.project.name === "staff-js" ? "MUG – Magazzini Generativi" : "TheFabLab Bologna";
+  const email = `bozza-${info.project.name}@example.it`;
+  const typed = `Scritta mentre uscivo da un'altra scheda (${info.project.name}).`;
+  await signIn(page);
+  await addManager(page, space, email);
+  await page.getByRole("button", { name: "Esci" }).click();
+
+  // Signs in from a link not used before (each request e-mails a new one).
+  const usedLinks: string[] = [];
+  const signInByMail = async () => {
+    await page.goto("/il-mio-spazio");
+    await page.getByRole("textbox", { name: "Indirizzo e-mail" }).fill(email);
+    await page.getByRole("button", { name: "Mandami il link" }).click();
+    let link = "";
+    await expect
+      .poll(() => {
+        const links = mailsTo(email).flatMap((text) =>
+          [...text.matchAll(/https?:\/\/\S+\/il-mio-spazio\/accesso\/[0-9a-f]{64}/g)].map((m) => m[0]),
+        );
+        link = links.find((l) => !usedLinks.includes(l)) ?? "";
+        return link !== "";
+      }, { timeout: 15_000 })
+      .toBe(true);
+    usedLinks.push(link);
+    await page.goto(new URL(link).pathname);
+    await page.getByRole("button", { name: "Entra" }).click();
+  };
+  await signInByMail();
+  await page.getByRole("link", { name: "Proponi modifiche" }).click();
+  await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(typed);
+
+  // Meanwhile, in another tab, the manager signs out.
+  const other = await page.context().newPage();
+  await other.goto("/il-mio-spazio");
+  await other.getByRole("button", { name: "Esci" }).click();
+  await expect(other.getByRole("status")).toHaveText("Sei uscito.");
+  await other.close();
+
+  // Sent from the first tab: nothing proposed, nothing lost.
+  await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
+  await expect(page).toHaveURL(/\/il-mio-spazio\?scaduta=1$/);
+  await expect(page.getByRole("alert")).toContainText("non sono andate perse");
+
+  // Signed in again: straight to the editor, with what was typed, to send.
+  await signInByMail();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
+  await expect(page.getByText(/non sono ancora state inviate/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /^Descrizione breve/ })).toHaveValue(typed);
+  await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();
+  await expect(page.getByRole("status")).toContainText("Modifiche inviate");
 });

@@ -3,7 +3,7 @@
 // managers, whose next change is then public at once and listed for staff as theirs.
 import { expect, test } from "@playwright/test";
 import { waitForMail } from "../fixtures/mail";
-import { signIn } from "../fixtures/staff";
+import { addManager, signIn } from "../fixtures/staff";
 
 test("the freshness counts lead to their listings", async ({ page }) => {
   await signIn(page);
@@ -25,12 +25,7 @@ test("staff correct a proposal before approving it, then trust the space's manag
 
   // Staff name the manager (staff stay signed in: their cookie and the manager's are apart).
   await signIn(page);
-  await page.goto(`/admin?q=${encodeURIComponent(space)}`);
-  await page.getByRole("link", { name: space, exact: true }).first().click();
-  await page.getByRole("link", { name: "Aggiungi o togli gestori" }).click();
-  await page.getByLabel("Aggiungi un gestore (indirizzo e-mail)").fill(email);
-  await page.getByRole("button", { name: "Aggiungi", exact: true }).click();
-  await expect(page.getByRole("status")).toHaveText(`${email} ora gestisce lo spazio.`);
+  await addManager(page, space, email);
   await expect(page.getByText("Le modifiche dei gestori di questo spazio attendono l'approvazione dello staff.")).toBeVisible();
 
   // The manager signs in and proposes a description with a typo.

@@ -3,12 +3,15 @@
 #[cfg(feature = "ssr")]
 use super::context::{db, require};
 use super::error::AppError;
-use crate::core::view::{RevisionPage, RevisionRow};
+use crate::core::view::{RevisionLists, RevisionPage};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-fn row(r: &crate::backend::db::RevisionRecord, space_name: String) -> RevisionRow {
-    RevisionRow {
+fn row(
+    r: &crate::backend::db::RevisionRecord,
+    space_name: String,
+) -> crate::core::view::RevisionRow {
+    crate::core::view::RevisionRow {
         id: r.id,
         space_id: r.space_id,
         space_name,
@@ -17,11 +20,12 @@ fn row(r: &crate::backend::db::RevisionRecord, space_name: String) -> RevisionRo
     }
 }
 
-/// Staff: the proposals waiting for a decision, oldest first; and those the managers of
-/// trusted spaces published themselves in the last 30 days, newest first (their time is when
-/// they were published). Editors and admins.
+/// Staff: the proposals waiting for a decision, oldest first; those the managers of trusted
+/// spaces published themselves in the last 30 days, newest first (their time is when they were
+/// published); and proposal `decided`, when it has been decided (the page's notice after a
+/// decision names what the database says, not what the address says). Editors and admins.
 #[server(prefix = "/admin/api", endpoint = "revisions")]
-pub async fn revisions_to_review() -> Result<(Vec<RevisionRow>, Vec<RevisionRow>), AppError> {
+pub async fn revisions_to_review(decided: Option<i64>) -> Result<RevisionLists, AppError> {
     require(crate::core::model::Role::Editor).await?;
     let db = db()?;
     let pending = db
@@ -35,12 +39,23 @@ pub async fn revisions_to_review() -> Result<(Vec<RevisionRow>, Vec<RevisionRow>
         .published_by_managers(since)
         .await?
         .into_iter()
-        .map(|(r, name)| RevisionRow {
+        .map(|(r, name)| crate::core::view::RevisionRow {
             created_at: r.decided_at.unwrap_or(r.created_at),
             ..row(&r, name)
         })
         .collect();
-    Ok((pending, published))
+    let decided = match decided {
+        Some(id) => db
+            .decided_revision(id)
+            .await?
+            .map(|(r, name)| (name, r.status == "approved")),
+        None => None,
+    };
+    Ok(RevisionLists {
+        pending,
+        published,
+        decided,
+    })
 }
 
 /// Staff: one proposal and what approving it would change in the listing as it is now.

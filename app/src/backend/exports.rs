@@ -68,11 +68,30 @@ fn geojson_feature(d: &SpaceDetail, with_status: bool) -> Value {
     feature
 }
 
-/// The CSV of `spaces` (see `csv`); `with_status` (staff exports) adds a first `status` column.
+/// What the staff's CSV adds to the open data's columns, after them: every field the import
+/// reads back (so an export, edited and imported, changes only what was edited), the photo
+/// and who manages each space.
+pub const STAFF_FIELDS: [&str; 7] = [
+    "organisation_website",
+    "organisation_description",
+    "opening_hours",
+    "services",
+    "photo",
+    "photo_alt",
+    "manager_email",
+];
+
+/// The staff's CSV: a first `status` column, [`STAFF_FIELDS`] at the end; `managers` the
+/// addresses managing each space, by slug.
+pub struct StaffColumns<'a> {
+    pub managers: &'a std::collections::HashMap<String, Vec<String>>,
+}
+
+/// The CSV of `spaces` (see `csv`); `staff` (staff exports) adds their columns.
 pub fn csv_document(
     spaces: &[SpaceDetail],
     excel: bool,
-    with_status: bool,
+    staff: Option<&StaffColumns>,
 ) -> Result<Vec<u8>, csv::Error> {
     let mut out = Vec::new();
     if excel {
@@ -87,11 +106,13 @@ pub fn csv_document(
                 csv::Terminator::Any(b'\n')
             })
             .from_writer(&mut out);
-        let status_column = with_status.then_some("status");
+        let staff_only: &[&str] = if staff.is_some() { &STAFF_FIELDS } else { &[] };
         w.write_record(
-            status_column
+            staff
+                .map(|_| "status")
                 .into_iter()
-                .chain(crate::core::model::OPEN_DATA_FIELDS),
+                .chain(crate::core::model::OPEN_DATA_FIELDS)
+                .chain(staff_only.iter().copied()),
         )?;
         for d in spaces {
             let s = &d.summary;
@@ -104,33 +125,54 @@ pub fn csv_document(
                     v.to_owned()
                 }
             };
-            let status = with_status.then(|| d.status.code().to_owned());
-            w.write_record(
-                status.into_iter().chain([
-                    cell(Some(&s.slug)),
-                    cell(Some(&s.name)),
-                    kinds.join(";"),
-                    cell(s.description.as_deref()),
-                    cell(s.address.as_deref()),
-                    cell(Some(&s.municipality)),
-                    s.municipality_code.clone(),
-                    s.lat.to_string(),
-                    s.lon.to_string(),
-                    s.precision.code().to_owned(),
-                    cell(d.organisation.as_ref().map(|o| o.name.as_str())),
-                    d.organisation
+            let status = staff.map(|_| d.status.code().to_owned());
+            let organisation = d.organisation.as_ref();
+            let extra = staff.map(|staff| {
+                [
+                    cell(organisation.and_then(|o| o.website.as_deref())),
+                    cell(organisation.and_then(|o| o.description.as_deref())),
+                    cell(d.opening_hours.as_deref()),
+                    cell(d.services.as_deref()),
+                    s.photo
                         .as_ref()
-                        .and_then(|o| o.kind)
-                        .map(|k| k.code().to_owned())
+                        .map(|p| paths::photo(&p.name, false))
                         .unwrap_or_default(),
-                    cell(d.website.as_deref()),
-                    cell(d.email.as_deref()),
-                    cell(d.phone.as_deref()),
-                    cell(d.source.as_deref()),
-                    paths::space(&s.slug),
-                    iso_date(d.updated_at),
-                    s.confirmed_at.map(iso_date).unwrap_or_default(),
-                ]),
+                    cell(s.photo.as_ref().map(|p| p.alt.as_str())),
+                    staff
+                        .managers
+                        .get(&s.slug)
+                        .map(|m| m.join(", "))
+                        .unwrap_or_default(),
+                ]
+            });
+            w.write_record(
+                status
+                    .into_iter()
+                    .chain([
+                        cell(Some(&s.slug)),
+                        cell(Some(&s.name)),
+                        kinds.join(";"),
+                        cell(s.description.as_deref()),
+                        cell(s.address.as_deref()),
+                        cell(Some(&s.municipality)),
+                        s.municipality_code.clone(),
+                        s.lat.to_string(),
+                        s.lon.to_string(),
+                        s.precision.code().to_owned(),
+                        cell(organisation.map(|o| o.name.as_str())),
+                        organisation
+                            .and_then(|o| o.kind)
+                            .map(|k| k.code().to_owned())
+                            .unwrap_or_default(),
+                        cell(d.website.as_deref()),
+                        cell(d.email.as_deref()),
+                        cell(d.phone.as_deref()),
+                        cell(d.source.as_deref()),
+                        paths::space(&s.slug),
+                        iso_date(d.updated_at),
+                        s.confirmed_at.map(iso_date).unwrap_or_default(),
+                    ])
+                    .chain(extra.into_iter().flatten()),
             )?;
         }
         w.flush()?;

@@ -80,7 +80,7 @@ pub fn count(planned: &[Planned]) -> crate::core::view::ImportReport {
             Outcome::Invalid(_) => r.errors += 1,
         }
         // The preview counts the managers to be added (the report, those added).
-        r.managers += i64::from(p.manager.is_some());
+        r.managers += p.managers.len() as i64;
     }
     r
 }
@@ -119,7 +119,7 @@ pub async fn page(
         .iter()
         .map(Planned::view)
         // An unchanged row that names a new manager is shown: confirming does something.
-        .filter(|r| r.action != ImportAction::Unchanged || r.manager.is_some())
+        .filter(|r| r.action != ImportAction::Unchanged || !r.managers.is_empty())
         .collect();
     // The rows in error first: a file of thousands of rows must not hide them past the rows
     // shown (each keeps its line number; the rest stay in file order).
@@ -259,9 +259,10 @@ pub async fn apply(
             Outcome::Unchanged { id } => Some(id),
             Outcome::Invalid(_) => None,
         };
-        if let (Some(space), Some(email)) = (space, &p.manager) {
-            let by = (Some(actor.0), actor.1);
-            let source = crate::backend::db::ManagerSource::Import;
+        let by = (Some(actor.0), actor.1);
+        let source = crate::backend::db::ManagerSource::Import;
+        for email in space.iter().flat_map(|_| &p.managers) {
+            let space = space.unwrap_or_default();
             if db
                 .add_space_manager(space, email, source, by, now())
                 .await?

@@ -83,7 +83,14 @@ pub enum Answered {
     Closed,
     /// The link was used already, has expired, or is unknown.
     Dead,
+    /// "Update" on a link older than [`UPDATE_SIGN_IN_TTL`]: nothing done (the link still
+    /// confirms); the manager asks for a sign-in link instead.
+    TooOldToSignIn,
 }
+
+/// How long a confirmation link's "update" signs its holder in: a sign-in link lasts 30
+/// minutes, and a link lying in a mailbox for months should not open the editor.
+pub const UPDATE_SIGN_IN_TTL: i64 = 7 * 86_400;
 
 /// Answers the request of link `token` (`confirmed`, `update` or `closed`; `staff` writes the
 /// e-mail that tells staff of a closure, given the space's name, id and the manager's address).
@@ -94,6 +101,14 @@ pub async fn answer(
     staff: impl FnOnce(&str, i64, &str) -> Email,
     now: i64,
 ) -> Result<Answered, DbError> {
+    if answer == "update" {
+        let record = db.confirmation(&token_hash(token), now).await?;
+        match record {
+            None => return Ok(Answered::Dead),
+            Some(r) if now - r.sent_at > UPDATE_SIGN_IN_TTL => return Ok(Answered::TooOldToSignIn),
+            Some(_) => {}
+        }
+    }
     let answered = db
         .answer_confirmation(
             &token_hash(token),
@@ -160,21 +175,38 @@ pub const DRAFT_TTL: i64 = 86_400;
 /// The most text a kept draft may hold (the space form's fields are far less).
 pub const DRAFT_MAX: usize = 64 * 1024;
 
-/// Keeps `fields` (a space form's text fields, url-encoded) for space `space_id`; the
-/// cookie's token, or `None` when there is too much of it to keep.
+/// How many drafts one client address may leave an hour (a draft needs no session: the form
+/// came after it ended, or from a browser that no longer has its cookie).
+pub const DRAFTS_PER_CLIENT: i64 = 20;
+
+/// The limit of the drafts client address `client` leaves.
+pub fn draft_limit(client: &str) -> ClientLimit {
+    ClientLimit {
+        bucket: "manager-draft",
+        client: client.to_owned(),
+        window: 3600,
+        max: DRAFTS_PER_CLIENT,
+    }
+}
+
+/// Keeps `fields` (a space form's text fields, url-encoded) for space `space_id`, within the
+/// client's limit (`from`); the cookie's token, or `None` when there is too much of it to keep
+/// or the client has left too many.
 pub async fn keep_draft(
     db: &Db,
     space_id: i64,
     fields: &str,
+    from: &ClientLimit,
     now: i64,
 ) -> Result<Option<String>, DbError> {
     if fields.len() > DRAFT_MAX {
         return Ok(None);
     }
     let token = new_token();
-    db.store_manager_draft(&token_hash(&token), space_id, fields, now)
+    let kept = db
+        .store_manager_draft(&token_hash(&token), space_id, fields, from, now)
         .await?;
-    Ok(Some(token))
+    Ok(kept.then_some(token))
 }
 
 /// The draft of a cookie token, if it is still kept: its space and its fields.

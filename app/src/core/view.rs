@@ -340,9 +340,9 @@ pub struct ImportRowView {
     )>,
     /// What the row has in the fields it has wrong, as typed (clipped).
     pub typed: Vec<(crate::core::validate::space::Field, String)>,
-    /// The address the row makes a manager of its space.
+    /// The addresses the row makes managers of its space.
     #[serde(default)]
-    pub manager: Option<String>,
+    pub managers: Vec<String>,
 }
 
 /// The existing space an import row was matched to.

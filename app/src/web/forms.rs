@@ -16,5 +16,6 @@ pub mod review;
 pub mod revisions;
 pub mod rsvp;
 pub mod sign_in;
+pub mod space_managers;
 pub mod space_photo;
 pub mod spaces;

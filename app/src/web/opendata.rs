@@ -394,7 +394,7 @@ pub(crate) async fn csv(
         &headers,
         if excel { &EXCEL_CSV } else { &CSV },
         &filter_of(&params),
-        move |spaces| csv_document(spaces, excel, false).map_err(|e| e.to_string()),
+        move |spaces| csv_document(spaces, excel, None).map_err(|e| e.to_string()),
     )
     .await
 }

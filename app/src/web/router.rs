@@ -53,7 +53,7 @@ pub fn router(state: AppState) -> Router {
     use axum::routing::post;
     use forms::{
         accounts, events, imports, join, managers, passwords, registrations, review, revisions,
-        rsvp, sign_in, space_photo, spaces,
+        rsvp, sign_in, space_managers, space_photo, spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     let app = Router::new()
@@ -118,7 +118,10 @@ pub fn router(state: AppState) -> Router {
             post(spaces::save_space).layer(DefaultBodyLimit::max(space_photo::MAX_BODY)),
         )
         .route(paths::ADMIN_SPACE_STATUS, post(spaces::change_status))
-        .route(paths::ADMIN_SPACE_MANAGERS, post(managers::staff_managers))
+        .route(
+            paths::ADMIN_SPACE_MANAGERS,
+            post(space_managers::staff_managers),
+        )
         .route(paths::EXPORT_SPACES_CSV, get(spaces::export_csv))
         .route(paths::EXPORT_SPACES_GEOJSON, get(spaces::export_geojson))
         .route(paths::STAFF, post(accounts::invite))

@@ -228,6 +228,15 @@ async fn managers_confirm_their_listing_yearly(t: &TestDb) {
         );
     }
     let asked = seen.into_inner().unwrap();
+    // A week on, "update" no longer signs in (a sign-in link is asked for instead), and the
+    // link is not used up by it.
+    let week_on = late + 100 + managers::UPDATE_SIGN_IN_TTL + 1;
+    assert_eq!(
+        managers::answer(&t.db, &asked[0], "update", staff_mail, week_on)
+            .await
+            .unwrap(),
+        Answered::TooOldToSignIn
+    );
     let Answered::Update { session, space_id } =
         managers::answer(&t.db, &asked[0], "update", staff_mail, late + 200)
             .await

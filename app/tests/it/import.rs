@@ -50,10 +50,54 @@ async fn confirm_and_apply(t: &TestDb, id: i64, who: (i64, &str)) {
 
 async fn exports_and_seed_reimport_unchanged(t: &TestDb) {
     t.db.seed(NOW).await.unwrap();
+    // Every field the import reads, and two managers, so that the round trip covers them.
+    let big = crate::managers::space_id(t, "big-boost-innovation-garage").await;
+    sqlx::query(
+        "UPDATE spaces SET opening_hours = 'Lun-Ven 9-18', services = 'Sale; stampa 3D' \
+         WHERE id = $1",
+    )
+    .bind(big)
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE organisations SET website = 'https://ente.example.it', description = 'Un ente' \
+         WHERE id = (SELECT organisation_id FROM spaces WHERE id = $1)",
+    )
+    .bind(big)
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+    crate::managers::manage(t, big, "uno@example.it").await;
+    crate::managers::manage(t, big, "due@example.it").await;
     // The staff export for Excel (every status), read back as Excel would save it.
     let all = t.db.all_details(&Default::default()).await.unwrap();
-    let csv = app::backend::exports::csv_document(&all, true, true).unwrap();
-    let planned = plan_of(t, &import::decode(csv.to_vec())).await;
+    let managers = t.db.managers_by_slug().await.unwrap();
+    let staff = app::backend::exports::StaffColumns {
+        managers: &managers,
+    };
+    let csv = app::backend::exports::csv_document(&all, true, Some(&staff)).unwrap();
+    let text = import::decode(csv.to_vec());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[column("slug")] == "big-boost-innovation-garage")
+        .unwrap();
+    assert_eq!(
+        &row[column("manager_email")],
+        "due@example.it, uno@example.it"
+    );
+    assert_eq!(&row[column("opening_hours")], "Lun-Ven 9-18");
+    assert_eq!(
+        &row[column("organisation_website")],
+        "https://ente.example.it"
+    );
+    let planned = plan_of(t, &text).await;
     assert_eq!(
         import::count(&planned),
         ImportReport {
@@ -197,29 +241,26 @@ async fn a_new_file_applies_once(t: &TestDb) {
 on_both_backends!(a_new_file_applies_once);
 
 /// A `manager_email` column makes each address a manager of its row's space: a new space's,
-/// an existing one left as it is; a malformed address refuses the row; one already managing
-/// adds nothing.
+/// an existing one left as it is, several in one cell as the staff export writes them; a
+/// malformed address refuses the row; one already managing adds nothing.
 async fn a_manager_column_names_the_managers(t: &TestDb) {
     t.db.seed(NOW).await.unwrap();
     let editor = create(t, "editor@example.it", Role::Editor).await;
     let dumbo = crate::managers::space_id(t, "dumbo").await;
     let file = "slug;nome;tipi;comune;lat;lon;manager_email\n\
 ;Officina Gestita;fablab;Imola;44,353;11,714; Nuova.Gestrice@Example.it \n\
-dumbo;;;;;;gestore.dumbo@example.it\n\
+dumbo;;;;;;\"gestore.dumbo@example.it, Seconda@example.it\"\n\
 ;Spazio Sbagliato;coworking;Bologna;44.49;11.34;non-un-indirizzo\n";
     let planned = plan_of(t, file).await;
     assert!(
         matches!(planned[0].outcome, Outcome::Create(_)),
         "{planned:#?}"
     );
-    assert_eq!(
-        planned[0].manager.as_deref(),
-        Some("nuova.gestrice@example.it")
-    );
+    assert_eq!(planned[0].managers, ["nuova.gestrice@example.it"]);
     assert_eq!(planned[1].outcome, Outcome::Unchanged { id: dumbo });
     assert_eq!(
-        planned[1].manager.as_deref(),
-        Some("gestore.dumbo@example.it")
+        planned[1].managers,
+        ["gestore.dumbo@example.it", "seconda@example.it"]
     );
     let Outcome::Invalid(errors) = &planned[2].outcome else {
         panic!("{:?}", planned[2].outcome)
@@ -228,9 +269,9 @@ dumbo;;;;;;gestore.dumbo@example.it\n\
         errors.get(app::core::validate::space::Field::Manager),
         Some(app::core::validate::Problem::InvalidEmail)
     );
-    assert_eq!(planned[2].manager, None);
+    assert!(planned[2].managers.is_empty());
     // The preview counts them (an unchanged row that adds one is shown, and confirmed).
-    assert_eq!(import::count(&planned).managers, 2);
+    assert_eq!(import::count(&planned).managers, 3);
     let id =
         t.db.create_import(
             "gestori.csv",
@@ -255,7 +296,7 @@ dumbo;;;;;;gestore.dumbo@example.it\n\
     let report = t.db.import_record(id).await.unwrap().unwrap().report();
     assert_eq!(
         (report.created, report.unchanged, report.managers),
-        (1, 1, 2)
+        (1, 1, 3)
     );
     let managers = t.db.space_managers(dumbo).await.unwrap();
     assert!(managers
@@ -264,10 +305,7 @@ dumbo;;;;;;gestore.dumbo@example.it\n\
     assert!(t.db.is_manager("nuova.gestrice@example.it").await.unwrap());
     // Again: they manage already, nothing to add.
     let again = plan_of(t, file).await;
-    assert_eq!(
-        (again[0].manager.as_ref(), again[1].manager.as_ref()),
-        (None, None)
-    );
+    assert!(again[0].managers.is_empty() && again[1].managers.is_empty());
 }
 on_both_backends!(a_manager_column_names_the_managers);
 

@@ -43,6 +43,25 @@ pub(crate) async fn mails_to(t: &TestDb, to: &str) -> Vec<String> {
     texts
 }
 
+/// Space `id`'s listing as its form shows it.
+pub(crate) async fn listing_input(t: &TestDb, id: i64) -> app::core::validate::space::SpaceInput {
+    t.db.staff_space(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .current
+        .as_input()
+}
+
+/// The proposal waiting for staff (the test's only one).
+pub(crate) async fn pending_revision(t: &TestDb) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    id
+}
+
 /// Makes `email` a manager of space `id` (as staff would).
 pub(crate) async fn manage(t: &TestDb, id: i64, email: &str) {
     t.db.add_space_manager(id, email, ManagerSource::Staff, (None, ""), NOW)
@@ -461,6 +480,11 @@ async fn staff_add_and_remove_managers_over_http() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert!(t.db.space_managers(dumbo).await.unwrap().is_empty());
+    // A link sent to staff cannot make the page tell of a change the list does not show.
+    for query in ["aggiunto=finto%40example.it", "gia=finto%40example.it"] {
+        let html = crate::staff::fetch_page(&app, &format!("{page}?{query}"), Some(&cookie)).await;
+        assert!(!html.contains("finto@example.it"), "{query}");
+    }
     // Nonsense actions are refused.
     let res = post(format!("csrf={csrf}&azione=rubare&email=anna%40example.it"))
         .await
@@ -627,6 +651,31 @@ pub(crate) async fn manager_cookie(t: &TestDb, email: &str) -> String {
     format!("spazi_manager={session}")
 }
 
+/// DumBO's manager, signed in, on their editor: the page and the listing it shows.
+pub(crate) struct Editor {
+    pub dumbo: i64,
+    pub cookie: String,
+    pub edit: String,
+    pub html: String,
+    pub listing: app::core::validate::space::SpaceInput,
+}
+
+pub(crate) async fn dumbo_editor(t: &TestDb, app: &axum::Router) -> Editor {
+    let dumbo = space_id(t, "dumbo").await;
+    manage(t, dumbo, "gestore@example.it").await;
+    let cookie = manager_cookie(t, "gestore@example.it").await;
+    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
+    let html = crate::staff::fetch_page(app, &edit, Some(&cookie)).await;
+    let listing = listing_input(t, dumbo).await;
+    Editor {
+        dumbo,
+        cookie,
+        edit,
+        html,
+        listing,
+    }
+}
+
 #[tokio::test]
 async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
     let t = TestDb::sqlite().await;
@@ -683,13 +732,7 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
             serde_urlencoded::to_string(input).unwrap()
         )
     };
-    let listing =
-        t.db.staff_space(dumbo)
-            .await
-            .unwrap()
-            .unwrap()
-            .current
-            .as_input();
+    let listing = listing_input(&t, dumbo).await;
     let base = serde_json::to_string(&listing).unwrap();
     let with_base = |body: String| {
         format!(
@@ -752,10 +795,7 @@ async fn a_proposal_over_http_from_the_manager_to_the_public_page() {
     let staff_get = |uri: String| app.clone().oneshot(get_req(&uri, Some(&staff)));
     let list = body_text(staff_get("/admin/modifiche".into()).await.unwrap()).await;
     assert!(list.contains("gestore@example.it"));
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
-        .fetch_one(t.db.pool())
-        .await
-        .unwrap();
+    let id = pending_revision(&t).await;
     let detail = body_text(staff_get(format!("/admin/modifiche/{id}")).await.unwrap()).await;
     assert!(detail.contains("La nuova descrizione di DumBO."));
     let staff_csrf = csrf_of(&detail);
@@ -923,6 +963,103 @@ async fn inviting_a_colleague_over_http() {
     assert!(
         mails[0].contains("gestore@example.it")
             && mails[0].contains("http://spazi.test/il-mio-spazio")
+    );
+    t.finish().await;
+}
+
+/// A manager who uses the English area is written to in English: the sign-in link, and the
+/// decision on a proposal sent from the English editor. The staff's list then names the
+/// decision from the database: an address claiming another decision shows nothing.
+#[tokio::test]
+async fn a_manager_in_english_is_written_to_in_english() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let dumbo = space_id(&t, "dumbo").await;
+    manage(&t, dumbo, "english@example.it").await;
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            "/en/my-space",
+            "email=english%40example.it",
+            None,
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/en/my-space?inviato=1");
+    // The link is made after the answer (so its time says nothing): wait for it.
+    let mut mails = Vec::new();
+    for _ in 0..200 {
+        mails = mails_to(&t, "english@example.it").await;
+        if !mails.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(
+        mails[0].contains("http://spazi.test/en/my-space/sign-in/"),
+        "{}",
+        mails[0]
+    );
+
+    let cookie = manager_cookie(&t, "english@example.it").await;
+    let edit = format!("/en/my-space/spaces/{dumbo}");
+    let html = crate::staff::fetch_page(&app, &edit, Some(&cookie)).await;
+    let csrf = csrf_of(&html);
+    let listing = listing_input(&t, dumbo).await;
+    let mut changed = listing.clone();
+    changed.description = "Described in English.".into();
+    let body = format!(
+        "csrf={csrf}&{}&{}",
+        serde_urlencoded::to_string(&changed).unwrap(),
+        serde_urlencoded::to_string([("base", serde_json::to_string(&listing).unwrap())]).unwrap()
+    );
+    let res = app
+        .clone()
+        .oneshot(post_form(&edit, &body, Some(&cookie), Some(ORIGIN)))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/en/my-space?inviate=1");
+
+    create(&t, "staff@example.it", Role::Editor).await;
+    let staff = http_sign_in(&app, "staff%40example.it").await;
+    let id = pending_revision(&t).await;
+    let list = |query: String| {
+        let uri = format!("/admin/modifiche{query}");
+        let (app, staff) = (app.clone(), staff.clone());
+        async move { crate::staff::fetch_page(&app, &uri, Some(&staff)).await }
+    };
+    // Not decided yet, or not a proposal: the address alone makes no notice.
+    for query in [format!("?decisa={id}"), "?decisa=999999".into()] {
+        assert!(!list(query).await.contains("role=\"status\""));
+    }
+    let detail = list(format!("/{id}")).await;
+    let version = t.db.staff_space(dumbo).await.unwrap().unwrap().version;
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &format!("/admin/modifiche/{id}"),
+            &format!(
+                "csrf={}&version={version}&azione=respingi&motivo=Troppo+breve",
+                csrf_of(&detail)
+            ),
+            Some(&staff),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        format!("/admin/modifiche?decisa={id}").as_str()
+    );
+    assert!(list(format!("?decisa={id}"))
+        .await
+        .contains("Modifiche a DumBO non approvate"));
+    let mails = mails_to(&t, "english@example.it").await;
+    let decision = mails.last().unwrap();
+    assert!(
+        decision.contains("did not approve") && decision.contains("http://spazi.test/en/my-space"),
+        "{decision}"
     );
     t.finish().await;
 }

@@ -5,7 +5,7 @@
 //! never decoded; unused photos deleted.
 
 use crate::http::app;
-use crate::managers::{manage, manager_cookie, space_id};
+use crate::managers::space_id;
 use crate::staff::{
     body_text, create, csrf_of, fetch_page, get_req, http_sign_in, post_form, NOW, ORIGIN,
 };
@@ -75,21 +75,16 @@ async fn photo_count(t: &TestDb) -> i64 {
 async fn a_managers_photo_from_the_upload_to_the_public_page() {
     let t = TestDb::sqlite().await;
     let app = app(&t).await;
-    let dumbo = space_id(&t, "dumbo").await;
-    manage(&t, dumbo, "gestore@example.it").await;
-    let cookie = manager_cookie(&t, "gestore@example.it").await;
-    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
-    let html = fetch_page(&app, &edit, Some(&cookie)).await;
+    let crate::managers::Editor {
+        dumbo,
+        cookie,
+        edit,
+        html,
+        listing,
+    } = crate::managers::dumbo_editor(&t, &app).await;
     assert!(html.contains("enctype=\"multipart/form-data\""));
     assert!(html.contains("accept=\"image/jpeg,image/png,image/webp\""));
     let csrf = csrf_of(&html);
-    let listing =
-        t.db.staff_space(dumbo)
-            .await
-            .unwrap()
-            .unwrap()
-            .current
-            .as_input();
     let base = serde_json::to_string(&listing).unwrap();
     let send = |input: SpaceInput, file: Option<Vec<u8>>, cookie: Option<String>| {
         let req = post_multipart(
@@ -182,12 +177,13 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{uri}");
     }
 
-    // Anonymous, the same post: to the sign-in, and the file never decoded nor stored.
+    // Anonymous, the same post: to the sign-in (the text kept for this browser), and the
+    // file never decoded nor stored.
     let before = photo_count(&t).await;
     let res = send(typed.clone(), Some(phone_photo(900, 600)), None)
         .await
         .unwrap();
-    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio");
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?scaduta=1");
     assert_eq!(photo_count(&t).await, before);
 
     // With its description: proposed.
@@ -200,10 +196,7 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
     // Staff see the photo in the proposal, and approve it.
     create(&t, "staff@example.it", Role::Editor).await;
     let staff = http_sign_in(&app, "staff%40example.it").await;
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
-        .fetch_one(t.db.pool())
-        .await
-        .unwrap();
+    let id = crate::managers::pending_revision(&t).await;
     let detail = fetch_page(&app, &format!("/admin/modifiche/{id}"), Some(&staff)).await;
     assert!(detail.contains(&format!("src=\"/admin/foto/{card}\"")));
     let res = app

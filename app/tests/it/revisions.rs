@@ -3,7 +3,7 @@
 //! correcting a proposal before approving it.
 
 use crate::http::app;
-use crate::managers::{manage, manager_cookie, space_id};
+use crate::managers::{dumbo_editor, manage, space_id, Editor};
 use crate::staff::{body_text, create, csrf_of, fetch_page, http_sign_in, post_form, ORIGIN};
 use crate::support::TestDb;
 use app::core::model::Role;
@@ -18,37 +18,6 @@ fn proposal(input: &SpaceInput, csrf: &str, base: &str) -> String {
         serde_urlencoded::to_string(input).unwrap(),
         serde_urlencoded::to_string([("base", base)]).unwrap()
     )
-}
-
-/// DumBO's manager, signed in, on their editor: the page and the listing it shows.
-struct Editor {
-    dumbo: i64,
-    cookie: String,
-    edit: String,
-    html: String,
-    listing: SpaceInput,
-}
-
-async fn dumbo_editor(t: &TestDb, app: &axum::Router) -> Editor {
-    let dumbo = space_id(t, "dumbo").await;
-    manage(t, dumbo, "gestore@example.it").await;
-    let cookie = manager_cookie(t, "gestore@example.it").await;
-    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
-    let html = fetch_page(app, &edit, Some(&cookie)).await;
-    let listing =
-        t.db.staff_space(dumbo)
-            .await
-            .unwrap()
-            .unwrap()
-            .current
-            .as_input();
-    Editor {
-        dumbo,
-        cookie,
-        edit,
-        html,
-        listing,
-    }
 }
 
 async fn description(t: &TestDb, id: i64) -> Option<String> {
@@ -91,19 +60,16 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
     assert_eq!(trail[0].actor_email, "staff@example.it");
 
     // The manager's change is public at once; on record as theirs.
-    let cookie = manager_cookie(&t, "gestore@example.it").await;
-    let edit = format!("/il-mio-spazio/spazi/{dumbo}");
-    let html = fetch_page(&app, &edit, Some(&cookie)).await;
+    let Editor {
+        cookie,
+        edit,
+        html,
+        listing,
+        ..
+    } = dumbo_editor(&t, &app).await;
     // The editor says so.
     assert!(html.contains("Pubblica le modifiche") && html.contains("pubblicate subito"));
     let csrf = csrf_of(&html);
-    let listing =
-        t.db.staff_space(dumbo)
-            .await
-            .unwrap()
-            .unwrap()
-            .current
-            .as_input();
     let base = serde_json::to_string(&listing).unwrap();
     let send = |input: SpaceInput| {
         app.clone().oneshot(post_form(
@@ -180,10 +146,7 @@ async fn staff_correct_a_proposal_before_approving_it() {
         .await
         .unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?inviate=1");
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM space_revisions WHERE status = 'pending'")
-        .fetch_one(t.db.pool())
-        .await
-        .unwrap();
+    let id = crate::managers::pending_revision(&t).await;
 
     create(&t, "staff@example.it", Role::Editor).await;
     let staff = http_sign_in(&app, "staff%40example.it").await;
@@ -325,5 +288,30 @@ async fn changes_sent_after_the_session_ended_are_kept_for_the_next_sign_in() {
         .await
         .unwrap();
     assert_eq!(kept, 0);
+
+    // A browser without the session cookie at all (signed out in another tab, cookies
+    // cleared): kept too — within the client's limit, so nobody can fill the table.
+    let anonymous = || {
+        app.clone().oneshot(post_form(
+            &edit,
+            &proposal(&typed, "da-una-scheda-vecchia", &base),
+            None,
+            Some(ORIGIN),
+        ))
+    };
+    let res = anonymous().await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?scaduta=1");
+    assert_eq!(crate::managers::set_cookies(&res).len(), 2);
+    let mut last = res;
+    for _ in 0..app::backend::managers::DRAFTS_PER_CLIENT {
+        last = anonymous().await.unwrap();
+    }
+    assert_eq!(last.headers()[header::LOCATION], "/il-mio-spazio");
+    assert!(crate::managers::set_cookies(&last).is_empty());
+    let (kept,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM manager_drafts")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert!(kept <= app::backend::managers::DRAFTS_PER_CLIENT, "{kept}");
     t.finish().await;
 }

@@ -59,6 +59,30 @@ async fn insert_session(
     Ok(())
 }
 
+/// The audit entry of `email` becoming a manager of space `space_id`, by `actor`.
+async fn audit_manager_added(
+    conn: &mut sqlx::AnyConnection,
+    space_id: i64,
+    email: &str,
+    actor: (Option<i64>, &str),
+    now: i64,
+) -> Result<(), DbError> {
+    insert_audit(
+        conn,
+        &AuditEntry {
+            actor_id: actor.0,
+            actor_email: actor.1,
+            action: "manager_added",
+            entity: "space",
+            entity_id: Some(space_id),
+            before: None,
+            after: Some(serde_json::json!({ "manager": email })),
+        },
+        now,
+    )
+    .await
+}
+
 impl Db {
     /// The managers of space `id`, in the order they were added.
     pub async fn space_managers(&self, space_id: i64) -> Result<Vec<SpaceManager>, DbError> {
@@ -103,20 +127,7 @@ impl Db {
         .rows_affected()
             > 0;
         if added {
-            insert_audit(
-                &mut tx,
-                &AuditEntry {
-                    actor_id: actor.0,
-                    actor_email: actor.1,
-                    action: "manager_added",
-                    entity: "space",
-                    entity_id: Some(space_id),
-                    before: None,
-                    after: Some(serde_json::json!({ "manager": email })),
-                },
-                now,
-            )
-            .await?;
+            audit_manager_added(&mut tx, space_id, email, actor, now).await?;
         }
         tx.commit().await?;
         Ok(added)
@@ -160,20 +171,7 @@ impl Db {
         .rows_affected()
             > 0;
         if added {
-            insert_audit(
-                &mut tx,
-                &AuditEntry {
-                    actor_id: None,
-                    actor_email: inviter,
-                    action: "manager_added",
-                    entity: "space",
-                    entity_id: Some(space_id),
-                    before: None,
-                    after: Some(serde_json::json!({ "manager": email })),
-                },
-                now,
-            )
-            .await?;
+            audit_manager_added(&mut tx, space_id, email, (None, inviter), now).await?;
             if within_rate_limit(&mut tx, &recipient_limit(email), now).await? {
                 enqueue(&mut tx, mail, now).await?;
             }
@@ -249,8 +247,14 @@ impl Db {
         token_hash: &str,
         space_id: i64,
         fields: &str,
+        from: &ClientLimit,
         now: i64,
-    ) -> Result<(), DbError> {
+    ) -> Result<bool, DbError> {
+        let mut tx = self.begin_write().await?;
+        if !within_rate_limit(&mut tx, from, now).await? {
+            tx.commit().await?;
+            return Ok(false);
+        }
         sqlx::query(
             "INSERT INTO manager_drafts (token_hash, space_id, fields, created_at) \
              VALUES ($1, $2, $3, $4)",
@@ -259,9 +263,10 @@ impl Db {
         .bind(space_id)
         .bind(fields)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(())
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// A kept draft stored after `since`: its space and its fields.
@@ -296,6 +301,23 @@ impl Db {
             .fetch_all(&self.pool)
             .await?;
         Ok(rows.into_iter().collect())
+    }
+
+    /// Every space's managers by its slug, each list in alphabetical order (the staff export).
+    pub async fn managers_by_slug(
+        &self,
+    ) -> Result<std::collections::HashMap<String, Vec<String>>, DbError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT s.slug, m.email FROM space_managers m JOIN spaces s ON s.id = m.space_id \
+             ORDER BY s.slug, m.email",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_slug: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for (slug, email) in rows {
+            by_slug.entry(slug).or_default().push(email);
+        }
+        Ok(by_slug)
     }
 
     /// Records the language `email` uses Spazi in, for the e-mails sent without a request of

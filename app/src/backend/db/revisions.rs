@@ -25,6 +25,14 @@ pub struct RevisionRecord {
     pub decided_at: Option<i64>,
 }
 
+/// A proposal with its space's name.
+#[derive(sqlx::FromRow)]
+struct NamedRevision {
+    #[sqlx(flatten)]
+    record: RevisionRecord,
+    space_name: String,
+}
+
 const REVISION_SELECT: &str = "SELECT id, space_id, email, lang, base_json, proposed_json, \
     created_at, status, reason, decided_at FROM space_revisions";
 
@@ -130,12 +138,46 @@ impl Db {
 
     /// The proposals waiting for staff, oldest first, with their space's name.
     pub async fn pending_revisions(&self) -> Result<Vec<(RevisionRecord, String)>, DbError> {
-        let records: Vec<RevisionRecord> = sqlx::query_as(&format!(
-            "{REVISION_SELECT} WHERE status = 'pending' ORDER BY created_at, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?;
-        self.with_space_names(records).await
+        self.named_revisions("r.status = 'pending' ORDER BY r.created_at, r.id", None)
+            .await
+    }
+
+    /// The proposals `condition` selects (on `space_revisions r`, `$1` bound to `bind`), with
+    /// their space's name (one query).
+    async fn named_revisions(
+        &self,
+        condition: &str,
+        bind: Option<i64>,
+    ) -> Result<Vec<(RevisionRecord, String)>, DbError> {
+        let query = format!(
+            "SELECT r.id, r.space_id, r.email, r.lang, r.base_json, r.proposed_json, \
+             r.created_at, r.status, r.reason, r.decided_at, s.name AS space_name \
+             FROM space_revisions r JOIN spaces s ON s.id = r.space_id WHERE {condition}"
+        );
+        let mut q = sqlx::query_as::<_, NamedRevision>(&query);
+        if let Some(bind) = bind {
+            q = q.bind(bind);
+        }
+        Ok(q.fetch_all(&self.pool)
+            .await?
+            .into_iter()
+            .map(|r| (r.record, r.space_name))
+            .collect())
+    }
+
+    /// Proposal `id` once decided (approved or rejected) with its space's name: what the
+    /// staff's list names after a decision, read from the database rather than the address.
+    pub async fn decided_revision(
+        &self,
+        id: i64,
+    ) -> Result<Option<(RevisionRecord, String)>, DbError> {
+        Ok(self
+            .named_revisions(
+                "r.id = $1 AND r.status IN ('approved', 'rejected')",
+                Some(id),
+            )
+            .await?
+            .pop())
     }
 
     /// Approves proposal `id`: the listing becomes `v` (the manager's changes over the listing
@@ -246,21 +288,6 @@ impl Db {
     }
 
     /// Each proposal with its space's name.
-    async fn with_space_names(
-        &self,
-        records: Vec<RevisionRecord>,
-    ) -> Result<Vec<(RevisionRecord, String)>, DbError> {
-        let mut out = Vec::with_capacity(records.len());
-        for record in records {
-            let (name,): (String,) = sqlx::query_as("SELECT name FROM spaces WHERE id = $1")
-                .bind(record.space_id)
-                .fetch_one(&self.pool)
-                .await?;
-            out.push((record, name));
-        }
-        Ok(out)
-    }
-
     /// Whether staff trust the managers of space `space_id` to publish their changes at once.
     pub async fn managers_trusted(&self, space_id: i64) -> Result<bool, DbError> {
         let row: Option<(i64,)> =
@@ -316,14 +343,12 @@ impl Db {
         &self,
         since: i64,
     ) -> Result<Vec<(RevisionRecord, String)>, DbError> {
-        let records: Vec<RevisionRecord> = sqlx::query_as(&format!(
-            "{REVISION_SELECT} WHERE status = 'approved' AND by_manager = 1 \
-             AND decided_at >= $1 ORDER BY decided_at DESC, id DESC LIMIT 100"
-        ))
-        .bind(since)
-        .fetch_all(&self.pool)
-        .await?;
-        self.with_space_names(records).await
+        self.named_revisions(
+            "r.status = 'approved' AND r.by_manager = 1 AND r.decided_at >= $1 \
+             ORDER BY r.decided_at DESC, r.id DESC LIMIT 100",
+            Some(since),
+        )
+        .await
     }
 
     /// Rejects proposal `id` with `reason` (the listing stays), audited, `mail` queued.

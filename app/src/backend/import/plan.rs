@@ -111,9 +111,9 @@ pub struct Planned {
     pub outcome: Outcome,
     /// What the row has in the fields it has wrong (clipped).
     pub typed: Vec<(Field, String)>,
-    /// The address the row makes a manager of its space (`manager_email`), when it is not
-    /// one already.
-    pub manager: Option<String>,
+    /// The addresses the row makes managers of its space (`manager_email`: one or several,
+    /// as the staff export writes them), those that are not managers already.
+    pub managers: Vec<String>,
 }
 
 impl Planned {
@@ -156,7 +156,7 @@ impl Planned {
             changes,
             errors,
             typed: self.typed.clone(),
-            manager: self.manager.clone(),
+            managers: self.managers.clone(),
         }
     }
 }
@@ -292,16 +292,21 @@ pub fn plan(
             {
                 extra.add(Field::Municipality, Problem::UnknownMunicipality);
             }
-            // Whoever manages the space: an address, or nothing.
-            let manager = get(Col::ManagerEmail).and_then(|cell| {
-                let email = crate::backend::auth::normalize_email(cell);
-                if crate::core::validate::is_email(&email) {
-                    Some(email)
-                } else {
+            // Whoever manages the space: addresses separated by commas, semicolons or spaces
+            // (the staff export's `manager_email`), or nothing. One malformed: the row refused.
+            let mut managers: Vec<String> = Vec::new();
+            for part in get(Col::ManagerEmail)
+                .unwrap_or_default()
+                .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+                .filter(|part| !part.is_empty())
+            {
+                let email = crate::backend::auth::normalize_email(part);
+                if !crate::core::validate::is_email(&email) {
                     extra.add(Field::Manager, Problem::InvalidEmail);
-                    None
+                } else if !managers.contains(&email) {
+                    managers.push(email);
                 }
-            });
+            }
             let name = get(Col::Name).unwrap_or_default().trim().to_owned();
             // The space the row is about: by slug, else by name in the municipality — among the
             // spaces it may update when there are several of that name (a citizen's request
@@ -496,10 +501,14 @@ pub fn plan(
                         by,
                     })
                     .collect(),
-                manager: manager.filter(|email| {
-                    let known = |id: i64| existing.managers.contains(&(id, email.clone()));
-                    !matches!(&outcome, Outcome::Invalid(_)) && !target.is_some_and(|s| known(s.id))
-                }),
+                managers: managers
+                    .into_iter()
+                    .filter(|email| {
+                        let known = |id: i64| existing.managers.contains(&(id, email.clone()));
+                        !matches!(&outcome, Outcome::Invalid(_))
+                            && !target.is_some_and(|s| known(s.id))
+                    })
+                    .collect(),
                 outcome,
                 typed,
             }

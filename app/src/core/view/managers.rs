@@ -130,6 +130,17 @@ pub struct RevisionRow {
     pub created_at: i64,
 }
 
+/// The staff's list of proposals (`api::revisions_to_review`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevisionLists {
+    /// Waiting for a decision, oldest first.
+    pub pending: Vec<RevisionRow>,
+    /// Published by the managers of trusted spaces lately, newest first.
+    pub published: Vec<RevisionRow>,
+    /// The proposal just decided: its space's name, and whether it was approved.
+    pub decided: Option<(String, bool)>,
+}
+
 /// A proposal as staff decide on it: what approving would change in the listing now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RevisionPage {

@@ -25,15 +25,17 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn MySpacePage() -> impl IntoView {
     let m = use_texts().managers;
-    let (sent, signed_out, proposed, published, kept) = use_query_map().with_untracked(|q| {
-        (
-            q.get_str("inviato").is_some(),
-            q.get_str("uscito").is_some(),
-            q.get_str("inviate").is_some(),
-            q.get_str("pubblicate").is_some(),
-            q.get_str("scaduta").is_some(),
-        )
-    });
+    let (sent, signed_out, proposed, published, kept, old_link) =
+        use_query_map().with_untracked(|q| {
+            (
+                q.get_str("inviato").is_some(),
+                q.get_str("uscito").is_some(),
+                q.get_str("inviate").is_some(),
+                q.get_str("pubblicate").is_some(),
+                q.get_str("scaduta").is_some(),
+                q.get_str("vecchio").is_some(),
+            )
+        });
     view! {
         <Title text=m.title />
         <Meta name="robots" content="noindex" />
@@ -55,6 +57,9 @@ pub fn MySpacePage() -> impl IntoView {
                         Ok(None) => view! {
                             {signed_out.then(|| view! {
                                 <p class="notice notice--success" role="status">{m.signed_out}</p>
+                            })}
+                            {old_link.then(|| view! {
+                                <p class="notice notice--warning" role="status">{m.confirm_update_old}</p>
                             })}
                             {kept.then(|| view! {
                                 <p class="notice notice--warning" role="alert">{m.draft_kept}</p>
@@ -343,18 +348,45 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
         value.map(|v| view! { <dt>{label}</dt> <dd>{v}</dd> })
     };
     let action = link(&paths::my_space_confirm(&token));
+    let o = space
+        .organisation
+        .clone()
+        .unwrap_or(crate::core::view::Organisation {
+            name: String::new(),
+            kind: None,
+            website: None,
+            description: None,
+        });
+    let organisation = (!o.name.is_empty()).then(|| o.name.clone());
     view! {
         <p class="lead">{(m.confirm_intro)(&s.name)}</p>
+        // Everything the listing shows, field by field, so that nothing is confirmed unseen.
+        {s.photo.clone().map(|p| view! {
+            <img
+                class="space__photo"
+                src=paths::photo(&p.name, true)
+                alt=p.alt
+                width="360"
+                height="240"
+            />
+        })}
         <dl class="facts">
             {item(t.field(Field::Name), Some(s.name.clone()))}
             {item(t.field(Field::Kinds), Some(kinds))}
             {item(t.field(Field::Address), Some(place))}
             {item(t.field(Field::Description), s.description.clone())}
+            {item(t.field(Field::Services), space.services.clone())}
             {item(t.field(Field::OpeningHours), space.opening_hours.clone())}
             {item(t.field(Field::Website), space.website.clone())}
             {item(t.field(Field::Email), space.email.clone())}
             {item(t.field(Field::Phone), space.phone.clone())}
+            {item(t.field(Field::Organisation), organisation)}
+            {item(t.field(Field::OrganisationKind), o.kind.map(|k| t.organisation_kind(k).to_owned()))}
+            {item(t.field(Field::OrganisationWebsite), o.website.clone())}
+            {item(t.field(Field::OrganisationDescription), o.description.clone())}
+            {item(t.field(Field::PhotoAlt), s.photo.as_ref().map(|p| p.alt.clone()))}
         </dl>
+        <p><a href=link(&paths::space(&s.slug))>{m.confirm_see_page}</a></p>
         <form method="post" action=action class="confirm-answers">
             <button type="submit" name=ANSWER value="conferma" class="btn btn--primary">{m.confirm_yes}</button>
             <button type="submit" name=ANSWER value="aggiorna" class="btn btn--secondary">{m.confirm_update}</button>
@@ -390,7 +422,8 @@ pub fn ColleaguesPage() -> impl IntoView {
                     };
                     let title = (m.colleagues_title)(&name);
                     let rows = managers
-                        .into_iter()
+                        .iter()
+                        .cloned()
                         .map(|manager| view! { <li class="manager"><span class="manager__email">{manager.email}</span></li> })
                         .collect_view();
                     view! {
@@ -399,7 +432,7 @@ pub fn ColleaguesPage() -> impl IntoView {
                             <a href=link(paths::MY_SPACE)>{m.title}</a>
                         </nav>
                         <h1>{title}</h1>
-                        {invited.clone().map(|email| view! {
+                        {invited.clone().filter(|email| managers.iter().any(|m| &m.email == email)).map(|email| view! {
                             <p class="notice notice--success" role="status">{(m.invited)(&email)}</p>
                         })}
                         <ul class="managers">{rows}</ul>

@@ -1,20 +1,19 @@
 //! The space managers' posts (server only): asking for a sign-in link (always the same answer,
-//! the work done after it), using the link, signing out, proposing changes to their space;
-//! and the staff's list of a space's managers (session and CSRF token, audited).
+//! the work done after it), using the link, signing out, proposing changes to their space,
+//! answering a request to confirm it, inviting a colleague. The staff's page of a space's
+//! managers is `space_managers`.
 
 use crate::api::context::manager_token;
 use crate::backend::auth;
 use crate::backend::context::AppState;
-use crate::backend::db::ManagerSource;
 use crate::backend::managers;
-use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::{typed_email, Problem};
 use crate::ui::components::form::EmailFormState;
 use crate::ui::pages::my_space::ProposalFormState;
 use crate::web::forms::space_photo;
 use crate::web::forms::spaces::{validate_with_db, SpaceForm};
-use crate::web::guard::{authorised_post, client_address};
+use crate::web::guard::client_address;
 use crate::web::respond::{render_page, see_other, unavailable};
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
@@ -24,7 +23,7 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 
 /// The form again, with the address as typed and its problem beside the field.
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     uri: &Uri,
     headers: &HeaderMap,
@@ -194,95 +193,6 @@ fn with_cookies(mut res: Response, cookies: [String; 2]) -> Response {
     res
 }
 
-#[derive(Deserialize)]
-pub struct ManagersForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    email: String,
-    /// `aggiungi` (the address typed in `email`), `togli` (the address in `email`), `chiedi`
-    /// (ask them to confirm now), `fidati` or `non-fidati` (publish their changes at once, or
-    /// not).
-    #[serde(default)]
-    azione: String,
-}
-
-/// Staff add or remove a manager of space `id` (editors may; audited).
-pub(crate) async fn staff_managers(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    uri: Uri,
-    headers: HeaderMap,
-    Form(form): Form<ManagersForm>,
-) -> Response {
-    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
-        Ok(s) => s,
-        Err(res) => return res,
-    };
-    let actor = (Some(session.user.id), session.user.email.as_str());
-    let now = state.clock.now();
-    let page = paths::admin_space_managers(id);
-    let notice = |key: &str, email: &str| {
-        let query = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair(key, email)
-            .finish();
-        see_other(&format!("{page}?{query}"))
-    };
-    match form.azione.as_str() {
-        "aggiungi" => {
-            let (email, problem) = typed_email(&form.email);
-            if let Some(problem) = problem {
-                return refused(&state, &uri, &headers, email, problem).await;
-            }
-            let email = auth::normalize_email(&email);
-            if state.db.staff_space(id).await.ok().flatten().is_none() {
-                return StatusCode::NOT_FOUND.into_response();
-            }
-            match state
-                .db
-                .add_space_manager(id, &email, ManagerSource::Staff, actor, now)
-                .await
-            {
-                Ok(true) => notice("aggiunto", &email),
-                Ok(false) => notice("gia", &email),
-                Err(err) => unavailable("adding a manager", &err),
-            }
-        }
-        "chiedi" => {
-            let base = state.config.base_url().to_owned();
-            let compose = crate::backend::emails::confirmation_composer(base);
-            let actor = (session.user.id, session.user.email.as_str());
-            match state
-                .db
-                .ask_confirmation(id, actor, &managers::confirmation_token, &compose, now)
-                .await
-            {
-                Ok(n) => {
-                    state.outbox.wake();
-                    see_other(&format!("{page}?chiesto={n}"))
-                }
-                Err(err) => unavailable("asking managers to confirm", &err),
-            }
-        }
-        "fidati" | "non-fidati" => {
-            let trusted = form.azione == "fidati";
-            let actor = (session.user.id, session.user.email.as_str());
-            match state.db.set_managers_trusted(id, trusted, actor, now).await {
-                Ok(_) => see_other(&format!("{page}?fidati={}", u8::from(trusted))),
-                Err(err) => unavailable("trusting a space's managers", &err),
-            }
-        }
-        "togli" => {
-            let email = auth::normalize_email(&form.email);
-            match state.db.remove_space_manager(id, &email, actor, now).await {
-                Ok(_) => notice("tolto", &email),
-                Err(err) => unavailable("removing a manager", &err),
-            }
-        }
-        _ => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
-    }
-}
-
 /// A manager proposes changes to space `id`: their session and its CSRF token, the space one
 /// of theirs (else `404`, saying nothing of other spaces), the space form's checks; then the
 /// proposal is stored beside the listing, which stays as it is until staff approve.
@@ -294,6 +204,11 @@ pub(crate) async fn propose(
     req: axum::extract::Request,
 ) -> Response {
     let now = state.clock.now();
+    let client = client_address(
+        &state,
+        req.extensions().get::<ConnectInfo<SocketAddr>>(),
+        &headers,
+    );
     let signed_in = match manager_token(&headers) {
         Some(token) => matches!(managers::session(&state.db, &token, now).await, Ok(Some(_))),
         None => false,
@@ -308,9 +223,11 @@ pub(crate) async fn propose(
     };
     let session = match manager_post(&state, &headers, &form.csrf, now).await {
         Ok(session) => session,
-        // The session ended while they typed: what they sent is kept for this browser.
-        Err(res) if res.status() == StatusCode::SEE_OTHER && manager_token(&headers).is_some() => {
-            return keep_draft(&state, id, &body, res).await;
+        // The session ended while they typed, or this browser no longer has its cookie
+        // (signed out in another tab, cookies cleared): what they sent is kept for this
+        // browser, within the client's limit.
+        Err(res) if res.status() == StatusCode::SEE_OTHER => {
+            return keep_draft(&state, id, &body, &client, res).await;
         }
         // A form of an earlier session (signed in again meanwhile, in another tab): shown
         // again with what was typed, to send from this session.
@@ -408,9 +325,16 @@ pub(crate) async fn propose(
 /// Keeps the changes a manager sent after their session ended (a day, for this browser) and
 /// leads to the sign-in, which says so; once signed in again they find them in the editor.
 /// Without a way to keep them (too long), `res`, as before.
-async fn keep_draft(state: &AppState, id: i64, body: &[u8], res: Response) -> Response {
+async fn keep_draft(
+    state: &AppState,
+    id: i64,
+    body: &[u8],
+    client: &str,
+    res: Response,
+) -> Response {
     let fields = String::from_utf8_lossy(body);
-    match managers::keep_draft(&state.db, id, &fields, state.clock.now()).await {
+    let from = managers::draft_limit(client);
+    match managers::keep_draft(&state.db, id, &fields, &from, state.clock.now()).await {
         Ok(Some(token)) => with_cookies(
             see_other(&format!("{}?scaduta=1", paths::MY_SPACE)),
             managers::draft_cookies(Some(&token), state.config.secure_cookies()),
@@ -502,6 +426,10 @@ pub(crate) async fn answer_confirmation(
             see_other(&paths::my_space_edit(space_id)),
             managers::cookies(Some(&session), state.config.secure_cookies()),
         ),
+        // English addresses' redirects are made English by `web::language`.
+        Ok(managers::Answered::TooOldToSignIn) => {
+            see_other(&format!("{}?vecchio=1", paths::MY_SPACE))
+        }
         Ok(managers::Answered::Dead) => see_other(&page),
         Err(err) => unavailable("answering a request to confirm", &err),
     }

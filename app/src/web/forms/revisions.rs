@@ -60,12 +60,8 @@ pub(crate) async fn decide(
     let lang = crate::i18n::Lang::from_code(&revision.lang).unwrap_or_default();
     let name = proposal.space.current.name.clone();
     let base = state.config.base_url().to_owned();
-    let done = |key: &str| {
-        let query = url::form_urlencoded::Serializer::new(String::new())
-            .append_pair(key, &name)
-            .finish();
-        see_other(&format!("{}?{query}", paths::REVISIONS))
-    };
+    // The list names the decision as the database has it (`?decisa=` is only an id).
+    let done = || see_other(&format!("{}?decisa={id}", paths::REVISIONS));
     match form.azione.as_str() {
         "approva" | "modifica" => {
             // Edited by staff: their values, checked as their own edits are.
@@ -110,7 +106,7 @@ pub(crate) async fn decide(
             {
                 Ok(Approved::Done) => {
                     state.outbox.wake();
-                    done("approvate")
+                    done()
                 }
                 Ok(Approved::Stale) => see_other(&format!("{}?superata=1", paths::revision(id))),
                 Ok(Approved::Gone) => see_other(&paths::revision(id)),
@@ -151,7 +147,7 @@ pub(crate) async fn decide(
             {
                 Ok(true) => {
                     state.outbox.wake();
-                    done("respinte")
+                    done()
                 }
                 Ok(false) => see_other(&paths::revision(id)),
                 Err(err) => unavailable("rejecting a proposal", &err),

@@ -38,7 +38,17 @@ pub(crate) async fn export_csv(State(state): State<AppState>, headers: HeaderMap
         Ok(s) => s,
         Err(res) => return res,
     };
-    match crate::backend::exports::csv_document(&spaces, true, true) {
+    let managers = match state.db.managers_by_slug().await {
+        Ok(managers) => managers,
+        Err(err) => {
+            tracing::error!(error = %err, "staff export failed");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let staff = crate::backend::exports::StaffColumns {
+        managers: &managers,
+    };
+    match crate::backend::exports::csv_document(&spaces, true, Some(&staff)) {
         Ok(body) => crate::web::opendata::respond(
             &headers,
             body,

@@ -63,11 +63,22 @@ pub(super) fn popup(
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
     if let Some(photo) = &m.photo {
-        // Beside the name, which says what it shows: decorative (empty alternative).
+        // Its description is the list card's (the markers document does not carry the words,
+        // to stay small); a space whose card is on another page of the list: decorative
+        // beside the name, as the space's page describes it.
+        let alt = slug_selector(&m.slug)
+            .and_then(|slug| {
+                document
+                    .query_selector(&format!("li.space-card[data-slug=\"{slug}\"] img"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|card| card.get_attribute("alt"))
+            .unwrap_or_default();
         let img = document.create_element("img")?;
         img.set_class_name("map-popup__photo");
         img.set_attribute("src", &paths::photo(photo, true))?;
-        img.set_attribute("alt", "")?;
+        img.set_attribute("alt", &alt)?;
         img.set_attribute("width", "240")?;
         img.set_attribute("height", "160")?;
         root.append_child(&img)?;
@@ -140,4 +151,11 @@ pub(super) fn cluster_popup(
     }
     root.append_child(&list)?;
     Ok(root.into())
+}
+
+/// `slug` when it is safe inside a CSS attribute selector (slugs are `[a-z0-9-]`).
+fn slug_selector(slug: &str) -> Option<&str> {
+    slug.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        .then_some(slug)
 }

@@ -213,7 +213,7 @@ fn Detail(staff: StaffContext, page: ImportPage, changed: bool, reverted: bool) 
             let unchanged_with_manager = page
                 .rows
                 .iter()
-                .filter(|r| r.action == ImportAction::Unchanged && r.manager.is_some())
+                .filter(|r| r.action == ImportAction::Unchanged && !r.managers.is_empty())
                 .count() as i64;
             let to_apply = p.created + p.updated + unchanged_with_manager;
             let undoing: usize = page
@@ -536,7 +536,7 @@ fn PreviewRow(r: ImportRowView) -> impl IntoView {
             </td>
             <td>
                 {details}
-                {r.manager.map(|email| view! { <p class="import-manager">{(a.import_manager_added)(&email)}</p> })}
+                {r.managers.iter().map(|email| view! { <p class="import-manager">{(a.import_manager_added)(email)}</p> }).collect_view()}
             </td>
         </tr>
     }

@@ -46,14 +46,21 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
     let t = use_texts();
     let (a, m) = (t.admin, t.managers);
     let action = paths::admin_space_managers(page.id);
+    // The address in the address bar is named only when the list agrees (added: there;
+    // removed: gone), so a link sent to staff cannot make the page tell of a change not made.
+    let listed = |email: &str| page.managers.iter().any(|m| m.email == email);
     let notice = use_query_map().with_untracked(|q| {
         [
-            ("aggiunto", &m.staff_added),
-            ("gia", &m.staff_already),
-            ("tolto", &m.staff_removed),
+            ("aggiunto", &m.staff_added, true),
+            ("gia", &m.staff_already, true),
+            ("tolto", &m.staff_removed, false),
         ]
         .into_iter()
-        .find_map(|(key, words)| q.get(key).map(|email| words(&email)))
+        .find_map(|(key, words, there)| {
+            q.get(key)
+                .filter(|email| listed(email) == there)
+                .map(|email| words(&email))
+        })
         .or_else(|| match q.get("fidati").as_deref() {
             Some("1") => Some(m.staff_trusted_on.to_owned()),
             Some("0") => Some(m.staff_trusted_off.to_owned()),

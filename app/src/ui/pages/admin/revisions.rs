@@ -25,11 +25,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn RevisionsPage() -> impl IntoView {
     let m = use_texts().managers;
-    let notice = use_query_map().with_untracked(|q| {
-        q.get("approvate")
-            .map(|name| (m.revision_approved)(&name))
-            .or_else(|| q.get("respinte").map(|name| (m.revision_rejected)(&name)))
-    });
+    let decided =
+        use_query_map().with_untracked(|q| q.get("decisa").and_then(|id| id.parse().ok()));
     view! {
         <Title text=m.revisions_title />
         <Meta name="robots" content="noindex" />
@@ -40,10 +37,18 @@ pub fn RevisionsPage() -> impl IntoView {
                         Ok(staff) => staff,
                         Err(view) => return view,
                     };
-                    let (rows, published) = match revisions_to_review().await {
+                    let lists = match revisions_to_review(decided).await {
                         Ok(lists) => lists,
                         Err(err) => return view! { <ErrorNotice err /> }.into_any(),
                     };
+                    let (rows, published) = (lists.pending, lists.published);
+                    let notice = lists.decided.map(|(name, approved)| {
+                        if approved {
+                            (m.revision_approved)(&name)
+                        } else {
+                            (m.revision_rejected)(&name)
+                        }
+                    });
                     // Published by the managers of trusted spaces: what changed is on the
                     // space's history.
                     let published = if published.is_empty() {
@@ -59,7 +64,7 @@ pub fn RevisionsPage() -> impl IntoView {
                     view! {
                         <AdminBar staff />
                         <h1>{m.revisions_title}</h1>
-                        {notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+                        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
                         <p>{m.revisions_intro}</p>
                         {body}
                         <h2>{m.revisions_published_title}</h2>

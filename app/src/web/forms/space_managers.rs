@@ -1,0 +1,107 @@
+//! The staff's page of a space's managers (server only): add or remove an address, ask them
+//! to confirm the listing now, trust their changes (session and CSRF token, audited).
+
+use crate::backend::auth;
+use crate::backend::context::AppState;
+use crate::backend::db::ManagerSource;
+use crate::backend::managers;
+use crate::core::model::Role;
+use crate::core::paths;
+use crate::core::validate::typed_email;
+use crate::web::forms::managers::refused;
+use crate::web::guard::authorised_post;
+use crate::web::respond::{see_other, unavailable};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct ManagersForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    /// `aggiungi` (the address typed in `email`), `togli` (the address in `email`), `chiedi`
+    /// (ask them to confirm now), `fidati` or `non-fidati` (publish their changes at once, or
+    /// not).
+    #[serde(default)]
+    azione: String,
+}
+
+/// Staff add or remove a manager of space `id` (editors may; audited).
+pub(crate) async fn staff_managers(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<ManagersForm>,
+) -> Response {
+    let session = match authorised_post(&state, &headers, &form.csrf, Role::Editor).await {
+        Ok(s) => s,
+        Err(res) => return res,
+    };
+    let actor = (Some(session.user.id), session.user.email.as_str());
+    let now = state.clock.now();
+    let page = paths::admin_space_managers(id);
+    let notice = |key: &str, email: &str| {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair(key, email)
+            .finish();
+        see_other(&format!("{page}?{query}"))
+    };
+    match form.azione.as_str() {
+        "aggiungi" => {
+            let (email, problem) = typed_email(&form.email);
+            if let Some(problem) = problem {
+                return refused(&state, &uri, &headers, email, problem).await;
+            }
+            let email = auth::normalize_email(&email);
+            if state.db.staff_space(id).await.ok().flatten().is_none() {
+                return StatusCode::NOT_FOUND.into_response();
+            }
+            match state
+                .db
+                .add_space_manager(id, &email, ManagerSource::Staff, actor, now)
+                .await
+            {
+                Ok(true) => notice("aggiunto", &email),
+                Ok(false) => notice("gia", &email),
+                Err(err) => unavailable("adding a manager", &err),
+            }
+        }
+        "chiedi" => {
+            let base = state.config.base_url().to_owned();
+            let compose = crate::backend::emails::confirmation_composer(base);
+            let actor = (session.user.id, session.user.email.as_str());
+            match state
+                .db
+                .ask_confirmation(id, actor, &managers::confirmation_token, &compose, now)
+                .await
+            {
+                Ok(n) => {
+                    state.outbox.wake();
+                    see_other(&format!("{page}?chiesto={n}"))
+                }
+                Err(err) => unavailable("asking managers to confirm", &err),
+            }
+        }
+        "fidati" | "non-fidati" => {
+            let trusted = form.azione == "fidati";
+            let actor = (session.user.id, session.user.email.as_str());
+            match state.db.set_managers_trusted(id, trusted, actor, now).await {
+                Ok(_) => see_other(&format!("{page}?fidati={}", u8::from(trusted))),
+                Err(err) => unavailable("trusting a space's managers", &err),
+            }
+        }
+        "togli" => {
+            let email = auth::normalize_email(&form.email);
+            match state.db.remove_space_manager(id, &email, actor, now).await {
+                Ok(_) => notice("tolto", &email),
+                Err(err) => unavailable("removing a manager", &err),
+            }
+        }
+        _ => StatusCode::UNPROCESSABLE_ENTITY.into_response(),
+    }
+}
