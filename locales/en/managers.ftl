@@ -40,6 +40,8 @@ managers-edit-back = Back to your spaces
 managers-proposal-sent = Changes sent: the Forum's staff will check them and write to you by e-mail.
 managers-proposal-published = Changes published: your space's public page already shows them.
 managers-draft-kept = Your session had ended, or you had signed out in another tab: the changes you were sending are not lost. We keep them on this device for a day: ask for a new link below, sign in and you will find them in the form, ready to send. If you had chosen a photo, choose it again.
+managers-edit-from-rejected = Below are the changes you proposed that the staff did not approve (reason: { $reason }): correct what is needed and send them again.
+managers-edit-afresh = Start again from the published listing
 managers-draft-restored = These are the changes you were sending when your session ended: they have not been sent yet. Check them and press "Send the changes to the staff".
 managers-proposal-pending = Changes proposed on { $date }, waiting for the staff.
 managers-proposal-approved = Changes approved on { $date }.
@@ -48,6 +50,9 @@ managers-reason-label = Reason
 managers-mail-approved-subject = The changes to your space were approved
 managers-mail-approved =
     the Forum's staff approved the changes you proposed to "{ $space }": they are already on the public page.
+    { $link }
+managers-mail-approved-corrected =
+    the Forum's staff approved the changes you proposed to "{ $space }", with a few corrections: you will find them on the public page.
     { $link }
 managers-mail-rejected-subject = The changes to your space were not approved
 managers-mail-rejected =
@@ -141,6 +146,9 @@ managers-revision-reject-hint = The reason reaches the manager by e-mail.
 managers-revision-approved = Changes to { $name } approved and published: the manager gets an e-mail.
 managers-revision-rejected = Changes to { $name } not approved: the manager gets an e-mail with the reason.
 managers-revision-stale = The listing changed while you were looking: below is what would change now. Check and approve again.
+managers-revision-was-approved = This proposal was approved on { $when }.
+managers-revision-was-rejected = This proposal was not approved, on { $when }.
+managers-revision-corrections-unsaved = A colleague decided this proposal while you were correcting it: your corrections were not saved. Here they are, to carry over to the space's listing if they still apply:
 managers-revision-decided = This proposal was decided already, or a manager sent a newer one.
 managers-revision-open-space = Open the space's listing
 managers-action-confirmed = information confirmed by the manager

@@ -40,6 +40,8 @@ managers-edit-back = Torna ai tuoi spazi
 managers-proposal-sent = Modifiche inviate: lo staff del Forum le controllerà e ti scriverà per e-mail.
 managers-proposal-published = Modifiche pubblicate: la pagina pubblica del tuo spazio le mostra già.
 managers-draft-kept = La sessione era scaduta, o eri uscito in un'altra scheda: le modifiche che stavi inviando non sono andate perse. Le teniamo su questo dispositivo per un giorno: chiedi qui sotto un nuovo link, entra e le ritroverai nel modulo, da inviare. Se avevi scelto una foto, sceglila di nuovo.
+managers-edit-from-rejected = Qui sotto ci sono le modifiche che avevi proposto e che lo staff non ha approvato (motivo: { $reason }): correggi quello che serve e inviale di nuovo.
+managers-edit-afresh = Ricomincia dalla scheda pubblicata
 managers-draft-restored = Queste sono le modifiche che stavi inviando quando la sessione era finita: non sono ancora state inviate. Controllale e premi «Invia le modifiche allo staff».
 managers-proposal-pending = Modifiche proposte il { $date }, in attesa dello staff.
 managers-proposal-approved = Modifiche approvate il { $date }.
@@ -48,6 +50,9 @@ managers-reason-label = Motivo
 managers-mail-approved-subject = Le modifiche al tuo spazio sono state approvate
 managers-mail-approved =
     lo staff del Forum ha approvato le modifiche che hai proposto a «{ $space }»: sono già sulla pagina pubblica.
+    { $link }
+managers-mail-approved-corrected =
+    lo staff del Forum ha approvato le modifiche che hai proposto a «{ $space }», con qualche correzione: le trovi sulla pagina pubblica.
     { $link }
 managers-mail-rejected-subject = Le modifiche al tuo spazio non sono state approvate
 managers-mail-rejected =
@@ -141,6 +146,9 @@ managers-revision-reject-hint = Il motivo arriva al gestore per e-mail.
 managers-revision-approved = Modifiche a { $name } approvate e pubblicate: il gestore riceve un'e-mail.
 managers-revision-rejected = Modifiche a { $name } non approvate: il gestore riceve un'e-mail con il motivo.
 managers-revision-stale = La scheda è cambiata mentre guardavi: qui sotto cosa cambierebbe adesso. Controlla e approva di nuovo.
+managers-revision-was-approved = Questa proposta è stata approvata il { $when }.
+managers-revision-was-rejected = Questa proposta non è stata approvata il { $when }.
+managers-revision-corrections-unsaved = Un collega ha deciso questa proposta mentre la correggevi: le tue correzioni non sono state salvate. Eccole, da riportare sulla scheda dello spazio se servono ancora:
 managers-revision-decided = Questa proposta è già stata decisa, o un gestore ne ha mandata una più recente.
 managers-revision-open-space = Apri la scheda dello spazio
 managers-action-confirmed = informazioni confermate dal gestore

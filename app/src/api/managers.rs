@@ -104,7 +104,12 @@ async fn kept_draft(
     let Some(parts) = leptos::prelude::use_context::<axum::http::request::Parts>() else {
         return Ok(None);
     };
-    let Some(token) = super::context::draft_token(&parts.headers) else {
+    // Only on the way in from a new sign-in (`?bozza=1`): later visits show the listing.
+    let from_sign_in = parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p == "bozza=1"));
+    let Some(token) = super::context::draft_token(&parts.headers).filter(|_| from_sign_in) else {
         return Ok(None);
     };
     let Some((space_id, fields)) = crate::backend::managers::draft(db, &token, now()).await? else {
@@ -126,10 +131,20 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
         let listing = db.staff_space(id).await?.ok_or(AppError::NotFound)?;
         let space = with_proposal(&db, space).await?;
         // A proposal waiting: its values, to go on from (read against the same base).
+        // Or the one staff did not approve, to correct rather than type again — unless the
+        // manager chose to start from the listing (`?da-capo=1`).
+        let afresh = leptos::prelude::use_context::<axum::http::request::Parts>()
+            .and_then(|p| {
+                p.uri
+                    .query()
+                    .map(|q| q.split('&').any(|p| p == "da-capo=1"))
+            })
+            .unwrap_or(false);
         let waiting = db
             .latest_revision(id)
             .await?
-            .filter(|r| r.status == "pending");
+            .filter(|r| r.status == "pending" || (r.status == "rejected" && !afresh));
+        let from_rejected = waiting.as_ref().is_some_and(|r| r.status == "rejected");
         let (input, base) = match waiting {
             Some(r) => (
                 serde_json::from_str(&r.proposed_json)
@@ -153,6 +168,7 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
             municipalities: db.all_municipalities().await?,
             restored,
             trusted: db.managers_trusted(id).await?,
+            from_rejected: from_rejected && !restored,
         }))
     }
     #[cfg(not(feature = "ssr"))]
@@ -178,6 +194,20 @@ pub async fn manager_confirmation(
             .published_space(&request.slug)
             .await?
             .map(|space| (request.email, space)))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = token;
+        Ok(None)
+    }
+}
+
+/// How confirmation link `token` was answered, once it was (`confirmed`, `update`, `closed`).
+pub async fn manager_confirmation_answer(token: String) -> Result<Option<String>, AppError> {
+    #[cfg(feature = "ssr")]
+    {
+        let hash = crate::backend::auth::token_hash(&token);
+        Ok(db()?.confirmation_answer(&hash).await?)
     }
     #[cfg(not(feature = "ssr"))]
     {

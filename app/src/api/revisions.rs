@@ -72,6 +72,7 @@ pub async fn revision_detail(id: i64) -> Result<RevisionPage, AppError> {
         row: row(r, proposal.space.current.name.clone()),
         status: r.status.clone(),
         reason: r.reason.clone(),
+        decided_at: r.decided_at,
         version: proposal.space.version,
         changes,
         invalid: proposal.valid.is_err(),

@@ -224,16 +224,22 @@ pub fn manager_sign_in(to: &str, link: &str, lang: Lang) -> Email {
 }
 
 /// To the manager who proposed changes to `space`, in the language they wrote in: approved
-/// (`reason` none) or not, with the reason; `link` leads to the public page or to their area.
+/// (`reason` none; `corrected` when staff corrected it first) or not, with the reason; `link`
+/// leads to the public page or to their area.
 pub fn revision_decided(
     to: &str,
     space: &str,
     reason: Option<&str>,
+    corrected: bool,
     link: &str,
     lang: Lang,
 ) -> Email {
     let t = lang.texts().managers;
     let (subject, message) = match reason {
+        None if corrected => (
+            t.mail_approved_subject,
+            (t.mail_approved_corrected)(space, link),
+        ),
         None => (t.mail_approved_subject, (t.mail_approved)(space, link)),
         Some(reason) => (
             t.mail_rejected_subject,

@@ -189,18 +189,27 @@ pub fn draft_limit(client: &str) -> ClientLimit {
     }
 }
 
-/// Keeps `fields` (a space form's text fields, url-encoded) for space `space_id`, within the
-/// client's limit (`from`); the cookie's token, or `None` when there is too much of it to keep
-/// or the client has left too many.
+/// Keeps `fields` (a space form's text fields, url-encoded) for space `space_id`: in place of
+/// the draft this browser keeps already (`kept`, its cookie's token), else as a new one within
+/// the client's limit (`from`). The cookie's token, or `None` when there is too much of it to
+/// keep or the client has left too many.
 pub async fn keep_draft(
     db: &Db,
-    space_id: i64,
-    fields: &str,
+    (space_id, fields): (i64, &str),
+    kept: Option<&str>,
     from: &ClientLimit,
     now: i64,
 ) -> Result<Option<String>, DbError> {
     if fields.len() > DRAFT_MAX {
         return Ok(None);
+    }
+    if let Some(kept) = kept {
+        if db
+            .replace_manager_draft(&token_hash(kept), space_id, fields, now - DRAFT_TTL, now)
+            .await?
+        {
+            return Ok(Some(kept.to_owned()));
+        }
     }
     let token = new_token();
     let kept = db

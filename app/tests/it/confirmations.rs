@@ -356,6 +356,15 @@ async fn confirming_by_one_click_over_http() {
     assert_eq!(done, format!("{link}?fatto=confermata"));
     let html = body_text(app.clone().oneshot(get_req(&done, None)).await.unwrap()).await;
     assert!(html.contains("risultano confermate da oggi"));
+    // The thanks is for the answer the link was given, not for what an address says.
+    let made_up = format!(
+        "/il-mio-spazio/conferma/{}?fatto=confermata",
+        "0".repeat(64)
+    );
+    let html = crate::staff::fetch_page(&app, &made_up, None).await;
+    assert!(!html.contains("risultano confermate da oggi"));
+    let html = crate::staff::fetch_page(&app, &format!("{link}?fatto=chiuso"), None).await;
+    assert!(html.contains("risultano confermate da oggi") && !html.contains("Grazie per"));
     // Used up.
     let res = answer("azione=conferma").await.unwrap();
     assert_eq!(res.headers()[header::LOCATION], link.as_str());

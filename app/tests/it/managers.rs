@@ -1061,5 +1061,11 @@ async fn a_manager_in_english_is_written_to_in_english() {
         decision.contains("did not approve") && decision.contains("http://spazi.test/en/my-space"),
         "{decision}"
     );
+    // The editor starts from the proposal staff did not approve, to correct it; or, asked,
+    // from the listing.
+    let again = crate::staff::fetch_page(&app, &edit, Some(&cookie)).await;
+    assert!(again.contains("Described in English.") && again.contains("Troppo breve"));
+    let afresh = crate::staff::fetch_page(&app, &format!("{edit}?da-capo=1"), Some(&cookie)).await;
+    assert!(!afresh.contains("Described in English."));
     t.finish().await;
 }

@@ -191,6 +191,16 @@ async fn staff_correct_a_proposal_before_approving_it() {
     let trail = t.db.audit_trail("space", dumbo).await.unwrap();
     assert_eq!(trail[0].action, "revision_approved");
     assert_eq!(trail[0].actor_email, "staff@example.it");
+    let mails = crate::managers::mails_to(&t, "gestore@example.it").await;
+    assert!(mails.last().unwrap().contains("con qualche correzione"));
+    // A colleague's corrections sent after the decision: back, unsaved, beside it.
+    let mut late = proposed.clone();
+    late.description = "Correzione arrivata tardi.".into();
+    let res = decide(late).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body_text(res).await;
+    assert!(html.contains("non sono state salvate") && html.contains("Correzione arrivata tardi."));
+    assert!(html.contains("Questa proposta è stata approvata il"));
     t.finish().await;
 }
 
@@ -255,16 +265,20 @@ async fn changes_sent_after_the_session_ended_are_kept_for_the_next_sign_in() {
         ))
         .await
         .unwrap();
-    assert_eq!(res.headers()[header::LOCATION], edit.as_str());
+    let restoring = format!("{edit}?bozza=1");
+    assert_eq!(res.headers()[header::LOCATION], restoring.as_str());
     let session = crate::managers::set_cookies(&res)[0]
         .split(';')
         .next()
         .unwrap()
         .to_owned();
     let both = format!("{session}; {draft}");
-    let html = fetch_page(&app, &edit, Some(&both)).await;
+    let html = fetch_page(&app, &restoring, Some(&both)).await;
     assert!(html.contains("Scritta mentre la sessione scadeva."));
     assert!(html.contains("non sono ancora state inviate"));
+    // Only on the way in: later visits to the editor show the listing.
+    let later = fetch_page(&app, &edit, Some(&both)).await;
+    assert!(!later.contains("Scritta mentre la sessione scadeva."));
     // Another browser (no draft cookie) sees the listing as it is.
     let plain = fetch_page(&app, &edit, Some(&session)).await;
     assert!(!plain.contains("Scritta mentre la sessione scadeva."));
@@ -302,16 +316,47 @@ async fn changes_sent_after_the_session_ended_are_kept_for_the_next_sign_in() {
     let res = anonymous().await.unwrap();
     assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?scaduta=1");
     assert_eq!(crate::managers::set_cookies(&res).len(), 2);
+    let kept = crate::managers::set_cookies(&res)[0]
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
     let mut last = res;
     for _ in 0..app::backend::managers::DRAFTS_PER_CLIENT {
         last = anonymous().await.unwrap();
     }
     assert_eq!(last.headers()[header::LOCATION], "/il-mio-spazio");
     assert!(crate::managers::set_cookies(&last).is_empty());
-    let (kept,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM manager_drafts")
+    let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM manager_drafts")
         .fetch_one(t.db.pool())
         .await
         .unwrap();
-    assert!(kept <= app::backend::managers::DRAFTS_PER_CLIENT, "{kept}");
+    assert!(
+        count <= app::backend::managers::DRAFTS_PER_CLIENT,
+        "{count}"
+    );
+    // A browser that keeps a draft already has it replaced, past the limit too: nothing lost.
+    let mut newer = typed.clone();
+    newer.description = "La versione più recente.".into();
+    let res = app
+        .clone()
+        .oneshot(post_form(
+            &edit,
+            &proposal(&newer, "da-una-scheda-vecchia", &base),
+            Some(&kept),
+            Some(ORIGIN),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/il-mio-spazio?scaduta=1");
+    let (fields,): (String,) =
+        sqlx::query_as("SELECT fields FROM manager_drafts WHERE token_hash = $1")
+            .bind(app::backend::auth::token_hash(
+                kept.trim_start_matches("spazi_bozza="),
+            ))
+            .fetch_one(t.db.pool())
+            .await
+            .unwrap();
+    assert!(fields.contains("versione+pi%C3%B9+recente"), "{fields}");
     t.finish().await;
 }

@@ -248,6 +248,20 @@ impl Db {
         .await?)
     }
 
+    /// How the request of link `token_hash` was answered, once it was (`confirmed`, `update`,
+    /// `closed`): what the page after the answer thanks for, read rather than taken from its
+    /// address.
+    pub async fn confirmation_answer(&self, token_hash: &str) -> Result<Option<String>, DbError> {
+        let row: Option<(Option<String>,)> = sqlx::query_as(
+            "SELECT answer FROM confirmation_requests \
+             WHERE token_hash = $1 AND answered_at IS NOT NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.and_then(|(answer,)| answer))
+    }
+
     /// Answers the request of link `token_hash` (`confirmed`, `update` or `closed`), once:
     /// a confirmation confirms the listing now; a closure queues `staff` (the staff's e-mail);
     /// audited, the manager as actor. The request, or `None` when the link cannot be answered.

@@ -269,6 +269,30 @@ impl Db {
         Ok(true)
     }
 
+    /// Puts `fields` for space `space_id` in place of the draft of `token_hash`, if it was
+    /// stored after `since`; whether there was one.
+    pub async fn replace_manager_draft(
+        &self,
+        token_hash: &str,
+        space_id: i64,
+        fields: &str,
+        since: i64,
+        now: i64,
+    ) -> Result<bool, DbError> {
+        let replaced = sqlx::query(
+            "UPDATE manager_drafts SET space_id = $1, fields = $2, created_at = $3 \
+             WHERE token_hash = $4 AND created_at > $5",
+        )
+        .bind(space_id)
+        .bind(fields)
+        .bind(now)
+        .bind(token_hash)
+        .bind(since)
+        .execute(&self.pool)
+        .await?;
+        Ok(replaced.rows_affected() > 0)
+    }
+
     /// A kept draft stored after `since`: its space and its fields.
     pub async fn manager_draft(
         &self,

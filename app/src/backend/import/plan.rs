@@ -299,6 +299,8 @@ pub fn plan(
                 .unwrap_or_default()
                 .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
                 .filter(|part| !part.is_empty())
+                // "[vuoto]" clears nothing here: the column only adds managers.
+                .filter(|part| !super::parse::CLEAR_MARKERS.contains(&part.to_lowercase().as_str()))
             {
                 let email = crate::backend::auth::normalize_email(part);
                 if !crate::core::validate::is_email(&email) {

@@ -118,6 +118,10 @@ pub struct ManagerEditor {
     pub restored: bool,
     /// Staff trust the space's managers: changes are published at once.
     pub trusted: bool,
+    /// The values are those of the manager's proposal staff did not approve (its reason is
+    /// `space.proposal`), to correct and send again.
+    #[serde(default)]
+    pub from_rejected: bool,
 }
 
 /// A proposal in the staff's list.
@@ -147,6 +151,9 @@ pub struct RevisionPage {
     pub row: RevisionRow,
     pub status: String,
     pub reason: Option<String>,
+    /// When it was decided (Unix seconds), once it was.
+    #[serde(default)]
+    pub decided_at: Option<i64>,
     /// The listing's version the page shows (approving sends it back).
     pub version: i64,
     /// (field, now, proposed), values as text.

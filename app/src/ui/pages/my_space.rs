@@ -5,7 +5,8 @@
 //! `web::forms::managers`. Works without JavaScript.
 
 use crate::api::managers::{
-    manager_area, manager_colleagues, manager_confirmation, manager_editor, manager_link,
+    manager_area, manager_colleagues, manager_confirmation, manager_confirmation_answer,
+    manager_editor, manager_link,
 };
 use crate::core::datetime::day_date;
 use crate::core::model::SpaceStatus;
@@ -266,6 +267,16 @@ fn Editor(editor: ManagerEditor) -> impl IntoView {
         <p class="lead">{if editor.trusted { m.edit_intro_trusted } else { m.edit_intro }}</p>
         {waiting.map(|w| view! { <p class="notice" role="status">{w}</p> })}
         {resumed.then(|| view! { <p class="notice notice--warning" role="alert">{m.draft_restored}</p> })}
+        {(editor.from_rejected && !resumed).then(|| {
+            let reason = editor.space.proposal.as_ref().and_then(|p| p.reason.clone()).unwrap_or_default();
+            let afresh = format!("{}?da-capo=1", paths::my_space_edit(editor.space.id));
+            view! {
+                <div class="notice notice--warning" role="status">
+                    <p>{(m.edit_from_rejected)(&reason)}</p>
+                    <p><a href=link(&afresh)>{m.edit_afresh}</a></p>
+                </div>
+            }
+        })}
         {unchanged.then(|| view! { <p class="notice notice--error" role="alert">{m.edit_nothing}</p> })}
         <ErrorSummary errors=errors.clone() />
         <form class="form form--wide" method="post" action=link(&paths::my_space_edit(editor.space.id)) enctype="multipart/form-data" novalidate>
@@ -298,17 +309,20 @@ pub fn ConfirmPage() -> impl IntoView {
             <h1>{m.confirm_title}</h1>
             <Suspense>
                 {Suspend::new(async move {
-                    // Answered: the thanks (the link itself is used up).
-                    match done.as_deref() {
-                        Some("confermata") => {
-                            return view! { <p class="notice notice--success" role="status">{m.confirm_done}</p> }
-                                .into_any()
+                    // Answered: the thanks (the link itself is used up) — for the answer the
+                    // link was given, whatever the address says.
+                    if done.is_some() {
+                        match manager_confirmation_answer(token.clone()).await.ok().flatten().as_deref() {
+                            Some("confirmed") => {
+                                return view! { <p class="notice notice--success" role="status">{m.confirm_done}</p> }
+                                    .into_any()
+                            }
+                            Some("closed") => {
+                                return view! { <p class="notice notice--success" role="status">{m.confirm_closed_done}</p> }
+                                    .into_any()
+                            }
+                            _ => {}
                         }
-                        Some("chiuso") => {
-                            return view! { <p class="notice notice--success" role="status">{m.confirm_closed_done}</p> }
-                                .into_any()
-                        }
-                        _ => {}
                     }
                     match manager_confirmation(token.clone()).await {
                         Ok(Some((_, space))) => view! { <ConfirmForm token=token.clone() space /> }.into_any(),

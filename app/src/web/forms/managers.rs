@@ -122,7 +122,7 @@ pub(crate) async fn use_link(
         None => None,
     };
     let next = match kept {
-        Some((space_id, _)) => paths::my_space_edit(space_id),
+        Some((space_id, _)) => format!("{}?bozza=1", paths::my_space_edit(space_id)),
         None => paths::MY_SPACE.to_owned(),
     };
     with_cookies(
@@ -227,7 +227,14 @@ pub(crate) async fn propose(
         // (signed out in another tab, cookies cleared): what they sent is kept for this
         // browser, within the client's limit.
         Err(res) if res.status() == StatusCode::SEE_OTHER => {
-            return keep_draft(&state, id, &body, &client, res).await;
+            // A photo chosen then could not be kept: its description is not kept either, so
+            // that it cannot end up describing another picture.
+            let body = if post.dropped {
+                without_field(&body, "photo_alt")
+            } else {
+                body
+            };
+            return keep_draft(&state, id, &body, &headers, &client, res).await;
         }
         // A form of an earlier session (signed in again meanwhile, in another tab): shown
         // again with what was typed, to send from this session.
@@ -329,12 +336,22 @@ async fn keep_draft(
     state: &AppState,
     id: i64,
     body: &[u8],
+    headers: &HeaderMap,
     client: &str,
     res: Response,
 ) -> Response {
     let fields = String::from_utf8_lossy(body);
     let from = managers::draft_limit(client);
-    match managers::keep_draft(&state.db, id, &fields, &from, state.clock.now()).await {
+    let kept = crate::api::context::draft_token(headers);
+    match managers::keep_draft(
+        &state.db,
+        (id, &fields),
+        kept.as_deref(),
+        &from,
+        state.clock.now(),
+    )
+    .await
+    {
         Ok(Some(token)) => with_cookies(
             see_other(&format!("{}?scaduta=1", paths::MY_SPACE)),
             managers::draft_cookies(Some(&token), state.config.secure_cookies()),
@@ -342,6 +359,15 @@ async fn keep_draft(
         Ok(None) => res,
         Err(err) => unavailable("keeping a manager's draft", &err),
     }
+}
+
+/// A url-encoded body without field `name`.
+fn without_field(body: &[u8], name: &str) -> Vec<u8> {
+    let pairs = url::form_urlencoded::parse(body).filter(|(k, _)| k != name);
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+        .into_bytes()
 }
 
 /// Forgets the draft this browser kept, if any (its changes are sent now).

@@ -72,6 +72,7 @@ pub(crate) async fn decide(
                         let context = RevisionEditState {
                             input: form.input,
                             errors,
+                            unsaved: false,
                         };
                         return render_page(
                             &state,
@@ -96,6 +97,7 @@ pub(crate) async fn decide(
                 &revision.email,
                 &valid.name,
                 None,
+                edited.is_some(),
                 &format!("{base}{link}"),
                 lang,
             );
@@ -107,6 +109,16 @@ pub(crate) async fn decide(
                 Ok(Approved::Done) => {
                     state.outbox.wake();
                     done()
+                }
+                // Staff's own corrections come back with the page as it is now: approved
+                // again over the newer listing, or shown unsaved beside the decision.
+                Ok(Approved::Stale | Approved::Gone) if edited.is_some() => {
+                    let context = RevisionEditState {
+                        input: form.input,
+                        unsaved: true,
+                        ..Default::default()
+                    };
+                    render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
                 }
                 Ok(Approved::Stale) => see_other(&format!("{}?superata=1", paths::revision(id))),
                 Ok(Approved::Gone) => see_other(&paths::revision(id)),
@@ -137,6 +149,7 @@ pub(crate) async fn decide(
                 &revision.email,
                 &name,
                 Some(&reason),
+                false,
                 &format!("{base}{link}"),
                 lang,
             );

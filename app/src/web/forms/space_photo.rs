@@ -29,6 +29,8 @@ pub(crate) struct SpacePost {
     pub fields: Vec<u8>,
     pub file: Upload,
     pub remove: bool,
+    /// A file came that was not kept (the sender had no session).
+    pub dropped: bool,
 }
 
 /// What the file field held.
@@ -60,13 +62,14 @@ pub(crate) async fn read(
             fields: bytes.to_vec(),
             file: Upload::None,
             remove,
+            dropped: false,
         });
     }
     let mut form = Multipart::from_request(req, state)
         .await
         .map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
     let mut fields: Vec<(String, String)> = Vec::new();
-    let (mut file, mut remove) = (Upload::None, false);
+    let (mut file, mut remove, mut dropped) = (Upload::None, false, false);
     loop {
         let mut field = match form.next_field().await {
             Ok(Some(field)) => field,
@@ -89,7 +92,11 @@ pub(crate) async fn read(
         loop {
             match field.chunk().await {
                 Ok(Some(chunk)) => {
-                    if over || !keep {
+                    if !keep {
+                        dropped |= !chunk.is_empty();
+                        continue;
+                    }
+                    if over {
                         continue;
                     }
                     if data.len() + chunk.len() > limit {
@@ -135,6 +142,7 @@ pub(crate) async fn read(
         fields: encoded.into_bytes(),
         file,
         remove,
+        dropped,
     })
 }
 

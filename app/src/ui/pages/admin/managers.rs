@@ -58,17 +58,19 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
         .into_iter()
         .find_map(|(key, words, there)| {
             q.get(key)
-                .filter(|email| listed(email) == there)
+                .filter(|email| crate::core::validate::is_email(email) && listed(email) == there)
                 .map(|email| words(&email))
         })
+        // Trust as the page shows it; "asked" only as many as manage the space.
         .or_else(|| match q.get("fidati").as_deref() {
-            Some("1") => Some(m.staff_trusted_on.to_owned()),
-            Some("0") => Some(m.staff_trusted_off.to_owned()),
+            Some("1") if page.managers_trusted => Some(m.staff_trusted_on.to_owned()),
+            Some("0") if !page.managers_trusted => Some(m.staff_trusted_off.to_owned()),
             _ => None,
         })
         .or_else(|| {
             q.get("chiesto")
                 .and_then(|n| n.parse::<i64>().ok())
+                .filter(|n| *n > 0 && *n == page.managers.len() as i64)
                 .map(|n| (m.staff_asked)(n))
         })
     });

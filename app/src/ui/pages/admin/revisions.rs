@@ -83,6 +83,8 @@ pub fn RevisionsPage() -> impl IntoView {
 pub struct RevisionEditState {
     pub input: crate::core::validate::space::SpaceInput,
     pub errors: FieldErrors<crate::core::validate::space::Field>,
+    /// Sent back unsaved: the listing changed meanwhile, or a colleague decided first.
+    pub unsaved: bool,
 }
 
 /// The listing with the manager's changes in the staff's space form: staff correct it and
@@ -169,7 +171,8 @@ fn RevisionTable(rows: Vec<crate::core::view::RevisionRow>, to_space: bool) -> i
 #[component]
 pub fn RevisionDetailPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let stale = use_query_map().with_untracked(|q| q.get_str("superata").is_some());
+    let stale = use_query_map().with_untracked(|q| q.get_str("superata").is_some())
+        || use_context::<RevisionEditState>().is_some_and(|s| s.unsaved);
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page">
@@ -210,10 +213,15 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
         .iter()
         .map(|(field, now, proposed)| {
             // A photo as the photo (staff see one not yet published at their own address).
-            let cell = |raw: &str| {
+            // Named by its column, so that the two photos are told apart by ear too.
+            let cell = |raw: &str, column: &str| {
                 if field == "photo" && crate::core::validate::space::is_photo_name(raw) {
                     let src = paths::photo_at(paths::ADMIN_PHOTO, raw, true);
-                    let alt = field_words(t, field, false);
+                    let alt = format!(
+                        "{} ({})",
+                        field_words(t, field, false),
+                        column.to_lowercase()
+                    );
                     view! { <img class="photo-preview" src=src alt=alt width="360" height="240" /> }
                         .into_any()
                 } else {
@@ -223,8 +231,8 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
             view! {
                 <tr>
                     <th scope="row">{field_words(t, field, false)}</th>
-                    <td>{cell(now)}</td>
-                    <td>{cell(proposed)}</td>
+                    <td>{cell(now, m.col_now)}</td>
+                    <td>{cell(proposed, m.col_proposed)}</td>
                 </tr>
             }
         })
@@ -263,7 +271,7 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
         <h1>{title}</h1>
         <p>{(m.revision_by)(&page.row.email, &local_minute(page.row.created_at))}</p>
         <p><a href=paths::admin_space(page.row.space_id)>{m.revision_open_space}</a></p>
-        {stale.then(|| view! { <p class="notice notice--error" role="alert">{m.revision_stale}</p> })}
+        {(stale && pending).then(|| view! { <p class="notice notice--error" role="alert">{m.revision_stale}</p> })}
         <h2>{m.revision_changes}</h2>
         {changes}
         {if pending {
@@ -293,11 +301,58 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
             }
             .into_any()
         } else {
+            let when = page.decided_at.map(local_minute).unwrap_or_default();
+            let decided = match page.status.as_str() {
+                "approved" => (m.revision_was_approved)(&when),
+                "rejected" => (m.revision_was_rejected)(&when),
+                _ => m.revision_decided.to_owned(),
+            };
             view! {
-                <p class="notice">{m.revision_decided}</p>
+                <p class="notice" role="status">{decided}</p>
                 {page.reason.clone().map(|r| view! { <p>{m.reason_label} ": " {r}</p> })}
+                {unsaved_corrections(&page)}
             }
             .into_any()
         }}
     }
+}
+
+/// A colleague decided the proposal while this staff member corrected it: their corrections,
+/// not saved, field by field, to carry over to the listing by hand if they still apply.
+/// (Rendered on the server only: the context comes with a post answered there.)
+#[cfg(not(feature = "ssr"))]
+fn unsaved_corrections(_: &RevisionPage) -> Option<AnyView> {
+    None
+}
+
+#[cfg(feature = "ssr")]
+fn unsaved_corrections(page: &RevisionPage) -> Option<AnyView> {
+    let t = use_texts();
+    let m = t.managers;
+    let state = use_context::<RevisionEditState>().filter(|s| s.unsaved)?;
+    let (typed, merged) = (
+        serde_json::to_value(&state.input).ok()?,
+        serde_json::to_value(&page.merged).ok()?,
+    );
+    let rows = typed
+        .as_object()?
+        .iter()
+        .filter(|(key, value)| merged.get(key.as_str()) != Some(*value))
+        .map(|(key, value)| {
+            let value = value
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string());
+            view! { <dt>{field_words(t, key, false)}</dt> <dd class="prewrap">{value}</dd> }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <div class="notice notice--warning" role="alert">
+                <p>{m.revision_corrections_unsaved}</p>
+                <dl class="facts">{rows}</dl>
+            </div>
+        }
+        .into_any(),
+    )
 }
