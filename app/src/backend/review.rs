@@ -139,7 +139,7 @@ pub async fn page(db: &Db, id: i64) -> Result<Option<SubmissionPage>, DbError> {
         lat: space.current.lat,
         lon: space.current.lon,
         approximate: space.current.precision != PositionPrecision::Exact,
-        photo: None,
+        photo: false,
     };
     Ok(Some(SubmissionPage {
         space_status: space.status,

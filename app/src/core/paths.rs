@@ -37,6 +37,9 @@ pub const MY_SPACE_EDIT: &str = "/il-mio-spazio/spazi/{id}";
 /// listings' photos for everyone; any stored photo for staff (at `/admin/foto/…`) and for
 /// signed-in managers (at `/il-mio-spazio/foto/…`, where their cookie goes) — a proposal's.
 pub const PHOTO: &str = "/foto/{file}";
+/// A published space's photo at the cards' size, by the space's slug (the map's popups: the
+/// markers document says only whether a space has a photo).
+pub const SPACE_PHOTO: &str = "/foto/spazio/{slug}";
 pub const ADMIN_PHOTO: &str = "/admin/foto/{file}";
 pub const MY_SPACE_PHOTO: &str = "/il-mio-spazio/foto/{file}";
 
@@ -308,6 +311,10 @@ pub fn my_space_managers(id: i64) -> String {
 pub fn photo_at(pattern: &str, digest: &str, card: bool) -> String {
     let width = if card { 360 } else { 1200 };
     fill(pattern, format!("{digest}-{width}.jpg"))
+}
+/// The card-sized photo of published space `slug` (see [`SPACE_PHOTO`]).
+pub fn space_photo(slug: &str) -> String {
+    fill(SPACE_PHOTO, slug)
 }
 /// A published photo's address (see [`photo_at`]).
 pub fn photo(digest: &str, card: bool) -> String {

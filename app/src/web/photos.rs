@@ -59,6 +59,25 @@ pub(crate) async fn manager(
     serve(&state, &file, &headers, Viewer::Manager).await
 }
 
+/// `/foto/spazio/{slug}`: published space `slug`'s photo at the cards' size (the map's popups).
+/// Cached for five minutes: the address stays when the photo changes.
+pub(crate) async fn of_space(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let digest = match state.db.published_photo(&slug).await {
+        Ok(Some(digest)) if is_photo_name(&digest) => digest,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(err) => return unavailable("a space's photo", &err),
+    };
+    match state.db.photo(&digest, PhotoSize::Card).await {
+        Ok(Some(photo)) => send(photo.bytes, &digest, "public, max-age=300", &headers),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => unavailable("a photo", &err),
+    }
+}
+
 async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer) -> Response {
     let Some((digest, size)) = parse(file) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -92,7 +111,6 @@ async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return unavailable("a photo", &err),
     };
-    let etag = format!("\"{digest}-{}\"", photo.bytes.len());
     // A day: a photo's name never changes its bytes, but a photo taken down should not
     // linger in caches for long.
     let cache = if viewer == Viewer::Public {
@@ -100,6 +118,12 @@ async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer
     } else {
         "private, no-store"
     };
+    send(photo.bytes, digest, cache, headers)
+}
+
+/// A photo's bytes as JPEG, `304` when the client has them (its ETag: the digest and size).
+fn send(bytes: Vec<u8>, digest: &str, cache: &'static str, headers: &HeaderMap) -> Response {
+    let etag = format!("\"{digest}-{}\"", bytes.len());
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -107,7 +131,7 @@ async fn serve(state: &AppState, file: &str, headers: &HeaderMap, viewer: Viewer
     let mut res = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        photo.bytes.into_response()
+        bytes.into_response()
     };
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));

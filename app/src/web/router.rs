@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         )
         // Spaces' photos (from the database: every app server has them).
         .route(paths::PHOTO, get(super::photos::public))
+        .route(paths::SPACE_PHOTO, get(super::photos::of_space))
         .route(paths::ADMIN_PHOTO, get(super::photos::staff))
         .route(paths::MY_SPACE_PHOTO, get(super::photos::manager))
         // The public forms.

@@ -330,7 +330,7 @@ async fn a_large_directory_is_listed_in_pages_and_mapped_from_one_document() {
         );
         assert!(markers
             .body
-            .starts_with("spazi-markers/2\tcoworking\tfablab\tincubator-accelerator\n"));
+            .starts_with("spazi-markers/3\tcoworking\tfablab\tincubator-accelerator\n"));
         let decoded = app::ui::islands::map::markers_doc::decode(&markers.body).unwrap();
         let published = decoded.len();
         assert!(published > 60 && published <= 82, "{published}");

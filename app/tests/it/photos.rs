@@ -254,8 +254,25 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
     .unwrap();
     let decoded = image::load_from_memory(&page).unwrap();
     assert_eq!((decoded.width(), decoded.height()), (1200, 800));
+    // The map's markers say it has one; its popup finds it by the space's address.
     let markers = fetch_page(&app, "/api/spazi/mappa.txt", None).await;
-    assert!(markers.contains(&digest));
+    assert!(markers
+        .lines()
+        .any(|l| l.starts_with("DumBO\t") && l.ends_with("\t1")));
+    let res = app
+        .clone()
+        .oneshot(get_req("/foto/spazio/dumbo", None))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=300");
+    for unknown in [
+        "/foto/spazio/nessuno",
+        "/foto/spazio/big-boost-innovation-garage",
+    ] {
+        let res = app.clone().oneshot(get_req(unknown, None)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{unknown}");
+    }
     let home = fetch_page(&app, "/", None).await;
     assert!(home.contains(&format!("src=\"/foto/{card}\"")));
     // A name that is not a photo's: not found, never a server error.

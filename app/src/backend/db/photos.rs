@@ -102,6 +102,16 @@ impl Db {
         }))
     }
 
+    /// The photo published space `slug` shows, if any.
+    pub async fn published_photo(&self, slug: &str) -> Result<Option<String>, DbError> {
+        let row: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT photo FROM spaces WHERE slug = $1 AND status = 'published'")
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|(photo,)| photo))
+    }
+
     /// Deletes the photos stored before `before` that no listing shows and no waiting proposal
     /// names; how many.
     pub async fn delete_unused_photos(&self, before: i64) -> Result<u64, DbError> {

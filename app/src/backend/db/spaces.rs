@@ -344,7 +344,10 @@ impl Db {
                 lat: r.lat,
                 lon: r.lon,
                 approximate: r.position_precision != "exact",
-                photo: r.photo,
+                photo: r
+                    .photo
+                    .as_deref()
+                    .is_some_and(crate::core::validate::space::is_photo_name),
             })
             .collect())
     }

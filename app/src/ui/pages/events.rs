@@ -194,7 +194,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                 lat,
                 lon,
                 approximate: false,
-                photo: None,
+                photo: false,
             }];
             Some(view! {
                 <aside class="event__map" aria-label=e.where_>

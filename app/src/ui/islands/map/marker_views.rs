@@ -62,22 +62,26 @@ pub(super) fn popup(
 ) -> Result<JsValue, JsValue> {
     let root = document.create_element("div")?;
     root.set_class_name("map-popup");
-    if let Some(photo) = &m.photo {
-        // Its description is the list card's (the markers document does not carry the words,
-        // to stay small); a space whose card is on another page of the list: decorative
-        // beside the name, as the space's page describes it.
-        let alt = slug_selector(&m.slug)
-            .and_then(|slug| {
-                document
-                    .query_selector(&format!("li.space-card[data-slug=\"{slug}\"] img"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|card| card.get_attribute("alt"))
-            .unwrap_or_default();
+    if m.photo {
+        // The list card's photo and description when the card is on the page (the markers
+        // document carries neither, to stay small); else the photo by the space's address,
+        // decorative beside the name, as the space's page describes it.
+        let card = slug_selector(&m.slug).and_then(|slug| {
+            document
+                .query_selector(&format!("li.space-card[data-slug=\"{slug}\"] img"))
+                .ok()
+                .flatten()
+        });
+        let (src, alt) = match card
+            .as_ref()
+            .and_then(|c| c.get_attribute("src").zip(c.get_attribute("alt")))
+        {
+            Some(found) => found,
+            None => (paths::space_photo(&m.slug), String::new()),
+        };
         let img = document.create_element("img")?;
         img.set_class_name("map-popup__photo");
-        img.set_attribute("src", &paths::photo(photo, true))?;
+        img.set_attribute("src", &src)?;
         img.set_attribute("alt", &alt)?;
         img.set_attribute("width", "240")?;
         img.set_attribute("height", "160")?;
