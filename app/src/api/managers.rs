@@ -85,8 +85,15 @@ pub async fn manager_area() -> Result<Option<ManagerArea>, AppError> {
     }
 }
 
-/// The signed-in manager's form of changes to space `id`: `Ok(None)` when nobody is signed in,
-/// `NotFound` when the address does not manage it (whether it exists is not said).
+/// Whether the address of the request being rendered has `pair` (`name=value`) in its query.
+#[cfg(feature = "ssr")]
+fn query_has(parts: &axum::http::request::Parts, pair: &str) -> bool {
+    parts
+        .uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p == pair))
+}
+
 /// The form's values and base this browser kept for space `id` (see
 /// `backend::managers::keep_draft`), if any.
 #[cfg(feature = "ssr")]
@@ -105,10 +112,7 @@ async fn kept_draft(
         return Ok(None);
     };
     // Only on the way in from a new sign-in (`?bozza=1`): later visits show the listing.
-    let from_sign_in = parts
-        .uri
-        .query()
-        .is_some_and(|q| q.split('&').any(|p| p == "bozza=1"));
+    let from_sign_in = query_has(&parts, "bozza=1");
     let Some(token) = super::context::draft_token(&parts.headers).filter(|_| from_sign_in) else {
         return Ok(None);
     };
@@ -121,6 +125,8 @@ async fn kept_draft(
         .map(|k| (k.input, k.base)))
 }
 
+/// The signed-in manager's form of changes to space `id`: `Ok(None)` when nobody is signed in,
+/// `NotFound` when the address does not manage it (whether it exists is not said).
 pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> {
     #[cfg(feature = "ssr")]
     {
@@ -134,12 +140,7 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
         // Or the one staff did not approve, to correct rather than type again — unless the
         // manager chose to start from the listing (`?da-capo=1`).
         let afresh = leptos::prelude::use_context::<axum::http::request::Parts>()
-            .and_then(|p| {
-                p.uri
-                    .query()
-                    .map(|q| q.split('&').any(|p| p == "da-capo=1"))
-            })
-            .unwrap_or(false);
+            .is_some_and(|p| query_has(&p, "da-capo=1"));
         let waiting = db
             .latest_revision(id)
             .await?
