@@ -161,6 +161,18 @@ pub(crate) async fn sign_out(
     )
 }
 
+/// The managers' session of a request's cookie, if it is live.
+async fn read_session(
+    state: &AppState,
+    headers: &HeaderMap,
+    now: i64,
+) -> Result<Option<managers::ManagerSession>, crate::backend::db::DbError> {
+    match manager_token(headers) {
+        Some(token) => managers::session(&state.db, &token, now).await,
+        None => Ok(None),
+    }
+}
+
 /// The managers' session of a form post, if the form's CSRF token matches it; else the answer
 /// to give: the managers' area (to sign in) without one, `403` with a wrong token.
 async fn manager_post(
@@ -169,10 +181,16 @@ async fn manager_post(
     csrf: &str,
     now: i64,
 ) -> Result<managers::ManagerSession, Response> {
-    let session = match manager_token(headers) {
-        Some(token) => managers::session(&state.db, &token, now).await,
-        None => Ok(None),
-    };
+    with_csrf(read_session(state, headers, now).await, csrf)
+}
+
+/// [`manager_post`] for a session already read. (The error is the answer to send, made once
+/// per request: not worth a box.)
+#[allow(clippy::result_large_err)]
+fn with_csrf(
+    session: Result<Option<managers::ManagerSession>, crate::backend::db::DbError>,
+    csrf: &str,
+) -> Result<managers::ManagerSession, Response> {
     let session = match session {
         Ok(Some(session)) => session,
         Ok(None) => return Err(see_other(paths::MY_SPACE)),
@@ -209,10 +227,9 @@ pub(crate) async fn propose(
         req.extensions().get::<ConnectInfo<SocketAddr>>(),
         &headers,
     );
-    let signed_in = match manager_token(&headers) {
-        Some(token) => matches!(managers::session(&state.db, &token, now).await, Ok(Some(_))),
-        None => false,
-    };
+    // Read once: whether the file may be kept, then the form's CSRF token.
+    let read = read_session(&state, &headers, now).await;
+    let signed_in = matches!(read, Ok(Some(_)));
     let mut post = match space_photo::read(&state, req, signed_in).await {
         Ok(post) => post,
         Err(res) => return res,
@@ -221,7 +238,7 @@ pub(crate) async fn propose(
     let Some(mut form) = crate::web::forms::edit::edit_form::<SpaceForm>(&body) else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
-    let session = match manager_post(&state, &headers, &form.csrf, now).await {
+    let session = match with_csrf(read, &form.csrf) {
         Ok(session) => session,
         // The session ended while they typed, or this browser no longer has its cookie
         // (signed out in another tab, cookies cleared): what they sent is kept for this
