@@ -259,15 +259,16 @@ pub async fn apply(
             Outcome::Unchanged { id } => Some(id),
             Outcome::Invalid(_) => None,
         };
-        let by = (Some(actor.0), actor.1);
-        let source = crate::backend::db::ManagerSource::Import;
-        for email in space.iter().flat_map(|_| &p.managers) {
-            let space = space.unwrap_or_default();
-            if db
-                .add_space_manager(space, email, source, by, now())
-                .await?
-            {
-                report.managers += 1;
+        if let Some(space) = space {
+            let by = (Some(actor.0), actor.1);
+            let source = crate::backend::db::ManagerSource::Import;
+            for email in &p.managers {
+                if db
+                    .add_space_manager(space, email, source, by, now())
+                    .await?
+                {
+                    report.managers += 1;
+                }
             }
         }
         if (i + 1) % PROGRESS_EVERY == 0 {
