@@ -68,7 +68,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(field).toHaveValue("gestore@");
   await field.fill(email);
   await page.getByRole("button", { name: "Aggiungi", exact: true }).click();
-  await expect(page.getByRole("status")).toHaveText(`${email} ora gestisce lo spazio.`);
+  await expect(page.getByRole("status")).toHaveText(`${email} ora gestisce lo spazio: gli abbiamo scritto per e-mail.`);
   await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText("aggiunto dallo staff");
   await page.getByRole("button", { name: "Esci" }).click();
 
@@ -103,7 +103,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
 
   // A new description, proposed: the public page stays as it is until staff approve.
   await spaces.getByRole("link", { name: "Proponi modifiche" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${space}: modifiche alla scheda`);
   await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(description);
   // A photo without its description: asked for beside the field; the photo is kept.
   await page.getByLabel("Scegli una foto").setInputFiles({ name: "sala.png", mimeType: "image/png", buffer: png(900, 600) });
@@ -141,7 +141,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(proposed).toHaveCount(1);
   expect(await proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
   await page.getByRole("button", { name: "Approva e pubblica" }).click();
-  await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
+  await expect(page.getByRole("status")).toContainText(`${space}: modifiche approvate e pubblicate`);
   await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);
   await expect(page.getByText(description)).toBeVisible();
   const photo = page.getByRole("img", { name: `La sala di ${space}` });
@@ -233,7 +233,7 @@ test("changes sent after signing out in another tab are kept for the next sign-i
 
   // Signed in again: straight to the editor, with what was typed, to send.
   await signInByMail();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Modifiche a ${space}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${space}: modifiche alla scheda`);
   await expect(page.getByText(/non sono ancora state inviate/)).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Descrizione breve/ })).toHaveValue(typed);
   await page.getByRole("button", { name: "Invia le modifiche allo staff" }).click();

@@ -49,7 +49,7 @@ test("staff correct a proposal before approving it, then trust the space's manag
   const corrected = `Uno spazio, corretto dallo staff (${info.project.name}).`;
   await page.getByRole("textbox", { name: /^Descrizione breve/ }).fill(corrected);
   await page.getByRole("button", { name: "Approva con le correzioni e pubblica" }).click();
-  await expect(page.getByRole("status")).toContainText(`Modifiche a ${space} approvate e pubblicate`);
+  await expect(page.getByRole("status")).toContainText(`${space}: modifiche approvate e pubblicate`);
   await page.goto(`/spazi/${slug}`);
   await expect(page.getByText(corrected)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);

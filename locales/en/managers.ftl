@@ -76,9 +76,17 @@ managers-mail-invited =
     { $link }
 
     If you do not know who invited you, write to the Forum's staff: they will remove you.
+managers-mail-added =
+    The staff of the Forum of innovation spaces added you among the managers of "{ $space }" on the map of innovation spaces of the Città metropolitana di Bologna.
+
+    From "My space" you can propose changes to the listing and, once a year, confirm that it is still right: type this address and get a link to sign in, no password needed.
+    { $link }
+
+    If you think this is a mistake, write to the Forum's staff: they will remove you.
 managers-confirm-title = Is your space's information still right?
 managers-confirm-intro = This is how "{ $space }" appears on the map of innovation spaces. If everything is right, confirm it with one click.
 managers-confirm-photo = Photo
+managers-confirm-not-given = not given
 managers-confirm-see-page = See the space's page as the public sees it
 managers-confirm-update-old = For your safety, a link received more than 7 days ago does not open the listing for editing: type your address here and get a link to sign in. The e-mail's link still works to confirm, or to tell us the space has closed.
 managers-confirm-yes = Yes, everything is right
@@ -117,7 +125,7 @@ managers-staff-since = since { $when }
 managers-staff-add-label = Add a manager (e-mail address)
 managers-staff-add = Add
 managers-staff-remove = Remove { $email }
-managers-staff-added = { $email } now manages the space.
+managers-staff-added = { $email } now manages the space: we have written to them.
 managers-staff-removed = { $email } no longer manages the space.
 managers-staff-already = { $email } already manages the space.
 managers-action-added = manager added

@@ -29,7 +29,7 @@ managers-mail-body =
 
     Se non l'hai chiesto tu, ignora questo messaggio: senza il link nessuno può entrare.
 managers-propose-link = Proponi modifiche
-managers-edit-title = Modifiche a { $name }
+managers-edit-title = { $name }: modifiche alla scheda
 managers-edit-intro = Correggi o completa la scheda del tuo spazio. Le modifiche vanno allo staff del Forum, che le controlla prima di pubblicarle: fino ad allora la pagina pubblica resta com'è.
 managers-edit-intro-trusted = Le modifiche che invii sono pubblicate subito sulla pagina pubblica del tuo spazio: lo staff del Forum le vede comunque.
 managers-edit-submit-trusted = Pubblica le modifiche
@@ -76,9 +76,17 @@ managers-mail-invited =
     { $link }
 
     Se non conosci chi ti ha invitato, scrivi allo staff del Forum: ti toglierà.
+managers-mail-added =
+    Lo staff del Forum metropolitano degli spazi per l'innovazione ti ha aggiunto tra i gestori di «{ $space }» sulla mappa degli spazi per l'innovazione della Città metropolitana di Bologna.
+
+    Da «Il mio spazio» puoi proporre modifiche alla scheda e, una volta l'anno, confermare che è ancora giusta: scrivi questo indirizzo e ricevi un link per entrare, senza password.
+    { $link }
+
+    Se pensi che sia un errore, scrivi allo staff del Forum: ti toglierà.
 managers-confirm-title = Le informazioni del tuo spazio sono ancora giuste?
 managers-confirm-intro = Ecco come «{ $space }» appare sulla mappa degli spazi per l'innovazione. Se è tutto giusto, confermalo con un clic.
 managers-confirm-photo = Foto
+managers-confirm-not-given = non indicato
 managers-confirm-see-page = Vedi la pagina dello spazio come la vede il pubblico
 managers-confirm-update-old = Per sicurezza, un link ricevuto da più di 7 giorni non apre la modifica della scheda: scrivi qui il tuo indirizzo e ricevi un link per entrare. Il link dell'e-mail vale ancora per confermare o per dirci che lo spazio ha chiuso.
 managers-confirm-yes = Sì, è tutto giusto
@@ -117,7 +125,7 @@ managers-staff-since = dal { $when }
 managers-staff-add-label = Aggiungi un gestore (indirizzo e-mail)
 managers-staff-add = Aggiungi
 managers-staff-remove = Togli { $email }
-managers-staff-added = { $email } ora gestisce lo spazio.
+managers-staff-added = { $email } ora gestisce lo spazio: gli abbiamo scritto per e-mail.
 managers-staff-removed = { $email } non gestisce più lo spazio.
 managers-staff-already = { $email } gestisce già lo spazio.
 managers-action-added = gestore aggiunto
@@ -143,8 +151,8 @@ managers-revision-invalid = Sulla scheda di oggi queste modifiche non passano i 
 managers-revision-approve = Approva e pubblica
 managers-revision-reject = Non approvare
 managers-revision-reject-hint = Il motivo arriva al gestore per e-mail.
-managers-revision-approved = Modifiche a { $name } approvate e pubblicate: il gestore riceve un'e-mail.
-managers-revision-rejected = Modifiche a { $name } non approvate: il gestore riceve un'e-mail con il motivo.
+managers-revision-approved = { $name }: modifiche approvate e pubblicate. Il gestore riceve un'e-mail.
+managers-revision-rejected = { $name }: modifiche non approvate. Il gestore riceve un'e-mail con il motivo.
 managers-revision-stale = La scheda è cambiata mentre guardavi: qui sotto cosa cambierebbe adesso. Controlla e approva di nuovo.
 managers-revision-was-approved = Questa proposta è stata approvata il { $when }.
 managers-revision-was-rejected = Questa proposta non è stata approvata il { $when }.

@@ -77,6 +77,7 @@ pub async fn revision_detail(id: i64) -> Result<RevisionPage, AppError> {
         changes,
         invalid: proposal.valid.is_err(),
         municipalities: db.all_municipalities().await?,
-        merged: proposal.merged.clone(),
+        base: serde_json::to_string(&proposal.merged).unwrap_or_default(),
+        merged: proposal.merged,
     })
 }

@@ -8,6 +8,7 @@ mod digests;
 mod door;
 mod events;
 mod imports;
+mod manager_sessions;
 mod managers;
 mod merge;
 mod municipalities;
@@ -38,7 +39,8 @@ pub use confirmations::{
 pub use digests::{DigestCompose, DigestEvent};
 pub use door::{Addition, AGAIN_WITHIN};
 pub use imports::{ChangedSince, ImportChange, ImportRecord, RevertPlan, Reverted};
-pub use managers::{ManagerSessionRecord, ManagerSource};
+pub use manager_sessions::ManagerSessionRecord;
+pub use managers::ManagerSource;
 pub use merge::Merged;
 pub use outbox::{enqueue, OutboxCounts, OutboxMessage};
 pub use photos::{PhotoSize, StoredPhoto};

@@ -9,12 +9,6 @@ where
     T: serde::Serialize + serde::de::DeserializeOwned,
 {
     use serde_json::Value;
-    let same = |a: Option<&Value>, b: Option<&Value>| match (a, b) {
-        (Some(Value::String(a)), Some(Value::String(b))) => {
-            a.replace("\r\n", "\n").trim() == b.replace("\r\n", "\n").trim()
-        }
-        (a, b) => a.unwrap_or(&Value::Null) == b.unwrap_or(&Value::Null),
-    };
     let (Ok(Value::Object(typed)), Ok(Value::Object(base)), Ok(Value::Object(saved))) = (
         serde_json::to_value(typed),
         serde_json::from_str::<Value>(base),
@@ -34,4 +28,36 @@ where
         })
         .collect();
     serde_json::from_value(Value::Object(merged)).ok()
+}
+
+/// The fields of `typed` that differ from `base` (serialised, as a form carried it), with their
+/// values: what this user changed. `None` when the base is missing or unreadable.
+pub fn changed_fields<T: serde::Serialize>(
+    typed: &T,
+    base: &str,
+) -> Option<Vec<(String, serde_json::Value)>> {
+    use serde_json::Value;
+    let (Ok(Value::Object(typed)), Ok(Value::Object(base))) = (
+        serde_json::to_value(typed),
+        serde_json::from_str::<Value>(base),
+    ) else {
+        return None;
+    };
+    Some(
+        typed
+            .into_iter()
+            .filter(|(key, mine)| !same(Some(mine), base.get(key)))
+            .collect(),
+    )
+}
+
+/// Two form values are the same when they differ only in line endings or surrounding space.
+fn same(a: Option<&serde_json::Value>, b: Option<&serde_json::Value>) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Some(Value::String(a)), Some(Value::String(b))) => {
+            a.replace("\r\n", "\n").trim() == b.replace("\r\n", "\n").trim()
+        }
+        (a, b) => a.unwrap_or(&Value::Null) == b.unwrap_or(&Value::Null),
+    }
 }

@@ -289,6 +289,18 @@ pub fn manager_invited(to: &str, inviter: &str, space: &str, link: &str, lang: L
     )
 }
 
+/// To someone staff made a manager of `space`: how to sign in (`link`, the managers' area).
+pub fn manager_added(to: &str, space: &str, link: &str, lang: Lang) -> Email {
+    let t = lang.texts().managers;
+    letter(
+        lang,
+        to,
+        t.mail_invited_subject.to_owned(),
+        "",
+        &(t.mail_added)(space, link),
+    )
+}
+
 /// To staff: a manager says their space has closed; `link` is the space's staff page.
 pub fn closure_reported(to: &str, space: &str, manager: &str, link: &str) -> Email {
     let t = Lang::It.texts().managers;

@@ -2,6 +2,7 @@
 //! exports) and CSV for Italian spreadsheets (staff's lists of registrations and answers).
 //! Bytes only: the HTTP side (caching, compression, conditional requests) is `web::opendata`.
 
+use crate::core::model::PhotoSize;
 use crate::core::paths;
 use crate::core::text::iso_date;
 use crate::core::view::SpaceDetail;
@@ -135,7 +136,7 @@ pub fn csv_document(
                     cell(d.services.as_deref()),
                     s.photo
                         .as_ref()
-                        .map(|p| paths::photo(&p.name, false))
+                        .map(|p| paths::photo(&p.name, PhotoSize::Page))
                         .unwrap_or_default(),
                     cell(s.photo.as_ref().map(|p| p.alt.as_str())),
                     staff

@@ -1,6 +1,7 @@
 //! The maintenance worker (server only), one in every app server: every few minutes it queues
 //! the day-before reminders that are due and, from the digest hour on, the staff's daily
-//! digests; every hour it applies the data retention period and deletes unused photos. All are safe with several app
+//! digests; every hour it applies the data retention period, deletes unused photos and makes
+//! the sizes photos stored before them lack. All are safe with several app
 //! servers: reminders are claimed row by row (`Db::queue_reminders`), digests person by person
 //! (`Db::queue_digests`), and erasing twice erases nothing more. On SQLite the server also
 //! runs [`checkpoints`], which keeps the write-ahead log short off the writers' path.
@@ -61,6 +62,37 @@ pub async fn digests(
         crate::backend::emails::digest(to, name, events, &base)
     };
     db.queue_digests(now, moment, &compose).await
+}
+
+/// Makes the sizes photos stored before them lack (the phones' from the page size, the
+/// thumbnails from the cards'), one photo at a time in the photos' turn; how many were made.
+/// One that does not decode keeps the larger size in that place, so it is not tried again. Two
+/// app servers doing it at once only make the same bytes twice.
+pub async fn photo_sizes(db: &Db) -> Result<usize, crate::backend::db::DbError> {
+    use crate::core::model::PhotoSize;
+    let mut made = 0;
+    for size in [PhotoSize::Thumb, PhotoSize::Phone] {
+        loop {
+            let batch = db.photos_without(size, 20).await?;
+            if batch.is_empty() {
+                break;
+            }
+            for (digest, larger) in batch {
+                let _turn = crate::backend::photos::TURN.acquire().await;
+                let made_here = tokio::task::spawn_blocking(move || {
+                    crate::backend::photos::resized(&larger, size).unwrap_or(larger)
+                })
+                .await;
+                // Only a panic in the decoder gets here: tried again in an hour.
+                let Ok(bytes) = made_here else {
+                    return Ok(made);
+                };
+                db.set_photo_size(&digest, size, &bytes).await?;
+                made += 1;
+            }
+        }
+    }
+    Ok(made)
 }
 
 /// Runs until `shutdown` completes.
@@ -124,6 +156,11 @@ pub async fn run(
                 Ok(0) => {}
                 Ok(n) => tracing::info!(photos = n, "unused photos deleted"),
                 Err(err) => tracing::error!(error = %err, "deleting unused photos failed"),
+            }
+            match photo_sizes(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sizes = n, "photos' missing sizes made"),
+                Err(err) => tracing::error!(error = %err, "making photos' missing sizes failed"),
             }
         }
         round = round.wrapping_add(1);

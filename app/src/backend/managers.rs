@@ -101,25 +101,23 @@ pub async fn answer(
     staff: impl FnOnce(&str, i64, &str) -> Email,
     now: i64,
 ) -> Result<Answered, DbError> {
-    if answer == "update" {
-        let record = db.confirmation(&token_hash(token), now).await?;
-        match record {
-            None => return Ok(Answered::Dead),
-            Some(r) if now - r.sent_at > UPDATE_SIGN_IN_TTL => return Ok(Answered::TooOldToSignIn),
-            Some(_) => {}
-        }
+    let Some(record) = db.confirmation(&token_hash(token), now).await? else {
+        return Ok(Answered::Dead);
+    };
+    if answer == "update" && now - record.sent_at > UPDATE_SIGN_IN_TTL {
+        return Ok(Answered::TooOldToSignIn);
     }
     let answered = db
         .answer_confirmation(
-            &token_hash(token),
+            &record,
             answer,
             |r| staff(&r.space_name, r.space_id, &r.email),
             now,
         )
         .await?;
-    let Some(record) = answered else {
+    if !answered {
         return Ok(Answered::Dead);
-    };
+    }
     Ok(match answer {
         "confirmed" => Answered::Confirmed,
         "closed" => Answered::Closed,

@@ -1,10 +1,12 @@
 //! A space's photo: an upload (JPEG, PNG or WebP, at most [`MAX_BYTES`]) is decoded within
 //! limits (its size read from the header first, so a small file that claims a huge picture —
 //! a decompression bomb — is refused before anything is allocated), turned as its EXIF
-//! orientation says, cropped to 3:2 around its centre, and re-encoded as JPEG at two sizes (the
-//! cards' and the space page's) within a byte budget. Nothing of the upload but its pixels
+//! orientation says, cropped to 3:2 around its centre, and re-encoded as JPEG at each of
+//! [`PhotoSize`]'s sizes (the list's thumbnails, the popups', the space page's on phones and on
+//! wide screens) within a byte budget. Nothing of the upload but its pixels
 //! survives: no EXIF (GPS position, camera, owner), no XMP, no ICC profile, no comments.
 
+use crate::core::model::PhotoSize;
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use sha2::{Digest, Sha256};
@@ -16,12 +18,18 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_PIXELS: u64 = 50_000_000;
 /// The smallest photo accepted, in pixels.
 pub const MIN_SIZE: (u32, u32) = (300, 200);
-/// The size of the list's cards and the map's popups (3:2; shown at most 240 px wide, so
-/// sharp enough on a 1.5× screen), and its budget in bytes: small, as several cards load with
-/// the map page.
+/// The list's thumbnails (shown 120 CSS px wide: sharp on a 2× phone), and their budget in
+/// bytes: small, as the first cards load with the map page.
+pub const THUMB: (u32, u32) = (240, 160);
+pub const THUMB_BUDGET: usize = 12 * 1024;
+/// The map's popups (shown at most 240 px wide, so sharp enough on a 1.5× screen) and the
+/// thumbnails on 3× screens, and its budget in bytes.
 pub const CARD: (u32, u32) = (360, 240);
 pub const CARD_BUDGET: usize = 24 * 1024;
-/// The space page's size (3:2), and its budget in bytes.
+/// The space page's size on phones (a 360-px-wide screen at 2×) and 1× screens, and its budget.
+pub const PHONE: (u32, u32) = (720, 480);
+pub const PHONE_BUDGET: usize = 56 * 1024;
+/// The space page's size on wide 2× screens (3:2), and its budget in bytes.
 pub const PAGE: (u32, u32) = (1200, 800);
 pub const PAGE_BUDGET: usize = 120 * 1024;
 /// JPEG qualities tried in turn until a size fits its budget.
@@ -42,12 +50,24 @@ pub enum PhotoError {
     Dimensions,
 }
 
-/// A photo ready to store: its name (a digest of its bytes) and its two sizes.
+/// A photo ready to store: its name (a digest of its bytes) and its sizes.
 #[derive(Debug, Clone)]
 pub struct Photo {
     pub digest: String,
+    pub thumb: Vec<u8>,
     pub card: Vec<u8>,
+    pub phone: Vec<u8>,
     pub page: Vec<u8>,
+}
+
+/// A size's pixels and its budget in bytes.
+pub const fn dimensions(size: PhotoSize) -> ((u32, u32), usize) {
+    match size {
+        PhotoSize::Thumb => (THUMB, THUMB_BUDGET),
+        PhotoSize::Card => (CARD, CARD_BUDGET),
+        PhotoSize::Phone => (PHONE, PHONE_BUDGET),
+        PhotoSize::Page => (PAGE, PAGE_BUDGET),
+    }
 }
 
 /// Processes an upload in the blocking pool, one at a time per process.
@@ -99,22 +119,39 @@ pub fn process(bytes: &[u8]) -> Result<Photo, PhotoError> {
         return Err(PhotoError::Dimensions);
     }
     let crop = crop_3_2(width, height);
-    let (card, page) = if picture.color().has_alpha() {
+    let [thumb, card, phone, page] = if picture.color().has_alpha() {
         let rgba = picture.into_rgba8();
         let view = image::imageops::crop_imm(&rgba, crop.0, crop.1, crop.2, crop.3);
-        let card = flatten(&fit(&*view, CARD));
-        let page = flatten(&fit(&*view, PAGE));
-        (card, page)
+        PhotoSize::ALL.map(|size| flatten(&fit(&*view, dimensions(size).0)))
     } else {
         let rgb = picture.into_rgb8();
         let view = image::imageops::crop_imm(&rgb, crop.0, crop.1, crop.2, crop.3);
-        (fit(&*view, CARD), fit(&*view, PAGE))
+        PhotoSize::ALL.map(|size| fit(&*view, dimensions(size).0))
     };
-    let card = encode(&card, CARD_BUDGET)?;
-    let page = encode(&page, PAGE_BUDGET)?;
+    let budget = |size| dimensions(size).1;
+    let page = encode(&page, budget(PhotoSize::Page))?;
     let hash = Sha256::digest(&page);
     let digest: String = hash.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    Ok(Photo { digest, card, page })
+    Ok(Photo {
+        digest,
+        thumb: encode(&thumb, budget(PhotoSize::Thumb))?,
+        card: encode(&card, budget(PhotoSize::Card))?,
+        phone: encode(&phone, budget(PhotoSize::Phone))?,
+        page,
+    })
+}
+
+/// A smaller size made from a stored, larger one (for photos stored before that size existed;
+/// the stored size is our own 3:2 JPEG of at most [`PAGE`], so it decodes within limits).
+pub fn resized(stored: &[u8], size: PhotoSize) -> Result<Vec<u8>, PhotoError> {
+    let mut reader = ImageReader::with_format(Cursor::new(stored), ImageFormat::Jpeg);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(PAGE.0);
+    limits.max_image_height = Some(PAGE.1);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(|_| PhotoError::NotAPhoto)?;
+    let (pixels, budget) = dimensions(size);
+    encode(&fit(&picture.into_rgb8(), pixels), budget)
 }
 
 /// The largest 3:2 rectangle centred in a picture: (x, y, width, height).
@@ -219,7 +256,7 @@ mod tests {
     }
 
     #[test]
-    fn a_photo_comes_out_at_two_sizes_without_its_metadata() {
+    fn a_photo_comes_out_at_three_sizes_without_its_metadata() {
         let upload = with_exif(&jpeg(2000, 1500), 1);
         assert!(contains(&upload, b"Mario Rossi"));
         let photo = process(&upload).unwrap();
@@ -228,16 +265,27 @@ mod tests {
             "{}",
             photo.digest
         );
-        for bytes in [&photo.card, &photo.page] {
+        for bytes in [&photo.thumb, &photo.card, &photo.phone, &photo.page] {
             assert!(!contains(bytes, b"Exif"));
             assert!(!contains(bytes, b"Mario Rossi"));
             assert!(!contains(bytes, b"GPS"));
         }
-        let (card, page) = (decoded(&photo.card), decoded(&photo.page));
-        assert_eq!((card.width(), card.height()), CARD);
-        assert_eq!((page.width(), page.height()), PAGE);
-        assert!(photo.card.len() <= CARD_BUDGET, "{}", photo.card.len());
-        assert!(photo.page.len() <= PAGE_BUDGET, "{}", photo.page.len());
+        let sizes = [&photo.thumb, &photo.card, &photo.phone, &photo.page];
+        for (size, bytes) in PhotoSize::ALL.into_iter().zip(sizes) {
+            let (pixels, budget) = dimensions(size);
+            let picture = decoded(bytes);
+            assert_eq!((picture.width(), picture.height()), pixels, "{size:?}");
+            assert!(bytes.len() <= budget, "{size:?}: {}", bytes.len());
+        }
+        // Made again from a larger size (photos stored before a size existed).
+        let again = decoded(&resized(&photo.page, PhotoSize::Phone).unwrap());
+        assert_eq!((again.width(), again.height()), PHONE);
+        let again = decoded(&resized(&photo.card, PhotoSize::Thumb).unwrap());
+        assert_eq!((again.width(), again.height()), THUMB);
+        assert_eq!(
+            resized(b"not a jpeg", PhotoSize::Phone),
+            Err(PhotoError::NotAPhoto)
+        );
         // The same upload twice: the same name.
         assert_eq!(process(&upload).unwrap().digest, photo.digest);
     }

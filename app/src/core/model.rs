@@ -6,6 +6,51 @@ use serde::{Deserialize, Serialize};
 
 pub mod event;
 
+/// A space photo's sizes (3:2, JPEG), each at its own address: the list's thumbnails (shown
+/// 120 CSS px wide), the map's popups (and thumbnails on 3× screens), the space page on phones
+/// (and 1× screens), the space page on wide 2× screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoSize {
+    Thumb,
+    Card,
+    Phone,
+    Page,
+}
+
+impl PhotoSize {
+    pub const ALL: [PhotoSize; 4] = [
+        PhotoSize::Thumb,
+        PhotoSize::Card,
+        PhotoSize::Phone,
+        PhotoSize::Page,
+    ];
+
+    /// Its width in pixels (its height is two thirds of it).
+    pub const fn width(self) -> u32 {
+        match self {
+            PhotoSize::Thumb => 240,
+            PhotoSize::Card => 360,
+            PhotoSize::Phone => 720,
+            PhotoSize::Page => 1200,
+        }
+    }
+
+    pub fn from_width(width: &str) -> Option<PhotoSize> {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.width().to_string() == width)
+    }
+
+    /// `srcset` of these sizes of the photo at `address(size)`.
+    pub fn srcset(sizes: &[PhotoSize], address: impl Fn(PhotoSize) -> String) -> String {
+        sizes
+            .iter()
+            .map(|&size| format!("{} {}w", address(size), size.width()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The audit trail's actor for what the public join form did (a listing proposed).
 pub const JOIN_FORM_ACTOR: &str = "join form";
 

@@ -33,7 +33,7 @@ pub const MY_SPACE_CONFIRM: &str = "/il-mio-spazio/conferma/{token}";
 pub const MY_SPACE_MANAGERS: &str = "/il-mio-spazio/gestori/{id}";
 /// A manager proposes changes to one of their spaces (the form posts here).
 pub const MY_SPACE_EDIT: &str = "/il-mio-spazio/spazi/{id}";
-/// A space's photo (`{digest}-360.jpg` or `{digest}-1200.jpg`, see [`photo`]): published
+/// A space's photo (`{digest}-{width}.jpg`, see [`photo`]): published
 /// listings' photos for everyone; any stored photo for staff (at `/admin/foto/…`) and for
 /// signed-in managers (at `/il-mio-spazio/foto/…`, where their cookie goes) — a proposal's.
 pub const PHOTO: &str = "/foto/{file}";
@@ -306,19 +306,18 @@ pub fn my_space_confirm(token: &str) -> String {
 pub fn my_space_managers(id: i64) -> String {
     fill(MY_SPACE_MANAGERS, id)
 }
-/// The address of photo `digest` at the cards' size (`card`) or the page's, under `pattern`
-/// ([`PHOTO`], [`ADMIN_PHOTO`] or [`MY_SPACE_PHOTO`]).
-pub fn photo_at(pattern: &str, digest: &str, card: bool) -> String {
-    let width = if card { 360 } else { 1200 };
-    fill(pattern, format!("{digest}-{width}.jpg"))
+/// The address of photo `digest` at `size`, under `pattern` ([`PHOTO`], [`ADMIN_PHOTO`] or
+/// [`MY_SPACE_PHOTO`]).
+pub fn photo_at(pattern: &str, digest: &str, size: crate::core::model::PhotoSize) -> String {
+    fill(pattern, format!("{digest}-{}.jpg", size.width()))
 }
 /// The card-sized photo of published space `slug` (see [`SPACE_PHOTO`]).
 pub fn space_photo(slug: &str) -> String {
     fill(SPACE_PHOTO, slug)
 }
 /// A published photo's address (see [`photo_at`]).
-pub fn photo(digest: &str, card: bool) -> String {
-    photo_at(PHOTO, digest, card)
+pub fn photo(digest: &str, size: crate::core::model::PhotoSize) -> String {
+    photo_at(PHOTO, digest, size)
 }
 pub fn my_space_edit(id: i64) -> String {
     fill(MY_SPACE_EDIT, id)

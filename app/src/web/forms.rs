@@ -5,6 +5,7 @@
 //! `edit` is what every staff edit form shares.
 
 pub mod accounts;
+pub mod confirmations;
 pub mod edit;
 pub mod events;
 pub mod imports;

@@ -5,7 +5,7 @@
 
 use crate::api::context::{manager_token, session_token};
 use crate::backend::context::AppState;
-use crate::backend::db::PhotoSize;
+use crate::core::model::PhotoSize;
 use crate::core::validate::space::is_photo_name;
 use crate::web::respond::unavailable;
 use axum::extract::{Path, State};
@@ -20,14 +20,10 @@ enum Viewer {
     Manager,
 }
 
-/// `{digest}-360.jpg` or `{digest}-1200.jpg`.
+/// `{digest}-{width}.jpg`, the width one of [`PhotoSize`]'s.
 fn parse(file: &str) -> Option<(&str, PhotoSize)> {
     let (digest, width) = file.strip_suffix(".jpg")?.split_once('-')?;
-    let size = match width {
-        "360" => PhotoSize::Card,
-        "1200" => PhotoSize::Page,
-        _ => return None,
-    };
+    let size = PhotoSize::from_width(width)?;
     is_photo_name(digest).then_some((digest, size))
 }
 
@@ -66,15 +62,10 @@ pub(crate) async fn of_space(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let digest = match state.db.published_photo(&slug).await {
-        Ok(Some(digest)) if is_photo_name(&digest) => digest,
-        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return unavailable("a space's photo", &err),
-    };
-    match state.db.photo(&digest, PhotoSize::Card).await {
-        Ok(Some(photo)) => send(photo.bytes, &digest, "public, max-age=300", &headers),
+    match state.db.published_card_photo(&slug).await {
+        Ok(Some((digest, bytes))) => send(bytes, &digest, "public, max-age=300", &headers),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => unavailable("a photo", &err),
+        Err(err) => unavailable("a space's photo", &err),
     }
 }
 
@@ -147,9 +138,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_two_sizes_of_a_well_named_photo_are_files() {
+    fn only_the_three_sizes_of_a_well_named_photo_are_files() {
         let d = "0123456789abcdef01234567";
         assert_eq!(parse(&format!("{d}-360.jpg")), Some((d, PhotoSize::Card)));
+        assert_eq!(parse(&format!("{d}-720.jpg")), Some((d, PhotoSize::Phone)));
         assert_eq!(parse(&format!("{d}-1200.jpg")), Some((d, PhotoSize::Page)));
         for bad in [
             format!("{d}-640.jpg"),

@@ -52,8 +52,8 @@ pub fn router(state: AppState) -> Router {
     use axum::extract::DefaultBodyLimit;
     use axum::routing::post;
     use forms::{
-        accounts, events, imports, join, managers, passwords, registrations, review, revisions,
-        rsvp, sign_in, space_managers, space_photo, spaces,
+        accounts, confirmations, events, imports, join, managers, passwords, registrations, review,
+        revisions, rsvp, sign_in, space_managers, space_photo, spaces,
     };
     // Every route but the pages' (those are `ui::app::App`'s), then every middleware.
     let app = Router::new()
@@ -100,7 +100,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::MY_SPACE_MANAGERS, post(managers::invite))
         .route(
             paths::MY_SPACE_CONFIRM,
-            post(managers::answer_confirmation).layer(DefaultBodyLimit::max(1024)),
+            post(confirmations::answer_confirmation).layer(DefaultBodyLimit::max(1024)),
         )
         .route(
             paths::MY_SPACE_EDIT,

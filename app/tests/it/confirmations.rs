@@ -343,6 +343,9 @@ async fn confirming_by_one_click_over_http() {
     // The link shows the listing and the three answers; only a button answers.
     let html = body_text(app.clone().oneshot(get_req(&link, None)).await.unwrap()).await;
     assert!(html.contains("Sì, è tutto giusto") && html.contains("DumBO"));
+    // Every field, an empty one said to be empty, and how exact the pin is.
+    assert!(html.contains("Precisione della posizione"));
+    assert!(html.contains("<dd class=\"facts__empty\">non indicato</dd>"));
     let answer = |body: &'static str| {
         app.clone()
             .oneshot(post_form(&link, body, None, Some(ORIGIN)))

@@ -12,6 +12,7 @@ mod http;
 mod import;
 mod join;
 mod managers;
+mod managers_http;
 mod merge;
 mod opendata;
 mod outbox;

@@ -10,7 +10,7 @@ use crate::staff::{
     body_text, create, csrf_of, fetch_page, get_req, http_sign_in, post_form, NOW, ORIGIN,
 };
 use crate::support::{on_both_backends, TestDb};
-use app::core::model::Role;
+use app::core::model::{PhotoSize, Role};
 use app::core::validate::space::SpaceInput;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -242,18 +242,30 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
         .insert(header::IF_NONE_MATCH, etag.parse().unwrap());
     let res = app.clone().oneshot(again).await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
-    let page = axum::body::to_bytes(
-        app.clone()
-            .oneshot(get_req(&format!("/foto/{digest}-1200.jpg"), None))
-            .await
-            .unwrap()
-            .into_body(),
-        1 << 20,
-    )
-    .await
-    .unwrap();
-    let decoded = image::load_from_memory(&page).unwrap();
-    assert_eq!((decoded.width(), decoded.height()), (1200, 800));
+    // Each of its sizes at its own address; the page offers them all to the browser.
+    for size in PhotoSize::ALL {
+        let file = format!("/foto/{digest}-{}.jpg", size.width());
+        // The space page offers all but the thumbnail, the list's cards the two smallest.
+        if size != PhotoSize::Thumb {
+            assert!(
+                page.contains(&format!("{file} {}w", size.width())),
+                "{file}"
+            );
+        }
+        let bytes = axum::body::to_bytes(
+            app.clone()
+                .oneshot(get_req(&file, None))
+                .await
+                .unwrap()
+                .into_body(),
+            1 << 20,
+        )
+        .await
+        .unwrap();
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        let width = size.width();
+        assert_eq!((decoded.width(), decoded.height()), (width, width * 2 / 3));
+    }
     // The map's markers say it has one; its popup finds it by the space's address.
     let markers = fetch_page(&app, "/api/spazi/mappa.txt", None).await;
     assert!(markers
@@ -273,8 +285,12 @@ async fn a_managers_photo_from_the_upload_to_the_public_page() {
         let res = app.clone().oneshot(get_req(unknown, None)).await.unwrap();
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{unknown}");
     }
+    // The list's card: the thumbnail, and the card's size for 3× screens.
     let home = fetch_page(&app, "/", None).await;
-    assert!(home.contains(&format!("src=\"/foto/{card}\"")));
+    assert!(home.contains(&format!("src=\"/foto/{digest}-240.jpg\"")));
+    assert!(home.contains(&format!(
+        "srcset=\"/foto/{digest}-240.jpg 240w, /foto/{card} 360w\""
+    )));
     // A name that is not a photo's: not found, never a server error.
     for uri in [
         "/foto/..%2F..%2Fetc-360.jpg",
@@ -423,3 +439,39 @@ async fn unused_photos_are_deleted(t: &TestDb) {
     assert_eq!(photo_count(t).await, 2);
 }
 on_both_backends!(unused_photos_are_deleted);
+
+/// A photo stored before the thumbnails' and phones' sizes existed: the larger size is served
+/// at their addresses until maintenance makes them (once), then the smaller pictures.
+async fn older_photos_get_their_new_sizes(t: &TestDb) {
+    let mut names = Vec::new();
+    for width in [1500, 1600] {
+        let photo = app::backend::photos::process(&phone_photo(width, 1000)).unwrap();
+        t.db.store_photo(&photo, "staff", NOW).await.unwrap();
+        names.push(photo.digest);
+    }
+    sqlx::query("UPDATE photos SET thumb = NULL, phone = NULL")
+        .execute(t.db.pool())
+        .await
+        .unwrap();
+    let names = &names;
+    let bytes = |size| async move {
+        let photo = t.db.photo(&names[0], size).await.unwrap().unwrap();
+        photo.bytes
+    };
+    assert_eq!(bytes(PhotoSize::Thumb).await, bytes(PhotoSize::Card).await);
+    assert_eq!(bytes(PhotoSize::Phone).await, bytes(PhotoSize::Page).await);
+    assert_eq!(
+        app::backend::maintenance::photo_sizes(&t.db).await.unwrap(),
+        4
+    );
+    assert_eq!(
+        app::backend::maintenance::photo_sizes(&t.db).await.unwrap(),
+        0
+    );
+    for size in [PhotoSize::Thumb, PhotoSize::Phone] {
+        let picture = image::load_from_memory(&bytes(size).await).unwrap();
+        let width = size.width();
+        assert_eq!((picture.width(), picture.height()), (width, width * 2 / 3));
+    }
+}
+on_both_backends!(older_photos_get_their_new_sizes);

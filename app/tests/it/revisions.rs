@@ -4,7 +4,10 @@
 
 use crate::http::app;
 use crate::managers::{dumbo_editor, manage, space_id, Editor};
-use crate::staff::{body_text, create, csrf_of, fetch_page, http_sign_in, post_form, ORIGIN};
+use crate::staff::{
+    body_text, create, csrf_of, fetch_page, html_unescape, http_sign_in, post_form, value_of,
+    ORIGIN,
+};
 use crate::support::TestDb;
 use app::core::model::Role;
 use app::core::validate::space::SpaceInput;
@@ -49,12 +52,18 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
             Some(ORIGIN),
         ))
     };
+    // A crafted notice says nothing.
+    let crafted = fetch_page(&app, &format!("{managers_page}?fidati=0"), Some(&staff)).await;
+    assert!(!crafted.contains("Da ora"));
     let res = trust("fidati").await.unwrap();
-    assert_eq!(
-        res.headers()[header::LOCATION],
-        format!("{managers_page}?fidati=1").as_str()
-    );
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(told.starts_with(&format!("{managers_page}?fidati=")));
+    let html = fetch_page(&app, &told, Some(&staff)).await;
+    assert!(html.contains("Da ora le modifiche dei gestori sono pubblicate subito."));
     assert!(t.db.managers_trusted(dumbo).await.unwrap());
+    // Trusted again (a colleague's page): nothing changed, nothing said.
+    let res = trust("fidati").await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], managers_page.as_str());
     let trail = t.db.audit_trail("space", dumbo).await.unwrap();
     assert_eq!(trail[0].action, "managers_trusted");
     assert_eq!(trail[0].actor_email, "staff@example.it");
@@ -105,10 +114,9 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
 
     // No longer trusted: the next change waits for staff.
     let res = trust("non-fidati").await.unwrap();
-    assert_eq!(
-        res.headers()[header::LOCATION],
-        format!("{managers_page}?fidati=0").as_str()
-    );
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    let html = fetch_page(&app, &told, Some(&staff)).await;
+    assert!(html.contains("Da ora le modifiche dei gestori attendono"));
     let mut again = changed.clone();
     again.description = "Questa aspetta lo staff.".into();
     let res = send(again).await.unwrap();
@@ -155,15 +163,18 @@ async fn staff_correct_a_proposal_before_approving_it() {
     assert!(detail.contains("Modifica prima di approvare"));
     assert!(detail.contains("Descrizione con un refuso: spazzio."));
     let csrf = csrf_of(&detail);
+    let shown = html_unescape(&value_of(&detail, "base"));
     let version = t.db.staff_space(dumbo).await.unwrap().unwrap().version;
-    let decide = |input: SpaceInput| {
+    let decide_at = |input: SpaceInput, version: i64, base: &str| {
         let body = format!(
-            "csrf={csrf}&version={version}&azione=modifica&{}",
-            serde_urlencoded::to_string(&input).unwrap()
+            "csrf={csrf}&version={version}&azione=modifica&{}&{}",
+            serde_urlencoded::to_string(&input).unwrap(),
+            serde_urlencoded::to_string([("base", base)]).unwrap()
         );
         app.clone()
             .oneshot(post_form(&page, &body, Some(&staff), Some(ORIGIN)))
     };
+    let decide = |input: SpaceInput| decide_at(input, version + 1, &shown);
     // A problem: beside its field, the corrections kept, nothing written.
     let mut corrected = proposed.clone();
     corrected.description = "Descrizione corretta dallo staff.".into();
@@ -174,9 +185,28 @@ async fn staff_correct_a_proposal_before_approving_it() {
     assert!(html.contains("Descrizione corretta dallo staff."));
     assert!(html.contains("id=\"name-error\""));
     assert_eq!(description(&t, dumbo).await, before);
-    // Corrected and approved: the listing as staff corrected it; the manager told.
+    // Meanwhile a colleague changes the web site: the corrections come back over the newer
+    // listing — this person's description kept, the colleague's site too — nothing written.
+    sqlx::query(
+        "UPDATE spaces SET website = 'https://collega.example.it', version = version + 1 \
+         WHERE id = $1",
+    )
+    .bind(dumbo)
+    .execute(t.db.pool())
+    .await
+    .unwrap();
     corrected.name = listing.name.clone();
-    let res = decide(corrected).await.unwrap();
+    let res = decide_at(corrected.clone(), version, &shown).await.unwrap();
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = body_text(res).await;
+    assert!(html.contains("Descrizione corretta dallo staff."));
+    assert_eq!(value_of(&html, "website"), "https://collega.example.it");
+    assert_eq!(description(&t, dumbo).await, before);
+    let rebased = html_unescape(&value_of(&html, "base"));
+    assert_ne!(rebased, shown);
+    // Corrected and approved: the listing as staff corrected it; the manager told.
+    corrected.website = "https://collega.example.it".into();
+    let res = decide_at(corrected, version + 1, &rebased).await.unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         description(&t, dumbo).await.as_deref(),
@@ -200,6 +230,10 @@ async fn staff_correct_a_proposal_before_approving_it() {
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let html = body_text(res).await;
     assert!(html.contains("non sono state salvate") && html.contains("Correzione arrivata tardi."));
+    // Only what that colleague changed is listed, not the site their form showed as it was.
+    let unsaved = &html[html.find("notice--warning").unwrap()..];
+    let unsaved = &unsaved[..unsaved.find("</dl>").unwrap()];
+    assert!(unsaved.contains("Descrizione") && !unsaved.contains("Sito web"));
     assert!(html.contains("Questa proposta è stata approvata il"));
     t.finish().await;
 }

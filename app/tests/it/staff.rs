@@ -1078,6 +1078,28 @@ pub(crate) fn csrf_of(html: &str) -> String {
         .to_owned()
 }
 
+/// The value of the first form field named `name` (as written in the page, escaped).
+pub(crate) fn value_of(html: &str, name: &str) -> String {
+    let at = html.find(&format!("name=\"{name}\"")).unwrap();
+    let tag = &html[html[..at].rfind('<').unwrap()..];
+    let tag = &tag[..tag.find('>').unwrap()];
+    tag.split("value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// An attribute's text as the browser reads it.
+pub(crate) fn html_unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 const DUMBO_FORM: &str = "name=DumBO+Bologna&kind_coworking=on&description=&address=Via+Camillo+Casarini+19\
 &municipality=037006&lat=44.5010&lon=11.3226&precision=approximate&website=dumbospace.it&email=&phone=\
 &organisation=&organisation_kind=&organisation_website=&organisation_description=";

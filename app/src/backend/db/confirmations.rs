@@ -262,19 +262,16 @@ impl Db {
         Ok(row.and_then(|(answer,)| answer))
     }
 
-    /// Answers the request of link `token_hash` (`confirmed`, `update` or `closed`), once:
-    /// a confirmation confirms the listing now; a closure queues `staff` (the staff's e-mail);
-    /// audited, the manager as actor. The request, or `None` when the link cannot be answered.
+    /// Answers `record` (read with [`Db::confirmation`]) with `confirmed`, `update` or
+    /// `closed`, once: a confirmation confirms the listing now; a closure queues `staff` (the
+    /// staff's e-mail); audited, the manager as actor. `false` when it was answered meanwhile.
     pub async fn answer_confirmation(
         &self,
-        token_hash: &str,
+        record: &ConfirmationRecord,
         answer: &str,
         staff: impl FnOnce(&ConfirmationRecord) -> Email,
         now: i64,
-    ) -> Result<Option<ConfirmationRecord>, DbError> {
-        let Some(record) = self.confirmation(token_hash, now).await? else {
-            return Ok(None);
-        };
+    ) -> Result<bool, DbError> {
         let mut tx = self.begin_write().await?;
         let answered = sqlx::query(
             "UPDATE confirmation_requests SET answered_at = $1, answer = $2 \
@@ -287,12 +284,12 @@ impl Db {
         .await?;
         if answered.rows_affected() == 0 {
             tx.rollback().await?;
-            return Ok(None);
+            return Ok(false);
         }
         match answer {
             "confirmed" => confirm_space(&mut tx, record.space_id, now).await?,
             "closed" => {
-                enqueue(&mut tx, &staff(&record), now).await?;
+                enqueue(&mut tx, &staff(record), now).await?;
             }
             _ => {}
         }
@@ -315,7 +312,7 @@ impl Db {
         )
         .await?;
         tx.commit().await?;
-        Ok(Some(record))
+        Ok(true)
     }
 
     /// How fresh the published listings are at `now`, for a confirmation `period` (seconds).

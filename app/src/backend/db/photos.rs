@@ -1,14 +1,8 @@
-//! The SQL of spaces' photos: stored once per name (a digest of the bytes), read back at either
-//! size, and deleted when nothing has used them for a day.
+//! The SQL of spaces' photos: stored once per name (a digest of the bytes), read back at any
+//! of its sizes, and deleted when nothing has used them for a day.
 
 use super::{Db, DbError};
-
-/// Which of a photo's two sizes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PhotoSize {
-    Card,
-    Page,
-}
+pub use crate::core::model::PhotoSize;
 
 /// A photo's bytes, and whether a published listing shows it (else only staff and managers,
 /// who may be looking at a proposal, may see it).
@@ -28,11 +22,14 @@ impl Db {
     ) -> Result<(), DbError> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO photos (digest, card, page, created_at) VALUES ($1, $2, $3, $4) \
+            "INSERT INTO photos (digest, thumb, card, phone, page, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (digest) DO UPDATE SET created_at = excluded.created_at",
         )
         .bind(&photo.digest)
+        .bind(&photo.thumb)
         .bind(&photo.card)
+        .bind(&photo.phone)
         .bind(&photo.page)
         .bind(now)
         .execute(&mut *tx)
@@ -84,12 +81,9 @@ impl Db {
         digest: &str,
         size: PhotoSize,
     ) -> Result<Option<StoredPhoto>, DbError> {
-        let column = match size {
-            PhotoSize::Card => "card",
-            PhotoSize::Page => "page",
-        };
+        let column = column(size);
         let row: Option<(Vec<u8>, i64)> = sqlx::query_as(&format!(
-            "SELECT p.{column}, (SELECT COUNT(*) FROM spaces s \
+            "SELECT {column}, (SELECT COUNT(*) FROM spaces s \
                WHERE s.photo = p.digest AND s.status = 'published') \
              FROM photos p WHERE p.digest = $1"
         ))
@@ -102,14 +96,52 @@ impl Db {
         }))
     }
 
-    /// The photo published space `slug` shows, if any.
-    pub async fn published_photo(&self, slug: &str) -> Result<Option<String>, DbError> {
-        let row: Option<(Option<String>,)> =
-            sqlx::query_as("SELECT photo FROM spaces WHERE slug = $1 AND status = 'published'")
-                .bind(slug)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.and_then(|(photo,)| photo))
+    /// Up to `limit` stored photos without their `size` (stored before it was made): their
+    /// name and the larger stored size to make it from.
+    pub async fn photos_without(
+        &self,
+        size: PhotoSize,
+        limit: i64,
+    ) -> Result<Vec<(String, Vec<u8>)>, DbError> {
+        let (own, from) = source(size);
+        Ok(sqlx::query_as(&format!(
+            "SELECT digest, {from} FROM photos WHERE {own} IS NULL ORDER BY digest LIMIT $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Stores photo `digest`'s `size` (made from a larger stored one).
+    pub async fn set_photo_size(
+        &self,
+        digest: &str,
+        size: PhotoSize,
+        bytes: &[u8],
+    ) -> Result<(), DbError> {
+        let (own, _) = source(size);
+        sqlx::query(&format!(
+            "UPDATE photos SET {own} = $1 WHERE digest = $2 AND {own} IS NULL"
+        ))
+        .bind(bytes)
+        .bind(digest)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The name and card size of the photo published space `slug` shows, if any.
+    pub async fn published_card_photo(
+        &self,
+        slug: &str,
+    ) -> Result<Option<(String, Vec<u8>)>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT p.digest, p.card FROM spaces s JOIN photos p ON p.digest = s.photo \
+             WHERE s.slug = $1 AND s.status = 'published'",
+        )
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Deletes the photos stored before `before` that no listing shows and no waiting proposal
@@ -125,5 +157,24 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
+    }
+}
+
+/// A size's column and, for the sizes added later (missing on photos stored before them), the
+/// larger stored size served instead until maintenance makes it (`Db::photos_without`).
+fn source(size: PhotoSize) -> (&'static str, &'static str) {
+    match size {
+        PhotoSize::Thumb => ("thumb", "card"),
+        PhotoSize::Card => ("card", "card"),
+        PhotoSize::Phone => ("phone", "page"),
+        PhotoSize::Page => ("page", "page"),
+    }
+}
+
+/// What to read for `size`: its column, or the larger size while it is missing.
+fn column(size: PhotoSize) -> String {
+    match source(size) {
+        (own, from) if own == from => format!("p.{own}"),
+        (own, from) => format!("COALESCE(p.{own}, p.{from})"),
     }
 }

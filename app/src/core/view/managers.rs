@@ -164,6 +164,10 @@ pub struct RevisionPage {
     /// The listing now with the manager's changes, as form values: staff may edit it before
     /// approving.
     pub merged: crate::core::validate::space::SpaceInput,
+    /// `merged` serialised: the form carries it back, so a correction that meets a colleague's
+    /// decision or save is compared with what this page showed (`backend::edits::merge_edits`).
+    #[serde(default)]
+    pub base: String,
 }
 
 /// A signed-in manager's area: who they are, their session's CSRF token, their spaces.

@@ -1,5 +1,6 @@
 //! A space in the list of the map page (Designers Italia card pattern).
 
+use crate::core::model::PhotoSize;
 use crate::core::paths;
 use crate::core::view::SpaceSummary;
 use crate::ui::lang::use_texts;
@@ -43,7 +44,11 @@ pub fn SpaceCard(
             {space.photo.clone().map(|p| view! {
                 <img
                     class="space-card__photo"
-                    src=paths::photo(&p.name, true)
+                    src=paths::photo(&p.name, PhotoSize::Thumb)
+                    srcset=PhotoSize::srcset(&[PhotoSize::Thumb, PhotoSize::Card], |size| {
+                        paths::photo(&p.name, size)
+                    })
+                    sizes="7.5rem"
                     alt=p.alt
                     width="360"
                     height="240"

@@ -9,6 +9,7 @@ use crate::api::managers::{
     manager_editor, manager_link,
 };
 use crate::core::datetime::day_date;
+use crate::core::model::PhotoSize;
 use crate::core::model::SpaceStatus;
 use crate::core::paths;
 use crate::core::validate::space::{Field, SpaceInput};
@@ -358,8 +359,13 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
         Some(address) => format!("{address}, {}", s.municipality),
         None => s.municipality.clone(),
     };
+    // An empty field is said to be empty: what is missing is worth confirming too.
     let item = |label: &'static str, value: Option<String>| {
-        value.map(|v| view! { <dt>{label}</dt> <dd>{v}</dd> })
+        let (value, empty) = match value.filter(|v| !v.trim().is_empty()) {
+            Some(v) => (v, false),
+            None => (m.confirm_not_given.to_owned(), true),
+        };
+        view! { <dt>{label}</dt> <dd class:facts__empty=empty>{value}</dd> }
     };
     let action = link(&paths::my_space_confirm(&token));
     let o = space
@@ -378,7 +384,7 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
         {s.photo.clone().map(|p| view! {
             <img
                 class="space__photo"
-                src=paths::photo(&p.name, true)
+                src=paths::photo(&p.name, PhotoSize::Card)
                 alt=p.alt
                 width="360"
                 height="240"
@@ -388,6 +394,7 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
             {item(t.field(Field::Name), Some(s.name.clone()))}
             {item(t.field(Field::Kinds), Some(kinds))}
             {item(t.field(Field::Address), Some(place))}
+            {item(t.field(Field::Precision), Some(t.admin.precision(s.precision).to_owned()))}
             {item(t.field(Field::Description), s.description.clone())}
             {item(t.field(Field::Services), space.services.clone())}
             {item(t.field(Field::OpeningHours), space.opening_hours.clone())}
@@ -398,7 +405,7 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
             {item(t.field(Field::OrganisationKind), o.kind.map(|k| t.organisation_kind(k).to_owned()))}
             {item(t.field(Field::OrganisationWebsite), o.website.clone())}
             {item(t.field(Field::OrganisationDescription), o.description.clone())}
-            {item(t.field(Field::PhotoAlt), s.photo.as_ref().map(|p| p.alt.clone()))}
+            {s.photo.as_ref().map(|p| item(t.field(Field::PhotoAlt), Some(p.alt.clone())))}
         </dl>
         <p><a href=link(&paths::space(&s.slug))>{m.confirm_see_page}</a></p>
         <form method="post" action=action class="confirm-answers">

@@ -2,6 +2,7 @@
 //! organisation. Unknown or unpublished slugs get the 404 page.
 
 use crate::api::get_space;
+use crate::core::model::PhotoSize;
 use crate::core::model::PositionPrecision;
 use crate::core::view::{MapMarker, SpaceDetail};
 use crate::ui::components::place::GettingThere;
@@ -46,7 +47,10 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let og_image = space.summary.photo.as_ref().map(|p| {
         let base = crate::api::context::base_url();
-        format!("{base}{}", crate::core::paths::photo(&p.name, false))
+        format!(
+            "{base}{}",
+            crate::core::paths::photo(&p.name, PhotoSize::Page)
+        )
     });
     #[cfg(not(feature = "ssr"))]
     let og_image: Option<String> = None;
@@ -89,15 +93,16 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                 <div class="space__body">
                     <div class="space__main">
                         {s.photo.clone().map(|p| {
-                            let (card, page) = (
-                                crate::core::paths::photo(&p.name, true),
-                                crate::core::paths::photo(&p.name, false),
+                            // Phones take the 720-pixel size; wide 2× screens the 1200.
+                            let srcset = PhotoSize::srcset(
+                                &[PhotoSize::Card, PhotoSize::Phone, PhotoSize::Page],
+                                |size| crate::core::paths::photo(&p.name, size),
                             );
                             view! {
                                 <img
                                     class="space__photo"
-                                    src=page.clone()
-                                    srcset=format!("{card} 360w, {page} 1200w")
+                                    src=crate::core::paths::photo(&p.name, PhotoSize::Phone)
+                                    srcset=srcset
                                     sizes="(min-width: 992px) 640px, 100vw"
                                     alt=p.alt
                                     width="1200"

@@ -1,7 +1,7 @@
 //! The space managers' posts (server only): asking for a sign-in link (always the same answer,
 //! the work done after it), using the link, signing out, proposing changes to their space,
-//! answering a request to confirm it, inviting a colleague. The staff's page of a space's
-//! managers is `space_managers`.
+//! inviting a colleague. Answering a request to confirm is `confirmations`; the staff's page of
+//! a space's managers is `space_managers`.
 
 use crate::api::context::manager_token;
 use crate::backend::auth;
@@ -202,7 +202,7 @@ fn with_csrf(
     Ok(session)
 }
 
-fn with_cookies(mut res: Response, cookies: [String; 2]) -> Response {
+pub(super) fn with_cookies(mut res: Response, cookies: [String; 2]) -> Response {
     for cookie in cookies {
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);
@@ -429,53 +429,6 @@ async fn publish_if_trusted(
         .publish_trusted_revision(revision, valid, version, manager, now)
         .await?;
     Ok(done == crate::backend::db::Approved::Done)
-}
-
-#[derive(Deserialize)]
-pub struct ConfirmForm {
-    /// `conferma`, `aggiorna` or `chiuso`.
-    #[serde(default)]
-    azione: String,
-}
-
-/// Answers a request to confirm a listing (no sign-in: the link is the key, once): confirmed,
-/// to be updated (signed in, to the editor), or closed (staff told).
-pub(crate) async fn answer_confirmation(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    Form(form): Form<ConfirmForm>,
-) -> Response {
-    let token: String = token.chars().take(128).collect();
-    let answer = match form.azione.as_str() {
-        "conferma" => "confirmed",
-        "aggiorna" => "update",
-        "chiuso" => "closed",
-        _ => return StatusCode::UNPROCESSABLE_ENTITY.into_response(),
-    };
-    let base = state.config.base_url().to_owned();
-    let staff_to = state.config.staff_email.clone();
-    let staff = |space: &str, id: i64, manager: &str| {
-        let link = format!("{base}{}", paths::admin_space(id));
-        crate::backend::emails::closure_reported(&staff_to, space, manager, &link)
-    };
-    let page = paths::my_space_confirm(&token);
-    match managers::answer(&state.db, &token, answer, staff, state.clock.now()).await {
-        Ok(managers::Answered::Confirmed) => see_other(&format!("{page}?fatto=confermata")),
-        Ok(managers::Answered::Closed) => {
-            state.outbox.wake();
-            see_other(&format!("{page}?fatto=chiuso"))
-        }
-        Ok(managers::Answered::Update { session, space_id }) => with_cookies(
-            see_other(&paths::my_space_edit(space_id)),
-            managers::cookies(Some(&session), state.config.secure_cookies()),
-        ),
-        // English addresses' redirects are made English by `web::language`.
-        Ok(managers::Answered::TooOldToSignIn) => {
-            see_other(&format!("{}?vecchio=1", paths::MY_SPACE))
-        }
-        Ok(managers::Answered::Dead) => see_other(&page),
-        Err(err) => unavailable("answering a request to confirm", &err),
-    }
 }
 
 #[derive(Deserialize)]

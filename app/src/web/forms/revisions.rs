@@ -4,6 +4,7 @@
 
 use crate::backend::context::AppState;
 use crate::backend::db::Approved;
+use crate::backend::edits::merge_edits;
 use crate::core::model::Role;
 use crate::core::paths;
 use crate::core::validate::review::validate_reason;
@@ -31,6 +32,9 @@ pub struct DecisionForm {
     azione: String,
     #[serde(default)]
     motivo: String,
+    /// The values the staff's form showed (`RevisionPage::base`).
+    #[serde(default)]
+    base: String,
     /// The listing as staff edited it (`modifica`).
     #[serde(flatten)]
     input: SpaceInput,
@@ -73,6 +77,7 @@ pub(crate) async fn decide(
                             input: form.input,
                             errors,
                             unsaved: false,
+                            base: form.base,
                         };
                         return render_page(
                             &state,
@@ -110,12 +115,25 @@ pub(crate) async fn decide(
                     state.outbox.wake();
                     done()
                 }
-                // Staff's own corrections come back with the page as it is now: approved
-                // again over the newer listing, or shown unsaved beside the decision.
-                Ok(Approved::Stale | Approved::Gone) if edited.is_some() => {
+                // Staff's own corrections come back with the page as it is now: over the newer
+                // listing (the fields they changed kept, the others as a colleague left them),
+                // or shown unsaved beside the decision.
+                Ok(Approved::Stale) if edited.is_some() => {
+                    // Read at the start of this request: after the save that made it stale.
+                    let current = proposal.merged;
+                    let context = RevisionEditState {
+                        input: merge_edits(&form.input, &form.base, &current).unwrap_or(form.input),
+                        unsaved: true,
+                        base: serde_json::to_string(&current).unwrap_or_default(),
+                        ..Default::default()
+                    };
+                    render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await
+                }
+                Ok(Approved::Gone) if edited.is_some() => {
                     let context = RevisionEditState {
                         input: form.input,
                         unsaved: true,
+                        base: form.base,
                         ..Default::default()
                     };
                     render_page(&state, &uri, &headers, context, StatusCode::CONFLICT).await

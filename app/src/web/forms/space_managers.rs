@@ -3,7 +3,6 @@
 
 use crate::backend::auth;
 use crate::backend::context::AppState;
-use crate::backend::db::ManagerSource;
 use crate::backend::managers;
 use crate::core::model::Role;
 use crate::core::paths;
@@ -58,15 +57,28 @@ pub(crate) async fn staff_managers(
                 return refused(&state, &uri, &headers, email, problem).await;
             }
             let email = auth::normalize_email(&email);
-            if state.db.staff_space(id).await.ok().flatten().is_none() {
-                return StatusCode::NOT_FOUND.into_response();
-            }
+            let space = match state.db.staff_space(id).await {
+                Ok(Some(space)) => space,
+                Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+                Err(err) => return unavailable("loading a space", &err),
+            };
+            // Told in Italian, the area's first language: nothing says which they read.
+            let link = format!("{}{}", state.config.base_url(), paths::MY_SPACE);
+            let mail = crate::backend::emails::manager_added(
+                &email,
+                &space.current.name,
+                &link,
+                crate::i18n::Lang::It,
+            );
             match state
                 .db
-                .add_space_manager(id, &email, ManagerSource::Staff, actor, now)
+                .add_space_manager_telling(id, &email, actor, &mail, now)
                 .await
             {
-                Ok(true) => notice("aggiunto", &email),
+                Ok(true) => {
+                    state.outbox.wake();
+                    notice("aggiunto", &email)
+                }
                 Ok(false) => notice("gia", &email),
                 Err(err) => unavailable("adding a manager", &err),
             }
@@ -91,7 +103,10 @@ pub(crate) async fn staff_managers(
             let trusted = form.azione == "fidati";
             let actor = (session.user.id, session.user.email.as_str());
             match state.db.set_managers_trusted(id, trusted, actor, now).await {
-                Ok(_) => see_other(&format!("{page}?fidati={}", u8::from(trusted))),
+                // Named by the change's time, so the page can tell it from a crafted link
+                // (and say nothing when nothing changed).
+                Ok(true) => see_other(&format!("{page}?fidati={now}")),
+                Ok(false) => see_other(&page),
                 Err(err) => unavailable("trusting a space's managers", &err),
             }
         }

@@ -81,6 +81,11 @@ pub(super) fn popup(
         };
         let img = document.create_element("img")?;
         img.set_class_name("map-popup__photo");
+        // The card's sizes, chosen for the popup's width (the card shows a thumbnail).
+        if let Some(srcset) = card.as_ref().and_then(|c| c.get_attribute("srcset")) {
+            img.set_attribute("srcset", &srcset)?;
+            img.set_attribute("sizes", "15rem")?;
+        }
         img.set_attribute("src", &src)?;
         img.set_attribute("alt", &alt)?;
         img.set_attribute("width", "240")?;

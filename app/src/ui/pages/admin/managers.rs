@@ -61,11 +61,18 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
                 .filter(|email| crate::core::validate::is_email(email) && listed(email) == there)
                 .map(|email| words(&email))
         })
-        // Trust as the page shows it; "asked" only as many as manage the space.
-        .or_else(|| match q.get("fidati").as_deref() {
-            Some("1") if page.managers_trusted => Some(m.staff_trusted_on.to_owned()),
-            Some("0") if !page.managers_trusted => Some(m.staff_trusted_off.to_owned()),
-            _ => None,
+        // Trust only after the change the link names (its time on the record, the latest);
+        // "asked" only as many as manage the space.
+        .or_else(|| {
+            let at = q.get("fidati")?.parse::<i64>().ok()?;
+            let last = page.audit.iter().find(|e| e.action == "managers_trusted")?;
+            (last.at == at).then(|| {
+                if page.managers_trusted {
+                    m.staff_trusted_on.to_owned()
+                } else {
+                    m.staff_trusted_off.to_owned()
+                }
+            })
         })
         .or_else(|| {
             q.get("chiesto")

@@ -7,6 +7,7 @@ use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::{revision_detail, revisions_to_review};
 use crate::core::datetime::local_minute;
+use crate::core::model::PhotoSize;
 use crate::core::paths;
 use crate::core::validate::review::{Field, REASON_MAX};
 use crate::core::validate::FieldErrors;
@@ -85,6 +86,8 @@ pub struct RevisionEditState {
     pub errors: FieldErrors<crate::core::validate::space::Field>,
     /// Sent back unsaved: the listing changed meanwhile, or a colleague decided first.
     pub unsaved: bool,
+    /// The values the form showed before this person's corrections (`RevisionPage::base`).
+    pub base: String,
 }
 
 /// The listing with the manager's changes in the staff's space form: staff correct it and
@@ -94,9 +97,10 @@ fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView
     let m = use_texts().managers;
     let state = use_context::<RevisionEditState>();
     let open = state.is_some();
-    let (input, errors) = match state {
-        Some(s) => (s.input, s.errors),
-        None => (page.merged.clone(), Default::default()),
+    let (input, errors, base) = match state {
+        Some(s) if !s.base.is_empty() => (s.input, s.errors, s.base),
+        Some(s) => (s.input, s.errors, page.base.clone()),
+        None => (page.merged.clone(), Default::default(), page.base.clone()),
     };
     view! {
         <details class="revision-edit" open=open>
@@ -106,6 +110,7 @@ fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView
             <form class="form form--wide" method="post" action=paths::revision(page.row.id) novalidate>
                 <input type="hidden" name="csrf" value=staff.csrf_token.clone() />
                 <input type="hidden" name="version" value=page.version />
+                <input type="hidden" name="base" value=base />
                 <input type="hidden" name="photo" value=input.photo.clone() />
                 // The photo as proposed; its description may be corrected.
                 {if input.photo.is_empty() {
@@ -216,7 +221,7 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
             // Named by its column, so that the two photos are told apart by ear too.
             let cell = |raw: &str, column: &str| {
                 if field == "photo" && crate::core::validate::space::is_photo_name(raw) {
-                    let src = paths::photo_at(paths::ADMIN_PHOTO, raw, true);
+                    let src = paths::photo_at(paths::ADMIN_PHOTO, raw, PhotoSize::Card);
                     let alt = format!(
                         "{} ({})",
                         field_words(t, field, false),
@@ -330,20 +335,25 @@ fn unsaved_corrections(page: &RevisionPage) -> Option<AnyView> {
     let t = use_texts();
     let m = t.managers;
     let state = use_context::<RevisionEditState>().filter(|s| s.unsaved)?;
-    let (typed, merged) = (
-        serde_json::to_value(&state.input).ok()?,
-        serde_json::to_value(&page.merged).ok()?,
-    );
-    let rows = typed
-        .as_object()?
-        .iter()
-        .filter(|(key, value)| merged.get(key.as_str()) != Some(*value))
+    // Only what this person changed from what their form showed: a field only the colleague
+    // changed is not theirs to carry over (copying it back would undo the colleague's work).
+    let base = if state.base.is_empty() {
+        serde_json::to_string(&page.merged).ok()?
+    } else {
+        state.base
+    };
+    let changed = crate::backend::edits::changed_fields(&state.input, &base)?;
+    if changed.is_empty() {
+        return None;
+    }
+    let rows = changed
+        .into_iter()
         .map(|(key, value)| {
             let value = value
                 .as_str()
                 .map(str::to_owned)
                 .unwrap_or_else(|| value.to_string());
-            view! { <dt>{field_words(t, key, false)}</dt> <dd class="prewrap">{value}</dd> }
+            view! { <dt>{field_words(t, &key, false)}</dt> <dd class="prewrap">{value}</dd> }
         })
         .collect_view();
     Some(

@@ -5,6 +5,7 @@
 use crate::api::context::StaffContext;
 use crate::api::error::AppError;
 use crate::api::staff_space_page;
+use crate::core::model::PhotoSize;
 use crate::core::model::{PositionPrecision, SpaceStatus};
 use crate::core::paths;
 use crate::core::validate::space::{Field, SpaceInput};
@@ -239,7 +240,7 @@ fn PhotoFields(input: SpaceInput, errors: FieldErrors<Field>, photo: PhotoField)
     let has = !input.photo.is_empty() && !missing;
     let uploaded = has && photo.saved.as_deref() != Some(input.photo.as_str());
     let preview = has.then(|| {
-        let src = crate::core::paths::photo_at(photo.at, &input.photo, true);
+        let src = crate::core::paths::photo_at(photo.at, &input.photo, PhotoSize::Card);
         view! {
             <img class="photo-preview" src=src alt=input.photo_alt.clone() width="360" height="240" />
             {uploaded.then(|| view! { <p class="notice" role="status">{a.photo_uploaded}</p> })}
