@@ -148,7 +148,7 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(photo).toBeVisible();
   expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // Approved today (the server's clock runs from 1 June 2022): the listing says so.
-  await expect(page.getByText(/^Informazioni confermate il \d+ giugno 2022$/)).toBeVisible();
+  await expect(page.getByText(/^Informazioni confermate il \d+°? giugno 2022$/)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);
 
   // Staff ask the manager to confirm the listing; one click on the e-mailed link does it,
@@ -164,8 +164,10 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await page.goto(new URL(confirm).pathname);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Le informazioni del tuo spazio sono ancora giuste?");
   await expect(page.getByText(description)).toBeVisible();
+  await expect(page.locator(".facts")).toContainText("Precisione della posizione");
   await page.getByRole("button", { name: "Sì, è tutto giusto" }).click();
   await expect(page.getByRole("status")).toHaveText("Grazie! Le informazioni del tuo spazio risultano confermate da oggi.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Risposta ricevuta");
   // The link works once.
   await page.goto(new URL(confirm).pathname);
   await expect(page.getByRole("alert")).toContainText("non funziona più");

@@ -72,14 +72,14 @@ managers-mail-invited-subject = You are among the managers of a space of the net
 managers-mail-invited =
     { $inviter } added you among the managers of "{ $space }" on the map of innovation spaces of the Città metropolitana di Bologna.
 
-    From "My space" you can propose changes to the listing: type this address and get a link to sign in, no password needed.
+    From "My space" you can propose changes to the listing. Open this page and type your e-mail address: you will get a link to sign in, no password needed.
     { $link }
 
     If you do not know who invited you, write to the Forum's staff: they will remove you.
 managers-mail-added =
-    The staff of the Forum of innovation spaces added you among the managers of "{ $space }" on the map of innovation spaces of the Città metropolitana di Bologna.
+    the staff of the Forum of innovation spaces added you among the managers of "{ $space }" on the map of innovation spaces of the Città metropolitana di Bologna.
 
-    From "My space" you can propose changes to the listing and, once a year, confirm that it is still right: type this address and get a link to sign in, no password needed.
+    From "My space" you can propose changes to the listing and, once a year, confirm that it is still right. Open this page and type your e-mail address: you will get a link to sign in, no password needed.
     { $link }
 
     If you think this is a mistake, write to the Forum's staff: they will remove you.
@@ -87,6 +87,7 @@ managers-confirm-title = Is your space's information still right?
 managers-confirm-intro = This is how "{ $space }" appears on the map of innovation spaces. If everything is right, confirm it with one click.
 managers-confirm-photo = Photo
 managers-confirm-not-given = not given
+managers-confirm-answered-title = Answer received
 managers-confirm-see-page = See the space's page as the public sees it
 managers-confirm-update-old = For your safety, a link received more than 7 days ago does not open the listing for editing: type your address here and get a link to sign in. The e-mail's link still works to confirm, or to tell us the space has closed.
 managers-confirm-yes = Yes, everything is right
@@ -126,6 +127,8 @@ managers-staff-add-label = Add a manager (e-mail address)
 managers-staff-add = Add
 managers-staff-remove = Remove { $email }
 managers-staff-added = { $email } now manages the space: we have written to them.
+managers-staff-not-manager = { $email } was not among this space's managers: nothing changed.
+managers-staff-trust-unchanged = Nothing changed: it was already so (perhaps a colleague did it).
 managers-staff-removed = { $email } no longer manages the space.
 managers-staff-already = { $email } already manages the space.
 managers-action-added = manager added
@@ -157,6 +160,8 @@ managers-revision-stale = The listing changed while you were looking: below is w
 managers-revision-was-approved = This proposal was approved on { $when }.
 managers-revision-was-rejected = This proposal was not approved, on { $when }.
 managers-revision-corrections-unsaved = A colleague decided this proposal while you were correcting it: your corrections were not saved. Here they are, to carry over to the space's listing if they still apply:
+managers-revision-photo-now = Current photo
+managers-revision-photo-proposed = Proposed photo
 managers-revision-decided = This proposal was decided already, or a manager sent a newer one.
 managers-revision-open-space = Open the space's listing
 managers-action-confirmed = information confirmed by the manager

@@ -72,14 +72,14 @@ managers-mail-invited-subject = Sei tra i gestori di uno spazio della rete
 managers-mail-invited =
     { $inviter } ti ha aggiunto tra i gestori di «{ $space }» sulla mappa degli spazi per l'innovazione della Città metropolitana di Bologna.
 
-    Da «Il mio spazio» puoi proporre modifiche alla scheda: scrivi questo indirizzo e ricevi un link per entrare, senza password.
+    Da «Il mio spazio» puoi proporre modifiche alla scheda. Apri questa pagina e scrivi il tuo indirizzo e-mail: riceverai un link per entrare, senza password.
     { $link }
 
     Se non conosci chi ti ha invitato, scrivi allo staff del Forum: ti toglierà.
 managers-mail-added =
-    Lo staff del Forum metropolitano degli spazi per l'innovazione ti ha aggiunto tra i gestori di «{ $space }» sulla mappa degli spazi per l'innovazione della Città metropolitana di Bologna.
+    lo staff del Forum metropolitano degli spazi per l'innovazione ti ha aggiunto tra i gestori di «{ $space }» sulla mappa degli spazi per l'innovazione della Città metropolitana di Bologna.
 
-    Da «Il mio spazio» puoi proporre modifiche alla scheda e, una volta l'anno, confermare che è ancora giusta: scrivi questo indirizzo e ricevi un link per entrare, senza password.
+    Da «Il mio spazio» puoi proporre modifiche alla scheda e, una volta l'anno, confermare che è ancora giusta. Apri questa pagina e scrivi il tuo indirizzo e-mail: riceverai un link per entrare, senza password.
     { $link }
 
     Se pensi che sia un errore, scrivi allo staff del Forum: ti toglierà.
@@ -87,6 +87,7 @@ managers-confirm-title = Le informazioni del tuo spazio sono ancora giuste?
 managers-confirm-intro = Ecco come «{ $space }» appare sulla mappa degli spazi per l'innovazione. Se è tutto giusto, confermalo con un clic.
 managers-confirm-photo = Foto
 managers-confirm-not-given = non indicato
+managers-confirm-answered-title = Risposta ricevuta
 managers-confirm-see-page = Vedi la pagina dello spazio come la vede il pubblico
 managers-confirm-update-old = Per sicurezza, un link ricevuto da più di 7 giorni non apre la modifica della scheda: scrivi qui il tuo indirizzo e ricevi un link per entrare. Il link dell'e-mail vale ancora per confermare o per dirci che lo spazio ha chiuso.
 managers-confirm-yes = Sì, è tutto giusto
@@ -126,6 +127,8 @@ managers-staff-add-label = Aggiungi un gestore (indirizzo e-mail)
 managers-staff-add = Aggiungi
 managers-staff-remove = Togli { $email }
 managers-staff-added = { $email } ora gestisce lo spazio: gli abbiamo scritto per e-mail.
+managers-staff-not-manager = { $email } non era tra i gestori di questo spazio: nessun cambiamento.
+managers-staff-trust-unchanged = Nessun cambiamento: era già così (forse l'ha fatto un collega).
 managers-staff-removed = { $email } non gestisce più lo spazio.
 managers-staff-already = { $email } gestisce già lo spazio.
 managers-action-added = gestore aggiunto
@@ -157,6 +160,8 @@ managers-revision-stale = La scheda è cambiata mentre guardavi: qui sotto cosa 
 managers-revision-was-approved = Questa proposta è stata approvata il { $when }.
 managers-revision-was-rejected = Questa proposta non è stata approvata il { $when }.
 managers-revision-corrections-unsaved = Un collega ha deciso questa proposta mentre la correggevi: le tue correzioni non sono state salvate. Eccole, da riportare sulla scheda dello spazio se servono ancora:
+managers-revision-photo-now = Foto attuale
+managers-revision-photo-proposed = Foto proposta
 managers-revision-decided = Questa proposta è già stata decisa, o un gestore ne ha mandata una più recente.
 managers-revision-open-space = Apri la scheda dello spazio
 managers-action-confirmed = informazioni confermate dal gestore

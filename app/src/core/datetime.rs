@@ -96,6 +96,14 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The day of the month as written before the month: Italian writes the first "1°".
+fn day_of_month(day: i8, lang: Lang) -> String {
+    match (lang, day) {
+        (Lang::It, 1) => "1°".to_owned(),
+        _ => day.to_string(),
+    }
+}
+
 /// "6 giugno 2022" / "6 June 2022" (Rome): a day in the past, said without its weekday.
 pub fn day_date(unix: i64, lang: Lang) -> String {
     let z = local(unix);
@@ -105,7 +113,7 @@ pub fn day_date(unix: i64, lang: Lang) -> String {
     };
     format!(
         "{} {} {}",
-        z.day(),
+        day_of_month(z.day(), lang),
         months[(z.month() - 1) as usize],
         z.year()
     )
@@ -123,7 +131,7 @@ pub fn long_date(unix: i64, lang: Lang) -> String {
     format!(
         "{} {} {} {}",
         days[weekday],
-        z.day(),
+        day_of_month(z.day(), lang),
         months[month],
         z.year()
     )
@@ -263,6 +271,11 @@ mod tests {
             span(LAUNCH_START, LAUNCH_START + 86_400, Lang::It),
             "lunedì 6 giugno 2022, 17:00 – martedì 7 giugno 2022, 17:00"
         );
+        // Italian writes the first of the month "1°".
+        let first = LAUNCH_START - 5 * 86_400;
+        assert_eq!(day_date(first, Lang::It), "1° giugno 2022");
+        assert_eq!(long_date(first, Lang::It), "mercoledì 1° giugno 2022");
+        assert_eq!(day_date(first, Lang::En), "1 June 2022");
         assert_eq!(short_date(LAUNCH_START), "06/06/2022");
         assert_eq!(utc_basic(LAUNCH_START), "20220606T150000Z");
         assert_eq!(utc_iso(LAUNCH_START), "2022-06-06T15:00:00Z");

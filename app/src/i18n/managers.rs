@@ -70,6 +70,7 @@ words! {
         confirm_photo,
         confirm_see_page,
         confirm_not_given,
+        confirm_answered_title,
         confirm_update_old,
         confirm_yes,
         confirm_update,
@@ -99,6 +100,8 @@ words! {
         staff_add,
         staff_remove(email: &str),
         staff_added(email: &str),
+        staff_not_manager(email: &str),
+        staff_trust_unchanged,
         staff_removed(email: &str),
         staff_already(email: &str),
         action_added,
@@ -161,6 +164,8 @@ words! {
         revision_was_approved(when: &str),
         revision_was_rejected(when: &str),
         revision_corrections_unsaved,
+        revision_photo_now,
+        revision_photo_proposed,
         revision_open_space,
     }
 }

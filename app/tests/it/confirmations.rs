@@ -4,7 +4,9 @@
 
 use crate::http::app;
 use crate::managers::{mails_to, manage, propose_description, space_id};
-use crate::staff::{body_text, create, csrf_of, get_req, http_sign_in, post_form, NOW, ORIGIN};
+use crate::staff::{
+    body_text, create, csrf_of, fetch_page, get_req, http_sign_in, post_form, NOW, ORIGIN,
+};
 use crate::support::{on_both_backends, TestDb};
 use app::backend::mail::Email;
 use app::backend::managers;
@@ -329,10 +331,10 @@ async fn confirming_by_one_click_over_http() {
         ))
         .await
         .unwrap();
-    assert_eq!(
-        res.headers()[header::LOCATION],
-        format!("{page}?chiesto=1").as_str()
-    );
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(told.starts_with(&format!("{page}?chiesto=1&a=")), "{told}");
+    let html = fetch_page(&app, &told, Some(&staff)).await;
+    assert!(html.contains("Chiesto all'unico gestore"));
     let mail = mails_to(&t, "gestore@example.it").await.pop().unwrap();
     let link = mail
         .split_whitespace()

@@ -61,9 +61,12 @@ async fn trusted_managers_publish_at_once_and_staff_see_it() {
     let html = fetch_page(&app, &told, Some(&staff)).await;
     assert!(html.contains("Da ora le modifiche dei gestori sono pubblicate subito."));
     assert!(t.db.managers_trusted(dumbo).await.unwrap());
-    // Trusted again (a colleague's page): nothing changed, nothing said.
+    // Trusted again (a colleague's page): nothing changed, and said so.
     let res = trust("fidati").await.unwrap();
-    assert_eq!(res.headers()[header::LOCATION], managers_page.as_str());
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(told, format!("{managers_page}?fidati=gia"));
+    let html = fetch_page(&app, &told, Some(&staff)).await;
+    assert!(html.contains("Nessun cambiamento: era già così"));
     let trail = t.db.audit_trail("space", dumbo).await.unwrap();
     assert_eq!(trail[0].action, "managers_trusted");
     assert_eq!(trail[0].actor_email, "staff@example.it");

@@ -307,35 +307,37 @@ pub fn ConfirmPage() -> impl IntoView {
         <Meta name="referrer" content="same-origin" />
         <Meta name="robots" content="noindex" />
         <div class="container page page--narrow">
-            <h1>{m.confirm_title}</h1>
             <Suspense>
                 {Suspend::new(async move {
                     // Answered: the thanks (the link itself is used up) — for the answer the
                     // link was given, whatever the address says.
                     if done.is_some() {
-                        match manager_confirmation_answer(token.clone()).await.ok().flatten().as_deref() {
-                            Some("confirmed") => {
-                                return view! { <p class="notice notice--success" role="status">{m.confirm_done}</p> }
-                                    .into_any()
+                        let thanks = match manager_confirmation_answer(token.clone()).await.ok().flatten().as_deref() {
+                            Some("confirmed") => Some(m.confirm_done),
+                            Some("closed") => Some(m.confirm_closed_done),
+                            _ => None,
+                        };
+                        if let Some(thanks) = thanks {
+                            return view! {
+                                <h1>{m.confirm_answered_title}</h1>
+                                <p class="notice notice--success" role="status">{thanks}</p>
                             }
-                            Some("closed") => {
-                                return view! { <p class="notice notice--success" role="status">{m.confirm_closed_done}</p> }
-                                    .into_any()
-                            }
-                            _ => {}
+                            .into_any();
                         }
                     }
+                    let title = view! { <h1>{m.confirm_title}</h1> };
                     match manager_confirmation(token.clone()).await {
-                        Ok(Some((_, space))) => view! { <ConfirmForm token=token.clone() space /> }.into_any(),
+                        Ok(Some((_, space))) => view! { {title} <ConfirmForm token=token.clone() space /> }.into_any(),
                         Ok(None) => {
                             crate::api::context::set_status(404);
                             view! {
+                                {title}
                                 <p class="notice notice--error" role="alert">{m.confirm_dead}</p>
                                 <p><a href=link(paths::MY_SPACE)>{m.title}</a></p>
                             }
                             .into_any()
                         }
-                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                        Err(err) => view! { {title} <ErrorNotice err /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -383,11 +385,13 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
         // Everything the listing shows, field by field, so that nothing is confirmed unseen.
         {s.photo.clone().map(|p| view! {
             <img
-                class="space__photo"
-                src=paths::photo(&p.name, PhotoSize::Card)
+                class="space__photo confirm__photo"
+                src=paths::photo(&p.name, PhotoSize::Phone)
+                srcset=crate::ui::pages::space::page_photo_srcset(&p.name)
+                sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)"
                 alt=p.alt
-                width="360"
-                height="240"
+                width="720"
+                height="480"
             />
         })}
         <dl class="facts">

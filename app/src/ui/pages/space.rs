@@ -13,6 +13,21 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+/// How wide the space page's photo is shown (the page's column: the container's 80rem less
+/// its padding, three fifths of it beside the facts on wide screens): the browser picks the
+/// size from it.
+pub const PAGE_PHOTO_SIZES: &str =
+    "(min-width: 80rem) 725px, (min-width: 62em) calc(60vw - 2.7rem), \
+     (min-width: 48em) calc(100vw - 3rem), calc(100vw - 2rem)";
+
+/// The sizes a photo shown across a page offers the browser.
+pub fn page_photo_srcset(name: &str) -> String {
+    PhotoSize::srcset(
+        &[PhotoSize::Card, PhotoSize::Phone, PhotoSize::Page],
+        |size| crate::core::paths::photo(name, size),
+    )
+}
+
 #[component]
 pub fn SpacePage() -> impl IntoView {
     let slug = use_params_map()
@@ -94,16 +109,13 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                     <div class="space__main">
                         {s.photo.clone().map(|p| {
                             // Phones take the 720-pixel size; wide 2× screens the 1200.
-                            let srcset = PhotoSize::srcset(
-                                &[PhotoSize::Card, PhotoSize::Phone, PhotoSize::Page],
-                                |size| crate::core::paths::photo(&p.name, size),
-                            );
+                            let srcset = page_photo_srcset(&p.name);
                             view! {
                                 <img
                                     class="space__photo"
                                     src=crate::core::paths::photo(&p.name, PhotoSize::Phone)
                                     srcset=srcset
-                                    sizes="(min-width: 992px) 640px, 100vw"
+                                    sizes=PAGE_PHOTO_SIZES
                                     alt=p.alt
                                     width="1200"
                                     height="800"

@@ -44,9 +44,12 @@ pub(crate) async fn staff_managers(
     let actor = (Some(session.user.id), session.user.email.as_str());
     let now = state.clock.now();
     let page = paths::admin_space_managers(id);
+    // A notice names the address and the change's time on the audit trail (`a`): the page
+    // tells of a change only when the trail has it, so a crafted link says nothing.
     let notice = |key: &str, email: &str| {
         let query = url::form_urlencoded::Serializer::new(String::new())
             .append_pair(key, email)
+            .append_pair("a", &now.to_string())
             .finish();
         see_other(&format!("{page}?{query}"))
     };
@@ -94,7 +97,7 @@ pub(crate) async fn staff_managers(
             {
                 Ok(n) => {
                     state.outbox.wake();
-                    see_other(&format!("{page}?chiesto={n}"))
+                    see_other(&format!("{page}?chiesto={n}&a={now}"))
                 }
                 Err(err) => unavailable("asking managers to confirm", &err),
             }
@@ -106,14 +109,16 @@ pub(crate) async fn staff_managers(
                 // Named by the change's time, so the page can tell it from a crafted link
                 // (and say nothing when nothing changed).
                 Ok(true) => see_other(&format!("{page}?fidati={now}")),
-                Ok(false) => see_other(&page),
+                // A colleague's page had done it already.
+                Ok(false) => see_other(&format!("{page}?fidati=gia")),
                 Err(err) => unavailable("trusting a space's managers", &err),
             }
         }
         "togli" => {
             let email = auth::normalize_email(&form.email);
             match state.db.remove_space_manager(id, &email, actor, now).await {
-                Ok(_) => notice("tolto", &email),
+                Ok(true) => notice("tolto", &email),
+                Ok(false) => notice("non", &email),
                 Err(err) => unavailable("removing a manager", &err),
             }
         }

@@ -46,39 +46,58 @@ fn Managers(staff: StaffContext, page: StaffSpacePage) -> impl IntoView {
     let t = use_texts();
     let (a, m) = (t.admin, t.managers);
     let action = paths::admin_space_managers(page.id);
-    // The address in the address bar is named only when the list agrees (added: there;
-    // removed: gone), so a link sent to staff cannot make the page tell of a change not made.
+    // A notice tells of a change only when the audit trail has it at the time the address
+    // names (`a`) — and the list agrees — so a link sent to staff cannot make the page tell of
+    // a change not made; "already" and "was not" only when the list says so.
     let listed = |email: &str| page.managers.iter().any(|m| m.email == email);
+    let recorded = |action: &str, at: i64, email: Option<&str>| {
+        page.audit.iter().any(|e| {
+            e.action == action
+                && e.at == at
+                && email.is_none_or(|email| {
+                    e.changes.iter().any(|(field, before, after)| {
+                        field == "manager" && (before == email || after == email)
+                    })
+                })
+        })
+    };
     let notice = use_query_map().with_untracked(|q| {
-        [
-            ("aggiunto", &m.staff_added, true),
-            ("gia", &m.staff_already, true),
-            ("tolto", &m.staff_removed, false),
-        ]
-        .into_iter()
-        .find_map(|(key, words, there)| {
-            q.get(key)
-                .filter(|email| crate::core::validate::is_email(email) && listed(email) == there)
-                .map(|email| words(&email))
-        })
-        // Trust only after the change the link names (its time on the record, the latest);
-        // "asked" only as many as manage the space.
-        .or_else(|| {
-            let at = q.get("fidati")?.parse::<i64>().ok()?;
-            let last = page.audit.iter().find(|e| e.action == "managers_trusted")?;
-            (last.at == at).then(|| {
-                if page.managers_trusted {
-                    m.staff_trusted_on.to_owned()
-                } else {
-                    m.staff_trusted_off.to_owned()
-                }
-            })
-        })
-        .or_else(|| {
-            q.get("chiesto")
-                .and_then(|n| n.parse::<i64>().ok())
-                .filter(|n| *n > 0 && *n == page.managers.len() as i64)
-                .map(|n| (m.staff_asked)(n))
+        let at = q.get("a").and_then(|a| a.parse::<i64>().ok());
+        let email = |key: &str| q.get(key).filter(|e| crate::core::validate::is_email(e));
+        if let Some(e) = email("aggiunto") {
+            let done = listed(&e) && at.is_some_and(|at| recorded("manager_added", at, Some(&e)));
+            return done.then(|| (m.staff_added)(&e));
+        }
+        if let Some(e) = email("tolto") {
+            let done =
+                !listed(&e) && at.is_some_and(|at| recorded("manager_removed", at, Some(&e)));
+            return done.then(|| (m.staff_removed)(&e));
+        }
+        if let Some(e) = email("gia") {
+            return listed(&e).then(|| (m.staff_already)(&e));
+        }
+        if let Some(e) = email("non") {
+            return (!listed(&e)).then(|| (m.staff_not_manager)(&e));
+        }
+        if let Some(n) = q.get("chiesto").and_then(|n| n.parse::<i64>().ok()) {
+            let done = n > 0
+                && n == page.managers.len() as i64
+                && at.is_some_and(|at| recorded("confirmation_asked", at, None));
+            return done.then(|| (m.staff_asked)(n));
+        }
+        // Trust only after the change the link names (its time on the record, the latest).
+        let fidati = q.get("fidati")?;
+        if fidati == "gia" {
+            return Some(m.staff_trust_unchanged.to_owned());
+        }
+        let at = fidati.parse::<i64>().ok()?;
+        let last = page.audit.iter().find(|e| e.action == "managers_trusted")?;
+        (last.at == at).then(|| {
+            if page.managers_trusted {
+                m.staff_trusted_on.to_owned()
+            } else {
+                m.staff_trusted_off.to_owned()
+            }
         })
     });
     let rows = page

@@ -112,11 +112,32 @@ fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView
                 <input type="hidden" name="version" value=page.version />
                 <input type="hidden" name="base" value=base />
                 <input type="hidden" name="photo" value=input.photo.clone() />
-                // The photo as proposed; its description may be corrected.
+                <SpaceFields
+                    input=input.clone()
+                    errors=errors.clone()
+                    municipalities=page.municipalities.clone()
+                />
+                // The photo as proposed, after the listing's fields; its description may be
+                // corrected.
                 {if input.photo.is_empty() {
                     view! { <input type="hidden" name="photo_alt" value="" /> }.into_any()
                 } else {
+                    let preview = crate::core::validate::space::is_photo_name(&input.photo)
+                        .then(|| {
+                            let src =
+                                paths::photo_at(paths::ADMIN_PHOTO, &input.photo, PhotoSize::Card);
+                            view! {
+                                <img
+                                    class="photo-preview"
+                                    src=src
+                                    alt=m.revision_photo_proposed
+                                    width="360"
+                                    height="240"
+                                />
+                            }
+                        });
                     view! {
+                        {preview}
                         <TextField
                             field=crate::core::validate::space::Field::PhotoAlt
                             value=input.photo_alt.clone()
@@ -126,7 +147,6 @@ fn EditBeforeApproving(staff: StaffContext, page: RevisionPage) -> impl IntoView
                     }
                     .into_any()
                 }}
-                <SpaceFields input errors municipalities=page.municipalities.clone() />
                 <button type="submit" name="azione" value="modifica" class="btn btn--primary">
                     {m.revision_edit_approve}
                 </button>
@@ -219,14 +239,9 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
         .map(|(field, now, proposed)| {
             // A photo as the photo (staff see one not yet published at their own address).
             // Named by its column, so that the two photos are told apart by ear too.
-            let cell = |raw: &str, column: &str| {
+            let cell = |raw: &str, alt: &'static str| {
                 if field == "photo" && crate::core::validate::space::is_photo_name(raw) {
                     let src = paths::photo_at(paths::ADMIN_PHOTO, raw, PhotoSize::Card);
-                    let alt = format!(
-                        "{} ({})",
-                        field_words(t, field, false),
-                        column.to_lowercase()
-                    );
                     view! { <img class="photo-preview" src=src alt=alt width="360" height="240" /> }
                         .into_any()
                 } else {
@@ -236,8 +251,8 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
             view! {
                 <tr>
                     <th scope="row">{field_words(t, field, false)}</th>
-                    <td>{cell(now, m.col_now)}</td>
-                    <td>{cell(proposed, m.col_proposed)}</td>
+                    <td>{cell(now, m.revision_photo_now)}</td>
+                    <td>{cell(proposed, m.revision_photo_proposed)}</td>
                 </tr>
             }
         })
@@ -277,8 +292,8 @@ fn Detail(staff: StaffContext, page: RevisionPage, stale: bool) -> impl IntoView
         <p>{(m.revision_by)(&page.row.email, &local_minute(page.row.created_at))}</p>
         <p><a href=paths::admin_space(page.row.space_id)>{m.revision_open_space}</a></p>
         {(stale && pending).then(|| view! { <p class="notice notice--error" role="alert">{m.revision_stale}</p> })}
-        <h2>{m.revision_changes}</h2>
-        {changes}
+        // What approving would change, while it can still be approved.
+        {pending.then(|| view! { <h2>{m.revision_changes}</h2> {changes} })}
         {if pending {
             view! {
                 <ErrorSummary errors=state.errors.clone() />
