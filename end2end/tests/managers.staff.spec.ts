@@ -139,14 +139,15 @@ test("a manager signs in by e-mail, proposes a change, and staff publish it", as
   await expect(page.getByRole("row", { name: /Descrizione breve/ })).toContainText(description);
   const proposed = page.getByRole("row", { name: /^Foto/ }).getByRole("img");
   await expect(proposed).toHaveCount(1);
-  expect(await proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
+  // Loaded at the cards' size (polled: the picture may still be on its way).
+  await expect.poll(() => proposed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
   await page.getByRole("button", { name: "Approva e pubblica" }).click();
   await expect(page.getByRole("status")).toContainText(`${space}: modifiche approvate e pubblicate`);
   await page.goto(`/spazi/${space === "DumBO" ? "dumbo" : "fa-lab"}`);
   await expect(page.getByText(description)).toBeVisible();
   const photo = page.getByRole("img", { name: `La sala di ${space}` });
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   // Approved today (the server's clock runs from 1 June 2022): the listing says so.
   await expect(page.getByText(/^Informazioni confermate il \d+°? giugno 2022$/)).toBeVisible();
   await waitForMail(email, /approvato le modifiche/);

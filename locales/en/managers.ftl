@@ -88,6 +88,7 @@ managers-confirm-intro = This is how "{ $space }" appears on the map of innovati
 managers-confirm-photo = Photo
 managers-confirm-not-given = not given
 managers-confirm-answered-title = Answer received
+managers-confirm-already = The information was already confirmed on { $date }, perhaps by another manager or by staff: you can confirm it again or update it.
 managers-confirm-see-page = See the space's page as the public sees it
 managers-confirm-update-old = For your safety, a link received more than 7 days ago does not open the listing for editing: type your address here and get a link to sign in. The e-mail's link still works to confirm, or to tell us the space has closed.
 managers-confirm-yes = Yes, everything is right

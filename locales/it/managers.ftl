@@ -88,6 +88,7 @@ managers-confirm-intro = Ecco come «{ $space }» appare sulla mappa degli spazi
 managers-confirm-photo = Foto
 managers-confirm-not-given = non indicato
 managers-confirm-answered-title = Risposta ricevuta
+managers-confirm-already = Le informazioni risultano già confermate il { $date }, forse da un altro gestore o dallo staff: puoi confermarle di nuovo o aggiornarle.
 managers-confirm-see-page = Vedi la pagina dello spazio come la vede il pubblico
 managers-confirm-update-old = Per sicurezza, un link ricevuto da più di 7 giorni non apre la modifica della scheda: scrivi qui il tuo indirizzo e ricevi un link per entrare. Il link dell'e-mail vale ancora per confermare o per dirci che lo spazio ha chiuso.
 managers-confirm-yes = Sì, è tutto giusto

@@ -179,11 +179,11 @@ pub async fn manager_editor(id: i64) -> Result<Option<ManagerEditor>, AppError> 
     }
 }
 
-/// The listing a confirmation link `token` asks about and whom it asks, if the link can still
-/// be answered (reading it does not answer it).
+/// The listing a confirmation link `token` asks about, and when it was confirmed if that was
+/// after the link was sent, if the link can still be answered (reading it does not answer it).
 pub async fn manager_confirmation(
     token: String,
-) -> Result<Option<(String, crate::core::view::SpaceDetail)>, AppError> {
+) -> Result<Option<(Option<i64>, crate::core::view::SpaceDetail)>, AppError> {
     #[cfg(feature = "ssr")]
     {
         let db = db()?;
@@ -191,10 +191,15 @@ pub async fn manager_confirmation(
         let Some(request) = db.confirmation(&hash, now()).await? else {
             return Ok(None);
         };
-        Ok(db
-            .published_space(&request.slug)
-            .await?
-            .map(|space| (request.email, space)))
+        // Confirmed since this e-mail was sent (a co-manager answered first, or staff saved):
+        // when, so the page can say so.
+        Ok(db.published_space(&request.slug).await?.map(|space| {
+            let since = space
+                .summary
+                .confirmed_at
+                .filter(|at| *at >= request.sent_at);
+            (since, space)
+        }))
     }
     #[cfg(not(feature = "ssr"))]
     {

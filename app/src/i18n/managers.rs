@@ -71,6 +71,7 @@ words! {
         confirm_see_page,
         confirm_not_given,
         confirm_answered_title,
+        confirm_already(date: &str),
         confirm_update_old,
         confirm_yes,
         confirm_update,

@@ -348,6 +348,17 @@ async fn confirming_by_one_click_over_http() {
     // Every field, an empty one said to be empty, and how exact the pin is.
     assert!(html.contains("Precisione della posizione"));
     assert!(html.contains("<dd class=\"facts__empty\">non indicato</dd>"));
+    assert!(!html.contains("già confermate"));
+    // Confirmed meanwhile (a co-manager's link, a staff save): said, the answers still there.
+    sqlx::query(
+        "UPDATE spaces SET confirmed_at = (SELECT MAX(sent_at) FROM confirmation_requests)",
+    )
+    .execute(t.db.pool())
+    .await
+    .unwrap();
+    let html = body_text(app.clone().oneshot(get_req(&link, None)).await.unwrap()).await;
+    assert!(html.contains("Le informazioni risultano già confermate il"));
+    assert!(html.contains("Sì, è tutto giusto"));
     let answer = |body: &'static str| {
         app.clone()
             .oneshot(post_form(&link, body, None, Some(ORIGIN)))

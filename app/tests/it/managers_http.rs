@@ -450,15 +450,41 @@ async fn inviting_a_colleague_over_http() {
     )
     .await
     .unwrap();
-    assert_eq!(
-        res.headers()[header::LOCATION],
-        format!("{page}?invitato=collega%40example.it").as_str()
-    );
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(told.starts_with(&format!("{page}?invitato=collega%40example.it&a=")));
+    let page_of = |uri: String| {
+        let app = app.clone();
+        let cookie = cookie.clone();
+        async move { body_text(app.oneshot(get_req(&uri, Some(&cookie))).await.unwrap()).await }
+    };
+    assert!(page_of(told)
+        .await
+        .contains("collega@example.it ora gestisce lo spazio con te"));
     let mails = mails_to(&t, "collega@example.it").await;
     assert!(
         mails[0].contains("gestore@example.it")
             && mails[0].contains("http://spazi.test/il-mio-spazio")
     );
+    // Invited again: nothing sent, and said so; a crafted notice says nothing.
+    let res = post(
+        page.clone(),
+        format!("csrf={csrf}&email=collega%40example.it"),
+    )
+    .await
+    .unwrap();
+    let told = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert_eq!(told, format!("{page}?gia=collega%40example.it"));
+    assert!(page_of(told)
+        .await
+        .contains("collega@example.it gestisce già lo spazio"));
+    assert_eq!(mails_to(&t, "collega@example.it").await.len(), 1);
+    for crafted in [
+        "invitato=collega%40example.it",
+        "invitato=collega%40example.it&a=1",
+    ] {
+        let html = page_of(format!("{page}?{crafted}")).await;
+        assert!(!html.contains("ora gestisce lo spazio con te"), "{crafted}");
+    }
     t.finish().await;
 }
 

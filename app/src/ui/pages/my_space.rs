@@ -327,7 +327,16 @@ pub fn ConfirmPage() -> impl IntoView {
                     }
                     let title = view! { <h1>{m.confirm_title}</h1> };
                     match manager_confirmation(token.clone()).await {
-                        Ok(Some((_, space))) => view! { {title} <ConfirmForm token=token.clone() space /> }.into_any(),
+                        Ok(Some((since, space))) => view! {
+                            {title}
+                            {since.map(|at| view! {
+                                <p class="notice" role="status">
+                                    {(m.confirm_already)(&crate::core::datetime::day_date(at, t.lang))}
+                                </p>
+                            })}
+                            <ConfirmForm token=token.clone() space />
+                        }
+                        .into_any(),
                         Ok(None) => {
                             crate::api::context::set_status(404);
                             view! {
@@ -428,7 +437,10 @@ pub fn ColleaguesPage() -> impl IntoView {
     let t = use_texts();
     let m = t.managers;
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let invited = use_query_map().with_untracked(|q| q.get("invitato"));
+    let (invited, already) = use_query_map().with_untracked(|q| {
+        let at = q.get("a").and_then(|a| a.parse::<i64>().ok());
+        (q.get("invitato").zip(at), q.get("gia"))
+    });
     view! {
         <Meta name="robots" content="noindex" />
         <div class="container page page--narrow">
@@ -457,8 +469,14 @@ pub fn ColleaguesPage() -> impl IntoView {
                             <a href=link(paths::MY_SPACE)>{m.title}</a>
                         </nav>
                         <h1>{title}</h1>
-                        {invited.clone().filter(|email| managers.iter().any(|m| &m.email == email)).map(|email| view! {
-                            <p class="notice notice--success" role="status">{(m.invited)(&email)}</p>
+                        {invited
+                            .clone()
+                            .filter(|(email, at)| managers.iter().any(|m| &m.email == email && m.added_at == *at))
+                            .map(|(email, _)| view! {
+                                <p class="notice notice--success" role="status">{(m.invited)(&email)}</p>
+                            })}
+                        {already.clone().filter(|email| managers.iter().any(|m| &m.email == email)).map(|email| view! {
+                            <p class="notice" role="status">{(m.staff_already)(&email)}</p>
                         })}
                         <ul class="managers">{rows}</ul>
                         <p>{m.colleagues_intro}</p>

@@ -478,12 +478,23 @@ pub(crate) async fn invite(
         .invite_manager(id, &email, &session.email, &mail, now)
         .await
     {
-        Ok(Some(_)) => {
+        // The notice names the address and when it was added, so the page tells of an
+        // invitation only when the list has it (a crafted link says nothing).
+        Ok(Some(added)) => {
             state.outbox.wake();
-            let query = url::form_urlencoded::Serializer::new(String::new())
-                .append_pair("invitato", &email)
-                .finish();
-            see_other(&format!("{}?{query}", paths::my_space_managers(id)))
+            let mut query = url::form_urlencoded::Serializer::new(String::new());
+            if added {
+                query
+                    .append_pair("invitato", &email)
+                    .append_pair("a", &now.to_string());
+            } else {
+                query.append_pair("gia", &email);
+            }
+            see_other(&format!(
+                "{}?{}",
+                paths::my_space_managers(id),
+                query.finish()
+            ))
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(err) => unavailable("inviting a manager", &err),
