@@ -20,18 +20,24 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 pub const MIN_SIZE: (u32, u32) = (300, 200);
 /// The list's thumbnails (shown 120 CSS px wide: sharp on a 2× phone), and their budget in
 /// bytes: small, as the first cards load with the map page.
-pub const THUMB: (u32, u32) = (240, 160);
+pub const THUMB: (u32, u32) = pixels(PhotoSize::Thumb);
 pub const THUMB_BUDGET: usize = 12 * 1024;
 /// The map's popups (shown at most 240 px wide, so sharp enough on a 1.5× screen) and the
 /// thumbnails on 3× screens, and its budget in bytes.
-pub const CARD: (u32, u32) = (360, 240);
+pub const CARD: (u32, u32) = pixels(PhotoSize::Card);
 pub const CARD_BUDGET: usize = 24 * 1024;
 /// The space page's size on phones (a 360-px-wide screen at 2×) and 1× screens, and its budget.
-pub const PHONE: (u32, u32) = (720, 480);
+pub const PHONE: (u32, u32) = pixels(PhotoSize::Phone);
 pub const PHONE_BUDGET: usize = 56 * 1024;
 /// The space page's size on wide 2× screens (3:2), and its budget in bytes.
-pub const PAGE: (u32, u32) = (1200, 800);
+pub const PAGE: (u32, u32) = pixels(PhotoSize::Page);
 pub const PAGE_BUDGET: usize = 120 * 1024;
+/// A size's pixels, 3:2 at the width its address names (`PhotoSize::width`: one truth for
+/// both).
+const fn pixels(size: PhotoSize) -> (u32, u32) {
+    let width = size.width();
+    (width, width * 2 / 3)
+}
 /// JPEG qualities tried in turn until a size fits its budget.
 const QUALITIES: [u8; 8] = [82, 74, 66, 58, 50, 42, 34, 26];
 
