@@ -106,8 +106,7 @@ pub(crate) async fn staff_managers(
             let trusted = form.azione == "fidati";
             let actor = (session.user.id, session.user.email.as_str());
             match state.db.set_managers_trusted(id, trusted, actor, now).await {
-                // Named by the change's time, so the page can tell it from a crafted link
-                // (and say nothing when nothing changed).
+                // Named by the change's time, so the page can tell it from a crafted link.
                 Ok(true) => see_other(&format!("{page}?fidati={now}")),
                 // A colleague's page had done it already.
                 Ok(false) => see_other(&format!("{page}?fidati=gia")),
