@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod datetime;
+pub mod embed;
 pub mod filter;
 pub mod geo;
 pub mod import_columns;

@@ -69,6 +69,7 @@ macro_rules! words {
 
 #[cfg(feature = "ssr")]
 pub mod catalog;
+pub mod embed;
 pub mod events;
 pub mod fields;
 pub mod islands;
@@ -87,7 +88,8 @@ pub use crate::core::lang::{Lang, LANG_COOKIE};
 /// `catalog::check`).
 #[cfg(feature = "ssr")]
 pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
-    let structs: [&[(&str, &str, &[&str])]; 7] = [
+    let structs: [&[(&str, &str, &[&str])]; 8] = [
+        embed::EmbedTexts::KEYS,
         events::EventTexts::KEYS,
         managers::ManagerTexts::KEYS,
         join::JoinTexts::KEYS,
@@ -140,6 +142,8 @@ pub struct Texts {
     pub lang: Lang,
     /// The staff area.
     pub admin: &'static std::sync::LazyLock<staff::AdminTexts>,
+    /// The builder of embeds and the pages other sites frame.
+    pub embed: &'static std::sync::LazyLock<embed::EmbedTexts>,
     /// The join form and the privacy notice.
     pub join: &'static std::sync::LazyLock<join::JoinTexts>,
     /// The e-mails about join requests and staff accounts.
@@ -264,6 +268,7 @@ impl Texts {
 pub static IT: Texts = Texts {
     lang: Lang::It,
     admin: &staff::ADMIN_IT,
+    embed: &embed::EMBED_IT,
     join: &join::JOIN_IT,
     mail: &mail::MAIL_IT,
     managers: &managers::MANAGERS_IT,
@@ -275,6 +280,7 @@ pub static IT: Texts = Texts {
 pub static EN: Texts = Texts {
     lang: Lang::En,
     admin: &staff::ADMIN_EN,
+    embed: &embed::EMBED_EN,
     join: &join::JOIN_EN,
     mail: &mail::MAIL_EN,
     managers: &managers::MANAGERS_EN,

@@ -54,6 +54,12 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
+/// The path of the request being served (its Italian address, as the router knows it).
+#[cfg(feature = "ssr")]
+pub fn request_path() -> Option<String> {
+    use_context::<axum::http::request::Parts>().map(|p| p.uri.path().to_owned())
+}
+
 /// The language the request asked for through its address or its cookie.
 #[cfg(feature = "ssr")]
 pub fn request_lang() -> Option<Lang> {

@@ -19,8 +19,22 @@ pub async fn space_directory(
     page: u32,
 ) -> Result<crate::core::view::DirectoryPage, AppError> {
     let db = db()?;
+    let filter = filter.normalised();
     Ok(db
         .published_page(&filter, page.clamp(1, 100_000), DIRECTORY_PAGE_SIZE)
+        .await?)
+}
+
+/// The spaces an embedded map lists: the first `embed::LIST_MAX` matching the filter, in name
+/// order, with the total.
+#[server(prefix = "/api/fn", endpoint = "embedded")]
+pub async fn embedded_directory(
+    filter: SpaceFilter,
+) -> Result<crate::core::view::DirectoryPage, AppError> {
+    let db = db()?;
+    let filter = filter.normalised();
+    Ok(db
+        .published_page(&filter, 1, crate::core::embed::LIST_MAX)
         .await?)
 }
 
@@ -32,11 +46,14 @@ pub async fn get_space(slug: String) -> Result<SpaceDetail, AppError> {
 }
 
 /// Municipalities that have at least one published space, for the filter, with their counts
-/// of `kind` when one is chosen.
+/// of `kinds` when some are chosen.
 #[server(prefix = "/api/fn", endpoint = "municipalities")]
 pub async fn municipality_options(
-    kind: Option<crate::core::model::SpaceKind>,
+    kinds: Vec<crate::core::model::SpaceKind>,
 ) -> Result<Vec<MunicipalityOption>, AppError> {
     let db = db()?;
-    Ok(db.municipalities_with_spaces(kind).await?)
+    let mut kinds = kinds;
+    kinds.sort();
+    kinds.dedup();
+    Ok(db.municipalities_with_spaces(&kinds).await?)
 }

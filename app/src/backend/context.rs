@@ -46,6 +46,10 @@ pub struct Config {
     /// `SPAZI_TRUSTED_PROXIES`: addresses of the reverse proxies in front of the server
     /// (comma-separated IPs); from them, the client's address is read from `X-Forwarded-For`.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `SPAZI_EMBED_ORIGINS`: the sites that may frame the embedded map and events
+    /// (comma-separated origins, e.g. `https://www.comune.bologna.it, https://*.comune.imola.bo.it`);
+    /// empty (the default): any site. No other page may be framed by any site.
+    pub embed_origins: Vec<String>,
     /// `SPAZI_NOW`: run as if it were this instant (RFC 3339, e.g. `2022-06-01T10:00:00+02:00`;
     /// the clock then runs on from there) — for demonstrations; empty for the real time.
     pub now: String,
@@ -74,6 +78,23 @@ pub const DEFAULT_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.p
 pub const DEFAULT_TILE_ATTRIBUTION: &str =
     "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
 
+/// `origin` as a CSP source (`https://host[:port]`, the host's first label may be `*`), or
+/// `None` when it is not one: a path, a query, spaces or quotes would change the policy.
+fn embed_origin(origin: &str) -> Option<String> {
+    let (scheme, host) = origin.trim_end_matches('/').split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let bare = host.strip_prefix("*.").unwrap_or(host);
+    let (name, port) = bare.rsplit_once(':').unwrap_or((bare, ""));
+    let name_ok = !name.is_empty()
+        && name.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    let port_ok = port.is_empty() || port.parse::<u16>().is_ok();
+    (name_ok && port_ok).then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
 impl Config {
     /// The settings from the environment, checked: every problem is reported at once, in words
     /// for the operator, and the server refuses to start on any of them.
@@ -99,6 +120,17 @@ impl Config {
                 Err(_) if a.is_empty() => {}
                 Err(_) => problems.push(format!(
                     "SPAZI_TRUSTED_PROXIES must list IP addresses, separated by commas (got {a:?})"
+                )),
+            }
+        }
+        let mut embed_origins = Vec::new();
+        for origin in var("SPAZI_EMBED_ORIGINS", "").split(',').map(str::trim) {
+            match embed_origin(origin) {
+                Some(origin) => embed_origins.push(origin),
+                None if origin.is_empty() => {}
+                None => problems.push(format!(
+                    "SPAZI_EMBED_ORIGINS must list web origins such as https://www.comune.bologna.it, \
+                     separated by commas (got {origin:?})"
                 )),
             }
         }
@@ -152,6 +184,7 @@ impl Config {
             staff_email: var("SPAZI_STAFF_EMAIL", "progimpresa@cittametropolitana.bo.it"),
             now,
             trusted_proxies,
+            embed_origins,
             retention_days,
             dpo_contact: var("SPAZI_DPO_CONTACT", ""),
             digest_hour,
@@ -186,6 +219,16 @@ impl Config {
                 "SPAZI_PUBLIC_URL must be set (e.g. https://spazi.cittametropolitana.bo.it) when \
                  listening on {addr}: links in e-mails and calendar files are built from it"
             ))
+        }
+    }
+
+    /// Who may frame the embedded pages, as a CSP `frame-ancestors` source list: this site
+    /// and the origins of `SPAZI_EMBED_ORIGINS`, or any site when it is empty.
+    pub fn embed_ancestors(&self) -> String {
+        if self.embed_origins.is_empty() {
+            "*".to_owned()
+        } else {
+            format!("'self' {}", self.embed_origins.join(" "))
         }
     }
 
@@ -231,7 +274,45 @@ pub struct AppState {
 
 #[cfg(test)]
 mod tests {
-    use super::Config;
+    use super::{embed_origin, Config};
+
+    #[test]
+    fn embed_origins_are_origins_and_nothing_more() {
+        assert_eq!(
+            embed_origin("https://www.Comune.Bologna.it/").as_deref(),
+            Some("https://www.comune.bologna.it")
+        );
+        assert_eq!(
+            embed_origin("https://*.comune.imola.bo.it").as_deref(),
+            Some("https://*.comune.imola.bo.it")
+        );
+        assert_eq!(
+            embed_origin("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        for bad in [
+            "",
+            "www.comune.bologna.it",
+            "ftp://x.it",
+            "https://x.it/path",
+            "https://x.it; script-src *",
+            "https://x.it 'unsafe-inline'",
+            "https://x.it:99999",
+            "https://",
+            "https://a..b",
+        ] {
+            assert_eq!(embed_origin(bad), None, "{bad}");
+        }
+        assert_eq!(Config::default().embed_ancestors(), "*");
+        let some = Config {
+            embed_origins: vec!["https://www.comune.bologna.it".into()],
+            ..Config::default()
+        };
+        assert_eq!(
+            some.embed_ancestors(),
+            "'self' https://www.comune.bologna.it"
+        );
+    }
 
     #[test]
     fn absolute_links_need_a_configured_address_off_loopback() {

@@ -42,6 +42,14 @@ pub const PHOTO: &str = "/foto/{file}";
 pub const SPACE_PHOTO: &str = "/foto/spazio/{slug}";
 pub const ADMIN_PHOTO: &str = "/admin/foto/{file}";
 pub const MY_SPACE_PHOTO: &str = "/il-mio-spazio/foto/{file}";
+/// The builder of the map (or the events) for other sites: choose, preview, copy the code.
+pub const EMBED: &str = "/incorpora";
+/// The map as other sites frame it (`core::embed`: `?tipo=…&comune=…&elenco=0`): no site
+/// header, every link opening a new tab. With [`EMBEDDED_EVENTS`], the only pages another site
+/// may frame ([`framable`]).
+pub const EMBEDDED_MAP: &str = "/incorporata";
+/// The Forum's upcoming events as other sites frame them.
+pub const EMBEDDED_EVENTS: &str = "/incorporata/eventi";
 
 // The staff pages.
 pub const ADMIN: &str = "/admin";
@@ -84,8 +92,11 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 41] = [
+pub const PAGES: [&str; 44] = [
     HOME,
+    EMBED,
+    EMBEDDED_MAP,
+    EMBEDDED_EVENTS,
     SPACE,
     OPEN_DATA,
     PRIVACY,
@@ -151,8 +162,11 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 16] = [
+pub const TWINS: [(&str, &str); 19] = [
     (HOME, "/en/"),
+    (EMBED, "/en/embed"),
+    (EMBEDDED_MAP, "/en/embedded"),
+    (EMBEDDED_EVENTS, "/en/embedded/events"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
     (PRIVACY, "/en/privacy"),
@@ -196,6 +210,12 @@ pub fn lang_of(path: &str) -> Option<Lang> {
             .any(|(it, _)| matches(it, path).is_some())
             .then_some(Lang::It)
     }
+}
+
+/// Whether the page at `path` (its Italian address, as the router knows it) may be framed by
+/// other sites: the embedded map and events, nothing else.
+pub fn framable(path: &str) -> bool {
+    path == EMBEDDED_MAP || path == EMBEDDED_EVENTS
 }
 
 /// The Italian address of an English one (its path only), as the router knows it: `None` when
@@ -495,23 +515,25 @@ mod tests {
         }
     }
 
+    /// The English twin of the Italian address `it`.
+    fn english(it: &str) -> &'static str {
+        TWINS.iter().find(|(i, _)| *i == it).unwrap().1
+    }
+
     #[test]
     fn secret_pages_are_pages() {
         assert_eq!(
             SECRET_PREFIXES,
             [
                 prefix(RSVP),
-                prefix(TWINS[9].1),
+                prefix(english(RSVP)),
                 prefix(INVITATION),
                 prefix(MY_SPACE_LINK),
-                prefix(TWINS[11].1),
+                prefix(english(MY_SPACE_LINK)),
                 prefix(MY_SPACE_CONFIRM),
-                prefix(TWINS[14].1)
+                prefix(english(MY_SPACE_CONFIRM))
             ]
         );
-        assert_eq!(TWINS[9].0, RSVP);
-        assert_eq!(TWINS[11].0, MY_SPACE_LINK);
-        assert_eq!(TWINS[14].0, MY_SPACE_CONFIRM);
     }
 
     #[test]

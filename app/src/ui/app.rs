@@ -15,7 +15,8 @@ use super::pages::admin::{
     space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
-    events::EventPage, events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
+    embed::EmbedBuilderPage, embed::EmbeddedEventsPage, embed::EmbeddedMapPage, events::EventPage,
+    events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
     my_space::ColleaguesPage, my_space::ConfirmPage, my_space::ManagerEditPage,
     my_space::ManagerLinkPage, my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage,
     privacy::PrivacyPage, rsvp::RsvpPage, space::SpacePage,
@@ -34,6 +35,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(super::islands::page_assets::PageAssets::new(
         options.clone(),
     ));
+    // A page other sites frame opens its links in a new tab, not inside the frame.
+    #[cfg(feature = "ssr")]
+    let framed =
+        crate::api::context::request_path().is_some_and(|path| crate::core::paths::framable(&path));
+    #[cfg(not(feature = "ssr"))]
+    let framed = false;
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -41,6 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0066cc" />
+                {framed.then(|| view! { <base target="_blank" /> })}
                 // The three weights every page shows above the fold, fetched with the HTML
                 // rather than when the CSS asks for them: no text jumps when they arrive
                 // (Lighthouse measured a 0.1 layout shift from the headings' late swap).
@@ -64,7 +72,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options />
                 <MetaTags />
             </head>
-            <body>
+            <body class=framed.then_some("framed")>
                 <App />
             </body>
         </html>
@@ -89,6 +97,9 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/incorpora") view=EmbedBuilderPage ssr=SsrMode::Async />
+                    <Route path=path!("/incorporata") view=EmbeddedMapPage ssr=SsrMode::Async />
+                    <Route path=path!("/incorporata/eventi") view=EmbeddedEventsPage ssr=SsrMode::Async />
                     <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
                     <Route path=path!("/privacy") view=PrivacyPage />

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod admin;
+pub mod embed;
 pub mod events;
 pub mod home;
 pub mod join;

@@ -14,7 +14,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The map's markers documents this process has written, per directory data version (like
@@ -46,7 +45,7 @@ pub(crate) async fn markers(
         Ok(v) => v,
         Err(err) => return crate::web::respond::unavailable("directory version", &err),
     };
-    let key = (filter.q.is_none() && filter.municipality_in_area()).then(|| filter.to_query());
+    let key = filter.cacheable().then(|| filter.to_query());
     let cached = key.as_deref().and_then(|k| cache.get(version, k));
     let hit = cached.is_some();
     let doc = match cached {
@@ -84,7 +83,8 @@ pub(crate) async fn markers(
     response
 }
 
-type Params = Query<HashMap<String, String>>;
+/// A query's name–value pairs, in order (a filter's parameters may repeat).
+type Params = Query<Vec<(String, String)>>;
 
 /// Exports built at once by this process. Building one holds every matching space in memory
 /// (megabytes with thousands of spaces), so a burst of downloads of documents not yet in the
@@ -288,8 +288,9 @@ async fn export(
         Err(err) => return crate::web::respond::unavailable("directory version", &err),
     };
     // Text searches are a long tail, and codes outside the area hold nothing: built for
-    // their request only.
-    let key = (filter.q.is_none() && filter.municipality_in_area())
+    // their request only (`SpaceFilter::cacheable`).
+    let key = filter
+        .cacheable()
         .then(|| format!("{name}?{}", filter.to_query()));
     if let Some(doc) = key.as_deref().and_then(|k| cache.get(version, k)) {
         return doc.respond(request, content_type, filename);
@@ -349,8 +350,8 @@ async fn off_the_workers<T: Send + 'static>(
     })
 }
 
-fn filter_of(params: &HashMap<String, String>) -> SpaceFilter {
-    SpaceFilter::from_params(|k| params.get(k).map(String::as_str))
+fn filter_of(params: &[(String, String)]) -> SpaceFilter {
+    SpaceFilter::from_pairs(params)
 }
 
 async fn load(state: &AppState, filter: &SpaceFilter) -> Result<Vec<SpaceDetail>, Response> {
@@ -387,7 +388,7 @@ pub(crate) async fn csv(
     Query(params): Params,
     headers: HeaderMap,
 ) -> Response {
-    let excel = params.get("formato").map(String::as_str) == Some("excel");
+    let excel = params.iter().any(|(k, v)| k == "formato" && v == "excel");
     export(
         &state,
         &cache,

@@ -13,14 +13,17 @@
 //! hydration script: the cached HTML keeps the nonce it was rendered with, and that string (32
 //! random characters) is replaced by the request's own.
 //!
-//! Cached: `GET /` with a canonical query (kind, municipality of the area, page — as the page's
-//! own links write it) and no search text (searches are a long tail). Anything else is rendered
-//! as usual.
+//! Cached: `GET /` and the embedded map (`/incorporata`, framed by other sites on every visit
+//! of theirs) with a canonical query (kinds, one municipality of the area, page or list — as
+//! the pages' own links write it) and no search text (searches are a long tail). Anything else
+//! is rendered as usual.
 //! Memory is bounded ([`MAX_BYTES`]); past it, the pages used least recently are dropped.
 
 use crate::backend::context::AppState;
 use crate::backend::versioned_cache::VersionedCache;
+use crate::core::embed::EmbedOptions;
 use crate::core::filter::SpaceFilter;
+use crate::core::paths;
 use crate::i18n::Lang;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State};
@@ -49,7 +52,8 @@ pub struct Page {
 /// The cache key of a request, when its page may be cached: its language and its canonical
 /// query.
 fn cache_key(req: &Request) -> Option<(Lang, String)> {
-    if req.method() != Method::GET || req.uri().path() != "/" {
+    let path = req.uri().path();
+    if req.method() != Method::GET || (path != "/" && path != paths::EMBEDDED_MAP) {
         return None;
     }
     let raw = req.uri().query().unwrap_or("");
@@ -60,13 +64,23 @@ fn cache_key(req: &Request) -> Option<(Lang, String)> {
             .find(|(name, _)| name == k)
             .map(|(_, v)| v.as_str())
     };
-    let filter = SpaceFilter::from_params(get);
-    let page = SpaceFilter::page_from_params(get);
-    if filter.q.is_some() || !filter.municipality_in_area() || filter.page_query(page) != raw {
+    let filter = SpaceFilter::from_pairs(&pairs);
+    // The query as the pages' own links write it (the map's pages; the embed's list).
+    let canonical = if path == paths::EMBEDDED_MAP {
+        let options = EmbedOptions {
+            filter: filter.clone(),
+            list: crate::core::embed::list_from_params(get),
+            ..EmbedOptions::default()
+        };
+        options.framed_query()
+    } else {
+        filter.page_query(SpaceFilter::page_from_params(get))
+    };
+    if !filter.cacheable() || canonical != raw {
         return None;
     }
     let lang = crate::api::context::request_lang_from(req.headers()).unwrap_or_default();
-    Some((lang, raw.to_owned()))
+    Some((lang, format!("{path}?{raw}")))
 }
 
 /// The middleware: answers cacheable directory requests from the cache, and keeps the pages it
@@ -149,12 +163,25 @@ mod tests {
     #[test]
     fn only_canonical_directory_queries_are_cached() {
         let key = |uri: &str| cache_key(&request(uri)).map(|(_, q)| q);
-        assert_eq!(key("/"), Some(String::new()));
-        assert_eq!(key("/?tipo=fablab"), Some("tipo=fablab".into()));
+        assert_eq!(key("/"), Some("/?".into()));
+        assert_eq!(key("/?tipo=fablab"), Some("/?tipo=fablab".into()));
         assert_eq!(
             key("/?tipo=fablab&comune=037006&pagina=3"),
-            Some("tipo=fablab&comune=037006&pagina=3".into())
+            Some("/?tipo=fablab&comune=037006&pagina=3".into())
         );
+        assert_eq!(
+            key("/?tipo=coworking,fablab"),
+            Some("/?tipo=coworking,fablab".into())
+        );
+        // The embedded map, by its own canonical query (no pages; the list's flag).
+        assert_eq!(key("/incorporata"), Some("/incorporata?".into()));
+        assert_eq!(
+            key("/incorporata?tipo=fablab&comune=037006&elenco=0"),
+            Some("/incorporata?tipo=fablab&comune=037006&elenco=0".into())
+        );
+        assert_eq!(key("/incorporata?elenco=1"), None);
+        assert_eq!(key("/incorporata?pagina=2"), None);
+        assert_eq!(key("/incorporata/eventi"), None);
         // Searches, other paths, unknown or repeated parameters, a first page spelled out.
         assert_eq!(key("/?q=lab"), None);
         assert_eq!(key("/spazi/x"), None);
@@ -164,6 +191,8 @@ mod tests {
         assert_eq!(key("/?comune=037006&tipo=fablab"), None);
         // Codes outside the metropolitan area: a stream of them must not flush the cache.
         assert_eq!(key("/?comune=999999"), None);
+        // Nor one of unions of municipalities.
+        assert_eq!(key("/?comune=037006,037048"), None);
     }
 
     #[test]
@@ -172,8 +201,8 @@ mod tests {
         // The language the address decided (`web::language`).
         req.headers_mut()
             .insert(crate::core::lang::URL_LANG_HEADER, "en".parse().unwrap());
-        assert_eq!(cache_key(&req), Some((Lang::En, String::new())));
-        assert_eq!(cache_key(&request("/")), Some((Lang::It, String::new())));
+        assert_eq!(cache_key(&req), Some((Lang::En, "/?".into())));
+        assert_eq!(cache_key(&request("/")), Some((Lang::It, "/?".into())));
     }
 
     fn page(body: &str, nonce: &str) -> Page {

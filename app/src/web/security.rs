@@ -26,16 +26,16 @@ pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The Content-Security-Policy of a page rendered with `nonce`: scripts from this site and the
 /// nonce'd hydration script (WebAssembly compiled by the browser), styles and fonts from this
-/// site, images from this site and the map tiles' server, no plugins, no framing, forms post
-/// only here.
-pub fn page_policy(nonce: &str, tile_url: &str, https: bool) -> String {
+/// site, images from this site and the map tiles' server, no plugins, forms post only here;
+/// framed by the sources `ancestors` (`'none'` but for the embedded pages).
+pub fn page_policy(nonce: &str, tile_url: &str, https: bool, ancestors: &str) -> String {
     let tiles = tile_origin(tile_url)
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
     let mut policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self'; img-src 'self' data:{tiles}; font-src 'self'; connect-src 'self'; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {ancestors}"
     );
     if https {
         policy.push_str("; upgrade-insecure-requests");
@@ -124,6 +124,10 @@ pub fn static_cache_control(path: &str) -> Option<&'static str> {
 /// request goes to the renderer; an HTML response gets the page policy with it.
 pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cache = static_cache_control(req.uri().path());
+    // The embedded map and events may be framed by other sites (all, or those of
+    // `SPAZI_EMBED_ORIGINS`); every other page, by none. The path is the Italian one here
+    // (`web::language` ran before).
+    let framable = crate::core::paths::framable(req.uri().path());
     let nonce = crate::backend::auth::new_token()[..32].to_owned();
     if let Ok(value) = HeaderValue::from_str(&nonce) {
         req.headers_mut().insert(NONCE_HEADER, value);
@@ -135,10 +139,16 @@ pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     if html && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        let ancestors = if framable {
+            state.config.embed_ancestors()
+        } else {
+            "'none'".to_owned()
+        };
         let policy = page_policy(
             &nonce,
             &state.config.tile_url,
             state.config.secure_cookies(),
+            &ancestors,
         );
         if let Ok(value) = HeaderValue::from_str(&policy) {
             h.insert(header::CONTENT_SECURITY_POLICY, value);
@@ -153,7 +163,11 @@ pub async fn headers(State(state): State<AppState>, mut req: Request, next: Next
         header::REFERRER_POLICY,
         "strict-origin-when-cross-origin",
     );
-    set(h, header::X_FRAME_OPTIONS, "DENY");
+    // `X-Frame-Options` names no list of sites: the framable pages rely on the policy's
+    // `frame-ancestors` alone (every browser of the last years reads it).
+    if !(framable && html) {
+        set(h, header::X_FRAME_OPTIONS, "DENY");
+    }
     set(
         h,
         HeaderName::from_static("permissions-policy"),
@@ -405,12 +419,14 @@ mod tests {
             "abc",
             "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
             true,
+            "'none'",
         );
         assert!(p.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
         assert!(!p.contains("unsafe-inline"));
         assert!(p.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
         assert!(p.contains("frame-ancestors 'none'"));
         assert!(p.ends_with("upgrade-insecure-requests"));
-        assert!(!page_policy("abc", "", false).contains("upgrade"));
+        assert!(!page_policy("abc", "", false, "'none'").contains("upgrade"));
+        assert!(page_policy("abc", "", false, "*").ends_with("; frame-ancestors *"));
     }
 }

@@ -64,35 +64,59 @@ async fn filters_by_kind_municipality_and_text(t: &TestDb) {
     };
 
     let fablabs =
-        t.db.published_spaces(&SpaceFilter {
-            kind: Some(SpaceKind::Fablab),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+        t.db.published_spaces(&SpaceFilter::of(Some(SpaceKind::Fablab), None))
+            .await
+            .unwrap();
     assert_eq!(
         names(fablabs),
         vec!["AlmaLabor", "Fa-Lab", "FabLab Reno", "TheFabLab Bologna"]
     );
 
     let pieve =
-        t.db.published_spaces(&SpaceFilter {
-            municipality: Some("037048".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+        t.db.published_spaces(&SpaceFilter::of(None, Some("037048")))
+            .await
+            .unwrap();
     assert_eq!(names(pieve), vec!["FabLab Reno", "VZ19"]);
 
     let both =
-        t.db.published_spaces(&SpaceFilter {
-            kind: Some(SpaceKind::Coworking),
-            municipality: Some("037048".into()),
-            q: None,
-        })
+        t.db.published_spaces(&SpaceFilter::of(Some(SpaceKind::Coworking), Some("037048")))
+            .await
+            .unwrap();
+    assert_eq!(names(both), vec!["VZ19"]);
+
+    // Several kinds, several municipalities: any of them.
+    let union =
+        t.db.published_spaces(
+            &SpaceFilter {
+                kinds: vec![SpaceKind::Coworking, SpaceKind::Fablab],
+                municipalities: vec!["037048".into(), "037006".into()],
+                q: None,
+            }
+            .normalised(),
+        )
         .await
         .unwrap();
-    assert_eq!(names(both), vec!["VZ19"]);
+    let expected = {
+        let all =
+            t.db.published_details(&SpaceFilter::default())
+                .await
+                .unwrap();
+        let mut names: Vec<String> = all
+            .into_iter()
+            .filter(|d| {
+                ["037048", "037006"].contains(&d.summary.municipality_code.as_str())
+                    && d.summary
+                        .kinds
+                        .iter()
+                        .any(|k| [SpaceKind::Coworking, SpaceKind::Fablab].contains(k))
+            })
+            .map(|d| d.summary.name)
+            .collect();
+        names.sort_by_cached_key(|n| app::core::text::search_key(n));
+        names
+    };
+    assert!(expected.len() > 2, "{expected:?}");
+    assert_eq!(names(union), expected);
 
     // Text: case and accents ignored, every word must match, organisation names count.
     let golinelli =
@@ -193,7 +217,7 @@ async fn only_published_spaces_are_public(t: &TestDb) {
         .is_none());
     // Counts in the municipality filter are of published spaces only.
     let bologna =
-        t.db.municipalities_with_spaces(None)
+        t.db.municipalities_with_spaces(&[])
             .await
             .unwrap()
             .into_iter()
@@ -241,7 +265,7 @@ on_both_backends!(slugs_stay_unique);
 
 async fn municipality_filter_lists_only_places_with_spaces(t: &TestDb) {
     t.db.seed(1_700_000_000).await.unwrap();
-    let options = t.db.municipalities_with_spaces(None).await.unwrap();
+    let options = t.db.municipalities_with_spaces(&[]).await.unwrap();
     let names: Vec<&str> = options.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(
         names,

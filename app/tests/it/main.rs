@@ -6,6 +6,7 @@ mod corrections;
 mod db;
 mod digests;
 mod door;
+mod embed;
 mod events;
 mod fuzz;
 mod http;

@@ -33,25 +33,34 @@ impl Db {
     }
 
     /// Municipalities with at least one published space, by name, with their counts — of the
-    /// spaces of `kind` when the map is filtered by kind (a municipality with none of that kind
+    /// spaces of `kinds` when the map is filtered by kind (a municipality with none of them
     /// stays in the list, with 0, so a choice made is never lost).
     pub async fn municipalities_with_spaces(
         &self,
-        kind: Option<crate::core::model::SpaceKind>,
+        kinds: &[crate::core::model::SpaceKind],
     ) -> Result<Vec<MunicipalityOption>, DbError> {
         // One index lookup per municipality (`spaces_status_municipality`), not a grouping of
-        // every space; with a kind, one more per municipality through `space_kinds`.
-        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        // every space; with kinds, one more per municipality through `space_kinds`. The kinds'
+        // codes are the enumeration's own words, not a visitor's text.
+        let of_kinds = if kinds.is_empty() {
+            "0".to_owned()
+        } else {
+            let codes: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.code())).collect();
+            format!(
+                "(SELECT COUNT(*) FROM spaces s WHERE s.status = 'published' \
+                 AND s.municipality_code = m.istat_code AND EXISTS (SELECT 1 FROM space_kinds k \
+                 WHERE k.space_id = s.id AND k.kind IN ({})))",
+                codes.join(", ")
+            )
+        };
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(&format!(
             "SELECT m.istat_code, m.name, (SELECT COUNT(*) FROM spaces s \
              WHERE s.status = 'published' AND s.municipality_code = m.istat_code) AS spaces, \
-             CASE WHEN $1 = '' THEN 0 ELSE (SELECT COUNT(*) FROM spaces s \
-             JOIN space_kinds k ON k.space_id = s.id AND k.kind = $1 \
-             WHERE s.status = 'published' AND s.municipality_code = m.istat_code) END AS of_kind \
-             FROM municipalities m",
-        )
-        .bind(kind.map_or("", |k| k.code()))
+             {of_kinds} AS of_kind FROM municipalities m"
+        ))
         .fetch_all(&self.pool)
         .await?;
+        let kind = (!kinds.is_empty()).then_some(());
         let mut options: Vec<MunicipalityOption> = rows
             .into_iter()
             .filter(|(_, _, spaces, _)| *spaces > 0)

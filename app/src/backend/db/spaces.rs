@@ -215,15 +215,25 @@ impl Db {
 /// bind, in order.
 fn push_filter(sql: &mut String, filter: &SpaceFilter) -> Vec<String> {
     let mut binds: Vec<String> = Vec::new();
-    if let Some(code) = &filter.municipality {
-        binds.push(code.clone());
-        sql.push_str(&format!(" AND s.municipality_code = ${}", binds.len()));
+    let placeholders = |binds: &mut Vec<String>, values: Vec<String>| -> String {
+        values
+            .into_iter()
+            .map(|v| {
+                binds.push(v);
+                format!("${}", binds.len())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !filter.municipalities.is_empty() {
+        let list = placeholders(&mut binds, filter.municipalities.clone());
+        sql.push_str(&format!(" AND s.municipality_code IN ({list})"));
     }
-    if let Some(kind) = filter.kind {
-        binds.push(kind.code().to_owned());
+    if !filter.kinds.is_empty() {
+        let codes = filter.kinds.iter().map(|k| k.code().to_owned()).collect();
+        let list = placeholders(&mut binds, codes);
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM space_kinds k WHERE k.space_id = s.id AND k.kind = ${})",
-            binds.len()
+            " AND EXISTS (SELECT 1 FROM space_kinds k WHERE k.space_id = s.id AND k.kind IN ({list}))"
         ));
     }
     // Words hold only letters and digits (see text::search_key), so no LIKE wildcard can

@@ -22,6 +22,10 @@ pub fn Layout(children: Children) -> impl IntoView {
         };
     let other = t.lang.other();
     let path = location.pathname.get_untracked();
+    // A page other sites frame draws its own frame (`ui::pages::embed`): no header.
+    if paths::framable(&path) {
+        return children().into_any();
+    }
     // A public page has an address per language (`paths::TWINS`): the switch goes to its twin,
     // and search engines are told of both. The staff area's switch remembers the choice.
     let public = crate::core::paths::lang_of(&path).is_some();
@@ -129,11 +133,14 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <a href=link(paths::PRIVACY)>{t.join.privacy_title}</a>
                     " · "
                     <a href=link(paths::MY_SPACE)>{t.managers.footer_link}</a>
+                    " · "
+                    <a href=link(paths::EMBED)>{t.embed.footer_link}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>
             </div>
         </footer>
     }
+    .into_any()
 }
 
 /// Percent-encodes a local path for use as a query value.

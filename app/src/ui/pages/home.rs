@@ -19,16 +19,16 @@ pub fn HomePage() -> impl IntoView {
     let t = use_texts();
     let (filter, page) = use_query_map().with_untracked(|q| {
         (
-            SpaceFilter::from_params(|k| q.get_str(k)),
+            SpaceFilter::from_params(|k| q.get_all(k).unwrap_or_default()),
             SpaceFilter::page_from_params(|k| q.get_str(k)),
         )
     });
     let data = {
         let filter = filter.clone();
         async move {
-            let kind = filter.kind;
+            let kinds = filter.kinds.clone();
             let list = space_directory(filter, page).await?;
-            let municipalities = municipality_options(kind).await?;
+            let municipalities = municipality_options(kinds).await?;
             Ok::<_, crate::api::error::AppError>((list, municipalities))
         }
     };
@@ -59,7 +59,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 /// `base` with the non-empty query `parts` joined by `&` (no `?` when there are none).
-fn with_query(base: &str, parts: &[&str]) -> String {
+pub(crate) fn with_query(base: &str, parts: &[&str]) -> String {
     let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         base.to_owned()
@@ -69,7 +69,7 @@ fn with_query(base: &str, parts: &[&str]) -> String {
 }
 
 /// The map's markers for a filter (see `opendata::markers`).
-fn markers_url(filter: &SpaceFilter) -> String {
+pub(crate) fn markers_url(filter: &SpaceFilter) -> String {
     with_query(paths::MAP_MARKERS, &[&filter.to_query()])
 }
 
@@ -84,7 +84,6 @@ fn Directory(
     markers_url: String,
 ) -> impl IntoView {
     let t = use_texts();
-    let settings = use_context::<MapSettings>().unwrap_or_default();
     let filter_for_links = filter.clone();
     let filter_for_pages = filter.clone();
     let count = list.total;
@@ -110,17 +109,7 @@ fn Directory(
         {(count > 0).then(|| view! {
             <div class="directory">
                 <section class="directory__map">
-                    <SpacesMap
-                        markers=Vec::new()
-                        source=markers_url
-                        count
-                        settings
-                        lang=t.lang
-                        mode=MapMode::Directory
-                    />
-                    <noscript>
-                        <p class="notice">{t.map_needs_js}</p>
-                    </noscript>
+                    <DirectoryMap markers_url count />
                     <Legend />
                     <DownloadLinks filter=filter_for_links />
                 </section>
@@ -131,6 +120,27 @@ fn Directory(
                 </section>
             </div>
         })}
+    }
+}
+
+/// The map of the spaces of the markers document at `markers_url` (`count` of them), and what
+/// is said in its place without JavaScript.
+#[component]
+pub(crate) fn DirectoryMap(markers_url: String, count: usize) -> impl IntoView {
+    let t = use_texts();
+    let settings = use_context::<MapSettings>().unwrap_or_default();
+    view! {
+        <SpacesMap
+            markers=Vec::new()
+            source=markers_url
+            count
+            settings
+            lang=t.lang
+            mode=MapMode::Directory
+        />
+        <noscript>
+            <p class="notice">{t.map_needs_js}</p>
+        </noscript>
     }
 }
 
@@ -210,20 +220,41 @@ fn Pagination(filter: SpaceFilter, page: u32, pages: u32) -> impl IntoView {
 #[component]
 fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> impl IntoView {
     let t = use_texts();
+    // A filter of several kinds or municipalities (an embedded map's "see the full map") is
+    // one more option, chosen, whose value lists them all.
+    let several_kinds = (filter.kinds.len() > 1).then(|| {
+        let codes: Vec<&str> = filter.kinds.iter().map(|k| k.code()).collect();
+        let names: Vec<&str> = filter.kinds.iter().map(|k| t.kind(*k)).collect();
+        view! { <option value=codes.join(",") selected>{names.join(", ")}</option> }
+    });
     let kind_options = SpaceKind::ALL
         .into_iter()
         .map(|k| {
             view! {
-                <option value=k.code() selected=filter.kind == Some(k)>
+                <option value=k.code() selected=filter.single_kind() == Some(k)>
                     {t.kind(k)}
                 </option>
             }
         })
         .collect_view();
+    let several_municipalities = (filter.municipalities.len() > 1).then(|| {
+        let names: Vec<&str> = municipalities
+            .iter()
+            .filter(|m| filter.municipalities.contains(&m.istat_code))
+            .map(|m| m.name.as_str())
+            .collect();
+        view! {
+            <option value=filter.municipalities.join(",") selected>{names.join(", ")}</option>
+        }
+    });
+    let single_municipality = match filter.municipalities.as_slice() {
+        [code] => Some(code.clone()),
+        _ => None,
+    };
     let municipality_options = municipalities
         .into_iter()
         .map(|m| {
-            let selected = filter.municipality.as_deref() == Some(m.istat_code.as_str());
+            let selected = single_municipality.as_deref() == Some(m.istat_code.as_str());
             view! {
                 <option value=m.istat_code selected=selected>
                     {format!("{} ({})", m.name, m.spaces)}
@@ -237,6 +268,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
                 <label for="filter-kind">{t.filter_kind}</label>
                 <select id="filter-kind" name="tipo">
                     <option value="">{t.filter_all_kinds}</option>
+                    {several_kinds}
                     {kind_options}
                 </select>
             </div>
@@ -244,6 +276,7 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
                 <label for="filter-municipality">{t.filter_municipality}</label>
                 <select id="filter-municipality" name="comune">
                     <option value="">{t.filter_all_municipalities}</option>
+                    {several_municipalities}
                     {municipality_options}
                 </select>
             </div>

@@ -36,7 +36,8 @@ pub fn SpacePage() -> impl IntoView {
     // The map's filter the visitor came with (`paths::space_from_map`), read like the map
     // reads it: "back to the map" returns to it.
     let filter = use_query_map().with_untracked(|q| {
-        crate::core::filter::SpaceFilter::from_params(|k| q.get_str(k)).to_query()
+        crate::core::filter::SpaceFilter::from_params(|k| q.get_all(k).unwrap_or_default())
+            .to_query()
     });
     view! {
         <Suspense>

@@ -1,0 +1,320 @@
+//! The map and the events for other sites, over HTTP: only the embedded pages may be framed,
+//! they set no cookie and open their links in new tabs; the builder's choices make the code;
+//! filters of several kinds and municipalities.
+
+use crate::http::{app, app_at, app_with, get, Page};
+use crate::support::{on_both_backends, TestDb};
+use app::backend::clock::Clock;
+use app::backend::context::Config;
+use axum::http::{header, StatusCode};
+
+fn policy(page: &Page) -> &str {
+    page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+}
+
+/// The names an embedded map lists.
+fn listed(body: &str) -> Vec<String> {
+    body.split("class=\"embed-list__name\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let start = rest.find('>')? + 1;
+            let end = rest[start..].find('<')? + start;
+            Some(
+                rest[start..end]
+                    .replace("&#x27;", "'")
+                    .replace("&amp;", "&"),
+            )
+        })
+        .collect()
+}
+
+async fn only_the_embedded_pages_may_be_framed(t: &TestDb) {
+    let app = app(t).await;
+    for path in [
+        "/incorporata",
+        "/en/embedded",
+        "/incorporata/eventi",
+        "/en/embedded/events",
+    ] {
+        let page = get(&app, path, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            policy(&page).ends_with("frame-ancestors *"),
+            "{path}: {}",
+            policy(&page)
+        );
+        assert!(
+            !page.headers.contains_key(header::X_FRAME_OPTIONS),
+            "{path}"
+        );
+        // Nothing a municipality would need a cookie banner for.
+        assert!(!page.headers.contains_key(header::SET_COOKIE), "{path}");
+        assert!(!page.body.contains("localStorage"), "{path}");
+        // Links open a new tab, not inside the frame; no site header; the credit.
+        assert!(page.body.contains("<base target=\"_blank\""), "{path}");
+        assert!(!page.body.contains("site-header"), "{path}");
+        assert!(page.body.contains("class=\"embed__footer\""), "{path}");
+        assert!(
+            page.body.contains("name=\"robots\" content=\"noindex\""),
+            "{path}"
+        );
+    }
+    // Every other page keeps refusing to be framed, the builder included.
+    for path in [
+        "/",
+        "/en/",
+        "/incorpora",
+        "/en/embed",
+        "/eventi",
+        "/dati-aperti",
+        "/admin/accedi",
+        "/spazi/vz19",
+        "/nowhere",
+    ] {
+        let page = get(&app, path, None).await;
+        assert_eq!(page.headers[header::X_FRAME_OPTIONS], "DENY", "{path}");
+        assert!(policy(&page).contains("frame-ancestors 'none'"), "{path}");
+        assert!(!page.body.contains("<base"), "{path}");
+    }
+    // The files the framed page loads may not be framed either.
+    let css = get(&app, "/api/spazi/mappa.txt", None).await;
+    assert_eq!(css.headers[header::X_FRAME_OPTIONS], "DENY");
+}
+on_both_backends!(only_the_embedded_pages_may_be_framed);
+
+#[tokio::test]
+async fn the_sites_allowed_to_frame_are_a_setting() {
+    let t = TestDb::sqlite().await;
+    let app = app_with(
+        &t,
+        Clock::system(),
+        Config {
+            database_url: t.url.clone(),
+            public_url: "http://spazi.test".into(),
+            embed_origins: vec!["https://www.comune.bologna.it".into()],
+            ..Config::default()
+        },
+    )
+    .await;
+    let page = get(&app, "/incorporata", None).await;
+    assert!(policy(&page).ends_with("frame-ancestors 'self' https://www.comune.bologna.it"));
+    assert_eq!(
+        get(&app, "/", None).await.headers[header::X_FRAME_OPTIONS],
+        "DENY"
+    );
+    t.finish().await;
+}
+
+async fn the_embedded_map_shows_its_filter(t: &TestDb) {
+    let app = app(t).await;
+    let all = get(&app, "/incorporata", None).await;
+    let everything = listed(&all.body);
+    let published = t.db.published_spaces(&Default::default()).await.unwrap();
+    assert_eq!(everything.len(), published.len());
+    // The map and its list, the markers document of the same filter.
+    let page = get(&app, "/incorporata?tipo=fablab&comune=037048", None).await;
+    assert_eq!(listed(&page.body), vec!["FabLab Reno"]);
+    assert!(page
+        .body
+        .contains("data-fetch=\"/api/spazi/mappa.txt?tipo=fablab&amp;comune=037048\""));
+    assert!(page
+        .body
+        .contains("href=\"/spazi/fablab-reno?tipo=fablab&amp;comune=037048\""));
+    assert!(
+        page.body
+            .contains("href=\"/?tipo=fablab&amp;comune=037048\""),
+        "the full map"
+    );
+    assert!(!page.body.contains("embed__list--optional"));
+    // Several municipalities and kinds: any of them.
+    let union = get(
+        &app,
+        "/incorporata?tipo=coworking,fablab&comune=037048,037006",
+        None,
+    )
+    .await;
+    let names = listed(&union.body);
+    assert!(names.contains(&"FabLab Reno".to_owned()) && names.contains(&"VZ19".to_owned()));
+    assert!(
+        names.len() > 2 && names.len() < everything.len(),
+        "{names:?}"
+    );
+    let markers = get(
+        &app,
+        "/api/spazi/mappa.txt?tipo=coworking,fablab&comune=037048,037006",
+        None,
+    )
+    .await;
+    assert_eq!(markers.status, StatusCode::OK);
+    // Rows: not the format's line, not the municipalities' (they start with a tab).
+    let rows = markers
+        .body
+        .lines()
+        .skip(1)
+        .filter(|l| !l.is_empty() && !l.starts_with('\t'));
+    assert_eq!(rows.count(), names.len(), "{}", markers.body);
+    // Without the list chosen it is still in the page, for browsers without JavaScript.
+    let no_list = get(&app, "/incorporata?comune=037048&elenco=0", None).await;
+    assert!(no_list.body.contains("embed__list--optional"));
+    assert_eq!(listed(&no_list.body).len(), 2);
+    // A filter that matches nothing says so; made-up values are dropped.
+    let none = get(&app, "/incorporata?comune=037999", None).await;
+    assert_eq!(none.status, StatusCode::OK);
+    assert!(none.body.contains("embed__empty"));
+    let odd = get(
+        &app,
+        "/incorporata?tipo=%22%3E%3Cscript%3E&comune=x%27",
+        None,
+    )
+    .await;
+    assert_eq!(listed(&odd.body), everything);
+    assert!(!odd.body.contains("<script>"));
+    // In English at its English address.
+    let en = get(&app, "/en/embedded?comune=037048", None).await;
+    assert!(en.body.contains("<html lang=\"en\""));
+    assert!(en
+        .body
+        .contains("href=\"/en/spaces/fablab-reno?comune=037048\""));
+    // Kept in memory like the map page, by its canonical address.
+    let cache = |page: &Page| {
+        page.headers
+            .get("x-spazi-cache")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    let first = get(&app, "/incorporata?tipo=fablab&elenco=0", None).await;
+    assert_eq!(cache(&first).as_deref(), Some("miss"));
+    let again = get(&app, "/incorporata?tipo=fablab&elenco=0", None).await;
+    assert_eq!(cache(&again).as_deref(), Some("hit"));
+    assert_eq!(
+        cache(&get(&app, "/incorporata?elenco=0&tipo=fablab", None).await),
+        None
+    );
+    assert_eq!(
+        cache(&get(&app, "/incorporata?comune=037048,037006", None).await),
+        None
+    );
+}
+on_both_backends!(the_embedded_map_shows_its_filter);
+
+#[tokio::test]
+async fn the_events_widget_lists_the_upcoming_events() {
+    let t = TestDb::sqlite().await;
+    let june_first = app::core::datetime::parse_instant("2022-06-01T10:00:00+02:00").unwrap();
+    let app = app_at(&t, Clock::fixed(june_first)).await;
+    let page = get(&app, "/incorporata/eventi", None).await;
+    assert!(
+        page.body.contains("href=\"/eventi/lancio-forum-2022\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("BIG"));
+    let en = get(&app, "/en/embedded/events", None).await;
+    assert!(en.body.contains("href=\"/en/events/lancio-forum-2022\""));
+    assert!(en.body.contains("All events"));
+    // Once it is past, nothing is planned.
+    let later = app_at(&t, Clock::fixed(june_first + 30 * 86_400)).await;
+    let page = get(&later, "/incorporata/eventi", None).await;
+    assert!(page.body.contains("Nessun evento in programma"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_builder_makes_the_code_of_the_choices() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    // A first visit: the whole map with its list.
+    let first = get(&app, "/incorpora", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("src=\"/incorporata\""));
+    assert!(
+        first.body.contains(
+            "&lt;iframe src=\"http://spazi.test/incorporata\" title=\"Mappa degli spazi per l'innovazione"
+        ),
+        "{}",
+        first.body
+    );
+    assert!(first
+        .body
+        .contains("id=\"embed-list\" name=\"elenco\" value=\"1\" checked"));
+    // Choices: kinds, municipalities, no list, a height, English.
+    let chosen = get(
+        &app,
+        "/incorpora?scelto=1&cosa=mappa&tipo=fablab&comune=037048&comune=037006&altezza=720&lingua=en",
+        None,
+    )
+    .await;
+    let body = &chosen.body;
+    assert!(
+        body.contains("src=\"/en/embedded?tipo=fablab&amp;comune=037006,037048&amp;elenco=0\""),
+        "{body}"
+    );
+    assert!(body.contains("height=\"720\""));
+    assert!(body.contains(
+        "&lt;iframe src=\"http://spazi.test/en/embedded?tipo=fablab&amp;amp;comune=037006,037048&amp;amp;elenco=0\""
+    ), "{body}");
+    assert!(body.contains("loading=\"lazy\""));
+    assert!(body.contains("value=\"http://spazi.test/en/?tipo=fablab&amp;comune=037006,037048\""));
+    assert!(body.contains("id=\"embed-kind-fablab\" name=\"tipo\" value=\"fablab\" checked"));
+    assert!(
+        body.contains("id=\"embed-municipality-037048\" name=\"comune\" value=\"037048\" checked")
+    );
+    assert!(!body.contains("id=\"embed-list\" name=\"elenco\" value=\"1\" checked"));
+    // The events.
+    let events = get(&app, "/en/embed?scelto=1&cosa=eventi&elenco=1", None).await;
+    assert!(
+        events.body.contains("src=\"/en/embedded/events\""),
+        "{}",
+        events.body
+    );
+    assert!(events
+        .body
+        .contains("value=\"http://spazi.test/en/events\""));
+    // Hostile values are dropped, never written into the page or the code.
+    let hostile = get(
+        &app,
+        "/incorpora?comune=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&altezza=%22%3E&lingua=%3Cb%3E",
+        None,
+    )
+    .await;
+    assert_eq!(hostile.status, StatusCode::OK);
+    assert!(!hostile.body.contains("<script>alert"));
+    let code = hostile.body.split("id=\"embed-code\"").nth(1).unwrap();
+    let code = &code[..code.find("</textarea>").unwrap()];
+    assert!(code.contains("http://spazi.test/incorporata\""), "{code}");
+    assert!(
+        !code.contains("alert") && !code.contains("script"),
+        "{code}"
+    );
+    assert!(hostile.body.contains("<option value=\"560\" selected"));
+    t.finish().await;
+}
+
+#[tokio::test]
+async fn the_map_page_keeps_a_filter_of_several_kinds_and_municipalities() {
+    let t = TestDb::sqlite().await;
+    let app = app(&t).await;
+    let page = get(&app, "/?tipo=coworking,fablab&comune=037048,037006", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("<option value=\"coworking,fablab\" selected"),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains("<option value=\"037006,037048\" selected"));
+    // Its downloads export exactly that.
+    let csv = get(
+        &app,
+        "/api/spazi.csv?tipo=coworking,fablab&comune=037048,037006",
+        None,
+    )
+    .await;
+    assert!(csv.body.contains("VZ19") && csv.body.contains("FabLab Reno"));
+    // Almacube is in Bologna, an incubator only.
+    assert!(csv.body.contains("AlmaLabor") && !csv.body.contains("Almacube"));
+    t.finish().await;
+}
