@@ -76,6 +76,7 @@ pub mod islands;
 pub mod join;
 pub mod mail;
 pub mod managers;
+pub mod municipality;
 pub mod review;
 pub mod site;
 pub mod staff;
@@ -88,8 +89,9 @@ pub use crate::core::lang::{Lang, LANG_COOKIE};
 /// `catalog::check`).
 #[cfg(feature = "ssr")]
 pub fn keys_used() -> Vec<(String, Vec<&'static str>)> {
-    let structs: [&[(&str, &str, &[&str])]; 8] = [
+    let structs: [&[(&str, &str, &[&str])]; 9] = [
         embed::EmbedTexts::KEYS,
+        municipality::MunicipalityTexts::KEYS,
         events::EventTexts::KEYS,
         managers::ManagerTexts::KEYS,
         join::JoinTexts::KEYS,
@@ -148,6 +150,8 @@ pub struct Texts {
     pub join: &'static std::sync::LazyLock<join::JoinTexts>,
     /// The e-mails about join requests and staff accounts.
     pub mail: &'static std::sync::LazyLock<mail::MailTexts>,
+    /// The municipalities' pages.
+    pub municipalities: &'static std::sync::LazyLock<municipality::MunicipalityTexts>,
     /// The space managers' area (and the staff's list of a space's managers).
     pub managers: &'static std::sync::LazyLock<managers::ManagerTexts>,
     /// Staff review of join requests and the survey.
@@ -272,6 +276,7 @@ pub static IT: Texts = Texts {
     join: &join::JOIN_IT,
     mail: &mail::MAIL_IT,
     managers: &managers::MANAGERS_IT,
+    municipalities: &municipality::MUNICIPALITY_IT,
     review: &review::REVIEW_IT,
     events: &events::EVENTS_IT,
     site: &site::SITE_IT,
@@ -284,6 +289,7 @@ pub static EN: Texts = Texts {
     join: &join::JOIN_EN,
     mail: &mail::MAIL_EN,
     managers: &managers::MANAGERS_EN,
+    municipalities: &municipality::MUNICIPALITY_EN,
     review: &review::REVIEW_EN,
     events: &events::EVENTS_EN,
     site: &site::SITE_EN,

@@ -144,3 +144,19 @@ test("the builder makes the code of the choices, with and without JavaScript", a
   await expect(page.getByRole("checkbox", { name: "Fab lab e makerspace" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Mostra l'elenco degli spazi accanto alla mappa" })).not.toBeChecked();
 });
+
+test("a pasted space's address becomes its framed page (oEmbed)", async ({ page, request, baseURL }, info) => {
+  const answer = await (
+    await request.get(`/oembed?url=${encodeURIComponent(`${baseURL}/spazi/vz19`)}&maxwidth=480`)
+  ).json();
+  expect(answer.type).toBe("rich");
+  expect(answer.width).toBe(480);
+  const src = /src="([^"]+)"/.exec(answer.html)![1].replace(/&amp;/g, "&");
+  await parentFraming(page, src, answer.height);
+  const frame = page.frameLocator("#spazi");
+  await expect(frame.getByRole("heading", { level: 1 })).toHaveText("VZ19");
+  if (info.project.name === "js") {
+    await expect(frame.locator(".map--single")).toHaveAttribute("data-ready", "true");
+  }
+  await expect(frame.getByRole("link", { name: "Apri la scheda dello spazio" })).toHaveAttribute("href", "/spazi/vz19");
+});

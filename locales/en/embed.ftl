@@ -40,3 +40,5 @@ embed-credit = Metropolitan Forum of the innovation spaces · Metropolitan City 
 embed-open-full-map = Open the full map
 embed-new-tab = Links open in a new tab.
 embed-data-licence = Data CC BY 4.0
+embed-open-space = Open the space's page
+embed-open-event = Go to the event

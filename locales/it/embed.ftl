@@ -40,3 +40,5 @@ embed-credit = Forum metropolitano degli spazi per l'innovazione · Città metro
 embed-open-full-map = Apri la mappa completa
 embed-new-tab = I link si aprono in una nuova scheda.
 embed-data-licence = Dati CC BY 4.0
+embed-open-space = Apri la scheda dello spazio
+embed-open-event = Vai all'evento

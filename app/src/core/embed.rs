@@ -184,6 +184,17 @@ pub fn attribute(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The address of the oEmbed answer for the page at `page` (its path and query, in its
+/// language) of the site at `base_url`: what a page names in its
+/// `<link rel="alternate" type="application/json+oembed">`.
+pub fn oembed_discovery(base_url: &str, page: &str) -> String {
+    format!(
+        "{base_url}{}?url={}&format=json",
+        paths::OEMBED,
+        crate::core::text::query_encode(&format!("{base_url}{page}"))
+    )
+}
+
 /// Whether a framed map shows its list: yes unless its address says `elenco=0`.
 pub fn list_from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> bool {
     get("elenco").map(str::trim) != Some("0")
@@ -291,6 +302,14 @@ mod tests {
              title=\"Spazi &quot;&lt;b&gt;&quot; &amp; co\" width=\"800\" height=\"560\" \
              style=\"width:100%;max-width:100%;height:560px;border:0\" loading=\"lazy\" \
              referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>"
+        );
+    }
+
+    #[test]
+    fn the_oembed_discovery_link_names_the_page() {
+        assert_eq!(
+            oembed_discovery("https://spazi.example.it", "/spazi/vz19"),
+            "https://spazi.example.it/oembed?url=https%3A%2F%2Fspazi.example.it%2Fspazi%2Fvz19&format=json"
         );
     }
 

@@ -89,6 +89,63 @@ impl Outline {
     }
 }
 
+/// A drawing of an outline: longitude and latitude onto the plane of an SVG picture of a given
+/// width, north up, a degree of longitude shortened by the cosine of the latitude (so shapes are
+/// not stretched at Bologna's latitude), with a margin.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Projection {
+    west: f64,
+    north: f64,
+    /// Picture units per degree of latitude.
+    scale: f64,
+    /// How much shorter a degree of longitude is.
+    shrink: f64,
+    margin: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Projection {
+    /// The projection that fits `outline` into a picture `width` units wide.
+    pub fn fitting(outline: &Outline, width: f64) -> Option<Projection> {
+        let ((south, west), (north, east)) = outline.bounds()?;
+        let shrink = ((south + north) / 2.0).to_radians().cos();
+        let margin = width * 0.03;
+        let span = ((east - west) * shrink).max(1e-9);
+        let scale = (width - 2.0 * margin) / span;
+        Some(Projection {
+            west,
+            north,
+            scale,
+            shrink,
+            margin,
+            width,
+            height: ((north - south) * scale + 2.0 * margin).ceil(),
+        })
+    }
+
+    /// Where a point falls in the picture, `(x, y)`.
+    pub fn point(&self, lat: f64, lon: f64) -> (f64, f64) {
+        (
+            self.margin + (lon - self.west) * self.shrink * self.scale,
+            self.margin + (self.north - lat) * self.scale,
+        )
+    }
+
+    /// The outline as an SVG path (`d`): one closed figure per ring, to one decimal.
+    pub fn path(&self, outline: &Outline) -> String {
+        let mut d = String::new();
+        for ring in &outline.rings {
+            for (i, &[lon, lat]) in ring.iter().enumerate() {
+                let (x, y) = self.point(lat, lon);
+                d.push_str(&format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" }));
+            }
+            d.push('Z');
+        }
+        d
+    }
+}
+
 /// Every municipality's outline, by ISTAT code.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Boundaries(pub BTreeMap<String, Outline>);
@@ -170,6 +227,36 @@ impl Boundaries {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_projection_fits_the_outline_into_the_picture() {
+        let square = Outline {
+            rings: vec![vec![
+                [11.0, 44.0],
+                [11.2, 44.0],
+                [11.2, 44.2],
+                [11.0, 44.2],
+                [11.0, 44.0],
+            ]],
+        };
+        let p = Projection::fitting(&square, 300.0).unwrap();
+        let (x0, y0) = p.point(44.2, 11.0);
+        let (x1, y1) = p.point(44.0, 11.2);
+        assert!(
+            (x0 - 9.0).abs() < 1e-9 && (y0 - 9.0).abs() < 1e-9,
+            "{x0} {y0}"
+        );
+        assert!((x1 - 291.0).abs() < 1e-9, "{x1}");
+        // A degree of longitude is shorter than one of latitude here: the square is taller.
+        assert!(y1 > x1, "{y1}");
+        assert!(p.height >= y1 + 9.0 - 1.0);
+        let d = p.path(&square);
+        assert!(
+            d.starts_with("M9.0 401.7L291.0 401.7L291.0 9.0L") && d.ends_with('Z'),
+            "{d}"
+        );
+        assert_eq!(Projection::fitting(&Outline::default(), 300.0), None);
+    }
     use crate::core::validate::Problem;
 
     /// A 0.1° square around (44.5, 11.5) with a 0.02° hole in its middle.

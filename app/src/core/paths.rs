@@ -42,6 +42,11 @@ pub const PHOTO: &str = "/foto/{file}";
 pub const SPACE_PHOTO: &str = "/foto/spazio/{slug}";
 pub const ADMIN_PHOTO: &str = "/admin/foto/{file}";
 pub const MY_SPACE_PHOTO: &str = "/il-mio-spazio/foto/{file}";
+/// The municipalities of the area, each with a link to its page.
+pub const MUNICIPALITIES: &str = "/comuni";
+/// A municipality's page (by its name's slug): its spaces, events, outline and the code to
+/// embed its map.
+pub const MUNICIPALITY: &str = "/comuni/{slug}";
 /// The builder of the map (or the events) for other sites: choose, preview, copy the code.
 pub const EMBED: &str = "/incorpora";
 /// The map as other sites frame it (`core::embed`: `?tipo=…&comune=…&elenco=0`): no site
@@ -50,6 +55,10 @@ pub const EMBED: &str = "/incorpora";
 pub const EMBEDDED_MAP: &str = "/incorporata";
 /// The Forum's upcoming events as other sites frame them.
 pub const EMBEDDED_EVENTS: &str = "/incorporata/eventi";
+/// One space as other sites frame it (what a pasted space's address becomes, see [`OEMBED`]).
+pub const EMBEDDED_SPACE: &str = "/incorporata/spazi/{slug}";
+/// One event as other sites frame it.
+pub const EMBEDDED_EVENT: &str = "/incorporata/eventi/{slug}";
 
 // The staff pages.
 pub const ADMIN: &str = "/admin";
@@ -92,11 +101,15 @@ pub const FORGOT_PASSWORD: &str = "/admin/password-dimenticata";
 pub const CHANGE_PASSWORD: &str = "/admin/password";
 
 /// Every page the Leptos router renders, as `ui::app`'s table lists them.
-pub const PAGES: [&str; 44] = [
+pub const PAGES: [&str; 48] = [
     HOME,
+    MUNICIPALITIES,
+    MUNICIPALITY,
     EMBED,
     EMBEDDED_MAP,
     EMBEDDED_EVENTS,
+    EMBEDDED_SPACE,
+    EMBEDDED_EVENT,
     SPACE,
     OPEN_DATA,
     PRIVACY,
@@ -140,6 +153,9 @@ pub const PAGES: [&str; 44] = [
 ];
 
 // What is not a page: files, form actions of their own, redirects, probes.
+/// oEmbed (`?url=…&maxwidth=…&maxheight=…`): what a site that speaks it embeds for an address
+/// of the map, a space or an event (see `web::oembed`).
+pub const OEMBED: &str = "/oembed";
 pub const SPACES_GEOJSON: &str = "/api/spazi.geojson";
 pub const SPACES_CSV: &str = "/api/spazi.csv";
 /// The map's markers, one line per space (`ui::islands::map` reads it).
@@ -162,11 +178,15 @@ pub const EN_ROOT: &str = "/en";
 /// Each public page's address in Italian (the one the router knows) and its English twin. A
 /// link shared from an English page opens in English: the address carries the language, not
 /// a cookie. `web::language` turns an English address into its Italian one before routing.
-pub const TWINS: [(&str, &str); 19] = [
+pub const TWINS: [(&str, &str); 23] = [
     (HOME, "/en/"),
+    (MUNICIPALITIES, "/en/municipalities"),
+    (MUNICIPALITY, "/en/municipalities/{slug}"),
     (EMBED, "/en/embed"),
     (EMBEDDED_MAP, "/en/embedded"),
     (EMBEDDED_EVENTS, "/en/embedded/events"),
+    (EMBEDDED_SPACE, "/en/embedded/spaces/{slug}"),
+    (EMBEDDED_EVENT, "/en/embedded/events/{slug}"),
     (SPACE, "/en/spaces/{slug}"),
     (OPEN_DATA, "/en/open-data"),
     (PRIVACY, "/en/privacy"),
@@ -213,9 +233,18 @@ pub fn lang_of(path: &str) -> Option<Lang> {
 }
 
 /// Whether the page at `path` (its Italian address, as the router knows it) may be framed by
-/// other sites: the embedded map and events, nothing else.
+/// other sites: the embedded map, events, space and event, nothing else.
 pub fn framable(path: &str) -> bool {
-    path == EMBEDDED_MAP || path == EMBEDDED_EVENTS
+    path == EMBEDDED_MAP
+        || path == EMBEDDED_EVENTS
+        || matches(EMBEDDED_SPACE, path).is_some()
+        || matches(EMBEDDED_EVENT, path).is_some()
+}
+
+/// The value of the one parameter of `pattern` in `path` (`Some("")` for a pattern without
+/// one), when `path` matches it.
+pub fn param<'a>(pattern: &str, path: &'a str) -> Option<&'a str> {
+    matches(pattern, path)
 }
 
 /// The Italian address of an English one (its path only), as the router knows it: `None` when
@@ -310,6 +339,16 @@ pub fn join_sent(reference: &str) -> String {
 }
 pub fn event(slug: &str) -> String {
     fill(EVENT, slug)
+}
+/// The page of the municipality named `name`.
+pub fn municipality(name: &str) -> String {
+    fill(MUNICIPALITY, crate::core::text::slugify(name))
+}
+pub fn embedded_space(slug: &str) -> String {
+    fill(EMBEDDED_SPACE, slug)
+}
+pub fn embedded_event(slug: &str) -> String {
+    fill(EMBEDDED_EVENT, slug)
 }
 pub fn event_calendar(slug: &str) -> String {
     fill(EVENT_CALENDAR, slug)
@@ -471,12 +510,37 @@ mod tests {
     }
 
     #[test]
+    fn only_the_embedded_pages_are_framable() {
+        for path in [
+            EMBEDDED_MAP,
+            EMBEDDED_EVENTS,
+            "/incorporata/spazi/vz19",
+            "/incorporata/eventi/lancio-forum-2022",
+        ] {
+            assert!(framable(path), "{path}");
+        }
+        for path in [
+            HOME,
+            EMBED,
+            "/incorporata/",
+            "/incorporata/spazi/",
+            "/incorporata/spazi/a/b",
+            "/spazi/vz19",
+            "/eventi",
+            "/admin",
+        ] {
+            assert!(!framable(path), "{path}");
+        }
+    }
+
+    #[test]
     fn each_url_is_named_once() {
         let twins = TWINS.map(|(_, en)| en);
         let all = [
             PAGES.as_slice(),
             twins.as_slice(),
             &[
+                OEMBED,
                 BOUNDARIES,
                 SPACES_GEOJSON,
                 SPACES_CSV,

@@ -24,11 +24,11 @@ macro_rules! locale_files {
 pub const FILES: [(Lang, Files); 2] = [
     (
         Lang::It,
-        locale_files!("it": "embed.ftl", "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "managers.ftl", "map.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
+        locale_files!("it": "embed.ftl", "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "managers.ftl", "map.ftl", "municipality.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
     ),
     (
         Lang::En,
-        locale_files!("en": "embed.ftl", "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "managers.ftl", "map.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
+        locale_files!("en": "embed.ftl", "events.ftl", "fields.ftl", "forms.ftl", "join.ftl", "mail.ftl", "managers.ftl", "map.ftl", "municipality.ftl", "review.ftl", "site.ftl", "staff.ftl", "validation.ftl"),
     ),
 ];
 

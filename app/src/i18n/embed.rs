@@ -45,6 +45,8 @@ words! {
         open_full_map,
         new_tab,
         data_licence,
+        open_space,
+        open_event,
     }
 }
 

@@ -15,11 +15,13 @@ use super::pages::admin::{
     space_new::SpaceNewPage, staff::StaffPage,
 };
 use super::pages::{
-    embed::EmbedBuilderPage, embed::EmbeddedEventsPage, embed::EmbeddedMapPage, events::EventPage,
-    events::EventsPage, home::HomePage, join::JoinPage, join::JoinSentPage,
-    my_space::ColleaguesPage, my_space::ConfirmPage, my_space::ManagerEditPage,
-    my_space::ManagerLinkPage, my_space::MySpacePage, not_found::NotFound, open_data::OpenDataPage,
-    privacy::PrivacyPage, rsvp::RsvpPage, space::SpacePage,
+    embed::EmbedBuilderPage, embed::EmbeddedEventPage, embed::EmbeddedEventsPage,
+    embed::EmbeddedMapPage, embed::EmbeddedSpacePage, events::EventPage, events::EventsPage,
+    home::HomePage, join::JoinPage, join::JoinSentPage, municipality::MunicipalitiesPage,
+    municipality::MunicipalityPage, my_space::ColleaguesPage, my_space::ConfirmPage,
+    my_space::ManagerEditPage, my_space::ManagerLinkPage, my_space::MySpacePage,
+    not_found::NotFound, open_data::OpenDataPage, privacy::PrivacyPage, rsvp::RsvpPage,
+    space::SpacePage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -97,9 +99,13 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/comuni") view=MunicipalitiesPage ssr=SsrMode::Async />
+                    <Route path=path!("/comuni/:slug") view=MunicipalityPage ssr=SsrMode::Async />
                     <Route path=path!("/incorpora") view=EmbedBuilderPage ssr=SsrMode::Async />
                     <Route path=path!("/incorporata") view=EmbeddedMapPage ssr=SsrMode::Async />
                     <Route path=path!("/incorporata/eventi") view=EmbeddedEventsPage ssr=SsrMode::Async />
+                    <Route path=path!("/incorporata/spazi/:slug") view=EmbeddedSpacePage ssr=SsrMode::Async />
+                    <Route path=path!("/incorporata/eventi/:slug") view=EmbeddedEventPage ssr=SsrMode::Async />
                     <Route path=path!("/spazi/:slug") view=SpacePage ssr=SsrMode::Async />
                     <Route path=path!("/dati-aperti") view=OpenDataPage />
                     <Route path=path!("/privacy") view=PrivacyPage />

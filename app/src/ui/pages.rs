@@ -5,6 +5,7 @@ pub mod embed;
 pub mod events;
 pub mod home;
 pub mod join;
+pub mod municipality;
 pub mod my_space;
 pub mod not_found;
 pub mod open_data;

@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::LANGUAGE, get(super::language::switch_language))
         .route(paths::HEALTH, get(|| async { "ok" }))
         .route(paths::READY, get(super::security::ready))
+        .route(paths::OEMBED, get(super::oembed::oembed))
         // The open data; each router (each app server) keeps its own exports and markers.
         .merge(
             Router::new()

@@ -318,3 +318,145 @@ async fn the_map_page_keeps_a_filter_of_several_kinds_and_municipalities() {
     assert!(csv.body.contains("AlmaLabor") && !csv.body.contains("Almacube"));
     t.finish().await;
 }
+
+/// An oEmbed answer, checked against the fields oEmbed 1.0 requires of every answer and of
+/// the `rich` type.
+fn oembed_answer(page: &Page) -> serde_json::Value {
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.headers[header::CONTENT_TYPE]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let answer: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    assert_eq!(answer["type"], "rich");
+    assert_eq!(answer["version"], "1.0");
+    assert!(answer["html"]
+        .as_str()
+        .unwrap()
+        .starts_with("<iframe src=\""));
+    assert!(answer["width"].as_u64().unwrap() > 0);
+    assert!(answer["height"].as_u64().unwrap() > 0);
+    assert!(answer["title"].is_string() && answer["provider_name"].is_string());
+    assert_eq!(answer["provider_url"], "http://spazi.test/");
+    answer
+}
+
+fn oembed_of(url: &str) -> String {
+    format!("/oembed?url={}", app::core::text::query_encode(url))
+}
+
+async fn oembed_answers_for_the_map_a_space_and_an_event(t: &TestDb) {
+    let app = app(t).await;
+    // The map with its filter, within the sizes asked.
+    let map = oembed_answer(
+        &get(
+            &app,
+            &format!(
+                "{}&maxwidth=500&maxheight=300&format=json",
+                oembed_of("http://spazi.test/?tipo=fablab&comune=037048")
+            ),
+            None,
+        )
+        .await,
+    );
+    assert!(map["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"http://spazi.test/incorporata?tipo=fablab&amp;comune=037048\""));
+    assert_eq!(
+        (map["width"].as_u64(), map["height"].as_u64()),
+        (Some(500), Some(300))
+    );
+    assert!(map["html"]
+        .as_str()
+        .unwrap()
+        .contains("width=\"500\" height=\"300\""));
+    // A space, in English.
+    let space =
+        oembed_answer(&get(&app, &oembed_of("http://spazi.test/en/spaces/vz19"), None).await);
+    assert_eq!(space["title"], "VZ19");
+    assert!(space["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"http://spazi.test/en/embedded/spaces/vz19\""));
+    // An event.
+    let event = oembed_answer(
+        &get(
+            &app,
+            &oembed_of("http://spazi.test/eventi/lancio-forum-2022"),
+            None,
+        )
+        .await,
+    );
+    assert!(event["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"http://spazi.test/incorporata/eventi/lancio-forum-2022\""));
+    // The pages they frame are there, and framable.
+    for path in [
+        "/incorporata/spazi/vz19",
+        "/en/embedded/spaces/vz19",
+        "/incorporata/eventi/lancio-forum-2022",
+    ] {
+        let page = get(&app, path, None).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(policy(&page).ends_with("frame-ancestors *"), "{path}");
+        assert!(page.body.contains("<base target=\"_blank\""), "{path}");
+    }
+    let page = get(&app, "/incorporata/spazi/vz19", None).await;
+    assert!(page.body.contains("href=\"/spazi/vz19\""));
+    assert_eq!(
+        get(&app, "/incorporata/spazi/nowhere", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // What cannot be embedded is 404, never 5xx; another format 501.
+    for url in [
+        "https://evil.example/spazi/vz19",
+        "http://spazi.test.evil.example/",
+        "http://spazi.test/spazi/nowhere",
+        "http://spazi.test/eventi/nowhere",
+        "http://spazi.test/admin/spazi/1",
+        "http://spazi.test/aderisci",
+        "http://spazi.test/prenotazione/abc",
+        "not a url",
+        "",
+    ] {
+        let res = get(&app, &oembed_of(url), None).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND, "{url}");
+    }
+    assert_eq!(
+        get(&app, "/oembed", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(
+            &app,
+            &format!("{}&format=xml", oembed_of("http://spazi.test/")),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_IMPLEMENTED
+    );
+    // The pages say where their oEmbed answer is.
+    for (path, url) in [
+        ("/?tipo=fablab", "http://spazi.test/?tipo=fablab"),
+        ("/spazi/vz19", "http://spazi.test/spazi/vz19"),
+        (
+            "/en/events/lancio-forum-2022",
+            "http://spazi.test/en/events/lancio-forum-2022",
+        ),
+    ] {
+        let page = get(&app, path, None).await;
+        let href = format!(
+            "href=\"http://spazi.test{}\"",
+            oembed_of(url).replace('&', "&amp;") + "&amp;format=json"
+        );
+        assert!(
+            page.body.contains("type=\"application/json+oembed\""),
+            "{path}"
+        );
+        assert!(page.body.contains(&href), "{path}: {href}");
+    }
+}
+on_both_backends!(oembed_answers_for_the_map_a_space_and_an_event);

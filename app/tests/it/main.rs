@@ -15,6 +15,7 @@ mod join;
 mod managers;
 mod managers_http;
 mod merge;
+mod municipalities;
 mod opendata;
 mod outbox;
 mod passwords;

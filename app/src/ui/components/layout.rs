@@ -134,6 +134,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     " · "
                     <a href=link(paths::MY_SPACE)>{t.managers.footer_link}</a>
                     " · "
+                    <a href=link(paths::MUNICIPALITIES)>{t.municipalities.all}</a>
+                    " · "
                     <a href=link(paths::EMBED)>{t.embed.footer_link}</a>
                 </p>
                 <p class="site-footer__small">{t.footer_data}</p>

@@ -32,6 +32,16 @@ fn base_url() -> String {
     }
 }
 
+/// The link that tells sites speaking oEmbed how to embed the page at `page` (its path and
+/// query, in its language), named `title`.
+#[component]
+pub fn OEmbedDiscovery(page: String, title: String) -> impl IntoView {
+    let href = embed::oembed_discovery(&base_url(), &page);
+    view! {
+        <leptos_meta::Link rel="alternate" type_="application/json+oembed" href title />
+    }
+}
+
 /// `/incorporata`: the map (and the list) of the spaces of the address's filter.
 #[component]
 pub fn EmbeddedMapPage() -> impl IntoView {
@@ -372,5 +382,109 @@ fn Builder(
                 <p class="field__hint">{e.oembed_hint}</p>
             </section>
         </div>
+    }
+}
+
+/// `/incorporata/spazi/{slug}`: one space, as a pasted address of its page becomes (oEmbed):
+/// its name, kinds, place, a small map, and the way to its page.
+#[component]
+pub fn EmbeddedSpacePage() -> impl IntoView {
+    let t = use_texts();
+    let slug = leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default();
+    let page = link(&paths::space(&slug));
+    let footer_link = page.clone();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <main id="main" class="embed embed--map embed--one">
+            <Suspense>
+                {Suspend::new(async move {
+                    match crate::api::get_space(slug.clone()).await {
+                        Ok(space) => {
+                            let s = space.summary;
+                            let settings = use_context::<crate::core::view::MapSettings>()
+                                .unwrap_or_default();
+                            let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
+                            let place = match &s.address {
+                                Some(address) => format!("{address}, {}", s.municipality),
+                                None => s.municipality.clone(),
+                            };
+                            let markers = vec![crate::core::view::MapMarker::from(&s)];
+                            view! {
+                                <Title text=s.name.clone() />
+                                <div class="embed__header">
+                                    <h1 class="embed__title">
+                                        <a href=page.clone()>{s.name.clone()}</a>
+                                    </h1>
+                                    <p class="embed__count">{kinds.join(", ")}</p>
+                                </div>
+                                <p class="embed__place">{place}</p>
+                                <div class="embed__body">
+                                    <section class="embed__map" aria-label=s.name.clone()>
+                                        <crate::ui::islands::map::SpacesMap
+                                            markers
+                                            settings
+                                            lang=t.lang
+                                            mode=crate::ui::islands::map::MapMode::Single
+                                        />
+                                    </section>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+        <EmbedFooter full=footer_link full_words=t.embed.open_space />
+    }
+}
+
+/// `/incorporata/eventi/{slug}`: one event, as a pasted address of its page becomes (oEmbed).
+#[component]
+pub fn EmbeddedEventPage() -> impl IntoView {
+    let t = use_texts();
+    let slug = leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default();
+    let page = link(&paths::event(&slug));
+    let footer_link = page.clone();
+    view! {
+        <Meta name="robots" content="noindex" />
+        <main id="main" class="embed embed--events">
+            <Suspense>
+                {Suspend::new(async move {
+                    match crate::api::event_page(slug.clone()).await {
+                        Ok(found) => {
+                            let ev = found.event;
+                            view! {
+                                <Title text=ev.title.clone() />
+                                <h1 class="embed__title">
+                                    <a href=page.clone() lang=InItalian::lang(ev.in_italian.title)>
+                                        {ev.title.clone()}
+                                    </a>
+                                </h1>
+                                <p class="embed-events__when">
+                                    <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
+                                        {when_line(&ev, t.lang)}
+                                    </time>
+                                </p>
+                                <p class="embed-events__place">
+                                    {ev.venue_name.clone()} " · " {ev.venue_address.clone()}
+                                </p>
+                                {(!ev.summary.is_empty()).then(|| view! {
+                                    <p lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
+                                })}
+                            }
+                                .into_any()
+                        }
+                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+        <EmbedFooter full=footer_link full_words=t.embed.open_event />
     }
 }

@@ -86,7 +86,7 @@ pub fn EventsPage() -> impl IntoView {
 }
 
 #[component]
-fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl IntoView {
+pub(crate) fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl IntoView {
     let t = use_texts();
     let e = t.events;
     if events.is_empty() {
@@ -271,6 +271,10 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     view! {
         <Title text=ev.title.clone() />
         <Meta name="description" content=ev.summary.clone() />
+        <crate::ui::pages::embed::OEmbedDiscovery
+            page=link(&paths::event(&ev.slug))
+            title=ev.title.clone()
+        />
         <nav class="breadcrumb" aria-label=crate::ui::lang::use_texts().breadcrumb>
             <a href=link(paths::EVENTS)>{e.all_events}</a>
         </nav>

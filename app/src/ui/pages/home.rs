@@ -35,8 +35,10 @@ pub fn HomePage() -> impl IntoView {
     // The map's markers come as a separate, cacheable document, so the page itself stays
     // small; the islands' start fetches it beside the bundle (`page_assets`).
     let markers_url = markers_url(&filter);
+    let this_page = link(&with_query(paths::HOME, &[&filter.to_query()]));
     view! {
         <Title text=t.home_title />
+        <crate::ui::pages::embed::OEmbedDiscovery page=this_page title=t.home_title.to_owned() />
         <Meta name="description" content=t.home_description />
         <Meta property="og:title" content=t.home_title />
         <Meta property="og:description" content=t.home_description />
@@ -84,6 +86,13 @@ fn Directory(
     markers_url: String,
 ) -> impl IntoView {
     let t = use_texts();
+    let single_municipality = match filter.municipalities.as_slice() {
+        [code] => municipalities
+            .iter()
+            .find(|m| &m.istat_code == code)
+            .map(|m| m.name.clone()),
+        _ => None,
+    };
     let filter_for_links = filter.clone();
     let filter_for_pages = filter.clone();
     let count = list.total;
@@ -100,6 +109,12 @@ fn Directory(
         // Where a filtered page lands (the form's action ends in `#risultati`): the count
         // first, then — when nothing matches — that, before any empty map.
         <p class="results-count" id=RESULTS role="status" tabindex="-1">{(t.results)(count)}</p>
+        // Filtered by one municipality: its own page (events, the code for its website).
+        {single_municipality.map(|name| view! {
+            <p class="municipality-link">
+                <a href=link(&paths::municipality(&name))>{(t.municipalities.link)(&name)}</a>
+            </p>
+        })}
         {(count == 0).then(|| view! {
             <p class="notice" id="no-results">
                 {t.no_results} " " <a href=link(paths::HOME)>{t.filter_clear}</a>

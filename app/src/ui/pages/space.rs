@@ -97,6 +97,10 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
         <Meta property="og:type" content="place" />
         {og_image.map(|src| view! { <Meta property="og:image" content=src /> })}
         <leptos_meta::Link rel="canonical" href=absolute.clone() />
+        <crate::ui::pages::embed::OEmbedDiscovery
+            page=crate::ui::lang::link(&crate::core::paths::space(&s.slug))
+            title=s.name.clone()
+        />
         <div class="container page">
             <nav aria-label=crate::ui::lang::use_texts().breadcrumb class="breadcrumb">
                 <a href=crate::ui::lang::link(&crate::core::paths::map_results(&filter))>{t.back_to_map}</a>
@@ -135,6 +139,12 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
                                         address=place.clone()
                                     />
                                 })}
+                            </dd>
+                            <dt>{t.municipality}</dt>
+                            <dd>
+                                <a href=crate::ui::lang::link(&crate::core::paths::municipality(&s.municipality))>
+                                    {s.municipality.clone()}
+                                </a>
                             </dd>
                             {space.services.clone().map(|v| view! {
                                 <dt>{t.field(crate::core::validate::space::Field::Services)}</dt>
