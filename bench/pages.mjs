@@ -10,5 +10,10 @@ export async function publicPages(base) {
     ["event", "/eventi/lancio-forum-2022"],
     ["join", "/aderisci"],
     ["open data", "/dati-aperti"],
+    // What other sites frame (the same budgets as the map), and the pages that lead to it.
+    ["embedded map", "/incorporata"],
+    ["embedded events", "/incorporata/eventi"],
+    ["embed builder", "/incorpora"],
+    ["municipality", "/comuni/bologna"],
   ];
 }

@@ -160,3 +160,29 @@ test("a pasted space's address becomes its framed page (oEmbed)", async ({ page,
   }
   await expect(frame.getByRole("link", { name: "Apri la scheda dello spazio" })).toHaveAttribute("href", "/spazi/vz19");
 });
+
+test("with JavaScript the preview, the code and the link follow each choice at once", async ({ page, baseURL }, info) => {
+  test.skip(info.project.name === "no-js", "the live preview needs JavaScript");
+  await page.goto("/incorpora");
+  const code = page.getByRole("textbox", { name: "Il codice da incollare" });
+  await expect(code).toHaveValue(new RegExp(`src="${baseURL}/incorporata"`));
+  await expect(page.locator("#embed-form")).toHaveAttribute("data-ready", "true");
+  const url = page.url();
+  await page.getByRole("checkbox", { name: "Coworking" }).check();
+  await page.getByRole("checkbox", { name: /^Pieve di Cento/ }).check();
+  await expect(code).toHaveValue(new RegExp(`src="${baseURL}/incorporata\\?tipo=coworking&amp;comune=037048"`));
+  await expect(page.getByRole("textbox", { name: "Oppure un semplice link" })).toHaveValue(
+    `${baseURL}/?tipo=coworking&comune=037048`,
+  );
+  await expect(page.locator("#embed-status")).toHaveText("Anteprima, codice e link aggiornati.");
+  await expect(page.frameLocator(".embed-builder__frame").getByRole("status")).toHaveText("1 spazio trovato");
+  // The events, in English, taller: the frame follows.
+  await page.getByRole("radio", { name: "I prossimi eventi del Forum" }).check();
+  await page.getByRole("radio", { name: "English" }).check();
+  await page.getByRole("combobox", { name: "Altezza" }).selectOption("400");
+  await expect(code).toHaveValue(new RegExp(`^<iframe src="${baseURL}/en/embedded/events" title="Upcoming events of the Forum of the innovation spaces" width="800" height="400"`));
+  await expect(page.locator(".embed-builder__frame")).toHaveAttribute("height", "400");
+  await expect(page.frameLocator(".embed-builder__frame").getByRole("heading", { level: 1 })).toHaveText("The Forum's upcoming events");
+  // Nothing was reloaded.
+  expect(page.url()).toBe(url);
+});

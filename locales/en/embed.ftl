@@ -42,3 +42,4 @@ embed-new-tab = Links open in a new tab.
 embed-data-licence = Data CC BY 4.0
 embed-open-space = Open the space's page
 embed-open-event = Go to the event
+embed-updated = Preview, code and link updated.

@@ -42,3 +42,4 @@ embed-new-tab = I link si aprono in una nuova scheda.
 embed-data-licence = Dati CC BY 4.0
 embed-open-space = Apri la scheda dello spazio
 embed-open-event = Vai all'evento
+embed-updated = Anteprima, codice e link aggiornati.

@@ -47,6 +47,8 @@ words! {
         data_licence,
         open_space,
         open_event,
+        /// The live preview's status line after a change.
+        updated,
     }
 }
 

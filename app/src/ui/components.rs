@@ -3,5 +3,6 @@
 pub mod audit;
 pub mod form;
 pub mod layout;
+pub mod oembed;
 pub mod place;
 pub mod space_card;

@@ -79,12 +79,18 @@ pub struct Answer {
     pub kind: &'static str,
     pub version: &'static str,
     pub title: String,
-    pub provider_name: &'static str,
+    pub provider_name: String,
     pub provider_url: String,
     pub cache_age: u32,
     pub html: String,
     pub width: u32,
     pub height: u32,
+}
+
+/// Who provides the embeds, in the site's first language: the site and its owner.
+fn provider_name() -> String {
+    let t = Lang::It.texts();
+    format!("{} – {}", t.site_name, t.owner)
 }
 
 /// How long a consumer may keep an answer (seconds): a renamed space shows in the frame at
@@ -106,7 +112,7 @@ pub(crate) async fn oembed(
             .map(|(_, v)| v.as_str())
     };
     if get("format").is_some_and(|f| f != "json") {
-        return (StatusCode::NOT_IMPLEMENTED, "Only JSON is offered.").into_response();
+        return StatusCode::NOT_IMPLEMENTED.into_response();
     }
     let Some(pasted) = get("url").and_then(|u| pasted(u, state.config.base_url())) else {
         return not_found();
@@ -157,7 +163,7 @@ pub(crate) async fn oembed(
         kind: "rich",
         version: "1.0",
         title,
-        provider_name: "Spazi per l'innovazione – Città metropolitana di Bologna",
+        provider_name: provider_name(),
         provider_url: format!("{base}/"),
         cache_age: CACHE_AGE,
         html,
@@ -172,12 +178,9 @@ pub(crate) async fn oembed(
     res
 }
 
+/// No page of this site to embed at that address (no body: the callers are programs).
 fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        "No page of this site to embed at that address.",
-    )
-        .into_response()
+    StatusCode::NOT_FOUND.into_response()
 }
 
 #[cfg(test)]

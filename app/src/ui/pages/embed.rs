@@ -13,34 +13,14 @@ use crate::core::paths;
 use crate::core::view::event::InItalian;
 use crate::i18n::events::when_line;
 use crate::i18n::Lang;
+use crate::ui::components::oembed::base_url;
+use crate::ui::islands::embed_preview::EmbedPreview;
 use crate::ui::lang::{link, use_texts};
 use crate::ui::pages::home::{markers_url, with_query, DirectoryMap};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-
-/// The site's address, for the absolute links of the code to paste.
-fn base_url() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        crate::api::context::base_url()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
-    }
-}
-
-/// The link that tells sites speaking oEmbed how to embed the page at `page` (its path and
-/// query, in its language), named `title`.
-#[component]
-pub fn OEmbedDiscovery(page: String, title: String) -> impl IntoView {
-    let href = embed::oembed_discovery(&base_url(), &page);
-    view! {
-        <leptos_meta::Link rel="alternate" type_="application/json+oembed" href title />
-    }
-}
 
 /// `/incorporata`: the map (and the list) of the spaces of the address's filter.
 #[component]
@@ -257,7 +237,8 @@ fn Builder(
     let t = use_texts();
     let e = t.embed;
     let base = base_url();
-    let title = e.frame_title(options.widget);
+    // The frame's title is in the embed's language, not the page's.
+    let title = options.lang.texts().embed.frame_title(options.widget);
     let snippet = options.snippet(&base, title);
     let plain_link = format!("{base}{}", options.full_path());
     let what = Widget::ALL
@@ -326,6 +307,7 @@ fn Builder(
     view! {
         <div class="embed-builder">
             <form
+                id="embed-form"
                 class="embed-builder__form"
                 method="get"
                 action=link(&format!("{}#{PREVIEW}", paths::EMBED))
@@ -362,6 +344,15 @@ fn Builder(
                     {languages}
                 </fieldset>
                 <button type="submit" class="btn btn--primary">{e.update}</button>
+                <EmbedPreview
+                    base=base.clone()
+                    lang=t.lang
+                    titles=[Lang::It, Lang::En].map(|l| {
+                        let w = l.texts().embed;
+                        (w.map_frame_title.to_owned(), w.events_frame_title.to_owned())
+                    })
+                    updated=e.updated.to_owned()
+                />
             </form>
             <section class="embed-builder__result" id=PREVIEW tabindex="-1" aria-labelledby="embed-preview-heading">
                 <h2 id="embed-preview-heading">{e.preview}</h2>

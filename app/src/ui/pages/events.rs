@@ -271,7 +271,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
     view! {
         <Title text=ev.title.clone() />
         <Meta name="description" content=ev.summary.clone() />
-        <crate::ui::pages::embed::OEmbedDiscovery
+        <crate::ui::components::oembed::OEmbedDiscovery
             page=link(&paths::event(&ev.slug))
             title=ev.title.clone()
         />

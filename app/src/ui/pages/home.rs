@@ -38,7 +38,7 @@ pub fn HomePage() -> impl IntoView {
     let this_page = link(&with_query(paths::HOME, &[&filter.to_query()]));
     view! {
         <Title text=t.home_title />
-        <crate::ui::pages::embed::OEmbedDiscovery page=this_page title=t.home_title.to_owned() />
+        <crate::ui::components::oembed::OEmbedDiscovery page=this_page title=t.home_title.to_owned() />
         <Meta name="description" content=t.home_description />
         <Meta property="og:title" content=t.home_title />
         <Meta property="og:description" content=t.home_description />

@@ -97,7 +97,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
         <Meta property="og:type" content="place" />
         {og_image.map(|src| view! { <Meta property="og:image" content=src /> })}
         <leptos_meta::Link rel="canonical" href=absolute.clone() />
-        <crate::ui::pages::embed::OEmbedDiscovery
+        <crate::ui::components::oembed::OEmbedDiscovery
             page=crate::ui::lang::link(&crate::core::paths::space(&s.slug))
             title=s.name.clone()
         />
