@@ -119,16 +119,16 @@ impl EmbedOptions {
             Widget::Map => paths::EMBEDDED_MAP,
             Widget::Events => paths::EMBEDDED_EVENTS,
         };
-        with_query(&paths::in_lang(page, self.lang), &self.framed_query())
+        paths::with_query(&paths::in_lang(page, self.lang), &[&self.framed_query()])
     }
 
     /// The full page the embed stands for, for a plain link: the map with the same filter, or
     /// the events.
     pub fn full_path(&self) -> String {
         match self.widget {
-            Widget::Map => with_query(
+            Widget::Map => paths::with_query(
                 &paths::in_lang(paths::HOME, self.lang),
-                &self.filter.to_query(),
+                &[&self.filter.to_query()],
             ),
             Widget::Events => paths::in_lang(paths::EVENTS, self.lang),
         }
@@ -164,15 +164,6 @@ impl EmbedOptions {
             title = attribute(title),
             h = self.height,
         )
-    }
-}
-
-/// `path` with the query `query` when it is not empty.
-fn with_query(path: &str, query: &str) -> String {
-    if query.is_empty() {
-        path.to_owned()
-    } else {
-        format!("{path}?{query}")
     }
 }
 

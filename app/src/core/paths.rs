@@ -429,6 +429,16 @@ pub fn admin_event_discard(id: i64) -> String {
 pub fn event_rsvps(id: i64) -> String {
     fill(EVENT_RSVPS, id)
 }
+/// `base` with the non-empty query `parts` joined by `&` (no `?` when there are none).
+pub fn with_query(base: &str, parts: &[&str]) -> String {
+    let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", parts.join("&"))
+    }
+}
+
 /// A space's page reached from the map filtered by `filter` (a query string, maybe empty): the
 /// page's "back to the map" returns to the same filter.
 pub fn space_from_map(slug: &str, filter: &str) -> String {
@@ -507,6 +517,13 @@ mod tests {
         assert_eq!(fill(ADMIN, 3), "/admin");
         assert_eq!(prefix(SUBMISSION), "/admin/adesioni/");
         assert_eq!(prefix(SURVEY), SURVEY);
+    }
+
+    #[test]
+    fn queries_join_only_their_non_empty_parts() {
+        assert_eq!(with_query("/", &[]), "/");
+        assert_eq!(with_query("/", &["", ""]), "/");
+        assert_eq!(with_query("/a", &["x=1", "", "y=2"]), "/a?x=1&y=2");
     }
 
     #[test]

@@ -159,6 +159,16 @@ pub struct SpaceSummary {
     pub photo: Option<ListingPhoto>,
 }
 
+impl SpaceSummary {
+    /// Where it is, in words: its address and municipality, or the municipality alone.
+    pub fn place(&self) -> String {
+        match &self.address {
+            Some(address) => format!("{address}, {}", self.municipality),
+            None => self.municipality.clone(),
+        }
+    }
+}
+
 /// A listing's photo: its name (see `paths::photo`) and its text alternative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListingPhoto {

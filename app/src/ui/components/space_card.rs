@@ -27,10 +27,7 @@ pub fn SpaceCard(
             }
         })
         .collect_view();
-    let place = match &space.address {
-        Some(address) => format!("{address}, {}", space.municipality),
-        None => space.municipality.clone(),
-    };
+    let place = space.place();
     let (confirmed, stale) = t.confirmed_words(
         space.confirmed_at,
         use_context::<crate::core::view::Freshness>().unwrap_or_default(),

@@ -16,7 +16,7 @@ use crate::i18n::Lang;
 use crate::ui::components::oembed::base_url;
 use crate::ui::islands::embed_preview::EmbedPreview;
 use crate::ui::lang::{link, use_texts};
-use crate::ui::pages::home::{markers_url, with_query, DirectoryMap};
+use crate::ui::pages::home::{markers_url, DirectoryMap};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -32,7 +32,7 @@ pub fn EmbeddedMapPage() -> impl IntoView {
         (filter, embed::list_from_params(|k| q.get_str(k)))
     });
     let markers_url = markers_url(&filter);
-    let full_map = link(&with_query(paths::HOME, &[&filter.to_query()]));
+    let full_map = link(&paths::with_query(paths::HOME, &[&filter.to_query()]));
     let data = {
         let filter = filter.clone();
         async move { embedded_directory(filter).await }
@@ -397,10 +397,7 @@ pub fn EmbeddedSpacePage() -> impl IntoView {
                             let settings = use_context::<crate::core::view::MapSettings>()
                                 .unwrap_or_default();
                             let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
-                            let place = match &s.address {
-                                Some(address) => format!("{address}, {}", s.municipality),
-                                None => s.municipality.clone(),
-                            };
+                            let place = s.place();
                             let markers = vec![crate::core::view::MapMarker::from(&s)];
                             view! {
                                 <Title text=s.name.clone() />

@@ -4,7 +4,7 @@
 use crate::api::{municipality_options, space_directory};
 use crate::core::filter::SpaceFilter;
 use crate::core::model::SpaceKind;
-use crate::core::paths;
+use crate::core::paths::{self, with_query};
 use crate::core::view::{DirectoryPage, MunicipalityOption};
 use crate::ui::components::space_card::SpaceCard;
 use crate::ui::islands::map::{MapMode, MapSettings, SpacesMap};
@@ -57,16 +57,6 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </div>
-    }
-}
-
-/// `base` with the non-empty query `parts` joined by `&` (no `?` when there are none).
-pub(crate) fn with_query(base: &str, parts: &[&str]) -> String {
-    let parts: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{}", parts.join("&"))
     }
 }
 

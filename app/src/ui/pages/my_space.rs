@@ -366,10 +366,7 @@ fn ConfirmForm(token: String, space: crate::core::view::SpaceDetail) -> impl Int
         .map(|k| t.kind(*k))
         .collect::<Vec<_>>()
         .join(", ");
-    let place = match &s.address {
-        Some(address) => format!("{address}, {}", s.municipality),
-        None => s.municipality.clone(),
-    };
+    let place = s.place();
     // An empty field is said to be empty: what is missing is worth confirming too.
     let item = |label: &'static str, value: Option<String>| {
         let (value, empty) = match value.filter(|v| !v.trim().is_empty()) {

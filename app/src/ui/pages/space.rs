@@ -78,10 +78,7 @@ fn SpaceView(space: SpaceDetail, filter: String) -> impl IntoView {
         .description
         .clone()
         .unwrap_or_else(|| format!("{} – {}, {}", s.name, kinds, s.municipality));
-    let place = match &s.address {
-        Some(address) => format!("{address}, {}", s.municipality),
-        None => s.municipality.clone(),
-    };
+    let place = s.place();
     let markers = vec![MapMarker::from(s)];
     let has_contacts = space.website.is_some() || space.email.is_some() || space.phone.is_some();
     let (confirmed, stale) = t.confirmed_words(
