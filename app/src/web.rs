@@ -3,6 +3,7 @@
 //! `security` (headers, CSP, request ids), `page_cache`, `opendata` (the downloads), `oembed`,
 //! `photos` (spaces' photos, from the database), `static_files`, `listener` (the sockets) and `run` (starting the server).
 
+pub mod embed_preview;
 pub mod forms;
 pub mod guard;
 pub mod language;

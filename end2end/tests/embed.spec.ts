@@ -121,7 +121,7 @@ test("the events widget lists the launch", async ({ page, baseURL }) => {
   await expect(frame.getByRole("link", { name: "Tutti gli eventi" })).toBeVisible();
 });
 
-test("the builder makes the code of the choices, with and without JavaScript", async ({ page, baseURL }) => {
+test("the builder makes the code of the choices, with and without JavaScript", async ({ page, baseURL }, info) => {
   await page.goto("/incorpora");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Incorpora la mappa nel tuo sito");
   await page.getByRole("checkbox", { name: "Fab lab e makerspace" }).check();
@@ -143,6 +143,10 @@ test("the builder makes the code of the choices, with and without JavaScript", a
   // The choices stay chosen.
   await expect(page.getByRole("checkbox", { name: "Fab lab e makerspace" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Mostra l'elenco degli spazi accanto alla mappa" })).not.toBeChecked();
+  if (info.project.name === "no-js") {
+    // Nothing to copy with: the fields are selectable by hand.
+    await expect(page.getByRole("button", { name: "Copia il codice" })).toBeHidden();
+  }
 });
 
 test("a pasted space's address becomes its framed page (oEmbed)", async ({ page, request, baseURL }, info) => {
@@ -161,13 +165,13 @@ test("a pasted space's address becomes its framed page (oEmbed)", async ({ page,
   await expect(frame.getByRole("link", { name: "Apri la scheda dello spazio" })).toHaveAttribute("href", "/spazi/vz19");
 });
 
-test("with JavaScript the preview, the code and the link follow each choice at once", async ({ page, baseURL }, info) => {
+test("with JavaScript the preview, the code and the link follow each choice at once", async ({ page, context, baseURL }, info) => {
   test.skip(info.project.name === "no-js", "the live preview needs JavaScript");
   await page.goto("/incorpora");
   const code = page.getByRole("textbox", { name: "Il codice da incollare" });
   await expect(code).toHaveValue(new RegExp(`src="${baseURL}/incorporata"`));
   await expect(page.locator("#embed-form")).toHaveAttribute("data-ready", "true");
-  const url = page.url();
+  await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
   await page.getByRole("checkbox", { name: "Coworking" }).check();
   await page.getByRole("checkbox", { name: /^Pieve di Cento/ }).check();
   await expect(code).toHaveValue(new RegExp(`src="${baseURL}/incorporata\\?tipo=coworking&amp;comune=037048"`));
@@ -183,6 +187,24 @@ test("with JavaScript the preview, the code and the link follow each choice at o
   await expect(code).toHaveValue(new RegExp(`^<iframe src="${baseURL}/en/embedded/events" title="Upcoming events of the Forum of the innovation spaces" width="800" height="400"`));
   await expect(page.locator(".embed-builder__frame")).toHaveAttribute("height", "400");
   await expect(page.frameLocator(".embed-builder__frame").getByRole("heading", { level: 1 })).toHaveText("The Forum's upcoming events");
-  // Nothing was reloaded.
-  expect(page.url()).toBe(url);
+  // The map's own choices are switched off for the events (and kept for going back).
+  await expect(page.getByRole("checkbox", { name: "Coworking" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Mostra l'elenco degli spazi accanto alla mappa" })).toBeDisabled();
+  // Nothing was reloaded, and the address keeps the choices: a reload shows them again.
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  expect(page.url()).toContain("cosa=eventi");
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "I prossimi eventi del Forum" })).toBeChecked();
+  await expect(code).toHaveValue(new RegExp(`^<iframe src="${baseURL}/en/embedded/events"`));
+  await page.getByRole("radio", { name: "La mappa degli spazi" }).check();
+  await expect(page.getByRole("checkbox", { name: "Coworking" })).toBeEnabled();
+  await expect(page.getByRole("checkbox", { name: "Coworking" })).toBeChecked();
+  // The buttons copy the code and the link.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copia il codice" }).click();
+  await expect(page.locator("#embed-code-copied")).toHaveText("Copiato: ora incollalo nella tua pagina.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+  await page.getByRole("button", { name: "Copia il link" }).click();
+  await expect(page.locator("#embed-link-copied")).toHaveText("Copiato: ora incollalo nella tua pagina.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/en/?tipo=coworking&comune=037048`);
 });

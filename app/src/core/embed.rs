@@ -167,6 +167,25 @@ impl EmbedOptions {
     }
 }
 
+impl EmbedOptions {
+    /// What the builder shows for these choices, one per line, as its live preview receives
+    /// them (`paths::EMBED_PREVIEW`): the framed page's address, its height, the frame's
+    /// `title`, the code, the plain link, and the builder's own address with these choices in
+    /// `page_lang`. `base_url` and `title` as for [`EmbedOptions::snippet`]; none holds a line
+    /// break.
+    pub fn preview_lines(&self, base_url: &str, title: &str, page_lang: Lang) -> String {
+        [
+            self.framed_path(),
+            self.height.to_string(),
+            title.to_owned(),
+            self.snippet(base_url, title),
+            format!("{base_url}{}", self.full_path()),
+            self.builder_path(page_lang),
+        ]
+        .join("\n")
+    }
+}
+
 /// `text` escaped for a double-quoted HTML attribute.
 pub fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")

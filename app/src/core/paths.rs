@@ -156,6 +156,9 @@ pub const PAGES: [&str; 48] = [
 /// oEmbed (`?url=…&maxwidth=…&maxheight=…`): what a site that speaks it embeds for an address
 /// of the map, a space or an event (see `web::oembed`).
 pub const OEMBED: &str = "/oembed";
+/// What the embed builder's choices make (its query), for its live preview
+/// (`core::embed::EmbedOptions::preview_lines`).
+pub const EMBED_PREVIEW: &str = "/api/incorpora";
 pub const SPACES_GEOJSON: &str = "/api/spazi.geojson";
 pub const SPACES_CSV: &str = "/api/spazi.csv";
 /// The map's markers, one line per space (`ui::islands::map` reads it).
@@ -558,6 +561,7 @@ mod tests {
             twins.as_slice(),
             &[
                 OEMBED,
+                EMBED_PREVIEW,
                 BOUNDARIES,
                 SPACES_GEOJSON,
                 SPACES_CSV,

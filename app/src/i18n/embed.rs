@@ -49,6 +49,13 @@ words! {
         open_event,
         /// The live preview's status line after a change.
         updated,
+        copy_code,
+        copy_link,
+        /// The status line beside a "copy" button, after it copied or when the browser refused.
+        copied,
+        copy_failed,
+        /// An embedded map of a place with no space.
+        no_spaces,
     }
 }
 

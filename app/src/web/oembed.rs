@@ -97,9 +97,6 @@ fn provider_name() -> String {
 /// once; only the title kept by the consumer may lag.
 const CACHE_AGE: u32 = 3600;
 
-/// The smallest frame worth answering with.
-const MIN_SIDE: u32 = 120;
-
 /// `GET /oembed`.
 pub(crate) async fn oembed(
     State(state): State<AppState>,
@@ -117,10 +114,12 @@ pub(crate) async fn oembed(
     let Some(pasted) = get("url").and_then(|u| pasted(u, state.config.base_url())) else {
         return not_found();
     };
+    // The consumer's bounds are kept exactly, however small (oEmbed 1.0, 2.3.4: a rich answer
+    // must not exceed them); no bound, or a zero, leaves the frame's own size.
     let bound = |key: &str| {
         get(key)
             .and_then(|v| v.trim().parse::<u32>().ok())
-            .map(|v| v.max(MIN_SIDE))
+            .filter(|v| *v > 0)
     };
     let (max_width, max_height) = (bound("maxwidth"), bound("maxheight"));
     let (title, framed, width, height) = match &pasted {

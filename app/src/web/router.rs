@@ -61,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::HEALTH, get(|| async { "ok" }))
         .route(paths::READY, get(super::security::ready))
         .route(paths::OEMBED, get(super::oembed::oembed))
+        .route(paths::EMBED_PREVIEW, get(super::embed_preview::preview))
         // The open data; each router (each app server) keeps its own exports and markers.
         .merge(
             Router::new()

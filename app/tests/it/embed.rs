@@ -163,6 +163,13 @@ async fn the_embedded_map_shows_its_filter(t: &TestDb) {
     let none = get(&app, "/incorporata?comune=037999", None).await;
     assert_eq!(none.status, StatusCode::OK);
     assert!(none.body.contains("embed__empty"));
+    // In words for a visitor of another site, who chose no filter.
+    assert!(
+        none.body.contains("Qui non ci sono ancora spazi"),
+        "{}",
+        none.body
+    );
+    assert!(!none.body.contains("azzerarli"));
     let odd = get(
         &app,
         "/incorporata?tipo=%22%3E%3Cscript%3E&comune=x%27",
@@ -288,6 +295,75 @@ async fn the_builder_makes_the_code_of_the_choices() {
         "{code}"
     );
     assert!(hostile.body.contains("<option value=\"560\" selected"));
+    // A well-formed code of no municipality offered is not echoed either.
+    let unknown = get(
+        &app,
+        "/incorpora?scelto=1&comune=999999&comune=037006",
+        None,
+    )
+    .await;
+    let code = unknown.body.split("id=\"embed-code\"").nth(1).unwrap();
+    assert!(!code[..code.find("</textarea>").unwrap()].contains("999999"));
+    for field in ["class=\"embed-builder__frame\"", "id=\"embed-link\""] {
+        let at = unknown.body.split(field).nth(1).unwrap();
+        assert!(!at[..at.find('>').unwrap()].contains("999999"), "{at}");
+    }
+    // Search engines are told of the builder's two languages, not of any query.
+    assert!(
+        unknown
+            .body
+            .contains("href=\"http://spazi.test/en/embed\" hreflang=\"en\""),
+        "{}",
+        unknown.body
+    );
+    // The choices of the map are marked, for the island to switch off with the events; the
+    // copy buttons wait, hidden, for it.
+    assert_eq!(first.body.matches("data-map-only").count(), 3);
+    assert!(
+        first.body.contains("hidden data-copy=\"embed-code\""),
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains("hidden data-copy=\"embed-link\""));
+    // The form carries what the live preview reads from it.
+    let form = first.body.split("<form id=\"embed-form\"").nth(1).unwrap();
+    let form = &form[..form.find('>').unwrap()];
+    for name in app::ui::islands::embed_preview::FORM_DATA {
+        assert!(form.contains(&format!(" {name}=\"")), "{name}: {form}");
+    }
+    // What the live preview asks of the server: the same as the page without JavaScript.
+    let preview = get(
+        &app,
+        "/api/incorpora?scelto=1&cosa=mappa&tipo=fablab&comune=037048&altezza=720&lingua=en&per=it",
+        None,
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK);
+    let lines: Vec<&str> = preview.body.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "/en/embedded?tipo=fablab&comune=037048&elenco=0",
+            "720",
+            "Map of the innovation spaces of the metropolitan city of Bologna",
+            "<iframe src=\"http://spazi.test/en/embedded?tipo=fablab&amp;comune=037048&amp;elenco=0\" \
+             title=\"Map of the innovation spaces of the metropolitan city of Bologna\" width=\"800\" \
+             height=\"720\" style=\"width:100%;max-width:100%;height:720px;border:0\" loading=\"lazy\" \
+             referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>",
+            "http://spazi.test/en/?tipo=fablab&comune=037048",
+            "/incorpora?cosa=mappa&tipo=fablab&comune=037048&elenco=0&altezza=720&lingua=en&scelto=1",
+        ]
+    );
+    // Hostile values change nothing but are never echoed.
+    let hostile = get(
+        &app,
+        "/api/incorpora?comune=%0A%3Cscript%3E&lingua=%0A&per=%0Aen",
+        None,
+    )
+    .await;
+    assert_eq!(hostile.status, StatusCode::OK);
+    assert_eq!(hostile.body.lines().count(), 6);
+    assert!(!hostile.body.contains("script"));
     t.finish().await;
 }
 
@@ -306,6 +382,23 @@ async fn the_map_page_keeps_a_filter_of_several_kinds_and_municipalities() {
     assert!(page
         .body
         .contains("<option value=\"037006,037048\" selected"));
+    // A made-up code is not echoed; search engines are told of the filter alone.
+    let page = get(
+        &app,
+        "/?comune=037048,999999&tipo=coworking&x=%3Cb%3E",
+        None,
+    )
+    .await;
+    assert!(
+        page.body
+            .contains("<option value=\"037048\" selected>Pieve di Cento</option>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("999999\" selected"));
+    assert!(page.body.contains(
+        "href=\"http://spazi.test/en/?tipo=coworking&amp;comune=037048,999999\" hreflang=\"en\""
+    ));
     // Its downloads export exactly that.
     let csv = get(
         &app,
@@ -371,6 +464,22 @@ async fn oembed_answers_for_the_map_a_space_and_an_event(t: &TestDb) {
         .as_str()
         .unwrap()
         .contains("width=\"500\" height=\"300\""));
+    // However small the bounds, the answer keeps within them.
+    let small = oembed_answer(
+        &get(
+            &app,
+            &format!(
+                "{}&maxwidth=90&maxheight=60",
+                oembed_of("http://spazi.test/spazi/vz19")
+            ),
+            None,
+        )
+        .await,
+    );
+    assert_eq!(
+        (small["width"].as_u64(), small["height"].as_u64()),
+        (Some(90), Some(60))
+    );
     // A space, in English.
     let space =
         oembed_answer(&get(&app, &oembed_of("http://spazi.test/en/spaces/vz19"), None).await);
@@ -405,10 +514,17 @@ async fn oembed_answers_for_the_map_a_space_and_an_event(t: &TestDb) {
     }
     let page = get(&app, "/incorporata/spazi/vz19", None).await;
     assert!(page.body.contains("href=\"/spazi/vz19\""));
-    assert_eq!(
-        get(&app, "/incorporata/spazi/nowhere", None).await.status,
-        StatusCode::NOT_FOUND
+    // A space that is not there: the frame says so, and its footer leads to the map rather
+    // than to a page that is not there either.
+    let gone = get(&app, "/incorporata/spazi/nowhere", None).await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    assert!(
+        !gone.body.contains("href=\"/spazi/nowhere\""),
+        "{}",
+        gone.body
     );
+    let footer = gone.body.split("class=\"embed__footer\"").nth(1).unwrap();
+    assert!(footer.contains("href=\"/\""), "{footer}");
     // What cannot be embedded is 404, never 5xx; another format 501.
     for url in [
         "https://evil.example/spazi/vz19",

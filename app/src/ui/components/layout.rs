@@ -1,11 +1,12 @@
 //! The frame of every page: skip link, header (with the language switch), main, footer.
 //! Follows the Designers Italia header/footer pattern.
 
+use crate::core::filter::SpaceFilter;
 use crate::core::paths;
 use crate::i18n::Lang;
 use crate::ui::lang::{link, use_texts};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -44,7 +45,18 @@ pub fn Layout(children: Children) -> impl IntoView {
         let base = crate::api::context::base_url();
         #[cfg(not(feature = "ssr"))]
         let base = String::new();
-        let address = |lang: Lang| format!("{base}{}", paths::in_lang(&here, lang));
+        // Only the map's filter makes another page of the same path; any other query (the
+        // builder's choices, made-up parameters) is not echoed to search engines.
+        let query = if paths::in_lang(&path, Lang::It) == paths::HOME {
+            use_query_map().with_untracked(|q| {
+                let filter = SpaceFilter::from_params(|k| q.get_all(k).unwrap_or_default());
+                filter.page_query(SpaceFilter::page_from_params(|k| q.get_str(k)))
+            })
+        } else {
+            String::new()
+        };
+        let page = paths::with_query(&path, &[&query]);
+        let address = |lang: Lang| format!("{base}{}", paths::in_lang(&page, lang));
         view! {
             <leptos_meta::Link rel="alternate" hreflang="it" href=address(Lang::It) />
             <leptos_meta::Link rel="alternate" hreflang="en" href=address(Lang::En) />

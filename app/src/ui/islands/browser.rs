@@ -76,6 +76,15 @@ pub fn show(doc: &Document, name: &str, message: Option<String>) -> Result<(), J
     Ok(())
 }
 
+/// A coordinate as the forms take it, with six decimals (about 10 cm). Formatted by the
+/// browser: Rust's float formatting would add its tables to the bundle for this alone.
+pub fn six_decimals(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_fixed(6)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// The body of a `GET` as text (an error for anything but a 2xx answer).
 pub async fn fetch_text(url: &str) -> Result<String, JsValue> {
     use wasm_bindgen_futures::JsFuture;

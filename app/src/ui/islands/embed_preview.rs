@@ -1,144 +1,214 @@
 //! The embed builder's live preview (`ui::pages::embed`): with JavaScript, a change to any
-//! choice updates the preview frame, the code and the link at once, from the same
-//! `core::embed::EmbedOptions` the server reads the form's address with; a status line tells
-//! screen readers. Without it, the form's button reloads the page with the new choices.
+//! choice updates the preview frame, the code, the link and the page's address at once. What
+//! the choices make the server says (`paths::EMBED_PREVIEW`, from the same
+//! `core::embed::EmbedOptions` it renders the page with), so the bundle carries none of it; a
+//! status line tells screen readers. The choices that only the map has are switched off while
+//! the events are chosen, and the "copy" buttons (hidden without JavaScript) copy the code or
+//! the link. Without JavaScript, the form's button reloads the page with the new choices.
 
 use super::page_assets::IslandAssets;
-use crate::i18n::Lang;
 use leptos::prelude::*;
 
 /// The live preview of the builder's form `#embed-form` (with it, the page gets the islands'
-/// scripts). `base`: the site's address, as in the code; `titles`: the frames' titles, of the
-/// map and of the events, in Italian and in English (the embed's language, not the page's);
-/// `updated`: what the status line says after a change.
+/// scripts). What it needs to know the form carries in `data-` attributes ([`FORM_DATA`]):
+/// read from the page, they cost the bundle no deserialiser.
 #[component]
-pub fn EmbedPreview(
-    base: String,
-    lang: Lang,
-    titles: [(String, String); 2],
-    updated: String,
-) -> impl IntoView {
+pub fn EmbedPreview() -> impl IntoView {
     view! {
         <IslandAssets />
-        <EmbedPreviewIsland base lang=lang.code().to_owned() titles updated />
+        <EmbedPreviewIsland />
     }
 }
 
+/// The attribute of a "copy" button, naming the field it copies; the button is `hidden` until
+/// the island shows it, and its status line has the id `{field}-copied`.
+pub const COPY: &str = "data-copy";
+/// The attribute of the choices that only the map has.
+pub const MAP_ONLY: &str = "data-map-only";
+
+/// The `data-` attributes of the builder's form, in this order: the page's language, and what
+/// the status lines say after a change, after a copy and when copying failed.
+pub const FORM_DATA: [&str; 4] = [
+    "data-lang",
+    "data-updated",
+    "data-copied",
+    "data-copy-failed",
+];
+
 #[island]
-fn EmbedPreviewIsland(
-    base: String,
-    lang: String,
-    titles: [(String, String); 2],
-    updated: String,
-) -> impl IntoView {
+fn EmbedPreviewIsland() -> impl IntoView {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        let settings = live::Settings {
-            base: base.clone(),
-            lang: Lang::from_code(&lang).unwrap_or_default(),
-            titles: titles.clone(),
-            updated: updated.clone(),
-        };
-        if let Err(err) = live::start(settings) {
+        if let Err(err) = live::start() {
             leptos::logging::error!("embed preview: {err:?}");
         }
     });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (&base, &lang, &titles, &updated);
     view! { <p id="embed-status" class="visually-hidden" role="status"></p> }
 }
 
 #[cfg(feature = "hydrate")]
 mod live {
-    use crate::core::embed::{EmbedOptions, Widget};
-    use crate::i18n::Lang;
+    use crate::core::paths;
+    use crate::ui::islands::browser::{document, fetch_text};
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
+    use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement};
 
-    pub struct Settings {
-        pub base: String,
-        pub lang: Lang,
-        pub titles: [(String, String); 2],
-        pub updated: String,
-    }
-
-    pub fn start(settings: Settings) -> Result<(), JsValue> {
-        let doc = crate::ui::islands::browser::document()?;
-        let form: web_sys::HtmlFormElement = doc
+    pub fn start() -> Result<(), JsValue> {
+        let doc = document()?;
+        let form: HtmlFormElement = doc
             .get_element_by_id("embed-form")
             .ok_or_else(|| JsValue::from_str("no form"))?
             .dyn_into()?;
+        let [_, updated, copied, failed] =
+            super::FORM_DATA.map(|name| form.get_attribute(name).unwrap_or_default());
+        // The number of the latest question to the server: only its answer is shown.
+        let latest = Rc::new(Cell::new(0u32));
         // Choices made before the bundle arrived (or restored by the browser on going back)
         // count at once, said to no one.
-        refresh(&form, &settings, false)?;
+        refresh(&form, &latest, None);
         form.set_attribute("data-ready", "true")?;
         let target = form.clone();
-        let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
-            if let Err(err) = refresh(&target, &settings, true) {
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            refresh(&target, &latest, Some(updated.clone()));
+        });
+        form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
+        // The page lives as long as the listeners.
+        on_change.forget();
+        let buttons = doc.query_selector_all(&format!("[{}]", super::COPY))?;
+        for i in 0..buttons.length() {
+            if let Some(button) = buttons
+                .item(i)
+                .and_then(|b| b.dyn_into::<web_sys::Element>().ok())
+            {
+                button.remove_attribute("hidden")?;
+            }
+        }
+        let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let field = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute(super::COPY));
+            if let Some(field) = field {
+                copy(field, copied.clone(), failed.clone());
+            }
+        });
+        doc.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+        on_click.forget();
+        Ok(())
+    }
+
+    /// Asks the server what the form's choices make and shows it, unless a later change asked
+    /// again meanwhile; `announce`: what the status line then says (the address follows too).
+    fn refresh(form: &HtmlFormElement, latest: &Rc<Cell<u32>>, announce: Option<String>) {
+        let ask = latest.get().wrapping_add(1);
+        latest.set(ask);
+        let query = match choices(form) {
+            Ok(query) => query,
+            Err(err) => return leptos::logging::error!("embed preview: {err:?}"),
+        };
+        let lang = form.get_attribute("data-lang").unwrap_or_default();
+        let latest = latest.clone();
+        leptos::task::spawn_local(async move {
+            let answer = fetch_text(&format!("{}?{query}&per={lang}", paths::EMBED_PREVIEW)).await;
+            if latest.get() != ask {
+                return;
+            }
+            if let Err(err) = answer.and_then(|text| show(&text, announce)) {
                 leptos::logging::error!("embed preview: {err:?}");
             }
         });
-        form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
-        // The page lives as long as the listener.
-        on_change.forget();
-        Ok(())
     }
 
-    /// The form's choices as its address would carry them: checked boxes and radios, selects,
-    /// hidden fields.
-    fn choices(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
-        let elements = form.elements();
-        let mut pairs = Vec::new();
-        for i in 0..elements.length() {
-            let Some(el) = elements.item(i) else { continue };
-            if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                let kind = input.type_();
-                let off = (kind == "checkbox" || kind == "radio") && !input.checked();
-                if !off && !input.name().is_empty() {
-                    pairs.push((input.name(), input.value()));
-                }
-            } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-                pairs.push((select.name(), select.value()));
-            }
+    /// The form's choices as its address carries them — the map's own too, kept while they
+    /// are switched off — and the map's own switched off when the events are chosen.
+    fn choices(form: &HtmlFormElement) -> Result<String, JsValue> {
+        let doc = document()?;
+        let map_only = doc.query_selector_all(&format!("[{}] input", super::MAP_ONLY))?;
+        let inputs: Vec<HtmlInputElement> = (0..map_only.length())
+            .filter_map(|i| map_only.item(i)?.dyn_into().ok())
+            .collect();
+        for input in &inputs {
+            input.set_disabled(false);
         }
-        pairs
+        let data = web_sys::FormData::new_with_form(form)?;
+        let events = data.get("cosa").as_string().as_deref() == Some("eventi");
+        for input in &inputs {
+            input.set_disabled(events);
+        }
+        let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)?;
+        Ok(String::from(query.to_string()))
     }
 
-    /// Brings the preview, the code and the link in step with the form; `announce`: and says
-    /// so in the status line.
-    fn refresh(
-        form: &web_sys::HtmlFormElement,
-        s: &Settings,
-        announce: bool,
-    ) -> Result<(), JsValue> {
-        let doc = crate::ui::islands::browser::document()?;
-        let pairs = choices(form);
-        let options =
-            EmbedOptions::from_builder(|k| crate::core::filter::values_of(&pairs, k), s.lang);
-        let titles = &s.titles[usize::from(options.lang == Lang::En)];
-        let title = match options.widget {
-            Widget::Map => &titles.0,
-            Widget::Events => &titles.1,
+    /// Shows the server's answer (`core::embed::EmbedOptions::preview_lines`): the framed
+    /// page, its height and title, the code, the link, the builder's address.
+    fn show(answer: &str, announce: Option<String>) -> Result<(), JsValue> {
+        let doc = document()?;
+        let lines: Vec<&str> = answer.lines().collect();
+        let [src, height, title, code, link, builder] = lines[..] else {
+            return Err(JsValue::from_str("not a preview"));
         };
         if let Some(frame) = doc.query_selector(".embed-builder__frame")? {
-            let src = options.framed_path();
-            if frame.get_attribute("src").as_deref() != Some(src.as_str()) {
-                frame.set_attribute("src", &src)?;
+            if frame.get_attribute("src").as_deref() != Some(src) {
+                frame.set_attribute("src", src)?;
             }
-            frame.set_attribute("height", &options.height.to_string())?;
+            frame.set_attribute("height", height)?;
             frame.set_attribute("title", title)?;
         }
-        if let Some(code) = doc.get_element_by_id("embed-code") {
-            code.dyn_into::<web_sys::HtmlTextAreaElement>()?
-                .set_value(&options.snippet(&s.base, title));
+        if let Some(field) = doc.get_element_by_id("embed-code") {
+            field.dyn_into::<HtmlTextAreaElement>()?.set_value(code);
         }
-        if let Some(link) = doc.get_element_by_id("embed-link") {
-            link.dyn_into::<web_sys::HtmlInputElement>()?
-                .set_value(&format!("{}{}", s.base, options.full_path()));
+        if let Some(field) = doc.get_element_by_id("embed-link") {
+            field.dyn_into::<HtmlInputElement>()?.set_value(link);
         }
-        if let Some(status) = doc.get_element_by_id("embed-status").filter(|_| announce) {
-            status.set_text_content(Some(&s.updated));
+        if let Some(said) = announce {
+            // The address keeps the choices: a reload, a bookmark or a shared link shows them.
+            if let Some(window) = web_sys::window() {
+                window
+                    .history()?
+                    .replace_state_with_url(&JsValue::NULL, "", Some(builder))?;
+            }
+            if let Some(status) = doc.get_element_by_id("embed-status") {
+                status.set_text_content(Some(&said));
+            }
         }
         Ok(())
+    }
+
+    /// Copies the value of the field `id` to the clipboard and says so beside it; when the
+    /// browser refuses, selects it so that it can be copied by hand.
+    fn copy(id: String, copied: String, failed: String) {
+        let Ok(doc) = document() else {
+            return;
+        };
+        let Some(field) = doc.get_element_by_id(&id) else {
+            return;
+        };
+        let area = field.dyn_ref::<HtmlTextAreaElement>().cloned();
+        let input = field.dyn_ref::<HtmlInputElement>().cloned();
+        let value = match (&area, &input) {
+            (Some(area), _) => area.value(),
+            (_, Some(input)) => input.value(),
+            _ => return,
+        };
+        let promise = web_sys::window().map(|w| w.navigator().clipboard().write_text(&value));
+        leptos::task::spawn_local(async move {
+            let done = match promise {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                None => false,
+            };
+            if !done {
+                if let Some(area) = &area {
+                    area.select();
+                } else if let Some(input) = &input {
+                    input.select();
+                }
+            }
+            if let Some(status) = doc.get_element_by_id(&format!("{id}-copied")) {
+                status.set_text_content(Some(if done { &copied } else { &failed }));
+            }
+        });
     }
 }

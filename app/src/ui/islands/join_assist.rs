@@ -495,7 +495,7 @@ mod dom {
                                         .get_element_by_id(id)
                                         .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
                                     {
-                                        f.set_value(&format!("{v:.6}"));
+                                        f.set_value(&crate::ui::islands::browser::six_decimals(v));
                                         if let Ok(ev) =
                                             web_sys::Event::new_with_event_init_dict("change", &{
                                                 let init = web_sys::EventInit::new();

@@ -5,6 +5,7 @@
 //! see `ui::app::shell`), no cookie and nothing stored in the browser. They are the only pages
 //! other sites may frame (`web::security::headers`).
 
+use crate::api::error::AppError;
 use crate::api::{embedded_directory, events_page, municipality_options};
 use crate::core::embed::{self, EmbedOptions, Widget, EVENTS_MAX, HEIGHTS};
 use crate::core::filter::SpaceFilter;
@@ -15,7 +16,9 @@ use crate::i18n::events::when_line;
 use crate::i18n::Lang;
 use crate::ui::components::oembed::base_url;
 use crate::ui::islands::embed_preview::EmbedPreview;
+use crate::ui::islands::map::{MapMode, SpacesMap};
 use crate::ui::lang::{link, use_texts};
+use crate::ui::pages::events::{place_line, EventTime};
 use crate::ui::pages::home::{markers_url, DirectoryMap};
 use crate::ui::pages::not_found::ErrorNotice;
 use leptos::prelude::*;
@@ -95,7 +98,7 @@ fn EmbeddedMap(
         </div>
         {(count == 0).then(|| view! {
             <p class="notice embed__empty">
-                {t.no_results} " " <a href=full_map.clone()>{t.embed.open_full_map}</a>
+                {t.embed.no_spaces} " " <a href=full_map.clone()>{t.embed.open_full_map}</a>
             </p>
         })}
         {(count > 0).then(|| view! {
@@ -171,13 +174,9 @@ pub fn EmbeddedEventsPage() -> impl IntoView {
                                                 </a>
                                             </h2>
                                             <p class="embed-events__when">
-                                                <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
-                                                    {when_line(&ev, t.lang)}
-                                                </time>
+                                                <EventTime starts_at=ev.starts_at line=when_line(&ev, t.lang) />
                                             </p>
-                                            <p class="embed-events__place">
-                                                {ev.venue_name.clone()} " · " {ev.venue_address.clone()}
-                                            </p>
+                                            <p class="embed-events__place">{place_line(&ev)}</p>
                                         </li>
                                     }
                                 })
@@ -231,10 +230,15 @@ pub const PREVIEW: &str = "anteprima";
 
 #[component]
 fn Builder(
-    options: EmbedOptions,
+    mut options: EmbedOptions,
     municipalities: Vec<crate::core::view::MunicipalityOption>,
 ) -> impl IntoView {
     let t = use_texts();
+    // Only the municipalities offered (an address may name any six digits).
+    options
+        .filter
+        .municipalities
+        .retain(|code| municipalities.iter().any(|m| m.istat_code == *code));
     let e = t.embed;
     let base = base_url();
     // The frame's title is in the embed's language, not the page's.
@@ -306,29 +310,34 @@ fn Builder(
         .collect_view();
     view! {
         <div class="embed-builder">
+            // What the live preview needs, in `embed_preview::FORM_DATA`'s order.
             <form
                 id="embed-form"
                 class="embed-builder__form"
                 method="get"
                 action=link(&format!("{}#{PREVIEW}", paths::EMBED))
                 aria-label=e.choices
+                data-lang=t.lang.code()
+                data-updated=e.updated
+                data-copied=e.copied
+                data-copy-failed=e.copy_failed
             >
                 <input type="hidden" name="scelto" value="1" />
                 <fieldset class="field">
                     <legend>{e.what}</legend>
                     {what}
                 </fieldset>
-                <fieldset class="field" aria-describedby="embed-kinds-hint">
+                <fieldset class="field" aria-describedby="embed-kinds-hint" data-map-only="">
                     <legend>{e.kinds}</legend>
                     <p class="field__hint" id="embed-kinds-hint">{e.kinds_hint} " " {e.map_only}</p>
                     {kinds}
                 </fieldset>
-                <fieldset class="field checks--columns" aria-describedby="embed-municipalities-hint">
+                <fieldset class="field checks--columns" aria-describedby="embed-municipalities-hint" data-map-only="">
                     <legend>{e.municipalities}</legend>
                     <p class="field__hint" id="embed-municipalities-hint">{e.municipalities_hint} " " {e.map_only}</p>
                     {places}
                 </fieldset>
-                <div class="field">
+                <div class="field" data-map-only="">
                     <div class="check">
                         <input type="checkbox" id="embed-list" name="elenco" value="1" checked=options.list aria-describedby="embed-list-hint" />
                         <label for="embed-list">{e.list}</label>
@@ -344,15 +353,7 @@ fn Builder(
                     {languages}
                 </fieldset>
                 <button type="submit" class="btn btn--primary">{e.update}</button>
-                <EmbedPreview
-                    base=base.clone()
-                    lang=t.lang
-                    titles=[Lang::It, Lang::En].map(|l| {
-                        let w = l.texts().embed;
-                        (w.map_frame_title.to_owned(), w.events_frame_title.to_owned())
-                    })
-                    updated=e.updated.to_owned()
-                />
+                <EmbedPreview />
             </form>
             <section class="embed-builder__result" id=PREVIEW tabindex="-1" aria-labelledby="embed-preview-heading">
                 <h2 id="embed-preview-heading">{e.preview}</h2>
@@ -365,14 +366,31 @@ fn Builder(
                 <textarea id="embed-code" class="embed-builder__code" readonly rows="5" aria-describedby="embed-code-hint">
                     {crate::core::text::escape_rcdata(&snippet)}
                 </textarea>
+                <CopyButton field="embed-code" words=e.copy_code />
                 <h2>
                     <label for="embed-link">{e.link}</label>
                 </h2>
                 <p class="field__hint" id="embed-link-hint">{e.link_hint}</p>
                 <input id="embed-link" class="embed-builder__link" type="text" readonly value=plain_link aria-describedby="embed-link-hint" />
+                <CopyButton field="embed-link" words=e.copy_link />
                 <p class="field__hint">{e.oembed_hint}</p>
             </section>
         </div>
+    }
+}
+
+/// A button that copies the field `field` (shown by the island, with JavaScript only) and its
+/// status line.
+#[component]
+fn CopyButton(field: &'static str, words: &'static str) -> impl IntoView {
+    view! {
+        <p class="embed-builder__copy">
+            <button type="button" class="btn btn--outline btn--small" hidden=true data-copy=field>
+                {words}
+            </button>
+            " "
+            <span id=format!("{field}-copied") role="status"></span>
+        </p>
     }
 }
 
@@ -381,52 +399,39 @@ fn Builder(
 #[component]
 pub fn EmbeddedSpacePage() -> impl IntoView {
     let t = use_texts();
-    let slug = leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get("slug"))
-        .unwrap_or_default();
+    let slug = slug();
     let page = link(&paths::space(&slug));
-    let footer_link = page.clone();
+    let full = page.clone();
+    let show = move |space: crate::core::view::SpaceDetail| {
+        let s = space.summary;
+        let settings = use_context::<crate::core::view::MapSettings>().unwrap_or_default();
+        let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
+        let place = s.place();
+        let markers = vec![crate::core::view::MapMarker::from(&s)];
+        view! {
+            <Title text=s.name.clone() />
+            <div class="embed__header">
+                <h1 class="embed__title">
+                    <a href=page>{s.name.clone()}</a>
+                </h1>
+                <p class="embed__count">{kinds.join(", ")}</p>
+            </div>
+            <p class="embed__place">{place}</p>
+            <div class="embed__body">
+                <section class="embed__map" aria-label=s.name.clone()>
+                    <SpacesMap markers settings lang=t.lang mode=MapMode::Single />
+                </section>
+            </div>
+        }
+    };
     view! {
-        <Meta name="robots" content="noindex" />
-        <main id="main" class="embed embed--map embed--one">
-            <Suspense>
-                {Suspend::new(async move {
-                    match crate::api::get_space(slug.clone()).await {
-                        Ok(space) => {
-                            let s = space.summary;
-                            let settings = use_context::<crate::core::view::MapSettings>()
-                                .unwrap_or_default();
-                            let kinds: Vec<&str> = s.kinds.iter().map(|k| t.kind(*k)).collect();
-                            let place = s.place();
-                            let markers = vec![crate::core::view::MapMarker::from(&s)];
-                            view! {
-                                <Title text=s.name.clone() />
-                                <div class="embed__header">
-                                    <h1 class="embed__title">
-                                        <a href=page.clone()>{s.name.clone()}</a>
-                                    </h1>
-                                    <p class="embed__count">{kinds.join(", ")}</p>
-                                </div>
-                                <p class="embed__place">{place}</p>
-                                <div class="embed__body">
-                                    <section class="embed__map" aria-label=s.name.clone()>
-                                        <crate::ui::islands::map::SpacesMap
-                                            markers
-                                            settings
-                                            lang=t.lang
-                                            mode=crate::ui::islands::map::MapMode::Single
-                                        />
-                                    </section>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </main>
-        <EmbedFooter full=footer_link full_words=t.embed.open_space />
+        <FramedOne
+            class="embed embed--map embed--one"
+            load=crate::api::get_space(slug.clone())
+            show
+            full
+            full_words=t.embed.open_space
+        />
     }
 }
 
@@ -434,45 +439,82 @@ pub fn EmbeddedSpacePage() -> impl IntoView {
 #[component]
 pub fn EmbeddedEventPage() -> impl IntoView {
     let t = use_texts();
-    let slug = leptos_router::hooks::use_params_map()
-        .with_untracked(|p| p.get("slug"))
-        .unwrap_or_default();
+    let slug = slug();
     let page = link(&paths::event(&slug));
-    let footer_link = page.clone();
+    let full = page.clone();
+    let show = move |found: crate::core::view::event::EventPage| {
+        let ev = found.event;
+        view! {
+            <Title text=ev.title.clone() />
+            <h1 class="embed__title">
+                <a href=page lang=InItalian::lang(ev.in_italian.title)>{ev.title.clone()}</a>
+            </h1>
+            <p class="embed-events__when">
+                <EventTime starts_at=ev.starts_at line=when_line(&ev, t.lang) />
+            </p>
+            <p class="embed-events__place">{place_line(&ev)}</p>
+            {(!ev.summary.is_empty()).then(|| view! {
+                <p lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
+            })}
+        }
+    };
+    view! {
+        <FramedOne
+            class="embed embed--events"
+            load=crate::api::event_page(slug.clone())
+            show
+            full
+            full_words=t.embed.open_event
+        />
+    }
+}
+
+/// The address's `{slug}`.
+fn slug() -> String {
+    leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("slug"))
+        .unwrap_or_default()
+}
+
+/// The frame of one pasted space or event: what `show` makes of what `load` found, and a
+/// footer to its page (`full`); when there is none (unknown, or no longer public), the notice
+/// and a footer to the whole map rather than to a page that is not there.
+#[component]
+fn FramedOne<T, V, Load, Show>(
+    class: &'static str,
+    load: Load,
+    show: Show,
+    full: String,
+    full_words: &'static str,
+) -> impl IntoView
+where
+    T: Send + 'static,
+    V: IntoView + 'static,
+    Load: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    Show: FnOnce(T) -> V + Send + 'static,
+{
+    let t = use_texts();
     view! {
         <Meta name="robots" content="noindex" />
-        <main id="main" class="embed embed--events">
-            <Suspense>
-                {Suspend::new(async move {
-                    match crate::api::event_page(slug.clone()).await {
-                        Ok(found) => {
-                            let ev = found.event;
-                            view! {
-                                <Title text=ev.title.clone() />
-                                <h1 class="embed__title">
-                                    <a href=page.clone() lang=InItalian::lang(ev.in_italian.title)>
-                                        {ev.title.clone()}
-                                    </a>
-                                </h1>
-                                <p class="embed-events__when">
-                                    <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
-                                        {when_line(&ev, t.lang)}
-                                    </time>
-                                </p>
-                                <p class="embed-events__place">
-                                    {ev.venue_name.clone()} " · " {ev.venue_address.clone()}
-                                </p>
-                                {(!ev.summary.is_empty()).then(|| view! {
-                                    <p lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
-                                })}
-                            }
-                                .into_any()
+        <Suspense>
+            {Suspend::new(async move {
+                match load.await {
+                    Ok(found) => {
+                        view! {
+                            <main id="main" class=class>{show(found)}</main>
+                            <EmbedFooter full full_words />
                         }
-                        Err(err) => view! { <ErrorNotice err /> }.into_any(),
+                            .into_any()
                     }
-                })}
-            </Suspense>
-        </main>
-        <EmbedFooter full=footer_link full_words=t.embed.open_event />
+                    Err(err) => {
+                        view! {
+                            <main id="main" class=class><ErrorNotice err /></main>
+                            <EmbedFooter full=link(paths::HOME) full_words=t.embed.open_full_map />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
     }
 }

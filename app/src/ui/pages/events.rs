@@ -85,6 +85,18 @@ pub fn EventsPage() -> impl IntoView {
     }
 }
 
+/// When an event is, as the lists and the frames show it: its span and time zone, machine
+/// readable too.
+#[component]
+pub(crate) fn EventTime(starts_at: i64, line: String) -> impl IntoView {
+    view! { <time datetime=crate::core::datetime::utc_iso(starts_at)>{line}</time> }
+}
+
+/// Where an event is, on one line: the venue and its address.
+pub(crate) fn place_line(ev: &EventView) -> String {
+    format!("{} · {}", ev.venue_name, ev.venue_address)
+}
+
 #[component]
 pub(crate) fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -> impl IntoView {
     let t = use_texts();
@@ -107,14 +119,12 @@ pub(crate) fn EventList(events: Vec<EventView>, now: i64, empty: &'static str) -
             view! {
                 <li class="event-card">
                     <p class="event-card__date">
-                        <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
-                            {when_line(&ev, t.lang)}
-                        </time>
+                        <EventTime starts_at=ev.starts_at line=when_line(&ev, t.lang) />
                     </p>
                     <h3 class="event-card__title">
                         <a href=href lang=InItalian::lang(ev.in_italian.title)>{ev.title.clone()}</a>
                     </h3>
-                    <p class="event-card__place">{ev.venue_name.clone()} " · " {ev.venue_address.clone()}</p>
+                    <p class="event-card__place">{place_line(&ev)}</p>
                     {(!ev.summary.is_empty()).then(|| view! {
                         <p lang=InItalian::lang(ev.in_italian.summary)>{ev.summary.clone()}</p>
                     })}
@@ -289,9 +299,7 @@ fn EventDetail(page: EventPage, resent: bool) -> impl IntoView {
                     <dl class="facts">
                         <dt>{e.when}</dt>
                         <dd>
-                            <time datetime=crate::core::datetime::utc_iso(ev.starts_at)>
-                                {when_line(&ev, t.lang)}
-                            </time>
+                            <EventTime starts_at=ev.starts_at line=when_line(&ev, t.lang) />
                         </dd>
                         <dt>{e.where_}</dt>
                         <dd>

@@ -242,16 +242,17 @@ fn FilterForm(filter: SpaceFilter, municipalities: Vec<MunicipalityOption>) -> i
             }
         })
         .collect_view();
-    let several_municipalities = (filter.municipalities.len() > 1).then(|| {
-        let names: Vec<&str> = municipalities
-            .iter()
-            .filter(|m| filter.municipalities.contains(&m.istat_code))
-            .map(|m| m.name.as_str())
-            .collect();
-        view! {
-            <option value=filter.municipalities.join(",") selected>{names.join(", ")}</option>
-        }
-    });
+    // Of the municipalities named, those offered (an address may name any six digits).
+    let named: Vec<&MunicipalityOption> = municipalities
+        .iter()
+        .filter(|m| filter.municipalities.contains(&m.istat_code))
+        .collect();
+    let several_municipalities =
+        (filter.municipalities.len() > 1 && !named.is_empty()).then(|| {
+            let codes: Vec<&str> = named.iter().map(|m| m.istat_code.as_str()).collect();
+            let names: Vec<&str> = named.iter().map(|m| m.name.as_str()).collect();
+            view! { <option value=codes.join(",") selected>{names.join(", ")}</option> }
+        });
     let single_municipality = match filter.municipalities.as_slice() {
         [code] => Some(code.clone()),
         _ => None,

@@ -9,7 +9,7 @@ use super::js::{call, div_icon, set};
 use super::leaflet_js::{add_base_map, new_map};
 use super::MapSettings;
 use crate::i18n::islands::PinWords;
-use crate::ui::islands::browser::{boundaries, document, load_boundaries, show};
+use crate::ui::islands::browser::{boundaries, document, load_boundaries, show, six_decimals};
 use js_sys::{Array, Object, Reflect};
 use leaflet::{LatLng, Map, Marker, MarkerOptions, Point, Polygon, PolylineOptions};
 use std::cell::{Cell, RefCell};
@@ -43,8 +43,8 @@ impl Picker {
     /// The pin placed by hand: on the map, in the fields, checked.
     fn place(&self, p: &LatLng) {
         self.marker.set_lat_lng(p);
-        self.lat.set_value(&format!("{:.6}", p.lat()));
-        self.lon.set_value(&format!("{:.6}", p.lng()));
+        self.lat.set_value(&six_decimals(p.lat()));
+        self.lon.set_value(&six_decimals(p.lng()));
         self.check();
     }
 
