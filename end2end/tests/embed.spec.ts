@@ -167,6 +167,7 @@ test("a pasted space's address becomes its framed page (oEmbed)", async ({ page,
 
 test("with JavaScript the preview, the code and the link follow each choice at once", async ({ page, context, baseURL }, info) => {
   test.skip(info.project.name === "no-js", "the live preview needs JavaScript");
+  await page.goto("/eventi");
   await page.goto("/incorpora");
   const code = page.getByRole("textbox", { name: "Il codice da incollare" });
   await expect(code).toHaveValue(new RegExp(`src="${baseURL}/incorporata"`));
@@ -206,5 +207,14 @@ test("with JavaScript the preview, the code and the link follow each choice at o
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
   await page.getByRole("button", { name: "Copia il link" }).click();
   await expect(page.locator("#embed-link-copied")).toHaveText("Copiato: ora incollalo nella tua pagina.");
+  await expect(page.locator("#embed-code-copied")).toBeEmpty();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/en/?tipo=coworking&comune=037048`);
+  // A change makes what was copied stale: the message goes; the language switch keeps the
+  // choices; "back" leaves the builder instead of walking the preview back.
+  await page.getByRole("checkbox", { name: "Fab lab e makerspace" }).check();
+  await expect(page.locator("#embed-link-copied")).toBeEmpty();
+  await expect(page.locator("a.lang-switch")).toHaveAttribute("href", /^\/en\/embed\?cosa=mappa&tipo=coworking,fablab&comune=037048/);
+  await expect(page.frameLocator(".embed-builder__frame").getByRole("status")).toHaveText("2 spaces found");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/incorpora/);
 });

@@ -77,7 +77,7 @@ impl EmbedOptions {
             Some(_) => true,
             None => !sent,
         };
-        let mut filter = SpaceFilter::from_params(&get_all);
+        let mut filter = SpaceFilter::from_params(&get_all).within_area();
         filter.q = None;
         EmbedOptions {
             widget: last("cosa")
@@ -171,8 +171,8 @@ impl EmbedOptions {
     /// What the builder shows for these choices, one per line, as its live preview receives
     /// them (`paths::EMBED_PREVIEW`): the framed page's address, its height, the frame's
     /// `title`, the code, the plain link, and the builder's own address with these choices in
-    /// `page_lang`. `base_url` and `title` as for [`EmbedOptions::snippet`]; none holds a line
-    /// break.
+    /// `page_lang` and in the other language (for its language switch). `base_url` and `title`
+    /// as for [`EmbedOptions::snippet`]; none holds a line break.
     pub fn preview_lines(&self, base_url: &str, title: &str, page_lang: Lang) -> String {
         [
             self.framed_path(),
@@ -181,6 +181,7 @@ impl EmbedOptions {
             self.snippet(base_url, title),
             format!("{base_url}{}", self.full_path()),
             self.builder_path(page_lang),
+            self.builder_path(page_lang.other()),
         ]
         .join("\n")
     }

@@ -30,6 +30,13 @@ fn is_code(code: &str) -> bool {
     code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `code` is of the metropolitan area (ISTAT 037001–037062).
+fn in_area(code: &str) -> bool {
+    code.strip_prefix("037")
+        .and_then(|n| n.parse::<u16>().ok())
+        .is_some_and(|n| (1..=62).contains(&n))
+}
+
 impl SpaceFilter {
     /// A filter of one kind and/or one municipality.
     pub fn of(kind: Option<SpaceKind>, municipality: Option<&str>) -> Self {
@@ -97,11 +104,14 @@ impl SpaceFilter {
     /// 037001–037062). The caches keep pages and exports only for those, so a stream of
     /// made-up codes (any six digits are read as one) cannot flush them.
     pub fn municipality_in_area(&self) -> bool {
-        self.municipalities.iter().all(|code| {
-            code.strip_prefix("037")
-                .and_then(|n| n.parse::<u16>().ok())
-                .is_some_and(|n| (1..=62).contains(&n))
-        })
+        self.municipalities.iter().all(|code| in_area(code))
+    }
+
+    /// The same filter without the municipalities outside the metropolitan area: what an
+    /// embed keeps (its code is pasted into other sites, so it names no made-up place).
+    pub fn within_area(mut self) -> Self {
+        self.municipalities.retain(|code| in_area(code));
+        self
     }
 
     /// Whether the pages and documents of this filter may be kept by the caches: no text (a

@@ -1,5 +1,5 @@
 //! `/oembed` (oEmbed 1.0, <https://oembed.com>): a site that speaks it (WordPress, most CMSs)
-//! turns a pasted address of the map (with its filter), a space or an event into the framed
+//! turns a pasted address of the map (with its filter), the events, a space or an event into the framed
 //! page that shows it. The answer is JSON of type `rich`: an `<iframe>` of the embedded page
 //! (`paths::EMBEDDED_MAP`, `paths::EMBEDDED_SPACE`, `paths::EMBEDDED_EVENT`) no wider or taller
 //! than `maxwidth` and `maxheight`. An address that is not of this site, or of no page that
@@ -7,7 +7,7 @@
 //! JSON is `501`, as the specification says.
 
 use crate::backend::context::AppState;
-use crate::core::embed::{attribute, EmbedOptions};
+use crate::core::embed::{attribute, EmbedOptions, Widget};
 use crate::core::lang::Lang;
 use crate::core::paths;
 use axum::extract::{Query, State};
@@ -18,7 +18,8 @@ use serde::Serialize;
 /// What a pasted address stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pasted {
-    /// The map, with its filter and language.
+    /// The map, with its filter and language, or the events (`/eventi`): what the builder
+    /// would have made of it.
     Map(EmbedOptions),
     Space {
         slug: String,
@@ -53,10 +54,18 @@ pub fn pasted(url: &str, base_url: &str) -> Option<Pasted> {
     };
     if italian == paths::HOME {
         let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-        let mut filter = crate::core::filter::SpaceFilter::from_pairs(&pairs);
+        let mut filter = crate::core::filter::SpaceFilter::from_pairs(&pairs).within_area();
         filter.q = None;
         return Some(Pasted::Map(EmbedOptions {
             filter,
+            lang,
+            ..EmbedOptions::default()
+        }));
+    }
+    // The events' page: the events widget.
+    if italian == paths::EVENTS {
+        return Some(Pasted::Map(EmbedOptions {
+            widget: Widget::Events,
             lang,
             ..EmbedOptions::default()
         }));
@@ -124,7 +133,12 @@ pub(crate) async fn oembed(
     let (max_width, max_height) = (bound("maxwidth"), bound("maxheight"));
     let (title, framed, width, height) = match &pasted {
         Pasted::Map(options) => {
-            let title = options.lang.texts().embed.map_frame_title.to_owned();
+            let title = options
+                .lang
+                .texts()
+                .embed
+                .frame_title(options.widget)
+                .to_owned();
             (title, options.framed_path(), 800, options.height)
         }
         Pasted::Space { slug, lang } => match state.db.published_space(slug).await {

@@ -352,6 +352,7 @@ async fn the_builder_makes_the_code_of_the_choices() {
              referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>",
             "http://spazi.test/en/?tipo=fablab&comune=037048",
             "/incorpora?cosa=mappa&tipo=fablab&comune=037048&elenco=0&altezza=720&lingua=en&scelto=1",
+            "/en/embed?cosa=mappa&tipo=fablab&comune=037048&elenco=0&altezza=720&lingua=en&scelto=1",
         ]
     );
     // Hostile values change nothing but are never echoed.
@@ -362,8 +363,12 @@ async fn the_builder_makes_the_code_of_the_choices() {
     )
     .await;
     assert_eq!(hostile.status, StatusCode::OK);
-    assert_eq!(hostile.body.lines().count(), 6);
+    assert_eq!(hostile.body.lines().count(), 7);
     assert!(!hostile.body.contains("script"));
+    // A code of no municipality of the area never reaches the code to paste.
+    let made_up = get(&app, "/api/incorpora?comune=999999,037006&per=it", None).await;
+    assert!(!made_up.body.contains("999999"), "{}", made_up.body);
+    assert!(made_up.body.contains("comune=037006"));
     t.finish().await;
 }
 
@@ -464,6 +469,29 @@ async fn oembed_answers_for_the_map_a_space_and_an_event(t: &TestDb) {
         .as_str()
         .unwrap()
         .contains("width=\"500\" height=\"300\""));
+    // A made-up municipality is not embedded.
+    let made_up = oembed_answer(
+        &get(
+            &app,
+            &oembed_of("http://spazi.test/?tipo=fablab&comune=999999,037048"),
+            None,
+        )
+        .await,
+    );
+    assert!(made_up["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"http://spazi.test/incorporata?tipo=fablab&amp;comune=037048\""));
+    // The events' page becomes the events widget.
+    let events = oembed_answer(&get(&app, &oembed_of("http://spazi.test/en/events"), None).await);
+    assert!(events["html"]
+        .as_str()
+        .unwrap()
+        .contains("src=\"http://spazi.test/en/embedded/events\""));
+    assert_eq!(
+        events["title"],
+        "Upcoming events of the Forum of the innovation spaces"
+    );
     // However small the bounds, the answer keeps within them.
     let small = oembed_answer(
         &get(

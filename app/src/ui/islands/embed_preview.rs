@@ -143,16 +143,26 @@ mod live {
     }
 
     /// Shows the server's answer (`core::embed::EmbedOptions::preview_lines`): the framed
-    /// page, its height and title, the code, the link, the builder's address.
+    /// page, its height and title, the code, the link, the builder's address in the page's
+    /// language and in the other.
     fn show(answer: &str, announce: Option<String>) -> Result<(), JsValue> {
         let doc = document()?;
         let lines: Vec<&str> = answer.lines().collect();
-        let [src, height, title, code, link, builder] = lines[..] else {
+        let [src, height, title, code, link, builder, other] = lines[..] else {
             return Err(JsValue::from_str("not a preview"));
         };
         if let Some(frame) = doc.query_selector(".embed-builder__frame")? {
-            if frame.get_attribute("src").as_deref() != Some(src) {
-                frame.set_attribute("src", src)?;
+            // The frame's own address is replaced, not pushed: "back" leaves the builder
+            // rather than walking the preview back out of step with the code.
+            if frame.get_attribute("data-shown").as_deref() != Some(src) {
+                frame.set_attribute("data-shown", src)?;
+                match frame
+                    .dyn_ref::<web_sys::HtmlIFrameElement>()
+                    .and_then(|f| f.content_window())
+                {
+                    Some(inside) => inside.location().replace(src)?,
+                    None => frame.set_attribute("src", src)?,
+                }
             }
             frame.set_attribute("height", height)?;
             frame.set_attribute("title", title)?;
@@ -163,6 +173,9 @@ mod live {
         if let Some(field) = doc.get_element_by_id("embed-link") {
             field.dyn_into::<HtmlInputElement>()?.set_value(link);
         }
+        if let Some(switch) = doc.query_selector("a.lang-switch")? {
+            switch.set_attribute("href", other)?;
+        }
         if let Some(said) = announce {
             // The address keeps the choices: a reload, a bookmark or a shared link shows them.
             if let Some(window) = web_sys::window() {
@@ -170,7 +183,17 @@ mod live {
                     .history()?
                     .replace_state_with_url(&JsValue::NULL, "", Some(builder))?;
             }
+            // What was copied is no longer what is shown.
+            for id in ["embed-code-copied", "embed-link-copied"] {
+                if let Some(status) = doc.get_element_by_id(id) {
+                    status.set_text_content(None);
+                }
+            }
             if let Some(status) = doc.get_element_by_id("embed-status") {
+                // The same words again would not be read again: they alternate with a
+                // no-break space at the end.
+                let again = status.text_content().as_deref() == Some(said.as_str());
+                let said = if again { format!("{said}\u{a0}") } else { said };
                 status.set_text_content(Some(&said));
             }
         }
@@ -206,8 +229,11 @@ mod live {
                     input.select();
                 }
             }
-            if let Some(status) = doc.get_element_by_id(&format!("{id}-copied")) {
-                status.set_text_content(Some(if done { &copied } else { &failed }));
+            for field in ["embed-code", "embed-link"] {
+                if let Some(status) = doc.get_element_by_id(&format!("{field}-copied")) {
+                    let said = (field == id).then_some(if done { &copied } else { &failed });
+                    status.set_text_content(said.map(String::as_str));
+                }
             }
         });
     }

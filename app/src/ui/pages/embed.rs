@@ -291,6 +291,7 @@ fn Builder(
         <iframe
             class="embed-builder__frame"
             src=options.framed_path()
+            data-shown=options.framed_path()
             title=title
             height=options.height.to_string()
         ></iframe>
