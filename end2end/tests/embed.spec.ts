@@ -143,6 +143,9 @@ test("the builder makes the code of the choices, with and without JavaScript", a
   // The choices stay chosen.
   await expect(page.getByRole("checkbox", { name: "Fab lab e makerspace" })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Mostra l'elenco degli spazi accanto alla mappa" })).not.toBeChecked();
+  // A keyboard need not tab through the whole preview to reach the code.
+  await page.getByRole("link", { name: "Salta l'anteprima: vai al codice" }).click();
+  await expect(page).toHaveURL(/#embed-code$/);
   if (info.project.name === "no-js") {
     // Nothing to copy with: the fields are selectable by hand.
     await expect(page.getByRole("button", { name: "Copia il codice" })).toBeHidden();

@@ -48,3 +48,4 @@ embed-copy-link = Copy the link
 embed-copied = Copied: now paste it into your page.
 embed-copy-failed = The browser did not allow copying: the text is selected, copy it by hand (Ctrl+C, or press and hold on a phone).
 embed-no-spaces = There are no spaces of the network here yet.
+embed-skip-preview = Skip the preview: go to the code

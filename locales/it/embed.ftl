@@ -48,3 +48,4 @@ embed-copy-link = Copia il link
 embed-copied = Copiato: ora incollalo nella tua pagina.
 embed-copy-failed = Il browser non ha permesso di copiare: il testo è selezionato, copialo a mano (Ctrl+C, o tieni premuto sul telefono).
 embed-no-spaces = Qui non ci sono ancora spazi della rete.
+embed-skip-preview = Salta l'anteprima: vai al codice

@@ -28,6 +28,8 @@ words! {
         update,
         preview,
         preview_hint,
+        /// A link over the preview (a keyboard would tab through the whole map) to the code.
+        skip_preview,
         code,
         code_hint,
         link,

@@ -359,6 +359,7 @@ fn Builder(
             <section class="embed-builder__result" id=PREVIEW tabindex="-1" aria-labelledby="embed-preview-heading">
                 <h2 id="embed-preview-heading">{e.preview}</h2>
                 <p>{e.preview_hint}</p>
+                <p><a href="#embed-code">{e.skip_preview}</a></p>
                 {frame}
                 <h2>
                     <label for="embed-code">{e.code}</label>
